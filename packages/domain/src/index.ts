@@ -1,0 +1,34 @@
+/**
+ * `@coop-ledger/domain`: the pure model of a Vietnamese cooperative's life — value objects, event and
+ * command codecs (io-ts), the decider and the rules by legal regime. No I/O, no clock.
+ *
+ * @packageDocumentation
+ */
+
+export * from "./decider/decider.js";
+export * from "./decider/reorganisation-effects.js";
+export * from "./events/alliance-and-fund.js";
+export * from "./events/coop-founded.js";
+export * from "./events/decode.js";
+export * from "./events/decode-error.js";
+export * from "./events/domain-event.js";
+export * from "./events/event-codec.js";
+export * from "./events/lifecycle.js";
+export * from "./events/loans.js";
+export * from "./events/products-and-links.js";
+export * from "./events/recorded-event.js";
+export * from "./events/reorganisation.js";
+export * from "./events/reporting.js";
+export * from "./events/retraction.js";
+export * from "./events/upcasting.js";
+export * from "./values/classification.js";
+export * from "./values/codec-helpers.js";
+export * from "./values/ids.js";
+export * from "./values/law.js";
+export * from "./values/location.js";
+export * from "./values/money.js";
+export * from "./values/quantity.js";
+export * from "./values/registration-code.js";
+export * from "./values/source-document.js";
+export * from "./values/stream-id.js";
+export * from "./values/time.js";

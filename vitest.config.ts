@@ -1,0 +1,31 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const packages = readdirSync(`${root}packages`);
+
+// Tests run against the TypeScript sources of sibling packages (no build needed to test a change);
+// the published entry points (dist/) are exercised by the pack-and-install test and the CLI tests.
+const alias = [
+  {
+    find: /^@coop-ledger\/([a-z-]+)$/,
+    replacement: `${root}packages/$1/src/index.ts`,
+  },
+];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: packages.map((name) => ({
+      resolve: { alias },
+      test: {
+        name,
+        root: `${root}packages/${name}`,
+        include: ["src/**/*.test.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      },
+    })),
+  },
+});
