@@ -1,0 +1,93 @@
+import type { DomainEvent, EventId, EventMetadata, RecordedEvent, StreamId } from "@coop-ledger/domain";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { StoreError } from "./store-error.js";
+
+/**
+ * What an append expects the stream to be: `"noStream"` (must not exist), `"any"` (no check),
+ * `"streamExists"` (must exist), or the exact revision of its last event (revisions count from 0).
+ */
+export type ExpectedRevision = "noStream" | "any" | "streamExists" | number;
+
+/** An event to append: a domain event, its id (deterministic from the command) and metadata. */
+export interface NewEvent {
+  readonly eventId: EventId;
+  readonly event: DomainEvent;
+  readonly metadata: EventMetadata;
+}
+
+/** The result of an append: the stream's last revision and the global position of the last event. */
+export interface AppendResult {
+  readonly nextExpectedRevision: number;
+  readonly lastPosition: number;
+  /** `false` when every event was already there (an idempotent repeat) and nothing was written. */
+  readonly written: boolean;
+}
+
+/** One page of the global log. */
+export interface ReadAllPage {
+  readonly events: ReadonlyArray<RecordedEvent>;
+  /** Pass as `after` to read the next page. */
+  readonly lastPosition: number | undefined;
+  readonly isEnd: boolean;
+}
+
+/** Which events a subscription receives (a server-side filter on EventStoreDB). */
+export interface SubscriptionFilter {
+  readonly streamPrefixes?: ReadonlyArray<string>;
+  readonly eventTypes?: ReadonlyArray<DomainEvent["type"]>;
+}
+
+/** Options of a catch-up subscription on the global log. */
+export interface SubscribeOptions {
+  /** Deliver events after this global position (exclusive); omit to start at the beginning. */
+  readonly after?: number;
+  readonly filter?: SubscriptionFilter;
+  /**
+   * Called once per event, in global order; the next event waits for the returned promise. Delivery is
+   * at least once: after a reconnect or a restart from a stored checkpoint an event may come again, so
+   * handlers must be idempotent (projections are: law 5).
+   */
+  readonly onEvent: (event: RecordedEvent) => void | Promise<void>;
+  /** Called once when the subscription has delivered everything stored when it started. */
+  readonly onCaughtUp?: () => void;
+  /** Called when the subscription stops on an error (it does not deliver further events). */
+  readonly onError?: (error: StoreError) => void;
+}
+
+/** A running subscription. */
+export interface Subscription {
+  /** Stops delivery; resolves when no handler call is in flight. */
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * The store port: every implementation (in-memory, file ledger, EventStoreDB) passes one contract suite.
+ *
+ * @example
+ * const r = await store.append(coopStream(id), [newEvent], { expectedRevision: "noStream" })();
+ */
+export interface EventStore {
+  /**
+   * Appends events atomically, checking the expected revision. Idempotent for a repeat of the same
+   * event ids at the same place (EventStoreDB's rule): nothing is written and `written` is `false`.
+   */
+  readonly append: (
+    streamId: StreamId,
+    events: ReadonlyArray<NewEvent>,
+    options: { readonly expectedRevision: ExpectedRevision },
+  ) => TE.TaskEither<StoreError, AppendResult>;
+  /** Reads a stream from a revision (inclusive, default 0); a stream that does not exist reads as `[]`. */
+  readonly readStream: (
+    streamId: StreamId,
+    options?: { readonly fromRevision?: number },
+  ) => TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /** Reads the global log after a position (exclusive), at most `maxCount` events (default 4096). */
+  readonly readAll: (options?: {
+    readonly after?: number;
+    readonly maxCount?: number;
+  }) => TE.TaskEither<StoreError, ReadAllPage>;
+  /** Catch-up subscription on the global log: stored events first, then live ones. */
+  readonly subscribe: (options: SubscribeOptions) => Subscription;
+  /** Releases resources (file handles, locks, connections). */
+  readonly close: () => Promise<void>;
+}

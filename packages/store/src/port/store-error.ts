@@ -1,0 +1,59 @@
+import type { EventDecodeError, StreamId } from "@coop-ledger/domain";
+
+/**
+ * Everything a store can fail with, as values. Messages name what and where (stream, revision, file,
+ * line, byte offset) and never contain credentials.
+ *
+ * - `WrongExpectedRevision`: optimistic concurrency conflict (`expected` vs the stream's `actual`
+ *   last revision, `-1` for no stream);
+ * - `LedgerLocked`: another writer holds the file ledger;
+ * - `CorruptLedger`: a file ledger that fails its checks (torn tail, bad JSON, broken hash chain, bad
+ *   header, a line over the size limit), with the 1-based line and byte offset of the first bad line;
+ * - `UndecodableEvent`: a stored event the domain cannot decode (unknown type, newer schema, bad data);
+ * - `InvalidAppend`: an append the store refuses before writing (empty batch, duplicate event ids in the
+ *   batch, an event too large, a stream id that is not valid);
+ * - `StoreUnavailable`: I/O or network failure (the cause's message, sanitised);
+ * - `StoreClosed`: the store was closed.
+ *
+ * @example
+ * match(error).with({ _tag: "WrongExpectedRevision" }, (e) => retry(e)).otherwise(fail)
+ */
+export type StoreError =
+  | {
+      readonly _tag: "WrongExpectedRevision";
+      readonly streamId: StreamId;
+      readonly expected: ExpectedRevisionLabel;
+      readonly actual: number;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "LedgerLocked";
+      readonly path: string;
+      readonly holder?: string;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "CorruptLedger";
+      readonly path: string;
+      readonly line: number;
+      readonly byteOffset: number;
+      readonly reason: string;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "UndecodableEvent";
+      readonly where: string;
+      readonly error: EventDecodeError;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "InvalidAppend";
+      readonly streamId: string;
+      readonly reason: string;
+      readonly message: string;
+    }
+  | { readonly _tag: "StoreUnavailable"; readonly message: string }
+  | { readonly _tag: "StoreClosed"; readonly message: string };
+
+/** A printable form of an expected revision, for errors. */
+export type ExpectedRevisionLabel = "noStream" | "any" | "streamExists" | number;
