@@ -8,6 +8,11 @@ const packages = readdirSync(`${root}packages`);
 // Tests run against the TypeScript sources of sibling packages (no build needed to test a change);
 // the published entry points (dist/) are exercised by the pack-and-install test and the CLI tests.
 const alias = [
+  // Subpath entry points (e.g. "@coop-ledger/store/contract") map to src/<subpath>/index.ts.
+  {
+    find: /^@coop-ledger\/([a-z-]+)\/([a-z-]+)$/,
+    replacement: `${root}packages/$1/src/$2/index.ts`,
+  },
   {
     find: /^@coop-ledger\/([a-z-]+)$/,
     replacement: `${root}packages/$1/src/index.ts`,
