@@ -1,9 +1,12 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`);
+const examples = existsSync(`${root}examples`)
+  ? readdirSync(`${root}examples`).filter((d) => existsSync(`${root}examples/${d}/package.json`))
+  : [];
 
 // Tests run against the TypeScript sources of sibling packages (no build needed to test a change);
 // the published entry points (dist/) are exercised by the pack-and-install test and the CLI tests.
@@ -22,7 +25,8 @@ const alias = [
 export default defineConfig({
   resolve: { alias },
   test: {
-    projects: packages.map((name) => ({
+    projects: [
+    ...packages.map((name) => ({
       resolve: { alias },
       test: {
         name,
@@ -32,5 +36,15 @@ export default defineConfig({
         hookTimeout: 60_000,
       },
     })),
-  },
+    ...examples.map((name) => ({
+      resolve: { alias },
+      test: {
+        name: `example-${name}`,
+        root: `${root}examples/${name}`,
+        include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      },
+    })),
+  ],
 });
