@@ -26,25 +26,26 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-    ...packages.map((name) => ({
-      resolve: { alias },
-      test: {
-        name,
-        root: `${root}packages/${name}`,
-        include: ["src/**/*.test.ts"],
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
-      },
-    })),
-    ...examples.map((name) => ({
-      resolve: { alias },
-      test: {
-        name: `example-${name}`,
-        root: `${root}examples/${name}`,
-        include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-        testTimeout: 60_000,
-        hookTimeout: 60_000,
-      },
-    })),
-  ],
+      ...packages.map((name) => ({
+        resolve: { alias },
+        test: {
+          name,
+          root: `${root}packages/${name}`,
+          include: ["src/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      })),
+      ...examples.map((name) => ({
+        resolve: { alias },
+        test: {
+          name: `example-${name}`,
+          root: `${root}examples/${name}`,
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      })),
+    ],
+  },
 });
