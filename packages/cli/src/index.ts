@@ -1,1 +1,26 @@
-export {};
+/**
+ * `@coop-ledger/cli`: the `coop-ledger` command (the auditor's tool). The bin is `dist/bin.js`; this
+ * entry point exposes the pieces for embedding and testing: `runCli`, the output formats, the error
+ * values and exit codes, and the HTML report renderer.
+ *
+ * @packageDocumentation
+ */
+
+export * from "./context.js";
+export * from "./errors/cli-error.js";
+export * from "./errors/exit-codes.js";
+export * from "./io.js";
+export * from "./labels/event-labels.js";
+export * from "./main.js";
+export * from "./options/dates.js";
+export * from "./options/scope.js";
+export * from "./output/csv.js";
+export * from "./output/data-table.js";
+export * from "./output/format.js";
+export * from "./output/numbers.js";
+export * from "./output/table-text.js";
+export * from "./progress.js";
+export * from "./report/html.js";
+export * from "./report/report-data.js";
+export * from "./report/uplot-assets.js";
+export * from "./version.js";

@@ -5,5 +5,19 @@
  * @packageDocumentation
  */
 
+export * from "./file/chain-walker.js";
+export * from "./file/event-line.js";
+export * from "./file/file-ledger.js";
+export * from "./file/import-events.js";
+export * from "./file/ledger-format.js";
+export * from "./file/ledger-issue.js";
+export * from "./file/ledger-lock.js";
+export * from "./file/read-ledger.js";
+export * from "./file/repair-ledger.js";
+export * from "./file/verify-ledger.js";
+export * from "./memory/in-memory-store.js";
 export * from "./port/event-store.js";
 export * from "./port/store-error.js";
+export * from "./shared/canonical-json.js";
+export * from "./shared/prepare-batch.js";
+export * from "./shared/uuid-v5.js";

@@ -1,0 +1,44 @@
+import { match } from "ts-pattern";
+
+/**
+ * Every error the service answers with, as a value; the JSON body is `{ error: ApiError }`.
+ *
+ * - `Unauthorized` (401): no or wrong bearer token on a write;
+ * - `MalformedBody` (400): not JSON, wrong content type, or over the size limit (`reason` says which);
+ * - `InvalidCommand` (400): JSON that is not a valid command (`problems` name the fields);
+ * - `InvalidQuery` (400): a bad query string (dates, codes);
+ * - `RuleViolated` (422): the decider refused the command (`rule` is the domain error's tag);
+ * - `ConcurrencyConflict` (409): another write to the same stream won, after the handler's retries;
+ * - `NotFound` (404);
+ * - `StoreUnavailable` (503): the ledger is locked by another process or the disk failed;
+ * - `Internal` (500).
+ *
+ * @example const e: ApiError = { _tag: "Unauthorized", message: "a bearer token is required for writes" };
+ */
+export type ApiError =
+  | { readonly _tag: "Unauthorized"; readonly message: string }
+  | { readonly _tag: "MalformedBody"; readonly reason: "notJson" | "tooLarge" | "contentType"; readonly message: string }
+  | { readonly _tag: "InvalidCommand"; readonly problems: ReadonlyArray<string>; readonly message: string }
+  | { readonly _tag: "InvalidQuery"; readonly message: string }
+  | { readonly _tag: "RuleViolated"; readonly rule: string; readonly message: string }
+  | { readonly _tag: "ConcurrencyConflict"; readonly streamId: string; readonly message: string }
+  | { readonly _tag: "NotFound"; readonly message: string }
+  | { readonly _tag: "StoreUnavailable"; readonly message: string }
+  | { readonly _tag: "Internal"; readonly message: string };
+
+/**
+ * The HTTP status of an error.
+ * @example statusOf({ _tag: "ConcurrencyConflict", streamId: "coop-1", message: "" }) // 409
+ */
+export const statusOf = (e: ApiError): number =>
+  match(e)
+    .with({ _tag: "Unauthorized" }, () => 401)
+    .with({ _tag: "MalformedBody" }, () => 400)
+    .with({ _tag: "InvalidCommand" }, () => 400)
+    .with({ _tag: "InvalidQuery" }, () => 400)
+    .with({ _tag: "RuleViolated" }, () => 422)
+    .with({ _tag: "ConcurrencyConflict" }, () => 409)
+    .with({ _tag: "NotFound" }, () => 404)
+    .with({ _tag: "StoreUnavailable" }, () => 503)
+    .with({ _tag: "Internal" }, () => 500)
+    .exhaustive();

@@ -1,0 +1,51 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Task, TaskResult } from "./protocol.js";
+
+const entry = fileURLToPath(new URL("./entry.js", import.meta.url));
+
+/** Options of a child run. */
+export interface ChildOptions {
+  /** Extra node flags, e.g. `["--cpu-prof", "--cpu-prof-dir=.bench-out/prof"]` to profile one measurement. */
+  readonly execArgv?: ReadonlyArray<string>;
+  /** Heap limit of the child in MiB (default 4096: above the 2 GB budget so a miss is measured, not a crash). */
+  readonly maxOldSpaceMiB?: number;
+}
+
+/**
+ * Runs one measurement in a fresh Node process (compiled `dist/child/entry.js`) and resolves with its
+ * result. Never rejects: a crash or a non-zero exit becomes `{ ok: false }`.
+ *
+ * @example const r = await runInChild({ kind: "indexBuild", dataset });
+ */
+export const runInChild = (task: Task, options: ChildOptions = {}): Promise<TaskResult> =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    let settled = false;
+    const done = (r: TaskResult): void => {
+      if (!settled) {
+        settled = true;
+        resolve(r);
+      }
+    };
+    const child = fork(entry, [], {
+      execArgv: [
+        "--expose-gc",
+        `--max-old-space-size=${options.maxOldSpaceMiB ?? 4096}`,
+        ...(options.execArgv ?? []),
+      ],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.on("message", (m) => done(m as TaskResult));
+    child.on("error", (e) => done({ ok: false, task, error: e.message, wallMs: Date.now() - started }));
+    child.on("exit", (code, signal) =>
+      done({
+        ok: false,
+        task,
+        error: `child exited (${signal ?? code}) without a result`,
+        wallMs: Date.now() - started,
+      }),
+    );
+    child.send(task);
+  });

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { DatasetRef } from "./child/protocol.js";
+import { runInChild } from "./child/run-in-child.js";
+
+/** How a benchmark dataset is made: a generator preset at a fixed seed, optionally cut to a prefix. */
+export interface DatasetSpec {
+  readonly label: string;
+  readonly preset: "province" | "national";
+  readonly seed: number;
+  readonly maxEvents?: number;
+  /** Whether a quick run includes it. */
+  readonly quick: boolean;
+}
+
+/**
+ * The three datasets, at fixed seeds: a province (~10 k events), the first 100 k events of a national
+ * history, and a whole national history (≥ 1 M events, ~35 k co-ops, 2013–2026).
+ *
+ * @example DATASETS.map((d) => d.label) // ["province", "100k", "national"]
+ */
+export const DATASETS: ReadonlyArray<DatasetSpec> = [
+  { label: "province", preset: "province", seed: 20_240_701, quick: true },
+  { label: "100k", preset: "national", seed: 20_250_701, maxEvents: 100_000, quick: true },
+  { label: "national", preset: "national", seed: 20_130_701, quick: false },
+];
+
+/**
+ * Returns the cached file ledger of a dataset, generating it (in a child process) on first use. The
+ * cache key is the spec, so changing a seed or size writes a new file rather than reusing a stale one.
+ *
+ * @example const ref = await ensureDataset(".bench-out/cache", DATASETS[0]!);
+ */
+export const ensureDataset = async (cacheDir: string, spec: DatasetSpec): Promise<DatasetRef> => {
+  await mkdir(cacheDir, { recursive: true });
+  const key = `${spec.label}-${spec.preset}-s${spec.seed}${spec.maxEvents !== undefined ? `-n${spec.maxEvents}` : ""}`;
+  const path = join(cacheDir, `${key}.jsonl`);
+  const meta = join(cacheDir, `${key}.meta.json`);
+  if (existsSync(path) && existsSync(meta)) {
+    const m = JSON.parse(readFileSync(meta, "utf8")) as { events: number };
+    return { label: spec.label, path, events: m.events };
+  }
+  const r = await runInChild({
+    kind: "generate",
+    label: spec.label,
+    preset: spec.preset,
+    seed: spec.seed,
+    ...(spec.maxEvents !== undefined ? { maxEvents: spec.maxEvents } : {}),
+    path,
+  });
+  if (!r.ok) throw new Error(`generating ${spec.label} failed: ${r.error}`);
+  writeFileSync(meta, `${JSON.stringify({ ...spec, ...r.figures, generatedInMs: r.wallMs }, null, 2)}\n`);
+  return { label: spec.label, path, events: Number(r.figures.events) };
+};

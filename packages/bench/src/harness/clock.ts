@@ -1,0 +1,30 @@
+import { performance } from "node:perf_hooks";
+
+/**
+ * Milliseconds since an arbitrary origin, monotonic and sub-millisecond (the benchmark's only clock).
+ *
+ * @example const t0 = nowMs(); work(); const ms = nowMs() - t0;
+ */
+export const nowMs = (): number => performance.now();
+
+/**
+ * Times one call of an async or sync function.
+ *
+ * @example const { ms, value } = await timed(() => replay(events));
+ */
+export const timed = async <A>(f: () => A | Promise<A>): Promise<{ readonly ms: number; readonly value: A }> => {
+  const t0 = nowMs();
+  const value = await f();
+  return { ms: nowMs() - t0, value };
+};
+
+/**
+ * Asks V8 for a full collection when the process runs with `--expose-gc` (the child processes do), so a
+ * repetition does not pay for the garbage of the previous one. A no-op otherwise.
+ *
+ * @example collectGarbage();
+ */
+export const collectGarbage = (): void => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc !== undefined) gc();
+};

@@ -1,0 +1,65 @@
+import { collectGarbage, nowMs } from "../harness/clock.js";
+import { readLineBatches } from "../harness/lines.js";
+import type { DatasetRef, Figures } from "../child/protocol.js";
+import type { Subjects } from "../subjects.js";
+import { need } from "./not-available.js";
+
+/**
+ * The ceiling: read the ledger file and `JSON.parse` every line, nothing else. Returns the line count.
+ *
+ * @example const lines = await bareParse("ledger.jsonl");
+ */
+export const bareParse = async (path: string): Promise<number> => {
+  let n = 0;
+  let keys = 0;
+  for await (const lines of readLineBatches(path)) {
+    for (const line of lines) {
+      const v: unknown = JSON.parse(line);
+      // Touch the result so the parse cannot be optimised away.
+      if (v !== null && typeof v === "object") keys++;
+      n++;
+    }
+  }
+  if (keys === -1) console.log(keys);
+  return n;
+};
+
+/**
+ * Measurement 1: bare `JSON.parse` of every ledger line vs a full replay (read + parse + decode + upcast
+ * + every projection), and read + decode alone (to attribute the cost). Repetitions alternate the three
+ * so drift in machine load hits them alike; each is preceded by a full GC.
+ *
+ * @example await parseVsReplay(subjects, dataset, 3) // { parseMs: [...], replayMs: [...], ... }
+ */
+export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, reps: number): Promise<Figures> => {
+  const replayLedger = need(subjects.replayLedger, "replay of a file ledger (projections + store)");
+  const readLedger = need(subjects.readLedger, "readLedger (store)");
+  const parseMs: number[] = [];
+  const replayMs: number[] = [];
+  const decodeMs: number[] = [];
+  let lines = 0;
+  let decoded = 0;
+  // One untimed warm-up of each so the first timed repetition is not paying for compilation.
+  if (dataset.events <= 200_000) {
+    await bareParse(dataset.path);
+    await replayLedger(dataset.path);
+  }
+  for (let i = 0; i < reps; i++) {
+    collectGarbage();
+    let t0 = nowMs();
+    lines = await bareParse(dataset.path);
+    parseMs.push(nowMs() - t0);
+
+    collectGarbage();
+    t0 = nowMs();
+    decoded = 0;
+    for await (const _ of readLedger(dataset.path)) decoded++;
+    decodeMs.push(nowMs() - t0);
+
+    collectGarbage();
+    t0 = nowMs();
+    await replayLedger(dataset.path);
+    replayMs.push(nowMs() - t0);
+  }
+  return { lines, events: decoded, parseMs, decodeMs, replayMs };
+};

@@ -1,0 +1,46 @@
+/** Command-line options of `pnpm bench`. */
+export interface BenchOptions {
+  /** `--quick`: province + 100 k only; otherwise full (adds the 1 M national dataset). */
+  readonly quick: boolean;
+  /** `--reps N`: repetitions of every timed measurement (≥ 3 for a spread; default 3). */
+  readonly reps: number;
+  /** `--only a,b`: run only these measurement kinds (parseVsReplay, indexBuild, queries, appends, emmett). */
+  readonly only: ReadonlyArray<string> | undefined;
+  /** `--datasets a,b`: run only on these dataset labels (province, 100k, national). */
+  readonly datasets: ReadonlyArray<string> | undefined;
+  /** `--profile`: run every child with `--cpu-prof`, writing `.cpuprofile` files to `.bench-out/prof/`. */
+  readonly profile: boolean;
+  /** `--no-docs`: do not rewrite the figures in docs/performance.md after a full run. */
+  readonly docs: boolean;
+}
+
+/**
+ * Parses the command line (unknown flags are an error, so a typo does not silently run the full suite).
+ *
+ * @example parseOptions(["--quick"]) // { quick: true, reps: 3, ... }
+ */
+export const parseOptions = (argv: ReadonlyArray<string>): BenchOptions => {
+  let quick = false;
+  let reps = 3;
+  let only: string[] | undefined;
+  let datasets: string[] | undefined;
+  let profile = false;
+  let docs = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--quick") quick = true;
+    else if (a === "--full") quick = false;
+    else if (a === "--reps") reps = Math.max(1, Number.parseInt(next(), 10) || 3);
+    else if (a === "--only") only = next().split(",");
+    else if (a === "--datasets") datasets = next().split(",");
+    else if (a === "--profile") profile = true;
+    else if (a === "--no-docs") docs = false;
+    else throw new Error(`unknown option ${a} (see packages/bench/README.md)`);
+  }
+  return { quick, reps, only, datasets, profile, docs };
+};

@@ -1,0 +1,84 @@
+import type { MachineInfo } from "../harness/machine.js";
+import { fmt, fmtSpread, markdownTable, textTable } from "./format.js";
+import type { Summary } from "./summarise.js";
+
+/** A finished run: what, where, when, and the summary. */
+export interface BenchRun {
+  readonly mode: "quick" | "full";
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly reps: number;
+  readonly machine: MachineInfo;
+  readonly loadAfter: ReadonlyArray<number>;
+  readonly datasets: ReadonlyArray<{ readonly label: string; readonly events: number }>;
+  readonly budgetDataset: string;
+  readonly summary: Summary;
+}
+
+const figureRows = (run: BenchRun): string[][] => [
+  ["section", "dataset", "metric", "median [min–max]"],
+  ...run.summary.rows.map((r) => [r.section, r.dataset, r.metric, fmtSpread(r.value, r.unit)]),
+];
+
+const budgetRows = (run: BenchRun): string[][] => [
+  ["budget", "dataset", "figure (median)", "met"],
+  ...run.summary.budgets.map((b) => [
+    b.budget,
+    b.dataset,
+    b.figure,
+    b.met === undefined ? "n/a" : b.met ? "yes" : "NO",
+  ]),
+];
+
+const machineLine = (run: BenchRun): string => {
+  const m = run.machine;
+  return (
+    `${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform}; ` +
+    `load average at start ${m.loadAverage.join(" / ")}, at end ${run.loadAfter.join(" / ")}`
+  );
+};
+
+/**
+ * The run as plain text for the terminal.
+ *
+ * @example console.log(renderText(run));
+ */
+export const renderText = (run: BenchRun): string =>
+  [
+    `coop-ledger bench (${run.mode}, ${run.reps} repetitions, spread = median [min–max])`,
+    `machine: ${machineLine(run)}`,
+    `datasets: ${run.datasets.map((d) => `${d.label} ${fmt(d.events)} events`).join(", ")}`,
+    "",
+    textTable(figureRows(run)),
+    "",
+    `budgets (judged at ${run.budgetDataset}):`,
+    textTable(budgetRows(run)),
+    ...(run.summary.unavailable.length > 0
+      ? ["", "not measured:", ...run.summary.unavailable.map((u) => `  - ${u}`)]
+      : []),
+  ].join("\n");
+
+/**
+ * The run as Markdown, for the generated part of docs/performance.md.
+ *
+ * @example writeFileSync("docs/performance.md", renderMarkdown(run));
+ */
+export const renderMarkdown = (run: BenchRun): string =>
+  [
+    `Run ${run.startedAt} → ${run.finishedAt} (${run.mode}, ${run.reps} repetitions; figures are median [min–max]).`,
+    "",
+    `Machine: ${machineLine(run)}.`,
+    "",
+    `Datasets: ${run.datasets.map((d) => `${d.label} (${fmt(d.events)} events)`).join(", ")}.`,
+    "",
+    `### Budgets (judged at ${run.budgetDataset})`,
+    "",
+    markdownTable(budgetRows(run)),
+    "",
+    "### Figures",
+    "",
+    markdownTable(figureRows(run)),
+    ...(run.summary.unavailable.length > 0
+      ? ["", "Not measured:", "", ...run.summary.unavailable.map((u) => `- ${u}`)]
+      : []),
+  ].join("\n");

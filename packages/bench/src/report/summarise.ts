@@ -1,0 +1,150 @@
+import type { Figures, TaskResult } from "../child/protocol.js";
+import { mapSpread, type Spread, spread } from "../harness/stats.js";
+import { fmt } from "./format.js";
+import { type BudgetCheck, type Row, row } from "./summary.js";
+
+const nums = (f: Figures, k: string): number[] => {
+  const v = f[k];
+  return Array.isArray(v) ? [...v] : typeof v === "number" ? [v] : [];
+};
+const num = (f: Figures, k: string): number => nums(f, k)[0] ?? Number.NaN;
+const perSec = (count: number, ms: ReadonlyArray<number>): Spread =>
+  mapSpread(spread(ms), (m) => (count / m) * 1000);
+const pairwise = (a: ReadonlyArray<number>, b: ReadonlyArray<number>, f: (x: number, y: number) => number) =>
+  a.map((x, i) => f(x, b[i] ?? Number.NaN));
+
+/** Everything a run prints and stores, derived from the children's results. */
+export interface Summary {
+  readonly rows: ReadonlyArray<Row>;
+  readonly budgets: ReadonlyArray<BudgetCheck>;
+  readonly unavailable: ReadonlyArray<string>;
+}
+
+/**
+ * Turns the results of every child into printed rows (figures and ratios, median [min–max] over the
+ * repetitions) and the budget checks of ARCHITECTURE.md, judged on the median at `budgetDataset`
+ * (national in a full run; the largest dataset of a quick run, which the report says).
+ *
+ * @example const { rows, budgets } = summarise(results, "national");
+ */
+export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: string): Summary => {
+  const rows: Row[] = [];
+  const budgets: BudgetCheck[] = [];
+  const unavailable: string[] = [];
+  const ok = results.flatMap((r) => (r.ok ? [r] : []));
+  for (const r of results) if (!r.ok) unavailable.push(`${r.task.kind}: ${r.error}`);
+  const label = (r: TaskResult): string => ("dataset" in r.task ? r.task.dataset.label : r.task.label);
+
+  // 1. Bare parse vs replay.
+  for (const r of ok.filter((r) => r.task.kind === "parseVsReplay")) {
+    const f = r.figures;
+    const d = label(r);
+    const lines = num(f, "lines");
+    const events = num(f, "events");
+    // Per repetition: replay rate ÷ bare-parse rate (the two were timed back to back).
+    const ratio = spread(pairwise(nums(f, "replayMs"), nums(f, "parseMs"), (rep, par) => events / rep / (lines / par)));
+    rows.push(row("1 parse vs replay", d, "bare JSON.parse (lines/s)", perSec(lines, nums(f, "parseMs")), "/s"));
+    rows.push(row("1 parse vs replay", d, "read + decode (events/s)", perSec(events, nums(f, "decodeMs")), "/s"));
+    rows.push(row("1 parse vs replay", d, "full replay (events/s)", perSec(events, nums(f, "replayMs")), "/s"));
+    rows.push(row("1 parse vs replay", d, "replay ÷ bare parse", mapSpread(ratio, (x) => x * 100), "%"));
+    rows.push(row("1 parse vs replay", d, "peak RSS (child)", spread([r.maxRssMiB]), " MiB"));
+    if (d === budgetDataset)
+      budgets.push({
+        budget: "full replay ≥ 50% of bare JSON.parse",
+        dataset: d,
+        figure: `${fmt(ratio.median * 100)}%`,
+        met: ratio.median >= 0.5,
+      });
+  }
+
+  // 2. Index build (one child per repetition).
+  const builds = new Map<string, TaskResult[]>();
+  for (const r of ok.filter((r) => r.task.kind === "indexBuild")) {
+    builds.set(label(r), [...(builds.get(label(r)) ?? []), r]);
+  }
+  for (const [d, rs] of builds) {
+    const figs = rs.flatMap((r) => (r.ok ? [r.figures] : []));
+    const build = spread(figs.map((f) => num(f, "buildMs")));
+    const stream = spread(figs.map((f) => num(f, "streamMs")));
+    const peak = spread(figs.map((f) => num(f, "peakRssStreamMiB")));
+    const max = spread(rs.map((r) => (r.ok ? r.maxRssMiB : Number.NaN)));
+    rows.push(row("2 index build", d, "index fed decoded events", build, " ms"));
+    rows.push(row("2 index build", d, "ledger → index (read+decode+index)", stream, " ms"));
+    rows.push(row("2 index build", d, "peak RSS, ledger → index", peak, " MiB"));
+    rows.push(row("2 index build", d, "peak RSS, + all events held", max, " MiB"));
+    if (d === budgetDataset) {
+      budgets.push({ budget: "index build ≤ 5 s", dataset: d, figure: `${fmt(build.median)} ms`, met: build.median <= 5000 });
+      budgets.push({
+        budget: "index build from the ledger file ≤ 5 s (stricter reading)",
+        dataset: d,
+        figure: `${fmt(stream.median)} ms`,
+        met: stream.median <= 5000,
+      });
+      budgets.push({ budget: "peak RSS ≤ 2 GB (ledger → index)", dataset: d, figure: `${fmt(peak.median)} MiB`, met: peak.median <= 2048 });
+    }
+  }
+
+  // 3. Point-in-time queries.
+  for (const r of ok.filter((r) => r.task.kind === "queries")) {
+    const f = r.figures;
+    const d = label(r);
+    const p50 = spread(nums(f, "p50Ms"));
+    const replay = spread(nums(f, "replayMs"));
+    const ratio = replay.median / p50.median;
+    rows.push(row("3 queries", d, "indexed queries/s", spread(nums(f, "qps")), "/s"));
+    rows.push(row("3 queries", d, "indexed p50 latency", mapSpread(p50, (x) => x * 1000), " µs"));
+    rows.push(row("3 queries", d, "indexed p99 latency", mapSpread(spread(nums(f, "p99Ms")), (x) => x * 1000), " µs"));
+    rows.push(row("3 queries", d, "same query by full replay", replay, " ms"));
+    rows.push(row("3 queries", d, "replay ÷ indexed (median ÷ p50)", spread([ratio]), "×"));
+    if (d === budgetDataset)
+      budgets.push({ budget: "query ≥ 1000× faster than a replay", dataset: d, figure: `${fmt(ratio)}×`, met: ratio >= 1000 });
+  }
+
+  // 4. Appends.
+  for (const r of ok.filter((r) => r.task.kind === "appends")) {
+    const f = r.figures;
+    const d = label(r);
+    rows.push(row("4 appends (fsync)", d, `single event per append (${num(f, "single")} ev)`, spread(nums(f, "singleEventsPerSec")), " ev/s"));
+    rows.push(
+      row("4 appends (fsync)", d, `one append per stream (${num(f, "batched")} ev, ${num(f, "perStreamCalls")} calls)`, spread(nums(f, "perStreamEventsPerSec")), " ev/s"),
+    );
+    if (nums(f, "importEventsPerSec").length > 0)
+      rows.push(row("4 appends (fsync)", d, `batched import (${num(f, "batchSize")} ev/batch)`, spread(nums(f, "importEventsPerSec")), " ev/s"));
+  }
+
+  // 5. Emmett.
+  for (const r of ok.filter((r) => r.task.kind === "emmett")) {
+    const f = r.figures;
+    const d = label(r);
+    const events = num(f, "events");
+    const ratios = spread(pairwise(nums(f, "emmettMs"), nums(f, "oursMs"), (e, o) => e / o));
+    rows.push(row("5 vs Emmett", d, `ours: in-memory store + evolve (${num(f, "streams")} streams)`, perSec(events, nums(f, "oursMs")), " ev/s"));
+    rows.push(row("5 vs Emmett", d, "Emmett: aggregateStream + evolve", perSec(events, nums(f, "emmettMs")), " ev/s"));
+    rows.push(row("5 vs Emmett", d, "Emmett time ÷ ours", ratios, "×"));
+    if (d === budgetDataset || budgets.every((b) => !b.budget.includes("Emmett")))
+      budgets.push({ budget: "faster than Emmett's aggregate replay", dataset: d, figure: `${fmt(ratios.median)}× (Emmett ÷ ours)`, met: ratios.median > 1 });
+  }
+
+  // 6. Growth: per-event replay cost and query latency by dataset size.
+  const pv = ok.filter((r) => r.task.kind === "parseVsReplay");
+  const qs = ok.filter((r) => r.task.kind === "queries");
+  const base = pv[0];
+  for (const r of pv) {
+    const events = num(r.figures, "events");
+    const perEvent = mapSpread(spread(nums(r.figures, "replayMs")), (ms) => (ms * 1e6) / events);
+    rows.push(row("6 growth", label(r), `replay cost per event (${fmt(events)} events)`, perEvent, " ns"));
+    if (base !== undefined && base !== r) {
+      const grow = spread(nums(r.figures, "replayMs")).median / spread(nums(base.figures, "replayMs")).median;
+      const size = events / num(base.figures, "events");
+      rows.push(row("6 growth", label(r), `replay time ×${fmt(grow)} for events ×${fmt(size)}`, spread([grow / size]), " (1 = linear)"));
+    }
+  }
+  const qbase = qs[0];
+  for (const r of qs) {
+    if (qbase === undefined || qbase === r) continue;
+    const grow = spread(nums(r.figures, "p50Ms")).median / spread(nums(qbase.figures, "p50Ms")).median;
+    const size = num(r.figures, "events") / num(qbase.figures, "events");
+    rows.push(row("6 growth", label(r), `query p50 ×${fmt(grow)} for events ×${fmt(size)}`, spread([grow]), " (1 = constant)"));
+  }
+  return { rows, budgets, unavailable };
+};

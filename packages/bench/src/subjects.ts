@@ -1,0 +1,71 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import type { EventStore, NewEvent } from "@coop-ledger/store";
+
+/** What the generator wrote. */
+export interface GeneratedDataset {
+  readonly events: number;
+  readonly streams: number;
+  readonly bytes: number;
+}
+
+/** A point-in-time index fed event by event. */
+export interface LiveIndex<Q> {
+  readonly apply: (event: RecordedEvent) => void;
+  readonly query: (query: Q) => unknown;
+}
+
+/** What the random queries may range over, learnt while loading a dataset. */
+export interface DatasetFacts {
+  readonly firstDate: string;
+  readonly lastDate: string;
+  readonly firstRecordedAt: string;
+  readonly lastRecordedAt: string;
+  readonly provinceCodes: ReadonlyArray<string>;
+  readonly sectors: ReadonlyArray<string>;
+}
+
+/** A fold over one stream's domain events: the decider's `evolve` and `initialState`. */
+export interface StreamFold<S> {
+  readonly evolve: (state: S, event: RecordedEvent["event"]) => S;
+  readonly initialState: S;
+  /** The streams the fold applies to (e.g. co-op streams only). */
+  readonly appliesTo: (streamId: string) => boolean;
+}
+
+/**
+ * The code under test, behind one seam: the measurements only see this interface, and
+ * `subjects-live.ts` wires it to the workspace packages. A member that is `undefined` (its package has
+ * not landed) makes the measurements that need it report "not available" instead of failing.
+ */
+export interface Subjects<Q = unknown, S = unknown> {
+  /** Generates a history at a fixed seed and writes it as a file ledger with the store's import. */
+  readonly generate?: (
+    preset: "province" | "national",
+    seed: number,
+    maxEvents: number | undefined,
+    path: string,
+  ) => Promise<GeneratedDataset>;
+  /** Streams decoded (upcast) events from a file ledger. */
+  readonly readLedger?: (path: string) => AsyncIterable<RecordedEvent>;
+  /** Full replay of a file ledger: read + parse + decode + upcast + every projection. */
+  readonly replayLedger?: (path: string) => Promise<unknown>;
+  /** A new, empty point-in-time index. */
+  readonly newIndex?: () => LiveIndex<Q>;
+  /** Answers a query by folding all the events again (what the index must beat). */
+  readonly queryByReplay?: (events: ReadonlyArray<RecordedEvent>, query: Q) => unknown;
+  /** A random query over a dataset. */
+  readonly randomQuery?: (random: () => number, facts: DatasetFacts) => Q;
+  /** The domain's fold, for the Emmett comparison. */
+  readonly fold?: StreamFold<S>;
+  /** A fresh in-memory store. */
+  readonly inMemoryStore?: () => EventStore;
+  /** Opens (creating if needed) a file ledger for appends. */
+  readonly openFileLedger?: (path: string) => Promise<EventStore>;
+  /** Imports many events (any streams) into a file ledger in one batch (one fsync). */
+  readonly importBatch?: (store: EventStore, events: ReadonlyArray<NewEventOnStream>) => Promise<void>;
+}
+
+/** An event to append with the stream it goes to. */
+export interface NewEventOnStream extends NewEvent {
+  readonly streamId: RecordedEvent["streamId"];
+}

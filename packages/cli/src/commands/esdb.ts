@@ -1,0 +1,11 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { CliContext } from "../context.js";
+import type { CliError } from "../errors/cli-error.js";
+import type { CommandOutput } from "../output/data-table.js";
+
+/** Not wired yet. */
+export const runImport = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
+  E.left({ _tag: "Internal", message: "import is not available yet", hint: "wait" });
+/** Not wired yet. */
+export const runExport = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
+  E.left({ _tag: "Internal", message: "export is not available yet", hint: "wait" });

@@ -1,0 +1,39 @@
+import type * as E from "fp-ts/lib/Either.js";
+import type { CliError } from "./errors/cli-error.js";
+import type { CliIo } from "./io.js";
+import type { CommandOutput } from "./output/data-table.js";
+import type { OutputFormat } from "./output/format.js";
+import { makeProgress, type Progress } from "./progress.js";
+
+/** What a command's action resolves to: its output and the format to print it in, or an error. */
+export interface CommandResult {
+  readonly output: E.Either<CliError, CommandOutput>;
+  readonly format: OutputFormat;
+}
+
+/**
+ * Shared by every command while one CLI run executes: the I/O, a progress factory honouring the
+ * terminal check, and the slot the action fills with its result (commander actions cannot return one).
+ *
+ * @example ctx.progress("reading ledger").tick(1000)
+ */
+export interface CliContext {
+  readonly io: CliIo;
+  readonly progress: (label: string) => Progress;
+  result: CommandResult | undefined;
+}
+
+/**
+ * Makes the context of one run. Progress shows only when stderr is a terminal and `CI` is unset:
+ * redirected or piped runs (and CI logs) stay clean.
+ *
+ * @example const ctx = makeContext(processIo());
+ */
+export const makeContext = (io: CliIo): CliContext => {
+  const enabled = io.stderrIsTTY && (io.env.CI ?? "") === "" && (io.env.COOP_LEDGER_NO_PROGRESS ?? "") === "";
+  return {
+    io,
+    progress: (label) => makeProgress({ write: io.stderr, enabled, now: io.now }, label),
+    result: undefined,
+  };
+};

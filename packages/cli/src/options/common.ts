@@ -1,0 +1,53 @@
+import { Option } from "commander";
+import * as E from "fp-ts/lib/Either.js";
+import type { CliError } from "../errors/cli-error.js";
+import { OutputFormat } from "../output/format.js";
+
+/**
+ * `--format table|json|csv`, default `table`.
+ * @example cmd.addOption(formatOption())
+ */
+export const formatOption = (): Option =>
+  new Option("--format <format>", "output format").choices([...OutputFormat.values]).default("table");
+
+/**
+ * `--ledger FILE`, required.
+ * @example cmd.addOption(ledgerOption())
+ */
+export const ledgerOption = (): Option =>
+  new Option("--ledger <file>", "the ledger file (JSONL, hash-chained)").makeOptionMandatory();
+
+/**
+ * Collects a repeated option into an array (`--known-at A --known-at B`).
+ * @example new Option("--known-at <t>").argParser(collect)
+ */
+export const collect = (value: string, previous: ReadonlyArray<string> | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
+
+/** The text of the exit-code table, shown under every command's help. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  internal error (a bug; rerun with --debug)
+  2  usage error (unknown option, malformed value)
+  3  file error (missing ledger, output exists, permission)
+  4  ledger failed verification or could not be decoded
+  5  query cannot be answered (unknown indicator/resolution, scope unavailable)
+  6  EventStoreDB unavailable
+  7  ledger locked by another writer, or a write conflict`;
+
+/**
+ * Runs a sequence of option parsers, stopping at the first error (fp-ts `Do` notation would be the
+ * heavier equivalent).
+ * @example sequenceOptions([parseDateOption("--valid-at", "2022-12-31")])
+ */
+export const allRight = <A>(xs: ReadonlyArray<E.Either<CliError, A>>): E.Either<CliError, A[]> => {
+  const out: A[] = [];
+  for (const x of xs) {
+    if (E.isLeft(x)) return x;
+    out.push(x.right);
+  }
+  return E.right(out);
+};

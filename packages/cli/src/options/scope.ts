@@ -1,0 +1,100 @@
+import {
+  type CoopForm,
+  CoopForm as CoopFormCodec,
+  type DistrictCode,
+  DistrictCode as DistrictCodeCodec,
+  type GazetteerVersion,
+  GazetteerVersion as GazetteerVersionCodec,
+  type ProvinceCode,
+  ProvinceCode as ProvinceCodeCodec,
+  type Sector,
+  Sector as SectorCodec,
+} from "@coop-ledger/domain";
+import { Option } from "commander";
+import * as E from "fp-ts/lib/Either.js";
+import { type CliError, usage } from "../errors/cli-error.js";
+
+/**
+ * Which slice of the ledger a query covers, as typed on the command line. `geography` is how provinces
+ * are reported: `as-of` (as they were on the valid date) or re-mapped to a gazetteer version.
+ *
+ * @example const s: CliScope = { province: "60" as ProvinceCode, geography: "as-of" };
+ */
+export interface CliScope {
+  readonly province?: ProvinceCode;
+  readonly district?: DistrictCode;
+  readonly sector?: Sector;
+  readonly form?: CoopForm;
+  readonly geography: "as-of" | GazetteerVersion;
+}
+
+/**
+ * The scope options every query command takes.
+ * @example scopeOptions().forEach((o) => cmd.addOption(o))
+ */
+export const scopeOptions = (): ReadonlyArray<Option> => [
+  new Option("--province <code>", "only this province (mã tỉnh, two digits, e.g. 60 = Bình Thuận)"),
+  new Option("--district <code>", "only this district (mã huyện, three digits; 2008-08-01 gazetteer only)"),
+  new Option("--sector <sector>", "only this sector (lĩnh vực)").choices([...SectorCodec.values]),
+  new Option("--form <form>", "only this form: cooperative (HTX), union (LHHTX), group (THT)").choices([
+    ...CoopFormCodec.values,
+  ]),
+  new Option(
+    "--geography <version>",
+    "report provinces as they were on the valid date (as-of) or re-mapped to a gazetteer version",
+  )
+    .choices(["as-of", ...GazetteerVersionCodec.values])
+    .default("as-of"),
+];
+
+/** The raw scope options as commander hands them over. */
+export interface RawScopeOptions {
+  readonly province?: string;
+  readonly district?: string;
+  readonly sector?: string;
+  readonly form?: string;
+  readonly geography?: string;
+}
+
+/**
+ * Checks the scope options' formats (codes' shapes; whether they exist is the engine's question).
+ * @example parseScope({ province: "60" }) // Right({ province: "60", geography: "as-of" })
+ */
+export const parseScope = (raw: RawScopeOptions): E.Either<CliError, CliScope> => {
+  if (raw.province !== undefined && !ProvinceCodeCodec.is(raw.province))
+    return E.left(usage(`--province: not a province code: ${JSON.stringify(raw.province)}`, "use two digits, e.g. 60"));
+  if (raw.district !== undefined && !DistrictCodeCodec.is(raw.district))
+    return E.left(usage(`--district: not a district code: ${JSON.stringify(raw.district)}`, "use three digits, e.g. 593"));
+  const geography = raw.geography ?? "as-of";
+  if (geography !== "as-of" && !GazetteerVersionCodec.is(geography))
+    return E.left(usage(`--geography: ${geography}`, `use as-of or ${GazetteerVersionCodec.values.join(", ")}`));
+  if (raw.district !== undefined && geography === "2025-07-01")
+    return E.left(
+      usage(
+        "--district cannot be used with --geography 2025-07-01: the 2025 gazetteer has no districts",
+        "drop --district, or use --geography as-of for a date before 2025-07-01",
+      ),
+    );
+  return E.right({
+    ...(raw.province !== undefined ? { province: raw.province as ProvinceCode } : {}),
+    ...(raw.district !== undefined ? { district: raw.district as DistrictCode } : {}),
+    ...(raw.sector !== undefined ? { sector: raw.sector as Sector } : {}),
+    ...(raw.form !== undefined ? { form: raw.form as CoopForm } : {}),
+    geography,
+  });
+};
+
+/**
+ * Describes a scope for the notes under a table.
+ * @example describeScope({ geography: "as-of" }) // "whole ledger, provinces as of the valid date"
+ */
+export const describeScope = (s: CliScope): string => {
+  const parts = [
+    s.province !== undefined ? `province ${s.province}` : undefined,
+    s.district !== undefined ? `district ${s.district}` : undefined,
+    s.sector !== undefined ? `sector ${s.sector}` : undefined,
+    s.form !== undefined ? `form ${s.form}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  const geo = s.geography === "as-of" ? "provinces as of the valid date" : `provinces re-mapped to the ${s.geography} gazetteer`;
+  return `${parts.length > 0 ? parts.join(", ") : "whole ledger"}, ${geo}`;
+};

@@ -1,0 +1,162 @@
+import { Command, Option } from "commander";
+
+import { runAction } from "./commands/action.js";
+import { runDemo } from "./commands/demo.js";
+import { runDiff } from "./commands/diff.js";
+import { runExplain } from "./commands/explain.js";
+import { runExport, runImport } from "./commands/esdb.js";
+import { runGenerate } from "./commands/generate.js";
+import { runIndicators } from "./commands/indicators.js";
+import { runReport } from "./commands/report.js";
+import { runSeries } from "./commands/series.js";
+import { runSnapshot } from "./commands/snapshot.js";
+import { runTargets } from "./commands/targets.js";
+import { runVerify } from "./commands/verify.js";
+import type { CliContext } from "./context.js";
+import { EXIT_CODES_HELP, collect, formatOption, ledgerOption } from "./options/common.js";
+import { scopeOptions } from "./options/scope.js";
+import type { OutputFormat } from "./output/format.js";
+import { CLI_VERSION } from "./version.js";
+
+/** Adds the scope options to a command. */
+const withScope = (cmd: Command): Command => {
+  for (const o of scopeOptions()) cmd.addOption(o);
+  return cmd;
+};
+
+/** Options every data command shares, as commander parses them. */
+interface FormatOpts {
+  readonly format: OutputFormat;
+}
+
+/**
+ * Builds the `coop-ledger` command tree. Commander only parses: each action hands typed options to a
+ * `run*` function that returns an `Either`, and `runCli` prints it; commander's own exits are
+ * overridden so that usage errors end with our message format and exit code 2.
+ *
+ * @example await buildProgram(makeContext(processIo())).parseAsync(["verify", "--ledger", "x.jsonl"], { from: "user" })
+ */
+export const buildProgram = (ctx: CliContext): Command => {
+  const program = new Command("coop-ledger");
+  program
+    .description(
+      "The auditor's tool for coop-ledger: point-in-time indicators (chỉ tiêu) of Vietnamese cooperatives (hợp tác xã) from a hash-chained event ledger.",
+    )
+    .version(CLI_VERSION, "-V, --version")
+    .option("--debug", "print stack traces of unexpected errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout(s),
+      writeErr: (s) => ctx.io.stderr(s),
+      // Errors are printed by runCli in one format (message + hint); commander stays quiet.
+      outputError: () => {},
+    })
+    .addHelpText("after", EXIT_CODES_HELP);
+
+  const sub = (name: string, description: string): Command =>
+    program.command(name).description(description).addHelpText("after", EXIT_CODES_HELP);
+
+  sub("generate", "generate a realistic, deterministic sample ledger (the testing package's generator)")
+    .addOption(new Option("--preset <preset>", "scale").choices(["province", "national"]).default("province"))
+    .addOption(new Option("--seed <n>", "seed of the generator (same seed, same bytes)").default("1"))
+    .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
+    .option("--force", "overwrite --out if it exists")
+    .addOption(formatOption())
+    .action(async (o: FormatOpts & { preset: "province" | "national"; seed: string; out: string; force?: boolean }) =>
+      runAction(ctx, o.format, () => runGenerate(ctx, o)),
+    );
+
+  sub("verify", "check the ledger's hash chain and decode every event; names the first bad line")
+    .addOption(ledgerOption())
+    .addOption(formatOption())
+    .action(async (o: FormatOpts & { ledger: string }) => runAction(ctx, o.format, () => runVerify(ctx, o)));
+
+  withScope(
+    sub("snapshot", "every indicator (chỉ tiêu) at a valid date, optionally as known at an instant")
+      .addOption(ledgerOption())
+      .addOption(new Option("--valid-at <date>", "valid date: YYYY-MM-DD or DD/MM/YYYY").makeOptionMandatory())
+      .option("--known-at <instant>", "only what was recorded by then (ISO 8601; a date means end of day UTC)"),
+  )
+    .addOption(formatOption())
+    .action(async (o) => runAction(ctx, o.format, () => runSnapshot(ctx, o)));
+
+  withScope(
+    sub("series", "indicators over time, one row per period end")
+      .addOption(ledgerOption())
+      .addOption(new Option("--from <date>", "first date").makeOptionMandatory())
+      .addOption(new Option("--to <date>", "last date").makeOptionMandatory())
+      .addOption(new Option("--every <period>", "step").choices(["month", "quarter", "year"]).default("year"))
+      .addOption(new Option("--indicator <id...>", "indicator ids (repeatable)").makeOptionMandatory())
+      .option("--known-at <instant>", "only what was recorded by then"),
+  )
+    .addOption(formatOption())
+    .action(async (o) => runAction(ctx, o.format, () => runSeries(ctx, o)));
+
+  withScope(
+    sub("explain", "the events that make up one indicator's figure (provenance)")
+      .argument("<indicator>", "indicator id, e.g. coops.active")
+      .addOption(ledgerOption())
+      .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
+      .option("--known-at <instant>", "only what was recorded by then")
+      .option("--limit <n>", "show at most n events in the table (json shows all)", "50"),
+  )
+    .addOption(formatOption())
+    .action(async (indicator: string, o) => runAction(ctx, o.format, () => runExplain(ctx, indicator, o)));
+
+  withScope(
+    sub("diff", "the restatement between two knowledge instants: which figures changed and which events did it")
+      .addOption(ledgerOption())
+      .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
+      .addOption(
+        new Option("--known-at <instant>", "give twice: the earlier and the later instant")
+          .argParser(collect)
+          .makeOptionMandatory(),
+      ),
+  )
+    .addOption(formatOption())
+    .action(async (o) => runAction(ctx, o.format, () => runDiff(ctx, o)));
+
+  withScope(
+    sub("targets", "a resolution's targets (chỉ tiêu nghị quyết): figure, threshold, met or not, k of n met")
+      .addOption(ledgerOption())
+      .addOption(new Option("--resolution <id>", "resolution id, e.g. 000 or 004").makeOptionMandatory())
+      .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
+      .option("--known-at <instant>", "only what was recorded by then"),
+  )
+    .addOption(formatOption())
+    .action(async (o) => runAction(ctx, o.format, () => runTargets(ctx, o)));
+
+  sub("report", "a self-contained HTML report with charts over time and target attainment (works offline)")
+    .addOption(ledgerOption())
+    .addOption(new Option("--out <file>", "HTML file to write").makeOptionMandatory())
+    .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
+    .option("--from <date>", "first date of the charts (default: the first year in the ledger)")
+    .option("--province <code>", "only this province")
+    .action(async (o) => runAction(ctx, "table", () => runReport(ctx, o)));
+
+  sub("indicators", "the indicator catalogue: ids, English and Vietnamese names, kinds, units")
+    .addOption(formatOption())
+    .action(async (o: FormatOpts) => runAction(ctx, o.format, () => runIndicators(ctx)));
+
+  sub("import", "copy every event from EventStoreDB into a new ledger file")
+    .addOption(new Option("--esdb <url>", "connection string, e.g. esdb://localhost:2113?tls=false").makeOptionMandatory())
+    .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
+    .addOption(formatOption())
+    .action(async (o: FormatOpts & { esdb: string; out: string }) => runAction(ctx, o.format, () => runImport(ctx, o)));
+
+  sub("export", "append every event of a ledger file to EventStoreDB (idempotent: ids are deterministic)")
+    .addOption(ledgerOption())
+    .addOption(new Option("--esdb <url>", "connection string, e.g. esdb://localhost:2113?tls=false").makeOptionMandatory())
+    .addOption(formatOption())
+    .action(async (o: FormatOpts & { esdb: string; ledger: string }) =>
+      runAction(ctx, o.format, () => runExport(ctx, o)),
+    );
+
+  sub("demo", "the guided tour on the bundled sample ledger (Bình Thuận, 60)")
+    .option("--ledger <file>", "use another ledger instead of examples/sample-ledgers/province-60.jsonl")
+    .action(async (o: { ledger?: string }) => runAction(ctx, "table", () => runDemo(ctx, o)));
+
+  return program;
+};
+

@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The built executable the CLI tests run (they need `tsc -b` first, as the README's commands do). */
+export const BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+
+/** The repository root. */
+export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+
+/** Whether the bin has been built. */
+export const hasBin = (): boolean => existsSync(BIN);
+
+/** The outcome of one run of the bin. */
+export interface BinRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node dist/bin.js …args` with piped output (so no progress is drawn) and returns what it printed. */
+export const runBin = (args: ReadonlyArray<string>, env: Record<string, string> = {}): BinRun => {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+};

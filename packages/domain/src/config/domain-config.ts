@@ -1,0 +1,92 @@
+import * as t from "io-ts";
+import { FundKind } from "../values/classification.js";
+import { struct } from "../values/codec-helpers.js";
+import { Vnd } from "../values/money.js";
+import { Count, PositiveInt, Score } from "../values/quantity.js";
+import { BusinessDate } from "../values/time.js";
+
+const Founders = struct({ cooperative: Count, union: Count, group: Count }, {}, "MinimumFounders");
+
+/**
+ * A cap on the principal a fund may lend per project, in force from a date. Loans disbursed before
+ * `from` are accepted with a warning when they exceed it (the rule came later).
+ */
+export const FundCap = struct(
+  { fundKind: FundKind, from: BusinessDate, maxPrincipalVnd: Vnd },
+  { basis: t.string },
+  "FundCap",
+);
+/** @see FundCap */
+export type FundCap = t.TypeOf<typeof FundCap>;
+
+/**
+ * The domain's thresholds, as configuration with documented defaults ({@link defaultDomainConfig}):
+ * figures the brief marks [verify] are our best reading of the law, so they are data, not constants.
+ *
+ * - `minimumFounders`: per law regime (`2012`, `2023`) and form, the fewest official founding members
+ *   (for a union: member co-ops). No numeric rule is enforced for 2003-era records.
+ * - `ratingBands`: the lowest score of each rating (good / fair / average); below `average` is weak.
+ * - `minimumAgeToRateMonths`: a co-op younger than this at the end of the rated year is not rated.
+ * - `ocopStarBands`: the lowest OCOP score for 5★, 4★ and 3★ (below 3★: no certificate).
+ * - `ocopValidityMonths`: how long an OCOP certificate is valid.
+ * - `fundCaps`: per-project principal caps by fund, each in force from a date.
+ * - `conformanceDeadlines`: the day by which co-ops must conform to the 2012 / 2023 law (later
+ *   conformance is accepted with a warning).
+ *
+ * @example DomainConfig.decode(defaultDomainConfig) // Right
+ */
+export const DomainConfig = struct(
+  {
+    minimumFounders: struct({ "2012": Founders, "2023": Founders }, {}, "MinimumFoundersByLaw"),
+    ratingBands: struct({ good: Score, fair: Score, average: Score }, {}, "RatingBands"),
+    minimumAgeToRateMonths: Count,
+    ocopStarBands: struct({ five: Score, four: Score, three: Score }, {}, "OcopStarBands"),
+    ocopValidityMonths: PositiveInt,
+    fundCaps: t.array(FundCap),
+    conformanceDeadlines: struct({ "2012": BusinessDate, "2023": BusinessDate }, {}, "ConformanceDeadlines"),
+  },
+  {},
+  "DomainConfig",
+);
+/** @see DomainConfig */
+export type DomainConfig = t.TypeOf<typeof DomainConfig>;
+
+/**
+ * The default configuration, each figure with its source:
+ * - founders: co-op ≥ 7 members (Law 23/2012/QH13 art. 3(1)) / ≥ 5 official members (Law 17/2023/QH15
+ *   art. 4(7)); union ≥ 4 co-ops (Law 23/2012/QH13 art. 3(2)) / ≥ 3 co-ops (Law 17/2023/QH15 art. 4(8))
+ *   [verify]; group ≥ 2 members (Decree 77/2019/NĐ-CP art. 3; Law 17/2023/QH15 art. 4(6)) [verify];
+ * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT;
+ *   Circular 09/2017/TT-BNNPTNT for agricultural co-ops) [verify];
+ * - not rated under 12 months old at the end of the rated year (same circulars) [verify];
+ * - OCOP 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70, certificates valid 36 months (Decision 148/QĐ-TTg 2023,
+ *   formerly 781/QĐ-TTg 2021) [verify];
+ * - National Employment Fund ≤ 2 bn VND per co-op project from 2019-11-08 (Decree 74/2019/NĐ-CP
+ *   amending Decree 61/2015/NĐ-CP) [verify];
+ * - conform to the 2012 law by 2016-06-30 (Law 23/2012/QH13 art. 62: 36 months from 2013-07-01)
+ *   [verify]; amend non-conforming charters under the 2023 law by 2025-12-31 (Law 17/2023/QH15 art. 115).
+ *
+ * @example defaultDomainConfig.ratingBands.good // 80
+ */
+export const defaultDomainConfig: DomainConfig = {
+  minimumFounders: {
+    "2012": { cooperative: 7, union: 4, group: 2 } as DomainConfig["minimumFounders"]["2012"],
+    "2023": { cooperative: 5, union: 3, group: 2 } as DomainConfig["minimumFounders"]["2023"],
+  },
+  ratingBands: { good: 80, fair: 65, average: 50 } as DomainConfig["ratingBands"],
+  minimumAgeToRateMonths: 12 as Count,
+  ocopStarBands: { five: 90, four: 70, three: 50 } as DomainConfig["ocopStarBands"],
+  ocopValidityMonths: 36 as PositiveInt,
+  fundCaps: [
+    {
+      fundKind: "nationalEmploymentFund",
+      from: "2019-11-08" as BusinessDate,
+      maxPrincipalVnd: 2_000_000_000 as Vnd,
+      basis: "Decree 74/2019/NĐ-CP (National Employment Fund loans to co-ops) [verify]",
+    },
+  ],
+  conformanceDeadlines: {
+    "2012": "2016-06-30" as BusinessDate,
+    "2023": "2025-12-31" as BusinessDate,
+  },
+};

@@ -1,0 +1,225 @@
+import { match } from "ts-pattern";
+import type { DomainEvent } from "../events/domain-event.js";
+import type { RecordedEvent } from "../events/recorded-event.js";
+import type { LawRegime } from "../values/law.js";
+import { regimeOn } from "../values/law.js";
+import type { EvolveContext } from "./decider.js";
+import {
+  type CoopState,
+  effectiveEntries,
+  emptyHistory,
+  type StreamHistory,
+  type StreamState,
+} from "./stream-state.js";
+
+const withMap = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
+
+const coop = (s: StreamState, f: (c: CoopState) => CoopState): StreamState => (s._tag === "Coop" ? f(s) : s);
+
+/**
+ * Folds one event into the state, ignoring the history (that is {@link evolve}'s job). Total: an event
+ * that does not fit the state (possible after a retraction removed what it built on) leaves it unchanged.
+ */
+const applyEvent = (s: StreamState, event: DomainEvent): StreamState =>
+  match(event)
+    .with({ type: "CoopFounded" }, ({ data: d }): StreamState => {
+      const regime: LawRegime = d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate);
+      return {
+        _tag: "Coop",
+        history: s.history,
+        coopId: d.coopId,
+        name: d.name,
+        form: d.form,
+        sector: d.sector,
+        agricultureKind: d.agricultureKind,
+        location: d.location,
+        foundedOn: d.effectiveDate,
+        existsSince:
+          d.origin.kind === "preExisting" && d.origin.originallyFoundedOn !== undefined
+            ? d.origin.originallyFoundedOn
+            : d.effectiveDate,
+        origin: d.origin,
+        // "2003"-era co-ops founded new under the 2003 law keep operating under it until they conform.
+        lawRegime: regime,
+        status: "active",
+        statusSince: d.effectiveDate,
+        alliance: undefined,
+        officialMembers: d.foundingMembers,
+        loans: new Map(),
+        managers: new Map(),
+        ocop: new Map(),
+        linkages: new Map(),
+      };
+    })
+    .with({ type: "CoopJoinedAlliance" }, ({ data: d }) =>
+      coop(s, (c) => ({
+        ...c,
+        alliance: { provinceCode: d.allianceProvinceCode, gazetteer: d.allianceGazetteer, since: d.effectiveDate },
+      })),
+    )
+    .with({ type: "CoopLeftAlliance" }, () => coop(s, (c) => ({ ...c, alliance: undefined })))
+    .with({ type: "CoopConformedToLaw" }, ({ data: d }) => coop(s, (c) => ({ ...c, lawRegime: d.law })))
+    .with({ type: "CoopConverted" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "converted", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "CoopReorganisedAway" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "reorganisedAway", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "CoopSpunOff" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, officialMembers: Math.max(0, c.officialMembers - d.membersTransferred) })),
+    )
+    .with({ type: "CoopMergerReceived" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, officialMembers: c.officialMembers + d.membersReceived })),
+    )
+    .with({ type: "CoopSuspended" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "suspended", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "CoopResumed" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "active", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "DissolutionStarted" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "dissolving", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "CoopDissolved" }, ({ data: d }) =>
+      coop(s, (c) => ({ ...c, status: "dissolved", statusSince: d.effectiveDate })),
+    )
+    .with({ type: "LoanDisbursed" }, ({ data: d }) =>
+      coop(s, (c) => ({
+        ...c,
+        loans: withMap(c.loans, d.loanId as string, {
+          loanId: d.loanId,
+          fundKind: d.fundKind,
+          disbursedOn: d.effectiveDate,
+          principalVnd: d.principalVnd,
+          outstandingVnd: d.principalVnd,
+          maturityDate: d.maturityDate,
+        }),
+      })),
+    )
+    .with({ type: "LoanRepaid" }, ({ data: d }) =>
+      coop(s, (c) => {
+        const loan = c.loans.get(d.loanId);
+        if (loan === undefined) return c;
+        const outstandingVnd = Math.max(0, loan.outstandingVnd - d.principalVnd);
+        return { ...c, loans: withMap(c.loans, d.loanId as string, { ...loan, outstandingVnd }) };
+      }),
+    )
+    .with({ type: "LoanRescheduled" }, ({ data: d }) =>
+      coop(s, (c) => {
+        const loan = c.loans.get(d.loanId);
+        if (loan === undefined) return c;
+        return { ...c, loans: withMap(c.loans, d.loanId as string, { ...loan, maturityDate: d.newMaturityDate }) };
+      }),
+    )
+    .with({ type: "MembershipReported" }, ({ data: d }) => coop(s, (c) => ({ ...c, officialMembers: d.officialMembers })))
+    .with({ type: "ManagerAppointed" }, ({ data: d }) =>
+      coop(s, (c) => ({
+        ...c,
+        managers: withMap(c.managers, d.managerId as string, { role: d.role, since: d.effectiveDate }),
+      })),
+    )
+    .with({ type: "ManagerLeft" }, ({ data: d }) =>
+      coop(s, (c) => {
+        const managers = new Map(c.managers);
+        managers.delete(d.managerId);
+        return { ...c, managers };
+      }),
+    )
+    .with({ type: "AnnualReportFiled" }, () => s)
+    .with({ type: "CoopAssessed" }, () => s)
+    .with({ type: "OcopCertified" }, ({ data: d }) =>
+      coop(s, (c) => ({
+        ...c,
+        ocop: withMap(c.ocop, d.productId as string, {
+          stars: d.stars,
+          certifiedOn: d.effectiveDate,
+          validUntil: d.validUntil,
+          ended: false,
+        }),
+      })),
+    )
+    .with({ type: "OcopEnded" }, ({ data: d }) =>
+      coop(s, (c) => {
+        const cert = c.ocop.get(d.productId);
+        return cert === undefined ? c : { ...c, ocop: withMap(c.ocop, d.productId as string, { ...cert, ended: true }) };
+      }),
+    )
+    .with({ type: "HeadOfficeMoved" }, ({ data: d }) => coop(s, (c) => ({ ...c, location: d.location })))
+    .with({ type: "ValueChainLinked" }, ({ data: d }) =>
+      coop(s, (c) => ({
+        ...c,
+        linkages: withMap(c.linkages, d.linkageId as string, { since: d.effectiveDate, active: true }),
+      })),
+    )
+    .with({ type: "ValueChainUnlinked" }, ({ data: d }) =>
+      coop(s, (c) => {
+        const l = c.linkages.get(d.linkageId);
+        return l === undefined ? c : { ...c, linkages: withMap(c.linkages, d.linkageId as string, { ...l, active: false }) };
+      }),
+    )
+    .with({ type: "EventRetracted" }, () => s)
+    .with({ type: "ReorganisationDecided" }, ({ data: d }): StreamState =>
+      s._tag === "Empty" ? { _tag: "Reorganisation", history: s.history, decision: d } : s,
+    )
+    .with({ type: "AllianceActivityRecorded" }, ({ data: d }): StreamState =>
+      s._tag === "Empty"
+        ? { _tag: "Alliance", history: s.history, provinceCode: d.provinceCode, activities: d.count }
+        : s._tag === "Alliance"
+          ? { ...s, activities: s.activities + d.count }
+          : s,
+    )
+    .with({ type: "FundEstablished" }, ({ data: d }): StreamState =>
+      s._tag === "Empty"
+        ? {
+            _tag: "Fund",
+            history: s.history,
+            fundId: d.fundId,
+            kind: d.kind,
+            establishedOn: d.effectiveDate,
+            charterCapitalVnd: d.charterCapitalVnd,
+            applications: new Set(),
+          }
+        : s,
+    )
+    .with({ type: "FundCapitalChanged" }, ({ data: d }) =>
+      s._tag === "Fund" ? { ...s, charterCapitalVnd: d.charterCapitalVnd } : s,
+    )
+    .with({ type: "LoanApplicationReceived" }, ({ data: d }) =>
+      s._tag === "Fund" ? { ...s, applications: new Set(s.applications).add(d.applicationId) } : s,
+    )
+    .exhaustive();
+
+const refold = (history: StreamHistory): StreamState =>
+  effectiveEntries(history).reduce<StreamState>((s, e) => applyEvent(s, e.event), { _tag: "Empty", history });
+
+/**
+ * Folds one event into a stream's state. Pure and total. The event joins the stream's history (with
+ * its id when `context` is given); an `EventRetracted` marks its target retracted and refolds the
+ * stream without it, so retracting a mistaken dissolution reopens the co-op.
+ *
+ * @example evolve(initialState, foundedEvent, { eventId, recordedAt })._tag // "Coop"
+ */
+export const evolve = (state: StreamState, event: DomainEvent, context?: EvolveContext): StreamState => {
+  const h = state.history;
+  const retracted =
+    event.type === "EventRetracted" ? new Set(h.retracted).add(event.data.retractedEventId) : h.retracted;
+  const history: StreamHistory = {
+    last: { entry: { eventId: context?.eventId, event }, previous: h.last },
+    length: h.length + 1,
+    retracted,
+  };
+  if (event.type === "EventRetracted") return refold(history);
+  return { ...applyEvent(state, event), history };
+};
+
+/**
+ * The state of a stream from its recorded events (in stream order), leaving out every event retracted by
+ * a later `EventRetracted` on the stream. This is what the command handler folds before deciding.
+ *
+ * @example stateFromHistory(await store.readStream("coop-htx-1"))
+ */
+export const stateFromHistory = (recorded: ReadonlyArray<RecordedEvent>): StreamState =>
+  recorded.reduce<StreamState>(
+    (s, r) => evolve(s, r.event, { eventId: r.eventId, recordedAt: r.metadata.recordedAt }),
+    { _tag: "Empty", history: emptyHistory },
+  );

@@ -1,0 +1,360 @@
+import type { CoopForm } from "@coop-ledger/domain";
+import type { ProjectionOptions } from "../query/projection-query.js";
+import type { IndicatorId } from "./indicator-id.js";
+
+/**
+ * How an indicator relates to time:
+ * - `instant`: evaluated on `validAt` (a stock);
+ * - `period`: a flow over a period ending on `validAt` (default from 1 January of its year);
+ * - `annual`: about one fiscal year (default the year before `validAt`'s), from reports and ratings
+ *   recorded with an effective date up to `validAt`.
+ */
+export type IndicatorKind = "instant" | "period" | "annual";
+
+/** The unit of a figure's value. */
+export type IndicatorUnit = "count" | "vnd" | "share" | "average" | "vndPerMonth" | "growth";
+
+/** One indicator of the catalogue: what it means, in English and Vietnamese, and how it is built. */
+export interface IndicatorDefinition {
+  readonly id: IndicatorId;
+  readonly label: { readonly en: string; readonly vi: string };
+  readonly kind: IndicatorKind;
+  readonly unit: IndicatorUnit;
+  readonly definition: string;
+  /** For ratios and averages: what is counted above and below the line. */
+  readonly numerator?: string;
+  readonly denominator?: string;
+  /** The organisations counted (`[]`: not about organisations: alliance and fund figures). */
+  readonly forms: ReadonlyArray<CoopForm>;
+  /** The options that change it. */
+  readonly options: ReadonlyArray<keyof ProjectionOptions>;
+  /** Where the sources track it (brief §5). */
+  readonly seenIn: string;
+}
+
+const COOP: ReadonlyArray<CoopForm> = ["cooperative"];
+
+/**
+ * The indicator catalogue (brief §5), as data: docs/indicators.md is generated from it.
+ * @example INDICATORS.find((d) => d.id === "coops.active")?.label.vi // "Số hợp tác xã đang hoạt động"
+ */
+export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
+  {
+    id: "coops.active",
+    label: { en: "Active co-ops", vi: "Số hợp tác xã đang hoạt động" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Co-ops (form cooperative) existing on the date: founded, not dissolved, reorganised away or converted. Suspended co-ops still exist and are counted.",
+    forms: COOP,
+    options: [],
+    seenIn: "004: 234 co-ops",
+  },
+  {
+    id: "unions.active",
+    label: { en: "Active unions of co-ops", vi: "Số liên hiệp hợp tác xã" },
+    kind: "instant",
+    unit: "count",
+    definition: "Unions of co-ops (liên hiệp HTX) existing on the date, counted apart from co-ops.",
+    forms: ["union"],
+    options: [],
+    seenIn: "004: 1 union, target ≥ 2",
+  },
+  {
+    id: "groups.active",
+    label: { en: "Active cooperative groups", vi: "Số tổ hợp tác" },
+    kind: "instant",
+    unit: "count",
+    definition: "Cooperative groups (tổ hợp tác) existing on the date, counted apart from co-ops.",
+    forms: ["group"],
+    options: [],
+    seenIn: "brief §7: ~64,000 groups nationally",
+  },
+  {
+    id: "coops.founded",
+    label: { en: "Co-ops founded new", vi: "Số HTX thành lập mới" },
+    kind: "period",
+    unit: "count",
+    definition:
+      "Co-ops founded new in the period (origin `new`): successors of a reorganisation, conversions and pre-existing co-ops are not counted.",
+    forms: COOP,
+    options: ["periodFrom"],
+    seenIn: "000: ≥ 15 a year; 002: 6 so far, 20 targeted in 2019",
+  },
+  {
+    id: "coops.dissolved",
+    label: { en: "Co-ops dissolved", vi: "Số HTX giải thể" },
+    kind: "period",
+    unit: "count",
+    definition: "Dissolutions of co-ops in the period; broken down by mode (voluntary / compulsory).",
+    forms: COOP,
+    options: ["periodFrom"],
+    seenIn: "001",
+  },
+  {
+    id: "coops.agriculturalShare",
+    label: { en: "Share of agricultural co-ops", vi: "Tỷ lệ HTX nông nghiệp" },
+    kind: "instant",
+    unit: "share",
+    definition: "Active agricultural co-ops over active co-ops.",
+    numerator: "active co-ops of sector agriculture",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: [],
+    seenIn: "004: ~70% target",
+  },
+  {
+    id: "coops.law2012Share",
+    label: { en: "Share operating under the 2012 law", vi: "Tỷ lệ HTX hoạt động theo Luật HTX 2012" },
+    kind: "instant",
+    unit: "share",
+    definition:
+      "Active co-ops founded under or conformed to Law 23/2012/QH13 (and, by default, those already under Law 17/2023/QH15) over active co-ops.",
+    numerator: "active co-ops under the 2012 law (or the 2023 law, option)",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: ["law2012IncludesLaw2023"],
+    seenIn: "000: 100%",
+  },
+  {
+    id: "rating.fairOrGoodShare",
+    label: { en: "Share of co-ops rated fair or good", vi: "Tỷ lệ HTX xếp loại khá, tốt" },
+    kind: "annual",
+    unit: "share",
+    definition:
+      "Co-ops rated effective for the fiscal year (fair or good, or a score at or above a threshold) over co-ops rated for the year (or active at 31/12 of the year). The latest assessment of a year counts.",
+    numerator: "co-ops rated effective for the year",
+    denominator: "co-ops rated for the year (or active at year end, option)",
+    forms: COOP,
+    options: ["fiscalYear", "effectiveRule", "effectiveMinScore", "ratingDenominator"],
+    seenIn: "004: 71.4%, target ≥ 75%; 000: > 70% effective",
+  },
+  {
+    id: "alliance.newMembers",
+    label: { en: "New alliance members", vi: "Kết nạp thành viên mới Liên minh HTX" },
+    kind: "period",
+    unit: "count",
+    definition: "Co-ops and unions joining the provincial Cooperative Alliance in the period (each joining counts).",
+    forms: ["cooperative", "union"],
+    options: ["periodFrom"],
+    seenIn: "000: ≥ 3 a year",
+  },
+  {
+    id: "members.averagePerCoop",
+    label: { en: "Average members per co-op", vi: "Bình quân thành viên/HTX" },
+    kind: "instant",
+    unit: "average",
+    definition:
+      "Official members of active co-ops over active co-ops (members: the latest report, adjusted by mergers and spin-offs since).",
+    numerator: "official members of active co-ops",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: ["peoplesCreditFunds"],
+    seenIn: "004: ≥ 15",
+  },
+  {
+    id: "members.over100Share",
+    label: { en: "Share of co-ops with over 100 members", vi: "Tỷ lệ HTX trên 100 thành viên" },
+    kind: "instant",
+    unit: "share",
+    definition: "Active co-ops with more than 100 official members over active co-ops.",
+    numerator: "active co-ops with > 100 official members",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: ["peoplesCreditFunds"],
+    seenIn: "000: ≥ 10%",
+  },
+  {
+    id: "members.farmHouseholdShare",
+    label: { en: "Share of farm households in co-ops and groups", vi: "Tỷ lệ hộ nông dân tham gia HTX, THT" },
+    kind: "instant",
+    unit: "share",
+    definition:
+      "Member farm households of active co-ops and groups over the farm households of the province (an input: the ledger does not hold it; without it the figure is not available).",
+    numerator: "member farm households of active co-ops and groups",
+    denominator: "farm households in the province (option farmHouseholds)",
+    forms: ["cooperative", "group"],
+    options: ["farmHouseholds"],
+    seenIn: "004: ≥ 20%",
+  },
+  {
+    id: "managers.under50QualifiedShare",
+    label: {
+      en: "Share of managers under 50 with intermediate or higher qualification",
+      vi: "Tỷ lệ cán bộ quản lý dưới 50 tuổi có trình độ trung cấp trở lên",
+    },
+    kind: "instant",
+    unit: "share",
+    definition: "Managers in office in active co-ops, aged under 50 on the date with intermediate or higher qualification, over managers in office.",
+    numerator: "managers aged < 50 with intermediate+ qualification",
+    denominator: "managers in office",
+    forms: COOP,
+    options: [],
+    seenIn: "000: ≥ 50%",
+  },
+  ...(
+    [
+      ["capital", "charter capital", "vốn điều lệ"],
+      ["assets", "total assets", "tổng tài sản"],
+      ["revenue", "revenue", "doanh thu"],
+      ["profit", "profit", "lợi nhuận"],
+    ] as const
+  ).map(
+    ([metric, en, vi]): IndicatorDefinition => ({
+      id: `finance.growth.${metric}` as IndicatorId,
+      label: { en: `Year-on-year growth of ${en}`, vi: `Tăng trưởng ${vi} bình quân` },
+      kind: "annual",
+      unit: "growth",
+      definition: `Growth of the sum of ${en} from the previous fiscal year to the fiscal year, over the co-ops that reported both years.`,
+      numerator: `sum of ${en} in the year minus in the previous year`,
+      denominator: `sum of ${en} in the previous year`,
+      forms: COOP,
+      options: ["fiscalYear"],
+      seenIn: "000: capital/assets 5%, revenue/profit 6% a year",
+    }),
+  ),
+  {
+    id: "income.workerMonthlyVnd",
+    label: { en: "Average monthly income of regular workers", vi: "Thu nhập bình quân của lao động thường xuyên" },
+    kind: "annual",
+    unit: "vndPerMonth",
+    definition:
+      "Mean of the co-ops' reported average monthly worker income for the fiscal year (perCoop), or weighted by regular workers (perWorker).",
+    numerator: "sum of reported incomes (or income × workers)",
+    denominator: "co-ops reporting (or workers)",
+    forms: COOP,
+    options: ["fiscalYear", "incomeAverage"],
+    seenIn: "000: 5 m VND/month",
+  },
+  {
+    id: "income.memberMonthlyVnd",
+    label: { en: "Average monthly income of members", vi: "Thu nhập bình quân của thành viên" },
+    kind: "annual",
+    unit: "vndPerMonth",
+    definition: "Mean of the co-ops' reported average monthly member income for the fiscal year.",
+    numerator: "sum of reported member incomes",
+    denominator: "co-ops reporting",
+    forms: COOP,
+    options: ["fiscalYear"],
+    seenIn: "004: 6 m VND/month",
+  },
+  {
+    id: "ocop.coops",
+    label: { en: "Co-ops with OCOP products", vi: "Số HTX có sản phẩm OCOP" },
+    kind: "instant",
+    unit: "count",
+    definition: "Active co-ops holding at least one valid OCOP certificate (3–5★, within its 36 months, not ended) on the date.",
+    forms: COOP,
+    options: [],
+    seenIn: "004: 57 co-ops",
+  },
+  {
+    id: "ocop.products",
+    label: { en: "OCOP products of co-ops", vi: "Số sản phẩm OCOP của HTX" },
+    kind: "instant",
+    unit: "count",
+    definition: "Products of active co-ops with a valid OCOP certificate on the date.",
+    forms: COOP,
+    options: [],
+    seenIn: "004: 93 products",
+  },
+  {
+    id: "loans.disbursed",
+    label: { en: "Loans disbursed", vi: "Số khoản vay được giải ngân" },
+    kind: "period",
+    unit: "count",
+    definition: "Loans disbursed to co-ops, unions and groups in the period; broken down by fund.",
+    forms: ["cooperative", "union", "group"],
+    options: ["periodFrom", "fundKind"],
+    seenIn: "002: 1 loan",
+  },
+  {
+    id: "loans.disbursedVnd",
+    label: { en: "Amount disbursed", vi: "Số tiền giải ngân" },
+    kind: "period",
+    unit: "vnd",
+    definition: "Principal disbursed in the period (VND); broken down by fund.",
+    forms: ["cooperative", "union", "group"],
+    options: ["periodFrom", "fundKind"],
+    seenIn: "002: 250 m VND",
+  },
+  {
+    id: "loans.outstandingVnd",
+    label: { en: "Principal outstanding", vi: "Dư nợ" },
+    kind: "instant",
+    unit: "vnd",
+    definition: "Principal outstanding on the date (disbursed minus repaid); broken down by fund. A loan stays outstanding after its debtor ends.",
+    forms: ["cooperative", "union", "group"],
+    options: ["fundKind"],
+    seenIn: "002",
+  },
+  {
+    id: "loans.overdueVnd",
+    label: { en: "Principal overdue", vi: "Nợ quá hạn" },
+    kind: "instant",
+    unit: "vnd",
+    definition: "Principal outstanding on loans past their (possibly rescheduled) maturity date; broken down by fund.",
+    forms: ["cooperative", "union", "group"],
+    options: ["fundKind"],
+    seenIn: "002",
+  },
+  {
+    id: "fund.applications",
+    label: { en: "Loan applications received", vi: "Số hồ sơ vay vốn tiếp nhận" },
+    kind: "period",
+    unit: "count",
+    definition: "Loan applications received by support funds in the period (counted in the fund's province).",
+    forms: [],
+    options: ["periodFrom"],
+    seenIn: "002: > 10",
+  },
+  {
+    id: "fund.charterCapitalVnd",
+    label: { en: "Support fund charter capital", vi: "Vốn điều lệ Quỹ hỗ trợ phát triển HTX" },
+    kind: "instant",
+    unit: "vnd",
+    definition: "Charter capital of the support funds on the date (counted in the fund's province).",
+    forms: [],
+    options: [],
+    seenIn: "001: 50 bn VND target",
+  },
+  ...(
+    [
+      ["newsItems", "News items", "Số tin bài tuyên truyền", "000: ≥ 70 a year"],
+      ["tradePromotions", "Trade-promotion participations", "Lượt tham gia xúc tiến thương mại", "000: ≥ 100 a year"],
+      ["trainingClasses", "Training classes", "Số lớp tập huấn", "000: ≥ 15 a year"],
+      ["foundingAdvice", "Founding groups advised", "Số nhóm sáng lập được tư vấn thành lập HTX", "002: 12 groups advised"],
+    ] as const
+  ).map(
+    ([kind, en, vi, seen]): IndicatorDefinition => ({
+      id: `activity.${kind}` as IndicatorId,
+      label: { en, vi },
+      kind: "period",
+      unit: "count",
+      definition: `${en} recorded by the provincial Cooperative Alliance in the period (the sum of the recorded counts).`,
+      forms: [],
+      options: ["periodFrom"],
+      seenIn: seen,
+    }),
+  ),
+  {
+    id: "valueChain.districtCoverage",
+    label: { en: "Districts covered by value-chain linkages", vi: "Tỷ lệ huyện có chuỗi liên kết giá trị" },
+    kind: "instant",
+    unit: "share",
+    definition:
+      "Districts of the scope's province with at least one active value-chain linkage of an active co-op, over the province's districts (an input from the 2008 gazetteer). Only in a geography with districts.",
+    numerator: "districts with ≥ 1 active linkage",
+    denominator: "districts of the province (option districtCount)",
+    forms: COOP,
+    options: ["districtCount"],
+    seenIn: "000: one linkage per district",
+  },
+];
+
+/**
+ * The definition of an indicator.
+ * @example indicatorDefinition("ocop.products").unit // "count"
+ */
+export const indicatorDefinition = (id: IndicatorId): IndicatorDefinition =>
+  INDICATORS.find((d) => d.id === id) as IndicatorDefinition;

@@ -1,0 +1,323 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import { type CellInfo, parseCell, provinceLevelCell } from "../model/cells.js";
+import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
+import { type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { DeltaColumn } from "./delta-column.js";
+
+/** What happened to an event fed to the index. */
+export type FeedResult = "added" | "duplicate";
+
+interface StreamEntry {
+  /** Every event of the stream, in arrival order. */
+  readonly events: TimedEvent[];
+  /** The live events as known now, in valid-time order. */
+  live: TimedEvent[];
+  /** The stream's current contribution, in day order. */
+  contribution: Deltas;
+  maxRecorded: number;
+}
+
+/** A column of the index with the cell it counts. */
+export interface CellColumn {
+  readonly cellId: number;
+  readonly column: DeltaColumn;
+}
+
+/** Cell levels: province-level roll-ups answer most queries; full detail answers district and sector. */
+export type CellLevel = "province" | "detail";
+
+const CELL_SHIFT = 65_536;
+
+/**
+ * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
+ * keeps each stream's live events and current contribution, and turns every change into compensating
+ * step deltas on valid time, tagged with the recording instant of the event that caused them. A query
+ * (validAt D, knownAt T) is then a sum, per series and cell, of the deltas with day ≤ D and recorded ≤ T
+ * ({@link DeltaColumn}), never a re-fold of the history.
+ *
+ * Feeding an event costs a fold of its own stream (streams are small: tens of events) plus the deltas
+ * that changed, which in the usual case (an event later in valid time than the stream's others) are a
+ * handful. An event recorded earlier than events already fed for its stream (out of transaction-time
+ * order) makes the index re-derive that stream's whole history (rare, correct, slower). A repeated
+ * event id is ignored (at-least-once delivery).
+ *
+ * @example
+ * const index = new ProjectionIndex();
+ * for (const e of events) index.add(e);
+ * snapshot(index, { validAt: "2022-12-31" });
+ */
+export class ProjectionIndex {
+  private readonly streams = new Map<string, StreamEntry>();
+  private readonly eventIds = new Set<string>();
+  private readonly cellIds = new Map<string, number>();
+  private readonly cellInfos: CellInfo[] = [];
+  private readonly cellLevels: CellLevel[] = [];
+  private readonly provinceCellOf: number[] = [];
+  private readonly columns = new Map<number, DeltaColumn>();
+  private readonly bySeries = new Map<number, { province: CellColumn[]; detail: CellColumn[] }>();
+  private latest = Number.NEGATIVE_INFINITY;
+  private eventCount = 0;
+  private deltaCount = 0;
+
+  /** Number of distinct events fed. */
+  get size(): number {
+    return this.eventCount;
+  }
+
+  /** Number of deltas held (each counted at both cell levels). */
+  get deltas(): number {
+    return this.deltaCount;
+  }
+
+  /** The latest recording instant fed (ms since the epoch), −∞ when empty. */
+  get latestRecordedMs(): number {
+    return this.latest;
+  }
+
+  /** Feeds one event. @example index.add(recordedEvent) // "added" */
+  add(event: RecordedEvent): FeedResult {
+    if (this.eventIds.has(event.eventId)) return "duplicate";
+    this.eventIds.add(event.eventId);
+    this.eventCount++;
+    const te = timed(event);
+    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
+    let entry = this.streams.get(event.streamId);
+    if (entry === undefined) {
+      entry = { events: [], live: [], contribution: emptyDeltas(), maxRecorded: Number.NEGATIVE_INFINITY };
+      this.streams.set(event.streamId, entry);
+    }
+    if (te.recordedMs < entry.maxRecorded) {
+      this.rederive(entry, te);
+      return "added";
+    }
+    entry.events.push(te);
+    entry.maxRecorded = te.recordedMs;
+    let fromDay: number;
+    let live: TimedEvent[];
+    if (te.recorded.event.type === "EventRetracted") {
+      live = liveEvents(entry.events);
+      fromDay = firstChangedDay(entry.live, live);
+      if (fromDay === Number.POSITIVE_INFINITY) {
+        entry.live = live;
+        return "added";
+      }
+    } else {
+      live = insertByValidTime(entry.live, te);
+      fromDay = te.day;
+    }
+    entry.live = live;
+    const suffix = sweepStream(live, fromDay);
+    const old = entry.contribution;
+    const cut = firstIndexAtOrAfter(old.days, fromDay);
+    this.emitDifference(old, cut, suffix, te.recordedMs);
+    entry.contribution = concatDeltas(old, cut, suffix);
+    return "added";
+  }
+
+  /** Feeds many events in order. @example index.addAll(events) */
+  addAll(events: Iterable<RecordedEvent>): this {
+    for (const e of events) this.add(e);
+    return this;
+  }
+
+  /** The events of every stream (arrival order within a stream), for audits (explain, diff). */
+  *events(): Iterable<RecordedEvent> {
+    for (const s of this.streams.values()) for (const e of s.events) yield e.recorded;
+  }
+
+  /** The events of one stream as fed, in arrival order. */
+  streamEvents(streamId: string): ReadonlyArray<RecordedEvent> {
+    return (this.streams.get(streamId)?.events ?? []).map((e) => e.recorded);
+  }
+
+  /** The stream ids known. */
+  streamIds(): Iterable<string> {
+    return this.streams.keys();
+  }
+
+  /** The columns of a series at a level (for query evaluation). */
+  columnsOf(key: number, level: CellLevel): ReadonlyArray<CellColumn> {
+    const s = this.bySeries.get(key);
+    return s === undefined ? [] : level === "province" ? s.province : s.detail;
+  }
+
+  /** The parsed cell of a cell id. */
+  cell(cellId: number): CellInfo {
+    return this.cellInfos[cellId] as CellInfo;
+  }
+
+  /** Number of cells (both levels). */
+  get cellCount(): number {
+    return this.cellInfos.length;
+  }
+
+  private rederive(entry: StreamEntry, te: TimedEvent): void {
+    // The stream's knowledge history changes before instants already indexed: withdraw the history it
+    // contributed and add the one it contributes now. Other streams are unaffected (law 4).
+    const before = streamHistory(entry.events);
+    entry.events.push(te);
+    const after = streamHistory(entry.events);
+    for (const h of before) this.push(h.key, h.cell, h.day, -h.amount, h.rec);
+    for (const h of after) this.push(h.key, h.cell, h.day, h.amount, h.rec);
+    entry.live = liveEvents(entry.events);
+    entry.contribution = sweepStream(entry.live, Number.NEGATIVE_INFINITY);
+  }
+
+  private emitDifference(old: Deltas, cut: number, suffix: Deltas, rec: number): void {
+    if (cut === old.keys.length) {
+      for (let i = 0; i < suffix.keys.length; i++) {
+        this.push(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, suffix.amounts[i] as number, rec);
+      }
+      return;
+    }
+    const net = new Map<string, { key: number; cell: string; day: number; amount: number }>();
+    const add = (key: number, cell: string, day: number, amount: number): void => {
+      const id = `${key}|${day}|${cell}`;
+      const cur = net.get(id);
+      if (cur === undefined) net.set(id, { key, cell, day, amount });
+      else cur.amount += amount;
+    };
+    for (let i = cut; i < old.keys.length; i++) {
+      add(old.keys[i] as number, old.cells[i] as string, old.days[i] as number, -(old.amounts[i] as number));
+    }
+    for (let i = 0; i < suffix.keys.length; i++) {
+      add(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, suffix.amounts[i] as number);
+    }
+    for (const d of net.values()) if (d.amount !== 0) this.push(d.key, d.cell, d.day, d.amount, rec);
+  }
+
+  private push(key: number, cell: string, day: number, amount: number, rec: number): void {
+    const detail = this.intern(cell, "detail");
+    let province = this.provinceCellOf[detail] as number;
+    if (province === -1) {
+      province = this.intern(provinceLevelCell(cell), "province");
+      this.provinceCellOf[detail] = province;
+    }
+    this.column(key, detail).push(day, rec, amount);
+    this.column(key, province).push(day, rec, amount);
+    this.deltaCount += 2;
+  }
+
+  private intern(cell: string, level: CellLevel): number {
+    const k = level === "province" ? `P${cell}` : cell;
+    let id = this.cellIds.get(k);
+    if (id === undefined) {
+      id = this.cellInfos.length;
+      this.cellIds.set(k, id);
+      this.cellInfos.push(parseCell(cell));
+      this.cellLevels.push(level);
+      this.provinceCellOf.push(-1);
+    }
+    return id;
+  }
+
+  private column(key: number, cellId: number): DeltaColumn {
+    const id = key * CELL_SHIFT + cellId;
+    let c = this.columns.get(id);
+    if (c === undefined) {
+      c = new DeltaColumn();
+      this.columns.set(id, c);
+      let s = this.bySeries.get(key);
+      if (s === undefined) {
+        s = { province: [], detail: [] };
+        this.bySeries.set(key, s);
+      }
+      (this.cellLevels[cellId] === "province" ? s.province : s.detail).push({ cellId, column: c });
+    }
+    return c;
+  }
+}
+
+/**
+ * Builds an index from events in bulk (the same as feeding them one by one).
+ * @example const index = buildIndex(events);
+ */
+export const buildIndex = (events: Iterable<RecordedEvent>): ProjectionIndex => new ProjectionIndex().addAll(events);
+
+const insertByValidTime = (live: TimedEvent[], te: TimedEvent): TimedEvent[] => {
+  let i = live.length;
+  while (
+    i > 0 &&
+    ((live[i - 1] as TimedEvent).day > te.day ||
+      ((live[i - 1] as TimedEvent).day === te.day && (live[i - 1] as TimedEvent).recorded.revision > te.recorded.revision))
+  ) {
+    i--;
+  }
+  live.splice(i, 0, te);
+  return live;
+};
+
+const firstChangedDay = (before: ReadonlyArray<TimedEvent>, after: ReadonlyArray<TimedEvent>): number => {
+  const a = new Set(before.map((e) => e.recorded.eventId));
+  const b = new Set(after.map((e) => e.recorded.eventId));
+  let min = Number.POSITIVE_INFINITY;
+  for (const e of before) if (!b.has(e.recorded.eventId) && e.day < min) min = e.day;
+  for (const e of after) if (!a.has(e.recorded.eventId) && e.day < min) min = e.day;
+  return min;
+};
+
+const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number => {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] as number) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+const concatDeltas = (old: Deltas, cut: number, suffix: Deltas): Deltas => {
+  if (cut === old.keys.length) {
+    old.keys.push(...suffix.keys);
+    old.cells.push(...suffix.cells);
+    old.days.push(...suffix.days);
+    old.amounts.push(...suffix.amounts);
+    old.causes.push(...suffix.causes);
+    return old;
+  }
+  old.keys.length = cut;
+  old.cells.length = cut;
+  old.days.length = cut;
+  old.amounts.length = cut;
+  old.causes.length = cut;
+  return concatDeltas(old, cut, suffix);
+};
+
+interface HistoryDelta {
+  readonly key: number;
+  readonly cell: string;
+  readonly day: number;
+  readonly amount: number;
+  readonly rec: number;
+}
+
+/**
+ * A stream's whole contribution over transaction time: at each distinct recording instant, the change
+ * of its contribution. Used when events arrive out of recording order.
+ */
+const streamHistory = (events: ReadonlyArray<TimedEvent>): HistoryDelta[] => {
+  const ordered = [...events].sort((a, b) => a.recordedMs - b.recordedMs || a.recorded.position - b.recorded.position);
+  const out: HistoryDelta[] = [];
+  let previous = new Map<string, HistoryDelta>();
+  let i = 0;
+  while (i < ordered.length) {
+    const rec = (ordered[i] as TimedEvent).recordedMs;
+    while (i < ordered.length && (ordered[i] as TimedEvent).recordedMs === rec) i++;
+    const d = sweepStream(liveEvents(ordered.slice(0, i)), Number.NEGATIVE_INFINITY);
+    const current = new Map<string, HistoryDelta>();
+    for (let j = 0; j < d.keys.length; j++) {
+      const id = `${d.keys[j]}|${d.days[j]}|${d.cells[j]}`;
+      const c = current.get(id);
+      const amount = (c?.amount ?? 0) + (d.amounts[j] as number);
+      current.set(id, { key: d.keys[j] as number, cell: d.cells[j] as string, day: d.days[j] as number, amount, rec });
+    }
+    for (const [id, c] of current) {
+      const diff = c.amount - (previous.get(id)?.amount ?? 0);
+      if (diff !== 0) out.push({ ...c, amount: diff });
+    }
+    for (const [id, p] of previous) if (!current.has(id)) out.push({ ...p, amount: -p.amount, rec });
+    previous = current;
+  }
+  return out;
+};

@@ -1,0 +1,114 @@
+import {
+  type CoopForm,
+  type GazetteerVersion,
+  type Location,
+  remapProvince,
+  type Sector,
+} from "@coop-ledger/domain";
+
+/**
+ * Where a delta is counted: the recorded location (gazetteer version, province, district) and, for
+ * co-ops, the sector and form. Locations are kept as recorded (never re-mapped at write time) so that a
+ * query can report in the geography as of its valid date or re-mapped to any chosen version.
+ * Funds and alliances have no sector or form (empty strings); a fund without a province has none.
+ */
+export interface CellInfo {
+  readonly gazetteer: GazetteerVersion | "";
+  readonly province: string;
+  readonly district: string;
+  /** The sector; `*` in a province-level cell (any sector other than people's credit funds). */
+  readonly sector: Sector | "*" | "";
+  readonly form: CoopForm | "";
+}
+
+/**
+ * The cell key of a co-op at a location (full detail: district and sector).
+ * @example coopCell({ gazetteer: "2008-08-01", provinceCode: "60" } as Location, "agriculture", "cooperative") // "2008-08-01|60||agriculture|cooperative"
+ */
+export const coopCell = (location: Location, sector: Sector, form: CoopForm): string =>
+  `${location.gazetteer}|${location.provinceCode}|${location.districtCode ?? ""}|${sector}|${form}`;
+
+/**
+ * The cell key of a fund or alliance figure (no sector or form).
+ * @example placeCell("2008-08-01", "60") // "2008-08-01|60|||"
+ */
+export const placeCell = (gazetteer: GazetteerVersion | undefined, province: string | undefined): string =>
+  `${gazetteer ?? ""}|${province ?? ""}|||`;
+
+/**
+ * Parses a cell key.
+ * @example parseCell("2008-08-01|60|593|agriculture|cooperative").district // "593"
+ */
+export const parseCell = (key: string): CellInfo => {
+  const [gazetteer = "", province = "", district = "", sector = "", form = ""] = key.split("|");
+  return {
+    gazetteer: gazetteer as CellInfo["gazetteer"],
+    province,
+    district,
+    sector: sector as CellInfo["sector"],
+    form: form as CellInfo["form"],
+  };
+};
+
+/**
+ * The province-level cell a full-detail cell rolls up into: district dropped, sector reduced to
+ * "people's credit fund or not" (the one sector distinction the member averages need).
+ * @example provinceLevelCell("2008-08-01|60|593|agriculture|cooperative") // "2008-08-01|60||*|cooperative"
+ */
+export const provinceLevelCell = (key: string): string => {
+  const c = parseCell(key);
+  const sector = c.sector === "peoplesCreditFund" || c.sector === "" ? c.sector : "*";
+  return `${c.gazetteer}|${c.province}||${sector}|${c.form}`;
+};
+
+/** Bit of a form in a population mask (`""` is "not an organisation": funds and alliances). */
+export const formBit = (form: CoopForm | ""): number =>
+  form === "cooperative" ? 1 : form === "union" ? 2 : form === "group" ? 4 : 8;
+
+/**
+ * Which cells an indicator counts: the organisation forms it is about, and whether people's credit
+ * funds are left out (an option of the member averages).
+ */
+export interface Population {
+  readonly forms: number;
+  readonly excludePeoplesCreditFunds: boolean;
+}
+
+/** A scope resolved against a reporting geography (see `resolveScope`). */
+export interface ResolvedScope {
+  readonly reportIn: GazetteerVersion;
+  readonly province?: string;
+  readonly district?: string;
+  readonly sector?: Sector;
+  readonly form?: CoopForm;
+}
+
+/**
+ * Whether a cell is inside a scope. A province scope is in the reporting geography: a cell recorded in
+ * another version is re-mapped (old 60, 67, 68 all fall in new 68); a newer location that maps back to
+ * several old provinces belongs to none of them (it cannot be split), which the concepts doc explains.
+ *
+ * @example cellInScope(parseCell("2008-08-01|60||agriculture|cooperative"), { reportIn: "2025-07-01", province: "68" }) // true
+ */
+export const cellInScope = (cell: CellInfo, scope: ResolvedScope): boolean => {
+  if (scope.province !== undefined) {
+    if (cell.gazetteer === "") return false;
+    const mapped =
+      cell.gazetteer === scope.reportIn ? [cell.province] : remapProvince(cell.province, cell.gazetteer, scope.reportIn);
+    if (mapped.length !== 1 || mapped[0] !== scope.province) return false;
+  }
+  if (scope.district !== undefined && (cell.gazetteer !== "2008-08-01" || cell.district !== scope.district)) {
+    return false;
+  }
+  if (scope.sector !== undefined && cell.sector !== scope.sector) return false;
+  if (scope.form !== undefined && cell.form !== scope.form) return false;
+  return true;
+};
+
+/**
+ * Whether a cell belongs to an indicator's population.
+ * @example cellInPopulation(parseCell("2008-08-01|60||agriculture|cooperative"), { forms: 1, excludePeoplesCreditFunds: false }) // true
+ */
+export const cellInPopulation = (cell: CellInfo, population: Population): boolean =>
+  (population.forms & formBit(cell.form)) !== 0 &&
+  !(population.excludePeoplesCreditFunds && cell.sector === "peoplesCreditFund");

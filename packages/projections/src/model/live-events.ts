@@ -1,0 +1,61 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import { dayOf, instantMs } from "../time/days.js";
+
+/** An event prepared for folding: its valid day and recording instant as numbers. */
+export interface TimedEvent {
+  readonly recorded: RecordedEvent;
+  readonly day: number;
+  readonly recordedMs: number;
+}
+
+/**
+ * Prepares an event for folding (valid day, recording instant in ms).
+ * @example timed(recordedEvent).day
+ */
+export const timed = (recorded: RecordedEvent): TimedEvent => ({
+  recorded,
+  day: dayOf(recorded.event.data.effectiveDate),
+  recordedMs: instantMs(recorded.metadata.recordedAt),
+});
+
+/** Valid-time order within a stream: effective day, then the stream's own order (revision). */
+export const byValidTime = (a: TimedEvent, b: TimedEvent): number =>
+  a.day - b.day || a.recorded.revision - b.recorded.revision;
+
+/**
+ * The live events of one stream as known at `knownAtMs`: recorded by then, first delivery of each
+ * event id only, and not retracted by a live retraction recorded by then; sorted in valid-time order.
+ * Retractions are resolved from the latest back, so retracting a retraction revives its target
+ * (a retraction always names an earlier event).
+ *
+ * @example liveEvents(streamEvents, Number.POSITIVE_INFINITY)
+ */
+export const liveEvents = (
+  events: ReadonlyArray<TimedEvent>,
+  knownAtMs: number = Number.POSITIVE_INFINITY,
+): TimedEvent[] => {
+  const seen = new Set<string>();
+  const known: TimedEvent[] = [];
+  for (const e of events) {
+    if (e.recordedMs > knownAtMs || seen.has(e.recorded.eventId)) continue;
+    seen.add(e.recorded.eventId);
+    known.push(e);
+  }
+  let hasRetraction = false;
+  for (const e of known) if (e.recorded.event.type === "EventRetracted") hasRetraction = true;
+  let live = known;
+  if (hasRetraction) {
+    // Later recorded first; ties by global position.
+    const order = [...known].sort(
+      (a, b) => b.recordedMs - a.recordedMs || b.recorded.position - a.recorded.position,
+    );
+    const dead = new Set<string>();
+    for (const e of order) {
+      if (dead.has(e.recorded.eventId)) continue;
+      const ev = e.recorded.event;
+      if (ev.type === "EventRetracted") dead.add(ev.data.retractedEventId);
+    }
+    live = known.filter((e) => !dead.has(e.recorded.eventId) && e.recorded.event.type !== "EventRetracted");
+  }
+  return live.sort(byValidTime);
+};

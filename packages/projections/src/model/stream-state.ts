@@ -1,0 +1,356 @@
+import {
+  ageOn,
+  type BusinessDate,
+  type DomainEvent,
+  isIntermediateOrHigher,
+  type LawRegime,
+  makeDate,
+  dateParts,
+  regimeOn,
+} from "@coop-ledger/domain";
+import { dayOf } from "../time/days.js";
+import { coopCell, placeCell } from "./cells.js";
+import {
+  ACTIVITY_KINDS,
+  DISSOLUTION_MODES,
+  FUND_KINDS,
+  financeParameter,
+  SeriesCode,
+  Slot,
+  STOCK_SLOTS,
+  scoreParameter,
+  seriesKey,
+} from "./series-keys.js";
+
+interface ManagerFacts {
+  /** First day the manager is 50 or older (no longer "under 50"). */
+  readonly turns50Day: number;
+  readonly qualified: boolean;
+}
+
+interface ProductFacts {
+  /** Last day the certificate is valid (inclusive). */
+  readonly validUntilDay: number;
+  ended: boolean;
+}
+
+interface LoanFacts {
+  readonly fund: number;
+  outstanding: number;
+  maturityDay: number;
+}
+
+interface ReportFacts {
+  readonly finance: readonly [number, number, number, number];
+  readonly workerIncome: number | undefined;
+  readonly workers: number | undefined;
+  readonly memberIncome: number | undefined;
+}
+
+interface RatingFacts {
+  readonly fairOrGood: boolean;
+  readonly scoreFloor: number;
+}
+
+/**
+ * The state of one stream folded over its events in valid-time order: a co-op (union, group), a fund
+ * or an alliance. Mutable on purpose: it is rebuilt from scratch by each fold and never shared, and
+ * the index folds a million events, so no per-event copies.
+ */
+export interface StreamState {
+  exists: boolean;
+  ended: boolean;
+  cell: string | undefined;
+  sector: string;
+  form: string;
+  regime: LawRegime;
+  members: number;
+  farmHouseholds: number;
+  readonly managers: Map<string, ManagerFacts>;
+  readonly products: Map<string, ProductFacts>;
+  readonly linkages: Set<string>;
+  readonly loans: Map<string, LoanFacts>;
+  readonly ratings: Map<number, RatingFacts>;
+  readonly reports: Map<number, ReportFacts>;
+  fundCapital: number;
+}
+
+/** A new, empty stream state. @example initialStreamState().exists // false */
+export const initialStreamState = (): StreamState => ({
+  exists: false,
+  ended: false,
+  cell: undefined,
+  sector: "",
+  form: "",
+  regime: "2012",
+  members: 0,
+  farmHouseholds: 0,
+  managers: new Map(),
+  products: new Map(),
+  linkages: new Set(),
+  loans: new Map(),
+  ratings: new Map(),
+  reports: new Map(),
+  fundCapital: 0,
+});
+
+/** Receives the flows (period quantities) an event produces, in the cell where it happened. */
+export type FlowSink = (key: number, cell: string, amount: number) => void;
+
+/**
+ * The first day on which a person born on `birth` is 50 or older (a 29 February birthday counts from
+ * 1 March in common years, as {@link ageOn} does).
+ * @example turns50("1975-06-01" as BusinessDate) // dayOf("2025-06-01")
+ */
+export const turns50 = (birth: BusinessDate): number => {
+  const { year, month, day } = dateParts(birth);
+  const candidate = makeDate(year + 50, month, day);
+  const d = dayOf(candidate);
+  return ageOn(birth, candidate) >= 50 ? d : d + 1;
+};
+
+/** Whether an event changes the annual (per fiscal year) quantities. @example affectsAnnual(e) */
+export const affectsAnnual = (e: DomainEvent): boolean =>
+  e.type === "CoopAssessed" || e.type === "AnnualReportFiled";
+
+/**
+ * Folds one event into a stream state (the valid-time fold shared by the index and the replay), and
+ * reports the flows it produces. Rules: a co-op exists from its founding until it is dissolved,
+ * reorganised away or converted (terminal events; suspension does not end it); a later report,
+ * assessment or certificate for the same year/product replaces the earlier one.
+ *
+ * @example applyEvent(initialStreamState(), founded, flows)
+ */
+export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): void => {
+  switch (e.type) {
+    case "CoopFounded": {
+      const d = e.data;
+      s.exists = true;
+      s.ended = false;
+      s.sector = d.sector;
+      s.form = d.form;
+      s.cell = coopCell(d.location, d.sector, d.form);
+      s.members = d.foundingMembers;
+      s.regime =
+        d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate);
+      if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
+      return;
+    }
+    case "HeadOfficeMoved":
+      if (s.exists) s.cell = coopCell(e.data.location, s.sector as never, s.form as never);
+      return;
+    case "CoopConformedToLaw":
+      s.regime = e.data.law;
+      return;
+    case "CoopConverted":
+    case "CoopReorganisedAway":
+      s.ended = true;
+      return;
+    case "CoopDissolved":
+      s.ended = true;
+      if (s.cell !== undefined) {
+        flows(seriesKey(SeriesCode.dissolved, DISSOLUTION_MODES.indexOf(e.data.mode)), s.cell, 1);
+      }
+      return;
+    case "CoopSpunOff":
+      s.members = Math.max(0, s.members - e.data.membersTransferred);
+      return;
+    case "CoopMergerReceived":
+      s.members += e.data.membersReceived;
+      return;
+    case "MembershipReported":
+      s.members = e.data.officialMembers;
+      s.farmHouseholds = e.data.farmHouseholds ?? 0;
+      return;
+    case "ManagerAppointed":
+      s.managers.set(e.data.managerId, {
+        turns50Day: turns50(e.data.birthDate),
+        qualified: isIntermediateOrHigher(e.data.qualification),
+      });
+      return;
+    case "ManagerLeft":
+      s.managers.delete(e.data.managerId);
+      return;
+    case "AnnualReportFiled": {
+      const d = e.data;
+      s.reports.set(d.fiscalYear, {
+        finance: [d.charterCapitalVnd, d.totalAssetsVnd, d.revenueVnd, d.profitVnd],
+        workerIncome: d.workerMonthlyIncomeVnd,
+        workers: d.regularWorkers,
+        memberIncome: d.memberMonthlyIncomeVnd,
+      });
+      return;
+    }
+    case "CoopAssessed":
+      s.ratings.set(e.data.year, {
+        fairOrGood: e.data.rating === "good" || e.data.rating === "fair",
+        scoreFloor: Math.floor(e.data.score),
+      });
+      return;
+    case "OcopCertified":
+      s.products.set(e.data.productId, { validUntilDay: dayOf(e.data.validUntil), ended: false });
+      return;
+    case "OcopEnded": {
+      const p = s.products.get(e.data.productId);
+      if (p !== undefined) p.ended = true;
+      return;
+    }
+    case "ValueChainLinked":
+      s.linkages.add(e.data.linkageId);
+      return;
+    case "ValueChainUnlinked":
+      s.linkages.delete(e.data.linkageId);
+      return;
+    case "LoanDisbursed": {
+      const fund = FUND_KINDS.indexOf(e.data.fundKind);
+      s.loans.set(e.data.loanId, {
+        fund,
+        outstanding: e.data.principalVnd,
+        maturityDay: dayOf(e.data.maturityDate),
+      });
+      if (s.cell !== undefined) {
+        flows(seriesKey(SeriesCode.disbursedCount, fund), s.cell, 1);
+        flows(seriesKey(SeriesCode.disbursedVnd, fund), s.cell, e.data.principalVnd);
+      }
+      return;
+    }
+    case "LoanRepaid": {
+      const l = s.loans.get(e.data.loanId);
+      if (l !== undefined) l.outstanding = Math.max(0, l.outstanding - e.data.principalVnd);
+      return;
+    }
+    case "LoanRescheduled": {
+      const l = s.loans.get(e.data.loanId);
+      if (l !== undefined) l.maturityDay = dayOf(e.data.newMaturityDate);
+      return;
+    }
+    case "CoopJoinedAlliance":
+      if (s.cell !== undefined) flows(seriesKey(SeriesCode.allianceJoins), s.cell, 1);
+      return;
+    case "FundEstablished":
+      s.exists = true;
+      s.cell = placeCell(e.data.gazetteer, e.data.provinceCode);
+      s.fundCapital = e.data.charterCapitalVnd;
+      return;
+    case "FundCapitalChanged":
+      s.fundCapital = e.data.charterCapitalVnd;
+      return;
+    case "LoanApplicationReceived":
+      // A fund stream: the application is counted where the fund is (a fund without a province is
+      // counted only in unscoped figures).
+      flows(seriesKey(SeriesCode.applications), s.cell ?? placeCell(undefined, undefined), 1);
+      return;
+    case "AllianceActivityRecorded":
+      flows(
+        seriesKey(SeriesCode.activity, ACTIVITY_KINDS.indexOf(e.data.kind)),
+        placeCell(e.data.gazetteer, e.data.provinceCode),
+        e.data.count,
+      );
+      return;
+    case "CoopSuspended":
+    case "CoopResumed":
+    case "DissolutionStarted":
+    case "CoopLeftAlliance":
+    case "ReorganisationDecided":
+    case "EventRetracted":
+      return;
+  }
+};
+
+/**
+ * Writes the non-annual stocks of a state on day `t` into `out` (one number per {@link STOCK_SLOTS}
+ * slot). Co-op stocks count only while the co-op exists and has not ended; loans stay outstanding after
+ * the co-op ends (a debt does not vanish with its debtor).
+ *
+ * @example stocksAt(state, dayOf("2022-12-31"), new Float64Array(STOCK_SLOTS.length))
+ */
+export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => {
+  out.fill(0);
+  if (!s.exists) return;
+  out[Slot.fundCapital] = s.fundCapital;
+  for (const l of s.loans.values()) {
+    out[Slot.outstanding0 + l.fund] = (out[Slot.outstanding0 + l.fund] ?? 0) + l.outstanding;
+    if (t > l.maturityDay) out[Slot.overdue0 + l.fund] = (out[Slot.overdue0 + l.fund] ?? 0) + l.outstanding;
+  }
+  if (s.ended || s.form === "") return;
+  out[Slot.active] = 1;
+  out[Slot.agricultural] = s.sector === "agriculture" ? 1 : 0;
+  out[Slot.law2012] = s.regime === "2012" ? 1 : 0;
+  out[Slot.law2023] = s.regime === "2023" ? 1 : 0;
+  out[Slot.members] = s.members;
+  out[Slot.over100] = s.members > 100 ? 1 : 0;
+  out[Slot.farmHouseholds] = s.farmHouseholds;
+  out[Slot.managers] = s.managers.size;
+  let q = 0;
+  for (const m of s.managers.values()) if (m.qualified && t < m.turns50Day) q++;
+  out[Slot.managersUnder50Qualified] = q;
+  let p = 0;
+  for (const pr of s.products.values()) if (!pr.ended && t <= pr.validUntilDay) p++;
+  out[Slot.ocopProducts] = p;
+  out[Slot.ocopCoops] = p > 0 ? 1 : 0;
+  out[Slot.linkages] = s.linkages.size;
+};
+
+/**
+ * The first day after `t` on which {@link stocksAt} may change without an event: a manager turning 50,
+ * an OCOP certificate lapsing, a loan falling overdue. `Infinity` when none.
+ *
+ * @example nextScheduledDay(state, dayOf("2022-12-31"))
+ */
+export const nextScheduledDay = (s: StreamState, t: number): number => {
+  if (!s.exists) return Number.POSITIVE_INFINITY;
+  let next = Number.POSITIVE_INFINITY;
+  for (const l of s.loans.values()) {
+    const d = l.maturityDay + 1;
+    if (l.outstanding > 0 && d > t && d < next) next = d;
+  }
+  if (s.ended) return next;
+  for (const m of s.managers.values()) if (m.qualified && m.turns50Day > t && m.turns50Day < next) next = m.turns50Day;
+  for (const p of s.products.values()) {
+    const d = p.validUntilDay + 1;
+    if (!p.ended && d > t && d < next) next = d;
+  }
+  return next;
+};
+
+/**
+ * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
+ * consecutive years, incomes) to `out`. They stand once reported, also after the co-op ends.
+ *
+ * @example const m = new Map<number, number>(); annualStocks(state, m);
+ */
+export const annualStocks = (s: StreamState, out: Map<number, number>): void => {
+  if (!s.exists || s.form === "") return;
+  const add = (k: number, v: number): void => {
+    if (v !== 0) out.set(k, (out.get(k) ?? 0) + v);
+  };
+  for (const [year, r] of s.ratings) {
+    add(seriesKey(SeriesCode.rated, year), 1);
+    if (r.fairOrGood) add(seriesKey(SeriesCode.fairOrGood, year), 1);
+    add(seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
+  }
+  for (const [year, r] of s.reports) {
+    const prev = s.reports.get(year - 1);
+    if (prev !== undefined) {
+      add(seriesKey(SeriesCode.financeBoth, year), 1);
+      for (let m = 0; m < 4; m++) {
+        add(seriesKey(SeriesCode.financeCurrent, financeParameter(year, m)), r.finance[m] ?? 0);
+        add(seriesKey(SeriesCode.financePrevious, financeParameter(year, m)), prev.finance[m] ?? 0);
+      }
+    }
+    if (r.workerIncome !== undefined) {
+      add(seriesKey(SeriesCode.workerIncomeSum, year), r.workerIncome);
+      add(seriesKey(SeriesCode.workerIncomeCount, year), 1);
+      if (r.workers !== undefined && r.workers > 0) {
+        add(seriesKey(SeriesCode.workerIncomeWeighted, year), r.workerIncome * r.workers);
+        add(seriesKey(SeriesCode.workerIncomeWorkers, year), r.workers);
+      }
+    }
+    if (r.memberIncome !== undefined) {
+      add(seriesKey(SeriesCode.memberIncomeSum, year), r.memberIncome);
+      add(seriesKey(SeriesCode.memberIncomeCount, year), 1);
+    }
+  }
+};
+
+export { STOCK_SLOTS };

@@ -1,0 +1,314 @@
+import { bundledResolution, type Resolution, type ResolutionJson } from "../resolution.js";
+import type { TargetJson } from "../target.js";
+
+const FILE = "binh-thuan-alliance-congress-resolution-2020-2025.txt";
+const BY_2025 = { kind: "by", date: "2025-12-31" } as const;
+/** "Mỗi năm" / "hằng năm" targets are evaluated for each full calendar year after the congress (Sept 2020). */
+const EVERY_YEAR = { kind: "perYear", fromYear: 2021, toYear: 2025 } as const;
+
+const count = (value: number) => ({ unit: "count", value }) as const;
+const bp = (value: number) => ({ unit: "basisPoints", value }) as const;
+
+const targets: ReadonlyArray<TargetJson> = [
+  {
+    id: "000.newCoops",
+    role: "goal",
+    label: { en: "New co-ops a year", vi: "Hợp tác xã thành lập mới mỗi năm" },
+    source: { file: FILE, quote: "(1) Mỗi năm thành lập mới ít nhất 15 Hợp tác xã" },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "coops.founded", basis: "period", scope: { form: "cooperative" } },
+      comparator: ">=",
+      threshold: count(15),
+    },
+  },
+  {
+    id: "000.effectiveShare",
+    role: "goal",
+    label: { en: "Share of effective co-ops", vi: "Tỷ lệ hợp tác xã hoạt động hiệu quả" },
+    source: { file: FILE, quote: "(2) Đến năm 2025 có trên 70% tổng số Hợp tác xã hoạt động hiệu quả." },
+    timing: BY_2025,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "rating.fairOrGoodShare", basis: "fiscalYear" },
+      comparator: ">",
+      threshold: bp(7000),
+    },
+    note: "'Effective' (hoạt động hiệu quả) is read as rated fair or good (khá, tốt) for 2025.",
+  },
+  {
+    id: "000.youngQualifiedManagers",
+    role: "goal",
+    label: {
+      en: "Managers under 50 with intermediate or higher qualification",
+      vi: "Cán bộ quản lý HTX dưới 50 tuổi, trình độ trung cấp trở lên",
+    },
+    source: {
+      file: FILE,
+      quote: "ít nhất có 50% cán bộ Hợp tác xã dưới 50 tuổi và có trình độ từ trung cấp trở lên",
+    },
+    timing: BY_2025,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "managers.under50QualifiedShare", basis: "instant" },
+      comparator: ">=",
+      threshold: bp(5000),
+    },
+    note: "No date in the text: evaluated at the end of the term.",
+  },
+  {
+    id: "000.law2012",
+    role: "goal",
+    label: { en: "Co-ops operating under the 2012 law", vi: "HTX hoạt động đúng Luật Hợp tác xã năm 2012" },
+    source: { file: FILE, quote: "100% Hợp tác xã hoạt động đúng các quy định tại Luật Hợp tác xã năm 2012" },
+    timing: { kind: "by", date: "2024-06-30" },
+    measure: {
+      kind: "indicator",
+      indicator: { id: "coops.law2012Share", basis: "instant", scope: { form: "cooperative" } },
+      comparator: "=",
+      threshold: bp(10_000),
+    },
+    note: "Evaluated on 2024-06-30, the last day Law 23/2012/QH13 was in force: from 2024-07-01 Law 17/2023/QH15 replaces it and the target lapses.",
+  },
+  {
+    id: "000.newAllianceMembers",
+    role: "goal",
+    label: { en: "New alliance members a year", vi: "Kết nạp mới thành viên Liên minh HTX tỉnh hằng năm" },
+    source: {
+      file: FILE,
+      quote: "hàng năm kết nạp mới ít nhất 03 Hợp tác xã trở thành thành viên Liên minh Hợp tác xã tỉnh",
+    },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "alliance.newMembers", basis: "period" },
+      comparator: ">=",
+      threshold: count(3),
+    },
+  },
+  {
+    id: "000.capitalGrowth",
+    role: "goal",
+    label: { en: "Growth of capital", vi: "Tăng trưởng quy mô vốn" },
+    source: { file: FILE, quote: "Tăng trưởng về quy mô vốn, tài sản đạt bình quân 5%/năm" },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "finance.growth.capital", basis: "fiscalYear" },
+      comparator: ">=",
+      threshold: bp(500),
+    },
+    note: "'Bình quân 5%/năm' (5 % a year on average) is evaluated year by year, over co-ops reporting both years.",
+  },
+  {
+    id: "000.assetsGrowth",
+    role: "goal",
+    label: { en: "Growth of assets", vi: "Tăng trưởng tài sản" },
+    source: { file: FILE, quote: "Tăng trưởng về quy mô vốn, tài sản đạt bình quân 5%/năm" },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "finance.growth.assets", basis: "fiscalYear" },
+      comparator: ">=",
+      threshold: bp(500),
+    },
+  },
+  {
+    id: "000.revenueGrowth",
+    role: "goal",
+    label: { en: "Growth of revenue", vi: "Tăng trưởng doanh thu" },
+    source: {
+      file: FILE,
+      quote: "doanh thu, lợi nhuận của Hợp tác xã, Tổ hợp tác tăng trưởng từ 6%/năm trở lên",
+    },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "finance.growth.revenue", basis: "fiscalYear" },
+      comparator: ">=",
+      threshold: bp(600),
+    },
+    note: "Groups (tổ hợp tác) count only if they file annual reports.",
+  },
+  {
+    id: "000.profitGrowth",
+    role: "goal",
+    label: { en: "Growth of profit", vi: "Tăng trưởng lợi nhuận" },
+    source: {
+      file: FILE,
+      quote: "doanh thu, lợi nhuận của Hợp tác xã, Tổ hợp tác tăng trưởng từ 6%/năm trở lên",
+    },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "finance.growth.profit", basis: "fiscalYear" },
+      comparator: ">=",
+      threshold: bp(600),
+    },
+  },
+  {
+    id: "000.workerIncome",
+    role: "goal",
+    label: { en: "Regular workers' average monthly income", vi: "Thu nhập bình quân lao động thường xuyên" },
+    source: {
+      file: FILE,
+      quote:
+        "nâng mức thu nhập bình quân lao động thường xuyên tại Hợp tác xã đến năm 2025 đạt 5 triệu đồng/người/tháng",
+    },
+    timing: BY_2025,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "income.workerMonthlyVnd", basis: "fiscalYear" },
+      comparator: ">=",
+      threshold: { unit: "vnd", value: 5_000_000 },
+    },
+  },
+  {
+    id: "000.over100Members",
+    role: "goal",
+    label: { en: "Co-ops with over 100 members", vi: "HTX có quy mô trên 100 thành viên" },
+    source: { file: FILE, quote: "(6) Có ít nhất 10% Hợp tác xã có quy mô trên 100 thành viên/Hợp tác xã." },
+    timing: BY_2025,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "members.over100Share", basis: "instant", scope: { form: "cooperative" } },
+      comparator: ">=",
+      threshold: bp(1000),
+    },
+  },
+  {
+    id: "000.newsItems",
+    role: "goal",
+    label: { en: "News items a year", vi: "Tin, bài, phóng sự mỗi năm" },
+    source: { file: FILE, quote: "ít nhất 70 tin, bài, phóng sự phản ánh hoạt động Kinh tế tập thể" },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "activity.newsItem", basis: "period" },
+      comparator: ">=",
+      threshold: count(70),
+    },
+  },
+  {
+    id: "000.website",
+    role: "goal",
+    label: { en: "Keep the alliance's website running", vi: "Duy trì trang thông tin điện tử" },
+    source: {
+      file: FILE,
+      quote: "Duy trì tốt hoạt động của trang thông tin điện tử Liên minh Hợp tác xã tỉnh Bình Thuận",
+    },
+    timing: BY_2025,
+    measure: { kind: "notMeasurable", reason: "No threshold, and no event records the website's operation." },
+  },
+  {
+    id: "000.tradePromotion",
+    role: "goal",
+    label: { en: "Trade-promotion participations a year", vi: "Lượt HTX tham gia quảng bá, giới thiệu sản phẩm" },
+    source: {
+      file: FILE,
+      quote: "(8) Mỗi năm giới thiệu, hỗ trợ từ 100 lượt Hợp tác xã tham gia quảng bá, giới thiệu sản phẩm",
+    },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "activity.tradePromotion", basis: "period" },
+      comparator: ">=",
+      threshold: count(100),
+    },
+  },
+  {
+    id: "000.trainingClasses",
+    role: "goal",
+    label: { en: "Training classes a year", vi: "Lớp tập huấn, bồi dưỡng, đào tạo hằng năm" },
+    source: { file: FILE, quote: "(9) Hằng năm, tổ chức được ít nhất 15 lớp tập huấn, bồi dưỡng, đào tạo" },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "indicator",
+      indicator: { id: "activity.trainingClass", basis: "period" },
+      comparator: ">=",
+      threshold: count(15),
+    },
+  },
+  {
+    id: "000.supportFund",
+    role: "goal",
+    label: { en: "A co-op development support fund founded", vi: "Thành lập Quỹ hỗ trợ phát triển HTX" },
+    source: { file: FILE, quote: "(10) Tham mưu thành lập được Quỹ hỗ trợ phát triển Hợp tác xã." },
+    timing: BY_2025,
+    measure: {
+      kind: "indicator",
+      indicator: {
+        id: "fund.charterCapitalVnd",
+        basis: "instant",
+        options: { fundKind: "provincialSupportFund" },
+      },
+      comparator: ">",
+      threshold: { unit: "vnd", value: 0 },
+    },
+    note: "A provincial support fund exists when it has charter capital: capital above zero on the date means the fund was founded.",
+  },
+  {
+    id: "000.allianceAgencyRating",
+    role: "goal",
+    label: {
+      en: "Alliance agency rated 'completed its tasks well' every year",
+      vi: "Cơ quan Liên minh HTX tỉnh xếp loại hoàn thành tốt nhiệm vụ trở lên",
+    },
+    source: {
+      file: FILE,
+      quote: "(11) Cơ quan Liên minh Hợp tác xã tỉnh hàng năm xếp loại hoàn thành tốt nhiệm vụ trở lên",
+    },
+    timing: EVERY_YEAR,
+    measure: {
+      kind: "notMeasurable",
+      reason: "The ledger records co-ops' ratings, not the civil-service rating of the alliance's own agency.",
+    },
+  },
+  {
+    id: "000.valueChainPerDistrict",
+    role: "goal",
+    label: { en: "One value-chain linkage per district", vi: "Mỗi huyện, thị, thành phố 01 chuỗi liên kết" },
+    source: {
+      file: FILE,
+      quote: "tại mỗi huyện, thị, thành phố xây dựng được 01 chuỗi liên kết, sản xuất tiêu thụ sản phẩm",
+    },
+    timing: { kind: "by", date: "2025-06-30" },
+    measure: {
+      kind: "indicator",
+      indicator: { id: "valueChain.districtCoverage", basis: "instant" },
+      comparator: "=",
+      threshold: bp(10_000),
+    },
+    note: "Evaluated on 2025-06-30, the last day districts existed (they were abolished on 2025-07-01), over the districts of the 2008-08-01 gazetteer; linkages are those under Resolution 86/2019/NQ-HĐND.",
+  },
+];
+
+/**
+ * The JSON form of resolution 000: the 6th members' congress of the Bình Thuận Cooperative Alliance,
+ * term 2020–2025 (Nghị quyết Đại hội thành viên Liên minh HTX tỉnh Bình Thuận lần thứ VI).
+ * @example resolution000Json.targets.length // 18
+ */
+export const resolution000Json: ResolutionJson = {
+  id: "000",
+  title: {
+    en: "Resolution of the 6th members' congress of the Bình Thuận Cooperative Alliance, term 2020–2025",
+    vi: "Nghị quyết Đại hội thành viên Liên minh Hợp tác xã tỉnh Bình Thuận lần thứ VI, nhiệm kỳ 2020 - 2025",
+  },
+  body: "allianceCongress",
+  adoptedOn: "2020-09-25",
+  term: { from: "2020-09-25", to: "2025-12-31" },
+  province: { code: "60", gazetteer: "2008-08-01" },
+  sourceFile: FILE,
+  baseline: [],
+  targets: [...targets],
+  notes: [
+    "The congress met on 24–25 September 2020; the resolution's day is left blank ('ngày    tháng 9 năm 2020'), so the closing day is taken as its date.",
+  ],
+};
+
+/**
+ * Resolution 000 (Bình Thuận alliance congress 2020–2025), decoded.
+ * @example resolution000.province.code // "60"
+ */
+export const resolution000: Resolution = bundledResolution(resolution000Json);

@@ -1,0 +1,29 @@
+import { type Either, map } from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
+import { findResolution, type UnknownResolution } from "./catalogue.js";
+import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
+import type { FigureSource } from "./figure.js";
+import type { Resolution } from "./resolution.js";
+
+/**
+ * Errors of {@link targets}: the resolution id is not bundled.
+ * @example const e: TargetsError = { _tag: "UnknownResolution", id: "009", known: ["000", "001", "002", "004"] };
+ */
+export type TargetsError = UnknownResolution;
+
+/**
+ * `targets(source, resolutionId | resolution, query)`: each target with its figure, threshold,
+ * deadline and status, and "k of n met". `source` answers indicator questions (the engine's index,
+ * adapted by `figureSourceOf`); a resolution is named by a bundled id or given as data.
+ *
+ * @example targets(source, "004", { validAt: "2025-12-31" as BusinessDate }) // Right(report)
+ */
+export const targets = (
+  source: FigureSource,
+  resolution: string | Resolution,
+  query: TargetsQuery,
+): Either<TargetsError, TargetsReport> =>
+  pipe(
+    typeof resolution === "string" ? findResolution(resolution) : ({ _tag: "Right", right: resolution } as const),
+    map((r) => evaluateTargets(source, r, query)),
+  );

@@ -1,0 +1,104 @@
+import type { StreamId } from "@coop-ledger/domain";
+import type { ExpectedRevision, StoreError } from "@coop-ledger/store";
+import { match, P } from "ts-pattern";
+import { redactSecrets } from "../client/redact.js";
+
+/** What was being done when a client call failed, for the error's message. */
+export interface ErrorContext {
+  readonly operation: "append" | "readStream" | "readAll" | "subscribe" | "connect";
+  readonly streamId?: StreamId;
+  readonly expected?: ExpectedRevision;
+  /** Strings to mask in messages (the password, in every form). */
+  readonly secrets: ReadonlyArray<string>;
+}
+
+interface ClientErrorShape {
+  readonly type?: unknown;
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly actualVersion?: unknown;
+}
+
+// gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html), for errors the client did
+// not convert (e.g. a failure before its own mapping ran).
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_PERMISSION_DENIED = 7;
+const GRPC_UNAUTHENTICATED = 16;
+
+/**
+ * Maps anything a client call threw to a {@link StoreError}: the client's `WrongExpectedVersionError` to
+ * `WrongExpectedRevision` (`actual` −1 for no stream), too-large appends and tombstoned streams to
+ * `InvalidAppend`, everything else (unavailable, deadline, not leader, access denied, unknown) to
+ * `StoreUnavailable` with a message that says which and never holds a secret.
+ *
+ * @example toStoreError(err, { operation: "append", streamId, expected: 3, secrets: [password] })
+ */
+export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
+  const e: ClientErrorShape = typeof error === "object" && error !== null ? (error as ClientErrorShape) : {};
+  const raw = typeof e.message === "string" ? e.message : String(error);
+  const detail = redactSecrets(raw, ctx.secrets).slice(0, 500);
+  const where = ctx.streamId !== undefined ? ` on ${ctx.streamId}` : "";
+  const streamId = ctx.streamId ?? ("" as StreamId);
+  const unavailable = (what: string): StoreError => ({
+    _tag: "StoreUnavailable",
+    message: `EventStoreDB ${ctx.operation}${where} failed: ${what}${detail ? ` (${detail})` : ""}`,
+  });
+  return match(e.type)
+    .with("wrong-expected-version", (): StoreError => {
+      // The client reports the stream's revision as a bigint, or "no_stream" (our −1).
+      const actual = typeof e.actualVersion === "bigint" ? Number(e.actualVersion) : -1;
+      const expected = ctx.expected ?? "any";
+      // With `any` (or `streamExists` on an existing stream) the server only answers "wrong expected
+      // version" when the batch partly repeats events already in the stream (its idempotency check
+      // found the first ids but not the rest): a refused batch, not a concurrency conflict.
+      if (expected === "any" || (expected === "streamExists" && actual >= 0)) {
+        return {
+          _tag: "InvalidAppend",
+          streamId,
+          reason: "partial repeat",
+          message: `append${where} refused: the batch partly repeats events already in the stream (same ids, different batch)`,
+        };
+      }
+      return {
+        _tag: "WrongExpectedRevision",
+        streamId,
+        expected,
+        actual,
+        message: `wrong expected revision${where}: expected ${expected}, stream is at ${actual === -1 ? "no stream" : actual}`,
+      };
+    })
+    .with(
+      "maximum-append-size-exceeded",
+      (): StoreError => ({
+        _tag: "InvalidAppend",
+        streamId,
+        reason: "too large",
+        message: `append${where} refused by EventStoreDB: the batch exceeds the server's maximum append size`,
+      }),
+    )
+    .with(
+      "stream-deleted",
+      (): StoreError =>
+        ctx.operation === "append"
+          ? {
+              _tag: "InvalidAppend",
+              streamId,
+              reason: "stream deleted",
+              message: `append${where} refused by EventStoreDB: the stream was deleted (tombstoned)`,
+            }
+          : unavailable("the stream was deleted (tombstoned)"),
+    )
+    .with("access-denied", () =>
+      unavailable("access denied: the user lacks the rights (check ESDB_USERNAME and the stream ACLs)"),
+    )
+    .with("not-leader", () => unavailable("the node is not the leader (the client reconnects to the leader)"))
+    .with(P.union("unavailable", "timeout", "deadline-exceeded", "cancelled"), (t) => unavailable(String(t)))
+    .otherwise(() =>
+      match(e.code)
+        .with(GRPC_UNAVAILABLE, () => unavailable("unavailable"))
+        .with(GRPC_DEADLINE_EXCEEDED, () => unavailable("deadline exceeded"))
+        .with(P.union(GRPC_PERMISSION_DENIED, GRPC_UNAUTHENTICATED), () => unavailable("access denied"))
+        .otherwise(() => unavailable("error")),
+    );
+};

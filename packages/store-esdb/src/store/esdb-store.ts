@@ -1,0 +1,238 @@
+import { type RecordedEvent, StreamId } from "@coop-ledger/domain";
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllPage,
+  StoreError,
+  Subscription,
+} from "@coop-ledger/store";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { EsdbClient, EsdbCredentials, EsdbPosition } from "../client/esdb-client.js";
+import { redactSecrets } from "../client/redact.js";
+import { toStoreError } from "../mapping/errors.js";
+import { fromEsdbEvent, isLedgerEvent, toEsdbEvent } from "../mapping/event-data.js";
+import { toEsdbExpectedRevision } from "../mapping/expected-revision.js";
+import { esdbPositionOf, positionNumber, UNKNOWN_POSITION } from "../mapping/position.js";
+import { subscribeToLedger } from "./ledger-subscription.js";
+
+/** Options of {@link makeEsdbStore}. */
+export interface EsdbStoreOptions {
+  /** Sent with every call (see `connectEsdb`: credentials are kept out of the connection string). */
+  readonly credentials?: EsdbCredentials;
+  /** More strings to mask in error messages; the password of `credentials` is always masked. */
+  readonly secrets?: ReadonlyArray<string>;
+  /** Raw events per `$all` read while paging (system events count too); default 512. */
+  readonly readBatchSize?: number;
+  /** Server checkpoint interval multiplier of subscriptions (× 32 events scanned); default 1. */
+  readonly checkpointInterval?: number;
+  /** Whether `close()` disposes the client (default `true`). */
+  readonly ownsClient?: boolean;
+}
+
+/** The EventStoreDB store: the port plus access to the client it wraps. */
+export interface EsdbStore extends EventStore {
+  readonly client: EsdbClient;
+}
+
+const DEFAULT_PAGE = 4096;
+
+/**
+ * The {@link EventStore} port on an EventStoreDB client (any client fitting {@link EsdbClient}).
+ *
+ * - `append` maps expected revisions to the client's (`no_stream`, `any`, `stream_exists`, bigint) and
+ *   sends our deterministic event ids, so a retried append is idempotent by the server's rule; an
+ *   idempotent repeat is recognised by the server answering without a position (`written: false`).
+ * - `readStream` decodes through the domain's `decodeEvent`; a missing stream reads as `[]`.
+ * - `readAll` pages through `$all`, skipping system (`$`) and foreign events; `position` is the commit
+ *   position (see `mapping/position.ts`).
+ * - `subscribe` is a catch-up subscription to `$all` with a server-side filter.
+ *
+ * @example
+ * const store = makeEsdbStore(EventStoreDBClient.connectionString("esdb://localhost:2113?tls=false"));
+ * const r = await store.append(stream, [newEvent], { expectedRevision: "noStream" })();
+ */
+export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}): EsdbStore => {
+  const secrets = [...(options.secrets ?? []), ...(options.credentials ? [options.credentials.password] : [])];
+  const creds = options.credentials !== undefined ? { credentials: options.credentials } : {};
+  const batch = Math.max(2, options.readBatchSize ?? 512);
+  let closed = false;
+
+  const closedError = (): StoreError => ({ _tag: "StoreClosed", message: "the EventStoreDB store was closed" });
+  const invalid = (streamId: string, reason: string): StoreError => ({
+    _tag: "InvalidAppend",
+    streamId,
+    reason,
+    message: `append to ${streamId.slice(0, 80)} refused: ${reason}`,
+  });
+
+  const positionOfRevision = async (streamId: StreamId, revision: bigint): Promise<number> => {
+    for await (const r of client.readStream(streamId, { fromRevision: revision, maxCount: 1, ...creds })) {
+      return positionNumber(r.event?.position) ?? UNKNOWN_POSITION;
+    }
+    return UNKNOWN_POSITION;
+  };
+
+  const append =
+    (
+      streamId: StreamId,
+      events: ReadonlyArray<NewEvent>,
+      opts: { readonly expectedRevision: ExpectedRevision },
+    ): TE.TaskEither<StoreError, AppendResult> =>
+    async () => {
+      if (closed) return E.left(closedError());
+      if (!StreamId.is(streamId)) return E.left(invalid(String(streamId), "not a valid stream id"));
+      if (events.length === 0) return E.left(invalid(streamId, "empty batch"));
+      if (new Set(events.map((e) => e.eventId)).size !== events.length) {
+        return E.left(invalid(streamId, "duplicate event ids in the batch"));
+      }
+      const ctx = { operation: "append", streamId, expected: opts.expectedRevision, secrets } as const;
+      try {
+        const result = await client.appendToStream(streamId, events.map(toEsdbEvent), {
+          expectedRevision: toEsdbExpectedRevision(opts.expectedRevision),
+          ...creds,
+        });
+        if (!result.success) {
+          // Only when the client was built with throwOnAppendFailure: false.
+          const actual = Number(result.nextExpectedRevision);
+          return E.left({
+            _tag: "WrongExpectedRevision",
+            streamId,
+            expected: opts.expectedRevision,
+            actual,
+            message: `wrong expected revision on ${streamId}: expected ${opts.expectedRevision}, stream is at ${actual}`,
+          });
+        }
+        const written = positionNumber(result.position);
+        return E.right({
+          nextExpectedRevision: Number(result.nextExpectedRevision),
+          lastPosition: written ?? (await positionOfRevision(streamId, result.nextExpectedRevision)),
+          written: written !== undefined,
+        });
+      } catch (err) {
+        return E.left(toStoreError(err, ctx));
+      }
+    };
+
+  const readStream =
+    (
+      streamId: StreamId,
+      opts?: { readonly fromRevision?: number },
+    ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
+    async () => {
+      if (closed) return E.left(closedError());
+      const out: RecordedEvent[] = [];
+      try {
+        for await (const r of client.readStream(streamId, {
+          fromRevision: BigInt(Math.max(0, opts?.fromRevision ?? 0)),
+          direction: "forwards",
+          resolveLinkTos: false,
+          ...creds,
+        })) {
+          if (r.event === undefined) continue;
+          const decoded = fromEsdbEvent(r.event);
+          if (E.isLeft(decoded)) return decoded;
+          out.push(decoded.right);
+        }
+      } catch (err) {
+        if (typeof err === "object" && err !== null && (err as { type?: unknown }).type === "stream-not-found") {
+          return E.right([]);
+        }
+        return E.left(toStoreError(err, { operation: "readStream", streamId, secrets }));
+      }
+      return E.right(out);
+    };
+
+  const readAll =
+    (opts?: { readonly after?: number; readonly maxCount?: number }): TE.TaskEither<StoreError, ReadAllPage> =>
+    async () => {
+      if (closed) return E.left(closedError());
+      const maxCount = Math.max(1, opts?.maxCount ?? DEFAULT_PAGE);
+      const events: RecordedEvent[] = [];
+      let from: EsdbPosition | "start" = opts?.after === undefined ? "start" : esdbPositionOf(opts.after);
+      // Reads of $all are inclusive: the event at `from` comes back first and is skipped here.
+      let skipUpTo = opts?.after;
+      let scanned: number | undefined;
+      let more = false;
+      try {
+        scan: for (;;) {
+          let raw = 0;
+          for await (const r of client.readAll({
+            fromPosition: from,
+            direction: "forwards",
+            maxCount: batch,
+            resolveLinkTos: false,
+            ...creds,
+          })) {
+            raw++;
+            const ev = r.event;
+            if (ev === undefined) continue;
+            const pos = positionNumber(ev.position);
+            if (pos === undefined) {
+              return E.left<StoreError>({
+                _tag: "StoreUnavailable",
+                message: `EventStoreDB sent ${redactSecrets(ev.streamId, secrets)}@${ev.revision} without a usable $all position`,
+              });
+            }
+            if (skipUpTo !== undefined && pos <= skipUpTo) continue;
+            scanned = pos;
+            if (!isLedgerEvent(ev)) continue;
+            if (events.length === maxCount) {
+              more = true;
+              break scan;
+            }
+            const decoded = fromEsdbEvent(ev);
+            if (E.isLeft(decoded)) return decoded;
+            events.push(decoded.right);
+          }
+          if (raw < batch || scanned === undefined) break;
+          from = esdbPositionOf(scanned);
+          skipUpTo = scanned;
+        }
+      } catch (err) {
+        return E.left(toStoreError(err, { operation: "readAll", secrets }));
+      }
+      return E.right({
+        events,
+        lastPosition: events[events.length - 1]?.position ?? opts?.after,
+        isEnd: !more,
+      });
+    };
+
+  const subscribe: EventStore["subscribe"] = (o) => {
+    if (closed) {
+      queueMicrotask(() => o.onError?.(closedError()));
+      return { stop: async () => undefined };
+    }
+    return subscribeToLedger(
+      client,
+      {
+        from: o.after === undefined ? "start" : esdbPositionOf(o.after),
+        ...(o.filter !== undefined ? { filter: o.filter } : {}),
+        ...creds,
+        secrets,
+        checkpointInterval: options.checkpointInterval ?? 1,
+      },
+      {
+        onEvent: (e) => o.onEvent(e),
+        ...(o.onCaughtUp !== undefined ? { onCaughtUp: o.onCaughtUp } : {}),
+        onError: (e) => o.onError?.(e),
+      },
+    ) satisfies Subscription;
+  };
+
+  return {
+    client,
+    append,
+    readStream,
+    readAll,
+    subscribe,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (options.ownsClient ?? true) await client.dispose();
+    },
+  };
+};

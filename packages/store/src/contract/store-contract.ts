@@ -1,0 +1,285 @@
+import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import { afterEach, describe, expect, it } from "vitest";
+import type { EventStore } from "../port/event-store.js";
+import type { StoreError } from "../port/store-error.js";
+import { fixtureBatch, fixtureEvent } from "./fixtures.js";
+
+/** What a contract run needs from an implementation: a fresh, empty store per test, and its cleanup. */
+export type MakeStore = () => Promise<{ readonly store: EventStore; readonly cleanup?: () => Promise<void> }>;
+
+const run = async <A>(te: TE.TaskEither<StoreError, A>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) throw new Error(`expected Right, got ${r.left._tag}: ${r.left.message}`);
+  return r.right;
+};
+const fail = async <A>(te: TE.TaskEither<StoreError, A>): Promise<StoreError> => {
+  const r = await te();
+  if (E.isRight(r)) throw new Error("expected Left, got Right");
+  return r.left;
+};
+
+const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+/**
+ * The store contract: one vitest suite every {@link EventStore} implementation runs (in-memory, file
+ * ledger, EventStoreDB). It covers expected revisions (`noStream`, `any`, `streamExists`, exact),
+ * idempotent repeats of the same event ids, stream reads, global reads with paging, catch-up then live
+ * subscriptions (`after` exclusive, filters, at-least-once on resubscription) and close.
+ *
+ * @example
+ * // in my-store.test.ts
+ * storeContract("my store", async () => ({ store: await openMyStore(), cleanup: () => removeIt() }));
+ */
+export const storeContract = (name: string, makeStore: MakeStore): void => {
+  describe(`EventStore contract: ${name}`, () => {
+    const cleanups: Array<() => Promise<void>> = [];
+    const fresh = async (): Promise<EventStore> => {
+      const { store, cleanup } = await makeStore();
+      cleanups.push(async () => {
+        await store.close();
+        await cleanup?.();
+      });
+      return store;
+    };
+    afterEach(async () => {
+      for (const c of cleanups.splice(0)) await c();
+    });
+
+    describe("expected revisions", () => {
+      it("noStream succeeds on a new stream and then fails with the actual revision", async () => {
+        const s = await fresh();
+        const a = fixtureEvent("a", 0);
+        const r = await run(s.append(a.streamId, [a.newEvent], { expectedRevision: "noStream" }));
+        expect(r).toMatchObject({ nextExpectedRevision: 0, written: true });
+        const err = await fail(
+          s.append(a.streamId, [fixtureEvent("a", 1).newEvent], { expectedRevision: "noStream" }),
+        );
+        expect(err).toMatchObject({ _tag: "WrongExpectedRevision", streamId: a.streamId, actual: 0 });
+      });
+
+      it("exact revision succeeds when it is the last revision and fails otherwise", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("b", 0).streamId;
+        await run(s.append(sid, fixtureBatch("b", 2), { expectedRevision: "noStream" }));
+        const err = await fail(s.append(sid, fixtureBatch("b", 1, 2), { expectedRevision: 0 }));
+        expect(err).toMatchObject({ _tag: "WrongExpectedRevision", expected: 0, actual: 1 });
+        const ok = await run(s.append(sid, fixtureBatch("b", 1, 2), { expectedRevision: 1 }));
+        expect(ok.nextExpectedRevision).toBe(2);
+      });
+
+      it("streamExists fails on an absent stream (actual -1) and succeeds on an existing one", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("c", 0).streamId;
+        const err = await fail(s.append(sid, fixtureBatch("c", 1), { expectedRevision: "streamExists" }));
+        expect(err).toMatchObject({ _tag: "WrongExpectedRevision", actual: -1 });
+        await run(s.append(sid, fixtureBatch("c", 1), { expectedRevision: "any" }));
+        const ok = await run(s.append(sid, fixtureBatch("c", 1, 1), { expectedRevision: "streamExists" }));
+        expect(ok.nextExpectedRevision).toBe(1);
+      });
+
+      it("any never conflicts and revisions count from 0 per stream", async () => {
+        const s = await fresh();
+        await run(s.append(fixtureEvent("d", 0).streamId, fixtureBatch("d", 2), { expectedRevision: "any" }));
+        await run(s.append(fixtureEvent("e", 0).streamId, fixtureBatch("e", 1), { expectedRevision: "any" }));
+        const r = await run(
+          s.append(fixtureEvent("d", 0).streamId, fixtureBatch("d", 1, 2), { expectedRevision: "any" }),
+        );
+        expect(r).toMatchObject({ nextExpectedRevision: 2, lastPosition: 3, written: true });
+        const e = await run(s.readStream(fixtureEvent("e", 0).streamId));
+        expect(e.map((x) => [x.revision, x.position])).toEqual([[0, 2]]);
+      });
+
+      it("an empty batch, duplicate ids in a batch and a bad stream id are refused", async () => {
+        const s = await fresh();
+        const a = fixtureEvent("f", 0);
+        expect(await fail(s.append(a.streamId, [], { expectedRevision: "any" }))).toMatchObject({
+          _tag: "InvalidAppend",
+        });
+        expect(
+          await fail(s.append(a.streamId, [a.newEvent, a.newEvent], { expectedRevision: "any" })),
+        ).toMatchObject({ _tag: "InvalidAppend" });
+        expect(
+          await fail(s.append("nope" as StreamId, [a.newEvent], { expectedRevision: "any" })),
+        ).toMatchObject({ _tag: "InvalidAppend" });
+        expect(await run(s.readAll())).toMatchObject({ events: [], isEnd: true });
+      });
+    });
+
+    describe("idempotence", () => {
+      it("repeating the same ids at the same expected revision writes nothing", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("g", 0).streamId;
+        const batch = fixtureBatch("g", 2);
+        const first = await run(s.append(sid, batch, { expectedRevision: "noStream" }));
+        const again = await run(s.append(sid, batch, { expectedRevision: "noStream" }));
+        expect(again).toEqual({ ...first, written: false });
+        const viaAny = await run(s.append(sid, batch, { expectedRevision: "any" }));
+        expect(viaAny.written).toBe(false);
+        expect((await run(s.readStream(sid))).length).toBe(2);
+        expect((await run(s.readAll())).events.length).toBe(2);
+      });
+
+      it("a batch that partly repeats the stream is refused and writes nothing", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("h", 0).streamId;
+        await run(s.append(sid, fixtureBatch("h", 2), { expectedRevision: "noStream" }));
+        const partial = [fixtureEvent("h", 1).newEvent, fixtureEvent("h", 2).newEvent];
+        const err = await fail(s.append(sid, partial, { expectedRevision: "any" }));
+        expect(err._tag).toBe("InvalidAppend");
+        expect((await run(s.readStream(sid))).length).toBe(2);
+      });
+    });
+
+    describe("reads", () => {
+      it("readStream returns what was appended, from a revision, and [] for no stream", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("i", 0).streamId;
+        const batch = fixtureBatch("i", 3);
+        await run(s.append(sid, batch, { expectedRevision: "noStream" }));
+        const all = await run(s.readStream(sid));
+        expect(all.map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
+        expect(all.map((e) => e.event)).toEqual(batch.map((e) => e.event));
+        expect(all[0]!.metadata.recordedAt).toBe(batch[0]!.metadata.recordedAt);
+        expect((await run(s.readStream(sid, { fromRevision: 2 }))).map((e) => e.revision)).toEqual([2]);
+        expect(await run(s.readStream(fixtureEvent("none", 0).streamId))).toEqual([]);
+      });
+
+      it("readAll pages through the global log in order; `after` is exclusive", async () => {
+        const s = await fresh();
+        for (let i = 0; i < 7; i++) {
+          const c = ["j", "k", "l"][i % 3]!;
+          await run(s.append(fixtureEvent(c, 0).streamId, [fixtureEvent(c, i).newEvent], { expectedRevision: "any" }));
+        }
+        const seen: RecordedEvent[] = [];
+        let after: number | undefined;
+        for (;;) {
+          const page = await run(s.readAll(after === undefined ? { maxCount: 3 } : { after, maxCount: 3 }));
+          expect(page.events.length).toBeLessThanOrEqual(3);
+          seen.push(...page.events);
+          after = page.lastPosition;
+          if (page.isEnd) break;
+        }
+        expect(seen.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+        const tail = await run(s.readAll({ after: 5 }));
+        expect(tail.events.map((e) => e.position)).toEqual([6]);
+        expect(tail.isEnd).toBe(true);
+        const past = await run(s.readAll({ after: 6 }));
+        expect(past).toMatchObject({ events: [], isEnd: true });
+      });
+    });
+
+    describe("subscriptions", () => {
+      it("catches up, reports caught-up once, then delivers live events in order", async () => {
+        const s = await fresh();
+        const sid = fixtureEvent("m", 0).streamId;
+        await run(s.append(sid, fixtureBatch("m", 2), { expectedRevision: "noStream" }));
+        const got: number[] = [];
+        let caughtUp = 0;
+        let gotAtCaughtUp = -1;
+        const sub = s.subscribe({
+          onEvent: (e) => {
+            got.push(e.position);
+          },
+          onCaughtUp: () => {
+            caughtUp++;
+            gotAtCaughtUp = got.length;
+          },
+        });
+        await until(() => caughtUp === 1);
+        expect(gotAtCaughtUp).toBe(2);
+        await run(s.append(sid, fixtureBatch("m", 2, 2), { expectedRevision: 1 }));
+        await until(() => got.length === 4);
+        await sub.stop();
+        expect(got).toEqual([0, 1, 2, 3]);
+        expect(caughtUp).toBe(1);
+      });
+
+      it("`after` is exclusive and filters select streams and types", async () => {
+        const s = await fresh();
+        await run(s.append(fixtureEvent("n", 0).streamId, fixtureBatch("n", 3), { expectedRevision: "any" }));
+        await run(s.append(fixtureEvent("o", 0).streamId, fixtureBatch("o", 2), { expectedRevision: "any" }));
+        const byPrefix: number[] = [];
+        const byType: number[] = [];
+        const a = s.subscribe({ after: 0, filter: { streamPrefixes: ["coop-htx-n"] }, onEvent: (e) => void byPrefix.push(e.position) });
+        const b = s.subscribe({ filter: { eventTypes: ["CoopResumed"] }, onEvent: (e) => void byType.push(e.position) });
+        await until(() => byPrefix.length === 2 && byType.length === 2);
+        await a.stop();
+        await b.stop();
+        expect(byPrefix).toEqual([1, 2]);
+        expect(byType).toEqual([1, 4]);
+      });
+
+      it("delivers at least once: a failing handler stops with onError, resubscribing from the checkpoint redelivers", async () => {
+        const s = await fresh();
+        await run(s.append(fixtureEvent("p", 0).streamId, fixtureBatch("p", 3), { expectedRevision: "any" }));
+        let checkpoint: number | undefined;
+        const errors: StoreError[] = [];
+        const first = s.subscribe({
+          onEvent: (e) => {
+            if (e.position === 1) throw new Error("projection crashed");
+            checkpoint = e.position;
+          },
+          onError: (e) => errors.push(e),
+        });
+        await until(() => errors.length === 1);
+        await first.stop();
+        expect(checkpoint).toBe(0);
+        const again: number[] = [];
+        const second = s.subscribe(
+          checkpoint === undefined
+            ? { onEvent: (e) => void again.push(e.position) }
+            : { after: checkpoint, onEvent: (e) => void again.push(e.position) },
+        );
+        await until(() => again.length === 2);
+        await second.stop();
+        expect(again).toEqual([1, 2]);
+      });
+
+      it("stop() waits for the handler in flight and nothing is delivered after it", async () => {
+        const s = await fresh();
+        await run(s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1), { expectedRevision: "any" }));
+        let inFlight = false;
+        let afterStop = 0;
+        let stopped = false;
+        let started = false;
+        const sub = s.subscribe({
+          onEvent: async () => {
+            if (stopped) afterStop++;
+            started = true;
+            inFlight = true;
+            await new Promise((r) => setTimeout(r, 30));
+            inFlight = false;
+          },
+        });
+        await until(() => started);
+        await sub.stop();
+        stopped = true;
+        expect(inFlight).toBe(false);
+        await run(s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1, 1), { expectedRevision: "any" }));
+        await new Promise((r) => setTimeout(r, 30));
+        expect(afterStop).toBe(0);
+      });
+    });
+
+    describe("close", () => {
+      it("after close, operations fail with StoreClosed", async () => {
+        const s = await fresh();
+        await s.close();
+        const a = fixtureEvent("r", 0);
+        expect(await fail(s.append(a.streamId, [a.newEvent], { expectedRevision: "any" }))).toMatchObject({
+          _tag: "StoreClosed",
+        });
+        expect(await fail(s.readAll())).toMatchObject({ _tag: "StoreClosed" });
+        expect(await fail(s.readStream(a.streamId))).toMatchObject({ _tag: "StoreClosed" });
+      });
+    });
+  });
+};

@@ -1,0 +1,115 @@
+import {
+  CURRENT_SCHEMA_VERSION,
+  type DomainEvent,
+  decodeEvent,
+  type EventDecodeError,
+  EventMetadata,
+  formatValidationErrors,
+  isEventType,
+  type RecordedEvent,
+} from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type { LineFields } from "./chain-walker.js";
+
+/**
+ * How a reader turns a stored event into a domain event:
+ * - `codec` (default): every event and its metadata through the io-ts codecs (upcasting old versions);
+ * - `trusted`: for replaying a ledger whose chain was verified (the writer only writes codec-checked
+ *   events): the type and schema version are still checked (unknown types and newer versions are
+ *   reported, old versions upcast through the codec), but current-version data is not re-validated.
+ *   A line holding a `"__proto__"` key always goes through the codec, which drops unknown keys.
+ */
+export type Validation = "codec" | "trusted";
+
+/** An event line parsed as JSON, with its envelope members type-checked. */
+export interface ParsedLine {
+  readonly fields: LineFields;
+  readonly record: Record<string, unknown>;
+  readonly text: string;
+}
+
+/**
+ * Parses an event line (JSON.parse: an own `__proto__` member is plain data, never a prototype) and
+ * checks its envelope members' types. A string on failure (the reason).
+ * @example parseEventLine(buf, s, e) // { fields, record, text }
+ */
+export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | string => {
+  const text = buf.toString("utf8", s, e);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return "it is not valid JSON";
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "it is not a JSON object";
+  const r = json as Record<string, unknown>;
+  const { batchRemaining, eventId, position, revision, schemaVersion, streamId, type } = r;
+  if (
+    typeof batchRemaining !== "number" ||
+    typeof eventId !== "string" ||
+    typeof position !== "number" ||
+    typeof revision !== "number" ||
+    typeof schemaVersion !== "number" ||
+    typeof streamId !== "string" ||
+    typeof type !== "string" ||
+    !("data" in r) ||
+    !("metadata" in r)
+  )
+    return "an envelope member (batchRemaining, data, eventId, metadata, position, revision, schemaVersion, streamId, type) is missing or of the wrong type";
+  return {
+    fields: { batchRemaining, eventId, position, revision, schemaVersion, streamId, type },
+    record: r,
+    text,
+  };
+};
+
+/**
+ * Turns a parsed line into a {@link RecordedEvent}, decoding the event and metadata as `validation`
+ * says. Left: why the domain cannot read it.
+ * @example toRecordedEvent(parsed, "codec") // Right(recorded)
+ */
+export const toRecordedEvent = (
+  p: ParsedLine,
+  validation: Validation,
+): E.Either<EventDecodeError, RecordedEvent> => {
+  const { fields: f, record } = p;
+  let event: DomainEvent;
+  let metadata: EventMetadata;
+  const fast =
+    validation === "trusted" &&
+    isEventType(f.type) &&
+    f.schemaVersion === CURRENT_SCHEMA_VERSION[f.type] &&
+    !p.text.includes('"__proto__"') &&
+    typeof record.data === "object" &&
+    record.data !== null &&
+    typeof record.metadata === "object" &&
+    record.metadata !== null;
+  if (fast) {
+    event = { type: f.type, schemaVersion: f.schemaVersion, data: record.data } as DomainEvent;
+    metadata = record.metadata as EventMetadata;
+  } else {
+    const ev = decodeEvent({ type: f.type, schemaVersion: f.schemaVersion, data: record.data });
+    if (E.isLeft(ev)) return ev;
+    const meta = EventMetadata.decode(record.metadata);
+    if (E.isLeft(meta)) {
+      const problems = formatValidationErrors(meta.left);
+      return E.left({
+        _tag: "InvalidEventData",
+        type: f.type,
+        schemaVersion: f.schemaVersion,
+        problems,
+        message: `invalid metadata: ${problems.slice(0, 5).join("; ")}`,
+      });
+    }
+    event = ev.right;
+    metadata = meta.right;
+  }
+  return E.right({
+    eventId: f.eventId as RecordedEvent["eventId"],
+    streamId: f.streamId as RecordedEvent["streamId"],
+    revision: f.revision,
+    position: f.position,
+    event,
+    metadata,
+  });
+};

@@ -1,0 +1,413 @@
+import { access } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import type { Instant, RecordedEvent, StreamId } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Subscription,
+} from "../port/event-store.js";
+import type { StoreError } from "../port/store-error.js";
+import { decideAppend } from "../shared/append-decision.js";
+import { ChangeSignal } from "../shared/change-signal.js";
+import { type PreparedEvent, prepareBatch } from "../shared/prepare-batch.js";
+import { startSubscription } from "../shared/subscription.js";
+import { ChainWalker, extractFields, parseHeader } from "./chain-walker.js";
+import { createLedgerFile } from "./create-ledger.js";
+import { parseEventLine, toRecordedEvent } from "./event-line.js";
+import { eventLine } from "./ledger-format.js";
+import { issueToStoreError, type LedgerIssue } from "./ledger-issue.js";
+import { acquireLedgerLock, type LedgerLock } from "./ledger-lock.js";
+import { scanLines } from "./line-scanner.js";
+import { tailIssue } from "./read-ledger.js";
+
+/** Options of {@link openFileLedger}. */
+export interface FileLedgerOptions {
+  /** Open for reading only: no lock is taken and appends are refused (default `false`). */
+  readonly readOnly?: boolean;
+  /** Create the ledger when the file does not exist (default: `true` unless read-only). */
+  readonly create?: boolean;
+  /**
+   * Recompute the hash chain while opening (default `true`; a writer should never extend a broken
+   * chain). Turn off for fast read-only opens of a file verified before.
+   */
+  readonly verifyChain?: boolean;
+  /** The clock for a new ledger's `createdAt` (default: the system clock). */
+  readonly now?: () => Date;
+}
+
+/** One stream's part of a multi-stream {@link FileLedger.appendBatch}. */
+export interface BatchItem {
+  readonly streamId: StreamId;
+  readonly events: ReadonlyArray<NewEvent>;
+  readonly expectedRevision: ExpectedRevision;
+}
+
+/** What an open file ledger holds, for reports and anchors. */
+export interface LedgerInfo {
+  readonly path: string;
+  readonly events: number;
+  readonly streams: number;
+  /** The hash of the last line (the header's when there are no events): an anchor for `verifyLedger`. */
+  readonly lastHash: string;
+  readonly bytes: number;
+  readonly readOnly: boolean;
+}
+
+/**
+ * The file ledger: an {@link EventStore} on one append-only, hash-chained JSONL file (see
+ * docs/ledger-format.md), plus a batched append for bulk import.
+ */
+export interface FileLedger extends EventStore {
+  readonly path: string;
+  /**
+   * Appends to several streams in one write and one fsync, all or nothing: every item's expected
+   * revision is checked (against the state including earlier items) before anything is written.
+   */
+  readonly appendBatch: (items: ReadonlyArray<BatchItem>) => TE.TaskEither<StoreError, ReadonlyArray<AppendResult>>;
+  readonly info: () => LedgerInfo;
+}
+
+interface StreamEntry {
+  readonly ids: string[];
+  readonly positions: number[];
+}
+
+const unavailable = (message: string): StoreError => ({ _tag: "StoreUnavailable", message });
+const code = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? String(e);
+
+/**
+ * Opens (or creates) a file ledger. A writer takes the `<path>.lock` lock (a second writer gets
+ * `LedgerLocked`), then the whole file is scanned in large chunks to build the in-memory index (line
+ * offsets, and per stream its event ids and positions: about 100 bytes per event), checking the chain
+ * (unless `verifyChain: false`), positions, revisions, event types and schema versions. A torn or
+ * incomplete final append, a broken chain or a bad line fails the open with `CorruptLedger` (line, byte
+ * offset) — nothing is dropped silently; see `repairLedger`. The file is not modified by a failed open.
+ *
+ * Appends are serialised, written in one `write` at the end of the file and `fdatasync`ed before they
+ * are acknowledged; reads never block on them.
+ *
+ * @example
+ * const opened = await openFileLedger("/data/ledger.jsonl")();
+ * if (E.isRight(opened)) { const ledger = opened.right; await ledger.append(sid, events, { expectedRevision: "noStream" })(); await ledger.close(); }
+ */
+export const openFileLedger =
+  (path: string, options: FileLedgerOptions = {}): TE.TaskEither<StoreError, FileLedger> =>
+  async () => {
+    const readOnly = options.readOnly ?? false;
+    let lock: LedgerLock | undefined;
+    if (!readOnly) {
+      const l = await acquireLedgerLock(path);
+      if (E.isLeft(l)) return l;
+      lock = l.right;
+    }
+    const fail = async (error: StoreError): Promise<E.Either<StoreError, never>> => {
+      await lock?.release();
+      return E.left(error);
+    };
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      if (readOnly || options.create === false) return fail(unavailable(`${path}: no such ledger`));
+      try {
+        await createLedgerFile(path, (options.now ?? (() => new Date()))().toISOString() as Instant);
+      } catch (e) {
+        return fail(unavailable(`${path}: cannot create the ledger: ${code(e)}`));
+      }
+    }
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(path, readOnly ? "r" : "r+");
+    } catch (e) {
+      return fail(unavailable(`${path}: cannot open: ${code(e)}`));
+    }
+    const index = await buildIndex(path, handle, options.verifyChain ?? true);
+    if (E.isLeft(index)) {
+      await handle.close();
+      return fail(issueToStoreError(path, index.left));
+    }
+    return E.right(makeFileLedger(path, handle, index.right, readOnly, lock));
+  };
+
+interface Index {
+  readonly offsets: number[];
+  readonly streams: Map<string, StreamEntry>;
+  lastHash: string;
+  bytes: number;
+}
+
+const buildIndex = async (
+  path: string,
+  handle: Awaited<ReturnType<typeof open>>,
+  verifyChain: boolean,
+): Promise<E.Either<LedgerIssue, Index>> => {
+  const offsets: number[] = [];
+  const streams = new Map<string, StreamEntry>();
+  let walker: ChainWalker | undefined;
+  const fields = (buf: Buffer, s: number, e: number) =>
+    extractFields(buf, s, e) ?? "the envelope members are not where the writer puts them";
+  try {
+    for await (const item of scanLines(handle)) {
+      if (item._tag === "Lines") {
+        for (let i = 0; i < item.starts.length; i++) {
+          const s = item.starts[i]!;
+          const e = item.ends[i]!;
+          if (walker === undefined) {
+            const h = parseHeader(item.buf, s, e);
+            if (E.isLeft(h)) return h;
+            walker = new ChainWalker(h.right.hash, verifyChain);
+            continue;
+          }
+          const step = walker.step(item.buf, s, e, item.base + s, item.firstLine + i, fields);
+          if (E.isLeft(step)) return step;
+          const f = step.right;
+          let entry = streams.get(f.streamId);
+          if (entry === undefined) {
+            entry = { ids: [], positions: [] };
+            streams.set(f.streamId, entry);
+          }
+          entry.ids.push(f.eventId);
+          entry.positions.push(f.position);
+          offsets.push(item.base + s);
+        }
+      } else if (item._tag === "End") {
+        if (walker === undefined)
+          return E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "empty file", message: "empty file: not a coop-ledger" });
+        const incomplete = walker.finish();
+        if (incomplete !== undefined) return E.left(incomplete);
+        return E.right({ offsets, streams, lastHash: walker.prevHash, bytes: item.bytes });
+      } else {
+        return E.left(tailIssue(path, walker, item));
+      }
+    }
+  } catch (e) {
+    return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: read failed: ${code(e)}` });
+  }
+  return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: scan ended early` });
+};
+
+const makeFileLedger = (
+  path: string,
+  handle: Awaited<ReturnType<typeof open>>,
+  index: Index,
+  readOnly: boolean,
+  lock: LedgerLock | undefined,
+): FileLedger => {
+  const { offsets, streams } = index;
+  const signal = new ChangeSignal();
+  const subs = new Set<Subscription>();
+  let closed = false;
+  let broken: StoreError | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <A>(f: () => Promise<A>): Promise<A> => {
+    const r = queue.then(f, f);
+    queue = r.catch(() => undefined);
+    return r;
+  };
+  const gate = (): StoreError | undefined =>
+    closed ? { _tag: "StoreClosed", message: `the ledger ${path} is closed` } : broken;
+
+  /** Start offset of a position's line; for `count` the end of the file. */
+  const startOf = (p: number): number => (p < offsets.length ? offsets[p]! : index.bytes);
+
+  const decodeAt = (buf: Buffer, s: number, e: number, position: number): E.Either<StoreError, RecordedEvent> => {
+    const line = position + 2;
+    const byteOffset = offsets[position]!;
+    const parsed = parseEventLine(buf, s, e);
+    if (typeof parsed === "string")
+      return E.left(issueToStoreError(path, { _tag: "MalformedLine", line, byteOffset, reason: parsed, message: `line ${line} (byte ${byteOffset}): ${parsed}` }));
+    const r = toRecordedEvent(parsed, "codec");
+    if (E.isLeft(r))
+      return E.left(issueToStoreError(path, { _tag: "UndecodableEvent", line, byteOffset, error: r.left, message: `line ${line} (byte ${byteOffset}): ${r.left.message}` }));
+    return r;
+  };
+
+  /** Reads the lines of positions [from, to) in one read and decodes them. */
+  const readRange = async (from: number, to: number): Promise<E.Either<StoreError, RecordedEvent[]>> => {
+    if (to <= from) return E.right([]);
+    const base = startOf(from);
+    const buf = Buffer.allocUnsafe(startOf(to) - base);
+    try {
+      await handle.read(buf, 0, buf.length, base);
+    } catch (e) {
+      return E.left(unavailable(`${path}: read failed: ${code(e)}`));
+    }
+    const out: RecordedEvent[] = [];
+    for (let p = from; p < to; p++) {
+      const r = decodeAt(buf, startOf(p) - base, startOf(p + 1) - base - 1, p);
+      if (E.isLeft(r)) return r;
+      out.push(r.right);
+    }
+    return E.right(out);
+  };
+
+  const readAll: EventStore["readAll"] = (options) => async () => {
+    const g = gate();
+    if (g !== undefined) return E.left(g);
+    const count = offsets.length;
+    const from = Math.max(0, options?.after === undefined ? 0 : options.after + 1);
+    const to = Math.min(count, from + Math.max(1, options?.maxCount ?? 4096));
+    const events = await readRange(from, Math.max(from, to));
+    if (E.isLeft(events)) return events;
+    const last = events.right[events.right.length - 1];
+    return E.right({ events: events.right, lastPosition: last?.position ?? options?.after, isEnd: Math.max(from, to) >= count });
+  };
+
+  const readStream: EventStore["readStream"] = (streamId, options) => async () => {
+    const g = gate();
+    if (g !== undefined) return E.left(g);
+    const entry = streams.get(streamId);
+    if (entry === undefined) return E.right([]);
+    const positions = entry.positions.slice(Math.max(0, options?.fromRevision ?? 0));
+    const out: RecordedEvent[] = [];
+    // Runs of consecutive positions are read in one read each; a scattered stream line by line.
+    let i = 0;
+    while (i < positions.length) {
+      let j = i + 1;
+      while (j < positions.length && positions[j]! === positions[j - 1]! + 1 && j - i < 4096) j++;
+      const r = await readRange(positions[i]!, positions[j - 1]! + 1);
+      if (E.isLeft(r)) return r;
+      for (const e of r.right) out.push(e);
+      i = j;
+    }
+    return E.right(out);
+  };
+
+  const write = (
+    items: ReadonlyArray<{ readonly streamId: StreamId; readonly events: ReadonlyArray<PreparedEvent>; readonly expectedRevision: ExpectedRevision }>,
+  ): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> =>
+    exclusive(async () => {
+      const g = gate();
+      if (g !== undefined) return E.left(g);
+      if (readOnly)
+        return E.left({ _tag: "InvalidAppend", streamId: items[0]?.streamId ?? "", reason: "the ledger is open read-only", message: `${path} is open read-only` });
+      const pending = new Map<string, string[]>();
+      const results: AppendResult[] = [];
+      const planned: Array<{ streamId: StreamId; event: PreparedEvent; revision: number; position: number }> = [];
+      for (const item of items) {
+        const existing = streams.get(item.streamId)?.ids ?? [];
+        const added = pending.get(item.streamId) ?? [];
+        const ids = added.length === 0 ? existing : [...existing, ...added];
+        const d = decideAppend(item.streamId, ids, item.events.map((e) => e.eventId), item.expectedRevision);
+        if (E.isLeft(d)) return d;
+        if (d.right._tag === "Repeat") {
+          const rev = d.right.lastRevision;
+          const pos = streams.get(item.streamId)?.positions[rev] ?? planned.find((p) => p.streamId === item.streamId && p.revision === rev)?.position ?? -1;
+          results.push({ nextExpectedRevision: rev, lastPosition: pos, written: false });
+          continue;
+        }
+        let revision = d.right.firstRevision;
+        for (const event of item.events) {
+          planned.push({ streamId: item.streamId, event, revision: revision++, position: offsets.length + planned.length });
+          added.push(event.eventId);
+        }
+        pending.set(item.streamId, added);
+        results.push({ nextExpectedRevision: revision - 1, lastPosition: offsets.length + planned.length - 1, written: true });
+      }
+      if (planned.length === 0) return E.right(results);
+      let prev = index.lastHash;
+      const lines: string[] = [];
+      for (const [i, p] of planned.entries()) {
+        const l = eventLine(prev, {
+          batchRemaining: planned.length - 1 - i,
+          data: p.event.encoded.data,
+          eventId: p.event.eventId,
+          metadata: p.event.metadata,
+          position: p.position,
+          revision: p.revision,
+          schemaVersion: p.event.encoded.schemaVersion,
+          streamId: p.streamId,
+          type: p.event.encoded.type,
+        });
+        if (E.isLeft(l)) return E.left({ _tag: "InvalidAppend", streamId: p.streamId, reason: l.left, message: `append to ${p.streamId} refused: ${l.left}` });
+        lines.push(l.right.line);
+        prev = l.right.hash;
+      }
+      const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+      const at = index.bytes;
+      try {
+        let done = 0;
+        while (done < bytes.length) {
+          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
+          done += bytesWritten;
+        }
+        await handle.datasync();
+      } catch (e) {
+        // Undo a partial write so the file ends on a whole append; if even that fails, stop writing:
+        // the next open reports the torn tail.
+        try {
+          await handle.truncate(at);
+          await handle.datasync();
+        } catch {
+          broken = unavailable(`${path}: a failed write could not be undone; reopen the ledger (it will report the torn tail)`);
+        }
+        return E.left(unavailable(`${path}: write failed: ${code(e)}`));
+      }
+      let offset = at;
+      for (const [i, p] of planned.entries()) {
+        offsets.push(offset);
+        offset += Buffer.byteLength(lines[i]!, "utf8") + 1;
+        let entry = streams.get(p.streamId);
+        if (entry === undefined) {
+          entry = { ids: [], positions: [] };
+          streams.set(p.streamId, entry);
+        }
+        entry.ids.push(p.event.eventId);
+        entry.positions.push(p.position);
+      }
+      index.bytes = at + bytes.length;
+      index.lastHash = prev;
+      signal.bump();
+      return E.right(results);
+    });
+
+  const append: EventStore["append"] = (streamId, events, options) => async () => {
+    const prepared = prepareBatch(streamId, events);
+    if (E.isLeft(prepared)) return prepared;
+    const r = await write([{ ...prepared.right, expectedRevision: options.expectedRevision }]);
+    return E.map((rs: ReadonlyArray<AppendResult>) => rs[0]!)(r);
+  };
+
+  const appendBatch: FileLedger["appendBatch"] = (items) => async () => {
+    const prepared: Array<{ streamId: StreamId; events: ReadonlyArray<PreparedEvent>; expectedRevision: ExpectedRevision }> = [];
+    for (const item of items) {
+      const p = prepareBatch(item.streamId, item.events);
+      if (E.isLeft(p)) return p;
+      prepared.push({ ...p.right, expectedRevision: item.expectedRevision });
+    }
+    return prepared.length === 0 ? E.right([]) : write(prepared);
+  };
+
+  const subscribe: EventStore["subscribe"] = (options) => {
+    if (closed) {
+      queueMicrotask(() => options.onError?.({ _tag: "StoreClosed", message: `the ledger ${path} is closed` }));
+      return { stop: () => Promise.resolve() };
+    }
+    const sub = startSubscription(readAll, signal, options, () => subs.delete(sub));
+    subs.add(sub);
+    return sub;
+  };
+
+  return {
+    path,
+    append,
+    appendBatch,
+    readStream,
+    readAll,
+    subscribe,
+    info: () => ({ path, events: offsets.length, streams: streams.size, lastHash: index.lastHash, bytes: index.bytes, readOnly }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subs].map((s) => s.stop()));
+      await exclusive(async () => undefined);
+      await handle.close().catch(() => undefined);
+      await lock?.release();
+    },
+  };
+};

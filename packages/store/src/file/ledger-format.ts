@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import { type Instant, Instant as InstantCodec } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import { canonicalJson } from "../shared/canonical-json.js";
+
+/** The `format` value of a ledger header. @example LEDGER_FORMAT // "coop-ledger" */
+export const LEDGER_FORMAT = "coop-ledger";
+/** The ledger format version this library writes and reads. @example LEDGER_FORMAT_VERSION // 1 */
+export const LEDGER_FORMAT_VERSION = 1;
+/**
+ * The longest line, in bytes without its newline, that is written or read: 1 MiB. Longer appends are
+ * refused and longer lines reported (a guard against a file that would make a reader buffer without end).
+ * @example MAX_LINE_BYTES // 1048576
+ */
+export const MAX_LINE_BYTES = 1024 * 1024;
+/** Length of the line prefix `{"hash":"<64 hex>",` that precedes the canonical content's members. */
+export const HASH_PREFIX_LENGTH = 75;
+
+/**
+ * The header line's content (line 1 of every ledger).
+ * @example LedgerHeader.is({ format: "coop-ledger", formatVersion: 1, createdAt: "2026-01-01T00:00:00.000Z", hashAlgorithm: "sha256", canonicalization: "RFC8785", maxLineBytes: 1048576 })
+ */
+export const LedgerHeader = t.exact(
+  t.type({
+    format: t.literal(LEDGER_FORMAT),
+    formatVersion: t.number,
+    createdAt: InstantCodec,
+    hashAlgorithm: t.literal("sha256"),
+    canonicalization: t.literal("RFC8785"),
+    maxLineBytes: t.number,
+  }),
+  "LedgerHeader",
+);
+/** @see LedgerHeader */
+export type LedgerHeader = t.TypeOf<typeof LedgerHeader>;
+
+/**
+ * The chain hash of a line: SHA-256 (hex) of the previous line's hash (`""` for the header) followed by
+ * the line's canonical content, both as UTF-8.
+ * @example chainHash("", '{"a":1}')
+ */
+export const chainHash = (prevHash: string, canonical: string | Uint8Array): string =>
+  createHash("sha256").update(prevHash).update(canonical).digest("hex");
+
+/** The same hash computed on the stored bytes of a line (`{` + what follows the hash member). */
+export const lineChainHash = (prevHash: string, buf: Buffer, start: number, end: number): string =>
+  createHash("sha256")
+    .update(prevHash)
+    .update("{")
+    .update(buf.subarray(start + HASH_PREFIX_LENGTH, end))
+    .digest("hex");
+
+/**
+ * Builds a stored line from canonical content: the hash member first, then the content's members; so
+ * the content (what is hashed) is `{` + the line after the 75-byte prefix.
+ * @example frameLine("ab…", '{"a":1}') // '{"hash":"ab…","a":1}'
+ */
+export const frameLine = (hash: string, canonical: string): string => `{"hash":"${hash}",${canonical.slice(1)}`;
+
+/**
+ * The header line (without newline) and its hash, for a new ledger created at `createdAt`.
+ * @example headerLine("2026-01-01T00:00:00.000Z" as Instant).line.startsWith('{"hash":"') // true
+ */
+export const headerLine = (createdAt: Instant): { readonly line: string; readonly hash: string } => {
+  const content: LedgerHeader = {
+    canonicalization: "RFC8785",
+    createdAt,
+    format: LEDGER_FORMAT,
+    formatVersion: LEDGER_FORMAT_VERSION,
+    hashAlgorithm: "sha256",
+    maxLineBytes: MAX_LINE_BYTES,
+  };
+  const canonical = E.getOrElse(() => "")(canonicalJson(content));
+  const hash = chainHash("", canonical);
+  return { line: frameLine(hash, canonical), hash };
+};
+
+/** The members of a stored event line (its canonical content, without `hash`). */
+export interface EventRecord {
+  /** How many more lines belong to the same append (0 on its last line): a crash mid-append is visible. */
+  readonly batchRemaining: number;
+  readonly data: unknown;
+  readonly eventId: string;
+  readonly metadata: unknown;
+  readonly position: number;
+  readonly revision: number;
+  readonly schemaVersion: number;
+  readonly streamId: string;
+  readonly type: string;
+}
+
+/**
+ * Encodes one event line (without newline) chained to `prevHash`; Left when the event has no portable
+ * canonical form or the line would exceed {@link MAX_LINE_BYTES}.
+ * @example eventLine(prev, record) // Right({ line, hash })
+ */
+export const eventLine = (
+  prevHash: string,
+  record: EventRecord,
+): E.Either<string, { readonly line: string; readonly hash: string }> => {
+  const canonical = canonicalJson(record);
+  if (E.isLeft(canonical)) return canonical;
+  const hash = chainHash(prevHash, canonical.right);
+  const line = frameLine(hash, canonical.right);
+  const bytes = Buffer.byteLength(line, "utf8");
+  return bytes > MAX_LINE_BYTES
+    ? E.left(`the event's line would be ${bytes} bytes, over the ${MAX_LINE_BYTES}-byte limit`)
+    : E.right({ line, hash });
+};

@@ -1,0 +1,177 @@
+import { open } from "node:fs/promises";
+import type { RecordedEvent } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { ChainWalker, parseHeader } from "./chain-walker.js";
+import { type ParsedLine, parseEventLine, toRecordedEvent, type Validation } from "./event-line.js";
+import type { LedgerHeader } from "./ledger-format.js";
+import type { LedgerIssue } from "./ledger-issue.js";
+import { type ScanItem, scanLines } from "./line-scanner.js";
+
+/** Options of {@link readLedger}. */
+export interface ReadLedgerOptions {
+  /** Recompute the hash chain while reading (default `false`: `verifyLedger` does it once). */
+  readonly verifyChain?: boolean;
+  /** How events are decoded (default `"codec"`); see {@link Validation}. */
+  readonly validation?: Validation;
+  /** Bytes read per chunk (default 8 MiB). */
+  readonly chunkBytes?: number;
+}
+
+const unreadable = (path: string, e: unknown): LedgerIssue => ({
+  _tag: "FileUnreadable",
+  line: 0,
+  byteOffset: 0,
+  message: `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
+});
+
+/** Turns a scanner's end item into an issue, or undefined for a clean end. */
+export const scanEndIssue = (item: ScanItem): LedgerIssue | undefined => {
+  if (item._tag === "TornTail")
+    return {
+      _tag: "TornLine",
+      line: item.line,
+      byteOffset: item.byteOffset,
+      length: item.length,
+      message: `line ${item.line} (byte ${item.byteOffset}): a torn final line (${item.length} bytes, no newline): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it, keeping a backup`,
+    };
+  if (item._tag === "TooLong")
+    return {
+      _tag: "LineTooLong",
+      line: item.line,
+      byteOffset: item.byteOffset,
+      limit: 1024 * 1024,
+      message: `line ${item.line} (byte ${item.byteOffset}): longer than the 1 MiB line limit`,
+    };
+  return undefined;
+};
+
+/**
+ * The issue for a scan that ends on a torn line or an over-long line. A torn line that ends an append
+ * whose earlier lines are complete is reported as that `IncompleteAppend` (from its first line), so
+ * a repair removes the whole unacknowledged append.
+ */
+export const tailIssue = (path: string, walker: ChainWalker | undefined, item: ScanItem): LedgerIssue => {
+  if (walker === undefined && item._tag === "TornTail")
+    return { _tag: "BadHeader", line: 1, byteOffset: 0, reason: "torn header line", message: `${path}: the header line is incomplete` };
+  if (item._tag === "TornTail") {
+    const incomplete = walker?.finish();
+    if (incomplete !== undefined) return incomplete;
+  }
+  return scanEndIssue(item) ?? { _tag: "MalformedLine", line: 0, byteOffset: 0, reason: "scan", message: `${path}: unexpected end of scan` };
+};
+
+/**
+ * Reads a ledger file as a stream of chunks of events in global order, each event or a typed issue.
+ * The fast path for replays (CLI, benchmarks): large reads, no per-line buffers, one JSON.parse per
+ * line. An `UndecodableEvent` issue (unknown type, newer schema) is yielded and reading goes on; any
+ * other issue (bad header, malformed line, broken chain, torn tail) is yielded last.
+ *
+ * @example for await (const chunk of readLedgerChunks("ledger.jsonl")) for (const r of chunk) if (E.isRight(r)) fold(r.right);
+ */
+export async function* readLedgerChunks(
+  path: string,
+  options: ReadLedgerOptions = {},
+): AsyncGenerator<ReadonlyArray<E.Either<LedgerIssue, RecordedEvent>>, void, undefined> {
+  const validation = options.validation ?? "codec";
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    yield [E.left(unreadable(path, e))];
+    return;
+  }
+  try {
+    let walker: ChainWalker | undefined;
+    let parsed: ParsedLine | undefined;
+    const fields = (buf: Buffer, s: number, e: number) => {
+      const p = parseEventLine(buf, s, e);
+      if (typeof p === "string") return p;
+      parsed = p;
+      return p.fields;
+    };
+    for await (const item of scanLines(handle, options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes })) {
+      if (item._tag === "Lines") {
+        const out: Array<E.Either<LedgerIssue, RecordedEvent>> = [];
+        for (let i = 0; i < item.starts.length; i++) {
+          const s = item.starts[i]!;
+          const e = item.ends[i]!;
+          const line = item.firstLine + i;
+          if (walker === undefined) {
+            const h = parseHeader(item.buf, s, e);
+            if (E.isLeft(h)) {
+              out.push(h);
+              yield out;
+              return;
+            }
+            walker = new ChainWalker(h.right.hash, options.verifyChain ?? false);
+            continue;
+          }
+          const step = walker.step(item.buf, s, e, item.base + s, line, fields);
+          if (E.isLeft(step)) {
+            out.push(step);
+            if (step.left._tag === "UndecodableEvent") continue;
+            yield out;
+            return;
+          }
+          const rec = toRecordedEvent(parsed!, validation);
+          out.push(
+            E.isRight(rec)
+              ? rec
+              : E.left({
+                  _tag: "UndecodableEvent",
+                  line,
+                  byteOffset: item.base + s,
+                  error: rec.left,
+                  message: `line ${line} (byte ${item.base + s}): ${rec.left.message}`,
+                }),
+          );
+        }
+        yield out;
+      } else if (item._tag === "End") {
+        if (walker === undefined) {
+          yield [E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "empty file", message: `${path}: empty file: not a coop-ledger` })];
+          return;
+        }
+        const issue = walker.finish();
+        if (issue !== undefined) yield [E.left(issue)];
+      } else {
+        yield [E.left(tailIssue(path, walker, item))];
+        return;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads a ledger file event by event (see {@link readLedgerChunks}, which avoids a promise per event).
+ * @example for await (const r of readLedger("ledger.jsonl")) if (E.isLeft(r)) console.error(r.left.message);
+ */
+export async function* readLedger(
+  path: string,
+  options: ReadLedgerOptions = {},
+): AsyncGenerator<E.Either<LedgerIssue, RecordedEvent>, void, undefined> {
+  for await (const chunk of readLedgerChunks(path, options)) yield* chunk;
+}
+
+/**
+ * Reads and checks only the header line of a ledger file.
+ * @example await readLedgerHeader("ledger.jsonl") // Right({ format: "coop-ledger", … })
+ */
+export const readLedgerHeader = async (path: string): Promise<E.Either<LedgerIssue, LedgerHeader>> => {
+  try {
+    const handle = await open(path, "r");
+    try {
+      for await (const item of scanLines(handle, { chunkBytes: 64 * 1024 * 34 })) {
+        if (item._tag === "Lines") return E.map((h: { header: LedgerHeader }) => h.header)(parseHeader(item.buf, item.starts[0]!, item.ends[0]!));
+        break;
+      }
+      return E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "no complete header line", message: `${path}: no complete header line` });
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return E.left(unreadable(path, e));
+  }
+};

@@ -1,0 +1,159 @@
+import type {
+  Decider,
+  DomainEvent,
+  EventId,
+  EventMetadata,
+  Instant,
+  RecordedEvent,
+  SourceDocument,
+  StreamId,
+  Text,
+} from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { EventStore, NewEvent } from "../port/event-store.js";
+import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
+import { foldHistory } from "./fold-history.js";
+import type { HandlerError } from "./handler-error.js";
+
+/** A command with its id (the idempotency key) and the provenance recorded with its events. */
+export interface CommandEnvelope<Command> {
+  /** Unique per intended action; handling the same id twice appends nothing the second time. */
+  readonly commandId: string;
+  readonly command: Command;
+  readonly metadata?: {
+    readonly recordedBy?: Text;
+    /** Defaults to the command id. */
+    readonly correlationId?: string;
+    readonly source?: SourceDocument;
+  };
+}
+
+/** What handling a command did (or, for a repeat, what the first handling did). */
+export interface HandleResult {
+  readonly streamId: StreamId;
+  readonly eventIds: ReadonlyArray<EventId>;
+  readonly events: ReadonlyArray<DomainEvent>;
+  /** The stream revision after the command's events (the stream's last revision if it had none). */
+  readonly nextExpectedRevision: number;
+  /** Global position of the command's last event, when it has events. */
+  readonly lastPosition: number | undefined;
+  /** `true` when the command had been handled before and nothing was appended now. */
+  readonly alreadyHandled: boolean;
+}
+
+/** What {@link makeCommandHandler} needs. */
+export interface CommandHandlerDeps<Command, State, DomainError> {
+  readonly store: EventStore;
+  readonly decider: Decider<Command, State, DomainEvent, DomainError>;
+  readonly streamOf: (command: Command) => StreamId;
+  /** The transaction-time clock (recordedAt); injected so tests and replays are deterministic. */
+  readonly clock: () => Instant;
+  /** The state of a stream from its recorded history (default: {@link foldHistory}, retraction-aware). */
+  readonly stateFromHistory?: (history: ReadonlyArray<RecordedEvent>) => State;
+  /** Namespace UUID of the derived event ids (default {@link COOP_LEDGER_NAMESPACE}). */
+  readonly namespace?: string;
+  /** Retries after a `WrongExpectedRevision` before a `Conflict` (default 3). */
+  readonly maxRetries?: number;
+}
+
+/** A command handler. */
+export interface CommandHandler<Command, DomainError> {
+  readonly handle: (envelope: CommandEnvelope<Command>) => TE.TaskEither<HandlerError<DomainError>, HandleResult>;
+  /** The id of the `index`-th event a command appends: UUID v5 of `<commandId>/<index>`. */
+  readonly eventIdFor: (commandId: string, index: number) => EventId;
+}
+
+/**
+ * The command handler: load the stream, fold it (retraction-aware), decide, append with the expected
+ * revision, retry on `WrongExpectedRevision` up to `maxRetries` times (re-reading and re-deciding on the
+ * new state), else a typed `Conflict`. Event ids derive from the command id and index (UUID v5), and
+ * before deciding the handler looks for the first derived id in the stream: a command handled before
+ * appends nothing and returns the original result (re-deciding on today's state could differ).
+ * `recordedAt` comes from the injected clock; `causationId` is the command id.
+ *
+ * @example
+ * const h = makeCommandHandler({ store, decider: ledgerDecider, streamOf, clock: () => new Date().toISOString() as Instant });
+ * await h.handle({ commandId: "cmd-1", command: foundCoop, metadata: { recordedBy: "clerk-2" as Text } })();
+ */
+export const makeCommandHandler = <Command, State, DomainError>(
+  deps: CommandHandlerDeps<Command, State, DomainError>,
+): CommandHandler<Command, DomainError> => {
+  const namespace = deps.namespace ?? COOP_LEDGER_NAMESPACE;
+  const maxRetries = Math.max(0, deps.maxRetries ?? 3);
+  const fold = deps.stateFromHistory ?? ((h: ReadonlyArray<RecordedEvent>) => foldHistory(deps.decider as never, h) as State);
+  const eventIdFor = (commandId: string, index: number): EventId => uuidV5(namespace, `${commandId}/${index}`);
+
+  const handle =
+    (envelope: CommandEnvelope<Command>): TE.TaskEither<HandlerError<DomainError>, HandleResult> =>
+    async () => {
+      const { commandId, command } = envelope;
+      const streamId = deps.streamOf(command);
+      const storeFailed = (error: Parameters<typeof E.left>[0] & { message: string }): E.Either<HandlerError<DomainError>, never> =>
+        E.left({ _tag: "StoreFailed", commandId, error: error as never, message: `command ${commandId}: ${error.message}` });
+      const firstId = eventIdFor(commandId, 0);
+      for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
+        const read = await deps.store.readStream(streamId)();
+        if (E.isLeft(read)) return storeFailed(read.left);
+        const history = read.right;
+        const at = history.findIndex((r) => r.eventId === firstId);
+        if (at >= 0) {
+          const mine: RecordedEvent[] = [];
+          for (let i = 0; at + i < history.length && history[at + i]!.eventId === eventIdFor(commandId, i); i++)
+            mine.push(history[at + i]!);
+          const last = mine[mine.length - 1]!;
+          return E.right({
+            streamId,
+            eventIds: mine.map((r) => r.eventId),
+            events: mine.map((r) => r.event),
+            nextExpectedRevision: last.revision,
+            lastPosition: last.position,
+            alreadyHandled: true,
+          });
+        }
+        const decided = deps.decider.decide(command, fold(history));
+        if (E.isLeft(decided))
+          return E.left({
+            _tag: "Rejected",
+            commandId,
+            streamId,
+            error: decided.left,
+            message: `command ${commandId} on ${streamId} rejected`,
+          });
+        const lastRevision = history.length - 1;
+        if (decided.right.length === 0)
+          return E.right({ streamId, eventIds: [], events: [], nextExpectedRevision: lastRevision, lastPosition: undefined, alreadyHandled: false });
+        const m = envelope.metadata;
+        const metadata: EventMetadata = {
+          recordedAt: deps.clock(),
+          correlationId: m?.correlationId ?? commandId,
+          causationId: commandId,
+          ...(m?.recordedBy !== undefined ? { recordedBy: m.recordedBy } : {}),
+          ...(m?.source !== undefined ? { source: m.source } : {}),
+        };
+        const events: NewEvent[] = decided.right.map((event, i) => ({ eventId: eventIdFor(commandId, i), event, metadata }));
+        const appended = await deps.store.append(streamId, events, {
+          expectedRevision: lastRevision < 0 ? "noStream" : lastRevision,
+        })();
+        if (E.isRight(appended))
+          return E.right({
+            streamId,
+            eventIds: events.map((e) => e.eventId),
+            events: decided.right,
+            nextExpectedRevision: appended.right.nextExpectedRevision,
+            lastPosition: appended.right.lastPosition,
+            alreadyHandled: !appended.right.written,
+          });
+        if (appended.left._tag !== "WrongExpectedRevision") return storeFailed(appended.left);
+      }
+      return E.left({
+        _tag: "Conflict",
+        commandId,
+        streamId,
+        attempts: maxRetries + 1,
+        message: `command ${commandId}: ${streamId} kept changing; gave up after ${maxRetries + 1} attempts`,
+      });
+    };
+
+  return { handle, eventIdFor };
+};

@@ -1,0 +1,22 @@
+import type { Decider, DomainEvent, RecordedEvent } from "@coop-ledger/domain";
+
+/**
+ * Folds a stream's recorded history into a decider's state, leaving out events retracted by an
+ * `EventRetracted` (Hủy bỏ sự kiện ghi nhầm) in the same history: a mistake, once retracted, no longer
+ * constrains decisions. The retraction events themselves are folded (the state may track them). The
+ * handler uses the domain's own `stateFromHistory` when it is given one.
+ *
+ * @example foldHistory(decider, await readStream(...)) // the state after the non-retracted events
+ */
+export const foldHistory = <S>(
+  decider: Pick<Decider<never, S, DomainEvent, never>, "evolve" | "initialState">,
+  history: ReadonlyArray<RecordedEvent>,
+): S => {
+  const retracted = new Set<string>();
+  for (const r of history) if (r.event.type === "EventRetracted") retracted.add(r.event.data.retractedEventId);
+  let state = decider.initialState;
+  for (const r of history)
+    if (!retracted.has(r.eventId))
+      state = decider.evolve(state, r.event, { eventId: r.eventId, recordedAt: r.metadata.recordedAt });
+  return state;
+};

@@ -1,0 +1,62 @@
+import * as E from "fp-ts/lib/Either.js";
+
+/** The largest number magnitude written in plain (non-exponent) form by both JavaScript and Python. */
+const PLAIN_MAX = 1e21;
+const PLAIN_MIN = 1e-6;
+
+// A lone UTF-16 surrogate cannot be encoded as UTF-8, so a verifier in another language could not
+// reproduce the bytes: such strings are refused rather than escaped.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Canonical JSON (RFC 8785, JSON Canonicalization Scheme, for the values a ledger holds): object keys
+ * sorted by UTF-16 code units, no whitespace, strings escaped as `JSON.stringify` does, numbers in
+ * ECMAScript `Number#toString` form; `undefined` members are left out, as `JSON.stringify` does.
+ * Refuses (Left, with the path) what another language could not reproduce byte for byte: non-finite
+ * numbers, numbers needing an exponent (|n| ≥ 1e21 or 0 < |n| < 1e-6), unsafe integers, lone
+ * surrogates, and non-plain objects.
+ *
+ * @example canonicalJson({ b: 1, a: [true, "x"] }) // Right('{"a":[true,"x"],"b":1}')
+ */
+export const canonicalJson = (value: unknown): E.Either<string, string> => {
+  try {
+    return E.right(write(value, "$"));
+  } catch (e) {
+    return E.left(e instanceof CanonicalError ? e.message : String(e));
+  }
+};
+
+class CanonicalError extends Error {}
+
+const write = (v: unknown, path: string): string => {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "true" : "false";
+    case "number": {
+      const a = Math.abs(v);
+      if (!Number.isFinite(v)) throw new CanonicalError(`${path}: non-finite number`);
+      if (Number.isInteger(v) ? !Number.isSafeInteger(v) : a >= PLAIN_MAX || a < PLAIN_MIN)
+        throw new CanonicalError(`${path}: number ${v} has no portable canonical form`);
+      return Object.is(v, -0) ? "0" : String(v);
+    }
+    case "string":
+      if (LONE_SURROGATE.test(v)) throw new CanonicalError(`${path}: string with a lone surrogate`);
+      return JSON.stringify(v);
+    case "object": {
+      if (Array.isArray(v)) return `[${v.map((x, i) => write(x, `${path}[${i}]`)).join(",")}]`;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw new CanonicalError(`${path}: not a plain object`);
+      const rec = v as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const k of Object.keys(rec).sort()) {
+        const x = rec[k];
+        if (x === undefined) continue;
+        parts.push(`${write(k, path)}:${write(x, `${path}.${k}`)}`);
+      }
+      return `{${parts.join(",")}}`;
+    }
+    default:
+      throw new CanonicalError(`${path}: ${typeof v} is not JSON`);
+  }
+};

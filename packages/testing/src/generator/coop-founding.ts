@@ -1,0 +1,265 @@
+import {
+  type AgricultureKind,
+  type BusinessDate,
+  type CoopForm,
+  type CoopId,
+  coopStream,
+  type EventData,
+  type Location,
+  type ManagerId,
+  type ManagerRole,
+  type ProductId,
+  type Qualification,
+  type Sector,
+  type Text,
+} from "@coop-ledger/domain";
+import { addMonthsDay, type DayNumber, dayOf, isoDate, yearOf } from "./calendar.js";
+import type { GenDistrict } from "./geography.js";
+import { coopName, PRODUCT_WORDS } from "./names.js";
+import { mk, newClock } from "./recorder.js";
+import { doc, type SimContext, type SimCoop } from "./sim-model.js";
+
+/** Day numbers of the legal and geographic turning points the generator must straddle. */
+export const LAW_2012_DAY = dayOf("2013-07-01");
+/** Law 17/2023/QH15 takes effect. */
+export const LAW_2023_DAY = dayOf("2024-07-01");
+/** The 34-province gazetteer takes effect (Resolution 202/2025/QH15). */
+export const GAZETTEER_2025_DAY = dayOf("2025-07-01");
+
+/** The regime in force on a day. */
+export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
+  day < LAW_2012_DAY ? "2003" : day < LAW_2023_DAY ? "2012" : "2023";
+
+/**
+ * Minimum founders the generator always satisfies: co-op ≥ 7 (Law 23/2012/QH13 art. 3) / ≥ 5 (Law
+ * 17/2023/QH15 art. 6); union ≥ 4 / ≥ 3 co-ops; group ≥ 2. Under the 2003 law the 2012 figures are used
+ * too, so pre-existing records never need the "historical" leniency.
+ */
+export const minimumFounders = (form: CoopForm, day: DayNumber): number =>
+  form === "group" ? 2 : form === "union" ? (day < LAW_2023_DAY ? 4 : 3) : day < LAW_2023_DAY ? 7 : 5;
+
+/** Where a co-op is, in the gazetteer in force on `day` (no districts from 2025-07-01). */
+export const locationOn = (coop: { province: SimCoop["province"]; district: GenDistrict }, day: DayNumber): Location =>
+  (day < GAZETTEER_2025_DAY
+    ? { gazetteer: "2008-08-01", provinceCode: coop.province.code, districtCode: coop.district.code }
+    : { gazetteer: "2025-07-01", provinceCode: coop.province.successorCode }) as Location;
+
+const SECTORS: ReadonlyArray<readonly [Sector, number]> = [
+  ["agriculture", 66],
+  ["commerceServices", 10],
+  ["industryHandicraft", 6],
+  ["transport", 5],
+  ["environment", 4],
+  ["construction", 3],
+  ["housing", 1],
+  ["other", 5],
+];
+
+const AGRI_KINDS: ReadonlyArray<readonly [AgricultureKind, number]> = [
+  ["crop", 45],
+  ["general", 25],
+  ["livestock", 12],
+  ["fishery", 10],
+  ["forestry", 5],
+  ["salt", 3],
+];
+
+/** Share of managers with intermediate (trung cấp) or higher qualification, rising over the years. */
+const qualification = (ctx: SimContext, year: number): Qualification => {
+  const p = Math.min(0.8, 0.35 + 0.03 * (year - 2013));
+  return ctx.rng.chance(p)
+    ? ctx.rng.weighted<Qualification>([
+        ["intermediate", 40],
+        ["college", 20],
+        ["university", 35],
+        ["postgraduate", 5],
+      ])
+    : ctx.rng.weighted<Qualification>([
+        ["none", 40],
+        ["primary", 60],
+      ]);
+};
+
+/** Appoints a manager (bổ nhiệm cán bộ quản lý) aged 25–60 on `day`. */
+export const appointManager = (ctx: SimContext, coop: SimCoop, role: ManagerRole, day: DayNumber): void => {
+  const id = `cb-${ctx.province.code}-${String(++ctx.seq.manager).padStart(6, "0")}` as ManagerId;
+  const ageYears = Math.round(Math.max(25, Math.min(60, 44 + 9 * ctx.rng.normal())));
+  const birthDay = day - ageYears * 365 - ctx.rng.int(0, 364);
+  coop.managers.push({ id, role, birthDay });
+  ctx.rec.record(
+    coop.clock,
+    mk("ManagerAppointed", {
+      coopId: coop.id,
+      effectiveDate: isoDate(day),
+      managerId: id,
+      role,
+      birthDate: isoDate(birthDay),
+      qualification: qualification(ctx, yearOf(day)),
+    }),
+    { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(1, 20)), by: ctx.by.registry },
+  );
+};
+
+/** The shape of a co-op to found; what is not given is drawn. */
+export interface FoundingPlan {
+  readonly day: DayNumber;
+  readonly form: CoopForm;
+  readonly sector?: Sector;
+  readonly preExisting?: boolean;
+  readonly members?: number;
+  readonly district?: GenDistrict;
+  readonly origin?: EventData<"CoopFounded">["origin"];
+  readonly id?: CoopId;
+}
+
+const newCoopId = (ctx: SimContext, form: CoopForm): CoopId => {
+  const prefix = form === "union" ? "lhhtx" : form === "group" ? "tht" : "htx";
+  return `${prefix}-${ctx.province.code}-${String(++ctx.seq.coop).padStart(5, "0")}` as CoopId;
+};
+
+/**
+ * Makes the simulation state of a new co-op, union or group and registers it, without recording
+ * anything (see {@link foundCoop}; reorganisations record the founding derived from their decision).
+ * Founding members respect the minimum of the law in force on the founding day.
+ */
+export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
+  const { rng } = ctx;
+  const form = plan.form;
+  const sector: Sector =
+    plan.sector ?? (form === "group" ? "agriculture" : form === "union" ? rng.pick(["agriculture", "commerceServices"] as const) : rng.weighted(SECTORS));
+  const agricultureKind = sector === "agriculture" ? rng.weighted(AGRI_KINDS) : undefined;
+  const district = plan.district ?? rng.pick(ctx.province.districts);
+  const min = minimumFounders(form, plan.day);
+  const members = Math.max(
+    min,
+    plan.members ??
+      (form === "union"
+        ? rng.int(min, 8)
+        : form === "group"
+          ? rng.int(2, 15)
+          : sector === "peoplesCreditFund"
+            ? Math.round(rng.logNormal(2500, 0.6))
+            : Math.round(rng.logNormal(plan.preExisting ? 20 : 12, 0.75))),
+  );
+  const id = plan.id ?? newCoopId(ctx, form);
+  const quality = Math.max(-1, Math.min(1, rng.normal() * 0.45));
+  const coop: SimCoop = {
+    id,
+    clock: newClock(coopStream(id)),
+    province: ctx.province,
+    district,
+    form,
+    sector,
+    ...(agricultureKind !== undefined ? { agricultureKind } : {}),
+    name: coopName(rng, sector, district.name, form),
+    foundedDay: plan.day,
+    status: "active",
+    statusSince: plan.day,
+    law: plan.preExisting ? (plan.day < LAW_2012_DAY ? "2003" : plan.day < LAW_2023_DAY ? "2012" : "2023") : regimeOnDay(plan.day),
+    members,
+    associates: form === "cooperative" ? Math.round(members * rng.next() * 0.3) : 0,
+    workers: form === "group" ? 0 : Math.max(1, Math.round(members * (0.1 + rng.next() * 0.3))),
+    capital: Math.round(rng.logNormal(sector === "peoplesCreditFund" ? 5e9 : 8e8, 0.8) / 1e6) * 1e6,
+    assets: 0,
+    revenue: 0,
+    workerIncome: Math.round((2_500_000 + (yearOf(plan.day) - 2013) * 250_000) * (1 + 0.2 * rng.normal()) / 1000) * 1000,
+    memberIncome: 0,
+    quality,
+    managers: [],
+    loans: [],
+    products: [],
+    linkages: [],
+    allianceMember: false,
+    reRecordedIn2025: false,
+  };
+  coop.assets = Math.round(coop.capital * (1.5 + rng.next()));
+  coop.revenue = Math.round(coop.assets * (0.6 + rng.next()));
+  coop.memberIncome = Math.round(coop.workerIncome * (1.05 + 0.2 * rng.next()));
+  if (coop.law === "2003") {
+    // Law 23/2012/QH13 art. 62: conform by 2016-06-30 [verify]; a few conform late, a few never.
+    const r = rng.next();
+    if (r < 0.85) coop.conform2012On = LAW_2012_DAY + rng.int(0, dayOf("2016-06-30") - LAW_2012_DAY);
+    else if (r < 0.95) coop.conform2012On = dayOf("2016-07-01") + rng.int(0, 900);
+  }
+  if (form === "group" && rng.chance(0.35)) coop.convertOn = addMonthsDay(plan.day, rng.int(12, 48));
+  if (
+    form === "cooperative" &&
+    (sector === "agriculture" || sector === "industryHandicraft" || sector === "commerceServices") &&
+    rng.chance(0.3)
+  ) {
+    // OCOP (One Commune One Product) started certifying in 2019 (Decision 490/QĐ-TTg of 2018).
+    const n = rng.weighted([
+      [1, 60],
+      [2, 28],
+      [3, 12],
+    ] as const);
+    for (let i = 0; i < n; i++) {
+      const first = Math.max(dayOf("2019-03-01") + rng.int(0, 365 * 5), plan.day + 365 + rng.int(0, 700));
+      coop.products.push({
+        id: `ocop-${ctx.province.code}-${String(++ctx.seq.product).padStart(6, "0")}` as ProductId,
+        name: `${rng.pick(PRODUCT_WORDS)} ${district.name}`,
+        nextDay: first,
+        certified: false,
+      });
+    }
+  }
+  ctx.coops.push(coop);
+  ctx.byStream.set(coop.clock.streamId, coop);
+  return coop;
+};
+
+/**
+ * Founds a co-op, union or group: makes it (see {@link makeCoop}), records CoopFounded with the location
+ * in the gazetteer in force on the founding day, then its first managers.
+ */
+export const foundCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
+  const { rng } = ctx;
+  const coop = makeCoop(ctx, plan);
+  const { form, sector, agricultureKind, district, id } = coop;
+
+  const registrationCode =
+    form === "group" ? undefined : `${ctx.province.code}${String(rng.int(0, 99_999_999)).padStart(8, "0")}`;
+  const originallyFoundedOn = plan.preExisting ? isoDate(plan.day - rng.int(365, 365 * 30)) : undefined;
+  const data: EventData<"CoopFounded"> = {
+    coopId: id,
+    effectiveDate: isoDate(plan.day),
+    name: coop.name as Text,
+    form,
+    sector,
+    location: locationOn(coop, plan.day),
+    foundingMembers: coop.members as never,
+    origin:
+      plan.origin ??
+      (plan.preExisting
+        ? {
+            kind: "preExisting",
+            lawRegime: coop.law as never,
+            ...(originallyFoundedOn !== undefined ? { originallyFoundedOn } : {}),
+          }
+        : { kind: "new" }),
+    ...(agricultureKind !== undefined ? { agricultureKind } : {}),
+    ...(registrationCode !== undefined ? { registrationCode: registrationCode as never } : {}),
+    ...(coop.associates > 0 ? { associateMembers: coop.associates as never } : {}),
+    ...(form !== "group" ? { charterCapitalVnd: coop.capital as never } : {}),
+  };
+  const { ms } = ctx.rec.record(coop.clock, mk("CoopFounded", data), {
+    mode: "ordered",
+    at: ctx.rec.at(plan.day, plan.preExisting ? rng.int(0, 30) : rng.int(1, 15)),
+    by: ctx.by.registry,
+    source: doc(
+      form === "group" ? "contract" : "registrationCertificate",
+      registrationCode ?? `HĐ-${id}`,
+      isoDate(plan.day) as BusinessDate,
+      ctx.issuer(district),
+    ),
+  });
+  coop.clock.floor = ms + 1000;
+  if (form !== "group") {
+    // In small co-ops the chair is also the director (Law 23/2012/QH13 art. 36), so one appointment.
+    appointManager(ctx, coop, "director", plan.day);
+    if (rng.chance(0.5)) appointManager(ctx, coop, "chair", plan.day);
+    if (rng.chance(0.5)) appointManager(ctx, coop, "chiefAccountant", plan.day);
+    if (rng.chance(0.25)) appointManager(ctx, coop, "controller", plan.day);
+  }
+  return coop;
+};

@@ -1,0 +1,41 @@
+import { DomainEvent, EventMetadata, StreamId } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { generateLedger } from "./generate-ledger.js";
+
+const collect = (seed: number) => [...generateLedger({ preset: "province", seed })];
+
+describe("generateLedger (province preset)", () => {
+  const events = collect(7);
+
+  it("emits about ten thousand events in non-decreasing recording order", () => {
+    if (process.env.GEN_STATS) {
+      const byType = new Map<string, number>();
+      for (const e of events) byType.set(e.event.type, (byType.get(e.event.type) ?? 0) + 1);
+      console.log(events.length, Object.fromEntries([...byType].sort((a, b) => b[1] - a[1])));
+    }
+    expect(events.length).toBeGreaterThan(7000);
+    expect(events.length).toBeLessThan(16000);
+    for (let i = 1; i < events.length; i++) {
+      expect((events[i - 1]?.metadata.recordedAt ?? "") <= (events[i]?.metadata.recordedAt ?? "")).toBe(true);
+    }
+  });
+
+  it("emits only events, metadata and stream ids the codecs accept, with unique ids", () => {
+    const ids = new Set<string>();
+    for (const e of events) {
+      const ok = E.isRight(DomainEvent.decode(e.event)) && E.isRight(EventMetadata.decode(e.metadata)) && StreamId.is(e.streamId);
+      if (!ok) expect({ e, problems: DomainEvent.decode(e.event) }).toBeUndefined();
+      ids.add(e.eventId);
+    }
+    expect(ids.size).toBe(events.length);
+  });
+
+  it("is deterministic: the same seed gives the same events", () => {
+    const again = collect(7);
+    expect(again.length).toBe(events.length);
+    expect(JSON.stringify(again.slice(0, 500))).toBe(JSON.stringify(events.slice(0, 500)));
+    expect(JSON.stringify(again.at(-1))).toBe(JSON.stringify(events.at(-1)));
+    expect(JSON.stringify(collect(8).slice(0, 50))).not.toBe(JSON.stringify(events.slice(0, 50)));
+  });
+});

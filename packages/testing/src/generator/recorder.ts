@@ -1,0 +1,133 @@
+import {
+  CURRENT_SCHEMA_VERSION,
+  type DomainEvent,
+  type EventData,
+  type EventId,
+  type EventMetadata,
+  type EventOf,
+  type EventType,
+  type SourceDocument,
+  type StreamId,
+  type Text,
+} from "@coop-ledger/domain";
+import { DAY_MS, type DayNumber, isoInstant } from "./calendar.js";
+import type { Prng } from "./prng.js";
+import { RecordQueue } from "./record-queue.js";
+import { deterministicUuid } from "./uuid.js";
+
+/**
+ * One generated event, ready to append: the stream, a deterministic event id, the domain event and its
+ * metadata (transaction time `recordedAt`, who recorded it, the document it rests on). Events come out
+ * of {@link generateLedger} in recording order (non-decreasing `recordedAt`).
+ */
+export interface GeneratedEvent {
+  readonly streamId: StreamId;
+  readonly eventId: EventId;
+  readonly event: DomainEvent;
+  readonly metadata: EventMetadata;
+}
+
+/**
+ * The recording clock of one stream. Dependent ("ordered") events are recorded after every earlier
+ * dependent event of the stream, so each stream's recording order respects the decider's rules;
+ * "independent" events (reports, which no rule orders) may be recorded late, out of step; a
+ * "terminal" event is recorded after everything else of the stream.
+ */
+export interface StreamClock {
+  readonly streamId: StreamId;
+  /** Recording instant of the last dependent event. */
+  lastOrdered: number;
+  /** Latest recording instant of any event. */
+  maxRecorded: number;
+  /** No event of the stream may be recorded before this (its founding). */
+  floor: number;
+}
+
+/** How an event's recording instant is constrained by its stream (see {@link StreamClock}). */
+export type RecordMode = "ordered" | "independent" | "terminal";
+
+/** Makes a stream clock. @example newClock("coop-htx-1" as StreamId) */
+export const newClock = (streamId: StreamId): StreamClock => ({
+  streamId,
+  lastOrdered: Number.NEGATIVE_INFINITY,
+  maxRecorded: Number.NEGATIVE_INFINITY,
+  floor: Number.NEGATIVE_INFINITY,
+});
+
+/**
+ * Builds a domain event at its current schema version.
+ * @example mk("CoopResumed", { coopId, effectiveDate })
+ */
+export const mk = <K extends EventType>(type: K, data: EventData<K>): EventOf<K> =>
+  ({ type, schemaVersion: CURRENT_SCHEMA_VERSION[type], data }) as unknown as EventOf<K>;
+
+/** What {@link Recorder.record} needs besides the event. */
+export interface RecordOptions {
+  readonly mode: RecordMode;
+  /** The wished recording instant (ms); constraints may push it later. */
+  readonly at: number;
+  readonly by: string;
+  readonly source?: SourceDocument;
+  /** An extra lower bound (e.g. a retraction after its target). */
+  readonly notBefore?: number;
+}
+
+/**
+ * Gives events their ids and recording instants and holds them until they are due, so the generator
+ * can emit in recording order while simulating in world (valid) time, month by month.
+ *
+ * @example
+ * const r = new Recorder(42, rng, Infinity);
+ * r.record(clock, mk("CoopResumed", data), { mode: "ordered", at: r.at(day, 3), by: "clerk" });
+ */
+export class Recorder {
+  private readonly queue = new RecordQueue<GeneratedEvent>();
+  private nextIndex = 0;
+  /** Events made in the current month step are recorded no earlier than this. */
+  stepStartMs = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly seed: number,
+    private readonly rng: Prng,
+    /** Events recorded after this instant are left out (the ledger has not learnt them yet). */
+    private readonly cutoffMs: number,
+  ) {}
+
+  /** How many events were made (recorded or cut off). */
+  get made(): number {
+    return this.nextIndex;
+  }
+
+  /** A working-hours instant (08:00–17:00 Vietnam time) `delayDays` after `day`. */
+  at(day: DayNumber, delayDays: number): number {
+    return (day + delayDays) * DAY_MS + 3_600_000 + this.rng.int(0, 9 * 3600 - 1) * 1000;
+  }
+
+  /** Records an event on a stream; returns its id and recording instant. */
+  record(clock: StreamClock, event: DomainEvent, o: RecordOptions): { eventId: EventId; ms: number } {
+    let ms = Math.max(o.at, this.stepStartMs, clock.floor, o.notBefore ?? Number.NEGATIVE_INFINITY);
+    if (o.mode === "ordered") ms = Math.max(ms, clock.lastOrdered + 1000);
+    else if (o.mode === "terminal") ms = Math.max(ms, clock.maxRecorded + 1000, clock.lastOrdered + 1000);
+    if (o.mode !== "independent") clock.lastOrdered = ms;
+    if (ms > clock.maxRecorded) clock.maxRecorded = ms;
+    const eventId = deterministicUuid(this.seed, this.nextIndex++);
+    if (ms <= this.cutoffMs) {
+      const metadata: EventMetadata =
+        o.source === undefined
+          ? { recordedAt: isoInstant(ms), recordedBy: o.by as Text }
+          : { recordedAt: isoInstant(ms), recordedBy: o.by as Text, source: o.source };
+      this.queue.push(ms, { streamId: clock.streamId, eventId, event, metadata });
+    }
+    return { eventId, ms };
+  }
+
+  /** The events due strictly before `ms`, in recording order. */
+  dueBefore(ms: number): GeneratedEvent[] {
+    return this.queue.popUntil(ms);
+  }
+
+  /** Everything still waiting, in recording order. */
+  drain(): GeneratedEvent[] {
+    return this.queue.popUntil(Number.POSITIVE_INFINITY);
+  }
+}

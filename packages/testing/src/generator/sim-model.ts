@@ -1,0 +1,133 @@
+import type {
+  AgricultureKind,
+  CompulsoryDissolutionGround,
+  CoopForm,
+  CoopId,
+  FundId,
+  LoanId,
+  ManagerId,
+  ManagerRole,
+  ProductId,
+  Sector,
+  SourceDocument,
+  StreamId,
+} from "@coop-ledger/domain";
+import type { DayNumber } from "./calendar.js";
+import type { GenDistrict, GenProvince } from "./geography.js";
+import type { Prng } from "./prng.js";
+import type { Recorder, StreamClock } from "./recorder.js";
+
+/** The generator's knobs for one province (per-month rates are Poisson means). */
+export interface ProvinceParams {
+  /** Co-ops already existing when the ledger starts (recorded with origin `preExisting`). */
+  readonly initialCoops: number;
+  /** New foundings a month (brief §7: 1–2 a month in a province). */
+  readonly foundingsPerMonth: number;
+  /** Support-fund loans a year (brief §7: 10–60). */
+  readonly loansPerYear: number;
+  /** Whether the province has its own support fund (Quỹ hỗ trợ phát triển HTX tỉnh). */
+  readonly hasFund: boolean;
+  /** Whether this province records the alliance activities of its 2025 successor province. */
+  readonly recordsSuccessorAlliance: boolean;
+}
+
+/** A loan being repaid: outstanding principal and the remaining instalment days. */
+export interface SimLoan {
+  readonly id: LoanId;
+  outstanding: number;
+  /** Remaining instalment days, ascending; the last one pays everything left. */
+  readonly dueDays: DayNumber[];
+  /** A day to record a rescheduling on, and the new maturity, if the loan is rescheduled. */
+  reschedule?: { readonly onDay: DayNumber; readonly newMaturity: DayNumber };
+}
+
+/** A manager in office. */
+export interface SimManager {
+  readonly id: ManagerId;
+  readonly role: ManagerRole;
+  readonly birthDay: DayNumber;
+}
+
+/** An OCOP product of a co-op and its certificate. */
+export interface SimProduct {
+  readonly id: ProductId;
+  readonly name: string;
+  /** Day of first certification (planned), then `validUntil` of the current certificate. */
+  nextDay: DayNumber;
+  certified: boolean;
+}
+
+/** Lifecycle of a simulated co-op. */
+export type SimStatus = "active" | "suspended" | "dissolving" | "gone";
+
+/** A simulated co-op, union or group: what the generator needs to keep its history valid. */
+export interface SimCoop {
+  readonly id: CoopId;
+  readonly clock: StreamClock;
+  readonly province: GenProvince;
+  district: GenDistrict;
+  readonly form: CoopForm;
+  readonly sector: Sector;
+  readonly agricultureKind?: AgricultureKind;
+  readonly name: string;
+  readonly foundedDay: DayNumber;
+  status: SimStatus;
+  statusSince: DayNumber;
+  /** Day a started dissolution completes. */
+  dissolveOn?: DayNumber;
+  dissolveMode?: "voluntary" | "compulsory";
+  dissolveGround?: CompulsoryDissolutionGround;
+  /** The law the co-op operates under (founded under or conformed to). */
+  law: "2003" | "2012" | "2023";
+  conform2012On?: DayNumber;
+  conform2023On?: DayNumber;
+  members: number;
+  associates: number;
+  workers: number;
+  capital: number;
+  assets: number;
+  revenue: number;
+  workerIncome: number;
+  memberIncome: number;
+  /** Latent quality in [-1, 1]: shifts ratings and growth. */
+  readonly quality: number;
+  readonly managers: SimManager[];
+  readonly loans: SimLoan[];
+  readonly products: SimProduct[];
+  readonly linkages: string[];
+  allianceMember: boolean;
+  reRecordedIn2025: boolean;
+  /** A group's planned conversion into a co-op. */
+  convertOn?: DayNumber;
+}
+
+/** Everything a province's simulation shares: randomness, recorder, bounds and counters. */
+export interface SimContext {
+  readonly rng: Prng;
+  readonly rec: Recorder;
+  readonly province: GenProvince;
+  readonly params: ProvinceParams;
+  readonly startDay: DayNumber;
+  readonly endDay: DayNumber;
+  readonly coops: SimCoop[];
+  readonly fund?: { readonly id: FundId; readonly clock: StreamClock; establishedOn: DayNumber; capital: number; live: boolean };
+  readonly allianceOld: StreamClock;
+  readonly allianceNew: StreamClock;
+  readonly reorgClocks: Map<string, StreamClock>;
+  /** Counters for ids. */
+  readonly seq: { coop: number; loan: number; app: number; manager: number; product: number; link: number; reorg: number };
+  /** Who records registrations and other events in this province. */
+  readonly by: { readonly registry: string; readonly alliance: string; readonly fund: string };
+  /** Streams of every co-op by id (for reorganisation targets). */
+  readonly byStream: Map<StreamId, SimCoop>;
+  /** The registration issuer's name for a district. */
+  readonly issuer: (district: GenDistrict) => string;
+}
+
+/** A source document helper. @example doc("decision", "12/QĐ-UBND", "2021-05-04", "UBND tỉnh Bình Thuận") */
+export const doc = (
+  kind: SourceDocument["kind"],
+  number: string,
+  date: string,
+  issuer: string,
+): SourceDocument => ({ kind, number, date, issuer }) as SourceDocument;
