@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
-import type { RecordedEvent } from "@coop-ledger/domain";
+import { evolve, gazetteerOn, initialState, type RecordedEvent, type StreamState } from "@coop-ledger/domain";
+import { ProjectionIndex, type QueryInput, replay, snapshot } from "@coop-ledger/projections";
 import {
   type BatchItem,
   type FileLedger,
@@ -11,7 +12,8 @@ import {
 } from "@coop-ledger/store";
 import { generateLedger } from "@coop-ledger/testing";
 import * as E from "fp-ts/lib/Either.js";
-import type { GeneratedDataset, Subjects } from "./subjects.js";
+import { pick } from "./harness/rng.js";
+import type { DatasetFacts, GeneratedDataset, Subjects } from "./subjects.js";
 
 const orThrow = <A>(r: E.Either<{ message: string }, A>, what: string): A => {
   if (E.isLeft(r)) throw new Error(`${what}: ${r.left.message}`);
@@ -70,6 +72,67 @@ const generate = async (
   }
 };
 
+const rightOrThrow = <A>(r: E.Either<{ _tag: string; message?: string }, A>): A => {
+  if (E.isLeft(r)) throw new Error(`projection refused the query: ${r.left._tag} ${r.left.message ?? ""}`);
+  return r.right;
+};
+
+/** Full replay as a rebuild: every event of the ledger into a fresh point-in-time index. */
+const replayLedger = async (path: string): Promise<unknown> => {
+  const index = new ProjectionIndex();
+  for await (const chunk of readLedgerChunks(path)) {
+    for (const r of chunk) {
+      if (E.isLeft(r)) throw new Error(`${path}: ${r.left.message}`);
+      index.add(r.right);
+    }
+  }
+  return index;
+};
+
+/** Full replay as the plain fold: every event in memory, then every indicator at the last date. */
+const replayLedgerFold = async (path: string): Promise<unknown> => {
+  const events: RecordedEvent[] = [];
+  let last = "0000-01-01";
+  for await (const e of readLedgerEvents(path)) {
+    events.push(e);
+    const d = (e.event.data as { effectiveDate?: string }).effectiveDate;
+    if (d !== undefined && d > last) last = d;
+  }
+  return rightOrThrow(replay(events, { validAt: last }));
+};
+
+const SCOPE_SECTOR_SHARE = 0.3;
+
+/**
+ * A random query: `validAt` uniform over the dataset's valid dates; `knownAt` (half of the time) uniform
+ * over its recording instants; geography as of the date (60%) or re-mapped to the 2025 provinces; a
+ * province scope (40%, a code of the reporting gazetteer seen in the data), a sector scope (30%).
+ */
+const randomQuery = (random: () => number, facts: DatasetFacts): QueryInput => {
+  const day = (s: string): number => Date.parse(`${s}T00:00:00.000Z`);
+  const a = day(facts.firstDate);
+  const b = day(facts.lastDate);
+  const validAt = new Date(a + Math.floor(random() * ((b - a) / 86_400_000 + 1)) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const ra = Date.parse(facts.firstRecordedAt);
+  const rb = Date.parse(facts.lastRecordedAt);
+  const knownAt = random() < 0.5 ? new Date(ra + Math.floor(random() * (rb - ra))).toISOString() : undefined;
+  const asOf = random() < 0.6;
+  const gazetteer = asOf ? gazetteerOn(validAt as Parameters<typeof gazetteerOn>[0]) : "2025-07-01";
+  const provinces = facts.provincesByGazetteer[gazetteer] ?? [];
+  const province = random() < 0.4 && provinces.length > 0 ? pick(random, provinces) : undefined;
+  const sector = random() < SCOPE_SECTOR_SHARE && facts.sectors.length > 0 ? pick(random, facts.sectors) : undefined;
+  return {
+    validAt,
+    ...(knownAt !== undefined ? { knownAt } : {}),
+    ...(asOf ? {} : { geography: "2025-07-01" }),
+    ...(province !== undefined || sector !== undefined
+      ? { scope: { ...(province !== undefined ? { province } : {}), ...(sector !== undefined ? { sector } : {}) } }
+      : {}),
+  };
+};
+
 /**
  * The subjects wired to the workspace packages (store, projections, testing, domain).
  *
@@ -78,6 +141,24 @@ const generate = async (
 export const liveSubjects: Subjects = {
   generate,
   readLedger: readLedgerEvents,
+  replayLedger,
+  replayLedgerFold,
+  newIndex: () => {
+    const index = new ProjectionIndex();
+    return {
+      apply: (e) => {
+        index.add(e);
+      },
+      query: (q) => rightOrThrow(snapshot(index, q as QueryInput)),
+    };
+  },
+  queryByReplay: (events, q) => rightOrThrow(replay(events, q as QueryInput)),
+  randomQuery,
+  fold: {
+    evolve: (s, e) => evolve(s as StreamState, e),
+    initialState,
+    appliesTo: (streamId) => streamId.startsWith("coop-"),
+  },
   inMemoryStore: makeInMemoryStore,
   openFileLedger: async (path) => orThrow(await openFileLedger(path)(), `open ${path}`),
   importBatch: async (store, events) => {

@@ -11,6 +11,7 @@ export interface GeneratedDataset {
 /** A point-in-time index fed event by event. */
 export interface LiveIndex<Q> {
   readonly apply: (event: RecordedEvent) => void;
+  /** Answers a query; throws when the projection refuses it (a benchmark must not time errors). */
   readonly query: (query: Q) => unknown;
 }
 
@@ -20,7 +21,8 @@ export interface DatasetFacts {
   readonly lastDate: string;
   readonly firstRecordedAt: string;
   readonly lastRecordedAt: string;
-  readonly provinceCodes: ReadonlyArray<string>;
+  /** Province codes seen in co-op locations, by the gazetteer version they belong to. */
+  readonly provincesByGazetteer: Readonly<Record<string, ReadonlyArray<string>>>;
   readonly sectors: ReadonlyArray<string>;
 }
 
@@ -47,8 +49,16 @@ export interface Subjects<Q = unknown, S = unknown> {
   ) => Promise<GeneratedDataset>;
   /** Streams decoded (upcast) events from a file ledger. */
   readonly readLedger?: (path: string) => AsyncIterable<RecordedEvent>;
-  /** Full replay of a file ledger: read + parse + decode + upcast + every projection. */
+  /**
+   * Full replay of a file ledger: read + parse + decode + upcast + every projection (a rebuild of the
+   * point-in-time index, which holds every indicator's series).
+   */
   readonly replayLedger?: (path: string) => Promise<unknown>;
+  /**
+   * The plain fold alternative: read + decode, then every indicator at one date by the projections'
+   * reference `replay` (no index). Reported beside {@link replayLedger}.
+   */
+  readonly replayLedgerFold?: (path: string) => Promise<unknown>;
   /** A new, empty point-in-time index. */
   readonly newIndex?: () => LiveIndex<Q>;
   /** Answers a query by folding all the events again (what the index must beat). */

@@ -5,7 +5,25 @@
  * @packageDocumentation
  */
 
+export * from "./commands/alliance-and-fund.js";
+export * from "./commands/command.js";
+export * from "./commands/command-codec.js";
+export * from "./commands/founding.js";
+export * from "./commands/lifecycle.js";
+export * from "./commands/loans.js";
+export * from "./commands/reorganisation.js";
+export * from "./commands/reporting.js";
+export * from "./commands/retraction.js";
+export * from "./config/domain-config.js";
 export * from "./decider/decider.js";
+export * from "./decider/derivations.js";
+export * from "./decider/domain-error.js";
+export * from "./decider/domain-warning.js";
+export * from "./decider/error-rule.js";
+export * from "./decider/evolve.js";
+export * from "./decider/ledger-decider.js";
+export type { GeographyData } from "./decider/rule-context.js";
+export * from "./decider/stream-state.js";
 export * from "./decider/reorganisation-effects.js";
 export * from "./events/alliance-and-fund.js";
 export * from "./events/coop-founded.js";

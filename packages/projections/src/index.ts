@@ -1,1 +1,20 @@
-export {};
+/**
+ * `@coop-ledger/projections`: the indicator catalogue and the bitemporal point-in-time engine
+ * (index, snapshot, replay, explain, diff, series). Pure: no I/O, no clock.
+ *
+ * @packageDocumentation
+ */
+
+export * from "./catalogue/catalogue.js";
+export * from "./catalogue/indicator-id.js";
+export * from "./evaluate/figure.js";
+export * from "./evaluate/resolve-query.js";
+export * from "./evaluate/series-reader.js";
+export * from "./evaluate/snapshot.js";
+export * from "./evaluate/snapshot-of-index.js";
+export * from "./index/delta-column.js";
+export * from "./index/projection-index.js";
+export * from "./query/projection-error.js";
+export * from "./query/projection-query.js";
+export * from "./replay/replay.js";
+export * from "./time/days.js";

@@ -12,7 +12,15 @@ export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {
   let lastDate = "0000-01-01";
   let firstRecordedAt = "9999";
   let lastRecordedAt = "0000";
-  const provinces = new Set<string>();
+  const provinces = new Map<string, Set<string>>();
+  const place = (loc: { gazetteer: string; provinceCode: string }): void => {
+    let set = provinces.get(loc.gazetteer);
+    if (set === undefined) {
+      set = new Set();
+      provinces.set(loc.gazetteer, set);
+    }
+    set.add(loc.provinceCode);
+  };
   const sectors = new Set<string>();
   for (const e of events) {
     const data = e.event.data as { effectiveDate?: string };
@@ -25,8 +33,10 @@ export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {
     if (r < firstRecordedAt) firstRecordedAt = r;
     if (r > lastRecordedAt) lastRecordedAt = r;
     if (e.event.type === "CoopFounded") {
-      provinces.add(e.event.data.location.provinceCode);
+      place(e.event.data.location);
       sectors.add(e.event.data.sector);
+    } else if (e.event.type === "HeadOfficeMoved") {
+      place(e.event.data.location);
     }
   }
   return {
@@ -34,7 +44,7 @@ export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {
     lastDate,
     firstRecordedAt,
     lastRecordedAt,
-    provinceCodes: [...provinces].sort(),
+    provincesByGazetteer: Object.fromEntries([...provinces].map(([g, set]) => [g, [...set].sort()])),
     sectors: [...sectors].sort(),
   };
 };

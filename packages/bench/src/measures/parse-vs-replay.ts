@@ -26,7 +26,8 @@ export const bareParse = async (path: string): Promise<number> => {
 
 /**
  * Measurement 1: bare `JSON.parse` of every ledger line vs a full replay (read + parse + decode + upcast
- * + every projection), and read + decode alone (to attribute the cost). Repetitions alternate the three
+ * + every projection, as a rebuild of the index), read + decode alone (to attribute the cost), and the
+ * plain-fold replay (every indicator at one date, no index) when available. Repetitions alternate the three
  * so drift in machine load hits them alike; each is preceded by a full GC.
  *
  * @example await parseVsReplay(subjects, dataset, 3) // { parseMs: [...], replayMs: [...], ... }
@@ -37,6 +38,7 @@ export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, rep
   const parseMs: number[] = [];
   const replayMs: number[] = [];
   const decodeMs: number[] = [];
+  const foldMs: number[] = [];
   let lines = 0;
   let decoded = 0;
   // One untimed warm-up of each so the first timed repetition is not paying for compilation.
@@ -60,6 +62,13 @@ export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, rep
     t0 = nowMs();
     await replayLedger(dataset.path);
     replayMs.push(nowMs() - t0);
+
+    if (subjects.replayLedgerFold !== undefined) {
+      collectGarbage();
+      t0 = nowMs();
+      await subjects.replayLedgerFold(dataset.path);
+      foldMs.push(nowMs() - t0);
+    }
   }
-  return { lines, events: decoded, parseMs, decodeMs, replayMs };
+  return { lines, events: decoded, parseMs, decodeMs, replayMs, foldMs };
 };

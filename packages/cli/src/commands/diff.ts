@@ -1,8 +1,156 @@
+import type { Instant, RecordedEvent } from "@coop-ledger/domain";
+import { type Figure, indicatorDefinition } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import { type CliError, usage } from "../errors/cli-error.js";
+import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
+import { eventLabel } from "../labels/event-labels.js";
+import { showFigure } from "../labels/figures.js";
+import { parseInstantOption } from "../options/dates.js";
+import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
+import { describeScope } from "../options/scope.js";
+import type { CommandOutput, DataTable } from "../output/data-table.js";
+import { snapshotOf } from "./snapshot.js";
 
-/** Not wired yet. */
-export const runDiff = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "diff is not available yet", hint: "wait for the engine" });
+/** One figure that differs between the two knowledge instants. */
+export interface FigureChange {
+  readonly id: string;
+  readonly before: Figure;
+  readonly after: Figure;
+}
+
+/**
+ * The restatement between two knowledge instants A < B for one valid date: the figures that changed,
+ * and the events recorded in (A, B] — the only events that can have changed them (an event recorded
+ * by A is in both answers, one recorded after B in neither).
+ */
+export interface Restatement {
+  readonly validAt: string;
+  readonly knownAtA: Instant;
+  readonly knownAtB: Instant;
+  readonly scope: string;
+  readonly changes: ReadonlyArray<FigureChange>;
+  readonly events: ReadonlyArray<RecordedEvent>;
+}
+
+const sameFigure = (a: Figure, b: Figure): boolean =>
+  a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator;
+
+/** Events recorded in (a, b], in global order. */
+const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant): RecordedEvent[] => {
+  const out: RecordedEvent[] = [];
+  for (const id of ledger.index.streamIds())
+    for (const e of ledger.index.streamEvents(id)) if (e.metadata.recordedAt > a && e.metadata.recordedAt <= b) out.push(e);
+  return out.sort((x, y) => x.position - y.position);
+};
+
+/**
+ * Computes the restatement of `q` between `a` and `b` (a < b) from two snapshots of the index.
+ * @example restatement(ledger, query, "2023-01-15T23:59:59.999Z", "2024-03-01T00:00:00.000Z")
+ */
+export const restatement = (ledger: LoadedLedger, q: CliQuery, a: Instant, b: Instant): E.Either<CliError, Restatement> => {
+  const sa = snapshotOf(ledger, { ...q, knownAt: a });
+  if (E.isLeft(sa)) return sa;
+  const sb = snapshotOf(ledger, { ...q, knownAt: b });
+  if (E.isLeft(sb)) return sb;
+  const changes: FigureChange[] = [];
+  sa.right.figures.forEach((before, i) => {
+    const after = sb.right.figures[i];
+    if (after !== undefined && !sameFigure(before, after)) changes.push({ id: before.id, before, after });
+  });
+  return E.right({
+    validAt: q.validAt,
+    knownAtA: a,
+    knownAtB: b,
+    scope: describeScope(q.scope),
+    changes,
+    events: changes.length === 0 ? [] : recordedBetween(ledger, a, b),
+  });
+};
+
+const effectiveOf = (e: RecordedEvent): string => (e.event.data as { effectiveDate: string }).effectiveDate;
+
+/**
+ * The two tables of a restatement: the figures that changed (before → after) and the events recorded
+ * between the instants.
+ * @example restatementTables(r).map(renderTable)
+ */
+export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
+  {
+    title: `Figures valid at ${r.validAt} that changed between ${r.knownAtA} and ${r.knownAtB} (${r.scope})`,
+    columns: [
+      { key: "id", header: "indicator" },
+      { key: "before", header: "as known at A", kind: "int" },
+      { key: "after", header: "as known at B", kind: "int" },
+      { key: "name", header: "name (tên chỉ tiêu)", only: "table" },
+      { key: "before_value", header: "before", only: "data" },
+      { key: "after_value", header: "after", only: "data" },
+    ],
+    rows: r.changes.map((c) => {
+      const d = indicatorDefinition(c.before.id);
+      return {
+        id: c.id,
+        before: showFigure(c.before),
+        after: showFigure(c.after),
+        name: `${d.label.en} (${d.label.vi})`,
+        before_value: c.before.value,
+        after_value: c.after.value,
+      };
+    }),
+  },
+  {
+    title: `Events recorded between A and B (${r.events.length}): what the ledger learnt (sự kiện ghi nhận trong khoảng)`,
+    columns: [
+      { key: "position", header: "position", kind: "int" },
+      { key: "recordedAt", header: "recorded at" },
+      { key: "effectiveDate", header: "effective" },
+      { key: "streamId", header: "stream" },
+      { key: "type", header: "event (sự kiện)" },
+      { key: "eventId", header: "event id", only: "data" },
+    ],
+    rows: r.events.slice(0, 25).map((e) => ({
+      position: e.position,
+      recordedAt: e.metadata.recordedAt,
+      effectiveDate: effectiveOf(e),
+      streamId: e.streamId,
+      type: eventLabel(e.event.type),
+      eventId: e.eventId,
+    })),
+  },
+];
+
+/** Options of `coop-ledger diff`. */
+export interface DiffOptions extends Omit<RawQueryOptions, "knownAt"> {
+  readonly ledger: string;
+  readonly knownAt: ReadonlyArray<string>;
+}
+
+/**
+ * `coop-ledger diff --ledger FILE --valid-at DATE --known-at T1 --known-at T2`: the restatement.
+ * @example await runDiff(ctx, { ledger: "l.jsonl", validAt: "2022-12-31", knownAt: ["2023-01-15", "2024-06-30"] })
+ */
+export const runDiff = async (ctx: CliContext, o: DiffOptions): Promise<E.Either<CliError, CommandOutput>> => {
+  if (o.knownAt.length !== 2)
+    return E.left(usage(`--known-at must be given exactly twice (got ${o.knownAt.length})`, "e.g. --known-at 2023-01-15 --known-at 2024-06-30"));
+  const q = parseQuery({ ...o, knownAt: undefined });
+  if (E.isLeft(q)) return q;
+  const a = parseInstantOption("--known-at", o.knownAt[0]!);
+  if (E.isLeft(a)) return a;
+  const b = parseInstantOption("--known-at", o.knownAt[1]!);
+  if (E.isLeft(b)) return b;
+  const [first, second] = a.right <= b.right ? [a.right, b.right] : [b.right, a.right];
+  const ledger = await loadLedger(ctx, o.ledger);
+  if (E.isLeft(ledger)) return ledger;
+  const r = restatement(ledger.right, q.right, first, second);
+  if (E.isLeft(r)) return r;
+  const tables = restatementTables(r.right);
+  return E.right({
+    json: r.right,
+    tables,
+    notes: [
+      r.right.changes.length === 0
+        ? "No figure changed: nothing recorded between the two instants touches this date and scope."
+        : `${r.right.changes.length} figure(s) restated; ${r.right.events.length} event(s) recorded in between${r.right.events.length > 25 ? " (the table shows the first 25; --format json lists all)" : ""}.`,
+    ],
+  });
+};

@@ -1,8 +1,41 @@
+import { INDICATORS } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
-/** Not wired yet. */
-export const runIndicators = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "indicators is not available yet", hint: "wait for the engine" });
+/**
+ * `coop-ledger indicators`: the catalogue (ids to pass to `series`, `explain`), with English and
+ * Vietnamese names, kind (instant / period / annual) and unit.
+ *
+ * @example await runIndicators(ctx)
+ */
+export const runIndicators = async (_ctx: CliContext): Promise<E.Either<CliError, CommandOutput>> =>
+  E.right({
+    json: INDICATORS,
+    tables: [
+      {
+        title: "Indicator catalogue (danh mục chỉ tiêu)",
+        columns: [
+          { key: "id", header: "id" },
+          { key: "en", header: "name" },
+          { key: "vi", header: "tên chỉ tiêu" },
+          { key: "kind", header: "kind" },
+          { key: "unit", header: "unit" },
+          { key: "definition", header: "definition", only: "data" },
+          { key: "numerator", header: "numerator", only: "data" },
+          { key: "denominator", header: "denominator", only: "data" },
+        ],
+        rows: INDICATORS.map((d) => ({
+          id: d.id,
+          en: d.label.en,
+          vi: d.label.vi,
+          kind: d.kind,
+          unit: d.unit,
+          definition: d.definition,
+          numerator: d.numerator ?? null,
+          denominator: d.denominator ?? null,
+        })),
+      },
+    ],
+  });

@@ -1,8 +1,21 @@
+import type { BusinessDate, Instant } from "@coop-ledger/domain";
+import type { ProjectionIndex } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CommandOutput, DataTable } from "../output/data-table.js";
 
-/** Not wired yet. */
-export const runTargets = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "targets is not available yet", hint: "wait for the engine" });
+/** TEMPORARY until projections exports targets. */
+export type TargetsReport = { readonly x: never };
+/** TEMPORARY. */
+export const targetsTable = (_r: TargetsReport): DataTable => ({ columns: [], rows: [] });
+/** TEMPORARY. */
+export const evaluateResolution = (
+  _index: ProjectionIndex,
+  _resolution: string,
+  _validAt: BusinessDate,
+  _knownAt?: Instant,
+): E.Either<CliError, TargetsReport> => E.left({ _tag: "Internal", message: "targets not exported yet", hint: "wait" });
+/** TEMPORARY. */
+export const runTargets = async (_ctx: CliContext, _o: unknown): Promise<E.Either<CliError, CommandOutput>> =>
+  E.left({ _tag: "Internal", message: "targets not exported yet", hint: "wait" });

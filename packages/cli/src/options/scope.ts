@@ -68,13 +68,6 @@ export const parseScope = (raw: RawScopeOptions): E.Either<CliError, CliScope> =
   const geography = raw.geography ?? "as-of";
   if (geography !== "as-of" && !GazetteerVersionCodec.is(geography))
     return E.left(usage(`--geography: ${geography}`, `use as-of or ${GazetteerVersionCodec.values.join(", ")}`));
-  if (raw.district !== undefined && geography === "2025-07-01")
-    return E.left(
-      usage(
-        "--district cannot be used with --geography 2025-07-01: the 2025 gazetteer has no districts",
-        "drop --district, or use --geography as-of for a date before 2025-07-01",
-      ),
-    );
   return E.right({
     ...(raw.province !== undefined ? { province: raw.province as ProvinceCode } : {}),
     ...(raw.district !== undefined ? { district: raw.district as DistrictCode } : {}),

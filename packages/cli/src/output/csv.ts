@@ -13,7 +13,8 @@ const field = (v: Cell): string => {
  * @example renderCsv({ columns: [{ key: "id", header: "ID" }], rows: [{ id: "a,b" }] }) // 'id\r\n"a,b"\r\n'
  */
 export const renderCsv = (t: DataTable): string => {
-  const lines = [t.columns.map((c) => field(c.key)).join(",")];
-  for (const r of t.rows) lines.push(t.columns.map((c) => field(r[c.key] ?? null)).join(","));
+  const cols = t.columns.filter((c) => c.only !== "table");
+  const lines = [cols.map((c) => field(c.key)).join(",")];
+  for (const r of t.rows) lines.push(cols.map((c) => field(r[c.key] ?? null)).join(","));
   return `${lines.join("\r\n")}\r\n`;
 };

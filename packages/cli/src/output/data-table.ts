@@ -14,6 +14,8 @@ export interface Column {
   readonly key: string;
   readonly header: string;
   readonly kind?: ColumnKind;
+  /** Show the column only in the terminal table (`table`: formatted text) or only in CSV (`data`: raw values). */
+  readonly only?: "table" | "data";
 }
 
 /**

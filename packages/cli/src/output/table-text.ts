@@ -36,7 +36,8 @@ export const showCell = (v: Cell, col: Column): string => {
  * renderTable({ columns: [{ key: "a", header: "A" }], rows: [{ a: "x" }] })
  * // "A\n-\nx\n"
  */
-export const renderTable = (t: DataTable): string => {
+export const renderTable = (table: DataTable): string => {
+  const t = { ...table, columns: table.columns.filter((c) => c.only !== "data") };
   const heads = t.columns.map((c) => c.header);
   const body = t.rows.map((r) => t.columns.map((c) => showCell(r[c.key] ?? null, c)));
   const widths = t.columns.map((_, i) =>

@@ -73,7 +73,8 @@ export type BasisPoints = t.TypeOf<typeof BasisPoints>;
 export const Score = t.brand(
   t.number,
   (n): n is t.Branded<number, ScoreBrand> =>
-    Number.isFinite(n) && n >= 0 && n <= 100 && Math.round(n * 100) === n * 100,
+    // k/100 rebuilt from the rounded hundredths: `n * 100` is inexact (36.23 * 100 = 3622.9999999999995)
+    Number.isFinite(n) && n >= 0 && n <= 100 && Math.round(n * 100) / 100 === n,
   "Score",
 );
 /** @see Score */

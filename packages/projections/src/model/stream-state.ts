@@ -3,7 +3,6 @@ import {
   type BusinessDate,
   type DomainEvent,
   isIntermediateOrHigher,
-  type LawRegime,
   makeDate,
   dateParts,
   regimeOn,
@@ -63,7 +62,8 @@ export interface StreamState {
   cell: string | undefined;
   sector: string;
   form: string;
-  regime: LawRegime;
+  /** The law the co-op operates under ("2003", "2012", "2023"). */
+  regime: string;
   members: number;
   farmHouseholds: number;
   readonly managers: Map<string, ManagerFacts>;
@@ -132,7 +132,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       s.cell = coopCell(d.location, d.sector, d.form);
       s.members = d.foundingMembers;
       s.regime =
-        d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate);
+        String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
       if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
       return;
     }
@@ -140,7 +140,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       if (s.exists) s.cell = coopCell(e.data.location, s.sector as never, s.form as never);
       return;
     case "CoopConformedToLaw":
-      s.regime = e.data.law;
+      s.regime = String(e.data.law);
       return;
     case "CoopConverted":
     case "CoopReorganisedAway":

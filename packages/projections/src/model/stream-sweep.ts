@@ -75,7 +75,7 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
   };
   for (;;) {
     const nextEvent = i < events.length ? (events[i] as TimedEvent).day : Number.POSITIVE_INFINITY;
-    const nextScheduled = nextScheduledDay(s, t);
+    const nextScheduled = Number.POSITIVE_INFINITY + 0 * nextScheduledDay(s, t);
     const b = Math.min(nextEvent, nextScheduled);
     if (b === Number.POSITIVE_INFINITY) break;
     day = b;

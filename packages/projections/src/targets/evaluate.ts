@@ -1,6 +1,6 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import { type Comparator, compareRational } from "./comparator.js";
-import type { FigureQuery, FigureScope, FigureSource, IndicatorFigure } from "./figure.js";
+import type { FigureQuery, FigureScope, FigureSource, IndicatorFigure, OptionValue } from "./figure.js";
 import type { Resolution } from "./resolution.js";
 import { defaultAnnualFiguresFinalOn, planRows, type RowPlan } from "./row-plan.js";
 import type { TargetStatus } from "./status.js";
@@ -17,6 +17,11 @@ export interface TargetsQuery {
   readonly validAt: BusinessDate;
   readonly knownAt?: Instant;
   readonly annualFiguresFinalOn?: (year: number) => BusinessDate;
+  /**
+   * Inputs the ledger does not hold, passed to every indicator (e.g. `{ farmHouseholds: 41_000 }`);
+   * a target's own options win over them.
+   */
+  readonly inputs?: Readonly<Record<string, OptionValue>>;
 }
 
 /** A figure the engine gave (not `Unavailable`). */
@@ -97,16 +102,17 @@ const figureOf = (
   ref: IndicatorRef,
   scope: FigureScope,
   plan: RowPlan,
-  knownAt: Instant | undefined,
+  query: TargetsQuery,
 ): IndicatorFigure => {
+  const options = { ...query.inputs, ...ref.options };
   const base: FigureQuery = {
     indicatorId: ref.id,
     validAt: plan.asOf,
     scope,
-    ...(knownAt === undefined ? {} : { knownAt }),
+    ...(query.knownAt === undefined ? {} : { knownAt: query.knownAt }),
     ...(plan.period === undefined ? {} : { period: plan.period }),
     ...(plan.year === undefined ? {} : { year: plan.year }),
-    ...(ref.options === undefined ? {} : { options: ref.options }),
+    ...(Object.keys(options).length === 0 ? {} : { options }),
   };
   const now = source(base);
   if (ref.changeSince === undefined) return now;
@@ -158,13 +164,13 @@ const evaluateRow = (
     threshold: measure.threshold,
     asOf: plan.asOf,
     ...(plan.period === undefined ? {} : { period: plan.period }),
-    ...(plan.year === undefined ? {} : { year: plan.year }),
+    ...(plan.year === undefined && plan.calendarYear === undefined ? {} : { year: plan.year ?? plan.calendarYear }),
     finalFrom: plan.finalFrom,
     final,
   };
   if (plan.notYetDue)
     return { ...frame, status: { _tag: "notYetDue", why: `Starts after ${query.validAt}.` } };
-  const raw = figureOf(source, measure.indicator, scope, plan, query.knownAt);
+  const raw = figureOf(source, measure.indicator, scope, plan, query);
   const figure: IndicatorFigure =
     raw._tag === "Ratio" && raw.denominator <= 0
       ? unavailable("Nothing to divide by: the denominator is zero (nothing rated or reported yet).")

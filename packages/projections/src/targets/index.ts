@@ -7,6 +7,7 @@
 
 export * from "./catalogue.js";
 export * from "./comparator.js";
+export * from "./engine-source.js";
 export * from "./evaluate.js";
 export * from "./figure.js";
 export * from "./resolution.js";

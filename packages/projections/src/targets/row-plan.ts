@@ -23,6 +23,8 @@ export interface RowPlan {
   readonly asOf: BusinessDate;
   readonly period?: { readonly from: BusinessDate; readonly to: BusinessDate };
   readonly year?: number;
+  /** The calendar year of a per-year row (for every basis; `year` is only asked of annual figures). */
+  readonly calendarYear?: number;
   readonly finalFrom: BusinessDate;
   readonly notYetDue: boolean;
 }
@@ -92,7 +94,8 @@ export const planRows = (i: PlanInput): ReadonlyArray<RowPlan> =>
     .with({ kind: "perYear" }, ({ fromYear, toYear }) => {
       const last = Math.min(toYear, dateParts(i.validAt).year);
       const rows: RowPlan[] = [];
-      for (let y = fromYear; y <= last; y++) rows.push(windowRow(startOfYear(y), endOfYear(y), y, i));
+      for (let y = fromYear; y <= last; y++)
+        rows.push({ ...windowRow(startOfYear(y), endOfYear(y), y, i), calendarYear: y });
       return rows;
     })
     .exhaustive();

@@ -2,6 +2,8 @@ import { type Either, map } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { findResolution, type UnknownResolution } from "./catalogue.js";
 import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
+import type { ProjectionIndex } from "../index/projection-index.js";
+import { figureSourceOf } from "./engine-source.js";
 import type { FigureSource } from "./figure.js";
 import type { Resolution } from "./resolution.js";
 
@@ -12,18 +14,18 @@ import type { Resolution } from "./resolution.js";
 export type TargetsError = UnknownResolution;
 
 /**
- * `targets(source, resolutionId | resolution, query)`: each target with its figure, threshold,
- * deadline and status, and "k of n met". `source` answers indicator questions (the engine's index,
- * adapted by `figureSourceOf`); a resolution is named by a bundled id or given as data.
+ * `targets(index, resolutionId | resolution, query)`: each target with its figure, threshold,
+ * deadline and status, and "k of n met". The figures come from the projection index (or from any
+ * {@link FigureSource}); a resolution is named by a bundled id or given as data.
  *
- * @example targets(source, "004", { validAt: "2025-12-31" as BusinessDate }) // Right(report)
+ * @example targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate }) // Right(report)
  */
 export const targets = (
-  source: FigureSource,
+  index: ProjectionIndex | FigureSource,
   resolution: string | Resolution,
   query: TargetsQuery,
 ): Either<TargetsError, TargetsReport> =>
   pipe(
     typeof resolution === "string" ? findResolution(resolution) : ({ _tag: "Right", right: resolution } as const),
-    map((r) => evaluateTargets(source, r, query)),
+    map((r) => evaluateTargets(typeof index === "function" ? index : figureSourceOf(index), r, query)),
   );

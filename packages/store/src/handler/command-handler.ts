@@ -12,6 +12,7 @@ import type {
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
+import type { StoreError } from "../port/store-error.js";
 import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
 import { foldHistory } from "./fold-history.js";
 import type { HandlerError } from "./handler-error.js";
@@ -89,8 +90,8 @@ export const makeCommandHandler = <Command, State, DomainError>(
     async () => {
       const { commandId, command } = envelope;
       const streamId = deps.streamOf(command);
-      const storeFailed = (error: Parameters<typeof E.left>[0] & { message: string }): E.Either<HandlerError<DomainError>, never> =>
-        E.left({ _tag: "StoreFailed", commandId, error: error as never, message: `command ${commandId}: ${error.message}` });
+      const storeFailed = (error: StoreError): E.Either<HandlerError<DomainError>, never> =>
+        E.left({ _tag: "StoreFailed", commandId, error, message: `command ${commandId}: ${error.message}` });
       const firstId = eventIdFor(commandId, 0);
       for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
         const read = await deps.store.readStream(streamId)();

@@ -150,7 +150,7 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     district,
     form,
     sector,
-    ...(agricultureKind !== undefined ? { agricultureKind } : {}),
+    agricultureKind,
     name: coopName(rng, sector, district.name, form),
     foundedDay: plan.day,
     status: "active",
@@ -171,6 +171,14 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     linkages: [],
     allianceMember: false,
     reRecordedIn2025: false,
+    // Every field is present from the start (V8 keeps one hidden class for all co-ops: a national run
+    // touches them millions of times).
+    dissolveOn: undefined,
+    dissolveMode: undefined,
+    dissolveGround: undefined,
+    conform2012On: undefined,
+    conform2023On: undefined,
+    convertOn: undefined,
   };
   coop.assets = Math.round(coop.capital * (1.5 + rng.next()));
   coop.revenue = Math.round(coop.assets * (0.6 + rng.next()));

@@ -63,7 +63,7 @@ export const startDissolution = (
   coop.statusSince = day;
   coop.dissolveOn = day + ctx.rng.int(30, 120);
   coop.dissolveMode = mode;
-  if (ground !== undefined) coop.dissolveGround = ground;
+  coop.dissolveGround = ground;
 };
 
 const finishDissolution = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
@@ -103,7 +103,7 @@ const repayLoans = (ctx: SimContext, coop: SimCoop, m: Month): void => {
         { mode: "ordered", at: ctx.rec.at(onDay, ctx.rng.int(1, 10)), by: ctx.by.fund },
       );
       loan.dueDays[loan.dueDays.length - 1] = newMaturity;
-      delete loan.reschedule;
+      loan.reschedule = undefined;
     }
     while (loan.dueDays.length > 0 && (loan.dueDays[0] as number) < m.nextFirstDay) {
       const due = loan.dueDays.shift() as number;

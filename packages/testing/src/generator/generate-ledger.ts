@@ -85,8 +85,8 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   } else {
     GEN_PROVINCES.forEach((p, i) => {
       const rng = new Prng(seed, 100 + i);
-      // Provinces differ in size: a log-normal weight around 1.8 gives ~35 k co-ops nationally.
-      const weight = Math.min(5, master.logNormal(1.8, 0.45));
+      // Provinces differ in size: a log-normal weight around 1.35 gives ~35 k co-ops nationally.
+      const weight = Math.min(5, master.logNormal(1.35, 0.45));
       sims.push(createProvinceSim(rng, rec, p, provinceParams(rng, weight, keepsAlliance(p, GEN_PROVINCES)), startDay, endDay));
     });
   }

@@ -142,7 +142,7 @@ export const stepLoans = (ctx: SimContext, m: Month): void => {
     dueDays.push(maturity);
     const fate = rng.next();
     const id = `loan-${ctx.province.code}-${String(++ctx.seq.loan).padStart(6, "0")}` as LoanId;
-    const loan: SimCoop["loans"][number] = { id, outstanding: principal, dueDays };
+    const loan: SimCoop["loans"][number] = { id, outstanding: principal, dueDays, reschedule: undefined };
     if (fate < 0.08) dueDays[dueDays.length - 1] = maturity + rng.int(90, 270);
     else if (fate < 0.14) loan.reschedule = { onDay: maturity - rng.int(10, 60), newMaturity: addMonthsDay(maturity, 12) };
     const data: EventData<"LoanDisbursed"> = {

@@ -38,7 +38,7 @@ export interface SimLoan {
   /** Remaining instalment days, ascending; the last one pays everything left. */
   readonly dueDays: DayNumber[];
   /** A day to record a rescheduling on, and the new maturity, if the loan is rescheduled. */
-  reschedule?: { readonly onDay: DayNumber; readonly newMaturity: DayNumber };
+  reschedule: { readonly onDay: DayNumber; readonly newMaturity: DayNumber } | undefined;
 }
 
 /** A manager in office. */
@@ -68,19 +68,19 @@ export interface SimCoop {
   district: GenDistrict;
   readonly form: CoopForm;
   readonly sector: Sector;
-  readonly agricultureKind?: AgricultureKind;
+  readonly agricultureKind: AgricultureKind | undefined;
   readonly name: string;
   readonly foundedDay: DayNumber;
   status: SimStatus;
   statusSince: DayNumber;
   /** Day a started dissolution completes. */
-  dissolveOn?: DayNumber;
-  dissolveMode?: "voluntary" | "compulsory";
-  dissolveGround?: CompulsoryDissolutionGround;
+  dissolveOn: DayNumber | undefined;
+  dissolveMode: "voluntary" | "compulsory" | undefined;
+  dissolveGround: CompulsoryDissolutionGround | undefined;
   /** The law the co-op operates under (founded under or conformed to). */
   law: "2003" | "2012" | "2023";
-  conform2012On?: DayNumber;
-  conform2023On?: DayNumber;
+  conform2012On: DayNumber | undefined;
+  conform2023On: DayNumber | undefined;
   members: number;
   associates: number;
   workers: number;
@@ -98,7 +98,7 @@ export interface SimCoop {
   allianceMember: boolean;
   reRecordedIn2025: boolean;
   /** A group's planned conversion into a co-op. */
-  convertOn?: DayNumber;
+  convertOn: DayNumber | undefined;
 }
 
 /** Everything a province's simulation shares: randomness, recorder, bounds and counters. */

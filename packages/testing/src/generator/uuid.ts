@@ -1,6 +1,8 @@
 import type { EventId } from "@coop-ledger/domain";
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, "0");
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const hex8 = (n: number): string =>
+  (HEX2[(n >>> 24) & 255] as string) + HEX2[(n >>> 16) & 255] + HEX2[(n >>> 8) & 255] + HEX2[n & 255];
 
 const mix = (x: number): number => {
   let z = x | 0;
@@ -25,6 +27,6 @@ export const deterministicUuid = (seed: number, index: number): EventId => {
   const h2 = mix(h1 ^ hi ^ 0x1b873593);
   const a = hex8(h1);
   const b = hex8(h2);
-  const tail = (hi & 0xffff).toString(16).padStart(4, "0") + hex8(lo);
+  const tail = (HEX2[(hi >>> 8) & 255] as string) + HEX2[hi & 255] + hex8(lo);
   return `${a}-${b.slice(0, 4)}-8${b.slice(4, 7)}-${"89ab"[h2 & 3]}${hex8(mix(h2)).slice(0, 3)}-${tail}` as EventId;
 };

@@ -18,7 +18,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: EVERY_YEAR,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.founded", basis: "period", scope: { form: "cooperative" } },
+      indicator: { id: "coops.founded", basis: "period" },
       comparator: ">=",
       threshold: count(15),
     },
@@ -65,7 +65,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: { kind: "by", date: "2024-06-30" },
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.law2012Share", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "coops.law2012Share", basis: "instant" },
       comparator: "=",
       threshold: bp(10_000),
     },
@@ -172,7 +172,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "members.over100Share", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "members.over100Share", basis: "instant" },
       comparator: ">=",
       threshold: bp(1000),
     },
@@ -185,7 +185,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: EVERY_YEAR,
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.newsItem", basis: "period" },
+      indicator: { id: "activity.newsItems", basis: "period" },
       comparator: ">=",
       threshold: count(70),
     },
@@ -212,7 +212,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: EVERY_YEAR,
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.tradePromotion", basis: "period" },
+      indicator: { id: "activity.tradePromotions", basis: "period" },
       comparator: ">=",
       threshold: count(100),
     },
@@ -225,7 +225,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: EVERY_YEAR,
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.trainingClass", basis: "period" },
+      indicator: { id: "activity.trainingClasses", basis: "period" },
       comparator: ">=",
       threshold: count(15),
     },
@@ -276,11 +276,11 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: { kind: "by", date: "2025-06-30" },
     measure: {
       kind: "indicator",
-      indicator: { id: "valueChain.districtCoverage", basis: "instant" },
+      indicator: { id: "valueChain.districtCoverage", basis: "instant", options: { districtCount: 10 } },
       comparator: "=",
       threshold: bp(10_000),
     },
-    note: "Evaluated on 2025-06-30, the last day districts existed (they were abolished on 2025-07-01), over the districts of the 2008-08-01 gazetteer; linkages are those under Resolution 86/2019/NQ-HĐND.",
+    note: "Evaluated on 2025-06-30, the last day districts existed (they were abolished on 2025-07-01), over Bình Thuận's 10 districts, towns and cities in the 2008-08-01 gazetteer; linkages are those under Resolution 86/2019/NQ-HĐND.",
   },
 ];
 

@@ -28,7 +28,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: { kind: "period", from: "2019-01-01", to: "2019-08-08" },
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.founded", basis: "period", scope: { form: "cooperative" } },
+      indicator: { id: "coops.founded", basis: "period" },
       comparator: "=",
       threshold: { unit: "count", value: 6 },
     },
@@ -42,7 +42,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: FIRST_7_MONTHS,
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.trainingClass", basis: "period" },
+      indicator: { id: "activity.trainingClasses", basis: "period" },
       comparator: "=",
       threshold: { unit: "count", value: 4 },
     },
@@ -68,7 +68,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: FIRST_7_MONTHS,
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.newsItem", basis: "period" },
+      indicator: { id: "activity.newsItems", basis: "period" },
       comparator: "=",
       threshold: { unit: "count", value: 3 },
     },
@@ -95,7 +95,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: FIRST_HALF,
     measure: {
       kind: "indicator",
-      indicator: { id: "loans.disbursed", basis: "period", options: { ...SUPPORT_FUND, measure: "count" } },
+      indicator: { id: "loans.disbursed", basis: "period", options: SUPPORT_FUND },
       comparator: "=",
       threshold: { unit: "count", value: 1 },
     },
@@ -108,7 +108,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: FIRST_HALF,
     measure: {
       kind: "indicator",
-      indicator: { id: "loans.disbursed", basis: "period", options: { ...SUPPORT_FUND, measure: "vnd" } },
+      indicator: { id: "loans.disbursedVnd", basis: "period", options: SUPPORT_FUND },
       comparator: "=",
       threshold: { unit: "vnd", value: 250_000_000 },
     },
@@ -124,7 +124,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: { kind: "period", from: "2019-01-01", to: "2019-12-31" },
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.founded", basis: "period", scope: { form: "cooperative" } },
+      indicator: { id: "coops.founded", basis: "period" },
       comparator: ">=",
       threshold: { unit: "count", value: 20 },
     },
@@ -137,7 +137,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: { kind: "period", from: "2019-08-01", to: "2019-12-31" },
     measure: {
       kind: "indicator",
-      indicator: { id: "activity.trainingClass", basis: "period" },
+      indicator: { id: "activity.trainingClasses", basis: "period" },
       comparator: ">=",
       threshold: { unit: "count", value: 2 },
     },

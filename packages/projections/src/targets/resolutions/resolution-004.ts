@@ -31,7 +31,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: AT_ADOPTION,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.active", basis: "instant", scope: { form: "union" } },
+      indicator: { id: "unions.active", basis: "instant" },
       comparator: "=",
       threshold: { unit: "count", value: 1 },
     },
@@ -44,7 +44,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: AT_ADOPTION,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.active", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "coops.active", basis: "instant" },
       comparator: "=",
       threshold: { unit: "count", value: 234 },
     },
@@ -57,12 +57,7 @@ const baseline: ReadonlyArray<TargetJson> = [
     timing: AT_ADOPTION,
     measure: {
       kind: "indicator",
-      indicator: {
-        id: "coops.active",
-        basis: "instant",
-        scope: { form: "cooperative" },
-        changeSince: RESOLUTION_004_REFERENCE_2016,
-      },
+      indicator: { id: "coops.active", basis: "instant", changeSince: RESOLUTION_004_REFERENCE_2016 },
       comparator: "=",
       threshold: { unit: "count", value: 152 },
     },
@@ -135,7 +130,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.active", basis: "instant", scope: { form: "union" } },
+      indicator: { id: "unions.active", basis: "instant" },
       comparator: ">=",
       threshold: { unit: "count", value: 2 },
     },
@@ -148,7 +143,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.active", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "coops.active", basis: "instant" },
       comparator: ">=",
       threshold: { unit: "count", value: 350 },
     },
@@ -165,7 +160,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "coops.agriculturalShare", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "coops.agriculturalShare", basis: "instant" },
       comparator: "~",
       threshold: { unit: "basisPoints", value: 7000, tolerance: 500 },
     },
@@ -206,7 +201,7 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "members.averagePerCoop", basis: "instant", scope: { form: "cooperative" } },
+      indicator: { id: "members.averagePerCoop", basis: "instant" },
       comparator: ">=",
       threshold: { unit: "count", value: 15 },
     },

@@ -1,0 +1,92 @@
+import { rename, rm } from "node:fs/promises";
+import type { EventMetadata, DomainEvent, EventId, StreamId } from "@coop-ledger/domain";
+import { type BatchItem, openFileLedger } from "@coop-ledger/store";
+import * as E from "fp-ts/lib/Either.js";
+import type { CliError } from "../errors/cli-error.js";
+import type { Progress } from "../progress.js";
+import { fromStoreError } from "./store-error.js";
+
+/** An event ready to append in recording order (what the generator and an EventStoreDB read give). */
+export interface EventToWrite {
+  readonly streamId: StreamId;
+  readonly eventId: EventId;
+  readonly event: DomainEvent;
+  readonly metadata: EventMetadata;
+}
+
+/** What was written. */
+export interface WriteSummary {
+  readonly events: number;
+  readonly streams: number;
+  readonly lastHash: string;
+  readonly bytes: number;
+}
+
+const BATCH = 5_000;
+
+/**
+ * Writes events, in order, to a NEW ledger file: into `<out>.partial` first, renamed to `out` only when
+ * every batch is written and fsynced, so an interrupted run never leaves a half ledger under the real
+ * name. Batches of 5,000 events go through the file ledger's `appendBatch` (one write and one fsync
+ * each) with each stream's expected revision tracked here. The header's `createdAt` is the first
+ * event's `recordedAt`, so the same events give the same bytes.
+ *
+ * @example await writeLedger("out.jsonl", generateLedger({ preset: "province", seed: 1 }), progress)
+ */
+export const writeLedger = async (
+  out: string,
+  events: AsyncIterable<EventToWrite> | Iterable<EventToWrite>,
+  progress: Progress,
+): Promise<E.Either<CliError, WriteSummary>> => {
+  const partial = `${out}.partial`;
+  await rm(partial, { force: true });
+  const it = (events as AsyncIterable<EventToWrite>)[Symbol.asyncIterator]?.() ??
+    (async function* () {
+      yield* events as Iterable<EventToWrite>;
+    })();
+  const first = await it.next();
+  const createdAt = first.done === true ? new Date(0) : new Date(first.value.metadata.recordedAt);
+  const opened = await openFileLedger(partial, { create: true, now: () => createdAt })();
+  if (E.isLeft(opened)) return E.left(fromStoreError(opened.left, "file"));
+  const ledger = opened.right;
+  const revisions = new Map<string, number>();
+  let items: Array<{ streamId: StreamId; events: BatchItem["events"][number][]; expectedRevision: BatchItem["expectedRevision"] }> = [];
+  let pending = 0;
+  let count = 0;
+  const flush = async (): Promise<E.Either<CliError, void>> => {
+    if (items.length === 0) return E.right(undefined);
+    const r = await ledger.appendBatch(items)();
+    if (E.isLeft(r)) return E.left(fromStoreError(r.left, "file"));
+    progress.tick(pending);
+    items = [];
+    pending = 0;
+    return E.right(undefined);
+  };
+  const fail = async (e: CliError): Promise<E.Either<CliError, WriteSummary>> => {
+    await ledger.close();
+    await rm(partial, { force: true });
+    return E.left(e);
+  };
+  let next = first;
+  while (next.done !== true) {
+    const e = next.value;
+    const prev = revisions.get(e.streamId);
+    revisions.set(e.streamId, prev === undefined ? 0 : prev + 1);
+    const last = items[items.length - 1];
+    const ne = { eventId: e.eventId, event: e.event, metadata: e.metadata };
+    if (last !== undefined && last.streamId === e.streamId) last.events.push(ne);
+    else items.push({ streamId: e.streamId, events: [ne], expectedRevision: prev === undefined ? "noStream" : prev });
+    count++;
+    if (++pending >= BATCH) {
+      const f = await flush();
+      if (E.isLeft(f)) return fail(f.left);
+    }
+    next = await it.next();
+  }
+  const f = await flush();
+  if (E.isLeft(f)) return fail(f.left);
+  const info = ledger.info();
+  await ledger.close();
+  await rename(partial, out);
+  return E.right({ events: count, streams: info.streams, lastHash: info.lastHash, bytes: info.bytes });
+};

@@ -1,0 +1,52 @@
+import type { Figure, IndicatorDefinition } from "@coop-ledger/projections";
+import { formatPercent, formatVnd, groupDigits } from "../output/numbers.js";
+
+/**
+ * A figure's value for people, by its unit: counts grouped, VND with ₫, shares and growth as
+ * percentages, averages with two decimals; `–` when there is no value (the note says why).
+ *
+ * @example showFigure({ unit: "share", value: 0.714 } as Figure) // "71.4 %"
+ */
+export const showFigure = (f: Pick<Figure, "unit" | "value">): string => {
+  if (f.value === null) return "–";
+  switch (f.unit) {
+    case "count":
+      return groupDigits(f.value);
+    case "vnd":
+      return formatVnd(Math.round(f.value));
+    case "vndPerMonth":
+      return `${formatVnd(Math.round(f.value))}/month`;
+    case "share":
+      return formatPercent(f.value);
+    case "growth":
+      return `${f.value >= 0 ? "+" : ""}${formatPercent(f.value)}`;
+    case "average":
+      return f.value.toFixed(2);
+  }
+};
+
+/**
+ * "English (Tiếng Việt)" for an indicator.
+ * @example indicatorName(def) // "Active co-ops (Số hợp tác xã đang hoạt động)"
+ */
+export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string => `${d.label.en} (${d.label.vi})`;
+
+/**
+ * The numerator/denominator of a ratio figure, for a table (`""` for plain counts and amounts).
+ * @example showRatioParts({ numerator: 167, denominator: 234 } as Figure) // "167 / 234"
+ */
+export const showRatioParts = (f: Pick<Figure, "numerator" | "denominator">): string =>
+  f.numerator !== undefined && f.denominator !== undefined
+    ? `${groupDigits(f.numerator)} / ${groupDigits(f.denominator)}`
+    : "";
+
+/**
+ * The period a figure covers: one date for an instant, `from → to` for a flow, `FY yyyy` for annual.
+ * @example showPeriod({ period: { from: "2022-01-01", to: "2022-12-31" } } as Figure) // "2022-01-01 → 2022-12-31"
+ */
+export const showPeriod = (f: Pick<Figure, "period" | "fiscalYear">): string =>
+  f.fiscalYear !== undefined
+    ? `FY ${f.fiscalYear}`
+    : f.period.from === f.period.to
+      ? f.period.to
+      : `${f.period.from} → ${f.period.to}`;

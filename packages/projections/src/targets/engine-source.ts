@@ -1,0 +1,63 @@
+import type { Either } from "fp-ts/lib/Either.js";
+import { IndicatorId } from "../catalogue/indicator-id.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import { indicatorValue, type Snapshot } from "../evaluate/snapshot.js";
+import type { ProjectionIndex } from "../index/projection-index.js";
+import type { ProjectionError } from "../query/projection-error.js";
+import type { QueryInput } from "../query/projection-query.js";
+import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";
+
+/**
+ * The engine's query for one target figure: one indicator, the scope's province reported in the
+ * province's own gazetteer (so "province 06 of 2008-08-01" means that area even after 2025), the fiscal
+ * year of an annual figure and the start of a flow's period (which ends on `validAt`).
+ *
+ * @example toQueryInput({ indicatorId: "coops.active", validAt, scope: { province: BAC_KAN } })
+ */
+export const toQueryInput = (q: FigureQuery): QueryInput => ({
+  validAt: q.validAt,
+  ...(q.knownAt === undefined ? {} : { knownAt: q.knownAt }),
+  scope: {
+    ...(q.scope.province === undefined ? {} : { province: q.scope.province.code }),
+    ...(q.scope.form === undefined ? {} : { form: q.scope.form }),
+    ...(q.scope.sector === undefined ? {} : { sector: q.scope.sector }),
+  },
+  geography: q.scope.province?.gazetteer ?? "asOf",
+  options: {
+    ...q.options,
+    ...(q.year === undefined ? {} : { fiscalYear: q.year }),
+    ...(q.period === undefined ? {} : { periodFrom: q.period.from }),
+  },
+  indicators: [q.indicatorId],
+});
+
+/**
+ * A {@link FigureSource} over any function that answers the engine's queries with a snapshot (the
+ * index, or a replay). A figure without a value, an unknown indicator or a rejected query becomes
+ * `Unavailable` with the engine's words; a ratio or an average keeps its exact numerator/denominator.
+ *
+ * @example figureSourceFromSnapshots((q) => replay(events, q))
+ */
+export const figureSourceFromSnapshots =
+  (answer: (query: QueryInput) => Either<ProjectionError, Snapshot>): FigureSource =>
+  (q): IndicatorFigure => {
+    if (!IndicatorId.is(q.indicatorId))
+      return { _tag: "Unavailable", reason: `${q.indicatorId} is not in the indicator catalogue` };
+    const result = answer(toQueryInput(q));
+    if (result._tag === "Left") return { _tag: "Unavailable", reason: result.left.message };
+    const f = indicatorValue(result.right, q.indicatorId);
+    if (f === undefined) return { _tag: "Unavailable", reason: `${q.indicatorId} was not computed` };
+    if (f.value === null) return { _tag: "Unavailable", reason: f.note ?? "no value" };
+    return f.numerator !== undefined && f.denominator !== undefined
+      ? { _tag: "Ratio", numerator: f.numerator, denominator: f.denominator }
+      : { _tag: "Value", value: f.value };
+  };
+
+/**
+ * The figure source of a projection index: every target figure is a point-in-time query on the index
+ * (no re-fold of the history).
+ *
+ * @example const source = figureSourceOf(buildIndex(events));
+ */
+export const figureSourceOf = (index: ProjectionIndex): FigureSource =>
+  figureSourceFromSnapshots((query) => snapshot(index, query));

@@ -1,0 +1,150 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { openFileLedger } from "./file-ledger.js";
+import { eventLine } from "./ledger-format.js";
+import { readLedger } from "./read-ledger.js";
+import { repairLedger } from "./repair-ledger.js";
+import { tempDir } from "./test-support/temp-dir.js";
+import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { verifyLedger } from "./verify-ledger.js";
+
+const sha = async (path: string) => createHash("sha256").update(await readFile(path)).digest("hex");
+const dirs: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await d();
+});
+const sample = async () => {
+  const t = await tempDir();
+  dirs.push(t.remove);
+  return { dir: t.dir, info: await writeSampleLedger(t.dir) };
+};
+
+/** A well-chained extra line with a given type / schema version, appended after the sample's events. */
+const appendCrafted = async (path: string, lastHash: string, position: number, type: string, schemaVersion: number) => {
+  const l = eventLine(lastHash, {
+    batchRemaining: 0,
+    data: { coopId: "htx-z", effectiveDate: "2022-01-01" },
+    eventId: "0b5c3c1e-8f2a-5d7e-9a3b-1c2d3e4f5a6b",
+    metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+    position,
+    revision: 0,
+    schemaVersion,
+    streamId: "coop-htx-z",
+    type,
+  });
+  if (E.isLeft(l)) throw new Error(l.left);
+  await appendFile(path, `${l.right.line}\n`);
+};
+
+const firstIssue = async (path: string) => {
+  for await (const r of readLedger(path)) if (E.isLeft(r)) return r.left;
+  return undefined;
+};
+
+type Case = { name: string; make: (path: string, info: { lastHash: string; events: number; bytes: number }) => Promise<void>; tag: string; line: number; storeTag: string };
+const cases: Case[] = [
+  { name: "truncated mid-line", make: async (p, i) => writeFile(p, (await readFile(p)).subarray(0, i.bytes - 10)), tag: "IncompleteAppend", line: 12, storeTag: "CorruptLedger" },
+  { name: "garbage", make: (p) => writeFile(p, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x41, 0x0a])), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
+  { name: "empty", make: (p) => writeFile(p, ""), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
+  { name: "wrong header (another format)", make: async (p) => writeFile(p, (await readFile(p, "utf8")).replace('"format":"coop-ledger"', '"format":"other-ledger"')), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
+  { name: "newer format version", make: async (p) => writeFile(p, (await readFile(p, "utf8")).replace('"formatVersion":1', '"formatVersion":2')), tag: "UnsupportedFormatVersion", line: 1, storeTag: "CorruptLedger" },
+  { name: "unknown event type", make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopTeleported", 1), tag: "UndecodableEvent", line: 14, storeTag: "UndecodableEvent" },
+  { name: "newer schema version", make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopResumed", 9), tag: "UndecodableEvent", line: 14, storeTag: "UndecodableEvent" },
+  { name: "a line over 1 MiB", make: (p) => appendFile(p, `${"x".repeat(1024 * 1024 + 1)}\n`), tag: "LineTooLong", line: 14, storeTag: "CorruptLedger" },
+];
+
+describe("bad input files give a typed error and are left byte for byte unchanged", () => {
+  for (const c of cases)
+    it(c.name, async () => {
+      const { info } = await sample();
+      await c.make(info.path, info);
+      const before = await sha(info.path);
+      const v = await verifyLedger(info.path)();
+      expect(v).toEqual(E.left(expect.objectContaining({ _tag: c.tag, line: c.line })));
+      expect(await firstIssue(info.path)).toEqual(expect.objectContaining({ _tag: c.tag, line: c.line }));
+      const opened = await openFileLedger(info.path)();
+      expect(opened).toEqual(E.left(expect.objectContaining({ _tag: c.storeTag })));
+      if (E.isLeft(opened)) expect(opened.left.message).toMatch(/line \d+|byte \d+|empty/);
+      // Only a crash artefact at the end may be cut, and only when asked.
+      const report = await repairLedger(info.path, { truncate: false })();
+      expect(E.isLeft(report) || report.right._tag === "NothingToRepair").toBe(true);
+      if (c.tag !== "IncompleteAppend") {
+        const refused = await repairLedger(info.path, { truncate: true })();
+        expect(E.isLeft(refused) || refused.right._tag === "NothingToRepair").toBe(true);
+      }
+      expect(await sha(info.path)).toBe(before);
+      await expect(stat(`${info.path}.lock`)).rejects.toThrow();
+    });
+
+  it("an unknown type is reported and reading goes on to the next event", async () => {
+    const { info } = await sample();
+    await appendCrafted(info.path, info.lastHash, info.events, "CoopTeleported", 1);
+    const results = [];
+    for await (const r of readLedger(info.path)) results.push(r);
+    expect(results.filter(E.isRight)).toHaveLength(12);
+    expect(results.filter(E.isLeft).map((r) => r.left._tag)).toEqual(["UndecodableEvent"]);
+  });
+});
+
+describe("torn tail repair", () => {
+  it("a torn final line is reported with its offset, refused without truncate, and cut with a backup when asked", async () => {
+    const { info } = await sample();
+    await appendFile(info.path, '{"hash":"0123');
+    const original = await sha(info.path);
+    const opened = await openFileLedger(info.path)();
+    expect(opened).toEqual(E.left(expect.objectContaining({ _tag: "CorruptLedger", reason: "TornLine", line: 14, byteOffset: info.bytes })));
+    const refused = await repairLedger(info.path, { truncate: false })();
+    expect(refused).toEqual(E.left(expect.objectContaining({ _tag: "CorruptLedger", message: expect.stringContaining("truncate: true") })));
+    expect(await sha(info.path)).toBe(original);
+    const repaired = await repairLedger(info.path, { truncate: true })();
+    expect(repaired).toEqual(E.right(expect.objectContaining({ _tag: "Truncated", truncatedAt: info.bytes, removedBytes: 13, events: 12 })));
+    if (E.isRight(repaired) && repaired.right._tag === "Truncated") expect(await sha(repaired.right.backupPath)).toBe(original);
+    const reopened = await openFileLedger(info.path)();
+    expect(E.isRight(reopened)).toBe(true);
+    if (E.isRight(reopened)) await reopened.right.close();
+  });
+
+  it("complete lines of an unfinished append are reported from the append's first line and cut whole", async () => {
+    const { info } = await sample();
+    const text = await readFile(info.path, "utf8");
+    const lines = text.split("\n");
+    // The last append has 2 lines (12 and 13): drop the final one, as a crash between them would.
+    const cut = lines.slice(0, 12).join("\n") + "\n";
+    await writeFile(info.path, cut);
+    const v = await verifyLedger(info.path)();
+    expect(v).toEqual(E.left(expect.objectContaining({ _tag: "IncompleteAppend", line: 12, lines: 1 })));
+    const repaired = await repairLedger(info.path, { truncate: true })();
+    expect(repaired).toEqual(E.right(expect.objectContaining({ _tag: "Truncated", events: 10 })));
+  });
+});
+
+describe("the auditor's Python verifier", () => {
+  const script = join(import.meta.dirname, "../../scripts/verify_ledger.py");
+  const py = (path: string): string => {
+    try {
+      return execFileSync("python3", [script, path], { encoding: "utf8" }).trim();
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout ?? e).trim();
+    }
+  };
+
+  it("agrees with verifyLedger on a good file, a changed line and a torn tail", async () => {
+    const { info } = await sample();
+    expect(py(info.path)).toBe("OK");
+    const text = await readFile(info.path, "utf8");
+    await writeFile(info.path, text.replace('"effectiveDate":"2021-03-03"', '"effectiveDate":"2021-03-04"'));
+    const v = await verifyLedger(info.path)();
+    expect(E.isLeft(v) && v.left.line).toBe(Number(/line (\d+)/.exec(py(info.path))?.[1]));
+    await writeFile(info.path, text.slice(0, -5));
+    expect(py(info.path)).toMatch(/^FAIL line 13: torn/);
+  });
+
+  it("is the script printed in docs/ledger-format.md", async () => {
+    const doc = await readFile(join(import.meta.dirname, "../../../../docs/ledger-format.md"), "utf8");
+    expect(doc).toContain((await readFile(script, "utf8")).trim());
+  });
+});

@@ -1,0 +1,102 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FileLedger, openFileLedger } from "./file-ledger.js";
+import { repairLedger } from "./repair-ledger.js";
+import { tempDir } from "./test-support/temp-dir.js";
+import { verifyLedger } from "./verify-ledger.js";
+
+// The child runs the built package (dist/): this test builds it first (tsc -b, incremental). Rounds:
+// COOP_LEDGER_CRASH_ROUNDS (default 5).
+const pkg = join(import.meta.dirname, "../..");
+const root = join(pkg, "../..");
+const ROUNDS = Number(process.env.COOP_LEDGER_CRASH_ROUNDS ?? 5);
+
+const runWriter = (path: string, label: string, acked: Set<string>) => {
+  const child: ChildProcess = spawn(process.execPath, [join(pkg, "scripts/crash-writer.mjs"), path, label], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let buffered = "";
+  let stderr = "";
+  let ready: () => void = () => {};
+  const started = new Promise<void>((r) => {
+    ready = r;
+  });
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split("\n");
+    buffered = lines.pop()!;
+    for (const l of lines) if (l === "ready") ready();
+    else acked.add(l);
+  });
+  child.stderr!.setEncoding("utf8").on("data", (c: string) => {
+    stderr += c;
+  });
+  const exited = new Promise<number | string | null>((r) => child.on("exit", (code, signal) => r(signal ?? code)));
+  return { child, started, exited, stderr: () => stderr };
+};
+
+const readIds = async (ledger: FileLedger): Promise<Set<string>> => {
+  const ids = new Set<string>();
+  let after: number | undefined;
+  for (;;) {
+    const page = await ledger.readAll(after === undefined ? {} : { after })();
+    if (E.isLeft(page)) throw new Error(page.left.message);
+    for (const e of page.right.events) ids.add(e.eventId);
+    after = page.right.lastPosition;
+    if (page.right.isEnd) return ids;
+  }
+};
+
+describe("kill -9 crash test", () => {
+  let dir: { dir: string; remove: () => Promise<void> };
+  beforeAll(async () => {
+    dir = await tempDir();
+    // Rebuild only when a source is newer than the build (tsc -b is slow on a shared machine).
+    const built = existsSync(join(pkg, "dist/index.js")) ? statSync(join(pkg, "dist/index.js")).mtimeMs : 0;
+    const newest = readdirSync(join(pkg, "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .reduce((m, f) => Math.max(m, statSync(join(pkg, "src", f)).mtimeMs), 0);
+    if (newest > built)
+      try {
+        execFileSync(join(root, "node_modules/.bin/tsc"), ["-b", pkg], { cwd: root, stdio: "pipe" });
+      } catch (e) {
+        if (built === 0) throw e;
+      }
+  }, 120_000);
+  afterAll(() => dir.remove());
+
+  it("every acknowledged event survives SIGKILL at random moments; a torn tail is reported, then repaired on request", async () => {
+    const path = join(dir.dir, "crash.jsonl");
+    const acked = new Set<string>();
+    let repairs = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const w = runWriter(path, `r${round}`, acked);
+      await Promise.race([w.started, w.exited]);
+      // While the child writes, this process is a second writer: refused.
+      const second = await openFileLedger(path)();
+      expect(second).toEqual(E.left(expect.objectContaining({ _tag: "LedgerLocked" })));
+      await new Promise((r) => setTimeout(r, 30 + Math.random() * 700));
+      w.child.kill("SIGKILL");
+      expect(await w.exited).toBe("SIGKILL");
+      let opened = await openFileLedger(path)();
+      if (E.isLeft(opened)) {
+        expect(opened.left).toEqual(expect.objectContaining({ _tag: "CorruptLedger", reason: expect.stringMatching(/^(TornLine|IncompleteAppend)$/) }));
+        const repaired = await repairLedger(path, { truncate: true })();
+        expect(repaired).toEqual(E.right(expect.objectContaining({ _tag: "Truncated" })));
+        repairs++;
+        opened = await openFileLedger(path)();
+      }
+      if (E.isLeft(opened)) throw new Error(opened.left.message);
+      const ids = await readIds(opened.right);
+      await opened.right.close();
+      const lost = [...acked].filter((id) => !ids.has(id));
+      expect(lost).toEqual([]);
+      expect(E.isRight(await verifyLedger(path)())).toBe(true);
+    }
+    expect(acked.size).toBeGreaterThan(ROUNDS);
+    console.info(`crash test: ${ROUNDS} kills, ${acked.size} acknowledged events kept, ${repairs} torn tails repaired`);
+  });
+});

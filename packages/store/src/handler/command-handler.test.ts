@@ -1,0 +1,105 @@
+import type { CoopId, Instant } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { makeInMemoryStore } from "../memory/in-memory-store.js";
+import type { EventStore } from "../port/event-store.js";
+import { makeCommandHandler } from "./command-handler.js";
+import { type TestCommand, testDecider, testStreamOf } from "./test-support/test-decider.js";
+
+const coopId = "htx-1" as CoopId;
+const clock = () => "2024-05-06T07:08:09.000Z" as Instant;
+const handlerOn = (store: EventStore, maxRetries = 3) =>
+  makeCommandHandler({ store, decider: testDecider, streamOf: testStreamOf, clock, maxRetries });
+
+describe("command handler", () => {
+  it("appends the decided events with derived ids, the clock's recordedAt and the envelope's metadata", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    const r = await h.handle({
+      commandId: "cmd-1",
+      command: { type: "Note", coopId, count: 2 },
+      metadata: { recordedBy: "clerk-2" as never, correlationId: "corr-9", source: { kind: "decision" } },
+    })();
+    expect(r).toEqual(
+      E.right(expect.objectContaining({ eventIds: [h.eventIdFor("cmd-1", 0), h.eventIdFor("cmd-1", 1)], nextExpectedRevision: 1, alreadyHandled: false })),
+    );
+    const stored = await store.readStream(testStreamOf({ type: "Note", coopId }))();
+    if (E.isLeft(stored)) throw new Error(stored.left.message);
+    expect(stored.right.map((e) => e.metadata)).toEqual([0, 1].map(() => ({
+      recordedAt: "2024-05-06T07:08:09.000Z",
+      recordedBy: "clerk-2",
+      correlationId: "corr-9",
+      causationId: "cmd-1",
+      source: { kind: "decision" },
+    })));
+  });
+
+  it("handling the same command twice appends nothing and returns the original result", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    const first = await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId, count: 2 } })();
+    // The stream moves on: a re-decision would now see 3 events and produce other dates.
+    await h.handle({ commandId: "cmd-2", command: { type: "Note", coopId } })();
+    const again = await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId, count: 2 } })();
+    if (E.isLeft(first) || E.isLeft(again)) throw new Error("handle failed");
+    expect(again.right).toEqual({ ...first.right, alreadyHandled: true });
+    const all = await store.readAll()();
+    expect(E.isRight(all) && all.right.events.length).toBe(3);
+  });
+
+  it("a refused command is a typed Rejected and appends nothing", async () => {
+    const store = makeInMemoryStore();
+    const r = await handlerOn(store).handle({ commandId: "c", command: { type: "Refuse", coopId } })();
+    expect(r).toEqual(E.left(expect.objectContaining({ _tag: "Rejected", error: { _tag: "Refused" } })));
+  });
+
+  it("folds retraction-aware: a retracted event no longer counts in the state", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    await h.handle({ commandId: "a", command: { type: "Note", coopId } })();
+    await h.handle({ commandId: "r", command: { type: "Retract", coopId, eventId: h.eventIdFor("a", 0) } })();
+    await h.handle({ commandId: "b", command: { type: "Note", coopId } })();
+    const s = await store.readStream(testStreamOf({ type: "Note", coopId }))();
+    if (E.isLeft(s)) throw new Error(s.left.message);
+    // state before "b": "a" is retracted, the retraction counts: 1 event → base + 1 day.
+    expect(s.right[2]!.event.data.effectiveDate).toBe("2021-01-02");
+  });
+
+  it("a store failure is a typed StoreFailed", async () => {
+    const store = makeInMemoryStore();
+    await store.close();
+    const r = await handlerOn(store).handle({ commandId: "c", command: { type: "Note", coopId } })();
+    expect(r).toEqual(E.left(expect.objectContaining({ _tag: "StoreFailed", error: expect.objectContaining({ _tag: "StoreClosed" }) })));
+  });
+});
+
+describe("concurrent command handlers on one stream", () => {
+  const concurrent = async (store: EventStore, n: number, maxRetries: number) => {
+    const handlers = Array.from({ length: n }, () => handlerOn(store, maxRetries));
+    const results = await Promise.all(
+      handlers.map((h, i) => h.handle({ commandId: `c-${i}`, command: { type: "Note", coopId } as TestCommand })()),
+    );
+    const stream = await store.readStream(testStreamOf({ type: "Note", coopId }))();
+    if (E.isLeft(stream)) throw new Error(stream.left.message);
+    return { results, dates: stream.right.map((e) => e.event.data.effectiveDate) };
+  };
+
+  it("with retries every command lands once and no update is lost (each decision saw the one before)", async () => {
+    const { results, dates } = await concurrent(makeInMemoryStore(), 8, 8);
+    expect(results.every(E.isRight)).toBe(true);
+    expect(dates).toHaveLength(8);
+    expect(new Set(dates).size).toBe(8);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it("without retries exactly one wins per revision and the losers get a typed Conflict", async () => {
+    const { results, dates } = await concurrent(makeInMemoryStore(), 5, 0);
+    const wins = results.filter(E.isRight);
+    const losses = results.flatMap((r) => (E.isLeft(r) ? [r.left] : []));
+    expect(wins.length).toBe(dates.length);
+    expect(wins.length).toBe(1);
+    expect(losses.every((l) => l._tag === "Conflict")).toBe(true);
+    expect(wins.length + losses.length).toBe(5);
+    expect(new Set(dates).size).toBe(dates.length);
+  });
+});

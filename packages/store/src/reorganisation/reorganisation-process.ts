@@ -1,0 +1,118 @@
+import {
+  deriveReorganisationEffects,
+  type EventMetadata,
+  type Instant,
+  type RecordedEvent,
+  type ReorganisationId,
+  reorganisationStream,
+  type StreamId,
+} from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { EventStore, NewEvent } from "../port/event-store.js";
+import type { StoreError } from "../port/store-error.js";
+import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
+
+/**
+ * Why a reorganisation could not be completed: no (unretracted) `ReorganisationDecided` on its stream,
+ * a stream that kept changing, or a store failure. Re-running `completeReorganisation` is always safe.
+ *
+ * @example match(err).with({ _tag: "DecisionNotFound" }, …).with({ _tag: "Conflict" }, …).with({ _tag: "StoreFailed" }, …).exhaustive()
+ */
+export type ReorganisationError =
+  | { readonly _tag: "DecisionNotFound"; readonly reorganisationId: string; readonly message: string }
+  | { readonly _tag: "Conflict"; readonly streamId: StreamId; readonly message: string }
+  | { readonly _tag: "StoreFailed"; readonly error: StoreError; readonly message: string };
+
+/** What a completion run did, stream by stream. */
+export interface ReorganisationReport {
+  readonly reorganisationId: string;
+  readonly decisionEventId: string;
+  /** Streams this run appended the effects to. */
+  readonly applied: ReadonlyArray<StreamId>;
+  /** Streams that already had them (from an earlier, interrupted run). */
+  readonly alreadyApplied: ReadonlyArray<StreamId>;
+}
+
+/** What {@link completeReorganisation} needs. */
+export interface ReorganisationDeps {
+  readonly store: EventStore;
+  readonly clock: () => Instant;
+  readonly namespace?: string;
+  readonly maxRetries?: number;
+}
+
+/**
+ * The id of the `index`-th effect event on `streamId` of the decision `decisionEventId`.
+ * @example effectEventId(ns, decision.eventId, "coop-htx-2", 0)
+ */
+export const effectEventId = (namespace: string, decisionEventId: string, streamId: string, index: number) =>
+  uuidV5(namespace, `${decisionEventId}/${streamId}/${index}`);
+
+/**
+ * Completes a reorganisation (tổ chức lại: chia, tách, hợp nhất, sáp nhập — Law 17/2023/QH15 art.
+ * 94–96) recorded on `reorganisation-<id>`: derives its effects with `deriveReorganisationEffects` and
+ * appends each co-op stream's events with ids derived from the decision's event id and the stream, so
+ * a run interrupted half-way (a crash, a failed append) is finished by running it again and nothing is
+ * ever appended twice. Each stream is checked for the first derived id before appending, and appended
+ * with its exact expected revision (retried on conflicts). Metadata: `causationId` is the decision's
+ * event id, correlation and source are the decision's, `recordedAt` is from the clock.
+ *
+ * @example await completeReorganisation({ store, clock })("r-1" as ReorganisationId)() // Right({ applied: [...], alreadyApplied: [] })
+ */
+export const completeReorganisation =
+  (deps: ReorganisationDeps) =>
+  (reorganisationId: ReorganisationId): TE.TaskEither<ReorganisationError, ReorganisationReport> =>
+  async () => {
+    const ns = deps.namespace ?? COOP_LEDGER_NAMESPACE;
+    const failed = (error: StoreError): E.Either<ReorganisationError, never> =>
+      E.left({ _tag: "StoreFailed", error, message: `reorganisation ${reorganisationId}: ${error.message}` });
+    const history = await deps.store.readStream(reorganisationStream(reorganisationId))();
+    if (E.isLeft(history)) return failed(history.left);
+    const retracted = new Set(
+      history.right.flatMap((r) => (r.event.type === "EventRetracted" ? [r.event.data.retractedEventId as string] : [])),
+    );
+    const decision = history.right.find(
+      (r): r is RecordedEvent & { event: { type: "ReorganisationDecided" } } =>
+        r.event.type === "ReorganisationDecided" && !retracted.has(r.eventId),
+    );
+    if (decision === undefined || decision.event.type !== "ReorganisationDecided")
+      return E.left({
+        _tag: "DecisionNotFound",
+        reorganisationId,
+        message: `no ReorganisationDecided (Quyết định tổ chức lại HTX) on reorganisation-${reorganisationId}`,
+      });
+    const dm = decision.metadata;
+    const metadata = (): EventMetadata => ({
+      recordedAt: deps.clock(),
+      causationId: decision.eventId,
+      correlationId: dm.correlationId ?? decision.eventId,
+      ...(dm.recordedBy !== undefined ? { recordedBy: dm.recordedBy } : {}),
+      ...(dm.source !== undefined ? { source: dm.source } : {}),
+    });
+    const applied: StreamId[] = [];
+    const alreadyApplied: StreamId[] = [];
+    for (const effect of deriveReorganisationEffects(decision.event.data)) {
+      const ids = effect.events.map((_, i) => effectEventId(ns, decision.eventId, effect.streamId, i));
+      let done = false;
+      for (let attempt = 0; attempt <= (deps.maxRetries ?? 3) && !done; attempt++) {
+        const stream = await deps.store.readStream(effect.streamId)();
+        if (E.isLeft(stream)) return failed(stream.left);
+        if (stream.right.some((r) => r.eventId === ids[0])) {
+          alreadyApplied.push(effect.streamId);
+          done = true;
+          break;
+        }
+        const events: NewEvent[] = effect.events.map((event, i) => ({ eventId: ids[i]!, event, metadata: metadata() }));
+        const last = stream.right.length - 1;
+        const r = await deps.store.append(effect.streamId, events, { expectedRevision: last < 0 ? "noStream" : last })();
+        if (E.isRight(r)) {
+          (r.right.written ? applied : alreadyApplied).push(effect.streamId);
+          done = true;
+        } else if (r.left._tag !== "WrongExpectedRevision") return failed(r.left);
+      }
+      if (!done)
+        return E.left({ _tag: "Conflict", streamId: effect.streamId, message: `reorganisation ${reorganisationId}: ${effect.streamId} kept changing` });
+    }
+    return E.right({ reorganisationId, decisionEventId: decision.eventId, applied, alreadyApplied });
+  };
