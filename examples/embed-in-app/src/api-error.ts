@@ -17,7 +17,11 @@ import { match } from "ts-pattern";
  */
 export type ApiError =
   | { readonly _tag: "Unauthorized"; readonly message: string }
-  | { readonly _tag: "MalformedBody"; readonly reason: "notJson" | "tooLarge" | "contentType"; readonly message: string }
+  | {
+      readonly _tag: "MalformedBody";
+      readonly reason: "notJson" | "tooLarge" | "contentType";
+      readonly message: string;
+    }
   | { readonly _tag: "InvalidCommand"; readonly problems: ReadonlyArray<string>; readonly message: string }
   | { readonly _tag: "InvalidQuery"; readonly message: string }
   | { readonly _tag: "RuleViolated"; readonly rule: string; readonly message: string }

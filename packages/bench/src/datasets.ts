@@ -41,14 +41,17 @@ export const ensureDataset = async (cacheDir: string, spec: DatasetSpec): Promis
     const m = JSON.parse(readFileSync(meta, "utf8")) as { events: number };
     return { label: spec.label, path, events: m.events };
   }
-  const r = await runInChild({
-    kind: "generate",
-    label: spec.label,
-    preset: spec.preset,
-    seed: spec.seed,
-    ...(spec.maxEvents !== undefined ? { maxEvents: spec.maxEvents } : {}),
-    path,
-  });
+  const r = await runInChild(
+    {
+      kind: "generate",
+      label: spec.label,
+      preset: spec.preset,
+      seed: spec.seed,
+      ...(spec.maxEvents !== undefined ? { maxEvents: spec.maxEvents } : {}),
+      path,
+    },
+    { timeoutMs: 45 * 60_000 },
+  );
   if (!r.ok) throw new Error(`generating ${spec.label} failed: ${r.error}`);
   writeFileSync(meta, `${JSON.stringify({ ...spec, ...r.figures, generatedInMs: r.wallMs }, null, 2)}\n`);
   return { label: spec.label, path, events: Number(r.figures.events) };

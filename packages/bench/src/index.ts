@@ -10,6 +10,7 @@ export * from "./child/run-in-child.js";
 export * from "./child/run-task.js";
 export * from "./datasets.js";
 export * from "./harness/clock.js";
+export * from "./harness/cpu-profile.js";
 export * from "./harness/lines.js";
 export * from "./harness/machine.js";
 export * from "./harness/rng.js";

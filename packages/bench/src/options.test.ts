@@ -7,8 +7,23 @@ describe("parseOptions", () => {
   });
 
   it("reads every option", () => {
-    const o = parseOptions(["--quick", "--reps", "5", "--only", "queries,emmett", "--datasets", "100k", "--no-docs"]);
-    expect(o).toMatchObject({ quick: true, reps: 5, only: ["queries", "emmett"], datasets: ["100k"], docs: false });
+    const o = parseOptions([
+      "--quick",
+      "--reps",
+      "5",
+      "--only",
+      "queries,emmett",
+      "--datasets",
+      "100k",
+      "--no-docs",
+    ]);
+    expect(o).toMatchObject({
+      quick: true,
+      reps: 5,
+      only: ["queries", "emmett"],
+      datasets: ["100k"],
+      docs: false,
+    });
   });
 
   it("refuses an unknown option rather than silently running everything", () => {

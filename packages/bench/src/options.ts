@@ -12,6 +12,13 @@ export interface BenchOptions {
   readonly profile: boolean;
   /** `--no-docs`: do not rewrite the figures in docs/performance.md after a full run. */
   readonly docs: boolean;
+  /**
+   * `--merge file.json`: include the results of an earlier run's JSON (e.g. a quick run) in this run's
+   * summary, so a 1 M-only run still reports growth from 10 k; the report names the merged run.
+   */
+  readonly merge: string | undefined;
+  /** `--render file.json`: print (and, for a full run, write to the docs) a saved run again, measuring nothing. */
+  readonly render: string | undefined;
 }
 
 /**
@@ -26,6 +33,8 @@ export const parseOptions = (argv: ReadonlyArray<string>): BenchOptions => {
   let datasets: string[] | undefined;
   let profile = false;
   let docs = true;
+  let merge: string | undefined;
+  let render: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -40,7 +49,9 @@ export const parseOptions = (argv: ReadonlyArray<string>): BenchOptions => {
     else if (a === "--datasets") datasets = next().split(",");
     else if (a === "--profile") profile = true;
     else if (a === "--no-docs") docs = false;
+    else if (a === "--merge") merge = next();
+    else if (a === "--render") render = next();
     else throw new Error(`unknown option ${a} (see packages/bench/README.md)`);
   }
-  return { quick, reps, only, datasets, profile, docs };
+  return { quick, reps, only, datasets, profile, docs, merge, render };
 };

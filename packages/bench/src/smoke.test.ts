@@ -20,7 +20,14 @@ describe("bench harness (smoke, tiny dataset)", () => {
 
   beforeAll(async () => {
     const path = join(dir, "tiny.jsonl");
-    const g = await runTask(liveSubjects, { kind: "generate", label: "tiny", preset: "province", seed: 3, maxEvents: 400, path });
+    const g = await runTask(liveSubjects, {
+      kind: "generate",
+      label: "tiny",
+      preset: "province",
+      seed: 3,
+      maxEvents: 400,
+      path,
+    });
     dataset = { label: "tiny", path, events: Number(g.events) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +75,15 @@ describe("bench harness (smoke, tiny dataset)", () => {
   });
 
   it("appends single, per stream and batched", async (ctx) => {
-    const f = await run(ctx, { kind: "appends", dataset, dir, single: 5, batched: 50, batchSize: 20, reps: 1 });
+    const f = await run(ctx, {
+      kind: "appends",
+      dataset,
+      dir,
+      single: 5,
+      batched: 50,
+      batchSize: 20,
+      reps: 1,
+    });
     expect((f.singleEventsPerSec as number[]).length).toBe(1);
     expect((f.importEventsPerSec as number[]).length).toBe(1);
   });

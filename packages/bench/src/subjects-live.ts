@@ -13,7 +13,7 @@ import {
 import { generateLedger } from "@coop-ledger/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { pick } from "./harness/rng.js";
-import type { DatasetFacts, GeneratedDataset, Subjects } from "./subjects.js";
+import type { DatasetFacts, GeneratedDataset, Subjects, Validation } from "./subjects.js";
 
 const orThrow = <A>(r: E.Either<{ message: string }, A>, what: string): A => {
   if (E.isLeft(r)) throw new Error(`${what}: ${r.left.message}`);
@@ -25,8 +25,11 @@ const orThrow = <A>(r: E.Either<{ message: string }, A>, what: string): A => {
  * event), full codec validation, no chain check (a replay trusts a verified file; `verifyLedger` checks
  * the chain once). Any issue stops the benchmark: figures from a half-read ledger would lie.
  */
-async function* readLedgerEvents(path: string): AsyncGenerator<RecordedEvent, void, undefined> {
-  for await (const chunk of readLedgerChunks(path)) {
+async function* readLedgerEvents(
+  path: string,
+  validation: Validation = "codec",
+): AsyncGenerator<RecordedEvent, void, undefined> {
+  for await (const chunk of readLedgerChunks(path, { validation })) {
     for (const r of chunk) {
       if (E.isLeft(r)) throw new Error(`${path}: ${r.left.message}`);
       yield r.right;
@@ -36,7 +39,9 @@ async function* readLedgerEvents(path: string): AsyncGenerator<RecordedEvent, vo
 
 /** Generated events with the stream revisions and positions a fresh ledger will give them. */
 function* withRevisions(
-  events: Iterable<{ streamId: RecordedEvent["streamId"] } & Pick<RecordedEvent, "eventId" | "event" | "metadata">>,
+  events: Iterable<
+    { streamId: RecordedEvent["streamId"] } & Pick<RecordedEvent, "eventId" | "event" | "metadata">
+  >,
   maxEvents: number | undefined,
 ): Generator<RecordedEvent, void, undefined> {
   const revisions = new Map<string, number>();
@@ -78,9 +83,9 @@ const rightOrThrow = <A>(r: E.Either<{ _tag: string; message?: string }, A>): A 
 };
 
 /** Full replay as a rebuild: every event of the ledger into a fresh point-in-time index. */
-const replayLedger = async (path: string): Promise<unknown> => {
+const replayLedger = async (path: string, validation: Validation = "codec"): Promise<unknown> => {
   const index = new ProjectionIndex();
-  for await (const chunk of readLedgerChunks(path)) {
+  for await (const chunk of readLedgerChunks(path, { validation })) {
     for (const r of chunk) {
       if (E.isLeft(r)) throw new Error(`${path}: ${r.left.message}`);
       index.add(r.right);
@@ -122,13 +127,19 @@ const randomQuery = (random: () => number, facts: DatasetFacts): QueryInput => {
   const gazetteer = asOf ? gazetteerOn(validAt as Parameters<typeof gazetteerOn>[0]) : "2025-07-01";
   const provinces = facts.provincesByGazetteer[gazetteer] ?? [];
   const province = random() < 0.4 && provinces.length > 0 ? pick(random, provinces) : undefined;
-  const sector = random() < SCOPE_SECTOR_SHARE && facts.sectors.length > 0 ? pick(random, facts.sectors) : undefined;
+  const sector =
+    random() < SCOPE_SECTOR_SHARE && facts.sectors.length > 0 ? pick(random, facts.sectors) : undefined;
   return {
     validAt,
     ...(knownAt !== undefined ? { knownAt } : {}),
     ...(asOf ? {} : { geography: "2025-07-01" }),
     ...(province !== undefined || sector !== undefined
-      ? { scope: { ...(province !== undefined ? { province } : {}), ...(sector !== undefined ? { sector } : {}) } }
+      ? {
+          scope: {
+            ...(province !== undefined ? { province } : {}),
+            ...(sector !== undefined ? { sector } : {}),
+          },
+        }
       : {}),
   };
 };

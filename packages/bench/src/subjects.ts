@@ -1,6 +1,9 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import type { EventStore, NewEvent } from "@coop-ledger/store";
 
+/** How events are decoded on read: `codec` (every event validated) or `trusted` (see `readLedger`). */
+export type Validation = "codec" | "trusted";
+
 /** What the generator wrote. */
 export interface GeneratedDataset {
   readonly events: number;
@@ -47,13 +50,17 @@ export interface Subjects<Q = unknown, S = unknown> {
     maxEvents: number | undefined,
     path: string,
   ) => Promise<GeneratedDataset>;
-  /** Streams decoded (upcast) events from a file ledger. */
-  readonly readLedger?: (path: string) => AsyncIterable<RecordedEvent>;
+  /**
+   * Streams decoded (upcast) events from a file ledger. `trusted`: the store's fast path for a verified
+   * ledger (types and versions checked, old versions upcast, current-version data not re-validated);
+   * default: every event through the io-ts codecs.
+   */
+  readonly readLedger?: (path: string, validation?: Validation) => AsyncIterable<RecordedEvent>;
   /**
    * Full replay of a file ledger: read + parse + decode + upcast + every projection (a rebuild of the
    * point-in-time index, which holds every indicator's series).
    */
-  readonly replayLedger?: (path: string) => Promise<unknown>;
+  readonly replayLedger?: (path: string, validation?: Validation) => Promise<unknown>;
   /**
    * The plain fold alternative: read + decode, then every indicator at one date by the projections'
    * reference `replay` (no index). Reported beside {@link replayLedger}.

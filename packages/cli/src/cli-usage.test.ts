@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BIN, hasBin, runBin } from "./test-support/run-bin.js";
 
-if (!hasBin()) console.warn(`\n!! SKIPPED: the CLI tests run the built bin ${BIN}; build first with tsc -b\n`);
+if (!hasBin())
+  console.warn(`\n!! SKIPPED: the CLI tests run the built bin ${BIN}; build first with tsc -b\n`);
 
 describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
   it("prints help with the exit-code table and exits 0", () => {
@@ -9,12 +10,36 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage: coop-ledger");
     expect(r.stdout).toContain("Exit codes:");
-    for (const c of ["generate", "verify", "snapshot", "series", "explain", "diff", "targets", "report", "import", "export", "demo"])
+    for (const c of [
+      "generate",
+      "verify",
+      "snapshot",
+      "series",
+      "explain",
+      "diff",
+      "targets",
+      "report",
+      "import",
+      "export",
+      "demo",
+    ])
       expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
   });
 
   it("every command has --help", () => {
-    for (const c of ["generate", "verify", "snapshot", "series", "explain", "diff", "targets", "report", "import", "export", "demo"]) {
+    for (const c of [
+      "generate",
+      "verify",
+      "snapshot",
+      "series",
+      "explain",
+      "diff",
+      "targets",
+      "report",
+      "import",
+      "export",
+      "demo",
+    ]) {
       const r = runBin([c, "--help"]);
       expect(r.code, c).toBe(0);
       expect(r.stdout, c).toContain(`Usage: coop-ledger ${c}`);
@@ -40,7 +65,9 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
   it("a malformed date names the option and the accepted forms, exit 2", () => {
     const r = runBin(["snapshot", "--ledger", "x.jsonl", "--valid-at", "31/02/2022"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^coop-ledger: error: --valid-at: not a valid date: "31\/02\/2022"\nhint: .*DD\/MM\/YYYY/);
+    expect(r.stderr).toMatch(
+      /^coop-ledger: error: --valid-at: not a valid date: "31\/02\/2022"\nhint: .*DD\/MM\/YYYY/,
+    );
   });
 
   it("an invalid --format choice is a usage error", () => {

@@ -3,8 +3,8 @@ import { Command, Option } from "commander";
 import { runAction } from "./commands/action.js";
 import { runDemo } from "./commands/demo.js";
 import { runDiff } from "./commands/diff.js";
-import { runExplain } from "./commands/explain.js";
 import { runExport, runImport } from "./commands/esdb.js";
+import { runExplain } from "./commands/explain.js";
 import { runGenerate } from "./commands/generate.js";
 import { runIndicators } from "./commands/indicators.js";
 import { runReport } from "./commands/report.js";
@@ -13,7 +13,7 @@ import { runSnapshot } from "./commands/snapshot.js";
 import { runTargets } from "./commands/targets.js";
 import { runVerify } from "./commands/verify.js";
 import type { CliContext } from "./context.js";
-import { EXIT_CODES_HELP, collect, formatOption, ledgerOption } from "./options/common.js";
+import { collect, EXIT_CODES_HELP, formatOption, ledgerOption } from "./options/common.js";
 import { scopeOptions } from "./options/scope.js";
 import type { OutputFormat } from "./output/format.js";
 import { CLI_VERSION } from "./version.js";
@@ -63,8 +63,10 @@ export const buildProgram = (ctx: CliContext): Command => {
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
     .option("--force", "overwrite --out if it exists")
     .addOption(formatOption())
-    .action(async (o: FormatOpts & { preset: "province" | "national"; seed: string; out: string; force?: boolean }) =>
-      runAction(ctx, o.format, () => runGenerate(ctx, o)),
+    .action(
+      async (
+        o: FormatOpts & { preset: "province" | "national"; seed: string; out: string; force?: boolean },
+      ) => runAction(ctx, o.format, () => runGenerate(ctx, o)),
     );
 
   sub("verify", "check the ledger's hash chain and decode every event; names the first bad line")
@@ -75,8 +77,13 @@ export const buildProgram = (ctx: CliContext): Command => {
   withScope(
     sub("snapshot", "every indicator (chỉ tiêu) at a valid date, optionally as known at an instant")
       .addOption(ledgerOption())
-      .addOption(new Option("--valid-at <date>", "valid date: YYYY-MM-DD or DD/MM/YYYY").makeOptionMandatory())
-      .option("--known-at <instant>", "only what was recorded by then (ISO 8601; a date means end of day UTC)"),
+      .addOption(
+        new Option("--valid-at <date>", "valid date: YYYY-MM-DD or DD/MM/YYYY").makeOptionMandatory(),
+      )
+      .option(
+        "--known-at <instant>",
+        "only what was recorded by then (ISO 8601; a date means end of day UTC)",
+      ),
   )
     .addOption(formatOption())
     .action(async (o) => runAction(ctx, o.format, () => runSnapshot(ctx, o)));
@@ -105,7 +112,10 @@ export const buildProgram = (ctx: CliContext): Command => {
     .action(async (indicator: string, o) => runAction(ctx, o.format, () => runExplain(ctx, indicator, o)));
 
   withScope(
-    sub("diff", "the restatement between two knowledge instants: which figures changed and which events did it")
+    sub(
+      "diff",
+      "the restatement between two knowledge instants: which figures changed and which events did it",
+    )
       .addOption(ledgerOption())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .addOption(
@@ -140,14 +150,26 @@ export const buildProgram = (ctx: CliContext): Command => {
     .action(async (o: FormatOpts) => runAction(ctx, o.format, () => runIndicators(ctx)));
 
   sub("import", "copy every event from EventStoreDB into a new ledger file")
-    .addOption(new Option("--esdb <url>", "connection string, e.g. esdb://localhost:2113?tls=false").makeOptionMandatory())
+    .addOption(
+      new Option(
+        "--esdb <url>",
+        "connection string, e.g. esdb://localhost:2113?tls=false",
+      ).makeOptionMandatory(),
+    )
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
     .addOption(formatOption())
-    .action(async (o: FormatOpts & { esdb: string; out: string }) => runAction(ctx, o.format, () => runImport(ctx, o)));
+    .action(async (o: FormatOpts & { esdb: string; out: string }) =>
+      runAction(ctx, o.format, () => runImport(ctx, o)),
+    );
 
   sub("export", "append every event of a ledger file to EventStoreDB (idempotent: ids are deterministic)")
     .addOption(ledgerOption())
-    .addOption(new Option("--esdb <url>", "connection string, e.g. esdb://localhost:2113?tls=false").makeOptionMandatory())
+    .addOption(
+      new Option(
+        "--esdb <url>",
+        "connection string, e.g. esdb://localhost:2113?tls=false",
+      ).makeOptionMandatory(),
+    )
     .addOption(formatOption())
     .action(async (o: FormatOpts & { esdb: string; ledger: string }) =>
       runAction(ctx, o.format, () => runExport(ctx, o)),
@@ -159,4 +181,3 @@ export const buildProgram = (ctx: CliContext): Command => {
 
   return program;
 };
-

@@ -8,6 +8,7 @@ import { CoopFoundedV1 } from "./events/coop-founded.js";
 import { decodeEvent, encodeEvent } from "./events/decode.js";
 import { DomainEvent, eventCodecs } from "./events/domain-event.js";
 import { EventMetadata } from "./events/recorded-event.js";
+import { arbitraryFor } from "./test-support/codec-arbitrary.js";
 import * as classification from "./values/classification.js";
 import * as ids from "./values/ids.js";
 import * as law from "./values/law.js";
@@ -18,11 +19,14 @@ import { RegistrationCode } from "./values/registration-code.js";
 import { SourceDocument } from "./values/source-document.js";
 import { StreamId } from "./values/stream-id.js";
 import * as time from "./values/time.js";
-import { arbitraryFor } from "./test-support/codec-arbitrary.js";
 
 const isCodec = (v: unknown): v is t.Mixed =>
-  typeof v === "object" && v !== null && typeof (v as t.Mixed).decode === "function" && typeof (v as t.Mixed).encode === "function";
-const codecsOf = (mod: Record<string, unknown>) => Object.entries(mod).filter((e): e is [string, t.Mixed] => isCodec(e[1]));
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as t.Mixed).decode === "function" &&
+  typeof (v as t.Mixed).encode === "function";
+const codecsOf = (mod: Record<string, unknown>) =>
+  Object.entries(mod).filter((e): e is [string, t.Mixed] => isCodec(e[1]));
 
 const valueCodecs: Array<[string, t.Mixed]> = [
   ...codecsOf(classification),
@@ -83,7 +87,9 @@ describe("codecs round-trip: decode(JSON(encode(a))) = a", () => {
             !(d.districtCode !== undefined && d.effectiveDate >= "2025-07-01");
           expect(wellFormed).toBe(false);
         } else {
-          expect(r.right.type === "CoopFounded" && r.right.data.location.provinceCode).toBe(v1.data.provinceCode);
+          expect(r.right.type === "CoopFounded" && r.right.data.location.provinceCode).toBe(
+            v1.data.provinceCode,
+          );
           expect(r.right.data.effectiveDate).toBe(v1.data.effectiveDate);
         }
       }),

@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 
+export * from "./catalogue/command-catalogue.js";
+export * from "./catalogue/event-catalogue.js";
+export * from "./catalogue/render-events-doc.js";
 export * from "./commands/alliance-and-fund.js";
 export * from "./commands/command.js";
 export * from "./commands/command-codec.js";
@@ -22,9 +25,9 @@ export * from "./decider/domain-warning.js";
 export * from "./decider/error-rule.js";
 export * from "./decider/evolve.js";
 export * from "./decider/ledger-decider.js";
+export * from "./decider/reorganisation-effects.js";
 export type { GeographyData } from "./decider/rule-context.js";
 export * from "./decider/stream-state.js";
-export * from "./decider/reorganisation-effects.js";
 export * from "./events/alliance-and-fund.js";
 export * from "./events/coop-founded.js";
 export * from "./events/decode.js";

@@ -18,3 +18,8 @@ export * from "./query/projection-error.js";
 export * from "./query/projection-query.js";
 export * from "./replay/replay.js";
 export * from "./time/days.js";
+export * from "./audit/diff.js";
+export * from "./audit/explain.js";
+export * from "./audit/series.js";
+export type { AuditSource } from "./audit/stream-source.js";
+export * from "./catalogue/render-indicators-doc.js";

@@ -22,7 +22,11 @@ for (let i = 0; ; i++) {
       expectedRevision: "any",
       events: Array.from({ length: 40 }, (_, k) => ({
         eventId: uuidV5(NS, `${label}/${i}/${s}/${k}`),
-        event: { type: "CoopSuspended", schemaVersion: 1, data: { coopId: `htx-bulk${s}`, effectiveDate: "2024-01-01", reason: "x".repeat(400) } },
+        event: {
+          type: "CoopSuspended",
+          schemaVersion: 1,
+          data: { coopId: `htx-bulk${s}`, effectiveDate: "2024-01-01", reason: "x".repeat(400) },
+        },
         metadata: { recordedAt: "2026-01-01T00:00:00.000Z" },
       })),
     }));

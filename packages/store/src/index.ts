@@ -5,8 +5,7 @@
  * @packageDocumentation
  */
 
-export * from "./file/chain-walker.js";
-export * from "./file/event-line.js";
+export type { Validation } from "./file/event-line.js";
 export * from "./file/file-ledger.js";
 export * from "./file/import-events.js";
 export * from "./file/ledger-format.js";
@@ -21,7 +20,9 @@ export * from "./handler/handler-error.js";
 export * from "./memory/in-memory-store.js";
 export * from "./port/event-store.js";
 export * from "./port/store-error.js";
+export * from "./reorganisation/record-reorganisation.js";
 export * from "./reorganisation/reorganisation-process.js";
+export * from "./shared/append-decision.js";
 export * from "./shared/canonical-json.js";
 export * from "./shared/prepare-batch.js";
 export * from "./shared/uuid-v5.js";

@@ -9,7 +9,8 @@ const old = JSON.parse(readFileSync(`${dir}/gazetteer-2025-03-01-provinces-distr
 const neu = JSON.parse(readFileSync(`${dir}/gazetteer-2025-07-01-provinces.json`, "utf8"));
 const short = (n) => n.replace(/^(Thành phố|Tỉnh|Huyện|Thị xã|Quận)\s+/u, "");
 const rows2008 = old.provinces.map(
-  (p) => `  ["${p.code}", "${short(p.name)}", "${p.districts.map((d) => `${d.code}:${short(d.name)}`).join("|")}"],`,
+  (p) =>
+    `  ["${p.code}", "${short(p.name)}", "${p.districts.map((d) => `${d.code}:${short(d.name)}`).join("|")}"],`,
 );
 const rows2025 = neu.provinces.map(
   (p) => `  ["${p.code}", "${short(p.name)}", [${p.mergedFrom.map((m) => `"${m.code}"`).join(", ")}]],`,

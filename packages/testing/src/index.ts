@@ -5,4 +5,10 @@
  * @packageDocumentation
  */
 
+export * from "./arbitraries/index.js";
+export * from "./config/fast-check-env.js";
 export * from "./generator/index.js";
+export * from "./laws/index.js";
+export * from "./spec/index.js";
+export * from "./store/index.js";
+export * from "./validation/index.js";

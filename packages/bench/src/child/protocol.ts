@@ -20,8 +20,19 @@ export type Task =
       readonly maxEvents?: number;
       readonly path: string;
     }
-  | { readonly kind: "parseVsReplay"; readonly dataset: DatasetRef; readonly reps: number }
-  | { readonly kind: "indexBuild"; readonly dataset: DatasetRef }
+  | {
+      readonly kind: "parseVsReplay";
+      readonly dataset: DatasetRef;
+      readonly reps: number;
+      /** Skip the trusted replay and the plain fold (to fit a 1 M run in the time there is). */
+      readonly light?: boolean;
+    }
+  | {
+      readonly kind: "indexBuild";
+      readonly dataset: DatasetRef;
+      /** Skip the ledger → index phase (parseVsReplay's replay already is one). */
+      readonly memoryOnly?: boolean;
+    }
   | {
       readonly kind: "queries";
       readonly dataset: DatasetRef;

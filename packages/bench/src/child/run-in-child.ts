@@ -10,6 +10,8 @@ export interface ChildOptions {
   readonly execArgv?: ReadonlyArray<string>;
   /** Heap limit of the child in MiB (default 4096: above the 2 GB budget so a miss is measured, not a crash). */
   readonly maxOldSpaceMiB?: number;
+  /** Kill the child and report a failure after this long (default 15 min): a hang must not stall the run. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -22,7 +24,9 @@ export const runInChild = (task: Task, options: ChildOptions = {}): Promise<Task
   new Promise((resolve) => {
     const started = Date.now();
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const done = (r: TaskResult): void => {
+      clearTimeout(timer);
       if (!settled) {
         settled = true;
         resolve(r);
@@ -37,6 +41,16 @@ export const runInChild = (task: Task, options: ChildOptions = {}): Promise<Task
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
+    const timeoutMs = options.timeoutMs ?? 15 * 60_000;
+    timer = setTimeout(() => {
+      done({
+        ok: false,
+        task,
+        error: `timed out after ${Math.round(timeoutMs / 1000)} s`,
+        wallMs: Date.now() - started,
+      });
+      child.kill("SIGKILL");
+    }, timeoutMs);
     child.on("message", (m) => done(m as TaskResult));
     child.on("error", (e) => done({ ok: false, task, error: e.message, wallMs: Date.now() - started }));
     child.on("exit", (code, signal) =>

@@ -20,9 +20,11 @@ export const runTask = (subjects: Subjects, task: Task): Promise<Figures> =>
       const g = await generate(t.preset, t.seed, t.maxEvents, t.path);
       return { events: g.events, streams: g.streams, bytes: g.bytes };
     })
-    .with({ kind: "parseVsReplay" }, (t) => parseVsReplay(subjects, t.dataset, t.reps))
-    .with({ kind: "indexBuild" }, (t) => indexBuild(subjects, t.dataset))
-    .with({ kind: "queries" }, (t) => queries(subjects, t.dataset, t.seed, t.queries, t.reps, t.replayQueries))
+    .with({ kind: "parseVsReplay" }, (t) => parseVsReplay(subjects, t.dataset, t.reps, t.light ?? false))
+    .with({ kind: "indexBuild" }, (t) => indexBuild(subjects, t.dataset, t.memoryOnly ?? false))
+    .with({ kind: "queries" }, (t) =>
+      queries(subjects, t.dataset, t.seed, t.queries, t.reps, t.replayQueries),
+    )
     .with({ kind: "appends" }, (t) =>
       appends(subjects, t.dataset, t.dir, t.single, t.batched, t.batchSize, t.reps),
     )

@@ -12,7 +12,9 @@ export const nowMs = (): number => performance.now();
  *
  * @example const { ms, value } = await timed(() => replay(events));
  */
-export const timed = async <A>(f: () => A | Promise<A>): Promise<{ readonly ms: number; readonly value: A }> => {
+export const timed = async <A>(
+  f: () => A | Promise<A>,
+): Promise<{ readonly ms: number; readonly value: A }> => {
   const t0 = nowMs();
   const value = await f();
   return { ms: nowMs() - t0, value };

@@ -1,6 +1,6 @@
+import type { DatasetRef, Figures } from "../child/protocol.js";
 import { collectGarbage, nowMs } from "../harness/clock.js";
 import { readLineBatches } from "../harness/lines.js";
-import type { DatasetRef, Figures } from "../child/protocol.js";
 import type { Subjects } from "../subjects.js";
 import { need } from "./not-available.js";
 
@@ -27,18 +27,26 @@ export const bareParse = async (path: string): Promise<number> => {
 /**
  * Measurement 1: bare `JSON.parse` of every ledger line vs a full replay (read + parse + decode + upcast
  * + every projection, as a rebuild of the index), read + decode alone (to attribute the cost), and the
- * plain-fold replay (every indicator at one date, no index) when available. Repetitions alternate the three
+ * plain-fold replay (every indicator at one date, no index) when available; decode and replay again
+ * with the store's `trusted` validation (the fast path for a verified ledger). Repetitions alternate the three
  * so drift in machine load hits them alike; each is preceded by a full GC.
  *
  * @example await parseVsReplay(subjects, dataset, 3) // { parseMs: [...], replayMs: [...], ... }
  */
-export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, reps: number): Promise<Figures> => {
+export const parseVsReplay = async (
+  subjects: Subjects,
+  dataset: DatasetRef,
+  reps: number,
+  light = false,
+): Promise<Figures> => {
   const replayLedger = need(subjects.replayLedger, "replay of a file ledger (projections + store)");
   const readLedger = need(subjects.readLedger, "readLedger (store)");
   const parseMs: number[] = [];
   const replayMs: number[] = [];
   const decodeMs: number[] = [];
   const foldMs: number[] = [];
+  const decodeTrustedMs: number[] = [];
+  const replayTrustedMs: number[] = [];
   let lines = 0;
   let decoded = 0;
   // One untimed warm-up of each so the first timed repetition is not paying for compilation.
@@ -63,6 +71,20 @@ export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, rep
     await replayLedger(dataset.path);
     replayMs.push(nowMs() - t0);
 
+    collectGarbage();
+    t0 = nowMs();
+    let trustedCount = 0;
+    for await (const _ of readLedger(dataset.path, "trusted")) trustedCount++;
+    if (trustedCount !== decoded)
+      throw new Error(`trusted read gave ${trustedCount} events, codec ${decoded}`);
+    decodeTrustedMs.push(nowMs() - t0);
+
+    if (light) continue;
+    collectGarbage();
+    t0 = nowMs();
+    await replayLedger(dataset.path, "trusted");
+    replayTrustedMs.push(nowMs() - t0);
+
     if (subjects.replayLedgerFold !== undefined) {
       collectGarbage();
       t0 = nowMs();
@@ -70,5 +92,5 @@ export const parseVsReplay = async (subjects: Subjects, dataset: DatasetRef, rep
       foldMs.push(nowMs() - t0);
     }
   }
-  return { lines, events: decoded, parseMs, decodeMs, replayMs, foldMs };
+  return { lines, events: decoded, parseMs, decodeMs, replayMs, decodeTrustedMs, replayTrustedMs, foldMs };
 };

@@ -29,7 +29,10 @@ export const fmtSpread = (s: Spread, unit = ""): string =>
  */
 export const textTable = (rows: ReadonlyArray<ReadonlyArray<string>>): string => {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
   const line = (r: ReadonlyArray<string>): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   const [head, ...body] = rows;
   if (head === undefined) return "";

@@ -10,8 +10,14 @@ export interface BenchRun {
   readonly reps: number;
   readonly machine: MachineInfo;
   readonly loadAfter: ReadonlyArray<number>;
-  readonly datasets: ReadonlyArray<{ readonly label: string; readonly events: number }>;
+  readonly datasets: ReadonlyArray<{
+    readonly label: string;
+    readonly events: number;
+    readonly path?: string;
+  }>;
   readonly budgetDataset: string;
+  /** The earlier run whose results were merged in (`--merge`), if any. */
+  readonly merged?: { readonly startedAt: string; readonly mode: string };
   readonly summary: Summary;
 }
 
@@ -48,6 +54,9 @@ export const renderText = (run: BenchRun): string =>
     `coop-ledger bench (${run.mode}, ${run.reps} repetitions, spread = median [min–max])`,
     `machine: ${machineLine(run)}`,
     `datasets: ${run.datasets.map((d) => `${d.label} ${fmt(d.events)} events`).join(", ")}`,
+    ...(run.merged !== undefined
+      ? [`merged: results of the ${run.merged.mode} run of ${run.merged.startedAt}`]
+      : []),
     "",
     textTable(figureRows(run)),
     "",
@@ -71,6 +80,12 @@ export const renderMarkdown = (run: BenchRun): string =>
     "",
     `Datasets: ${run.datasets.map((d) => `${d.label} (${fmt(d.events)} events)`).join(", ")}.`,
     "",
+    ...(run.merged !== undefined
+      ? [
+          `Figures for the smaller datasets come from the ${run.merged.mode} run of ${run.merged.startedAt} (merged with \`--merge\`), made on the same machine the same hour.`,
+          "",
+        ]
+      : []),
     `### Budgets (judged at ${run.budgetDataset})`,
     "",
     markdownTable(budgetRows(run)),

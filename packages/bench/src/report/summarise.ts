@@ -42,20 +42,89 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
     const lines = num(f, "lines");
     const events = num(f, "events");
     // Per repetition: replay rate ÷ bare-parse rate (the two were timed back to back).
-    const ratio = spread(pairwise(nums(f, "replayMs"), nums(f, "parseMs"), (rep, par) => events / rep / (lines / par)));
-    rows.push(row("1 parse vs replay", d, "bare JSON.parse (lines/s)", perSec(lines, nums(f, "parseMs")), "/s"));
-    rows.push(row("1 parse vs replay", d, "read + decode (events/s)", perSec(events, nums(f, "decodeMs")), "/s"));
-    rows.push(row("1 parse vs replay", d, "full replay → index (events/s)", perSec(events, nums(f, "replayMs")), "/s"));
+    const ratio = spread(
+      pairwise(nums(f, "replayMs"), nums(f, "parseMs"), (rep, par) => events / rep / (lines / par)),
+    );
+    rows.push(
+      row("1 parse vs replay", d, "bare JSON.parse (lines/s)", perSec(lines, nums(f, "parseMs")), "/s"),
+    );
+    rows.push(
+      row("1 parse vs replay", d, "read + decode (events/s)", perSec(events, nums(f, "decodeMs")), "/s"),
+    );
+    rows.push(
+      row(
+        "1 parse vs replay",
+        d,
+        "full replay → index (events/s)",
+        perSec(events, nums(f, "replayMs")),
+        "/s",
+      ),
+    );
+    const trusted = spread(
+      pairwise(nums(f, "replayTrustedMs"), nums(f, "parseMs"), (rep, par) => events / rep / (lines / par)),
+    );
+    if (nums(f, "replayTrustedMs").length > 0) {
+      rows.push(
+        row(
+          "1 parse vs replay",
+          d,
+          "read + decode, trusted (events/s)",
+          perSec(events, nums(f, "decodeTrustedMs")),
+          "/s",
+        ),
+      );
+      rows.push(
+        row(
+          "1 parse vs replay",
+          d,
+          "full replay → index, trusted (events/s)",
+          perSec(events, nums(f, "replayTrustedMs")),
+          "/s",
+        ),
+      );
+      rows.push(
+        row(
+          "1 parse vs replay",
+          d,
+          "full replay, trusted ÷ bare parse",
+          mapSpread(trusted, (x) => x * 100),
+          "%",
+        ),
+      );
+    }
     if (nums(f, "foldMs").length > 0)
-      rows.push(row("1 parse vs replay", d, "replay, plain fold at one date (events/s)", perSec(events, nums(f, "foldMs")), "/s"));
-    rows.push(row("1 parse vs replay", d, "full replay ÷ bare parse", mapSpread(ratio, (x) => x * 100), "%"));
+      rows.push(
+        row(
+          "1 parse vs replay",
+          d,
+          "replay, plain fold at one date (events/s)",
+          perSec(events, nums(f, "foldMs")),
+          "/s",
+        ),
+      );
+    rows.push(
+      row(
+        "1 parse vs replay",
+        d,
+        "full replay ÷ bare parse",
+        mapSpread(ratio, (x) => x * 100),
+        "%",
+      ),
+    );
     rows.push(row("1 parse vs replay", d, "peak RSS (child)", spread([r.maxRssMiB]), " MiB"));
     if (d === budgetDataset)
       budgets.push({
-        budget: "full replay ≥ 50% of bare JSON.parse",
+        budget: "full replay ≥ 50% of bare JSON.parse (codec validation)",
         dataset: d,
         figure: `${fmt(ratio.median * 100)}%`,
         met: ratio.median >= 0.5,
+      });
+    if (d === budgetDataset && nums(f, "replayTrustedMs").length > 0)
+      budgets.push({
+        budget: "full replay ≥ 50% of bare JSON.parse (trusted read of a verified ledger)",
+        dataset: d,
+        figure: `${fmt(trusted.median * 100)}%`,
+        met: trusted.median >= 0.5,
       });
   }
 
@@ -67,22 +136,41 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
   for (const [d, rs] of builds) {
     const figs = rs.flatMap((r) => (r.ok ? [r.figures] : []));
     const build = spread(figs.map((f) => num(f, "buildMs")));
-    const stream = spread(figs.map((f) => num(f, "streamMs")));
-    const peak = spread(figs.map((f) => num(f, "peakRssStreamMiB")));
+    let stream = spread(figs.map((f) => num(f, "streamMs")));
+    let peak = spread(figs.map((f) => num(f, "peakRssStreamMiB")));
+    let from = "";
+    // A memory-only build (the 1 M run): the ledger → index figures come from the light parse-vs-replay
+    // child, whose replay is exactly that (and which holds nothing else, so its peak RSS is the index's).
+    const replayChild = ok.find((x) => x.task.kind === "parseVsReplay" && label(x) === d);
+    if (Number.isNaN(stream.median) && replayChild?.ok) {
+      stream = spread(nums(replayChild.figures, "replayMs"));
+      peak = spread([replayChild.maxRssMiB]);
+      from = " (replay child)";
+    }
     const max = spread(rs.map((r) => (r.ok ? r.maxRssMiB : Number.NaN)));
     rows.push(row("2 index build", d, "index fed decoded events", build, " ms"));
-    rows.push(row("2 index build", d, "ledger → index (read+decode+index)", stream, " ms"));
-    rows.push(row("2 index build", d, "peak RSS, ledger → index", peak, " MiB"));
+    rows.push(row("2 index build", d, `ledger → index (read+decode+index)${from}`, stream, " ms"));
+    rows.push(row("2 index build", d, `peak RSS, ledger → index${from}`, peak, " MiB"));
     rows.push(row("2 index build", d, "peak RSS, + all events held", max, " MiB"));
     if (d === budgetDataset) {
-      budgets.push({ budget: "index build ≤ 5 s", dataset: d, figure: `${fmt(build.median)} ms`, met: build.median <= 5000 });
+      budgets.push({
+        budget: "index build ≤ 5 s",
+        dataset: d,
+        figure: `${fmt(build.median)} ms`,
+        met: build.median <= 5000,
+      });
       budgets.push({
         budget: "index build from the ledger file ≤ 5 s (stricter reading)",
         dataset: d,
         figure: `${fmt(stream.median)} ms`,
         met: stream.median <= 5000,
       });
-      budgets.push({ budget: "peak RSS ≤ 2 GB (ledger → index)", dataset: d, figure: `${fmt(peak.median)} MiB`, met: peak.median <= 2048 });
+      budgets.push({
+        budget: "peak RSS ≤ 2 GB (ledger → index)",
+        dataset: d,
+        figure: `${fmt(peak.median)} MiB`,
+        met: peak.median <= 2048,
+      });
     }
   }
 
@@ -94,24 +182,67 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
     const replay = spread(nums(f, "replayMs"));
     const ratio = replay.median / p50.median;
     rows.push(row("3 queries", d, "indexed queries/s", spread(nums(f, "qps")), "/s"));
-    rows.push(row("3 queries", d, "indexed p50 latency", mapSpread(p50, (x) => x * 1000), " µs"));
-    rows.push(row("3 queries", d, "indexed p99 latency", mapSpread(spread(nums(f, "p99Ms")), (x) => x * 1000), " µs"));
+    rows.push(
+      row(
+        "3 queries",
+        d,
+        "indexed p50 latency",
+        mapSpread(p50, (x) => x * 1000),
+        " µs",
+      ),
+    );
+    rows.push(
+      row(
+        "3 queries",
+        d,
+        "indexed p99 latency",
+        mapSpread(spread(nums(f, "p99Ms")), (x) => x * 1000),
+        " µs",
+      ),
+    );
     rows.push(row("3 queries", d, "same query by full replay", replay, " ms"));
     rows.push(row("3 queries", d, "replay ÷ indexed (median ÷ p50)", spread([ratio]), "×"));
     if (d === budgetDataset)
-      budgets.push({ budget: "query ≥ 1000× faster than a replay", dataset: d, figure: `${fmt(ratio)}×`, met: ratio >= 1000 });
+      budgets.push({
+        budget: "query ≥ 1000× faster than a replay",
+        dataset: d,
+        figure: `${fmt(ratio)}×`,
+        met: ratio >= 1000,
+      });
   }
 
   // 4. Appends.
   for (const r of ok.filter((r) => r.task.kind === "appends")) {
     const f = r.figures;
     const d = label(r);
-    rows.push(row("4 appends (fsync)", d, `single event per append (${num(f, "single")} ev)`, spread(nums(f, "singleEventsPerSec")), " ev/s"));
     rows.push(
-      row("4 appends (fsync)", d, `one append per stream (${num(f, "batched")} ev, ${num(f, "perStreamCalls")} calls)`, spread(nums(f, "perStreamEventsPerSec")), " ev/s"),
+      row(
+        "4 appends (fsync)",
+        d,
+        `single event per append (${num(f, "single")} ev)`,
+        spread(nums(f, "singleEventsPerSec")),
+        " ev/s",
+      ),
+    );
+    rows.push(
+      row(
+        "4 appends (fsync)",
+        d,
+        `one append per stream (${num(f, "batched")} ev, ${num(f, "perStreamCalls")} calls)`,
+        spread(nums(f, "perStreamEventsPerSec")),
+        " ev/s",
+      ),
     );
     if (nums(f, "importEventsPerSec").length > 0)
-      rows.push(row("4 appends (fsync)", d, `batched import (${num(f, "batchSize")} ev/batch)`, spread(nums(f, "importEventsPerSec")), " ev/s"));
+      rows.push(
+        row(
+          "4 appends (fsync)",
+          d,
+          `batched import (${num(f, "batchSize")} ev/batch)`,
+          spread(nums(f, "importEventsPerSec")),
+          " ev/s",
+        ),
+      );
   }
 
   // 5. Emmett.
@@ -120,11 +251,30 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
     const d = label(r);
     const events = num(f, "events");
     const ratios = spread(pairwise(nums(f, "emmettMs"), nums(f, "oursMs"), (e, o) => e / o));
-    rows.push(row("5 vs Emmett", d, `ours: in-memory store + evolve (${num(f, "streams")} streams)`, perSec(events, nums(f, "oursMs")), " ev/s"));
-    rows.push(row("5 vs Emmett", d, "Emmett: aggregateStream + evolve", perSec(events, nums(f, "emmettMs")), " ev/s"));
+    rows.push(
+      row(
+        "5 vs Emmett",
+        d,
+        `ours: in-memory store + evolve (${num(f, "streams")} streams)`,
+        perSec(events, nums(f, "oursMs")),
+        " ev/s",
+      ),
+    );
+    rows.push(
+      row("5 vs Emmett", d, "Emmett: aggregateStream + evolve", perSec(events, nums(f, "emmettMs")), " ev/s"),
+    );
     rows.push(row("5 vs Emmett", d, "Emmett time ÷ ours", ratios, "×"));
-    if (d === budgetDataset || budgets.every((b) => !b.budget.includes("Emmett")))
-      budgets.push({ budget: "faster than Emmett's aggregate replay", dataset: d, figure: `${fmt(ratios.median)}× (Emmett ÷ ours)`, met: ratios.median > 1 });
+    // Judged on the largest dataset Emmett ran on (national is skipped: see the README).
+    const largest = Math.max(
+      ...ok.filter((x) => x.task.kind === "emmett").map((x) => num(x.figures, "events")),
+    );
+    if (events === largest)
+      budgets.push({
+        budget: "faster than Emmett's aggregate replay",
+        dataset: d,
+        figure: `${fmt(ratios.median)}× (Emmett ÷ ours)`,
+        met: ratios.median > 1,
+      });
   }
 
   // 6. Growth: per-event replay cost and query latency by dataset size.
@@ -138,7 +288,15 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
     if (base !== undefined && base !== r) {
       const grow = spread(nums(r.figures, "replayMs")).median / spread(nums(base.figures, "replayMs")).median;
       const size = events / num(base.figures, "events");
-      rows.push(row("6 growth", label(r), `replay time ×${fmt(grow)} for events ×${fmt(size)}`, spread([grow / size]), " (1 = linear)"));
+      rows.push(
+        row(
+          "6 growth",
+          label(r),
+          `replay time ×${fmt(grow)} for events ×${fmt(size)}`,
+          spread([grow / size]),
+          " (1 = linear)",
+        ),
+      );
     }
   }
   const qbase = qs[0];
@@ -146,7 +304,15 @@ export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: str
     if (qbase === undefined || qbase === r) continue;
     const grow = spread(nums(r.figures, "p50Ms")).median / spread(nums(qbase.figures, "p50Ms")).median;
     const size = num(r.figures, "events") / num(qbase.figures, "events");
-    rows.push(row("6 growth", label(r), `query p50 ×${fmt(grow)} for events ×${fmt(size)}`, spread([grow]), " (1 = constant)"));
+    rows.push(
+      row(
+        "6 growth",
+        label(r),
+        `query p50 ×${fmt(grow)} for events ×${fmt(size)}`,
+        spread([grow]),
+        " (1 = constant)",
+      ),
+    );
   }
   return { rows, budgets, unavailable };
 };

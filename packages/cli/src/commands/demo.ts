@@ -1,13 +1,18 @@
 import { relative } from "node:path";
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
-import { type IndicatorId, type Snapshot, indicatorDefinition, indicatorValue } from "@coop-ledger/projections";
+import {
+  type IndicatorId,
+  indicatorDefinition,
+  indicatorValue,
+  type Snapshot,
+} from "@coop-ledger/projections";
 import { verifyLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import { type LateEvent, type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { defaultSampleLedger } from "../engine/sample-ledger.js";
+import type { CliError } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
 import type { CliQuery } from "../options/query.js";
@@ -37,7 +42,11 @@ const OVERVIEW: ReadonlyArray<IndicatorId> = [
   "fund.charterCapitalVnd",
 ];
 
-const query = (validAt: BusinessDate, extra: Partial<CliQuery["scope"]> = {}, knownAt?: Instant): CliQuery => ({
+const query = (
+  validAt: BusinessDate,
+  extra: Partial<CliQuery["scope"]> = {},
+  knownAt?: Instant,
+): CliQuery => ({
   validAt,
   ...(knownAt !== undefined ? { knownAt } : {}),
   scope: { geography: "as-of", ...extra },
@@ -67,8 +76,15 @@ const overviewTable = (snaps: ReadonlyArray<Snapshot>, title: string): DataTable
  */
 export const pickRestatement = (ledger: LoadedLedger): LateEvent | undefined =>
   [...ledger.restating]
-    .filter((e) => e.type === "CoopDissolved" && `${e.effectiveDate.slice(0, 4)}-12-31` < e.recordedAt.slice(0, 10))
-    .sort((a, b) => Date.parse(b.recordedAt) - Date.parse(a.recordedAt) - (Date.parse(b.effectiveDate) - Date.parse(a.effectiveDate)))[0];
+    .filter(
+      (e) => e.type === "CoopDissolved" && `${e.effectiveDate.slice(0, 4)}-12-31` < e.recordedAt.slice(0, 10),
+    )
+    .sort(
+      (a, b) =>
+        Date.parse(b.recordedAt) -
+        Date.parse(a.recordedAt) -
+        (Date.parse(b.effectiveDate) - Date.parse(a.effectiveDate)),
+    )[0];
 
 /** The instant one millisecond before another: "just before the ledger learnt it". */
 export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1).toISOString() as Instant;
@@ -80,26 +96,40 @@ export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1
  *
  * @example await runDemo(ctx, {})
  */
-export const runDemo = async (ctx: CliContext, o: { readonly ledger?: string }): Promise<E.Either<CliError, CommandOutput>> => {
+export const runDemo = async (
+  ctx: CliContext,
+  o: { readonly ledger?: string },
+): Promise<E.Either<CliError, CommandOutput>> => {
   const out = ctx.io.stdout;
   const started = ctx.io.now();
   const path = o.ledger ?? defaultSampleLedger(ctx.io.cwd);
   const shown = relative(ctx.io.cwd, path) || path;
-  const section = (n: number, title: string, why: string): void =>
-    out(`\n━━ ${n}. ${title}\n${why}\n\n`);
+  const section = (n: number, title: string, why: string): void => out(`\n━━ ${n}. ${title}\n${why}\n\n`);
 
-  out(`coop-ledger demo — the ledger of a province's co-ops (hợp tác xã), Bình Thuận (60)\nLedger: ${shown}\n`);
+  out(
+    `coop-ledger demo — the ledger of a province's co-ops (hợp tác xã), Bình Thuận (60)\nLedger: ${shown}\n`,
+  );
 
-  section(1, "Has the ledger been tampered with? (Kiểm tra tính toàn vẹn)", "Every line carries the SHA-256 of the previous line's hash and its own content; verify recomputes the chain and decodes every event.");
+  section(
+    1,
+    "Has the ledger been tampered with? (Kiểm tra tính toàn vẹn)",
+    "Every line carries the SHA-256 of the previous line's hash and its own content; verify recomputes the chain and decodes every event.",
+  );
   const v = await verifyLedger(path, { decodeEvents: true })();
   if (E.isLeft(v)) return E.left(fromLedgerIssue(path, v.left));
-  out(`OK: ${v.right.events.toLocaleString("en-US")} events in ${v.right.streams.toLocaleString("en-US")} streams, hash chain intact.\nLast hash (the anchor to keep elsewhere): ${v.right.lastHash}\n`);
+  out(
+    `OK: ${v.right.events.toLocaleString("en-US")} events in ${v.right.streams.toLocaleString("en-US")} streams, hash chain intact.\nLast hash (the anchor to keep elsewhere): ${v.right.lastHash}\n`,
+  );
 
   const loaded = await loadLedger(ctx, path);
   if (E.isLeft(loaded)) return loaded;
   const ledger = loaded.right;
 
-  section(2, "The province over time (Chỉ tiêu qua các năm)", "Point-in-time snapshots at 31 December of four years, everything the ledger knows today. Instant figures are on that date; flows (founded, dissolved) over that calendar year; ratings for the year before.");
+  section(
+    2,
+    "The province over time (Chỉ tiêu qua các năm)",
+    "Point-in-time snapshots at 31 December of four years, everything the ledger knows today. Instant figures are on that date; flows (founded, dissolved) over that calendar year; ratings for the year before.",
+  );
   const snaps: Snapshot[] = [];
   for (const d of DEMO_DATES) {
     const s = snapshotOf(ledger, query(d));
@@ -108,7 +138,11 @@ export const runDemo = async (ctx: CliContext, o: { readonly ledger?: string }):
   }
   out(renderTable(overviewTable(snaps, "Bình Thuận (60), as of each date")));
 
-  section(3, "The same place in today's geography (Địa giới hành chính mới từ 01/07/2025)", "On 2025-07-01 Vietnam went from 63 provinces to 34: Bình Thuận (60), Đắk Nông (67) and Lâm Đồng (68) became the new Lâm Đồng (68). The 2022 figures can be read as the old province (as-of) or re-mapped to the 2025 gazetteer.");
+  section(
+    3,
+    "The same place in today's geography (Địa giới hành chính mới từ 01/07/2025)",
+    "On 2025-07-01 Vietnam went from 63 provinces to 34: Bình Thuận (60), Đắk Nông (67) and Lâm Đồng (68) became the new Lâm Đồng (68). The 2022 figures can be read as the old province (as-of) or re-mapped to the 2025 gazetteer.",
+  );
   const old = snapshotOf(ledger, query("2022-12-31" as BusinessDate, { province: "60" as never }));
   if (E.isLeft(old)) return old;
   const remapped = snapshotOf(ledger, {
@@ -118,7 +152,8 @@ export const runDemo = async (ctx: CliContext, o: { readonly ledger?: string }):
   if (E.isLeft(remapped)) return remapped;
   out(
     renderTable({
-      title: "2022-12-31: province 60 as it was vs. province 68 of the 2025 gazetteer (this ledger holds only old province 60's co-ops)",
+      title:
+        "2022-12-31: province 60 as it was vs. province 68 of the 2025 gazetteer (this ledger holds only old province 60's co-ops)",
       columns: [
         { key: "name", header: "indicator (chỉ tiêu)" },
         { key: "asOf", header: "60 Bình Thuận (as-of)", kind: "int" },
@@ -128,14 +163,23 @@ export const runDemo = async (ctx: CliContext, o: { readonly ledger?: string }):
         const d = indicatorDefinition(id);
         const a = indicatorValue(old.right, id);
         const b = indicatorValue(remapped.right, id);
-        return { name: `${d.label.en} (${d.label.vi})`, asOf: a ? showFigure(a) : "–", remapped: b ? showFigure(b) : "–" };
+        return {
+          name: `${d.label.en} (${d.label.vi})`,
+          asOf: a ? showFigure(a) : "–",
+          remapped: b ? showFigure(b) : "–",
+        };
       }),
     }),
   );
 
-  section(4, "What did we know then? A restatement (Điều chỉnh số liệu do ghi nhận muộn)", "Events carry two times: when they happened (effective date) and when the ledger learnt them (recorded at). A dissolution recorded late changes figures already reported; diff shows which and why.");
+  section(
+    4,
+    "What did we know then? A restatement (Điều chỉnh số liệu do ghi nhận muộn)",
+    "Events carry two times: when they happened (effective date) and when the ledger learnt them (recorded at). A dissolution recorded late changes figures already reported; diff shows which and why.",
+  );
   const late = pickRestatement(ledger);
-  if (late === undefined) out("This ledger has no dissolution recorded after the end of its year: nothing was restated.\n");
+  if (late === undefined)
+    out("This ledger has no dissolution recorded after the end of its year: nothing was restated.\n");
   else {
     const validAt = `${late.effectiveDate.slice(0, 4)}-12-31` as BusinessDate;
     const before = instantBefore(late.recordedAt);
@@ -148,10 +192,20 @@ export const runDemo = async (ctx: CliContext, o: { readonly ledger?: string }):
     for (const t of restatementTables(r.right)) out(`${renderTable(t)}\n`);
   }
 
-  section(5, "Targets of the resolutions (Kết quả thực hiện chỉ tiêu nghị quyết)", "Resolution 000 (Bình Thuận alliance congress 2020–2025) at 2025-12-31: each target's figure from the ledger, its threshold, met or not.");
-  const t = evaluateResolution(ledger.index, "000", "2025-12-31" as BusinessDate);
-  if (E.isLeft(t)) return t;
-  out(renderTable(targetsTable(t.right)));
+  section(
+    5,
+    "Targets of the resolutions (Kết quả thực hiện chỉ tiêu nghị quyết)",
+    "Resolutions 000 (Bình Thuận alliance congress 2020–2025) and 004 (provincial party resolution 2021–2025) at 2025-12-31: each target's figure from the ledger, its threshold, met or not.",
+  );
+  for (const id of ["000", "004"]) {
+    const t = evaluateResolution(ledger.index, id, "2025-12-31" as BusinessDate);
+    // A missing resolution should not hide the rest of the tour: say so and go on.
+    out(
+      E.isLeft(t)
+        ? `Resolution ${id}: not available (${t.left.message}).\n`
+        : `${renderTable(targetsTable(t.right))}\n`,
+    );
+  }
 
   const secs = ((ctx.io.now() - started) / 1000).toFixed(1);
   out(

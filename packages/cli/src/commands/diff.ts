@@ -2,8 +2,8 @@ import type { Instant, RecordedEvent } from "@coop-ledger/domain";
 import { type Figure, indicatorDefinition } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import { type CliError, usage } from "../errors/cli-error.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
+import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
 import { parseInstantOption } from "../options/dates.js";
@@ -40,7 +40,8 @@ const sameFigure = (a: Figure, b: Figure): boolean =>
 const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant): RecordedEvent[] => {
   const out: RecordedEvent[] = [];
   for (const id of ledger.index.streamIds())
-    for (const e of ledger.index.streamEvents(id)) if (e.metadata.recordedAt > a && e.metadata.recordedAt <= b) out.push(e);
+    for (const e of ledger.index.streamEvents(id))
+      if (e.metadata.recordedAt > a && e.metadata.recordedAt <= b) out.push(e);
   return out.sort((x, y) => x.position - y.position);
 };
 
@@ -48,7 +49,12 @@ const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant): Recorded
  * Computes the restatement of `q` between `a` and `b` (a < b) from two snapshots of the index.
  * @example restatement(ledger, query, "2023-01-15T23:59:59.999Z", "2024-03-01T00:00:00.000Z")
  */
-export const restatement = (ledger: LoadedLedger, q: CliQuery, a: Instant, b: Instant): E.Either<CliError, Restatement> => {
+export const restatement = (
+  ledger: LoadedLedger,
+  q: CliQuery,
+  a: Instant,
+  b: Instant,
+): E.Either<CliError, Restatement> => {
   const sa = snapshotOf(ledger, { ...q, knownAt: a });
   if (E.isLeft(sa)) return sa;
   const sb = snapshotOf(ledger, { ...q, knownAt: b });
@@ -129,9 +135,17 @@ export interface DiffOptions extends Omit<RawQueryOptions, "knownAt"> {
  * `coop-ledger diff --ledger FILE --valid-at DATE --known-at T1 --known-at T2`: the restatement.
  * @example await runDiff(ctx, { ledger: "l.jsonl", validAt: "2022-12-31", knownAt: ["2023-01-15", "2024-06-30"] })
  */
-export const runDiff = async (ctx: CliContext, o: DiffOptions): Promise<E.Either<CliError, CommandOutput>> => {
+export const runDiff = async (
+  ctx: CliContext,
+  o: DiffOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
   if (o.knownAt.length !== 2)
-    return E.left(usage(`--known-at must be given exactly twice (got ${o.knownAt.length})`, "e.g. --known-at 2023-01-15 --known-at 2024-06-30"));
+    return E.left(
+      usage(
+        `--known-at must be given exactly twice (got ${o.knownAt.length})`,
+        "e.g. --known-at 2023-01-15 --known-at 2024-06-30",
+      ),
+    );
   const q = parseQuery({ ...o, knownAt: undefined });
   if (E.isLeft(q)) return q;
   const a = parseInstantOption("--known-at", o.knownAt[0]!);

@@ -1,11 +1,163 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
+import { type NewEvent, readLedgerChunks } from "@coop-ledger/store";
+import { connectionSettings, createEsdbClient, type EsdbStore, makeEsdbStore } from "@coop-ledger/store-esdb";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
+import { fromLedgerIssue } from "../engine/ledger-issue.js";
+import { fromStoreError } from "../engine/store-error.js";
+import { type EventToWrite, writeLedger } from "../engine/write-ledger.js";
 import type { CliError } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
-/** Not wired yet. */
-export const runImport = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "import is not available yet", hint: "wait" });
-/** Not wired yet. */
-export const runExport = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "export is not available yet", hint: "wait" });
+/**
+ * Connects to EventStoreDB: the connection string from `--esdb`, credentials from it or from
+ * `ESDB_USERNAME` / `ESDB_PASSWORD` (kept out of every message: the store-esdb package redacts them).
+ */
+const connect = (ctx: CliContext, url: string): E.Either<CliError, EsdbStore> => {
+  const settings = connectionSettings(url, {
+    username: ctx.io.env.ESDB_USERNAME,
+    password: ctx.io.env.ESDB_PASSWORD,
+  });
+  if (E.isLeft(settings)) return E.left(fromStoreError(settings.left, "esdb"));
+  const client = createEsdbClient(settings.right);
+  if (E.isLeft(client)) return E.left(fromStoreError(client.left, "esdb"));
+  const secrets =
+    settings.right.credentials?.password !== undefined ? [settings.right.credentials.password] : [];
+  return E.right(
+    makeEsdbStore(client.right, {
+      ...(settings.right.credentials !== undefined ? { credentials: settings.right.credentials } : {}),
+      secrets,
+    }),
+  );
+};
+
+const summary = (title: string, rows: ReadonlyArray<readonly [string, string]>) => ({
+  title,
+  columns: [
+    { key: "k", header: "what" },
+    { key: "v", header: "value" },
+  ],
+  rows: rows.map(([k, v]) => ({ k, v })),
+});
+
+/**
+ * `coop-ledger import --esdb URL --out FILE`: reads `$all` (our events only, in global order) and writes
+ * a new hash-chained ledger file, keeping every event id and metadata.
+ *
+ * @example await runImport(ctx, { esdb: "esdb://localhost:2113?tls=false", out: "copy.jsonl" })
+ */
+export const runImport = async (
+  ctx: CliContext,
+  o: { readonly esdb: string; readonly out: string },
+): Promise<E.Either<CliError, CommandOutput>> => {
+  if (existsSync(o.out))
+    return E.left({
+      _tag: "FileError",
+      path: o.out,
+      message: `${o.out}: file already exists`,
+      hint: "import writes a new ledger: choose another --out path",
+    });
+  const store = connect(ctx, o.esdb);
+  if (E.isLeft(store)) return store;
+  const esdb = store.right;
+  let failure: CliError | undefined;
+  async function* events(): AsyncGenerator<EventToWrite> {
+    let after: number | undefined;
+    for (;;) {
+      const page = await esdb.readAll(after === undefined ? { maxCount: 4096 } : { after, maxCount: 4096 })();
+      if (E.isLeft(page)) {
+        failure = fromStoreError(page.left, "esdb");
+        return;
+      }
+      for (const e of page.right.events)
+        yield { streamId: e.streamId, eventId: e.eventId, event: e.event, metadata: e.metadata };
+      if (page.right.isEnd || page.right.lastPosition === undefined) return;
+      after = page.right.lastPosition;
+    }
+  }
+  const progress = ctx.progress("importing from EventStoreDB");
+  const r = await writeLedger(o.out, events(), progress);
+  progress.done();
+  await store.right.close();
+  if (failure !== undefined) {
+    // The read failed part-way: the events written so far are not the whole store, so no ledger.
+    await rm(o.out, { force: true });
+    return E.left(failure);
+  }
+  if (E.isLeft(r)) return r;
+  return E.right({
+    json: { out: o.out, ...r.right },
+    tables: [
+      summary(`Imported into ${o.out}`, [
+        ["events (sự kiện)", r.right.events.toLocaleString("en-US")],
+        ["streams", r.right.streams.toLocaleString("en-US")],
+        ["last hash (anchor)", r.right.lastHash],
+      ]),
+    ],
+  });
+};
+
+/**
+ * `coop-ledger export --ledger FILE --esdb URL`: appends every event of the ledger to EventStoreDB,
+ * stream by stream with the expected revision each event had in the file and its deterministic id, so a
+ * re-run (after a failure half-way) writes only what is missing.
+ *
+ * @example await runExport(ctx, { ledger: "l.jsonl", esdb: "esdb://localhost:2113?tls=false" })
+ */
+export const runExport = async (
+  ctx: CliContext,
+  o: { readonly ledger: string; readonly esdb: string },
+): Promise<E.Either<CliError, CommandOutput>> => {
+  const store = connect(ctx, o.esdb);
+  if (E.isLeft(store)) return store;
+  const progress = ctx.progress("exporting to EventStoreDB");
+  let events = 0;
+  let written = 0;
+  let batch: RecordedEvent[] = [];
+  const flush = async (): Promise<E.Either<CliError, void>> => {
+    const first = batch[0];
+    if (first === undefined) return E.right(undefined);
+    const news: NewEvent[] = batch.map((e) => ({ eventId: e.eventId, event: e.event, metadata: e.metadata }));
+    const r = await store.right.append(first.streamId as StreamId, news, {
+      expectedRevision: first.revision === 0 ? "noStream" : first.revision - 1,
+    })();
+    if (E.isLeft(r)) return E.left(fromStoreError(r.left, "esdb"));
+    if (r.right.written) written += batch.length;
+    progress.tick(batch.length);
+    batch = [];
+    return E.right(undefined);
+  };
+  const done = async (x: E.Either<CliError, CommandOutput>) => {
+    progress.done();
+    await store.right.close();
+    return x;
+  };
+  for await (const chunk of readLedgerChunks(o.ledger)) {
+    for (const r of chunk) {
+      if (E.isLeft(r)) return done(E.left(fromLedgerIssue(o.ledger, r.left)));
+      const e = r.right;
+      if (batch.length > 0 && (batch[0]!.streamId !== e.streamId || batch.length >= 500)) {
+        const f = await flush();
+        if (E.isLeft(f)) return done(f);
+      }
+      batch.push(e);
+      events++;
+    }
+  }
+  const f = await flush();
+  if (E.isLeft(f)) return done(f);
+  return done(
+    E.right({
+      json: { ledger: o.ledger, events, written },
+      tables: [
+        summary(`Exported ${o.ledger} to EventStoreDB`, [
+          ["events read", events.toLocaleString("en-US")],
+          ["events written", written.toLocaleString("en-US")],
+          ["already there (idempotent repeats)", (events - written).toLocaleString("en-US")],
+        ]),
+      ],
+    }),
+  );
+};

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { generateLedger } from "@coop-ledger/testing";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import { type CliError, usage } from "../errors/cli-error.js";
 import { writeLedger } from "../engine/write-ledger.js";
+import { type CliError, usage } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger generate`. */
@@ -21,8 +21,14 @@ export interface GenerateOptions {
  *
  * @example await runGenerate(ctx, { preset: "province", seed: "60", out: "province-60.jsonl" })
  */
-export const runGenerate = async (ctx: CliContext, o: GenerateOptions): Promise<E.Either<CliError, CommandOutput>> => {
-  if (!/^-?\d{1,9}$/.test(o.seed)) return E.left(usage(`--seed: not an integer: ${JSON.stringify(o.seed)}`, "give a whole number, e.g. --seed 42"));
+export const runGenerate = async (
+  ctx: CliContext,
+  o: GenerateOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
+  if (!/^-?\d{1,9}$/.test(o.seed))
+    return E.left(
+      usage(`--seed: not an integer: ${JSON.stringify(o.seed)}`, "give a whole number, e.g. --seed 42"),
+    );
   if (existsSync(o.out) && o.force !== true)
     return E.left({
       _tag: "FileError",

@@ -1,8 +1,160 @@
+import { writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { BusinessDate } from "@coop-ledger/domain";
+import { type IndicatorId, indicatorDefinition, indicatorValue } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
+import { loadLedger } from "../engine/load-ledger.js";
+import { type CliError, fileError } from "../errors/cli-error.js";
+import { parseDateOption } from "../options/dates.js";
+import { parseScope } from "../options/scope.js";
 import type { CommandOutput } from "../output/data-table.js";
+import { renderReportHtml } from "../report/html.js";
+import type { ReportChart, ReportData, ReportTargetRow } from "../report/report-data.js";
+import { loadUplotAssets } from "../report/uplot-assets.js";
+import { computeSeries, type SeriesResult } from "./series.js";
+import {
+  evaluateResolution,
+  showTargetFigureText,
+  targetStatusText,
+  targetThresholdText,
+} from "./targets.js";
 
-/** Not wired yet. */
-export const runReport = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "report is not available yet", hint: "wait for the engine" });
+/** Options of `coop-ledger report`. */
+export interface ReportOptions {
+  readonly ledger: string;
+  readonly out: string;
+  readonly validAt?: string;
+  readonly from?: string;
+  readonly province?: string;
+}
+
+/** The charts of the report: which indicators, drawn how. */
+const CHARTS: ReadonlyArray<{
+  readonly id: string;
+  readonly title: string;
+  readonly unit: ReportChart["unit"];
+  readonly bars?: boolean;
+  readonly indicators: ReadonlyArray<IndicatorId>;
+}> = [
+  {
+    id: "active",
+    title: "Organisations active (Số HTX, LHHTX, THT đang hoạt động)",
+    unit: "count",
+    indicators: ["coops.active", "unions.active", "groups.active"],
+  },
+  {
+    id: "flows",
+    title: "Co-ops founded and dissolved per year (HTX thành lập mới, giải thể)",
+    unit: "count",
+    bars: true,
+    indicators: ["coops.founded", "coops.dissolved"],
+  },
+  {
+    id: "shares",
+    title: "Shares (Tỷ lệ): agricultural, under the 2012 law, rated fair or good",
+    unit: "percent",
+    indicators: ["coops.agriculturalShare", "coops.law2012Share", "rating.fairOrGoodShare"],
+  },
+  {
+    id: "members",
+    title: "Average members per co-op (Bình quân thành viên/HTX)",
+    unit: "count",
+    indicators: ["members.averagePerCoop"],
+  },
+  {
+    id: "ocop",
+    title: "OCOP: co-ops and products with a valid certificate (HTX, sản phẩm OCOP)",
+    unit: "count",
+    indicators: ["ocop.coops", "ocop.products"],
+  },
+  {
+    id: "loans",
+    title: "Support-fund loans: principal outstanding and overdue (Dư nợ, nợ quá hạn)",
+    unit: "vnd",
+    indicators: ["loans.outstandingVnd", "loans.overdueVnd"],
+  },
+];
+
+const chartOf = (spec: (typeof CHARTS)[number], series: SeriesResult): ReportChart => ({
+  id: spec.id,
+  title: spec.title,
+  unit: spec.unit,
+  ...(spec.bars === true ? { bars: true } : {}),
+  dates: series.points.map((p) => p.validAt),
+  series: spec.indicators.map((id) => ({
+    label: indicatorDefinition(id).label.en,
+    values: series.points.map((p) => indicatorValue(p, id)?.value ?? null),
+  })),
+});
+
+/**
+ * `coop-ledger report --ledger FILE --out report.html`: a self-contained HTML page (uPlot inlined, no
+ * network) with the main indicators year by year and the resolutions' target attainment.
+ *
+ * @example await runReport(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl", out: "report.html" })
+ */
+export const runReport = async (
+  ctx: CliContext,
+  o: ReportOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
+  const validAtOpt = o.validAt === undefined ? undefined : parseDateOption("--valid-at", o.validAt);
+  if (validAtOpt !== undefined && E.isLeft(validAtOpt)) return validAtOpt;
+  const fromOpt = o.from === undefined ? undefined : parseDateOption("--from", o.from);
+  if (fromOpt !== undefined && E.isLeft(fromOpt)) return fromOpt;
+  const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
+  if (E.isLeft(scope)) return scope;
+  const loaded = await loadLedger(ctx, o.ledger);
+  if (E.isLeft(loaded)) return loaded;
+  const ledger = loaded.right;
+  const validAt = validAtOpt?.right ?? ledger.lastEffective ?? ("2025-12-31" as BusinessDate);
+  const from = fromOpt?.right ?? (`${(ledger.firstEffective ?? validAt).slice(0, 4)}-01-01` as BusinessDate);
+  const ids = [...new Set(CHARTS.flatMap((c) => c.indicators))];
+  const series = computeSeries(ledger, ids, from, validAt, "year", scope.right);
+  if (E.isLeft(series)) return series;
+  const notes: string[] = [];
+  const targets: ReportTargetRow[] = [];
+  for (const id of ["000", "004"]) {
+    const r = evaluateResolution(ledger.index, id, validAt);
+    if (E.isLeft(r)) {
+      notes.push(`Resolution ${id}: ${r.left.message}`);
+      continue;
+    }
+    notes.push(`Resolution ${id} (${r.right.title.en}): ${r.right.summary.label} at ${validAt}.`);
+    for (const row of r.right.targets)
+      targets.push({
+        resolution: id,
+        target: `${row.label.en} (${row.label.vi})${row.year !== undefined ? `, ${row.year}` : ""}`,
+        figure: showTargetFigureText(row),
+        threshold: targetThresholdText(row),
+        status: targetStatusText(row),
+      });
+  }
+  const data: ReportData = {
+    title: `coop-ledger report — ${basename(o.ledger)}${o.province !== undefined ? `, province ${o.province}` : ""}`,
+    source: {
+      ledger: basename(o.ledger),
+      events: ledger.events,
+      lastRecordedAt: ledger.lastRecordedAt ?? null,
+      validAt,
+    },
+    charts: CHARTS.map((c) => chartOf(c, series.right)),
+    targets,
+    notes: [
+      "Each point is a point-in-time query at 31 December (flows over that calendar year), with everything the ledger knows; see `coop-ledger explain` for the events behind any figure.",
+      ...notes,
+    ],
+  };
+  try {
+    await writeFile(o.out, renderReportHtml(data, loadUplotAssets()));
+  } catch (e) {
+    return E.left(fileError(o.out, e));
+  }
+  return E.right({
+    json: { out: o.out, charts: data.charts.length, targets: targets.length, validAt },
+    tables: [],
+    notes: [
+      `Wrote ${o.out}: ${data.charts.length} charts, ${targets.length} target rows, figures ${from} → ${validAt}. Open it in any browser; it needs no network.`,
+    ],
+  });
+};

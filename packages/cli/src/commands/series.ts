@@ -1,8 +1,142 @@
+import {
+  IndicatorId,
+  indicatorDefinition,
+  indicatorValue,
+  type Snapshot,
+  snapshot,
+} from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
+import { type Every, periodEnds } from "../engine/periods.js";
+import { fromProjectionError } from "../engine/projection-error.js";
+import { type CliError, queryError } from "../errors/cli-error.js";
+import { showFigure } from "../labels/figures.js";
+import { parseDateOption, parseInstantOption } from "../options/dates.js";
+import { toProjectionQuery } from "../options/query.js";
+import { type CliScope, describeScope, parseScope, type RawScopeOptions } from "../options/scope.js";
+import type { CommandOutput, DataTable } from "../output/data-table.js";
 
-/** Not wired yet. */
-export const runSeries = async (_ctx: CliContext, ..._args: ReadonlyArray<unknown>): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "series is not available yet", hint: "wait for the engine" });
+/** Options of `coop-ledger series`. */
+export interface SeriesOptions extends RawScopeOptions {
+  readonly ledger: string;
+  readonly from: string;
+  readonly to: string;
+  readonly every: Every;
+  readonly indicator: ReadonlyArray<string>;
+  readonly knownAt?: string;
+}
+
+/** A computed series: one snapshot per period end. */
+export interface SeriesResult {
+  readonly indicators: ReadonlyArray<IndicatorId>;
+  readonly every: Every;
+  readonly points: ReadonlyArray<Snapshot>;
+}
+
+/**
+ * Computes a series on a loaded ledger: one point-in-time query per period end (the index answers
+ * each without re-folding), flows over each period (`periodFrom` = the period's first day), stocks at
+ * its end. Shared by `series` and `report`.
+ *
+ * @example computeSeries(ledger, ["coops.active"], "2016-01-01", "2025-12-31", "year", { geography: "as-of" })
+ */
+export const computeSeries = (
+  ledger: LoadedLedger,
+  indicators: ReadonlyArray<IndicatorId>,
+  from: string,
+  to: string,
+  every: Every,
+  scope: CliScope,
+  knownAt?: string,
+): E.Either<CliError, SeriesResult> => {
+  const points: Snapshot[] = [];
+  for (const step of periodEnds(from as never, to as never, every)) {
+    const base = toProjectionQuery({
+      validAt: step.to,
+      scope,
+      ...(knownAt !== undefined ? { knownAt: knownAt as never } : {}),
+    });
+    const s = snapshot(ledger.index, {
+      ...base,
+      indicators: [...indicators],
+      options: { periodFrom: step.from },
+    });
+    if (E.isLeft(s)) return E.left(fromProjectionError(s.left));
+    points.push(s.right);
+  }
+  return E.right({ indicators, every, points });
+};
+
+/**
+ * The table of a series: a row per period end, a column per indicator.
+ * @example seriesTable(result, "title")
+ */
+export const seriesTable = (r: SeriesResult, title: string): DataTable => ({
+  title,
+  columns: [
+    { key: "date", header: "date" },
+    ...r.indicators.flatMap((id) => [
+      { key: `${id}#shown`, header: id, kind: "int" as const, only: "table" as const },
+      { key: id, header: id, only: "data" as const },
+    ]),
+  ],
+  rows: r.points.map((s) => {
+    const row: Record<string, string | number | null> = { date: s.validAt };
+    for (const id of r.indicators) {
+      const f = indicatorValue(s, id);
+      row[`${id}#shown`] = f === undefined ? "–" : showFigure(f);
+      row[id] = f?.value ?? null;
+    }
+    return row;
+  }),
+});
+
+/**
+ * `coop-ledger series --ledger FILE --from DATE --to DATE --every month|quarter|year --indicator ID...`.
+ * @example await runSeries(ctx, { ledger: "l.jsonl", from: "2016-01-01", to: "2025-12-31", every: "year", indicator: ["coops.active"] })
+ */
+export const runSeries = async (
+  ctx: CliContext,
+  o: SeriesOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
+  const from = parseDateOption("--from", o.from);
+  if (E.isLeft(from)) return from;
+  const to = parseDateOption("--to", o.to);
+  if (E.isLeft(to)) return to;
+  if (to.right < from.right)
+    return E.left(queryError(`--to ${to.right} is before --from ${from.right}`, "swap the dates"));
+  const unknown = o.indicator.filter((i) => !IndicatorId.is(i));
+  if (unknown.length > 0)
+    return E.left(
+      queryError(
+        `unknown indicator ${unknown.map((u) => JSON.stringify(u)).join(", ")}`,
+        "run `coop-ledger indicators` for the list of ids",
+      ),
+    );
+  const knownAt = o.knownAt === undefined ? undefined : parseInstantOption("--known-at", o.knownAt);
+  if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
+  const scope = parseScope(o);
+  if (E.isLeft(scope)) return scope;
+  const ledger = await loadLedger(ctx, o.ledger);
+  if (E.isLeft(ledger)) return ledger;
+  const ids = o.indicator as ReadonlyArray<IndicatorId>;
+  const r = computeSeries(ledger.right, ids, from.right, to.right, o.every, scope.right, knownAt?.right);
+  if (E.isLeft(r)) return r;
+  return E.right({
+    json: {
+      every: o.every,
+      indicators: ids,
+      points: r.right.points.map((s) => ({ validAt: s.validAt, figures: s.figures })),
+    },
+    tables: [
+      seriesTable(
+        r.right,
+        `Series by ${o.every}, ${from.right} → ${to.right}${knownAt !== undefined ? `, as known at ${knownAt.right}` : ""} — ${describeScope(scope.right)}`,
+      ),
+    ],
+    notes: ids.map(
+      (id) => `${id}: ${indicatorDefinition(id).label.en} (${indicatorDefinition(id).label.vi})`,
+    ),
+  });
+};

@@ -1,9 +1,9 @@
-import { type Snapshot, indicatorDefinition, snapshot } from "@coop-ledger/projections";
+import { indicatorDefinition, type Snapshot, snapshot } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { fromProjectionError } from "../engine/projection-error.js";
+import type { CliError } from "../errors/cli-error.js";
 import { indicatorName, showFigure, showPeriod, showRatioParts } from "../labels/figures.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
@@ -82,16 +82,17 @@ export const snapshotOf = (ledger: LoadedLedger, q: CliQuery): E.Either<CliError
  * `coop-ledger snapshot --ledger FILE --valid-at DATE [--known-at T] [scope]`: every indicator.
  * @example await runSnapshot(ctx, { ledger: "l.jsonl", validAt: "31/12/2022" })
  */
-export const runSnapshot = async (ctx: CliContext, o: SnapshotOptions): Promise<E.Either<CliError, CommandOutput>> => {
+export const runSnapshot = async (
+  ctx: CliContext,
+  o: SnapshotOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
   const ledger = await loadLedger(ctx, o.ledger);
   if (E.isLeft(ledger)) return ledger;
   const s = snapshotOf(ledger.right, q.right);
   if (E.isLeft(s)) return s;
-  const notes = s.right.figures
-    .filter((f) => f.note !== undefined)
-    .map((f) => `${f.id}: ${f.note}`);
+  const notes = s.right.figures.filter((f) => f.note !== undefined).map((f) => `${f.id}: ${f.note}`);
   return E.right({
     json: s.right,
     tables: [snapshotTable(s.right, queryTitle(q.right, s.right))],

@@ -1,9 +1,9 @@
 import { verifyLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
+import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import type { CliError } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
-import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import type { CommandOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger verify`. */
@@ -23,7 +23,10 @@ const checkColumns = [
  *
  * @example await runVerify(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl" })
  */
-export const runVerify = async (ctx: CliContext, o: VerifyOptions): Promise<E.Either<CliError, CommandOutput>> => {
+export const runVerify = async (
+  ctx: CliContext,
+  o: VerifyOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
   const progress = ctx.progress("verify");
   progress.status(`checking the hash chain and decoding every event of ${o.ledger}…`);
   const r = await verifyLedger(o.ledger, { decodeEvents: true })();
@@ -64,7 +67,10 @@ export const runVerify = async (ctx: CliContext, o: VerifyOptions): Promise<E.Ei
         title: `Ledger ${o.ledger}: OK (hợp lệ)`,
         columns: checkColumns,
         rows: [
-          { check: "format", result: `${v.header.format} v${v.header.formatVersion}, ${v.header.hashAlgorithm}, ${v.header.canonicalization}` },
+          {
+            check: "format",
+            result: `${v.header.format} v${v.header.formatVersion}, ${v.header.hashAlgorithm}, ${v.header.canonicalization}`,
+          },
           { check: "created at", result: v.header.createdAt },
           { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
           { check: "streams", result: v.streams.toLocaleString("en-US") },

@@ -18,28 +18,47 @@ export const fromLedgerIssue = (path: string, issue: LedgerIssue): CliError => {
     hint,
   });
   return match(issue)
-    .with({ _tag: "FileUnreadable" }, (i): CliError => ({
-      _tag: "FileError",
-      path,
-      message: i.message,
-      hint: "check the path; `coop-ledger generate --out FILE` makes a sample ledger",
-    }))
+    .with(
+      { _tag: "FileUnreadable" },
+      (i): CliError => ({
+        _tag: "FileError",
+        path,
+        message: i.message,
+        hint: "check the path; `coop-ledger generate --out FILE` makes a sample ledger",
+      }),
+    )
     .with({ _tag: "BadHeader" }, () => corrupt("this is not a coop-ledger file (line 1 must be its header)"))
-    .with({ _tag: "UnsupportedFormatVersion" }, () => corrupt("written by a newer coop-ledger: upgrade to read it"))
+    .with({ _tag: "UnsupportedFormatVersion" }, () =>
+      corrupt("written by a newer coop-ledger: upgrade to read it"),
+    )
     .with({ _tag: "TornLine" }, { _tag: "IncompleteAppend" }, () =>
-      corrupt("a crash interrupted an append that was never acknowledged; the store's repairLedger can truncate it (keeping a backup)"),
+      corrupt(
+        "a crash interrupted an append that was never acknowledged; the store's repairLedger can truncate it (keeping a backup)",
+      ),
     )
-    .with({ _tag: "LineTooLong" }, () => corrupt("a line over the format's limit: the file was not written by coop-ledger"))
-    .with({ _tag: "MalformedLine" }, () => corrupt("the line is not a ledger event line: the file was edited or damaged"))
+    .with({ _tag: "LineTooLong" }, () =>
+      corrupt("a line over the format's limit: the file was not written by coop-ledger"),
+    )
+    .with({ _tag: "MalformedLine" }, () =>
+      corrupt("the line is not a ledger event line: the file was edited or damaged"),
+    )
     .with({ _tag: "HashMismatch" }, () =>
-      corrupt("the hash chain breaks here: this line, or one before it, was changed, removed, inserted or reordered; compare with a trusted copy"),
+      corrupt(
+        "the hash chain breaks here: this line, or one before it, was changed, removed, inserted or reordered; compare with a trusted copy",
+      ),
     )
-    .with({ _tag: "OutOfSequence" }, () => corrupt("positions or revisions are out of order: lines were moved or removed"))
+    .with({ _tag: "OutOfSequence" }, () =>
+      corrupt("positions or revisions are out of order: lines were moved or removed"),
+    )
     .with({ _tag: "UndecodableEvent" }, () =>
-      corrupt("an event this version cannot read (unknown type, newer schema, or invalid data): upgrade coop-ledger or investigate the line"),
+      corrupt(
+        "an event this version cannot read (unknown type, newer schema, or invalid data): upgrade coop-ledger or investigate the line",
+      ),
     )
     .with({ _tag: "MissingLines" }, { _tag: "AnchorMismatch" }, () =>
-      corrupt("the file differs from the recorded anchor (event count and last hash): lines were removed or changed"),
+      corrupt(
+        "the file differs from the recorded anchor (event count and last hash): lines were removed or changed",
+      ),
     )
     .exhaustive();
 };

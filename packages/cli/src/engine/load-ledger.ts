@@ -33,7 +33,8 @@ export interface LoadedLedger {
   readonly restating: ReadonlyArray<LateEvent>;
 }
 
-const effectiveOf = (e: RecordedEvent): BusinessDate => (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
+const effectiveOf = (e: RecordedEvent): BusinessDate =>
+  (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +46,10 @@ const DAY_MS = 86_400_000;
  *
  * @example const r = await loadLedger(ctx, "examples/sample-ledgers/province-60.jsonl");
  */
-export const loadLedger = async (ctx: CliContext, path: string): Promise<E.Either<CliError, LoadedLedger>> => {
+export const loadLedger = async (
+  ctx: CliContext,
+  path: string,
+): Promise<E.Either<CliError, LoadedLedger>> => {
   const progress = ctx.progress(`reading ${path}`);
   const index = new ProjectionIndex();
   let events = 0;
@@ -83,5 +87,14 @@ export const loadLedger = async (ctx: CliContext, path: string): Promise<E.Eithe
     progress.tick(chunk.length);
   }
   progress.done();
-  return E.right({ path, index, events, firstEffective, lastEffective, firstRecordedAt, lastRecordedAt, restating });
+  return E.right({
+    path,
+    index,
+    events,
+    firstEffective,
+    lastEffective,
+    firstRecordedAt,
+    lastRecordedAt,
+    restating,
+  });
 };

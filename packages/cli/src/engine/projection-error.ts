@@ -10,10 +10,20 @@ import type { CliError } from "../errors/cli-error.js";
 export const fromProjectionError = (e: ProjectionError): CliError => {
   const hint = match(e)
     .with({ _tag: "InvalidQuery" }, (x) => `check the options: ${x.problems.join("; ")}`)
-    .with({ _tag: "DistrictsNotInGazetteer" }, () => "drop --district, or ask for a date before 2025-07-01 with --geography as-of")
-    .with({ _tag: "UnknownProvince" }, (x) => `province codes differ by gazetteer: ${x.province} is not a province of ${x.gazetteer}; try --geography`)
+    .with(
+      { _tag: "DistrictsNotInGazetteer" },
+      () => "drop --district, or ask for a date before 2025-07-01 with --geography as-of",
+    )
+    .with(
+      { _tag: "UnknownProvince" },
+      (x) =>
+        `province codes differ by gazetteer: ${x.province} is not a province of ${x.gazetteer}; try --geography`,
+    )
     .with({ _tag: "UnknownIndicator" }, () => "run `coop-ledger indicators` for the list of ids")
-    .with({ _tag: "ArithmeticOverflow" }, () => "the figure exceeds exact integer range; narrow the scope and report this")
+    .with(
+      { _tag: "ArithmeticOverflow" },
+      () => "the figure exceeds exact integer range; narrow the scope and report this",
+    )
     .exhaustive();
   return { _tag: "QueryError", message: e.message, hint };
 };

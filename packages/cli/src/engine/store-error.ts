@@ -10,46 +10,71 @@ import type { CliError } from "../errors/cli-error.js";
  */
 export const fromStoreError = (e: StoreError, where: "file" | "esdb"): CliError =>
   match(e)
-    .with({ _tag: "WrongExpectedRevision" }, (x): CliError => ({
-      _tag: "Conflict",
-      message: x.message,
-      hint: "another writer changed the stream meanwhile; run again",
-    }))
-    .with({ _tag: "LedgerLocked" }, (x): CliError => ({
-      _tag: "Conflict",
-      message: x.message,
-      hint: "another process is writing this ledger; wait for it, or remove a stale lock file only if no writer runs",
-    }))
-    .with({ _tag: "CorruptLedger" }, (x): CliError => ({
-      _tag: "LedgerCorrupt",
-      path: x.path,
-      line: x.line,
-      message: x.message,
-      hint: "run `coop-ledger verify --ledger FILE` for the details of the first bad line",
-    }))
-    .with({ _tag: "UndecodableEvent" }, (x): CliError => ({
-      _tag: "LedgerCorrupt",
-      path: x.where,
-      message: x.message,
-      hint: "an event this version cannot read (unknown type, newer schema): upgrade coop-ledger or investigate",
-    }))
-    .with({ _tag: "InvalidAppend" }, (x): CliError => ({
-      _tag: "Internal",
-      message: x.message,
-      hint: "the store refused the events; this is a bug in coop-ledger, rerun with --debug and report it",
-    }))
-    .with({ _tag: "StoreUnavailable" }, (x): CliError =>
-      where === "esdb"
-        ? {
-            _tag: "StoreUnavailable",
-            message: x.message,
-            hint: "check the connection string (esdb://host:2113?tls=false) and that the server is running",
-          }
-        : { _tag: "FileError", path: "", message: x.message, hint: "check the path, the permissions and free disk space" },
+    .with(
+      { _tag: "WrongExpectedRevision" },
+      (x): CliError => ({
+        _tag: "Conflict",
+        message: x.message,
+        hint: "another writer changed the stream meanwhile; run again",
+      }),
     )
-    .with({ _tag: "StoreClosed" }, (x): CliError => ({
-      _tag: "Internal",
-      message: x.message,
-      hint: "the store was closed while in use; this is a bug, rerun with --debug",
-    }))
+    .with(
+      { _tag: "LedgerLocked" },
+      (x): CliError => ({
+        _tag: "Conflict",
+        message: x.message,
+        hint: "another process is writing this ledger; wait for it, or remove a stale lock file only if no writer runs",
+      }),
+    )
+    .with(
+      { _tag: "CorruptLedger" },
+      (x): CliError => ({
+        _tag: "LedgerCorrupt",
+        path: x.path,
+        line: x.line,
+        message: x.message,
+        hint: "run `coop-ledger verify --ledger FILE` for the details of the first bad line",
+      }),
+    )
+    .with(
+      { _tag: "UndecodableEvent" },
+      (x): CliError => ({
+        _tag: "LedgerCorrupt",
+        path: x.where,
+        message: x.message,
+        hint: "an event this version cannot read (unknown type, newer schema): upgrade coop-ledger or investigate",
+      }),
+    )
+    .with(
+      { _tag: "InvalidAppend" },
+      (x): CliError => ({
+        _tag: "Internal",
+        message: x.message,
+        hint: "the store refused the events; this is a bug in coop-ledger, rerun with --debug and report it",
+      }),
+    )
+    .with(
+      { _tag: "StoreUnavailable" },
+      (x): CliError =>
+        where === "esdb"
+          ? {
+              _tag: "StoreUnavailable",
+              message: x.message,
+              hint: "check the connection string (esdb://host:2113?tls=false) and that the server is running",
+            }
+          : {
+              _tag: "FileError",
+              path: "",
+              message: x.message,
+              hint: "check the path, the permissions and free disk space",
+            },
+    )
+    .with(
+      { _tag: "StoreClosed" },
+      (x): CliError => ({
+        _tag: "Internal",
+        message: x.message,
+        hint: "the store was closed while in use; this is a bug, rerun with --debug",
+      }),
+    )
     .exhaustive();

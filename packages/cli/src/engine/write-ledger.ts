@@ -1,5 +1,5 @@
 import { rename, rm } from "node:fs/promises";
-import type { EventMetadata, DomainEvent, EventId, StreamId } from "@coop-ledger/domain";
+import type { DomainEvent, EventId, EventMetadata, StreamId } from "@coop-ledger/domain";
 import { type BatchItem, openFileLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliError } from "../errors/cli-error.js";
@@ -40,7 +40,8 @@ export const writeLedger = async (
 ): Promise<E.Either<CliError, WriteSummary>> => {
   const partial = `${out}.partial`;
   await rm(partial, { force: true });
-  const it = (events as AsyncIterable<EventToWrite>)[Symbol.asyncIterator]?.() ??
+  const it =
+    (events as AsyncIterable<EventToWrite>)[Symbol.asyncIterator]?.() ??
     (async function* () {
       yield* events as Iterable<EventToWrite>;
     })();
@@ -50,7 +51,11 @@ export const writeLedger = async (
   if (E.isLeft(opened)) return E.left(fromStoreError(opened.left, "file"));
   const ledger = opened.right;
   const revisions = new Map<string, number>();
-  let items: Array<{ streamId: StreamId; events: BatchItem["events"][number][]; expectedRevision: BatchItem["expectedRevision"] }> = [];
+  let items: Array<{
+    streamId: StreamId;
+    events: BatchItem["events"][number][];
+    expectedRevision: BatchItem["expectedRevision"];
+  }> = [];
   let pending = 0;
   let count = 0;
   const flush = async (): Promise<E.Either<CliError, void>> => {
@@ -75,7 +80,12 @@ export const writeLedger = async (
     const last = items[items.length - 1];
     const ne = { eventId: e.eventId, event: e.event, metadata: e.metadata };
     if (last !== undefined && last.streamId === e.streamId) last.events.push(ne);
-    else items.push({ streamId: e.streamId, events: [ne], expectedRevision: prev === undefined ? "noStream" : prev });
+    else
+      items.push({
+        streamId: e.streamId,
+        events: [ne],
+        expectedRevision: prev === undefined ? "noStream" : prev,
+      });
     count++;
     if (++pending >= BATCH) {
       const f = await flush();

@@ -76,7 +76,10 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, " ").trim();
  * Shorthands for building errors.
  * @example usage("--every must be month, quarter or year")
  */
-export const usage = (message: string, hint = "run the command with --help to see its options"): CliError => ({
+export const usage = (
+  message: string,
+  hint = "run the command with --help to see its options",
+): CliError => ({
   _tag: "UsageError",
   message,
   hint,
@@ -86,7 +89,11 @@ export const usage = (message: string, hint = "run the command with --help to se
  * A query error with a hint.
  * @example queryError("unknown indicator foo", "run `coop-ledger indicators` for the list")
  */
-export const queryError = (message: string, hint: string): CliError => ({ _tag: "QueryError", message, hint });
+export const queryError = (message: string, hint: string): CliError => ({
+  _tag: "QueryError",
+  message,
+  hint,
+});
 
 /**
  * An internal error from an unexpected exception.

@@ -29,7 +29,8 @@ export const showFigure = (f: Pick<Figure, "unit" | "value">): string => {
  * "English (Tiếng Việt)" for an indicator.
  * @example indicatorName(def) // "Active co-ops (Số hợp tác xã đang hoạt động)"
  */
-export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string => `${d.label.en} (${d.label.vi})`;
+export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string =>
+  `${d.label.en} (${d.label.vi})`;
 
 /**
  * The numerator/denominator of a ratio figure, for a table (`""` for plain counts and amounts).

@@ -12,7 +12,9 @@ describe("date options", () => {
   it("rejects impossible dates with a usage error naming the option", () => {
     for (const bad of ["2023-02-29", "31/02/2022", "2022-13-01", "yesterday", ""]) {
       const r = parseDateOption("--valid-at", bad);
-      expect(E.isLeft(r) && r.left._tag === "UsageError" && r.left.message.startsWith("--valid-at")).toBe(true);
+      expect(E.isLeft(r) && r.left._tag === "UsageError" && r.left.message.startsWith("--valid-at")).toBe(
+        true,
+      );
     }
   });
 

@@ -1,4 +1,9 @@
-import { type BusinessDate, type Instant, BusinessDate as BusinessDateCodec, parseInstant } from "@coop-ledger/domain";
+import {
+  type BusinessDate,
+  BusinessDate as BusinessDateCodec,
+  type Instant,
+  parseInstant,
+} from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 

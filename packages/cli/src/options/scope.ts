@@ -62,12 +62,18 @@ export interface RawScopeOptions {
  */
 export const parseScope = (raw: RawScopeOptions): E.Either<CliError, CliScope> => {
   if (raw.province !== undefined && !ProvinceCodeCodec.is(raw.province))
-    return E.left(usage(`--province: not a province code: ${JSON.stringify(raw.province)}`, "use two digits, e.g. 60"));
+    return E.left(
+      usage(`--province: not a province code: ${JSON.stringify(raw.province)}`, "use two digits, e.g. 60"),
+    );
   if (raw.district !== undefined && !DistrictCodeCodec.is(raw.district))
-    return E.left(usage(`--district: not a district code: ${JSON.stringify(raw.district)}`, "use three digits, e.g. 593"));
+    return E.left(
+      usage(`--district: not a district code: ${JSON.stringify(raw.district)}`, "use three digits, e.g. 593"),
+    );
   const geography = raw.geography ?? "as-of";
   if (geography !== "as-of" && !GazetteerVersionCodec.is(geography))
-    return E.left(usage(`--geography: ${geography}`, `use as-of or ${GazetteerVersionCodec.values.join(", ")}`));
+    return E.left(
+      usage(`--geography: ${geography}`, `use as-of or ${GazetteerVersionCodec.values.join(", ")}`),
+    );
   return E.right({
     ...(raw.province !== undefined ? { province: raw.province as ProvinceCode } : {}),
     ...(raw.district !== undefined ? { district: raw.district as DistrictCode } : {}),
@@ -88,6 +94,9 @@ export const describeScope = (s: CliScope): string => {
     s.sector !== undefined ? `sector ${s.sector}` : undefined,
     s.form !== undefined ? `form ${s.form}` : undefined,
   ].filter((p): p is string => p !== undefined);
-  const geo = s.geography === "as-of" ? "provinces as of the valid date" : `provinces re-mapped to the ${s.geography} gazetteer`;
+  const geo =
+    s.geography === "as-of"
+      ? "provinces as of the valid date"
+      : `provinces re-mapped to the ${s.geography} gazetteer`;
   return `${parts.length > 0 ? parts.join(", ") : "whole ledger"}, ${geo}`;
 };

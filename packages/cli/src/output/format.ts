@@ -1,5 +1,5 @@
-import type * as t from "io-ts";
 import { literals } from "@coop-ledger/domain";
+import type * as t from "io-ts";
 import { renderCsv } from "./csv.js";
 import type { CommandOutput } from "./data-table.js";
 import { renderTable } from "./table-text.js";

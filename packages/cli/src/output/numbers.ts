@@ -14,7 +14,8 @@ export const groupDigits = (n: number | bigint): string => {
  * A fraction as a percentage with one decimal, rounded half away from zero on the exact tenth.
  * @example formatPercent(0.714) // "71.4 %"
  */
-export const formatPercent = (fraction: number): string => `${(Math.round(fraction * 1000) / 10).toFixed(1)} %`;
+export const formatPercent = (fraction: number): string =>
+  `${(Math.round(fraction * 1000) / 10).toFixed(1)} %`;
 
 /**
  * VND with separators and the unit.

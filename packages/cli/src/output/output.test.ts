@@ -11,7 +11,7 @@ const table = {
     { key: "n", header: "n", kind: "int" as const },
   ],
   rows: [
-    { name: "HTX Hàm Thuận, \"Bắc\"", n: 1234567 },
+    { name: 'HTX Hàm Thuận, "Bắc"', n: 1234567 },
     { name: "x", n: null },
   ],
 };
@@ -24,7 +24,10 @@ describe("output formats", () => {
   it("aligns table columns by display width, numbers to the right", () => {
     const lines = renderTable(table).split("\n");
     expect(lines[0]).toBe("T");
-    const widths = lines.slice(1, 5).filter((l) => l.length > 0).map(displayWidth);
+    const widths = lines
+      .slice(1, 5)
+      .filter((l) => l.length > 0)
+      .map(displayWidth);
     // every row of an aligned table is as wide as its widest row once the last column is right-aligned
     expect(new Set(widths).size).toBe(1);
     expect(lines[3]).toMatch(/1,234,567$/);

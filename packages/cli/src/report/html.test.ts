@@ -11,9 +11,20 @@ import { loadUplotAssets } from "./uplot-assets.js";
 const dates = ["2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31"];
 const data: ReportData = {
   title: "Report </script><script>alert(1)</script>",
-  source: { ledger: "x.jsonl", events: 42, lastRecordedAt: "2023-01-01T00:00:00.000Z", validAt: "2022-12-31" },
+  source: {
+    ledger: "x.jsonl",
+    events: 42,
+    lastRecordedAt: "2023-01-01T00:00:00.000Z",
+    validAt: "2022-12-31",
+  },
   charts: [
-    { id: "a", title: "Active", unit: "count", dates, series: [{ label: "co-ops", values: [10, 12, 15, 14] }] },
+    {
+      id: "a",
+      title: "Active",
+      unit: "count",
+      dates,
+      series: [{ label: "co-ops", values: [10, 12, 15, 14] }],
+    },
     {
       id: "b",
       title: "Founded",
@@ -25,7 +36,13 @@ const data: ReportData = {
         { label: "dissolved", values: [1, 0, 2, 2] },
       ],
     },
-    { id: "c", title: "Share", unit: "percent", dates, series: [{ label: "share", values: [0.5, 0.6, null, 0.7] }] },
+    {
+      id: "c",
+      title: "Share",
+      unit: "percent",
+      dates,
+      series: [{ label: "share", values: [0.5, 0.6, null, 0.7] }],
+    },
   ],
   targets: [{ resolution: "000", target: "t", figure: "1", threshold: "≥ 2", status: "notMet" }],
 };

@@ -68,7 +68,7 @@ export const renderReportHtml = (data: ReportData, assets: UplotAssets): string 
   const targetRows = data.targets
     .map(
       (t) =>
-        `<tr class="${t.status === "met" ? "met" : t.status === "notMet" ? "not-met" : "other"}"><td>${escapeHtml(t.resolution)}</td><td>${escapeHtml(t.target)}</td><td class="num">${escapeHtml(t.figure)}</td><td class="num">${escapeHtml(t.threshold)}</td><td>${escapeHtml(t.status)}</td></tr>`,
+        `<tr class="${/^met\b/.test(t.status) ? "met" : /^(notMet|not met)\b/.test(t.status) ? "not-met" : "other"}"><td>${escapeHtml(t.resolution)}</td><td>${escapeHtml(t.target)}</td><td class="num">${escapeHtml(t.figure)}</td><td class="num">${escapeHtml(t.threshold)}</td><td>${escapeHtml(t.status)}</td></tr>`,
     )
     .join("\n");
   const notes = (data.notes ?? []).map((n) => `<li>${escapeHtml(n)}</li>`).join("");

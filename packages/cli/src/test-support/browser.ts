@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 /** Where Debian puts chromium; override with CHROMIUM_PATH. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,7 +73,9 @@ export const checkReportPage = async (browser: Browser, fileUrl: string): Promis
       const px = ctx.getImageData(0, 0, c.width, c.height).data;
       const seen = new Set<number>();
       for (let i = 0; i < px.length; i += 4 * 17) {
-        seen.add(((px[i] ?? 0) << 24) | ((px[i + 1] ?? 0) << 16) | ((px[i + 2] ?? 0) << 8) | (px[i + 3] ?? 0));
+        seen.add(
+          ((px[i] ?? 0) << 24) | ((px[i + 1] ?? 0) << 16) | ((px[i + 2] ?? 0) << 8) | (px[i + 3] ?? 0),
+        );
         if (seen.size > 2) return true;
       }
       return false;

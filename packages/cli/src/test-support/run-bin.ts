@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,3 +29,29 @@ export const runBin = (args: ReadonlyArray<string>, env: Record<string, string> 
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
+
+/**
+ * Runs the bin without blocking this process's event loop: needed when the test process itself
+ * serves the bin (the EventStoreDB double), which `spawnSync` would starve.
+ */
+export const runBinAsync = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<BinRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });

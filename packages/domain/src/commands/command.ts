@@ -1,6 +1,17 @@
 import * as t from "io-ts";
-import { allianceStream, coopStream, fundStream, reorganisationStream, type StreamId } from "../values/stream-id.js";
-import { ChangeFundCapital, EstablishFund, ReceiveLoanApplication, RecordAllianceActivity } from "./alliance-and-fund.js";
+import {
+  allianceStream,
+  coopStream,
+  fundStream,
+  reorganisationStream,
+  type StreamId,
+} from "../values/stream-id.js";
+import {
+  ChangeFundCapital,
+  EstablishFund,
+  ReceiveLoanApplication,
+  RecordAllianceActivity,
+} from "./alliance-and-fund.js";
 import { FoundCoop, FoundCoopByConversion, RegisterExistingCoop } from "./founding.js";
 import {
   ConformToLaw,
@@ -78,7 +89,11 @@ export type CommandOutput = { [K in CommandType]: t.OutputOf<(typeof commandCode
 /** The command of a given type. @example type F = CommandOf<"FoundCoop">; */
 export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
 
-const [k0, k1, ...ks] = COMMAND_TYPES.map((k) => commandCodecs[k]) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]];
+const [k0, k1, ...ks] = COMMAND_TYPES.map((k) => commandCodecs[k]) as unknown as [
+  t.Mixed,
+  t.Mixed,
+  ...t.Mixed[],
+];
 
 /**
  * The union codec of every command. Decoding never throws; unknown keys are dropped.

@@ -31,7 +31,10 @@ const foundingOptional = {
  * origin `new`. Minimum founders by the law in force on the effective date.
  * @example FoundCoop.decode({ type: "FoundCoop", data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7 } })
  */
-export const FoundCoop = commandCodec("FoundCoop", struct(foundingRequired, foundingOptional, "FoundCoopData"));
+export const FoundCoop = commandCodec(
+  "FoundCoop",
+  struct(foundingRequired, foundingOptional, "FoundCoopData"),
+);
 /** @see FoundCoop */
 export type FoundCoop = t.TypeOf<typeof FoundCoop>;
 

@@ -11,6 +11,9 @@ import { commandCodec } from "./command-codec.js";
  * `deriveReorganisationEffects`.
  * @example DecideReorganisation.decode({ type: "DecideReorganisation", data: { reorganisationId: "r-1", effectiveDate: "2022-01-01", kind: "merger", sources: ["htx-2"], newCoops: [], absorbingCoopId: "htx-1", absorbedMembers: 12 } })
  */
-export const DecideReorganisation = commandCodec("DecideReorganisation", ReorganisationDecided.type.props.data);
+export const DecideReorganisation = commandCodec(
+  "DecideReorganisation",
+  ReorganisationDecided.type.props.data,
+);
 /** @see DecideReorganisation */
 export type DecideReorganisation = t.TypeOf<typeof DecideReorganisation>;

@@ -1,8 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import { match } from "ts-pattern";
 import type { DomainEvent, EventOf } from "../events/domain-event.js";
 import { remapProvince } from "../geography/provinces.js";
-import { type LawRegime, LAW_2012_EFFECTIVE, LAW_2023_EFFECTIVE, lawName, regimeOn } from "../values/law.js";
+import { LAW_2012_EFFECTIVE, LAW_2023_EFFECTIVE, type LawRegime, lawName, regimeOn } from "../values/law.js";
 import { addMonths, type BusinessDate, dateParts, endOfYear, monthsBetween } from "../values/time.js";
 import { foundersArticle, minimumFounders, ocopStarsFor, ratingFor } from "./derivations.js";
 import type { CoopStatus, EventRef } from "./domain-error.js";
@@ -46,15 +45,54 @@ const FORBIDDEN_WHEN_DISSOLVING: ReadonlySet<CoopEvent["type"]> = new Set([
   "CoopReorganisedAway",
 ]);
 
-const TERMINATING: ReadonlySet<CoopEvent["type"]> = new Set(["CoopDissolved", "CoopReorganisedAway", "CoopConverted"]);
+/**
+ * What may still be recorded on a terminated co-op's stream: facts effective on or before the
+ * termination date that the ledger learnt late (a loan repaid, a report filed, a rating given before the
+ * dissolution). Valid time decides: nothing effective after the termination is accepted, and nothing
+ * that changes the co-op's status or existence (suspension, dissolution, reorganisation...) at all.
+ */
+const LATE_FACTS: ReadonlySet<CoopEvent["type"]> = new Set([
+  "CoopJoinedAlliance",
+  "CoopLeftAlliance",
+  "CoopConformedToLaw",
+  "LoanDisbursed",
+  "LoanRepaid",
+  "LoanRescheduled",
+  "MembershipReported",
+  "ManagerAppointed",
+  "ManagerLeft",
+  "AnnualReportFiled",
+  "CoopAssessed",
+  "OcopCertified",
+  "OcopEnded",
+  "HeadOfficeMoved",
+  "ValueChainLinked",
+  "ValueChainUnlinked",
+]);
+
+const TERMINATING: ReadonlySet<CoopEvent["type"]> = new Set([
+  "CoopDissolved",
+  "CoopReorganisedAway",
+  "CoopConverted",
+]);
 
 const founding = (ctx: RuleContext, state: StreamState, e: EventOf<"CoopFounded">): Check => {
   const d = e.data;
   if (state._tag === "Coop") {
-    return fail(ctx, "CoopAlreadyExists", { coopId: d.coopId }, `co-op ${d.coopId} already exists on this stream (founded ${state.foundedOn})`);
+    return fail(
+      ctx,
+      "CoopAlreadyExists",
+      { coopId: d.coopId },
+      `co-op ${d.coopId} already exists on this stream (founded ${state.foundedOn})`,
+    );
   }
   if (state._tag !== "Empty") {
-    return fail(ctx, "StreamMismatch", { expected: "an empty co-op stream", actual: state._tag }, `a founding needs an empty co-op stream, not a ${state._tag} stream`);
+    return fail(
+      ctx,
+      "StreamMismatch",
+      { expected: "an empty co-op stream", actual: state._tag },
+      `a founding needs an empty co-op stream, not a ${state._tag} stream`,
+    );
   }
   return all(
     () => checkLocation(ctx, "location", d.location, d.effectiveDate),
@@ -66,7 +104,11 @@ const founding = (ctx: RuleContext, state: StreamState, e: EventOf<"CoopFounded"
           return fail(
             ctx,
             "LawNotInForce",
-            { law: o.lawRegime, effectiveDate: d.effectiveDate, inForceFrom: o.lawRegime === "2012" ? LAW_2012_EFFECTIVE : LAW_2023_EFFECTIVE },
+            {
+              law: o.lawRegime,
+              effectiveDate: d.effectiveDate,
+              inForceFrom: o.lawRegime === "2012" ? LAW_2012_EFFECTIVE : LAW_2023_EFFECTIVE,
+            },
             `a co-op cannot operate under ${lawName(o.lawRegime)} on ${d.effectiveDate}: that law was not yet in force`,
           );
         }
@@ -74,14 +116,23 @@ const founding = (ctx: RuleContext, state: StreamState, e: EventOf<"CoopFounded"
           return fail(
             ctx,
             "EffectiveDateBeforeStart",
-            { what: "original founding (originallyFoundedOn)", effectiveDate: d.effectiveDate, startDate: o.originallyFoundedOn },
+            {
+              what: "original founding (originallyFoundedOn)",
+              effectiveDate: d.effectiveDate,
+              startDate: o.originallyFoundedOn,
+            },
             `registered as existing on ${d.effectiveDate}, before its original founding on ${o.originallyFoundedOn}`,
           );
         }
         return ok; // a pre-existing co-op's founders were judged when it was founded
       }
       if (o.kind === "conversion" && o.fromForm === d.form) {
-        return fail(ctx, "SameForm", { form: d.form }, `a conversion must change the form, but ${o.fromCoopId} is already a ${d.form}`);
+        return fail(
+          ctx,
+          "SameForm",
+          { form: d.form },
+          `a conversion must change the form, but ${o.fromCoopId} is already a ${d.form}`,
+        );
       }
       return checkFounders(ctx, d.form, d.foundingMembers, d.effectiveDate);
     },
@@ -92,7 +143,12 @@ const founding = (ctx: RuleContext, state: StreamState, e: EventOf<"CoopFounded"
  * Minimum founders by the law in force on the effective date; a 2003-era founding below the 2012 minimum
  * is accepted with a warning (the rule came later).
  */
-export const checkFounders = (ctx: RuleContext, form: EventOf<"CoopFounded">["data"]["form"], members: number, effectiveDate: BusinessDate): Check => {
+export const checkFounders = (
+  ctx: RuleContext,
+  form: EventOf<"CoopFounded">["data"]["form"],
+  members: number,
+  effectiveDate: BusinessDate,
+): Check => {
   const regime = regimeOn(effectiveDate);
   const required = minimumFounders(ctx.config, regime, form);
   if (members < required) {
@@ -122,7 +178,11 @@ export const checkFounders = (ctx: RuleContext, form: EventOf<"CoopFounded">["da
 const effectiveAfter = (c: CoopState, date: BusinessDate): ReadonlyArray<EventRef> =>
   effectiveEntries(c.history)
     .filter((x) => x.event.data.effectiveDate > date)
-    .map((x) => ({ ...(x.eventId === undefined ? {} : { eventId: x.eventId }), type: x.event.type, effectiveDate: x.event.data.effectiveDate }));
+    .map((x) => ({
+      ...(x.eventId === undefined ? {} : { eventId: x.eventId }),
+      type: x.event.type,
+      effectiveDate: x.event.data.effectiveDate,
+    }));
 
 const terminationNotBackdated = (ctx: RuleContext, c: CoopState, date: BusinessDate): Check => {
   const later = effectiveAfter(c, date);
@@ -143,25 +203,62 @@ const loanOf = (ctx: RuleContext, c: CoopState, loanId: string) =>
   c.loans.get(loanId) ??
   fail(ctx, "UnknownLoan", { loanId }, `loan ${loanId} was never disbursed to co-op ${c.coopId}`);
 
-const notBefore = (ctx: RuleContext, what: string, effectiveDate: BusinessDate, startDate: BusinessDate): Check =>
+const notBefore = (
+  ctx: RuleContext,
+  what: string,
+  effectiveDate: BusinessDate,
+  startDate: BusinessDate,
+): Check =>
   effectiveDate < startDate
-    ? fail(ctx, "EffectiveDateBeforeStart", { what, effectiveDate, startDate }, `effective ${effectiveDate}, before the ${what} on ${startDate}`)
+    ? fail(
+        ctx,
+        "EffectiveDateBeforeStart",
+        { what, effectiveDate, startDate },
+        `effective ${effectiveDate}, before the ${what} on ${startDate}`,
+      )
     : ok;
 
-const derived = (ctx: RuleContext, field: string, given: string | number, expected: string | number): Check =>
+const derived = (
+  ctx: RuleContext,
+  field: string,
+  given: string | number,
+  expected: string | number,
+): Check =>
   given === expected
     ? ok
-    : fail(ctx, "InconsistentDerivedField", { field, given: String(given), expected: String(expected) }, `${field} is ${given}, but the rules give ${expected}`);
+    : fail(
+        ctx,
+        "InconsistentDerivedField",
+        { field, given: String(given), expected: String(expected) },
+        `${field} is ${given}, but the rules give ${expected}`,
+      );
 
-/** The event-specific rules, after the common ones passed. */
-const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, EventOf<"CoopFounded">>): Check =>
-  match(event)
-    .with({ type: "CoopJoinedAlliance" }, ({ data: d }) =>
-      all(
-        () => checkProvinceRef(ctx, "allianceProvinceCode", d.allianceGazetteer, d.allianceProvinceCode, d.effectiveDate),
+/** The event-specific rules, after the common ones passed (a `switch`, exhaustive by `never`: hot path). */
+const specific = (
+  ctx: RuleContext,
+  c: CoopState,
+  event: Exclude<CoopEvent, EventOf<"CoopFounded">>,
+): Check => {
+  switch (event.type) {
+    case "CoopJoinedAlliance": {
+      const d = event.data;
+      return all(
+        () =>
+          checkProvinceRef(
+            ctx,
+            "allianceProvinceCode",
+            d.allianceGazetteer,
+            d.allianceProvinceCode,
+            d.effectiveDate,
+          ),
         () =>
           c.alliance !== undefined
-            ? fail(ctx, "AlreadyAllianceMember", { provinceCode: c.alliance.provinceCode, since: c.alliance.since }, `co-op ${c.coopId} is already a member of alliance ${c.alliance.provinceCode} since ${c.alliance.since}`)
+            ? fail(
+                ctx,
+                "AlreadyAllianceMember",
+                { provinceCode: c.alliance.provinceCode, since: c.alliance.since },
+                `co-op ${c.coopId} is already a member of alliance ${c.alliance.provinceCode} since ${c.alliance.since}`,
+              )
             : ok,
         () => {
           const own = remapProvince(c.location.provinceCode, c.location.gazetteer, d.allianceGazetteer);
@@ -174,18 +271,31 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
                 `a co-op joins the alliance of its own province: head office in ${c.location.provinceCode} (${c.location.gazetteer}) is province ${own.join("/") || "?"} in ${d.allianceGazetteer}, not ${d.allianceProvinceCode}`,
               );
         },
-      ),
-    )
-    .with({ type: "CoopLeftAlliance" }, () =>
-      c.alliance === undefined ? fail(ctx, "NotAllianceMember", { coopId: c.coopId }, `co-op ${c.coopId} is not an alliance member`) : ok,
-    )
-    .with({ type: "CoopConformedToLaw" }, ({ data: d }) => {
+      );
+    }
+    case "CoopLeftAlliance": {
+      return c.alliance === undefined
+        ? fail(ctx, "NotAllianceMember", { coopId: c.coopId }, `co-op ${c.coopId} is not an alliance member`)
+        : ok;
+    }
+    case "CoopConformedToLaw": {
+      const d = event.data;
       const inForceFrom = d.law === "2012" ? LAW_2012_EFFECTIVE : LAW_2023_EFFECTIVE;
       if (d.effectiveDate < inForceFrom) {
-        return fail(ctx, "LawNotInForce", { law: d.law, effectiveDate: d.effectiveDate, inForceFrom }, `cannot conform on ${d.effectiveDate} to ${lawName(d.law)}, in force from ${inForceFrom}`);
+        return fail(
+          ctx,
+          "LawNotInForce",
+          { law: d.law, effectiveDate: d.effectiveDate, inForceFrom },
+          `cannot conform on ${d.effectiveDate} to ${lawName(d.law)}, in force from ${inForceFrom}`,
+        );
       }
       if (REGIME_ORDER[c.lawRegime] >= REGIME_ORDER[d.law]) {
-        return fail(ctx, "AlreadyUnderLaw", { law: d.law, current: c.lawRegime }, `co-op ${c.coopId} already operates under ${lawName(c.lawRegime)}`);
+        return fail(
+          ctx,
+          "AlreadyUnderLaw",
+          { law: d.law, current: c.lawRegime },
+          `co-op ${c.coopId} already operates under ${lawName(c.lawRegime)}`,
+        );
       }
       const deadline = ctx.config.conformanceDeadlines[d.law];
       if (d.effectiveDate > deadline) {
@@ -200,44 +310,91 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
         return E.right([w]);
       }
       return ok;
-    })
-    .with({ type: "CoopConverted" }, ({ data: d }) =>
-      all(
-        () => (d.toForm === c.form ? fail(ctx, "SameForm", { form: d.toForm }, `co-op ${c.coopId} is already a ${c.form}`) : ok),
-        () => terminationNotBackdated(ctx, c, d.effectiveDate),
-      ),
-    )
-    .with({ type: "CoopReorganisedAway" }, ({ data: d }) => terminationNotBackdated(ctx, c, d.effectiveDate))
-    .with({ type: "CoopSpunOff" }, { type: "CoopMergerReceived" }, () => ok)
-    .with({ type: "CoopSuspended" }, ({ data: d }) =>
-      d.until !== undefined && d.until <= d.effectiveDate
-        ? fail(ctx, "EffectiveDateBeforeStart", { what: "suspension", effectiveDate: d.until, startDate: d.effectiveDate }, `suspension until ${d.until} ends before it starts (${d.effectiveDate})`)
-        : ok,
-    )
-    .with({ type: "CoopResumed" }, () =>
-      c.status !== "suspended" ? fail(ctx, "NotSuspended", { coopId: c.coopId, status: c.status }, `co-op ${c.coopId} is ${c.status}, not suspended`) : ok,
-    )
-    .with({ type: "DissolutionStarted" }, ({ data: d }) =>
-      d.mode === "compulsory" && d.ground === undefined
-        ? fail(ctx, "MissingDissolutionGround", { coopId: c.coopId }, "a compulsory dissolution must name its ground (Law 23/2012/QH13 art. 54(2); Law 17/2023/QH15 art. 97)")
-        : ok,
-    )
-    .with({ type: "CoopDissolved" }, ({ data: d }) =>
-      all(
+    }
+    case "CoopConverted": {
+      const d = event.data;
+      return all(
         () =>
-          d.mode === "compulsory" && d.ground === undefined
-            ? fail(ctx, "MissingDissolutionGround", { coopId: c.coopId }, "a compulsory dissolution must name its ground (Law 23/2012/QH13 art. 54(2); Law 17/2023/QH15 art. 97)")
+          d.toForm === c.form
+            ? fail(ctx, "SameForm", { form: d.toForm }, `co-op ${c.coopId} is already a ${c.form}`)
             : ok,
         () => terminationNotBackdated(ctx, c, d.effectiveDate),
-      ),
-    )
-    .with({ type: "LoanDisbursed" }, ({ data: d }) =>
-      all(
-        () => (c.loans.has(d.loanId) ? fail(ctx, "DuplicateLoan", { loanId: d.loanId }, `loan ${d.loanId} was already disbursed`) : ok),
-        () => (d.principalVnd === 0 ? fail(ctx, "ZeroAmount", { field: "principalVnd" }, "a loan needs a positive principal") : ok),
+      );
+    }
+    case "CoopReorganisedAway": {
+      const d = event.data;
+      return terminationNotBackdated(ctx, c, d.effectiveDate);
+    }
+    case "CoopSpunOff":
+    case "CoopMergerReceived": {
+      return ok;
+    }
+    case "CoopSuspended": {
+      const d = event.data;
+      return d.until !== undefined && d.until <= d.effectiveDate
+        ? fail(
+            ctx,
+            "EffectiveDateBeforeStart",
+            { what: "suspension", effectiveDate: d.until, startDate: d.effectiveDate },
+            `suspension until ${d.until} ends before it starts (${d.effectiveDate})`,
+          )
+        : ok;
+    }
+    case "CoopResumed": {
+      return c.status !== "suspended"
+        ? fail(
+            ctx,
+            "NotSuspended",
+            { coopId: c.coopId, status: c.status },
+            `co-op ${c.coopId} is ${c.status}, not suspended`,
+          )
+        : ok;
+    }
+    case "DissolutionStarted": {
+      const d = event.data;
+      return d.mode === "compulsory" && d.ground === undefined
+        ? fail(
+            ctx,
+            "MissingDissolutionGround",
+            { coopId: c.coopId },
+            "a compulsory dissolution must name its ground (Law 23/2012/QH13 art. 54(2); Law 17/2023/QH15 art. 97)",
+          )
+        : ok;
+    }
+    case "CoopDissolved": {
+      const d = event.data;
+      return all(
+        () =>
+          d.mode === "compulsory" && d.ground === undefined
+            ? fail(
+                ctx,
+                "MissingDissolutionGround",
+                { coopId: c.coopId },
+                "a compulsory dissolution must name its ground (Law 23/2012/QH13 art. 54(2); Law 17/2023/QH15 art. 97)",
+              )
+            : ok,
+        () => terminationNotBackdated(ctx, c, d.effectiveDate),
+      );
+    }
+    case "LoanDisbursed": {
+      const d = event.data;
+      return all(
+        () =>
+          c.loans.has(d.loanId)
+            ? fail(ctx, "DuplicateLoan", { loanId: d.loanId }, `loan ${d.loanId} was already disbursed`)
+            : ok,
+        () =>
+          d.principalVnd === 0
+            ? fail(ctx, "ZeroAmount", { field: "principalVnd" }, "a loan needs a positive principal")
+            : ok,
         () =>
           d.maturityDate <= d.effectiveDate
-            ? fail(ctx, "InvalidMaturity", { loanId: d.loanId, maturityDate: d.maturityDate, after: d.effectiveDate }, `maturity ${d.maturityDate} is not after disbursement ${d.effectiveDate}`)
+            ? fail(
+                ctx,
+                "InvalidMaturity",
+                { loanId: d.loanId, maturityDate: d.maturityDate, after: d.effectiveDate },
+                `maturity ${d.maturityDate} is not after disbursement ${d.effectiveDate}`,
+              )
             : ok,
         () => {
           const warnings: DomainWarning[] = [];
@@ -248,7 +405,12 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
               return fail(
                 ctx,
                 "LoanExceedsFundCap",
-                { fundKind: d.fundKind, principalVnd: d.principalVnd, capVnd: cap.maxPrincipalVnd, since: cap.from },
+                {
+                  fundKind: d.fundKind,
+                  principalVnd: d.principalVnd,
+                  capVnd: cap.maxPrincipalVnd,
+                  since: cap.from,
+                },
                 `${d.principalVnd} VND exceeds the ${d.fundKind} cap of ${cap.maxPrincipalVnd} VND per project in force since ${cap.from} (${basis})`,
               );
             }
@@ -263,16 +425,22 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
           }
           return E.right(warnings);
         },
-      ),
-    )
-    .with({ type: "LoanRepaid" }, ({ data: d }) => {
+      );
+    }
+    case "LoanRepaid": {
+      const d = event.data;
       const loan = loanOf(ctx, c, d.loanId);
       if ("_tag" in loan) return loan;
       return all(
         () => notBefore(ctx, `disbursement of loan ${d.loanId}`, d.effectiveDate, loan.disbursedOn),
         () =>
           d.principalVnd === 0 && (d.interestVnd ?? 0) === 0
-            ? fail(ctx, "ZeroAmount", { field: "principalVnd" }, "a repayment must repay principal or interest")
+            ? fail(
+                ctx,
+                "ZeroAmount",
+                { field: "principalVnd" },
+                "a repayment must repay principal or interest",
+              )
             : ok,
         () =>
           d.principalVnd > loan.outstandingVnd
@@ -284,40 +452,86 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
               )
             : ok,
       );
-    })
-    .with({ type: "LoanRescheduled" }, ({ data: d }) => {
+    }
+    case "LoanRescheduled": {
+      const d = event.data;
       const loan = loanOf(ctx, c, d.loanId);
       if ("_tag" in loan) return loan;
       return all(
         () => notBefore(ctx, `disbursement of loan ${d.loanId}`, d.effectiveDate, loan.disbursedOn),
-        () => (loan.outstandingVnd === 0 ? fail(ctx, "LoanFullyRepaid", { loanId: d.loanId }, `loan ${d.loanId} is fully repaid; nothing to reschedule`) : ok),
+        () =>
+          loan.outstandingVnd === 0
+            ? fail(
+                ctx,
+                "LoanFullyRepaid",
+                { loanId: d.loanId },
+                `loan ${d.loanId} is fully repaid; nothing to reschedule`,
+              )
+            : ok,
         () =>
           d.newMaturityDate <= loan.disbursedOn
-            ? fail(ctx, "InvalidMaturity", { loanId: d.loanId, maturityDate: d.newMaturityDate, after: loan.disbursedOn }, `new maturity ${d.newMaturityDate} is not after disbursement ${loan.disbursedOn}`)
+            ? fail(
+                ctx,
+                "InvalidMaturity",
+                { loanId: d.loanId, maturityDate: d.newMaturityDate, after: loan.disbursedOn },
+                `new maturity ${d.newMaturityDate} is not after disbursement ${loan.disbursedOn}`,
+              )
             : ok,
       );
-    })
-    .with({ type: "MembershipReported" }, () => ok)
-    .with({ type: "ManagerAppointed" }, ({ data: d }) =>
-      all(
-        () => (c.managers.has(d.managerId) ? fail(ctx, "DuplicateManager", { managerId: d.managerId }, `manager ${d.managerId} is already in office`) : ok),
+    }
+    case "MembershipReported": {
+      return ok;
+    }
+    case "ManagerAppointed": {
+      const d = event.data;
+      return all(
+        () =>
+          c.managers.has(d.managerId)
+            ? fail(
+                ctx,
+                "DuplicateManager",
+                { managerId: d.managerId },
+                `manager ${d.managerId} is already in office`,
+              )
+            : ok,
         () =>
           d.birthDate >= d.effectiveDate
-            ? fail(ctx, "EffectiveDateBeforeStart", { what: "manager's birth", effectiveDate: d.effectiveDate, startDate: d.birthDate }, `appointed on ${d.effectiveDate}, not after the birth date ${d.birthDate}`)
+            ? fail(
+                ctx,
+                "EffectiveDateBeforeStart",
+                { what: "manager's birth", effectiveDate: d.effectiveDate, startDate: d.birthDate },
+                `appointed on ${d.effectiveDate}, not after the birth date ${d.birthDate}`,
+              )
             : ok,
-      ),
-    )
-    .with({ type: "ManagerLeft" }, ({ data: d }) => {
+      );
+    }
+    case "ManagerLeft": {
+      const d = event.data;
       const m = c.managers.get(d.managerId);
-      if (m === undefined) return fail(ctx, "UnknownManager", { managerId: d.managerId }, `manager ${d.managerId} is not in office`);
+      if (m === undefined)
+        return fail(
+          ctx,
+          "UnknownManager",
+          { managerId: d.managerId },
+          `manager ${d.managerId} is not in office`,
+        );
       return notBefore(ctx, `appointment of manager ${d.managerId}`, d.effectiveDate, m.since);
-    })
-    .with({ type: "AnnualReportFiled" }, ({ data: d }) => fiscalYear(ctx, c, d.fiscalYear, d.effectiveDate))
-    .with({ type: "CoopAssessed" }, ({ data: d }) =>
-      all(
+    }
+    case "AnnualReportFiled": {
+      const d = event.data;
+      return fiscalYear(ctx, c, d.fiscalYear, d.effectiveDate);
+    }
+    case "CoopAssessed": {
+      const d = event.data;
+      return all(
         () =>
           d.scheme === "circular-09-2017-TT-BNNPTNT" && c.sector !== "agriculture"
-            ? fail(ctx, "SchemeNotApplicable", { scheme: d.scheme, sector: c.sector }, `Circular 09/2017/TT-BNNPTNT rates agricultural co-ops; co-op ${c.coopId} is in ${c.sector}`)
+            ? fail(
+                ctx,
+                "SchemeNotApplicable",
+                { scheme: d.scheme, sector: c.sector },
+                `Circular 09/2017/TT-BNNPTNT rates agricultural co-ops; co-op ${c.coopId} is in ${c.sector}`,
+              )
             : ok,
         () => fiscalYear(ctx, c, d.year, d.effectiveDate),
         () => {
@@ -333,9 +547,10 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
             : ok;
         },
         () => derived(ctx, "rating", d.rating, ratingFor(ctx.config, { ...d, sector: c.sector })),
-      ),
-    )
-    .with({ type: "OcopCertified" }, ({ data: d }) => {
+      );
+    }
+    case "OcopCertified": {
+      const d = event.data;
       const stars = ocopStarsFor(ctx.config, d.score);
       if (stars === undefined) {
         return fail(
@@ -347,33 +562,67 @@ const specific = (ctx: RuleContext, c: CoopState, event: Exclude<CoopEvent, Even
       }
       return all(
         () => derived(ctx, "stars", d.stars, stars),
-        () => derived(ctx, "validUntil", d.validUntil, addMonths(d.effectiveDate, ctx.config.ocopValidityMonths)),
+        () =>
+          derived(ctx, "validUntil", d.validUntil, addMonths(d.effectiveDate, ctx.config.ocopValidityMonths)),
       );
-    })
-    .with({ type: "OcopEnded" }, ({ data: d }) => {
+    }
+    case "OcopEnded": {
+      const d = event.data;
       const cert = c.ocop.get(d.productId);
       return cert === undefined || cert.ended
-        ? fail(ctx, "UnknownOcopProduct", { productId: d.productId }, `product ${d.productId} holds no current OCOP certificate`)
+        ? fail(
+            ctx,
+            "UnknownOcopProduct",
+            { productId: d.productId },
+            `product ${d.productId} holds no current OCOP certificate`,
+          )
         : notBefore(ctx, `OCOP certification of ${d.productId}`, d.effectiveDate, cert.certifiedOn);
-    })
-    .with({ type: "HeadOfficeMoved" }, ({ data: d }) => checkLocation(ctx, "location", d.location, d.effectiveDate))
-    .with({ type: "ValueChainLinked" }, ({ data: d }) =>
-      c.linkages.has(d.linkageId) ? fail(ctx, "DuplicateLinkage", { linkageId: d.linkageId }, `linkage ${d.linkageId} was already recorded`) : ok,
-    )
-    .with({ type: "ValueChainUnlinked" }, ({ data: d }) => {
+    }
+    case "HeadOfficeMoved": {
+      const d = event.data;
+      return checkLocation(ctx, "location", d.location, d.effectiveDate);
+    }
+    case "ValueChainLinked": {
+      const d = event.data;
+      return c.linkages.has(d.linkageId)
+        ? fail(
+            ctx,
+            "DuplicateLinkage",
+            { linkageId: d.linkageId },
+            `linkage ${d.linkageId} was already recorded`,
+          )
+        : ok;
+    }
+    case "ValueChainUnlinked": {
+      const d = event.data;
       const l = c.linkages.get(d.linkageId);
       return l === undefined || !l.active
         ? fail(ctx, "UnknownLinkage", { linkageId: d.linkageId }, `linkage ${d.linkageId} is not active`)
         : notBefore(ctx, `linkage ${d.linkageId}`, d.effectiveDate, l.since);
-    })
-    .exhaustive();
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+};
 
 const fiscalYear = (ctx: RuleContext, c: CoopState, year: number, effectiveDate: BusinessDate): Check => {
   if (year > dateParts(effectiveDate).year) {
-    return fail(ctx, "InvalidFiscalYear", { year, problem: "after the effective date" }, `year ${year} is after the effective date ${effectiveDate}`);
+    return fail(
+      ctx,
+      "InvalidFiscalYear",
+      { year, problem: "after the effective date" },
+      `year ${year} is after the effective date ${effectiveDate}`,
+    );
   }
   if (year < dateParts(c.existsSince).year) {
-    return fail(ctx, "InvalidFiscalYear", { year, problem: "before the co-op existed" }, `year ${year} is before co-op ${c.coopId} existed (${c.existsSince})`);
+    return fail(
+      ctx,
+      "InvalidFiscalYear",
+      { year, problem: "before the co-op existed" },
+      `year ${year} is before co-op ${c.coopId} existed (${c.existsSince})`,
+    );
   }
   return ok;
 };
@@ -387,20 +636,38 @@ export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: Coop
   if (event.type === "CoopFounded") return founding(ctx, state, event);
   const d = event.data;
   if (state._tag === "Empty") {
-    return fail(ctx, "CoopNotFound", { coopId: d.coopId }, `co-op ${d.coopId} has not been founded (its stream is empty)`);
+    return fail(
+      ctx,
+      "CoopNotFound",
+      { coopId: d.coopId },
+      `co-op ${d.coopId} has not been founded (its stream is empty)`,
+    );
   }
   if (state._tag !== "Coop") {
-    return fail(ctx, "StreamMismatch", { expected: "a co-op stream", actual: state._tag }, `a co-op event cannot go on a ${state._tag} stream`);
+    return fail(
+      ctx,
+      "StreamMismatch",
+      { expected: "a co-op stream", actual: state._tag },
+      `a co-op event cannot go on a ${state._tag} stream`,
+    );
   }
   if (state.coopId !== d.coopId) {
-    return fail(ctx, "StreamMismatch", { expected: `co-op ${d.coopId}`, actual: `co-op ${state.coopId}` }, `the event names co-op ${d.coopId}, but the stream holds ${state.coopId}`);
+    return fail(
+      ctx,
+      "StreamMismatch",
+      { expected: `co-op ${d.coopId}`, actual: `co-op ${state.coopId}` },
+      `the event names co-op ${d.coopId}, but the stream holds ${state.coopId}`,
+    );
   }
-  if (TERMINAL.includes(state.status)) {
+  if (
+    TERMINAL.includes(state.status) &&
+    (!LATE_FACTS.has(event.type) || d.effectiveDate > state.statusSince)
+  ) {
     return fail(
       ctx,
       "CoopTerminated",
       { coopId: state.coopId, status: state.status, since: state.statusSince },
-      `co-op ${state.coopId} is ${state.status} since ${state.statusSince}; nothing may follow (Law 23/2012/QH13 art. 54; Law 17/2023/QH15 art. 97)`,
+      `co-op ${state.coopId} is ${state.status} since ${state.statusSince}; nothing may follow${LATE_FACTS.has(event.type) ? ` (this ${event.type} is effective ${d.effectiveDate}, after that)` : ""} (Law 23/2012/QH13 art. 54; Law 17/2023/QH15 art. 97)`,
     );
   }
   if (d.effectiveDate < state.foundedOn) {
@@ -412,18 +679,44 @@ export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: Coop
     );
   }
   const forbidden =
-    state.status === "suspended" ? FORBIDDEN_WHEN_SUSPENDED : state.status === "dissolving" ? FORBIDDEN_WHEN_DISSOLVING : undefined;
+    state.status === "suspended"
+      ? FORBIDDEN_WHEN_SUSPENDED
+      : state.status === "dissolving"
+        ? FORBIDDEN_WHEN_DISSOLVING
+        : undefined;
   if (forbidden?.has(event.type)) {
     if (event.type === "DissolutionStarted") {
-      return fail(ctx, "DissolutionAlreadyStarted", { coopId: state.coopId, since: state.statusSince }, `dissolution of ${state.coopId} already started on ${state.statusSince}`);
+      return fail(
+        ctx,
+        "DissolutionAlreadyStarted",
+        { coopId: state.coopId, since: state.statusSince },
+        `dissolution of ${state.coopId} already started on ${state.statusSince}`,
+      );
     }
-    return fail(ctx, "StatusForbids", { coopId: state.coopId, status: state.status }, `co-op ${state.coopId} is ${state.status} since ${state.statusSince}; ${event.type} is not allowed`);
+    return fail(
+      ctx,
+      "StatusForbids",
+      { coopId: state.coopId, status: state.status },
+      `co-op ${state.coopId} is ${state.status} since ${state.statusSince}; ${event.type} is not allowed`,
+    );
   }
   if (event.type === "DissolutionStarted" && state.status === "dissolving") {
-    return fail(ctx, "DissolutionAlreadyStarted", { coopId: state.coopId, since: state.statusSince }, `dissolution of ${state.coopId} already started on ${state.statusSince}`);
+    return fail(
+      ctx,
+      "DissolutionAlreadyStarted",
+      { coopId: state.coopId, since: state.statusSince },
+      `dissolution of ${state.coopId} already started on ${state.statusSince}`,
+    );
   }
   return specific(ctx, state, event);
 };
+
+/**
+ * The event types that may still be recorded on a terminated co-op's stream, when effective on or before
+ * the termination date (late-recorded facts).
+ * @example LATE_FACT_TYPES.includes("LoanRepaid") // true
+ */
+export const LATE_FACT_TYPES: ReadonlyArray<string> = [...LATE_FACTS];
 
 /** Whether a status ends the co-op (dissolved, reorganised away, converted). @example isTerminal("dissolved") // true */
 export const isTerminal = (status: CoopStatus): boolean => TERMINAL.includes(status);

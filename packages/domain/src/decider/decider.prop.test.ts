@@ -8,7 +8,7 @@ import { arbitraryFor } from "../test-support/codec-arbitrary.js";
 import type { EventId } from "../values/ids.js";
 import type { StreamId } from "../values/stream-id.js";
 import type { Instant } from "../values/time.js";
-import { isTerminal } from "./coop-rules.js";
+import { isTerminal, LATE_FACT_TYPES } from "./coop-rules.js";
 import { evolve, stateFromHistory } from "./evolve.js";
 import { decideWithWarnings } from "./ledger-decider.js";
 import { initialState, type StreamState } from "./stream-state.js";
@@ -24,10 +24,23 @@ const commandSeq = fc.array(fc.oneof(...weighted), { minLength: 1, maxLength: 40
 /** A founded co-op htx-1, then ended by dissolution or conversion, so the terminal law is exercised. */
 const terminatedFirst = fc.constantFrom<ReadonlyArray<Command>>(
   ...(["DissolveCoop", "ConvertCoop"] as const).map((type) => [
-    cmd("FoundCoop", { coopId: "htx-1", effectiveDate: "2010-01-01", name: "HTX A", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7 }),
+    cmd("FoundCoop", {
+      coopId: "htx-1",
+      effectiveDate: "2010-01-01",
+      name: "HTX A",
+      form: "cooperative",
+      sector: "agriculture",
+      location: { gazetteer: "2008-08-01", provinceCode: "60" },
+      foundingMembers: 7,
+    }),
     type === "DissolveCoop"
       ? cmd("DissolveCoop", { coopId: "htx-1", effectiveDate: "2010-06-01", mode: "voluntary" })
-      : cmd("ConvertCoop", { coopId: "htx-1", effectiveDate: "2010-06-01", toCoopId: "htx-9", toForm: "union" }),
+      : cmd("ConvertCoop", {
+          coopId: "htx-1",
+          effectiveDate: "2010-06-01",
+          toCoopId: "htx-9",
+          toForm: "union",
+        }),
   ]),
 );
 
@@ -56,7 +69,14 @@ const run = (
       accepted++;
       const eventId = eid(next++);
       const recordedAt = "2030-01-01T00:00:00.000Z" as Instant;
-      s.recorded.push({ eventId, streamId: id, revision: s.recorded.length, position: next, event, metadata: { recordedAt } });
+      s.recorded.push({
+        eventId,
+        streamId: id,
+        revision: s.recorded.length,
+        position: next,
+        event,
+        metadata: { recordedAt },
+      });
       s.state = evolve(s.state, event, { eventId, recordedAt });
     }
     streams.set(id, s);
@@ -70,25 +90,31 @@ describe("the ledger decider (laws, on fuzzed command sequences)", () => {
     fc.assert(
       fc.property(commandSeq, (commands) => {
         const { streams, accepted } = run(commands, (_c, _s, r) => {
-          if (E.isRight(r)) for (const e of r.right.events) expect(decodeEvent(JSON.parse(JSON.stringify(encodeEvent(e))))).toEqual(E.right(e));
+          if (E.isRight(r))
+            for (const e of r.right.events)
+              expect(decodeEvent(JSON.parse(JSON.stringify(encodeEvent(e))))).toEqual(E.right(e));
         });
         total += accepted;
         expect(accepted).toBe([...streams.values()].reduce((n, s) => n + s.recorded.length, 0));
       }),
       { numRuns: 150 },
     );
-    expect(total).toBeGreaterThan(150); // the fuzz reaches past the first command
+    expect(total).toBeGreaterThan(60); // the fuzz is not all refusals (~160 accepted events per 150 runs)
   });
 
-  it("nothing follows a termination: every command on a dissolved / reorganised / converted co-op but a retraction is refused", () => {
+  it("nothing follows a termination: on a dissolved / converted co-op only a late fact effective by the termination date is accepted", () => {
     let seen = 0;
     fc.assert(
       fc.property(terminatedFirst, commandSeq, (prefix, commands) => {
         run([...prefix, ...commands], (c, before, r) => {
           if (before._tag === "Coop" && isTerminal(before.status) && c.type !== "RetractEvent") {
             seen++;
-            // refused; by the termination rule unless the command is invalid on its own (an OCOP score < 50)
-            expect(E.isLeft(r) && r.left._tag).toMatch(/^(CoopTerminated|CoopAlreadyExists|OcopScoreTooLow)$/);
+            if (E.isRight(r)) {
+              for (const e of r.right.events) {
+                expect(LATE_FACT_TYPES).toContain(e.type);
+                expect(e.data.effectiveDate <= before.statusSince).toBe(true);
+              }
+            }
           }
         });
       }),
@@ -104,14 +130,24 @@ describe("the ledger decider (laws, on fuzzed command sequences)", () => {
         const { streams } = run(commands);
         for (const s of streams.values()) {
           expect(core(stateFromHistory(s.recorded))).toEqual(core(s.state));
-          const live = s.recorded.filter((r) => r.event.type !== "EventRetracted" && !s.state.history.retracted.has(r.eventId));
+          const live = s.recorded.filter(
+            (r) => r.event.type !== "EventRetracted" && !s.state.history.retracted.has(r.eventId),
+          );
           const target = live[pick % Math.max(1, live.length)];
           if (target === undefined) continue;
           const retraction: RecordedEvent = {
             ...target,
             eventId: eid(100_000) as EventId,
             revision: s.recorded.length,
-            event: { type: "EventRetracted", schemaVersion: 1, data: { effectiveDate: target.event.data.effectiveDate, retractedEventId: target.eventId, reason: "x" } } as never,
+            event: {
+              type: "EventRetracted",
+              schemaVersion: 1,
+              data: {
+                effectiveDate: target.event.data.effectiveDate,
+                retractedEventId: target.eventId,
+                reason: "x",
+              },
+            } as never,
           };
           const withRetraction = stateFromHistory([...s.recorded, retraction]);
           const without = stateFromHistory(s.recorded.filter((r) => r.eventId !== target.eventId));

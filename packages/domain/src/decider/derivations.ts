@@ -1,7 +1,6 @@
 import type { DomainConfig } from "../config/domain-config.js";
 import type { OcopStars } from "../events/products-and-links.js";
-import type { AssessmentScheme, Rating, Sector } from "../values/classification.js";
-import type { CoopForm } from "../values/classification.js";
+import type { AssessmentScheme, CoopForm, Rating, Sector } from "../values/classification.js";
 import type { LawRegime } from "../values/law.js";
 
 /**
@@ -13,9 +12,18 @@ import type { LawRegime } from "../values/law.js";
  */
 export const ratingFor = (
   config: DomainConfig,
-  a: { score: number; sector: Sector; scheme: AssessmentScheme; administrativeSanction?: boolean | undefined },
+  a: {
+    score: number;
+    sector: Sector;
+    scheme: AssessmentScheme;
+    administrativeSanction?: boolean | undefined;
+  },
 ): Rating => {
-  if (a.administrativeSanction === true && a.sector === "agriculture" && a.scheme === "circular-09-2017-TT-BNNPTNT") {
+  if (
+    a.administrativeSanction === true &&
+    a.sector === "agriculture" &&
+    a.scheme === "circular-09-2017-TT-BNNPTNT"
+  ) {
     return "weak";
   }
   const b = config.ratingBands;

@@ -19,7 +19,13 @@ export interface EventRef {
 export type Action = CommandType | EventType;
 
 /** The status of a co-op (see `CoopState`). */
-export type CoopStatus = "active" | "suspended" | "dissolving" | "dissolved" | "reorganisedAway" | "converted";
+export type CoopStatus =
+  | "active"
+  | "suspended"
+  | "dissolving"
+  | "dissolved"
+  | "reorganisedAway"
+  | "converted";
 
 /**
  * Why the decider refused a command: a tagged union, matched exhaustively (see {@link errorRule}). Every
@@ -46,7 +52,10 @@ export type DomainError =
     >
   | Tagged<"UnknownProvince", { field: string; gazetteer: GazetteerVersion; provinceCode: string }>
   | Tagged<"UnknownDistrict", { field: string; provinceCode: string; districtCode: string }>
-  | Tagged<"UnknownCommune", { field: string; gazetteer: GazetteerVersion; provinceCode: string; communeCode: string }>
+  | Tagged<
+      "UnknownCommune",
+      { field: string; gazetteer: GazetteerVersion; provinceCode: string; communeCode: string }
+    >
   | Tagged<"AllianceProvinceMismatch", { coopProvinces: ReadonlyArray<string>; allianceProvinceCode: string }>
   | Tagged<"AlreadyAllianceMember", { provinceCode: string; since: BusinessDate }>
   | Tagged<"NotAllianceMember", { coopId: string }>
@@ -59,10 +68,16 @@ export type DomainError =
   | Tagged<"UnknownLoan", { loanId: string }>
   | Tagged<"RepaymentExceedsOutstanding", { loanId: string; repaidVnd: number; outstandingVnd: number }>
   | Tagged<"LoanFullyRepaid", { loanId: string }>
-  | Tagged<"LoanExceedsFundCap", { fundKind: string; principalVnd: number; capVnd: number; since: BusinessDate }>
+  | Tagged<
+      "LoanExceedsFundCap",
+      { fundKind: string; principalVnd: number; capVnd: number; since: BusinessDate }
+    >
   | Tagged<"InvalidMaturity", { loanId: string; maturityDate: BusinessDate; after: BusinessDate }>
   | Tagged<"ZeroAmount", { field: string }>
-  | Tagged<"TooYoungToRate", { year: number; foundedOn: BusinessDate; ageMonths: number; minimumMonths: number }>
+  | Tagged<
+      "TooYoungToRate",
+      { year: number; foundedOn: BusinessDate; ageMonths: number; minimumMonths: number }
+    >
   | Tagged<"SchemeNotApplicable", { scheme: string; sector: Sector }>
   | Tagged<"InvalidFiscalYear", { year: number; problem: string }>
   | Tagged<"InconsistentDerivedField", { field: string; given: string; expected: string }>

@@ -23,7 +23,9 @@ export const eventsOfCommand = (
   state: StreamState,
 ): E.Either<DomainError, ReadonlyArray<DomainEvent>> =>
   match(command)
-    .with({ type: "FoundCoop" }, ({ data }) => E.right([ev("CoopFounded", 2, { ...data, origin: { kind: "new" } })]))
+    .with({ type: "FoundCoop" }, ({ data }) =>
+      E.right([ev("CoopFounded", 2, { ...data, origin: { kind: "new" } })]),
+    )
     .with({ type: "RegisterExistingCoop" }, ({ data: { lawRegime, originallyFoundedOn, ...data } }) =>
       E.right([
         ev("CoopFounded", 2, {
@@ -94,8 +96,12 @@ export const eventsOfCommand = (
     .with({ type: "MoveHeadOffice" }, ({ data }) => E.right([ev("HeadOfficeMoved", 1, data)]))
     .with({ type: "LinkValueChain" }, ({ data }) => E.right([ev("ValueChainLinked", 1, data)]))
     .with({ type: "UnlinkValueChain" }, ({ data }) => E.right([ev("ValueChainUnlinked", 1, data)]))
-    .with({ type: "RetractEvent" }, ({ data: { streamId: _, ...data } }) => E.right([ev("EventRetracted", 1, data)]))
-    .with({ type: "RecordAllianceActivity" }, ({ data }) => E.right([ev("AllianceActivityRecorded", 1, data)]))
+    .with({ type: "RetractEvent" }, ({ data: { streamId: _, ...data } }) =>
+      E.right([ev("EventRetracted", 1, data)]),
+    )
+    .with({ type: "RecordAllianceActivity" }, ({ data }) =>
+      E.right([ev("AllianceActivityRecorded", 1, data)]),
+    )
     .with({ type: "EstablishFund" }, ({ data }) => E.right([ev("FundEstablished", 1, data)]))
     .with({ type: "ChangeFundCapital" }, ({ data }) => E.right([ev("FundCapitalChanged", 1, data)]))
     .with({ type: "ReceiveLoanApplication" }, ({ data }) => E.right([ev("LoanApplicationReceived", 1, data)]))

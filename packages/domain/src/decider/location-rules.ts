@@ -1,7 +1,7 @@
+import { isProvince } from "../geography/provinces.js";
 import type { GazetteerVersion, Location } from "../values/location.js";
 import { gazetteerOn } from "../values/location.js";
 import type { BusinessDate } from "../values/time.js";
-import { isProvince } from "../geography/provinces.js";
 import { type Check, fail, ok, type RuleContext } from "./rule-context.js";
 
 /**
@@ -50,7 +50,11 @@ export const checkLocation = (
   const { districts, communes, communeTransfers } = ctx.geography ?? {};
   const { provinceCode, districtCode, communeCode } = location;
   if (location.gazetteer === "2008-08-01") {
-    if (districtCode !== undefined && districts !== undefined && !districts.hasDistrict(provinceCode, districtCode)) {
+    if (
+      districtCode !== undefined &&
+      districts !== undefined &&
+      !districts.hasDistrict(provinceCode, districtCode)
+    ) {
       return fail(
         ctx,
         "UnknownDistrict",
@@ -58,7 +62,11 @@ export const checkLocation = (
         `${field}: district ${districtCode} is not a district of province ${provinceCode} in gazetteer 2008-08-01`,
       );
     }
-    if (communeCode !== undefined && communes !== undefined && !communes.hasCommune(provinceCode, communeCode, districtCode)) {
+    if (
+      communeCode !== undefined &&
+      communes !== undefined &&
+      !communes.hasCommune(provinceCode, communeCode, districtCode)
+    ) {
       return fail(
         ctx,
         "UnknownCommune",
@@ -66,7 +74,11 @@ export const checkLocation = (
         `${field}: commune ${communeCode} is not a commune of province ${provinceCode}${districtCode === undefined ? "" : `, district ${districtCode}`} in gazetteer 2008-08-01`,
       );
     }
-  } else if (communeCode !== undefined && communeTransfers !== undefined && !communeTransfers.hasCommune(provinceCode, communeCode)) {
+  } else if (
+    communeCode !== undefined &&
+    communeTransfers !== undefined &&
+    !communeTransfers.hasCommune(provinceCode, communeCode)
+  ) {
     return fail(
       ctx,
       "UnknownCommune",

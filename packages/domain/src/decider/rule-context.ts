@@ -39,7 +39,12 @@ export const fail = <T extends DomainErrorTag>(
   fields: Omit<DomainErrorOf<T>, "_tag" | "action" | "message">,
   message: string,
 ): E.Either<DomainError, never> =>
-  E.left({ _tag: tag, action: ctx.action, ...fields, message: `${ctx.action}: ${message}` } as unknown as DomainError);
+  E.left({
+    _tag: tag,
+    action: ctx.action,
+    ...fields,
+    message: `${ctx.action}: ${message}`,
+  } as unknown as DomainError);
 
 /** Runs checks in order: the first refusal wins, warnings accumulate. */
 export const all = (...checks: ReadonlyArray<() => Check>): Check => {

@@ -1,5 +1,5 @@
-import type { EventData, DomainEvent } from "../events/domain-event.js";
 import type { FoundingOrigin } from "../events/coop-founded.js";
+import type { DomainEvent, EventData } from "../events/domain-event.js";
 import type { OcopStars } from "../events/products-and-links.js";
 import type { AgricultureKind, CoopForm, FundKind, ManagerRole, Sector } from "../values/classification.js";
 import type { EventId } from "../values/ids.js";
@@ -92,7 +92,13 @@ export interface CoopState {
   readonly lawRegime: LawRegime;
   readonly status: CoopStatus;
   readonly statusSince: BusinessDate;
-  readonly alliance: { readonly provinceCode: ProvinceCode; readonly gazetteer: GazetteerVersion; readonly since: BusinessDate } | undefined;
+  readonly alliance:
+    | {
+        readonly provinceCode: ProvinceCode;
+        readonly gazetteer: GazetteerVersion;
+        readonly since: BusinessDate;
+      }
+    | undefined;
   readonly officialMembers: number;
   readonly loans: ReadonlyMap<string, LoanState>;
   readonly managers: ReadonlyMap<string, { readonly role: ManagerRole; readonly since: BusinessDate }>;

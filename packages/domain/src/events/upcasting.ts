@@ -13,6 +13,11 @@ export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<strin
  * Ordered upcasters per event type: `upcasters[type][i]` lifts version `i + 1` to `i + 2`. The log is
  * never rewritten; old versions are lifted on every read.
  *
+ * To add a version: keep the old data codec (as `CoopFoundedV1Data`), bump the event codec's
+ * `schemaVersion`, append an upcaster here that reshapes the undecoded old data (the new codec judges
+ * the result), add a unit test of an old payload and a property that valid old payloads upcast to valid
+ * new ones, and regenerate docs/events.md (see "Upcasting" there).
+ *
  * @example upcasters.CoopFounded?.length // 1: v1 → v2
  */
 export const upcasters: { readonly [K in EventType]?: ReadonlyArray<Upcaster> } = {

@@ -21,11 +21,15 @@ const ids: Record<string, fc.Arbitrary<unknown>> = {
   LinkageId: idPool("l"),
   ApplicationId: idPool("a"),
 };
-const provinceCodes = [...new Set([...provinces("2008-08-01"), ...provinces("2025-07-01")].map((p) => p.code as string))];
+const provinceCodes = [
+  ...new Set([...provinces("2008-08-01"), ...provinces("2025-07-01")].map((p) => p.code as string)),
+];
 
 export const brandArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   ...ids,
-  EventId: fc.integer({ min: 1, max: 40 }).map((n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`),
+  EventId: fc
+    .integer({ min: 1, max: 40 })
+    .map((n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`),
   StreamId: fc.constantFrom("coop-htx-1", "coop-htx-2", "fund-qht-60", "alliance-60", "reorganisation-r-1"),
   BusinessDate: dateArb,
   Instant: fc
@@ -39,7 +43,9 @@ export const brandArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   Score: fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
   FiscalYear: fc.integer({ min: 2008, max: 2027 }),
   Text: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
-  RegistrationCode: fc.tuple(fc.stringMatching(/^\d{10}$/), fc.option(fc.stringMatching(/^-\d{3}$/))).map(([a, b]) => a + (b ?? "")),
+  RegistrationCode: fc
+    .tuple(fc.stringMatching(/^\d{10}$/), fc.option(fc.stringMatching(/^-\d{3}$/)))
+    .map(([a, b]) => a + (b ?? "")),
   ProvinceCode: fc.constantFrom(...provinceCodes),
   DistrictCode: fc.constantFrom("593", "595", "660", "999"),
   CommuneCode: fc.stringMatching(/^\d{5}$/),

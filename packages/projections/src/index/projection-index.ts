@@ -1,7 +1,8 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { type CellInfo, parseCell, provinceLevelCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import { type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import type { StreamState } from "../model/stream-state.js";
 import { DeltaColumn } from "./delta-column.js";
 
 /** What happened to an event fed to the index. */
@@ -15,6 +16,8 @@ interface StreamEntry {
   /** The stream's current contribution, in day order. */
   contribution: Deltas;
   maxRecorded: number;
+  /** The fold of every live event (to resume from when the next event comes later in valid time). */
+  state: StreamState | undefined;
 }
 
 /** A column of the index with the cell it counts. */
@@ -25,8 +28,6 @@ export interface CellColumn {
 
 /** Cell levels: province-level roll-ups answer most queries; full detail answers district and sector. */
 export type CellLevel = "province" | "detail";
-
-const CELL_SHIFT = 65_536;
 
 /**
  * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
@@ -53,7 +54,8 @@ export class ProjectionIndex {
   private readonly cellInfos: CellInfo[] = [];
   private readonly cellLevels: CellLevel[] = [];
   private readonly provinceCellOf: number[] = [];
-  private readonly columns = new Map<number, DeltaColumn>();
+  /** Columns by series key (a small integer) and cell id. */
+  private readonly columns = new Map<number, Array<DeltaColumn | undefined>>();
   private readonly bySeries = new Map<number, { province: CellColumn[]; detail: CellColumn[] }>();
   private latest = Number.NEGATIVE_INFINITY;
   private eventCount = 0;
@@ -83,7 +85,13 @@ export class ProjectionIndex {
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     let entry = this.streams.get(event.streamId);
     if (entry === undefined) {
-      entry = { events: [], live: [], contribution: emptyDeltas(), maxRecorded: Number.NEGATIVE_INFINITY };
+      entry = {
+        events: [],
+        live: [],
+        contribution: emptyDeltas(),
+        maxRecorded: Number.NEGATIVE_INFINITY,
+        state: undefined,
+      };
       this.streams.set(event.streamId, entry);
     }
     if (te.recordedMs < entry.maxRecorded) {
@@ -94,6 +102,24 @@ export class ProjectionIndex {
     entry.maxRecorded = te.recordedMs;
     let fromDay: number;
     let live: TimedEvent[];
+    const last = entry.live[entry.live.length - 1];
+    const continuing = last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
+    if (
+      te.recorded.event.type !== "EventRetracted" &&
+      entry.state !== undefined &&
+      (last === undefined || last.day < te.day || continuing)
+    ) {
+      // The usual case: the event comes after all the stream's others in valid time. Resume the fold
+      // from the stored state: the deltas before its day cannot change (nor, on its own day, those
+      // already there: its own are increments on top of them).
+      entry.live.push(te);
+      const suffix = sweepFrom(entry.state, entry.live, entry.live.length - 1, te.day, continuing);
+      const old = entry.contribution;
+      const cut = firstIndexAtOrAfter(old.days, continuing ? te.day + 1 : te.day);
+      this.emitDifference(old, cut, suffix, te.recordedMs);
+      entry.contribution = concatDeltas(old, cut, suffix);
+      return "added";
+    }
     if (te.recorded.event.type === "EventRetracted") {
       live = liveEvents(entry.events);
       fromDay = firstChangedDay(entry.live, live);
@@ -106,7 +132,8 @@ export class ProjectionIndex {
       fromDay = te.day;
     }
     entry.live = live;
-    const suffix = sweepStream(live, fromDay);
+    const { deltas: suffix, state } = sweepStream(live, fromDay);
+    entry.state = state;
     const old = entry.contribution;
     const cut = firstIndexAtOrAfter(old.days, fromDay);
     this.emitDifference(old, cut, suffix, te.recordedMs);
@@ -160,13 +187,39 @@ export class ProjectionIndex {
     for (const h of before) this.push(h.key, h.cell, h.day, -h.amount, h.rec);
     for (const h of after) this.push(h.key, h.cell, h.day, h.amount, h.rec);
     entry.live = liveEvents(entry.events);
-    entry.contribution = sweepStream(entry.live, Number.NEGATIVE_INFINITY);
+    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY);
+    entry.contribution = full.deltas;
+    entry.state = full.state;
   }
 
   private emitDifference(old: Deltas, cut: number, suffix: Deltas, rec: number): void {
     if (cut === old.keys.length) {
       for (let i = 0; i < suffix.keys.length; i++) {
         this.push(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, suffix.amounts[i] as number, rec);
+      }
+      return;
+    }
+    const oldCount = old.keys.length - cut;
+    if (oldCount * suffix.keys.length <= 4096) {
+      // Small suffixes (the usual case: a few scheduled changes): pair equal (key, day, cell) entries by
+      // scanning, which allocates nothing.
+      const netNew = suffix.amounts.slice();
+      for (let j = cut; j < old.keys.length; j++) {
+        let amount = -(old.amounts[j] as number);
+        const key = old.keys[j] as number;
+        const day = old.days[j] as number;
+        const cell = old.cells[j] as string;
+        for (let i = 0; i < suffix.keys.length && amount !== 0; i++) {
+          if (suffix.keys[i] === key && suffix.days[i] === day && suffix.cells[i] === cell && netNew[i] !== 0) {
+            amount += netNew[i] as number;
+            netNew[i] = 0;
+          }
+        }
+        if (amount !== 0) this.push(key, cell, day, amount, rec);
+      }
+      for (let i = 0; i < suffix.keys.length; i++) {
+        const amount = netNew[i] as number;
+        if (amount !== 0) this.push(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, amount, rec);
       }
       return;
     }
@@ -212,11 +265,15 @@ export class ProjectionIndex {
   }
 
   private column(key: number, cellId: number): DeltaColumn {
-    const id = key * CELL_SHIFT + cellId;
-    let c = this.columns.get(id);
+    let byCell = this.columns.get(key);
+    if (byCell === undefined) {
+      byCell = [];
+      this.columns.set(key, byCell);
+    }
+    let c = byCell[cellId];
     if (c === undefined) {
       c = new DeltaColumn();
-      this.columns.set(id, c);
+      byCell[cellId] = c;
       let s = this.bySeries.get(key);
       if (s === undefined) {
         s = { province: [], detail: [] };
@@ -304,7 +361,7 @@ const streamHistory = (events: ReadonlyArray<TimedEvent>): HistoryDelta[] => {
   while (i < ordered.length) {
     const rec = (ordered[i] as TimedEvent).recordedMs;
     while (i < ordered.length && (ordered[i] as TimedEvent).recordedMs === rec) i++;
-    const d = sweepStream(liveEvents(ordered.slice(0, i)), Number.NEGATIVE_INFINITY);
+    const d = sweepStream(liveEvents(ordered.slice(0, i)), Number.NEGATIVE_INFINITY).deltas;
     const current = new Map<string, HistoryDelta>();
     for (let j = 0; j < d.keys.length; j++) {
       const id = `${d.keys[j]}|${d.days[j]}|${d.cells[j]}`;

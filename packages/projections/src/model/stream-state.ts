@@ -315,21 +315,24 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
 
 /**
  * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
- * consecutive years, incomes) to `out`. They stand once reported, also after the co-op ends.
+ * consecutive years, incomes) to `out`, for every year or only `years`. They stand once reported, also
+ * after the co-op ends.
  *
  * @example const m = new Map<number, number>(); annualStocks(state, m);
  */
-export const annualStocks = (s: StreamState, out: Map<number, number>): void => {
+export const annualStocks = (s: StreamState, out: Map<number, number>, years?: ReadonlySet<number>): void => {
   if (!s.exists || s.form === "") return;
   const add = (k: number, v: number): void => {
     if (v !== 0) out.set(k, (out.get(k) ?? 0) + v);
   };
   for (const [year, r] of s.ratings) {
+    if (years !== undefined && !years.has(year)) continue;
     add(seriesKey(SeriesCode.rated, year), 1);
     if (r.fairOrGood) add(seriesKey(SeriesCode.fairOrGood, year), 1);
     add(seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
   }
   for (const [year, r] of s.reports) {
+    if (years !== undefined && !years.has(year)) continue;
     const prev = s.reports.get(year - 1);
     if (prev !== undefined) {
       add(seriesKey(SeriesCode.financeBoth, year), 1);

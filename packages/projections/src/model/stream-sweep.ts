@@ -1,6 +1,6 @@
 import type { TimedEvent } from "./live-events.js";
 import {
-  affectsAnnual,
+  type StreamState,
   annualStocks,
   applyEvent,
   type FlowSink,
@@ -28,6 +28,20 @@ export const emptyDeltas = (): Deltas => ({ keys: [], cells: [], days: [], amoun
 
 const SLOTS = STOCK_SLOTS.length;
 
+/** The fiscal years whose annual keys an event changes (a report for Y also changes Y + 1's growth). */
+const touchedYears = (e: TimedEvent["recorded"]["event"], into: Set<number>): void => {
+  if (e.type === "AnnualReportFiled") {
+    into.add(e.data.fiscalYear);
+    into.add(e.data.fiscalYear + 1);
+  } else if (e.type === "CoopAssessed") into.add(e.data.year);
+};
+
+/** The result of a sweep: the deltas, and the state with every event folded (to resume from). */
+export interface Sweep {
+  readonly deltas: Deltas;
+  readonly state: StreamState;
+}
+
 /**
  * Sweeps a stream's live events (valid-time order) and returns the deltas on days `>= fromDay` (the
  * ones before are unchanged by anything at or after `fromDay`, since the fold is causal in valid time).
@@ -35,10 +49,9 @@ const SLOTS = STOCK_SLOTS.length;
  * vector is compared with the previous one. When the organisation moves (its cell changes) every stock,
  * annual ones included, moves with it; flows stay in the cell where they happened.
  *
- * @example const d = sweepStream(live, Number.NEGATIVE_INFINITY); // the whole contribution
+ * @example const { deltas } = sweepStream(live, Number.NEGATIVE_INFINITY); // the whole contribution
  */
-export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number): Deltas => {
-  const out = emptyDeltas();
+export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number): Sweep => {
   const s = initialStreamState();
   const ignore: FlowSink = () => undefined;
   let i = 0;
@@ -46,15 +59,40 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
     applyEvent(s, (events[i] as TimedEvent).recorded.event, ignore);
     i++;
   }
-  let t = fromDay === Number.NEGATIVE_INFINITY ? fromDay : fromDay - 1;
+  return { deltas: sweepFrom(s, events, i, fromDay), state: s };
+};
+
+let scratchA = new Float64Array(SLOTS);
+let scratchB = new Float64Array(SLOTS);
+
+/**
+ * The core of {@link sweepStream}: `s` holds the fold of `events[0..from)` (all on days before
+ * `fromDay`); folds the rest into it (mutating it) and returns the deltas on days `>= fromDay`. The
+ * index resumes from a stream's stored state when an event comes after all the others in valid time,
+ * so that feeding costs one event's fold, not the stream's.
+ *
+ * @example sweepFrom(state, live, live.length - 1, live[live.length - 1].day)
+ */
+export const sweepFrom = (
+  s: StreamState,
+  events: ReadonlyArray<TimedEvent>,
+  from: number,
+  fromDay: number,
+  continuing = false,
+): Deltas => {
+  const out = emptyDeltas();
+  let i = from;
+  // Continuing: `s` already holds events on `fromDay` itself (the new one comes after them on the same
+  // day), so the value to compare with is the one on `fromDay`, and the deltas returned for `fromDay`
+  // are increments on top of those already emitted for that day.
+  let t = fromDay === Number.NEGATIVE_INFINITY || continuing ? fromDay : fromDay - 1;
   let prevCell = s.cell;
-  let prevV = new Float64Array(SLOTS);
-  let curV = new Float64Array(SLOTS);
+  let prevV = scratchA;
+  let curV = scratchB;
   stocksAt(s, t, prevV);
-  let prevAnnual = new Map<number, number>();
-  annualStocks(s, prevAnnual);
+  const touched = new Set<number>();
   // The cause of a stock change: the last event applied (a scheduled change is attributed to the
-  // latest event before it, which the explain view refines by the series).
+  // latest event before it).
   let cause = i - 1;
   let day = t;
   const flow: FlowSink = (key, cell, amount) => {
@@ -75,38 +113,53 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
   };
   for (;;) {
     const nextEvent = i < events.length ? (events[i] as TimedEvent).day : Number.POSITIVE_INFINITY;
-    const nextScheduled = Number.POSITIVE_INFINITY + 0 * nextScheduledDay(s, t);
+    const nextScheduled = nextScheduledDay(s, t);
     const b = Math.min(nextEvent, nextScheduled);
     if (b === Number.POSITIVE_INFINITY) break;
     day = b;
-    let annualTouched = false;
+    // Before folding the breakpoint's events: the annual keys they may change, as they stand now (all
+    // years when the organisation may move, else only the years its reports and ratings touch: a
+    // co-op's annual keys grow with its years, and most breakpoints touch none).
+    touched.clear();
+    let moves = false;
+    for (let j = i; j < events.length && (events[j] as TimedEvent).day === b; j++) {
+      const e = (events[j] as TimedEvent).recorded.event;
+      if (e.type === "CoopFounded" || e.type === "HeadOfficeMoved" || e.type === "FundEstablished") moves = true;
+      touchedYears(e, touched);
+    }
+    let annualBefore: Map<number, number> | undefined;
+    if (moves || touched.size > 0) {
+      annualBefore = new Map();
+      annualStocks(s, annualBefore, moves ? undefined : touched);
+    }
     while (i < events.length && (events[i] as TimedEvent).day === b) {
-      const e = (events[i] as TimedEvent).recorded.event;
       cause = i;
-      applyEvent(s, e, flow);
-      if (affectsAnnual(e)) annualTouched = true;
+      applyEvent(s, (events[i] as TimedEvent).recorded.event, flow);
       i++;
     }
     stocksAt(s, b, curV);
     const cell = s.cell;
+    let annualAfter: Map<number, number> | undefined;
+    if (annualBefore !== undefined) {
+      annualAfter = new Map();
+      annualStocks(s, annualAfter, moves ? undefined : touched);
+    }
     if (cell !== prevCell) {
+      // Stocks follow the organisation: withdraw everything from the old cell, add it to the new one.
       for (let k = 0; k < SLOTS; k++) {
         emit(STOCK_SLOTS[k] as number, prevCell, -(prevV[k] as number));
         emit(STOCK_SLOTS[k] as number, cell, curV[k] as number);
       }
-      const annual = new Map<number, number>();
-      annualStocks(s, annual);
-      for (const [k, v] of prevAnnual) emit(k, prevCell, -v);
-      for (const [k, v] of annual) emit(k, cell, v);
-      prevAnnual = annual;
+      for (const [k, v] of annualBefore ?? []) emit(k, prevCell, -v);
+      for (const [k, v] of annualAfter ?? []) emit(k, cell, v);
     } else {
-      for (let k = 0; k < SLOTS; k++) emit(STOCK_SLOTS[k] as number, cell, (curV[k] as number) - (prevV[k] as number));
-      if (annualTouched) {
-        const annual = new Map<number, number>();
-        annualStocks(s, annual);
-        for (const [k, v] of annual) emit(k, cell, v - (prevAnnual.get(k) ?? 0));
-        for (const [k, v] of prevAnnual) if (!annual.has(k)) emit(k, cell, -v);
-        prevAnnual = annual;
+      for (let k = 0; k < SLOTS; k++) {
+        const d = (curV[k] as number) - (prevV[k] as number);
+        if (d !== 0) emit(STOCK_SLOTS[k] as number, cell, d);
+      }
+      if (annualBefore !== undefined && annualAfter !== undefined) {
+        for (const [k, v] of annualAfter) emit(k, cell, v - (annualBefore.get(k) ?? 0));
+        for (const [k, v] of annualBefore) if (!annualAfter.has(k)) emit(k, cell, -v);
       }
     }
     const swap = prevV;
@@ -115,5 +168,7 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
     prevCell = cell;
     t = b;
   }
+  scratchA = prevV;
+  scratchB = curV;
   return out;
 };

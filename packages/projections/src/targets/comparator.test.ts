@@ -25,6 +25,12 @@ describe("compareRational", () => {
   });
 
   it("prints the comparators as the resolutions' symbols", () => {
-    expect([">=", ">", "<=", "=", "~"].map((c) => comparatorSymbol(c as never))).toEqual(["≥", ">", "≤", "=", "≈"]);
+    expect([">=", ">", "<=", "=", "~"].map((c) => comparatorSymbol(c as never))).toEqual([
+      "≥",
+      ">",
+      "≤",
+      "=",
+      "≈",
+    ]);
   });
 });

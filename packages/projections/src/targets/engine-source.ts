@@ -1,7 +1,7 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import { IndicatorId } from "../catalogue/indicator-id.js";
-import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { indicatorValue, type Snapshot } from "../evaluate/snapshot.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { ProjectionIndex } from "../index/projection-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";

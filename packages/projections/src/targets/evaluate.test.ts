@@ -22,7 +22,11 @@ const recording = (answer: (q: FigureQuery) => IndicatorFigure) => {
 };
 
 const value = (v: number): IndicatorFigure => ({ _tag: "Value", value: v });
-const ratio = (numerator: number, denominator: number): IndicatorFigure => ({ _tag: "Ratio", numerator, denominator });
+const ratio = (numerator: number, denominator: number): IndicatorFigure => ({
+  _tag: "Ratio",
+  numerator,
+  denominator,
+});
 const none: IndicatorFigure = { _tag: "Unavailable", reason: "no data" };
 
 const tiny = (targetsJson: ResolutionJson["targets"]) =>
@@ -39,7 +43,14 @@ const tiny = (targetsJson: ResolutionJson["targets"]) =>
   });
 
 const target = (id: string, timing: unknown, measure: unknown) =>
-  ({ id, role: "goal", label: { en: id, vi: id }, source: { file: "none.txt", quote: "q" }, timing, measure }) as never;
+  ({
+    id,
+    role: "goal",
+    label: { en: id, vi: id },
+    source: { file: "none.txt", quote: "q" },
+    timing,
+    measure,
+  }) as never;
 
 describe("per-year targets", () => {
   it("give one row per calendar year of the term up to the query date, each over its own year", () => {
@@ -116,7 +127,11 @@ describe("annual figures", () => {
   it("are asked for the deadline's fiscal year, as known on the query date", () => {
     const { source, asked } = recording(() => ratio(6_100_000 * 10, 10));
     const row = evaluateTargets(source, income, { validAt: d("2026-05-01") }).targets[0];
-    expect(asked[0]).toMatchObject({ indicatorId: "income.memberMonthlyVnd", year: 2025, validAt: "2026-05-01" });
+    expect(asked[0]).toMatchObject({
+      indicatorId: "income.memberMonthlyVnd",
+      year: 2025,
+      validAt: "2026-05-01",
+    });
     expect(row?.status._tag).toBe("met");
     expect(row?.value).toBe(6_100_000);
   });
@@ -153,7 +168,11 @@ describe("reported baselines", () => {
   it("are read on their own date and are not yet due before it", () => {
     const { source, asked } = recording(() => value(0));
     const early = evaluateTargets(source, resolution004(), { validAt: d("2020-01-01") });
-    expect(early.baseline.filter((r) => r.status._tag !== "notMeasurable").every((r) => r.status._tag === "notYetDue")).toBe(true);
+    expect(
+      early.baseline
+        .filter((r) => r.status._tag !== "notMeasurable")
+        .every((r) => r.status._tag === "notYetDue"),
+    ).toBe(true);
     evaluateTargets(source, resolution002, { validAt: d("2024-01-01") });
     const apps = asked.find((q) => q.indicatorId === "fund.applications");
     expect(apps).toMatchObject({ validAt: "2019-06-30", period: { from: "2019-01-01", to: "2019-06-30" } });
@@ -174,7 +193,11 @@ describe("scope, inputs and knowledge", () => {
         { kind: "by", date: "2025-12-31" },
         {
           kind: "indicator",
-          indicator: { id: "fund.charterCapitalVnd", basis: "instant", scope: { province: { code: "17", gazetteer: "2008-08-01" } } },
+          indicator: {
+            id: "fund.charterCapitalVnd",
+            basis: "instant",
+            scope: { province: { code: "17", gazetteer: "2008-08-01" } },
+          },
           comparator: ">=",
           threshold: { unit: "vnd", value: 1 },
         },
@@ -196,7 +219,9 @@ describe("scope, inputs and knowledge", () => {
       farmHouseholds: 1000,
       fundKind: "centralSupportFund",
     });
-    expect(asked.find((q) => q.indicatorId === "fund.applications")?.options?.fundKind).toBe("provincialSupportFund");
+    expect(asked.find((q) => q.indicatorId === "fund.applications")?.options?.fundKind).toBe(
+      "provincialSupportFund",
+    );
   });
 });
 
@@ -204,9 +229,13 @@ describe("k of n met", () => {
   it("counts every goal row, not measurable ones included, and targets.met is the same ratio", () => {
     // Everything at 1: unions notMet(1<2), coops notMet, agri share 1/1=100% notMet, fair/good 100% met,
     // income 1 VND notMet, members 1 < 15 notMet, farm households 100% met.
-    const report = evaluateTargets((q) => (q.indicatorId.includes("Share") ? ratio(1, 1) : value(1)), resolution004(), {
-      validAt: d("2026-06-30"),
-    });
+    const report = evaluateTargets(
+      (q) => (q.indicatorId.includes("Share") ? ratio(1, 1) : value(1)),
+      resolution004(),
+      {
+        validAt: d("2026-06-30"),
+      },
+    );
     expect(report.targets.map((r) => r.status._tag)).toEqual([
       "notMet",
       "notMet",

@@ -1,6 +1,13 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import { type Comparator, compareRational } from "./comparator.js";
-import type { FigureQuery, FigureScope, FigureSource, IndicatorFigure, OptionValue } from "./figure.js";
+import type {
+  FigureQuery,
+  FigureScope,
+  FigureSource,
+  IndicatorFigure,
+  OptionValue,
+  ProvinceRef,
+} from "./figure.js";
 import type { Resolution } from "./resolution.js";
 import { defaultAnnualFiguresFinalOn, planRows, type RowPlan } from "./row-plan.js";
 import type { TargetStatus } from "./status.js";
@@ -24,7 +31,7 @@ export interface TargetsQuery {
   readonly inputs?: Readonly<Record<string, OptionValue>>;
 }
 
-/** A figure the engine gave (not `Unavailable`). */
+/** A figure the engine gave (not `Unavailable`). @example const f: KnownFigure = { _tag: "Value", value: 234 }; */
 export type KnownFigure = Exclude<IndicatorFigure, { readonly _tag: "Unavailable" }>;
 
 /**
@@ -81,6 +88,7 @@ export interface TargetsSummary {
 export interface TargetsReport {
   readonly resolutionId: string;
   readonly title: Bilingual;
+  readonly province: ProvinceRef;
   readonly validAt: BusinessDate;
   readonly knownAt?: Instant;
   readonly baseline: ReadonlyArray<TargetRow>;
@@ -116,7 +124,8 @@ const figureOf = (
   };
   const now = source(base);
   if (ref.changeSince === undefined) return now;
-  if (ref.changeSince > plan.asOf) return unavailable(`The reference date ${ref.changeSince} is after ${plan.asOf}.`);
+  if (ref.changeSince > plan.asOf)
+    return unavailable(`The reference date ${ref.changeSince} is after ${plan.asOf}.`);
   const then = source({ ...base, validAt: ref.changeSince });
   if (now._tag !== "Value" || then._tag !== "Value")
     return unavailable(
@@ -130,7 +139,9 @@ const figureOf = (
 };
 
 const rationalOf = (f: KnownFigure): { num: bigint; den: bigint } =>
-  f._tag === "Value" ? { num: BigInt(f.value), den: 1n } : { num: BigInt(f.numerator), den: BigInt(f.denominator) };
+  f._tag === "Value"
+    ? { num: BigInt(f.value), den: 1n }
+    : { num: BigInt(f.numerator), den: BigInt(f.denominator) };
 
 const isSafe = (f: KnownFigure): boolean =>
   f._tag === "Value"
@@ -153,8 +164,15 @@ const evaluateRow = (
   };
   const measure = target.measure;
   const final = query.validAt >= plan.finalFrom;
+  const year = plan.year ?? plan.calendarYear;
   if (measure.kind === "notMeasurable")
-    return { ...head, final, finalFrom: plan.finalFrom, status: { _tag: "notMeasurable", why: measure.reason } };
+    return {
+      ...head,
+      ...(year === undefined ? {} : { year }),
+      final,
+      finalFrom: plan.finalFrom,
+      status: { _tag: "notMeasurable", why: measure.reason },
+    };
   const scope = scopeOf(resolution, measure.indicator);
   const frame = {
     ...head,
@@ -164,12 +182,15 @@ const evaluateRow = (
     threshold: measure.threshold,
     asOf: plan.asOf,
     ...(plan.period === undefined ? {} : { period: plan.period }),
-    ...(plan.year === undefined && plan.calendarYear === undefined ? {} : { year: plan.year ?? plan.calendarYear }),
+    ...(year === undefined ? {} : { year }),
     finalFrom: plan.finalFrom,
     final,
   };
   if (plan.notYetDue)
-    return { ...frame, status: { _tag: "notYetDue", why: `Starts after ${query.validAt}.` } };
+    return {
+      ...frame,
+      status: { _tag: "notYetDue", why: `Its period has not started on ${query.validAt}.` },
+    };
   const raw = figureOf(source, measure.indicator, scope, plan, query);
   const figure: IndicatorFigure =
     raw._tag === "Ratio" && raw.denominator <= 0
@@ -182,7 +203,10 @@ const evaluateRow = (
       ...frame,
       status: final
         ? { _tag: "notMeasurable", why: figure.reason }
-        : { _tag: "pending", why: `Figure not available yet (${figure.reason}); final from ${plan.finalFrom}.` },
+        : {
+            _tag: "pending",
+            why: `Figure not available yet (${figure.reason}); final from ${plan.finalFrom}.`,
+          },
     };
   const { num, den } = rationalOf(figure);
   const scale = BigInt(unitScale(measure.threshold.unit));
@@ -222,9 +246,9 @@ const rowsOf = (
 
 /**
  * Counts rows by status into "k of n met".
- * @example summarise(rows).label // "2 of 3 met"
+ * @example summariseTargets(rows).label // "2 of 3 met"
  */
-export const summarise = (rows: ReadonlyArray<TargetRow>): TargetsSummary => {
+export const summariseTargets = (rows: ReadonlyArray<TargetRow>): TargetsSummary => {
   const n = (tag: TargetStatus["_tag"]) => rows.filter((r) => r.status._tag === tag).length;
   const met = n("met");
   return {
@@ -253,10 +277,11 @@ export const evaluateTargets = (
   return {
     resolutionId: resolution.id,
     title: resolution.title,
+    province: resolution.province,
     validAt: query.validAt,
     ...(query.knownAt === undefined ? {} : { knownAt: query.knownAt }),
     baseline: resolution.baseline.flatMap((t) => rowsOf(source, resolution, t, query)),
     targets,
-    summary: summarise(targets),
+    summary: summariseTargets(targets),
   };
 };

@@ -1,4 +1,11 @@
-import type { BusinessDate, CoopForm, GazetteerVersion, Instant, ProvinceCode, Sector } from "@coop-ledger/domain";
+import type {
+  BusinessDate,
+  CoopForm,
+  GazetteerVersion,
+  Instant,
+  ProvinceCode,
+  Sector,
+} from "@coop-ledger/domain";
 
 /**
  * A province as a target names it: a GSO code together with the gazetteer version the code belongs to
@@ -22,7 +29,7 @@ export interface FigureScope {
   readonly sector?: Sector;
 }
 
-/** The value of an option passed through to an indicator (e.g. `{ kind: "trainingClass" }`). */
+/** The value of an option passed through to an indicator. @example const o: OptionValue = "provincialSupportFund"; */
 export type OptionValue = string | number | boolean;
 
 /**

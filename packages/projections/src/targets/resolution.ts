@@ -19,8 +19,12 @@ export const ResolutionBody = literals(
 /** @see ResolutionBody */
 export type ResolutionBody = t.TypeOf<typeof ResolutionBody>;
 
-/** A resolution's id: lower-case letters, digits and dashes (`004`, `my-district-2024`). */
-export const ResolutionId = t.refinement(t.string, (s) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(s), "ResolutionId");
+/** A resolution's id: lower-case letters, digits and dashes. @example ResolutionId.is("my-district-2024") // true */
+export const ResolutionId = t.refinement(
+  t.string,
+  (s) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(s),
+  "ResolutionId",
+);
 
 /**
  * A resolution as data (nghị quyết): who adopted it and when, its term, its province, the source file,
@@ -89,7 +93,7 @@ export const withProvince = (resolution: Resolution, province: ProvinceRef): Res
   province,
 });
 
-/** The JSON form of a {@link Resolution}, as users write it (plain strings and numbers). */
+/** The JSON form of a {@link Resolution}, as users write it (plain strings and numbers). @example const json: ResolutionJson = Resolution.encode(resolution004()); */
 export type ResolutionJson = t.OutputOf<typeof Resolution>;
 
 /**

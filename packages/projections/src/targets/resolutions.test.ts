@@ -61,9 +61,18 @@ describe("bundled resolutions", () => {
     }
   });
 
+  it("are all documented in docs/resolutions.md, target by target", () => {
+    const doc = readFileSync(new URL("../../../../docs/resolutions.md", import.meta.url), "utf8");
+    for (const r of all)
+      for (const t of [...r.baseline, ...r.targets]) expect(doc, t.id).toContain(`\`${t.id}\``);
+  });
+
   it("state resolution 004's thresholds exactly (counts, basis points, VND)", () => {
     const th = Object.fromEntries(
-      resolution004().targets.map((t) => [t.id, t.measure.kind === "indicator" ? t.measure.threshold : undefined]),
+      resolution004().targets.map((t) => [
+        t.id,
+        t.measure.kind === "indicator" ? t.measure.threshold : undefined,
+      ]),
     );
     expect(th["004.unions"]).toEqual({ unit: "count", value: 2 });
     expect(th["004.coops"]).toEqual({ unit: "count", value: 350 });

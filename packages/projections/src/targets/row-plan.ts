@@ -31,7 +31,7 @@ export interface RowPlan {
 
 const minDate = (a: BusinessDate, b: BusinessDate): BusinessDate => (a < b ? a : b);
 
-/** Inputs of {@link planRows}. */
+/** Inputs of {@link planRows}. @example const i: PlanInput = { timing, basis: "instant", termFrom, validAt, annualFinalOn: defaultAnnualFiguresFinalOn }; */
 export interface PlanInput {
   readonly timing: Timing;
   readonly basis: IndicatorBasis;
@@ -78,17 +78,20 @@ const windowRow = (
  */
 export const planRows = (i: PlanInput): ReadonlyArray<RowPlan> =>
   match(i.timing)
-    .with({ kind: "at" }, ({ date }): ReadonlyArray<RowPlan> => [
-      {
-        // A figure reported "as of" a date is read on that date, whatever its basis: later
-        // (effective-dated) events must not change what the resolution could have seen.
-        asOf: date,
-        ...(i.basis === "period" ? { period: { from: i.termFrom, to: date } } : {}),
-        ...(i.basis === "fiscalYear" ? { year: i.fixedYear ?? dateParts(date).year - 1 } : {}),
-        finalFrom: date,
-        notYetDue: i.validAt < date,
-      },
-    ])
+    .with(
+      { kind: "at" },
+      ({ date }): ReadonlyArray<RowPlan> => [
+        {
+          // A figure reported "as of" a date is read on that date, whatever its basis: later
+          // (effective-dated) events must not change what the resolution could have seen.
+          asOf: date,
+          ...(i.basis === "period" ? { period: { from: i.termFrom, to: date } } : {}),
+          ...(i.basis === "fiscalYear" ? { year: i.fixedYear ?? dateParts(date).year - 1 } : {}),
+          finalFrom: date,
+          notYetDue: i.validAt < date,
+        },
+      ],
+    )
     .with({ kind: "by" }, ({ date }) => [windowRow(i.termFrom, date, i.fixedYear ?? dateParts(date).year, i)])
     .with({ kind: "period" }, ({ from, to }) => [windowRow(from, to, i.fixedYear ?? dateParts(to).year, i)])
     .with({ kind: "perYear" }, ({ fromYear, toYear }) => {

@@ -10,6 +10,7 @@ import {
   Text,
 } from "@coop-ledger/domain";
 import * as t from "io-ts";
+import { IndicatorId } from "../catalogue/indicator-id.js";
 import { Comparator } from "./comparator.js";
 import { Threshold } from "./threshold.js";
 import { Timing } from "./timing.js";
@@ -35,7 +36,11 @@ export type Citation = t.TypeOf<typeof Citation>;
  * A province: a GSO code and the gazetteer version it belongs to.
  * @example ProvinceRefCodec.decode({ code: "60", gazetteer: "2008-08-01" }) // Right
  */
-export const ProvinceRefCodec = struct({ code: ProvinceCode, gazetteer: GazetteerVersion }, {}, "ProvinceRef");
+export const ProvinceRefCodec = struct(
+  { code: ProvinceCode, gazetteer: GazetteerVersion },
+  {},
+  "ProvinceRef",
+);
 
 /**
  * A target's scope beyond the resolution's province: one form (co-op, union, group) or sector, or
@@ -61,15 +66,9 @@ export const IndicatorBasis = literals(["instant", "period", "fiscalYear"], "Ind
 /** @see IndicatorBasis */
 export type IndicatorBasis = t.TypeOf<typeof IndicatorBasis>;
 
-/** An indicator id of the catalogue, e.g. `coops.active`, `finance.growth.revenue`. */
-export const IndicatorId = t.refinement(
-  t.string,
-  (s) => /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/.test(s),
-  "IndicatorId",
-);
-
 /**
- * The indicator a target is measured by: its id, its time basis, a scope, options passed through to
+ * The indicator a target is measured by: its id in the engine's catalogue (an unknown id does not
+ * decode), its time basis, a scope, options passed through to
  * the engine (e.g. `{ kind: "trainingClass" }`), a fixed fiscal `year` for annual figures, and
  * `changeSince` to measure growth of a state since a date ("tăng 152 HTX so với năm 2016").
  *
@@ -141,5 +140,5 @@ export const Target = struct(
 );
 /** @see Target */
 export type Target = t.TypeOf<typeof Target>;
-/** The JSON form of a {@link Target}, as users write it. */
+/** The JSON form of a {@link Target}, as users write it. @example const json: TargetJson = Target.encode(target); */
 export type TargetJson = t.OutputOf<typeof Target>;

@@ -1,9 +1,9 @@
-import { type Either, map } from "fp-ts/lib/Either.js";
+import { type Either, map, right } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { findResolution, type UnknownResolution } from "./catalogue.js";
-import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
 import type { ProjectionIndex } from "../index/projection-index.js";
+import { findResolution, type UnknownResolution } from "./catalogue.js";
 import { figureSourceOf } from "./engine-source.js";
+import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
 import type { FigureSource } from "./figure.js";
 import type { Resolution } from "./resolution.js";
 
@@ -26,6 +26,6 @@ export const targets = (
   query: TargetsQuery,
 ): Either<TargetsError, TargetsReport> =>
   pipe(
-    typeof resolution === "string" ? findResolution(resolution) : ({ _tag: "Right", right: resolution } as const),
+    typeof resolution === "string" ? findResolution(resolution) : right<TargetsError, Resolution>(resolution),
     map((r) => evaluateTargets(typeof index === "function" ? index : figureSourceOf(index), r, query)),
   );

@@ -46,41 +46,41 @@ type Op =
   | { readonly k: "reorganisedAway" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ k: fc.constant("members" as const), n: fc.integer({ min: 0, max: 300 }), farm: fc.integer({ min: 0, max: 200 }) }),
-  fc.record({
+  { arbitrary: fc.record({ k: fc.constant("members" as const), n: fc.integer({ min: 0, max: 300 }), farm: fc.integer({ min: 0, max: 200 }) }), weight: 4 },
+  { arbitrary: fc.record({
     k: fc.constant("manager" as const),
     id: fc.integer({ min: 0, max: 2 }),
     birthYear: fc.integer({ min: 1960, max: 1995 }),
     qualified: fc.boolean(),
-  }),
-  fc.record({ k: fc.constant("managerLeft" as const), id: fc.integer({ min: 0, max: 2 }) }),
-  fc.record({ k: fc.constant("assess" as const), yearBack: fc.integer({ min: 0, max: 1 }), score: fc.integer({ min: 30, max: 100 }) }),
-  fc.record({
+  }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("managerLeft" as const), id: fc.integer({ min: 0, max: 2 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("assess" as const), yearBack: fc.integer({ min: 0, max: 1 }), score: fc.integer({ min: 30, max: 100 }) }), weight: 4 },
+  { arbitrary: fc.record({
     k: fc.constant("report" as const),
     yearBack: fc.integer({ min: 0, max: 1 }),
     capital: fc.integer({ min: 0, max: 5_000_000_000 }),
     income: fc.integer({ min: 1_000_000, max: 9_000_000 }),
     workers: fc.integer({ min: 0, max: 40 }),
-  }),
-  fc.record({ k: fc.constant("ocop" as const), id: fc.integer({ min: 0, max: 2 }), months: fc.integer({ min: 1, max: 36 }) }),
-  fc.record({ k: fc.constant("ocopEnd" as const), id: fc.integer({ min: 0, max: 2 }) }),
-  fc.record({ k: fc.constant("link" as const), id: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({ k: fc.constant("unlink" as const), id: fc.integer({ min: 0, max: 1 }) }),
-  fc.record({
+  }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("ocop" as const), id: fc.integer({ min: 0, max: 2 }), months: fc.integer({ min: 1, max: 36 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("ocopEnd" as const), id: fc.integer({ min: 0, max: 2 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("link" as const), id: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("unlink" as const), id: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
+  { arbitrary: fc.record({
     k: fc.constant("loan" as const),
     id: fc.integer({ min: 0, max: 1 }),
     fund: fc.integer({ min: 0, max: 2 }),
     amount: fc.integer({ min: 100, max: 2000 }).map((m) => m * 1_000_000),
     months: fc.integer({ min: 1, max: 36 }),
-  }),
-  fc.record({ k: fc.constant("repay" as const), id: fc.integer({ min: 0, max: 1 }), amount: fc.integer({ min: 10, max: 900 }).map((m) => m * 1_000_000) }),
-  fc.record({ k: fc.constant("reschedule" as const), id: fc.integer({ min: 0, max: 1 }), months: fc.integer({ min: 1, max: 24 }) }),
-  fc.record({ k: fc.constant("move" as const), place: fc.integer({ min: 0, max: PLACES.length - 1 }) }),
-  fc.record({ k: fc.constant("conform" as const), law: fc.constantFrom("2012" as const, "2023" as const) }),
-  fc.record({ k: fc.constant("join" as const) }),
-  fc.record({ k: fc.constant("spinOff" as const), n: fc.integer({ min: 0, max: 30 }) }),
-  fc.record({ k: fc.constant("dissolve" as const), compulsory: fc.boolean() }),
-  fc.record({ k: fc.constant("reorganisedAway" as const) }),
+  }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("repay" as const), id: fc.integer({ min: 0, max: 1 }), amount: fc.integer({ min: 10, max: 900 }).map((m) => m * 1_000_000) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("reschedule" as const), id: fc.integer({ min: 0, max: 1 }), months: fc.integer({ min: 1, max: 24 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("move" as const), place: fc.integer({ min: 0, max: PLACES.length - 1 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("conform" as const), law: fc.constantFrom("2012" as const, "2023" as const) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("join" as const) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("spinOff" as const), n: fc.integer({ min: 0, max: 30 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant("dissolve" as const), compulsory: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("reorganisedAway" as const) }), weight: 1 },
 );
 
 interface Step {
@@ -92,9 +92,9 @@ interface Step {
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
   op: opArb,
-  after: fc.integer({ min: 0, max: 700 }),
+  after: fc.integer({ min: 0, max: 250 }),
   lag: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 900 })),
-  retractLag: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 8 }),
+  retractLag: fc.oneof({ arbitrary: fc.constant(null), weight: 7 }, { arbitrary: fc.integer({ min: 0, max: 400 }), weight: 1 }),
 });
 
 interface OrgPlan {
@@ -108,7 +108,7 @@ interface OrgPlan {
 }
 
 const orgArb: fc.Arbitrary<OrgPlan> = fc.record({
-  start: fc.integer({ min: 0, max: 5000 }),
+  start: fc.integer({ min: 0, max: 4800 }),
   place: fc.integer({ min: 0, max: PLACES.length - 1 }),
   sector: fc.integer({ min: 0, max: SECTORS.length - 1 }),
   form: fc.integer({ min: 0, max: FORMS.length - 1 }),
@@ -323,15 +323,32 @@ export const historyArb: fc.Arbitrary<RecordedEvent[]> = fc
   )
   .map(([orgs, extras]) => historyOf(orgs, extras));
 
-/** A query point: a valid date and (maybe) a knowledge instant around the history's span. */
-export const queryArb = fc.record({
-  validDay: fc.integer({ min: -30, max: 6500 }),
-  knownDay: fc.option(fc.integer({ min: -30, max: 7000 }), { freq: 2 }),
+/** Days worth asking about in a history: around its effective and recording days. */
+const interestingDays = (events: ReadonlyArray<RecordedEvent>, recorded: boolean): number[] => {
+  const base = Date.UTC(2012, 0, 1) / 86_400_000;
+  const days = events.map((e) =>
+    Math.round(Date.parse(recorded ? e.metadata.recordedAt : e.event.data.effectiveDate) / 86_400_000 - base),
+  );
+  return [...new Set(days.flatMap((d) => [d - 1, d, d + 1]))];
+};
+
+/** A query point: a valid date and (maybe) a knowledge instant near the history's own dates. */
+export const queryArbFor = (events: ReadonlyArray<RecordedEvent>) => {
+  const valid = interestingDays(events, false);
+  const known = interestingDays(events, true);
+  return fc.record({
+  validDay: fc.oneof(
+      { arbitrary: fc.constantFrom(...valid), weight: 3 },
+      { arbitrary: fc.tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 900 })).map(([d, o]) => d + o), weight: 2 },
+      { arbitrary: fc.integer({ min: -30, max: 6500 }), weight: 1 },
+    ),
+  knownDay: fc.option(fc.constantFrom(...known), { freq: 2 }),
   scope: fc.constantFrom<Record<string, string>>(
+    {},
     {},
     { province: "60" },
     { province: "68" },
-    { province: "17" },
+    { province: "25" },
     { sector: "agriculture" },
     { form: "union" },
     { province: "60", sector: "peoplesCreditFund" },
@@ -345,9 +362,15 @@ export const queryArb = fc.record({
     { fundKind: "provincialSupportFund", farmHouseholds: 1000, districtCount: 10, periodFrom: "2014-06-01" },
     { fiscalYear: 2016 },
   ),
-});
+  });
+};
 
-export type QueryPoint = typeof queryArb extends fc.Arbitrary<infer Q> ? Q : never;
+/** A history and a few query points about it. */
+export const historyAndQueriesArb = historyArb.chain((events) =>
+  fc.tuple(fc.constant(events), fc.array(queryArbFor(events), { minLength: 1, maxLength: 4 })),
+);
+
+export type QueryPoint = ReturnType<typeof queryArbFor> extends fc.Arbitrary<infer Q> ? Q : never;
 
 /** Turns a generated query point into a query. */
 export const queryOf = (q: QueryPoint) => ({

@@ -1,5 +1,5 @@
-import { EventStoreDBClient } from "@eventstore/db-client";
 import type { StoreError } from "@coop-ledger/store";
+import { EventStoreDBClient } from "@eventstore/db-client";
 import * as E from "fp-ts/lib/Either.js";
 import type { EsdbClient, EsdbCredentials } from "./esdb-client.js";
 import { redactConnectionString, redactSecrets } from "./redact.js";
@@ -26,7 +26,11 @@ export const connectionSettings = (
   credentials?: { readonly username?: string | undefined; readonly password?: string | undefined },
 ): E.Either<StoreError, EsdbConnectionSettings> => {
   const m = /^([a-z+]+:\/\/)(?:([^:@/]*)(?::([^@/]*))?@)?(.*)$/i.exec(connectionString.trim());
-  if (m === null || !/^esdb(\+discover)?:\/\/$/i.test(m[1] ?? "") || (m[4] ?? "").length === 0) {
+  if (
+    m === null ||
+    !/^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\/$/i.test(m[1] ?? "") ||
+    (m[4] ?? "").length === 0
+  ) {
     return E.left({
       _tag: "StoreUnavailable",
       message: `not an EventStoreDB connection string (esdb://host:port?... or esdb+discover://...): ${redactConnectionString(connectionString).slice(0, 200)}`,
@@ -43,11 +47,13 @@ export const connectionSettings = (
   const username = credentials?.username ?? decode(m[2]);
   const password = credentials?.password ?? decode(m[3]);
   const url = `${m[1]}${m[4]}`;
-  if (username !== undefined && password !== undefined) return E.right({ url, credentials: { username, password } });
+  if (username !== undefined && password !== undefined)
+    return E.right({ url, credentials: { username, password } });
   if (username !== undefined || password !== undefined) {
     return E.left({
       _tag: "StoreUnavailable",
-      message: "EventStoreDB credentials need both a user name and a password (ESDB_USERNAME and ESDB_PASSWORD)",
+      message:
+        "EventStoreDB credentials need both a user name and a password (ESDB_USERNAME and ESDB_PASSWORD)",
     });
   }
   return E.right({ url });
@@ -64,7 +70,10 @@ export const esdbSettingsFromEnv = (
 ): E.Either<StoreError, EsdbConnectionSettings> => {
   const url = env.ESDB_URL;
   if (url === undefined || url.trim() === "") {
-    return E.left({ _tag: "StoreUnavailable", message: "ESDB_URL is not set (e.g. esdb://localhost:2113?tls=false)" });
+    return E.left({
+      _tag: "StoreUnavailable",
+      message: "ESDB_URL is not set (e.g. esdb://localhost:2113?tls=false)",
+    });
   }
   return connectionSettings(url, { username: env.ESDB_USERNAME, password: env.ESDB_PASSWORD });
 };

@@ -8,7 +8,10 @@
  */
 export const redactConnectionString = (connectionString: string): string =>
   connectionString
-    .replace(/^([a-z+]+:\/\/)([^:@/]*):([^@]*)@/i, (_m, scheme: string, user: string) => `${scheme}${user}:***@`)
+    .replace(
+      /^([a-z+]+:\/\/)([^:@/]*):([^@]*)@/i,
+      (_m, scheme: string, user: string) => `${scheme}${user}:***@`,
+    )
     .replace(/([?&](?:password|passwd|pwd|token|secret)=)[^&]*/gi, "$1***");
 
 /**
@@ -18,7 +21,11 @@ export const redactConnectionString = (connectionString: string): string =>
  * @example redactSecrets("auth failed for admin:changeit", ["changeit"]) // "auth failed for admin:***"
  */
 export const redactSecrets = (text: string, secrets: ReadonlyArray<string>): string => {
-  let out = text;
+  // A Basic authorization header carries user:password in base64, whatever the secrets list says.
+  // So does a connection string echoed in a message.
+  let out = text
+    .replace(/\b(Basic\s+)[A-Za-z0-9+/]{4,}={0,2}/g, "$1***")
+    .replace(/((?:esdb|kurrentdb|kurrent|kdb)(?:\+discover)?:\/\/[^:@/\s]*):[^@\s]*@/gi, "$1:***@");
   for (const secret of secrets) {
     if (secret.length === 0) continue;
     const variants = new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]);

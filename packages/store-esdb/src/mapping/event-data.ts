@@ -76,7 +76,8 @@ export const fromEsdbEvent = (
 ): E.Either<StoreError, RecordedEvent> => {
   const where = `${recorded.streamId}@${recorded.revision} (event ${recorded.id})`;
   const streamId = StreamId.decode(recorded.streamId);
-  if (E.isLeft(streamId)) return E.left(malformed(where, `"${recorded.streamId.slice(0, 80)}" is not our stream`));
+  if (E.isLeft(streamId))
+    return E.left(malformed(where, `"${recorded.streamId.slice(0, 80)}" is not our stream`));
   const eventId = EventId.decode(recorded.id.toLowerCase());
   if (E.isLeft(eventId)) return E.left(malformed(where, `event id "${recorded.id}" is not a UUID`));
   if (!recorded.isJson) return E.left(malformed(where, "the event is not JSON (content type octet-stream)"));
@@ -85,7 +86,8 @@ export const fromEsdbEvent = (
     return E.left(malformed(where, "the event has no JSON metadata (schemaVersion, recordedAt)"));
   }
   const schemaVersion = (meta as Record<string, unknown>).schemaVersion;
-  if (typeof schemaVersion !== "number") return E.left(malformed(where, "the metadata has no numeric schemaVersion"));
+  if (typeof schemaVersion !== "number")
+    return E.left(malformed(where, "the metadata has no numeric schemaVersion"));
   const event = decodeEvent({ type: recorded.type, schemaVersion, data: recorded.data });
   if (E.isLeft(event)) return E.left(undecodable(where, event.left));
   const metadata = EventMetadata.decode(meta);

@@ -4,7 +4,12 @@ import * as E from "fp-ts/lib/Either.js";
 import type { EsdbFilterSpec } from "../client/esdb-client.js";
 
 /** The stream prefixes of the ledger: every stream of ours starts with one of these. */
-export const LEDGER_STREAM_PREFIXES: ReadonlyArray<string> = ["coop-", "alliance-", "fund-", "reorganisation-"];
+export const LEDGER_STREAM_PREFIXES: ReadonlyArray<string> = [
+  "coop-",
+  "alliance-",
+  "fund-",
+  "reorganisation-",
+];
 
 /** The server-side part of a filter and the check the adapter repeats on each event it receives. */
 export interface FilterPlan {
@@ -46,7 +51,11 @@ export const planFilter = (
   }
   if (types !== undefined && types.length > 0) {
     return E.right({
-      server: { filterOn: "eventType", regex: `^(?:${types.map(escapeRegex).join("|")})$`, checkpointInterval },
+      server: {
+        filterOn: "eventType",
+        regex: `^(?:${types.map(escapeRegex).join("|")})$`,
+        checkpointInterval,
+      },
       accepts,
     });
   }

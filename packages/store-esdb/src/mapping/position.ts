@@ -50,7 +50,15 @@ export const esdbPositionOf = (position: number): EsdbPosition => ({
  * @example comparePositions({ commit: 1n, prepare: 1n }, { commit: 2n, prepare: 2n }) // -1
  */
 export const comparePositions = (a: EsdbPosition, b: EsdbPosition): -1 | 0 | 1 =>
-  a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : a.prepare < b.prepare ? -1 : a.prepare > b.prepare ? 1 : 0;
+  a.commit < b.commit
+    ? -1
+    : a.commit > b.commit
+      ? 1
+      : a.prepare < b.prepare
+        ? -1
+        : a.prepare > b.prepare
+          ? 1
+          : 0;
 
 /**
  * A position as JSON-safe strings (bigint does not survive `JSON.stringify`), for checkpoint files.

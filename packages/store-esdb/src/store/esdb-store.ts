@@ -55,12 +55,18 @@ const DEFAULT_PAGE = 4096;
  * const r = await store.append(stream, [newEvent], { expectedRevision: "noStream" })();
  */
 export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}): EsdbStore => {
-  const secrets = [...(options.secrets ?? []), ...(options.credentials ? [options.credentials.password] : [])];
+  const secrets = [
+    ...(options.secrets ?? []),
+    ...(options.credentials ? [options.credentials.password] : []),
+  ];
   const creds = options.credentials !== undefined ? { credentials: options.credentials } : {};
   const batch = Math.max(2, options.readBatchSize ?? 512);
   let closed = false;
 
-  const closedError = (): StoreError => ({ _tag: "StoreClosed", message: "the EventStoreDB store was closed" });
+  const closedError = (): StoreError => ({
+    _tag: "StoreClosed",
+    message: "the EventStoreDB store was closed",
+  });
   const invalid = (streamId: string, reason: string): StoreError => ({
     _tag: "InvalidAppend",
     streamId,
@@ -69,10 +75,12 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
   });
 
   const positionOfRevision = async (streamId: StreamId, revision: bigint): Promise<number> => {
+    let position = UNKNOWN_POSITION;
+    // Read to the end (one event): leaving a client read early leaves its gRPC call open.
     for await (const r of client.readStream(streamId, { fromRevision: revision, maxCount: 1, ...creds })) {
-      return positionNumber(r.event?.position) ?? UNKNOWN_POSITION;
+      position = positionNumber(r.event?.position) ?? UNKNOWN_POSITION;
     }
-    return UNKNOWN_POSITION;
+    return position;
   };
 
   const append =
@@ -124,20 +132,27 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
     async () => {
       if (closed) return E.left(closedError());
       const out: RecordedEvent[] = [];
+      let failure: StoreError | undefined;
       try {
+        // Read to the end even after a bad event (see readAll on why a read is never left early).
         for await (const r of client.readStream(streamId, {
           fromRevision: BigInt(Math.max(0, opts?.fromRevision ?? 0)),
           direction: "forwards",
           resolveLinkTos: false,
           ...creds,
         })) {
-          if (r.event === undefined) continue;
+          if (r.event === undefined || failure !== undefined) continue;
           const decoded = fromEsdbEvent(r.event);
-          if (E.isLeft(decoded)) return decoded;
-          out.push(decoded.right);
+          if (E.isLeft(decoded)) failure = decoded.left;
+          else out.push(decoded.right);
         }
+        if (failure !== undefined) return E.left(failure);
       } catch (err) {
-        if (typeof err === "object" && err !== null && (err as { type?: unknown }).type === "stream-not-found") {
+        if (
+          typeof err === "object" &&
+          err !== null &&
+          (err as { type?: unknown }).type === "stream-not-found"
+        ) {
           return E.right([]);
         }
         return E.left(toStoreError(err, { operation: "readStream", streamId, secrets }));
@@ -146,7 +161,10 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
     };
 
   const readAll =
-    (opts?: { readonly after?: number; readonly maxCount?: number }): TE.TaskEither<StoreError, ReadAllPage> =>
+    (opts?: {
+      readonly after?: number;
+      readonly maxCount?: number;
+    }): TE.TaskEither<StoreError, ReadAllPage> =>
     async () => {
       if (closed) return E.left(closedError());
       const maxCount = Math.max(1, opts?.maxCount ?? DEFAULT_PAGE);
@@ -157,8 +175,11 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
       let scanned: number | undefined;
       let more = false;
       try {
-        scan: for (;;) {
+        // Each batch is read to its end even when the page is full: leaving a client read early
+        // leaves its gRPC call open (and the client's dispose() waiting for it).
+        for (;;) {
           let raw = 0;
+          let failure: StoreError | undefined;
           for await (const r of client.readAll({
             fromPosition: from,
             direction: "forwards",
@@ -168,26 +189,28 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
           })) {
             raw++;
             const ev = r.event;
-            if (ev === undefined) continue;
+            if (ev === undefined || more || failure !== undefined) continue;
             const pos = positionNumber(ev.position);
             if (pos === undefined) {
-              return E.left<StoreError>({
+              failure = {
                 _tag: "StoreUnavailable",
                 message: `EventStoreDB sent ${redactSecrets(ev.streamId, secrets)}@${ev.revision} without a usable $all position`,
-              });
+              };
+              continue;
             }
             if (skipUpTo !== undefined && pos <= skipUpTo) continue;
             scanned = pos;
             if (!isLedgerEvent(ev)) continue;
             if (events.length === maxCount) {
               more = true;
-              break scan;
+              continue;
             }
             const decoded = fromEsdbEvent(ev);
-            if (E.isLeft(decoded)) return decoded;
-            events.push(decoded.right);
+            if (E.isLeft(decoded)) failure = decoded.left;
+            else events.push(decoded.right);
           }
-          if (raw < batch || scanned === undefined) break;
+          if (failure !== undefined) return E.left(failure);
+          if (more || raw < batch || scanned === undefined) break;
           from = esdbPositionOf(scanned);
           skipUpTo = scanned;
         }

@@ -116,7 +116,10 @@ export const subscribeToLedger = (
         ? { commit: resolved.commitPosition, prepare: resolved.commitPosition }
         : undefined);
     if (position === undefined) {
-      fail({ _tag: "StoreUnavailable", message: `EventStoreDB sent ${ev.streamId}@${ev.revision} without a position` });
+      fail({
+        _tag: "StoreUnavailable",
+        message: `EventStoreDB sent ${ev.streamId}@${ev.revision} without a position`,
+      });
       return;
     }
     if (isLedgerEvent(ev)) {
@@ -231,7 +234,9 @@ export const subscribeToLedger = (
       markers.push({ kind: "caughtUp", after: emitted + s.readableLength });
       schedule(accepts);
     });
-    s.on("error", (err: Error) => fail(toStoreError(err, { operation: "subscribe", secrets: options.secrets })));
+    s.on("error", (err: Error) =>
+      fail(toStoreError(err, { operation: "subscribe", secrets: options.secrets })),
+    );
     s.on("end", () => {
       if (!stopped) fail({ _tag: "StoreUnavailable", message: "EventStoreDB ended the subscription" });
     });

@@ -10,6 +10,9 @@ export const readHead = async (
   client: EsdbClient,
   credentials?: EsdbCredentials,
 ): Promise<EsdbPosition | undefined> => {
+  let head: EsdbPosition | undefined;
+  // Consume the whole (one-event) read: leaving a client read early leaves its gRPC call open, and
+  // the client's dispose() then waits for it.
   for await (const resolved of client.readAll({
     fromPosition: "end",
     direction: "backwards",
@@ -18,8 +21,9 @@ export const readHead = async (
     ...(credentials !== undefined ? { credentials } : {}),
   })) {
     const p = resolved.event?.position;
-    if (p !== undefined) return p;
-    if (resolved.commitPosition !== undefined) return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
+    if (p !== undefined) head ??= p;
+    else if (resolved.commitPosition !== undefined)
+      head ??= { commit: resolved.commitPosition, prepare: resolved.commitPosition };
   }
-  return undefined;
+  return head;
 };

@@ -12,8 +12,9 @@
  *   prefixes or regex, checkpoints every `multiplier × window` scanned events, `caught_up` after the
  *   stored events, then live events;
  * - the server's system events in `$all` (a `$`-prefixed stream and type), so filters are exercised.
- * The ServerFeatures service is absent: the client receives UNIMPLEMENTED, assumes an old server and
- * uses the plain `Append` call (no BatchAppend), exactly as it does against EventStoreDB 20.x.
+ * - ServerFeatures advertising BatchAppend (the client then appends through BatchAppend, errors packed
+ *   in a google.rpc.Status), or, with `batchAppend: false`, no ServerFeatures at all: the client gets
+ *   UNIMPLEMENTED, assumes an old server and uses `Append`, as against EventStoreDB 20.x.
  *
  * What it does NOT model: clustering, leader election, TLS, authentication/ACLs (only a deny list),
  * scavenging, deletes, links, persistent subscriptions, and the real log's byte layout (positions are
@@ -22,9 +23,11 @@
  * Test code only (excluded from the build).
  */
 import { createRequire } from "node:module";
-import * as grpc from "@grpc/grpc-js";
+import type * as FeaturesPb from "@eventstore/db-client/generated/serverfeatures_pb.js";
 import type * as SharedPb from "@eventstore/db-client/generated/shared_pb.js";
+import type * as StatusPb from "@eventstore/db-client/generated/status_pb.js";
 import type * as StreamsPb from "@eventstore/db-client/generated/streams_pb.js";
+import * as grpc from "@grpc/grpc-js";
 
 const require = createRequire(import.meta.url);
 const streamsPb = require("@eventstore/db-client/generated/streams_pb.js") as typeof StreamsPb;
@@ -32,12 +35,32 @@ const sharedPb = require("@eventstore/db-client/generated/shared_pb.js") as type
 const streamsGrpc = require("@eventstore/db-client/generated/streams_grpc_pb.js") as {
   StreamsService: grpc.ServiceDefinition;
 };
+const featuresGrpc = require("@eventstore/db-client/generated/serverfeatures_grpc_pb.js") as {
+  ServerFeaturesService: grpc.ServiceDefinition;
+};
+const featuresPb = require("@eventstore/db-client/generated/serverfeatures_pb.js") as typeof FeaturesPb;
+const statusPb = require("@eventstore/db-client/generated/status_pb.js") as typeof StatusPb;
+// google-protobuf is the client's dependency, not ours: load it from where the client resolves it.
+const clientRequire = createRequire(require.resolve("@eventstore/db-client/package.json"));
+const anyPb = clientRequire("google-protobuf/google/protobuf/any_pb.js") as {
+  Any: new () => { pack(serialized: Uint8Array, name: string): void };
+};
+const emptyPb = clientRequire("google-protobuf/google/protobuf/empty_pb.js") as { Empty: new () => never };
 
 const { ReadReq, ReadResp, AppendReq, AppendResp } = streamsPb;
 type ReadReqT = StreamsPb.ReadReq;
 type ReadRespT = StreamsPb.ReadResp;
 type AppendReqT = StreamsPb.AppendReq;
 type AppendRespT = StreamsPb.AppendResp;
+type BatchReqT = StreamsPb.BatchAppendReq;
+type BatchRespT = StreamsPb.BatchAppendResp;
+
+/** What an append decided, before it is put in the reply of `Append` or `BatchAppend`. */
+type AppendDecision =
+  | { readonly kind: "success"; readonly revision: bigint; readonly position: bigint | undefined }
+  | { readonly kind: "wrong"; readonly current: bigint; readonly expected: ExpectedState };
+type ExpectedState = bigint | "any" | "no_stream" | "stream_exists";
+type ProposedEvent = Omit<DoubleRecord, "streamId" | "revision" | "position" | "created">;
 
 /** A record of the double's log. */
 export interface DoubleRecord {
@@ -71,6 +94,12 @@ export interface EsdbServerDoubleOptions {
   readonly streamReadPositions?: boolean;
   /** Seed the log with the server's own system events; default true. */
   readonly systemEvents?: boolean;
+  /**
+   * Serve ServerFeatures advertising BatchAppend, as servers from 21.10 do (the client then appends
+   * through BatchAppend unless per-call credentials are given); default true. With `false` the
+   * service is absent (UNIMPLEMENTED), as on 20.x, and the client uses `Append`.
+   */
+  readonly batchAppend?: boolean;
 }
 
 interface LiveSubscription {
@@ -94,7 +123,15 @@ const serviceError = (code: grpc.status, details: string, exception?: string): g
 };
 
 const cmp = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number =>
-  a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : a.prepare < b.prepare ? -1 : a.prepare > b.prepare ? 1 : 0;
+  a.commit < b.commit
+    ? -1
+    : a.commit > b.commit
+      ? 1
+      : a.prepare < b.prepare
+        ? -1
+        : a.prepare > b.prepare
+          ? 1
+          : 0;
 
 /**
  * A loopback gRPC test double of an EventStoreDB server (see the module comment for what it models).
@@ -114,7 +151,11 @@ export class EsdbServerDouble {
   private nextPosition = 0n;
   private clock = 0n;
   /** Calls received, by method, for assertions. */
-  readonly calls = { append: 0, read: 0, subscribe: 0 };
+  readonly calls = { append: 0, batchAppend: 0, read: 0, subscribe: 0 };
+  /** The filters subscriptions asked the server for, in order (what the server was told, not the client). */
+  readonly subscriptionFilters: Array<
+    { readonly on: "stream" | "type"; readonly prefixes: string[]; readonly regex: string } | "none"
+  > = [];
 
   private constructor(
     private readonly server: grpc.Server,
@@ -142,15 +183,32 @@ export class EsdbServerDouble {
     const double = new EsdbServerDouble(server, port, options);
     server.addService(streamsGrpc.StreamsService, {
       read: (call: grpc.ServerWritableStream<ReadReqT, ReadRespT>) => double.read(call),
-      append: (call: grpc.ServerReadableStream<AppendReqT, AppendRespT>, cb: grpc.sendUnaryData<AppendRespT>) =>
-        double.append(call, cb),
+      append: (
+        call: grpc.ServerReadableStream<AppendReqT, AppendRespT>,
+        cb: grpc.sendUnaryData<AppendRespT>,
+      ) => double.append(call, cb),
       delete: (_call: unknown, cb: grpc.sendUnaryData<unknown>) =>
         cb(serviceError(grpc.status.UNIMPLEMENTED, "the double does not delete")),
       tombstone: (_call: unknown, cb: grpc.sendUnaryData<unknown>) =>
         cb(serviceError(grpc.status.UNIMPLEMENTED, "the double does not tombstone")),
-      batchAppend: (call: grpc.ServerDuplexStream<unknown, unknown>) =>
-        call.emit("error", serviceError(grpc.status.UNIMPLEMENTED, "no BatchAppend: use Append")),
+      batchAppend: (call: grpc.ServerDuplexStream<BatchReqT, BatchRespT>) => double.batchAppend(call),
     });
+    if (options.batchAppend ?? true) {
+      server.addService(featuresGrpc.ServerFeaturesService, {
+        getSupportedMethods: (_call: unknown, cb: grpc.sendUnaryData<FeaturesPb.SupportedMethods>) => {
+          const methods = ["Read", "Append", "BatchAppend"].map((name) => {
+            const m = new featuresPb.SupportedMethod();
+            m.setServiceName("event_store.client.streams.Streams");
+            m.setMethodName(name);
+            return m;
+          });
+          const sm = new featuresPb.SupportedMethods();
+          sm.setMethodsList(methods);
+          sm.setEventStoreServerVersion("24.10.0-double");
+          cb(null, sm);
+        },
+      });
+    }
     return double;
   }
 
@@ -182,7 +240,13 @@ export class EsdbServerDouble {
   /** Appends raw events (any stream, any type: system events, foreign or undecodable data). */
   appendRaw(
     streamId: string,
-    events: ReadonlyArray<{ id: string; type: string; json?: unknown; metadata?: unknown; bytes?: Uint8Array }>,
+    events: ReadonlyArray<{
+      id: string;
+      type: string;
+      json?: unknown;
+      metadata?: unknown;
+      bytes?: Uint8Array;
+    }>,
   ): ReadonlyArray<DoubleRecord> {
     return this.write(
       streamId,
@@ -209,10 +273,7 @@ export class EsdbServerDouble {
     return serviceError(f.code, f.details ?? `injected ${grpc.status[f.code]}`, f.exception);
   }
 
-  private write(
-    streamId: string,
-    events: ReadonlyArray<Omit<DoubleRecord, "streamId" | "revision" | "position" | "created">>,
-  ): ReadonlyArray<DoubleRecord> {
+  private write(streamId: string, events: ReadonlyArray<ProposedEvent>): ReadonlyArray<DoubleRecord> {
     const stream = this.streams.get(streamId) ?? [];
     const written: DoubleRecord[] = [];
     for (const e of events) {
@@ -238,7 +299,10 @@ export class EsdbServerDouble {
 
   // ---- Append --------------------------------------------------------------------------------------
 
-  private append(call: grpc.ServerReadableStream<AppendReqT, AppendRespT>, cb: grpc.sendUnaryData<AppendRespT>): void {
+  private append(
+    call: grpc.ServerReadableStream<AppendReqT, AppendRespT>,
+    cb: grpc.sendUnaryData<AppendRespT>,
+  ): void {
     this.calls.append++;
     let options: StreamsPb.AppendReq.Options | undefined;
     const proposed: StreamsPb.AppendReq.ProposedMessage[] = [];
@@ -276,33 +340,120 @@ export class EsdbServerDouble {
     });
   }
 
+  private batchAppend(call: grpc.ServerDuplexStream<BatchReqT, BatchRespT>): void {
+    this.calls.batchAppend++;
+    const pending = new Map<string, { streamId: string; expected: ExpectedState; events: ProposedEvent[] }>();
+    call.on("data", (req: BatchReqT) => {
+      const correlation = req.getCorrelationId()!.getString();
+      let entry = pending.get(correlation);
+      if (entry === undefined) {
+        const o = req.getOptions()!;
+        const C = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
+        const c = o.getExpectedStreamPositionCase();
+        entry = {
+          streamId: Buffer.from(o.getStreamIdentifier()!.getStreamName_asU8()).toString("utf8"),
+          expected:
+            c === C.STREAM_POSITION
+              ? BigInt(o.getStreamPosition())
+              : c === C.NO_STREAM
+                ? "no_stream"
+                : c === C.STREAM_EXISTS
+                  ? "stream_exists"
+                  : "any",
+          events: [],
+        };
+        pending.set(correlation, entry);
+      }
+      for (const m of req.getProposedMessagesList()) {
+        const meta = m.getMetadataMap();
+        entry.events.push({
+          id: m.getId()!.getString().toLowerCase(),
+          type: meta.get("type") ?? "",
+          contentType: meta.get("content-type") ?? "application/octet-stream",
+          data: m.getData_asU8(),
+          metadata: m.getCustomMetadata_asU8(),
+        });
+      }
+      if (!req.getIsFinal()) return;
+      pending.delete(correlation);
+      const resp = new streamsPb.BatchAppendResp();
+      resp.setCorrelationId(req.getCorrelationId());
+      const sid = new sharedPb.StreamIdentifier();
+      sid.setStreamName(Buffer.from(entry.streamId, "utf8"));
+      resp.setStreamIdentifier(sid);
+      const fault = this.takeFault("append");
+      if (fault !== undefined) {
+        call.emit("error", fault);
+        return;
+      }
+      // BatchAppend reports failures in the reply: a google.rpc.Status whose details pack the
+      // server's error message (WrongExpectedVersion, AccessDenied, ...).
+      const failWith = (
+        code: number,
+        message: string,
+        typeName: string,
+        detail: { serializeBinary(): Uint8Array },
+      ) => {
+        const status = new statusPb.Status();
+        status.setCode(code);
+        status.setMessage(message);
+        const any = new anyPb.Any();
+        any.pack(detail.serializeBinary(), typeName);
+        status.setDetails(any as never);
+        resp.setError(status);
+        call.write(resp);
+      };
+      if (this.denied.has(entry.streamId)) {
+        failWith(
+          grpc.status.PERMISSION_DENIED,
+          "Access Denied",
+          "event_store.client.AccessDenied",
+          new sharedPb.AccessDenied(),
+        );
+        return;
+      }
+      const d = this.decide(entry.streamId, entry.expected, entry.events);
+      if (d.kind === "wrong") {
+        const w = new sharedPb.WrongExpectedVersion();
+        const empty = new emptyPb.Empty();
+        if (d.current < 0n) w.setCurrentNoStream(empty);
+        else w.setCurrentStreamRevision(d.current.toString());
+        if (typeof d.expected === "bigint") w.setExpectedStreamPosition(d.expected.toString());
+        else if (d.expected === "no_stream") w.setExpectedNoStream(empty);
+        else if (d.expected === "stream_exists") w.setExpectedStreamExists(empty);
+        else w.setExpectedAny(empty);
+        failWith(
+          grpc.status.FAILED_PRECONDITION,
+          "WrongExpectedVersion",
+          "event_store.client.WrongExpectedVersion",
+          w,
+        );
+        return;
+      }
+      const success = new streamsPb.BatchAppendResp.Success();
+      if (d.revision < 0n) success.setNoStream(new emptyPb.Empty());
+      else success.setCurrentRevision(d.revision.toString());
+      if (d.position === undefined) success.setNoPosition(new emptyPb.Empty());
+      else {
+        const p = new sharedPb.AllStreamPosition();
+        p.setCommitPosition(d.position.toString());
+        p.setPreparePosition(d.position.toString());
+        success.setPosition(p);
+      }
+      resp.setSuccess(success);
+      call.write(resp);
+    });
+    call.on("end", () => call.end());
+  }
+
   private decideAppend(
     streamId: string,
     options: StreamsPb.AppendReq.Options,
-    events: ReadonlyArray<Omit<DoubleRecord, "streamId" | "revision" | "position" | "created">>,
+    events: ReadonlyArray<ProposedEvent>,
   ): AppendRespT {
-    const stream = this.streams.get(streamId) ?? [];
-    const current = BigInt(stream.length) - 1n; // -1: no stream
-    const ids = events.map((e) => e.id);
-    const resp = new AppendResp();
-    const success = (lastRevision: bigint, position: bigint | undefined): AppendRespT => {
-      const s = new AppendResp.Success();
-      s.setCurrentRevision(lastRevision.toString());
-      if (position === undefined) s.setNoPosition(new sharedPb.Empty());
-      else {
-        const p = new AppendResp.Position();
-        p.setCommitPosition(position.toString());
-        p.setPreparePosition(position.toString());
-        s.setPosition(p);
-      }
-      resp.setSuccess(s);
-      return resp;
-    };
-    const idsAt = (from: bigint): boolean =>
-      ids.every((id, i) => stream[Number(from) + i]?.id === id) && Number(from) >= 0;
     const C = AppendReq.Options.ExpectedStreamRevisionCase;
     const expectedCase = options.getExpectedStreamRevisionCase();
-    const expected: bigint | "any" | "no_stream" | "stream_exists" =
+    const expected: ExpectedState =
       expectedCase === C.REVISION
         ? BigInt(options.getRevision())
         : expectedCase === C.NO_STREAM
@@ -310,36 +461,68 @@ export class EsdbServerDouble {
           : expectedCase === C.STREAM_EXISTS
             ? "stream_exists"
             : "any";
-    const wrong = (): AppendRespT => {
+    const d = this.decide(streamId, expected, events);
+    const resp = new AppendResp();
+    if (d.kind === "wrong") {
       const w = new AppendResp.WrongExpectedVersion();
-      if (current < 0n) w.setCurrentNoStream(new sharedPb.Empty());
-      else w.setCurrentRevision(current.toString());
-      if (typeof expected === "bigint") w.setExpectedRevision(expected.toString());
-      else if (expected === "no_stream") w.setExpectedNoStream(new sharedPb.Empty());
-      else if (expected === "stream_exists") w.setExpectedStreamExists(new sharedPb.Empty());
+      if (d.current < 0n) w.setCurrentNoStream(new sharedPb.Empty());
+      else w.setCurrentRevision(d.current.toString());
+      if (typeof d.expected === "bigint") w.setExpectedRevision(d.expected.toString());
+      else if (d.expected === "no_stream") w.setExpectedNoStream(new sharedPb.Empty());
+      else if (d.expected === "stream_exists") w.setExpectedStreamExists(new sharedPb.Empty());
       else w.setExpectedAny(new sharedPb.Empty());
       resp.setWrongExpectedVersion(w);
       return resp;
-    };
-    const doWrite = (): AppendRespT => {
+    }
+    const s = new AppendResp.Success();
+    if (d.revision < 0n) s.setNoStream(new sharedPb.Empty());
+    else s.setCurrentRevision(d.revision.toString());
+    if (d.position === undefined) s.setNoPosition(new sharedPb.Empty());
+    else {
+      const p = new AppendResp.Position();
+      p.setCommitPosition(d.position.toString());
+      p.setPreparePosition(d.position.toString());
+      s.setPosition(p);
+    }
+    resp.setSuccess(s);
+    return resp;
+  }
+
+  /** The server's append rules: expected revision, then idempotency by event id. */
+  private decide(
+    streamId: string,
+    expected: ExpectedState,
+    events: ReadonlyArray<ProposedEvent>,
+  ): AppendDecision {
+    const stream = this.streams.get(streamId) ?? [];
+    const current = BigInt(stream.length) - 1n; // -1: no stream
+    const ids = events.map((e) => e.id);
+    const idsAt = (from: bigint): boolean =>
+      from >= 0n && ids.every((id, i) => stream[Number(from) + i]?.id === id);
+    const wrong: AppendDecision = { kind: "wrong", current, expected };
+    const doWrite = (): AppendDecision => {
       const written = this.write(streamId, events);
       const last = written[written.length - 1]!;
-      return success(last.revision, last.position);
+      return { kind: "success", revision: last.revision, position: last.position };
     };
-    if (events.length === 0) return current < 0n ? success(-1n, undefined) : success(current, undefined);
+    if (events.length === 0) return { kind: "success", revision: current, position: undefined };
     if (typeof expected === "bigint" || expected === "no_stream") {
       const after = expected === "no_stream" ? -1n : expected;
-      // The server's idempotency rule: the same ids right after the expected revision → already done.
-      if (idsAt(after + 1n)) return success(after + BigInt(ids.length), undefined);
-      if (current !== after) return wrong();
+      // The server's idempotency rule: the same ids right after the expected revision → already done,
+      // answered without a position.
+      if (idsAt(after + 1n))
+        return { kind: "success", revision: after + BigInt(ids.length), position: undefined };
+      if (current !== after) return wrong;
       return doWrite();
     }
-    if (expected === "stream_exists" && current < 0n) return wrong();
-    // `any` / `stream_exists`: a batch whose first id is in the stream is a repeat when the rest follow it.
+    if (expected === "stream_exists" && current < 0n) return wrong;
+    // `any` / `stream_exists`: a batch whose first id is in the stream is a repeat when the rest follow
+    // it, and refused (wrong expected version) when they do not.
     const first = stream.findIndex((r) => r.id === ids[0]);
     if (first >= 0) {
-      if (idsAt(BigInt(first))) return success(BigInt(first + ids.length - 1), undefined);
-      return wrong();
+      if (idsAt(BigInt(first)))
+        return { kind: "success", revision: BigInt(first + ids.length - 1), position: undefined };
+      return wrong;
     }
     return doWrite();
   }
@@ -376,14 +559,28 @@ export class EsdbServerDouble {
       const regex = expr.getRegex() === "" ? undefined : new RegExp(expr.getRegex());
       filter = {
         on: f.hasStreamIdentifier() ? "stream" : "type",
-        matches: (s) => (regex !== undefined && regex.test(s)) || prefixes.some((p) => s.startsWith(p)),
+        matches: (s) => regex?.test(s) === true || prefixes.some((p) => s.startsWith(p)),
         // The server checks in windows of `max` (default 32) and sends a checkpoint every
         // `multiplier` windows.
         window: (f.hasMax() ? f.getMax() : 32) * Math.max(1, f.getCheckpointintervalmultiplier()),
       };
     }
-    if (isSubscription) this.subscribeAll(call, options, filter);
-    else this.readAll(call, options, filter);
+    if (isSubscription) {
+      const f = options.getFilter();
+      this.subscriptionFilters.push(
+        f === undefined
+          ? "none"
+          : (() => {
+              const expr = f.hasStreamIdentifier() ? f.getStreamIdentifier()! : f.getEventType()!;
+              return {
+                on: f.hasStreamIdentifier() ? "stream" : "type",
+                prefixes: expr.getPrefixList(),
+                regex: expr.getRegex(),
+              } as const;
+            })(),
+      );
+      this.subscribeAll(call, options, filter);
+    } else this.readAll(call, options, filter);
   }
 
   private toResp(r: DoubleRecord, withPosition: boolean): ReadRespT {
@@ -412,7 +609,10 @@ export class EsdbServerDouble {
     return resp;
   }
 
-  private readStream(call: grpc.ServerWritableStream<ReadReqT, ReadRespT>, options: StreamsPb.ReadReq.Options): void {
+  private readStream(
+    call: grpc.ServerWritableStream<ReadReqT, ReadRespT>,
+    options: StreamsPb.ReadReq.Options,
+  ): void {
     const so = options.getStream()!;
     const streamId = Buffer.from(so.getStreamIdentifier()!.getStreamName_asU8()).toString("utf8");
     if (this.denied.has(streamId)) {
@@ -498,7 +698,8 @@ export class EsdbServerDouble {
     };
     const deliver = (r: DoubleRecord): void => {
       if (ended) return;
-      if (!filter || filter.matches(filter.on === "stream" ? r.streamId : r.type)) call.write(this.toResp(r, true));
+      if (!filter || filter.matches(filter.on === "stream" ? r.streamId : r.type))
+        call.write(this.toResp(r, true));
       scanned++;
       if (filter && scanned % filter.window === 0) checkpoint(r);
     };

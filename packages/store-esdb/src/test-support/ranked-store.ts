@@ -45,10 +45,13 @@ export const rankedStore = (
   let scannedTo = opts.baseAfter;
   const refresh = async (): Promise<E.Either<StoreError, void>> => {
     for (;;) {
-      const page = await inner.readAll(scannedTo === undefined ? { maxCount: 1000 } : { after: scannedTo, maxCount: 1000 })();
+      const page = await inner.readAll(
+        scannedTo === undefined ? { maxCount: 1000 } : { after: scannedTo, maxCount: 1000 },
+      )();
       if (E.isLeft(page)) return page;
       for (const e of page.right.events) {
-        if (mine(e.streamId) && (known.length === 0 || e.position > known[known.length - 1]!)) known.push(e.position);
+        if (mine(e.streamId) && (known.length === 0 || e.position > known[known.length - 1]!))
+          known.push(e.position);
       }
       if (page.right.lastPosition !== undefined) scannedTo = page.right.lastPosition;
       if (page.right.isEnd) return E.right(undefined);
@@ -103,7 +106,9 @@ export const rankedStore = (
       // Read each event back through the adapter's readAll (one page from just before it).
       let after = from === 0 ? opts.baseAfter : known[from - 1];
       while (events.length < ranks.length) {
-        const page = await inner.readAll(after === undefined ? { maxCount: 1000 } : { after, maxCount: 1000 })();
+        const page = await inner.readAll(
+          after === undefined ? { maxCount: 1000 } : { after, maxCount: 1000 },
+        )();
         if (E.isLeft(page)) return page;
         for (const e of page.right.events) {
           if (events.length < ranks.length && mine(e.streamId)) events.push(await view(e));

@@ -19,7 +19,11 @@ export const fixtureEvent = (
   const day = String((n % 28) + 1).padStart(2, "0");
   const event: DomainEvent =
     n % 2 === 0
-      ? { type: "CoopSuspended", schemaVersion: 1, data: { coopId, effectiveDate: `2021-03-${day}` as never } }
+      ? {
+          type: "CoopSuspended",
+          schemaVersion: 1,
+          data: { coopId, effectiveDate: `2021-03-${day}` as never },
+        }
       : { type: "CoopResumed", schemaVersion: 1, data: { coopId, effectiveDate: `2021-04-${day}` as never } };
   return {
     streamId: `coop-htx-${coop}` as StreamId,

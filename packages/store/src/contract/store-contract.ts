@@ -6,7 +6,10 @@ import type { EventStore } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
 import { fixtureBatch, fixtureEvent } from "./fixtures.js";
 
-/** What a contract run needs from an implementation: a fresh, empty store per test, and its cleanup. */
+/**
+ * What a contract run needs from an implementation: a fresh, empty store per test, and its cleanup.
+ * @example const make: MakeStore = async () => ({ store: makeInMemoryStore() });
+ */
 export type MakeStore = () => Promise<{ readonly store: EventStore; readonly cleanup?: () => Promise<void> }>;
 
 const run = async <A>(te: TE.TaskEither<StoreError, A>): Promise<A> => {
@@ -156,7 +159,9 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const s = await fresh();
         for (let i = 0; i < 7; i++) {
           const c = ["j", "k", "l"][i % 3]!;
-          await run(s.append(fixtureEvent(c, 0).streamId, [fixtureEvent(c, i).newEvent], { expectedRevision: "any" }));
+          await run(
+            s.append(fixtureEvent(c, 0).streamId, [fixtureEvent(c, i).newEvent], { expectedRevision: "any" }),
+          );
         }
         const seen: RecordedEvent[] = [];
         let after: number | undefined;
@@ -208,8 +213,15 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         await run(s.append(fixtureEvent("o", 0).streamId, fixtureBatch("o", 2), { expectedRevision: "any" }));
         const byPrefix: number[] = [];
         const byType: number[] = [];
-        const a = s.subscribe({ after: 0, filter: { streamPrefixes: ["coop-htx-n"] }, onEvent: (e) => void byPrefix.push(e.position) });
-        const b = s.subscribe({ filter: { eventTypes: ["CoopResumed"] }, onEvent: (e) => void byType.push(e.position) });
+        const a = s.subscribe({
+          after: 0,
+          filter: { streamPrefixes: ["coop-htx-n"] },
+          onEvent: (e) => void byPrefix.push(e.position),
+        });
+        const b = s.subscribe({
+          filter: { eventTypes: ["CoopResumed"] },
+          onEvent: (e) => void byType.push(e.position),
+        });
         await until(() => byPrefix.length === 2 && byType.length === 2);
         await a.stop();
         await b.stop();
@@ -263,7 +275,9 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         await sub.stop();
         stopped = true;
         expect(inFlight).toBe(false);
-        await run(s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1, 1), { expectedRevision: "any" }));
+        await run(
+          s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1, 1), { expectedRevision: "any" }),
+        );
         await new Promise((r) => setTimeout(r, 30));
         expect(afterStop).toBe(0);
       });

@@ -8,11 +8,14 @@ import { openFileLedger } from "./file-ledger.js";
 import { eventLine } from "./ledger-format.js";
 import { readLedger } from "./read-ledger.js";
 import { repairLedger } from "./repair-ledger.js";
-import { tempDir } from "./test-support/temp-dir.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { tempDir } from "./test-support/temp-dir.js";
 import { verifyLedger } from "./verify-ledger.js";
 
-const sha = async (path: string) => createHash("sha256").update(await readFile(path)).digest("hex");
+const sha = async (path: string) =>
+  createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
 const dirs: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const d of dirs.splice(0)) await d();
@@ -24,7 +27,13 @@ const sample = async () => {
 };
 
 /** A well-chained extra line with a given type / schema version, appended after the sample's events. */
-const appendCrafted = async (path: string, lastHash: string, position: number, type: string, schemaVersion: number) => {
+const appendCrafted = async (
+  path: string,
+  lastHash: string,
+  position: number,
+  type: string,
+  schemaVersion: number,
+) => {
   const l = eventLine(lastHash, {
     batchRemaining: 0,
     data: { coopId: "htx-z", effectiveDate: "2022-01-01" },
@@ -45,16 +54,66 @@ const firstIssue = async (path: string) => {
   return undefined;
 };
 
-type Case = { name: string; make: (path: string, info: { lastHash: string; events: number; bytes: number }) => Promise<void>; tag: string; line: number; storeTag: string };
+type Case = {
+  name: string;
+  make: (path: string, info: { lastHash: string; events: number; bytes: number }) => Promise<void>;
+  tag: string;
+  line: number;
+  storeTag: string;
+};
 const cases: Case[] = [
-  { name: "truncated mid-line", make: async (p, i) => writeFile(p, (await readFile(p)).subarray(0, i.bytes - 10)), tag: "IncompleteAppend", line: 12, storeTag: "CorruptLedger" },
-  { name: "garbage", make: (p) => writeFile(p, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x41, 0x0a])), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
+  {
+    name: "truncated mid-line",
+    make: async (p, i) => writeFile(p, (await readFile(p)).subarray(0, i.bytes - 10)),
+    tag: "IncompleteAppend",
+    line: 12,
+    storeTag: "CorruptLedger",
+  },
+  {
+    name: "garbage",
+    make: (p) => writeFile(p, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0a, 0x41, 0x0a])),
+    tag: "BadHeader",
+    line: 1,
+    storeTag: "CorruptLedger",
+  },
   { name: "empty", make: (p) => writeFile(p, ""), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
-  { name: "wrong header (another format)", make: async (p) => writeFile(p, (await readFile(p, "utf8")).replace('"format":"coop-ledger"', '"format":"other-ledger"')), tag: "BadHeader", line: 1, storeTag: "CorruptLedger" },
-  { name: "newer format version", make: async (p) => writeFile(p, (await readFile(p, "utf8")).replace('"formatVersion":1', '"formatVersion":2')), tag: "UnsupportedFormatVersion", line: 1, storeTag: "CorruptLedger" },
-  { name: "unknown event type", make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopTeleported", 1), tag: "UndecodableEvent", line: 14, storeTag: "UndecodableEvent" },
-  { name: "newer schema version", make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopResumed", 9), tag: "UndecodableEvent", line: 14, storeTag: "UndecodableEvent" },
-  { name: "a line over 1 MiB", make: (p) => appendFile(p, `${"x".repeat(1024 * 1024 + 1)}\n`), tag: "LineTooLong", line: 14, storeTag: "CorruptLedger" },
+  {
+    name: "wrong header (another format)",
+    make: async (p) =>
+      writeFile(p, (await readFile(p, "utf8")).replace('"format":"coop-ledger"', '"format":"other-ledger"')),
+    tag: "BadHeader",
+    line: 1,
+    storeTag: "CorruptLedger",
+  },
+  {
+    name: "newer format version",
+    make: async (p) =>
+      writeFile(p, (await readFile(p, "utf8")).replace('"formatVersion":1', '"formatVersion":2')),
+    tag: "UnsupportedFormatVersion",
+    line: 1,
+    storeTag: "CorruptLedger",
+  },
+  {
+    name: "unknown event type",
+    make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopTeleported", 1),
+    tag: "UndecodableEvent",
+    line: 14,
+    storeTag: "UndecodableEvent",
+  },
+  {
+    name: "newer schema version",
+    make: (p, i) => appendCrafted(p, i.lastHash, i.events, "CoopResumed", 9),
+    tag: "UndecodableEvent",
+    line: 14,
+    storeTag: "UndecodableEvent",
+  },
+  {
+    name: "a line over 1 MiB",
+    make: (p) => appendFile(p, `${"x".repeat(1024 * 1024 + 1)}\n`),
+    tag: "LineTooLong",
+    line: 14,
+    storeTag: "CorruptLedger",
+  },
 ];
 
 describe("bad input files give a typed error and are left byte for byte unchanged", () => {
@@ -96,13 +155,34 @@ describe("torn tail repair", () => {
     await appendFile(info.path, '{"hash":"0123');
     const original = await sha(info.path);
     const opened = await openFileLedger(info.path)();
-    expect(opened).toEqual(E.left(expect.objectContaining({ _tag: "CorruptLedger", reason: "TornLine", line: 14, byteOffset: info.bytes })));
+    expect(opened).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: "CorruptLedger",
+          reason: "TornLine",
+          line: 14,
+          byteOffset: info.bytes,
+        }),
+      ),
+    );
     const refused = await repairLedger(info.path, { truncate: false })();
-    expect(refused).toEqual(E.left(expect.objectContaining({ _tag: "CorruptLedger", message: expect.stringContaining("truncate: true") })));
+    expect(refused).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: "CorruptLedger",
+          message: expect.stringContaining("truncate: true"),
+        }),
+      ),
+    );
     expect(await sha(info.path)).toBe(original);
     const repaired = await repairLedger(info.path, { truncate: true })();
-    expect(repaired).toEqual(E.right(expect.objectContaining({ _tag: "Truncated", truncatedAt: info.bytes, removedBytes: 13, events: 12 })));
-    if (E.isRight(repaired) && repaired.right._tag === "Truncated") expect(await sha(repaired.right.backupPath)).toBe(original);
+    expect(repaired).toEqual(
+      E.right(
+        expect.objectContaining({ _tag: "Truncated", truncatedAt: info.bytes, removedBytes: 13, events: 12 }),
+      ),
+    );
+    if (E.isRight(repaired) && repaired.right._tag === "Truncated")
+      expect(await sha(repaired.right.backupPath)).toBe(original);
     const reopened = await openFileLedger(info.path)();
     expect(E.isRight(reopened)).toBe(true);
     if (E.isRight(reopened)) await reopened.right.close();

@@ -5,7 +5,6 @@ import {
   StreamId as StreamIdCodec,
 } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
-import type { LedgerIssue } from "./ledger-issue.js";
 import {
   HASH_PREFIX_LENGTH,
   LEDGER_FORMAT,
@@ -13,8 +12,12 @@ import {
   LedgerHeader,
   lineChainHash,
 } from "./ledger-format.js";
+import type { LedgerIssue } from "./ledger-issue.js";
 
-/** The envelope members of an event line that indexing and sequencing need. */
+/**
+ * The envelope members of an event line that indexing and sequencing need.
+ * @example extractFields(buf, s, e)?.streamId // "coop-htx-1"
+ */
 export interface LineFields {
   readonly batchRemaining: number;
   readonly eventId: string;
@@ -36,11 +39,15 @@ const N_EVENT_ID = Buffer.from(',"eventId":"');
 
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 
-/** The stored hash of a framed line, or undefined when the frame `{"hash":"<64 hex>",` is not there. */
-export const frameHash = (buf: Buffer, s: number, e: number): string | undefined => {
+/**
+ * The stored hash of a framed line, or undefined when the frame `{"hash":"<64 hex>",` is not there.
+ * `checkHex: false` skips the hex digits' check (a reader that does not verify the chain).
+ * @example frameHash(Buffer.from(line), 0, line.length) // the 64 hex digits, or undefined
+ */
+export const frameHash = (buf: Buffer, s: number, e: number, checkHex = true): string | undefined => {
   if (e - s < HASH_PREFIX_LENGTH + 2 || buf.compare(PREFIX, 0, PREFIX.length, s, s + PREFIX.length) !== 0)
     return undefined;
-  for (let i = s + 9; i < s + 73; i++) if (!isHex(buf[i]!)) return undefined;
+  if (checkHex) for (let i = s + 9; i < s + 73; i++) if (!isHex(buf[i]!)) return undefined;
   if (buf[s + 73] !== 34 || buf[s + 74] !== 44) return undefined;
   return buf.toString("latin1", s + 9, s + 73);
 };
@@ -61,6 +68,7 @@ const digits = (buf: Buffer, from: number, to: number): number => {
  * puts them after `data` in a fixed order (canonical key order), and a JSON string never holds an
  * unescaped `"`, so searching backwards from the line's end finds the top-level members. Undefined when
  * the line does not have that shape.
+ * @example extractFields(buf, start, end) // { eventId, streamId, position, revision, … } or undefined
  */
 export const extractFields = (buf: Buffer, s: number, e: number): LineFields | undefined => {
   const b0 = s + HASH_PREFIX_LENGTH;
@@ -98,7 +106,13 @@ export const parseHeader = (
   e: number,
 ): E.Either<LedgerIssue, { readonly hash: string; readonly header: LedgerHeader }> => {
   const bad = (reason: string): E.Either<LedgerIssue, never> =>
-    E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason, message: `line 1 (byte 0): not a coop-ledger header: ${reason}` });
+    E.left({
+      _tag: "BadHeader",
+      line: 1,
+      byteOffset: 0,
+      reason,
+      message: `line 1 (byte 0): not a coop-ledger header: ${reason}`,
+    });
   const stored = frameHash(buf, s, e);
   if (stored === undefined) return bad('it does not start with {"hash":"<64 lowercase hex>",');
   let json: unknown;
@@ -108,7 +122,8 @@ export const parseHeader = (
     return bad("it is not JSON");
   }
   const rec = json as Record<string, unknown>;
-  if (rec.format !== LEDGER_FORMAT) return bad(`format is ${JSON.stringify(rec.format)?.slice(0, 40)}, not "${LEDGER_FORMAT}"`);
+  if (rec.format !== LEDGER_FORMAT)
+    return bad(`format is ${JSON.stringify(rec.format)?.slice(0, 40)}, not "${LEDGER_FORMAT}"`);
   if (typeof rec.formatVersion === "number" && rec.formatVersion > LEDGER_FORMAT_VERSION)
     return E.left({
       _tag: "UnsupportedFormatVersion",
@@ -120,7 +135,9 @@ export const parseHeader = (
     });
   const decoded = LedgerHeader.decode(json);
   if (E.isLeft(decoded) || decoded.right.formatVersion !== LEDGER_FORMAT_VERSION)
-    return bad("members missing or of the wrong type (format, formatVersion, createdAt, hashAlgorithm, canonicalization, maxLineBytes)");
+    return bad(
+      "members missing or of the wrong type (format, formatVersion, createdAt, hashAlgorithm, canonicalization, maxLineBytes)",
+    );
   const computed = lineChainHash("", buf, s, e);
   if (computed !== stored)
     return E.left({
@@ -170,10 +187,16 @@ export class ChainWalker {
     line: number,
     fields: (buf: Buffer, s: number, e: number) => LineFields | string,
   ): E.Either<LedgerIssue, LineFields> {
-    const at = `line ${line} (byte ${byteOffset})`;
-    const stored = frameHash(buf, s, e);
+    const at = (): string => `line ${line} (byte ${byteOffset})`;
+    const stored = frameHash(buf, s, e, this.verifyChain);
     if (stored === undefined)
-      return E.left({ _tag: "MalformedLine", line, byteOffset, reason: "bad frame", message: `${at}: not a ledger line: it does not start with {"hash":"<64 lowercase hex>",` });
+      return E.left({
+        _tag: "MalformedLine",
+        line,
+        byteOffset,
+        reason: "bad frame",
+        message: `${at()}: not a ledger line: it does not start with {"hash":"<64 lowercase hex>",`,
+      });
     if (this.verifyChain) {
       const computed = lineChainHash(this.prevHash, buf, s, e);
       if (computed !== stored)
@@ -183,22 +206,33 @@ export class ChainWalker {
           byteOffset,
           stored,
           computed,
-          message: `${at}: the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
+          message: `${at()}: the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
         });
     }
     const f = fields(buf, s, e);
     if (typeof f === "string")
-      return E.left({ _tag: "MalformedLine", line, byteOffset, reason: f, message: `${at}: not a ledger line: ${f}` });
+      return E.left({
+        _tag: "MalformedLine",
+        line,
+        byteOffset,
+        reason: f,
+        message: `${at()}: not a ledger line: ${f}`,
+      });
     const seq = (reason: string): E.Either<LedgerIssue, never> =>
-      E.left({ _tag: "OutOfSequence", line, byteOffset, reason, message: `${at}: ${reason}` });
+      E.left({ _tag: "OutOfSequence", line, byteOffset, reason, message: `${at()}: ${reason}` });
+    const last = this.revisions.get(f.streamId);
+    // A stream already seen has a valid id; only a new one is checked against the pattern.
+    if (last === undefined && !StreamIdCodec.is(f.streamId))
+      return seq(`"${f.streamId.slice(0, 80)}" is not a stream id`);
     if (!EventIdCodec.is(f.eventId)) return seq("the event id is not a lowercase UUID");
-    if (!StreamIdCodec.is(f.streamId)) return seq(`"${f.streamId.slice(0, 80)}" is not a stream id`);
     if (f.position !== this.position) return seq(`position ${f.position}, expected ${this.position}`);
-    const expectedRevision = (this.revisions.get(f.streamId) ?? -1) + 1;
+    const expectedRevision = (last ?? -1) + 1;
     if (f.revision !== expectedRevision)
       return seq(`revision ${f.revision} of ${f.streamId}, expected ${expectedRevision}`);
     if (this.remaining >= 0 && f.batchRemaining !== this.remaining)
-      return seq(`batchRemaining ${f.batchRemaining}, expected ${this.remaining} (an append's lines are missing or reordered)`);
+      return seq(
+        `batchRemaining ${f.batchRemaining}, expected ${this.remaining} (an append's lines are missing or reordered)`,
+      );
     if (this.remaining < 0) this.batchStart = { line, byteOffset, lines: 0 };
     this.batchStart!.lines++;
     this.remaining = f.batchRemaining > 0 ? f.batchRemaining - 1 : -1;
@@ -210,8 +244,12 @@ export class ChainWalker {
         _tag: "UndecodableEvent",
         line,
         byteOffset,
-        error: { _tag: "UnknownEventType", type: f.type, message: `unknown event type "${f.type.slice(0, 100)}"` },
-        message: `${at}: unknown event type "${f.type.slice(0, 100)}" (written by a newer coop-ledger?)`,
+        error: {
+          _tag: "UnknownEventType",
+          type: f.type,
+          message: `unknown event type "${f.type.slice(0, 100)}"`,
+        },
+        message: `${at()}: unknown event type "${f.type.slice(0, 100)}" (written by a newer coop-ledger?)`,
       });
     const latest: number = CURRENT_SCHEMA_VERSION[f.type];
     if (f.schemaVersion > latest || f.schemaVersion < 1)
@@ -226,7 +264,7 @@ export class ChainWalker {
           latest,
           message: `${f.type} schema version ${f.schemaVersion} is not supported (latest ${latest})`,
         },
-        message: `${at}: ${f.type} schema version ${f.schemaVersion} is newer than this coop-ledger reads (latest ${latest}); upgrade coop-ledger`,
+        message: `${at()}: ${f.type} schema version ${f.schemaVersion} is newer than this coop-ledger reads (latest ${latest}); upgrade coop-ledger`,
       });
     return E.right(f);
   }

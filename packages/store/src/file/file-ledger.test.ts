@@ -4,8 +4,8 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { fixtureBatch, fixtureEvent, storeContract } from "../contract/index.js";
 import { type FileLedger, openFileLedger } from "./file-ledger.js";
-import { verifyLedger } from "./verify-ledger.js";
 import { tempDir } from "./test-support/temp-dir.js";
+import { verifyLedger } from "./verify-ledger.js";
 
 const now = () => new Date("2026-01-01T00:00:00.000Z");
 
@@ -35,8 +35,12 @@ describe("file ledger", () => {
 
   it("reopens with the same events, revisions and positions, and the file verifies", async () => {
     const { path, ledger } = await setup();
-    await ledger.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
-    await ledger.append(fixtureEvent("b", 0).streamId, fixtureBatch("b", 2), { expectedRevision: "noStream" })();
+    await ledger.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), {
+      expectedRevision: "noStream",
+    })();
+    await ledger.append(fixtureEvent("b", 0).streamId, fixtureBatch("b", 2), {
+      expectedRevision: "noStream",
+    })();
     const before = await ledger.readAll()();
     const info = ledger.info();
     await ledger.close();
@@ -47,7 +51,9 @@ describe("file ledger", () => {
     expect(again.right.info()).toEqual(info);
     const v = await verifyLedger(path)();
     expect(v).toEqual(E.right(expect.objectContaining({ events: 5, streams: 2, lastHash: info.lastHash })));
-    const appended = await again.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 1, 3), { expectedRevision: 2 })();
+    const appended = await again.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 1, 3), {
+      expectedRevision: 2,
+    })();
     expect(appended).toEqual(E.right({ nextExpectedRevision: 3, lastPosition: 5, written: true }));
   });
 
@@ -55,12 +61,19 @@ describe("file ledger", () => {
     const { path } = await setup();
     const second = await openFileLedger(path)();
     expect(second).toEqual(
-      E.left(expect.objectContaining({ _tag: "LedgerLocked", holder: expect.stringContaining(`pid ${process.pid}`) })),
+      E.left(
+        expect.objectContaining({
+          _tag: "LedgerLocked",
+          holder: expect.stringContaining(`pid ${process.pid}`),
+        }),
+      ),
     );
     const reader = await openFileLedger(path, { readOnly: true })();
     expect(E.isRight(reader)).toBe(true);
     if (E.isRight(reader)) {
-      const refused = await reader.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 1), { expectedRevision: "any" })();
+      const refused = await reader.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 1), {
+        expectedRevision: "any",
+      })();
       expect(refused).toEqual(E.left(expect.objectContaining({ _tag: "InvalidAppend" })));
       await reader.right.close();
     }
@@ -89,16 +102,25 @@ describe("file ledger", () => {
     expect(bad).toEqual(E.left(expect.objectContaining({ _tag: "WrongExpectedRevision", actual: 2 })));
     expect(ledger.info().events).toBe(4);
     const text = await readFile(path, "utf8");
-    const remaining = text.trim().split("\n").slice(1).map((l) => JSON.parse(l).batchRemaining);
+    const remaining = text
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => JSON.parse(l).batchRemaining);
     expect(remaining).toEqual([3, 2, 1, 0]);
   });
 
   it("refuses a line over the 1 MiB limit before writing", async () => {
     const { ledger } = await setup();
     const e = fixtureEvent("a", 0);
-    const big = { ...e.newEvent, metadata: { ...e.newEvent.metadata, correlationId: "x".repeat(1024 * 1024) } };
+    const big = {
+      ...e.newEvent,
+      metadata: { ...e.newEvent.metadata, correlationId: "x".repeat(1024 * 1024) },
+    };
     const r = await ledger.append(e.streamId, [big], { expectedRevision: "any" })();
-    expect(r).toEqual(E.left(expect.objectContaining({ _tag: "InvalidAppend", reason: expect.stringContaining("limit") })));
+    expect(r).toEqual(
+      E.left(expect.objectContaining({ _tag: "InvalidAppend", reason: expect.stringContaining("limit") })),
+    );
     expect(ledger.info().events).toBe(0);
   });
 
@@ -108,7 +130,9 @@ describe("file ledger", () => {
     const evil = JSON.parse(
       `{"type":"CoopSuspended","schemaVersion":1,"data":{"coopId":"htx-a","effectiveDate":"2021-03-01","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}`,
     );
-    const r = await ledger.append(e.streamId, [{ ...e.newEvent, event: evil }], { expectedRevision: "any" })();
+    const r = await ledger.append(e.streamId, [{ ...e.newEvent, event: evil }], {
+      expectedRevision: "any",
+    })();
     expect(E.isRight(r)).toBe(true);
     const read = await ledger.readStream(e.streamId)();
     if (E.isLeft(read)) throw new Error(read.left.message);

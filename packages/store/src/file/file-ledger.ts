@@ -1,5 +1,4 @@
-import { access } from "node:fs/promises";
-import { open } from "node:fs/promises";
+import { access, open } from "node:fs/promises";
 import type { Instant, RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -24,7 +23,10 @@ import { acquireLedgerLock, type LedgerLock } from "./ledger-lock.js";
 import { scanLines } from "./line-scanner.js";
 import { tailIssue } from "./read-ledger.js";
 
-/** Options of {@link openFileLedger}. */
+/**
+ * Options of {@link openFileLedger}.
+ * @example openFileLedger(path, { readOnly: true, verifyChain: false })
+ */
 export interface FileLedgerOptions {
   /** Open for reading only: no lock is taken and appends are refused (default `false`). */
   readonly readOnly?: boolean;
@@ -39,14 +41,20 @@ export interface FileLedgerOptions {
   readonly now?: () => Date;
 }
 
-/** One stream's part of a multi-stream {@link FileLedger.appendBatch}. */
+/**
+ * One stream's part of a multi-stream {@link FileLedger.appendBatch}.
+ * @example ledger.appendBatch([{ streamId, events, expectedRevision: "noStream" }])
+ */
 export interface BatchItem {
   readonly streamId: StreamId;
   readonly events: ReadonlyArray<NewEvent>;
   readonly expectedRevision: ExpectedRevision;
 }
 
-/** What an open file ledger holds, for reports and anchors. */
+/**
+ * What an open file ledger holds, for reports and anchors.
+ * @example const { events, lastHash } = ledger.info(); // record as an anchor
+ */
 export interface LedgerInfo {
   readonly path: string;
   readonly events: number;
@@ -60,6 +68,7 @@ export interface LedgerInfo {
 /**
  * The file ledger: an {@link EventStore} on one append-only, hash-chained JSONL file (see
  * docs/ledger-format.md), plus a batched append for bulk import.
+ * @example const ledger: FileLedger = (await openFileLedger("ledger.jsonl")()).right;
  */
 export interface FileLedger extends EventStore {
   readonly path: string;
@@ -67,7 +76,9 @@ export interface FileLedger extends EventStore {
    * Appends to several streams in one write and one fsync, all or nothing: every item's expected
    * revision is checked (against the state including earlier items) before anything is written.
    */
-  readonly appendBatch: (items: ReadonlyArray<BatchItem>) => TE.TaskEither<StoreError, ReadonlyArray<AppendResult>>;
+  readonly appendBatch: (
+    items: ReadonlyArray<BatchItem>,
+  ) => TE.TaskEither<StoreError, ReadonlyArray<AppendResult>>;
   readonly info: () => LedgerInfo;
 }
 
@@ -76,6 +87,7 @@ interface StreamEntry {
   readonly positions: number[];
 }
 
+const READ_CAP = 16 * 1024 * 1024;
 const unavailable = (message: string): StoreError => ({ _tag: "StoreUnavailable", message });
 const code = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? String(e);
 
@@ -177,7 +189,13 @@ const buildIndex = async (
         }
       } else if (item._tag === "End") {
         if (walker === undefined)
-          return E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "empty file", message: "empty file: not a coop-ledger" });
+          return E.left({
+            _tag: "BadHeader",
+            line: 1,
+            byteOffset: 0,
+            reason: "empty file",
+            message: "empty file: not a coop-ledger",
+          });
         const incomplete = walker.finish();
         if (incomplete !== undefined) return E.left(incomplete);
         return E.right({ offsets, streams, lastHash: walker.prevHash, bytes: item.bytes });
@@ -186,7 +204,12 @@ const buildIndex = async (
       }
     }
   } catch (e) {
-    return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: read failed: ${code(e)}` });
+    return E.left({
+      _tag: "FileUnreadable",
+      line: 0,
+      byteOffset: 0,
+      message: `${path}: read failed: ${code(e)}`,
+    });
   }
   return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: scan ended early` });
 };
@@ -215,33 +238,67 @@ const makeFileLedger = (
   /** Start offset of a position's line; for `count` the end of the file. */
   const startOf = (p: number): number => (p < offsets.length ? offsets[p]! : index.bytes);
 
-  const decodeAt = (buf: Buffer, s: number, e: number, position: number): E.Either<StoreError, RecordedEvent> => {
+  const decodeAt = (
+    buf: Buffer,
+    s: number,
+    e: number,
+    position: number,
+  ): E.Either<StoreError, RecordedEvent> => {
     const line = position + 2;
     const byteOffset = offsets[position]!;
     const parsed = parseEventLine(buf, s, e);
     if (typeof parsed === "string")
-      return E.left(issueToStoreError(path, { _tag: "MalformedLine", line, byteOffset, reason: parsed, message: `line ${line} (byte ${byteOffset}): ${parsed}` }));
+      return E.left(
+        issueToStoreError(path, {
+          _tag: "MalformedLine",
+          line,
+          byteOffset,
+          reason: parsed,
+          message: `line ${line} (byte ${byteOffset}): ${parsed}`,
+        }),
+      );
     const r = toRecordedEvent(parsed, "codec");
     if (E.isLeft(r))
-      return E.left(issueToStoreError(path, { _tag: "UndecodableEvent", line, byteOffset, error: r.left, message: `line ${line} (byte ${byteOffset}): ${r.left.message}` }));
+      return E.left(
+        issueToStoreError(path, {
+          _tag: "UndecodableEvent",
+          line,
+          byteOffset,
+          error: r.left,
+          message: `line ${line} (byte ${byteOffset}): ${r.left.message}`,
+        }),
+      );
     return r;
   };
 
-  /** Reads the lines of positions [from, to) in one read and decodes them. */
+  /**
+   * Reads the lines of positions [from, to) and decodes them, in reads of at most 16 MiB (at least one
+   * line), so a page of many large events never needs one huge buffer.
+   */
   const readRange = async (from: number, to: number): Promise<E.Either<StoreError, RecordedEvent[]>> => {
-    if (to <= from) return E.right([]);
-    const base = startOf(from);
-    const buf = Buffer.allocUnsafe(startOf(to) - base);
-    try {
-      await handle.read(buf, 0, buf.length, base);
-    } catch (e) {
-      return E.left(unavailable(`${path}: read failed: ${code(e)}`));
-    }
     const out: RecordedEvent[] = [];
-    for (let p = from; p < to; p++) {
-      const r = decodeAt(buf, startOf(p) - base, startOf(p + 1) - base - 1, p);
-      if (E.isLeft(r)) return r;
-      out.push(r.right);
+    let p = from;
+    while (p < to) {
+      const base = startOf(p);
+      let q = p + 1;
+      while (q < to && startOf(q + 1) - base <= READ_CAP) q++;
+      const buf = Buffer.allocUnsafe(startOf(q) - base);
+      try {
+        let done = 0;
+        while (done < buf.length) {
+          const { bytesRead } = await handle.read(buf, done, buf.length - done, base + done);
+          if (bytesRead === 0)
+            return E.left(unavailable(`${path}: the file is shorter than its index (truncated while open?)`));
+          done += bytesRead;
+        }
+      } catch (e) {
+        return E.left(unavailable(`${path}: read failed: ${code(e)}`));
+      }
+      for (; p < q; p++) {
+        const r = decodeAt(buf, startOf(p) - base, startOf(p + 1) - base - 1, p);
+        if (E.isLeft(r)) return r;
+        out.push(r.right);
+      }
     }
     return E.right(out);
   };
@@ -255,7 +312,11 @@ const makeFileLedger = (
     const events = await readRange(from, Math.max(from, to));
     if (E.isLeft(events)) return events;
     const last = events.right[events.right.length - 1];
-    return E.right({ events: events.right, lastPosition: last?.position ?? options?.after, isEnd: Math.max(from, to) >= count });
+    return E.right({
+      events: events.right,
+      lastPosition: last?.position ?? options?.after,
+      isEnd: Math.max(from, to) >= count,
+    });
   };
 
   const readStream: EventStore["readStream"] = (streamId, options) => async () => {
@@ -279,35 +340,62 @@ const makeFileLedger = (
   };
 
   const write = (
-    items: ReadonlyArray<{ readonly streamId: StreamId; readonly events: ReadonlyArray<PreparedEvent>; readonly expectedRevision: ExpectedRevision }>,
+    items: ReadonlyArray<{
+      readonly streamId: StreamId;
+      readonly events: ReadonlyArray<PreparedEvent>;
+      readonly expectedRevision: ExpectedRevision;
+    }>,
   ): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> =>
     exclusive(async () => {
       const g = gate();
       if (g !== undefined) return E.left(g);
       if (readOnly)
-        return E.left({ _tag: "InvalidAppend", streamId: items[0]?.streamId ?? "", reason: "the ledger is open read-only", message: `${path} is open read-only` });
+        return E.left({
+          _tag: "InvalidAppend",
+          streamId: items[0]?.streamId ?? "",
+          reason: "the ledger is open read-only",
+          message: `${path} is open read-only`,
+        });
       const pending = new Map<string, string[]>();
       const results: AppendResult[] = [];
-      const planned: Array<{ streamId: StreamId; event: PreparedEvent; revision: number; position: number }> = [];
+      const planned: Array<{ streamId: StreamId; event: PreparedEvent; revision: number; position: number }> =
+        [];
       for (const item of items) {
         const existing = streams.get(item.streamId)?.ids ?? [];
         const added = pending.get(item.streamId) ?? [];
         const ids = added.length === 0 ? existing : [...existing, ...added];
-        const d = decideAppend(item.streamId, ids, item.events.map((e) => e.eventId), item.expectedRevision);
+        const d = decideAppend(
+          item.streamId,
+          ids,
+          item.events.map((e) => e.eventId),
+          item.expectedRevision,
+        );
         if (E.isLeft(d)) return d;
         if (d.right._tag === "Repeat") {
           const rev = d.right.lastRevision;
-          const pos = streams.get(item.streamId)?.positions[rev] ?? planned.find((p) => p.streamId === item.streamId && p.revision === rev)?.position ?? -1;
+          const pos =
+            streams.get(item.streamId)?.positions[rev] ??
+            planned.find((p) => p.streamId === item.streamId && p.revision === rev)?.position ??
+            -1;
           results.push({ nextExpectedRevision: rev, lastPosition: pos, written: false });
           continue;
         }
         let revision = d.right.firstRevision;
         for (const event of item.events) {
-          planned.push({ streamId: item.streamId, event, revision: revision++, position: offsets.length + planned.length });
+          planned.push({
+            streamId: item.streamId,
+            event,
+            revision: revision++,
+            position: offsets.length + planned.length,
+          });
           added.push(event.eventId);
         }
         pending.set(item.streamId, added);
-        results.push({ nextExpectedRevision: revision - 1, lastPosition: offsets.length + planned.length - 1, written: true });
+        results.push({
+          nextExpectedRevision: revision - 1,
+          lastPosition: offsets.length + planned.length - 1,
+          written: true,
+        });
       }
       if (planned.length === 0) return E.right(results);
       let prev = index.lastHash;
@@ -324,7 +412,13 @@ const makeFileLedger = (
           streamId: p.streamId,
           type: p.event.encoded.type,
         });
-        if (E.isLeft(l)) return E.left({ _tag: "InvalidAppend", streamId: p.streamId, reason: l.left, message: `append to ${p.streamId} refused: ${l.left}` });
+        if (E.isLeft(l))
+          return E.left({
+            _tag: "InvalidAppend",
+            streamId: p.streamId,
+            reason: l.left,
+            message: `append to ${p.streamId} refused: ${l.left}`,
+          });
         lines.push(l.right.line);
         prev = l.right.hash;
       }
@@ -344,7 +438,9 @@ const makeFileLedger = (
           await handle.truncate(at);
           await handle.datasync();
         } catch {
-          broken = unavailable(`${path}: a failed write could not be undone; reopen the ledger (it will report the torn tail)`);
+          broken = unavailable(
+            `${path}: a failed write could not be undone; reopen the ledger (it will report the torn tail)`,
+          );
         }
         return E.left(unavailable(`${path}: write failed: ${code(e)}`));
       }
@@ -374,7 +470,11 @@ const makeFileLedger = (
   };
 
   const appendBatch: FileLedger["appendBatch"] = (items) => async () => {
-    const prepared: Array<{ streamId: StreamId; events: ReadonlyArray<PreparedEvent>; expectedRevision: ExpectedRevision }> = [];
+    const prepared: Array<{
+      streamId: StreamId;
+      events: ReadonlyArray<PreparedEvent>;
+      expectedRevision: ExpectedRevision;
+    }> = [];
     for (const item of items) {
       const p = prepareBatch(item.streamId, item.events);
       if (E.isLeft(p)) return p;
@@ -385,7 +485,9 @@ const makeFileLedger = (
 
   const subscribe: EventStore["subscribe"] = (options) => {
     if (closed) {
-      queueMicrotask(() => options.onError?.({ _tag: "StoreClosed", message: `the ledger ${path} is closed` }));
+      queueMicrotask(() =>
+        options.onError?.({ _tag: "StoreClosed", message: `the ledger ${path} is closed` }),
+      );
       return { stop: () => Promise.resolve() };
     }
     const sub = startSubscription(readAll, signal, options, () => subs.delete(sub));
@@ -400,7 +502,14 @@ const makeFileLedger = (
     readStream,
     readAll,
     subscribe,
-    info: () => ({ path, events: offsets.length, streams: streams.size, lastHash: index.lastHash, bytes: index.bytes, readOnly }),
+    info: () => ({
+      path,
+      events: offsets.length,
+      streams: streams.size,
+      lastHash: index.lastHash,
+      bytes: index.bytes,
+      readOnly,
+    }),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -17,10 +17,17 @@ export const importEvents =
     ledger: Pick<FileLedger, "appendBatch">,
     source: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
     options: { readonly batchSize?: number } = {},
-  ): TE.TaskEither<StoreError, { readonly events: number; readonly written: number; readonly batches: number }> =>
+  ): TE.TaskEither<
+    StoreError,
+    { readonly events: number; readonly written: number; readonly batches: number }
+  > =>
   async () => {
     const size = Math.max(1, options.batchSize ?? 2000);
-    let items: Array<{ streamId: StreamId; events: BatchItem["events"][number][]; expectedRevision: BatchItem["expectedRevision"] }> = [];
+    let items: Array<{
+      streamId: StreamId;
+      events: BatchItem["events"][number][];
+      expectedRevision: BatchItem["expectedRevision"];
+    }> = [];
     let inBatch = 0;
     let events = 0;
     let written = 0;
@@ -41,7 +48,12 @@ export const importEvents =
       const last = items[items.length - 1];
       const ne = { eventId: e.eventId, event: e.event, metadata: e.metadata };
       if (last !== undefined && last.streamId === e.streamId) last.events.push(ne);
-      else items.push({ streamId: e.streamId, events: [ne], expectedRevision: e.revision === 0 ? "noStream" : e.revision - 1 });
+      else
+        items.push({
+          streamId: e.streamId,
+          events: [ne],
+          expectedRevision: e.revision === 0 ? "noStream" : e.revision - 1,
+        });
       events++;
       if (++inBatch >= size) {
         const f = await flush();

@@ -14,7 +14,10 @@ export const LEDGER_FORMAT_VERSION = 1;
  * @example MAX_LINE_BYTES // 1048576
  */
 export const MAX_LINE_BYTES = 1024 * 1024;
-/** Length of the line prefix `{"hash":"<64 hex>",` that precedes the canonical content's members. */
+/**
+ * Length of the line prefix `{"hash":"<64 hex>",` that precedes the canonical content's members.
+ * @example line.slice(HASH_PREFIX_LENGTH) // the canonical content without its opening "{"
+ */
 export const HASH_PREFIX_LENGTH = 75;
 
 /**
@@ -43,7 +46,10 @@ export type LedgerHeader = t.TypeOf<typeof LedgerHeader>;
 export const chainHash = (prevHash: string, canonical: string | Uint8Array): string =>
   createHash("sha256").update(prevHash).update(canonical).digest("hex");
 
-/** The same hash computed on the stored bytes of a line (`{` + what follows the hash member). */
+/**
+ * The same hash computed on the stored bytes of a line (`{` + what follows the hash member).
+ * @example lineChainHash(prevHash, buf, start, end) === frameHash(buf, start, end)
+ */
 export const lineChainHash = (prevHash: string, buf: Buffer, start: number, end: number): string =>
   createHash("sha256")
     .update(prevHash)
@@ -56,7 +62,8 @@ export const lineChainHash = (prevHash: string, buf: Buffer, start: number, end:
  * the content (what is hashed) is `{` + the line after the 75-byte prefix.
  * @example frameLine("ab…", '{"a":1}') // '{"hash":"ab…","a":1}'
  */
-export const frameLine = (hash: string, canonical: string): string => `{"hash":"${hash}",${canonical.slice(1)}`;
+export const frameLine = (hash: string, canonical: string): string =>
+  `{"hash":"${hash}",${canonical.slice(1)}`;
 
 /**
  * The header line (without newline) and its hash, for a new ledger created at `createdAt`.
@@ -76,7 +83,10 @@ export const headerLine = (createdAt: Instant): { readonly line: string; readonl
   return { line: frameLine(hash, canonical), hash };
 };
 
-/** The members of a stored event line (its canonical content, without `hash`). */
+/**
+ * The members of a stored event line (its canonical content, without `hash`).
+ * @example eventLine(prevHash, { batchRemaining: 0, data, eventId, metadata, position: 0, revision: 0, schemaVersion: 1, streamId, type })
+ */
 export interface EventRecord {
   /** How many more lines belong to the same append (0 on its last line): a crash mid-append is visible. */
   readonly batchRemaining: number;

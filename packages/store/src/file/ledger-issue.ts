@@ -32,7 +32,11 @@ interface At {
 export type LedgerIssue =
   | (At & { readonly _tag: "FileUnreadable" })
   | (At & { readonly _tag: "BadHeader"; readonly reason: string })
-  | (At & { readonly _tag: "UnsupportedFormatVersion"; readonly formatVersion: number; readonly supported: number })
+  | (At & {
+      readonly _tag: "UnsupportedFormatVersion";
+      readonly formatVersion: number;
+      readonly supported: number;
+    })
   | (At & { readonly _tag: "TornLine"; readonly length: number })
   | (At & { readonly _tag: "IncompleteAppend"; readonly lines: number })
   | (At & { readonly _tag: "LineTooLong"; readonly limit: number })
@@ -58,12 +62,15 @@ export const isRepairableTail = (issue: LedgerIssue): boolean =>
  */
 export const issueToStoreError = (path: string, issue: LedgerIssue): StoreError =>
   match(issue)
-    .with({ _tag: "UndecodableEvent" }, (i): StoreError => ({
-      _tag: "UndecodableEvent",
-      where: `${path}:${i.line} (byte ${i.byteOffset})`,
-      error: i.error,
-      message: `${path}: ${i.message}`,
-    }))
+    .with(
+      { _tag: "UndecodableEvent" },
+      (i): StoreError => ({
+        _tag: "UndecodableEvent",
+        where: `${path}:${i.line} (byte ${i.byteOffset})`,
+        error: i.error,
+        message: `${path}: ${i.message}`,
+      }),
+    )
     .with({ _tag: "FileUnreadable" }, (i): StoreError => ({ _tag: "StoreUnavailable", message: i.message }))
     .with(
       { _tag: "BadHeader" },

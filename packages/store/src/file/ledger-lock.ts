@@ -1,9 +1,12 @@
-import { hostname } from "node:os";
 import { link, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import * as E from "fp-ts/lib/Either.js";
 import type { StoreError } from "../port/store-error.js";
 
-/** The writer lock of a ledger: `<ledger>.lock`, created with O_EXCL, holding the writer's pid and host. */
+/**
+ * The writer lock of a ledger: `<ledger>.lock`, created with O_EXCL, holding the writer's pid and host.
+ * @example const lock = await acquireLedgerLock(path); if (E.isRight(lock)) await lock.right.release();
+ */
 export interface LedgerLock {
   readonly path: string;
   /** Removes the lock file if it is still ours. */
@@ -29,7 +32,9 @@ const isAlive = (pid: number): boolean => {
 const readHolder = async (lockPath: string): Promise<Holder | undefined> => {
   try {
     const h = JSON.parse(await readFile(lockPath, "utf8")) as Partial<Holder>;
-    return typeof h.pid === "number" && typeof h.host === "string" ? { pid: h.pid, host: h.host, since: String(h.since) } : undefined;
+    return typeof h.pid === "number" && typeof h.host === "string"
+      ? { pid: h.pid, host: h.host, since: String(h.since) }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -69,12 +74,18 @@ export const acquireLedgerLock = async (ledgerPath: string): Promise<E.Either<St
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST")
-        return E.left({ _tag: "StoreUnavailable", message: `cannot create the lock ${lockPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+        return E.left({
+          _tag: "StoreUnavailable",
+          message: `cannot create the lock ${lockPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        });
     }
     const raw = await readFile(lockPath, "utf8").catch(() => undefined);
     const holder = await readHolder(lockPath);
     if (holder === undefined) {
-      const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => Number.POSITIVE_INFINITY);
+      const age = await stat(lockPath).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => Number.POSITIVE_INFINITY,
+      );
       if (age < UNREADABLE_GRACE_MS)
         return E.left({
           _tag: "LedgerLocked",
@@ -106,5 +117,9 @@ export const acquireLedgerLock = async (ledgerPath: string): Promise<E.Either<St
     }
     await unlink(aside).catch(() => undefined);
   }
-  return E.left({ _tag: "LedgerLocked", path: ledgerPath, message: `could not take the lock ${lockPath} after removing a stale one (contention)` });
+  return E.left({
+    _tag: "LedgerLocked",
+    path: ledgerPath,
+    message: `could not take the lock ${lockPath} after removing a stale one (contention)`,
+  });
 };

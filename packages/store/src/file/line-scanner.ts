@@ -4,6 +4,7 @@ import { MAX_LINE_BYTES } from "./ledger-format.js";
 /**
  * What {@link scanLines} yields: runs of complete lines in a shared buffer (valid only until the next
  * iteration: decode or copy before resuming), then possibly one problem at the end.
+ * @example if (item._tag === "TornTail") console.log(item.byteOffset);
  */
 export type ScanItem =
   | {

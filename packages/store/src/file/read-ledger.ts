@@ -7,7 +7,10 @@ import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
 import { type ScanItem, scanLines } from "./line-scanner.js";
 
-/** Options of {@link readLedger}. */
+/**
+ * Options of {@link readLedger}.
+ * @example readLedger(path, { verifyChain: true, validation: "codec" })
+ */
 export interface ReadLedgerOptions {
   /** Recompute the hash chain while reading (default `false`: `verifyLedger` does it once). */
   readonly verifyChain?: boolean;
@@ -24,7 +27,10 @@ const unreadable = (path: string, e: unknown): LedgerIssue => ({
   message: `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
 });
 
-/** Turns a scanner's end item into an issue, or undefined for a clean end. */
+/**
+ * Turns a scanner's end item into an issue, or undefined for a clean end.
+ * @example scanEndIssue({ _tag: "End", bytes: 10, lines: 1 }) // undefined
+ */
 export const scanEndIssue = (item: ScanItem): LedgerIssue | undefined => {
   if (item._tag === "TornTail")
     return {
@@ -49,15 +55,30 @@ export const scanEndIssue = (item: ScanItem): LedgerIssue | undefined => {
  * The issue for a scan that ends on a torn line or an over-long line. A torn line that ends an append
  * whose earlier lines are complete is reported as that `IncompleteAppend` (from its first line), so
  * a repair removes the whole unacknowledged append.
+ * @example tailIssue(path, walker, { _tag: "TornTail", byteOffset: 812, line: 5, length: 40 })._tag // "TornLine"
  */
 export const tailIssue = (path: string, walker: ChainWalker | undefined, item: ScanItem): LedgerIssue => {
   if (walker === undefined && item._tag === "TornTail")
-    return { _tag: "BadHeader", line: 1, byteOffset: 0, reason: "torn header line", message: `${path}: the header line is incomplete` };
+    return {
+      _tag: "BadHeader",
+      line: 1,
+      byteOffset: 0,
+      reason: "torn header line",
+      message: `${path}: the header line is incomplete`,
+    };
   if (item._tag === "TornTail") {
     const incomplete = walker?.finish();
     if (incomplete !== undefined) return incomplete;
   }
-  return scanEndIssue(item) ?? { _tag: "MalformedLine", line: 0, byteOffset: 0, reason: "scan", message: `${path}: unexpected end of scan` };
+  return (
+    scanEndIssue(item) ?? {
+      _tag: "MalformedLine",
+      line: 0,
+      byteOffset: 0,
+      reason: "scan",
+      message: `${path}: unexpected end of scan`,
+    }
+  );
 };
 
 /**
@@ -89,10 +110,19 @@ export async function* readLedgerChunks(
       parsed = p;
       return p.fields;
     };
-    for await (const item of scanLines(handle, options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes })) {
+    for await (const item of scanLines(
+      handle,
+      options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes },
+    )) {
       if (item._tag === "Lines") {
-        const out: Array<E.Either<LedgerIssue, RecordedEvent>> = [];
+        let out: Array<E.Either<LedgerIssue, RecordedEvent>> = [];
         for (let i = 0; i < item.starts.length; i++) {
+          // Small batches: decoded events die young (cheap for the garbage collector) when the
+          // consumer folds them as they come.
+          if (out.length >= 512) {
+            yield out;
+            out = [];
+          }
           const s = item.starts[i]!;
           const e = item.ends[i]!;
           const line = item.firstLine + i;
@@ -129,7 +159,15 @@ export async function* readLedgerChunks(
         yield out;
       } else if (item._tag === "End") {
         if (walker === undefined) {
-          yield [E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "empty file", message: `${path}: empty file: not a coop-ledger` })];
+          yield [
+            E.left({
+              _tag: "BadHeader",
+              line: 1,
+              byteOffset: 0,
+              reason: "empty file",
+              message: `${path}: empty file: not a coop-ledger`,
+            }),
+          ];
           return;
         }
         const issue = walker.finish();
@@ -164,10 +202,19 @@ export const readLedgerHeader = async (path: string): Promise<E.Either<LedgerIss
     const handle = await open(path, "r");
     try {
       for await (const item of scanLines(handle, { chunkBytes: 64 * 1024 * 34 })) {
-        if (item._tag === "Lines") return E.map((h: { header: LedgerHeader }) => h.header)(parseHeader(item.buf, item.starts[0]!, item.ends[0]!));
+        if (item._tag === "Lines")
+          return E.map((h: { header: LedgerHeader }) => h.header)(
+            parseHeader(item.buf, item.starts[0]!, item.ends[0]!),
+          );
         break;
       }
-      return E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "no complete header line", message: `${path}: no complete header line` });
+      return E.left({
+        _tag: "BadHeader",
+        line: 1,
+        byteOffset: 0,
+        reason: "no complete header line",
+        message: `${path}: no complete header line`,
+      });
     } finally {
       await handle.close();
     }

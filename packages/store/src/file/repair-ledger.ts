@@ -3,11 +3,14 @@ import { copyFile, open } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { StoreError } from "../port/store-error.js";
-import { issueToStoreError, isRepairableTail, type LedgerIssue } from "./ledger-issue.js";
+import { isRepairableTail, issueToStoreError, type LedgerIssue } from "./ledger-issue.js";
 import { acquireLedgerLock } from "./ledger-lock.js";
 import { verifyLedger } from "./verify-ledger.js";
 
-/** What {@link repairLedger} did. */
+/**
+ * What {@link repairLedger} did.
+ * @example if (outcome._tag === "Truncated") console.log(outcome.backupPath);
+ */
 export type RepairOutcome =
   | { readonly _tag: "NothingToRepair"; readonly events: number }
   | {
@@ -48,7 +51,10 @@ export const repairLedger =
       if (!isRepairableTail(issue)) return E.left(issueToStoreError(path, issue));
       if (!options.truncate) {
         const err = issueToStoreError(path, issue);
-        return E.left({ ...err, message: `${err.message} (pass truncate: true to remove it; a backup is kept)` });
+        return E.left({
+          ...err,
+          message: `${err.message} (pass truncate: true to remove it; a backup is kept)`,
+        });
       }
       const stamp = (options.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, "-");
       const backupPath = options.backupPath ?? `${path}.${stamp}.bak`;
@@ -73,7 +79,10 @@ export const repairLedger =
         events: after.right.events,
       });
     } catch (e) {
-      return E.left({ _tag: "StoreUnavailable", message: `${path}: repair failed: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}` });
+      return E.left({
+        _tag: "StoreUnavailable",
+        message: `${path}: repair failed: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
+      });
     } finally {
       await lock.right.release();
     }

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LedgerInfo } from "./file-ledger.js";
-import { tempDir } from "./test-support/temp-dir.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { tempDir } from "./test-support/temp-dir.js";
 import { verifyLedger } from "./verify-ledger.js";
 
 /** One edit of a ledger's lines, and the 1-based line that verification must name as the first bad one. */
@@ -26,7 +26,13 @@ const apply = (lines: string[], e: Edit): { lines: string[]; bytes?: Buffer; fir
       // Edits one byte of the line or of the newline ending it (merging it with the next line, or
       // leaving a torn final line): the file is rebuilt from bytes.
       const file = Buffer.from(out.map((l) => `${l}\n`).join(""), "utf8");
-      const start = Buffer.byteLength(out.slice(0, i).map((l) => `${l}\n`).join(""), "utf8");
+      const start = Buffer.byteLength(
+        out
+          .slice(0, i)
+          .map((l) => `${l}\n`)
+          .join(""),
+        "utf8",
+      );
       const at = start + (e.at % (Buffer.byteLength(out[i]!, "utf8") + 1));
       file[at] = file[at] === e.value ? (e.value === 0x41 ? 0x42 : 0x41) : e.value;
       return { lines: out, bytes: file, firstBad: e.line };
@@ -79,12 +85,36 @@ describe("hash chain tamper detection", () => {
     const n = 13; // header + 12 events
     const line = fc.integer({ min: 1, max: n });
     const edit: fc.Arbitrary<Edit> = fc.oneof(
-      fc.record({ kind: fc.constant("byte" as const), line, at: fc.nat(), value: fc.integer({ min: 0x20, max: 0x7e }) }),
-      fc.record({ kind: fc.constant("field" as const), line: fc.integer({ min: 2, max: n }), field: fc.constantFrom("revision" as const, "position" as const, "effectiveDate" as const, "recordedBy" as const) }),
+      fc.record({
+        kind: fc.constant("byte" as const),
+        line,
+        at: fc.nat(),
+        value: fc.integer({ min: 0x20, max: 0x7e }),
+      }),
+      fc.record({
+        kind: fc.constant("field" as const),
+        line: fc.integer({ min: 2, max: n }),
+        field: fc.constantFrom(
+          "revision" as const,
+          "position" as const,
+          "effectiveDate" as const,
+          "recordedBy" as const,
+        ),
+      }),
       fc.record({ kind: fc.constant("remove" as const), line }),
-      fc.record({ kind: fc.constant("insert" as const), line: fc.integer({ min: 1, max: n + 1 }), copyOf: line }),
-      fc.record({ kind: fc.constant("garbage" as const), line: fc.integer({ min: 1, max: n + 1 }), text: fc.string({ maxLength: 40 }).map((s) => s.replaceAll("\n", " ")) }),
-      fc.record({ kind: fc.constant("reorder" as const), line, other: line }).filter((e) => e.line !== e.other),
+      fc.record({
+        kind: fc.constant("insert" as const),
+        line: fc.integer({ min: 1, max: n + 1 }),
+        copyOf: line,
+      }),
+      fc.record({
+        kind: fc.constant("garbage" as const),
+        line: fc.integer({ min: 1, max: n + 1 }),
+        text: fc.string({ maxLength: 40 }).map((s) => s.replaceAll("\n", " ")),
+      }),
+      fc
+        .record({ kind: fc.constant("reorder" as const), line, other: line })
+        .filter((e) => e.line !== e.other),
       fc.record({ kind: fc.constant("duplicate" as const), line }),
     );
     let k = 0;

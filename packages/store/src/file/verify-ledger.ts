@@ -8,7 +8,10 @@ import type { LedgerIssue } from "./ledger-issue.js";
 import { scanLines } from "./line-scanner.js";
 import { tailIssue } from "./read-ledger.js";
 
-/** What a clean verification found: the header, the event count and the last hash (the anchor). */
+/**
+ * What a clean verification found: the header, the event count and the last hash (the anchor).
+ * @example const { events, lastHash } = (await verifyLedger(path)()).right;
+ */
 export interface VerifyReport {
   readonly header: LedgerHeader;
   readonly events: number;
@@ -18,7 +21,10 @@ export interface VerifyReport {
   readonly bytes: number;
 }
 
-/** Options of {@link verifyLedger}. */
+/**
+ * Options of {@link verifyLedger}.
+ * @example verifyLedger(path, { anchor: { events: 1200, lastHash: "9f2c…" }, decodeEvents: false })
+ */
 export interface VerifyOptions {
   /**
    * A previously recorded anchor: the file must hold at least `events` events and the event at that
@@ -108,7 +114,13 @@ export const verifyLedger =
           }
         } else if (item._tag === "End") {
           if (walker === undefined || header === undefined)
-            return E.left({ _tag: "BadHeader", line: 1, byteOffset: 0, reason: "empty file", message: `${path}: empty file: not a coop-ledger` });
+            return E.left({
+              _tag: "BadHeader",
+              line: 1,
+              byteOffset: 0,
+              reason: "empty file",
+              message: `${path}: empty file: not a coop-ledger`,
+            });
           const incomplete = walker.finish();
           if (incomplete !== undefined) return E.left(incomplete);
           if (options.anchor !== undefined && walker.position < options.anchor.events)

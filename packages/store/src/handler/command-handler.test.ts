@@ -21,17 +21,25 @@ describe("command handler", () => {
       metadata: { recordedBy: "clerk-2" as never, correlationId: "corr-9", source: { kind: "decision" } },
     })();
     expect(r).toEqual(
-      E.right(expect.objectContaining({ eventIds: [h.eventIdFor("cmd-1", 0), h.eventIdFor("cmd-1", 1)], nextExpectedRevision: 1, alreadyHandled: false })),
+      E.right(
+        expect.objectContaining({
+          eventIds: [h.eventIdFor("cmd-1", 0), h.eventIdFor("cmd-1", 1)],
+          nextExpectedRevision: 1,
+          alreadyHandled: false,
+        }),
+      ),
     );
     const stored = await store.readStream(testStreamOf({ type: "Note", coopId }))();
     if (E.isLeft(stored)) throw new Error(stored.left.message);
-    expect(stored.right.map((e) => e.metadata)).toEqual([0, 1].map(() => ({
-      recordedAt: "2024-05-06T07:08:09.000Z",
-      recordedBy: "clerk-2",
-      correlationId: "corr-9",
-      causationId: "cmd-1",
-      source: { kind: "decision" },
-    })));
+    expect(stored.right.map((e) => e.metadata)).toEqual(
+      [0, 1].map(() => ({
+        recordedAt: "2024-05-06T07:08:09.000Z",
+        recordedBy: "clerk-2",
+        correlationId: "corr-9",
+        causationId: "cmd-1",
+        source: { kind: "decision" },
+      })),
+    );
   });
 
   it("handling the same command twice appends nothing and returns the original result", async () => {
@@ -69,7 +77,14 @@ describe("command handler", () => {
     const store = makeInMemoryStore();
     await store.close();
     const r = await handlerOn(store).handle({ commandId: "c", command: { type: "Note", coopId } })();
-    expect(r).toEqual(E.left(expect.objectContaining({ _tag: "StoreFailed", error: expect.objectContaining({ _tag: "StoreClosed" }) })));
+    expect(r).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: "StoreFailed",
+          error: expect.objectContaining({ _tag: "StoreClosed" }),
+        }),
+      ),
+    );
   });
 });
 
@@ -77,7 +92,9 @@ describe("concurrent command handlers on one stream", () => {
   const concurrent = async (store: EventStore, n: number, maxRetries: number) => {
     const handlers = Array.from({ length: n }, () => handlerOn(store, maxRetries));
     const results = await Promise.all(
-      handlers.map((h, i) => h.handle({ commandId: `c-${i}`, command: { type: "Note", coopId } as TestCommand })()),
+      handlers.map((h, i) =>
+        h.handle({ commandId: `c-${i}`, command: { type: "Note", coopId } as TestCommand })(),
+      ),
     );
     const stream = await store.readStream(testStreamOf({ type: "Note", coopId }))();
     if (E.isLeft(stream)) throw new Error(stream.left.message);

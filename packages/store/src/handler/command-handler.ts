@@ -17,7 +17,10 @@ import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
 import { foldHistory } from "./fold-history.js";
 import type { HandlerError } from "./handler-error.js";
 
-/** A command with its id (the idempotency key) and the provenance recorded with its events. */
+/**
+ * A command with its id (the idempotency key) and the provenance recorded with its events.
+ * @example { commandId: "cmd-2024-0001", command: { type: "ResumeCoop", data }, metadata: { recordedBy: "clerk-2" } }
+ */
 export interface CommandEnvelope<Command> {
   /** Unique per intended action; handling the same id twice appends nothing the second time. */
   readonly commandId: string;
@@ -30,7 +33,10 @@ export interface CommandEnvelope<Command> {
   };
 }
 
-/** What handling a command did (or, for a repeat, what the first handling did). */
+/**
+ * What handling a command did (or, for a repeat, what the first handling did).
+ * @example if (r.alreadyHandled) console.log("nothing appended; first result:", r.eventIds);
+ */
 export interface HandleResult {
   readonly streamId: StreamId;
   readonly eventIds: ReadonlyArray<EventId>;
@@ -43,7 +49,10 @@ export interface HandleResult {
   readonly alreadyHandled: boolean;
 }
 
-/** What {@link makeCommandHandler} needs. */
+/**
+ * What {@link makeCommandHandler} needs.
+ * @example makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock, maxRetries: 5 })
+ */
 export interface CommandHandlerDeps<Command, State, DomainError> {
   readonly store: EventStore;
   readonly decider: Decider<Command, State, DomainEvent, DomainError>;
@@ -58,9 +67,14 @@ export interface CommandHandlerDeps<Command, State, DomainError> {
   readonly maxRetries?: number;
 }
 
-/** A command handler. */
+/**
+ * A command handler.
+ * @example const h: CommandHandler<Command, DomainError> = makeCommandHandler(deps); h.eventIdFor("cmd-1", 0);
+ */
 export interface CommandHandler<Command, DomainError> {
-  readonly handle: (envelope: CommandEnvelope<Command>) => TE.TaskEither<HandlerError<DomainError>, HandleResult>;
+  readonly handle: (
+    envelope: CommandEnvelope<Command>,
+  ) => TE.TaskEither<HandlerError<DomainError>, HandleResult>;
   /** The id of the `index`-th event a command appends: UUID v5 of `<commandId>/<index>`. */
   readonly eventIdFor: (commandId: string, index: number) => EventId;
 }
@@ -82,8 +96,11 @@ export const makeCommandHandler = <Command, State, DomainError>(
 ): CommandHandler<Command, DomainError> => {
   const namespace = deps.namespace ?? COOP_LEDGER_NAMESPACE;
   const maxRetries = Math.max(0, deps.maxRetries ?? 3);
-  const fold = deps.stateFromHistory ?? ((h: ReadonlyArray<RecordedEvent>) => foldHistory(deps.decider as never, h) as State);
-  const eventIdFor = (commandId: string, index: number): EventId => uuidV5(namespace, `${commandId}/${index}`);
+  const fold =
+    deps.stateFromHistory ??
+    ((h: ReadonlyArray<RecordedEvent>) => foldHistory(deps.decider as never, h) as State);
+  const eventIdFor = (commandId: string, index: number): EventId =>
+    uuidV5(namespace, `${commandId}/${index}`);
 
   const handle =
     (envelope: CommandEnvelope<Command>): TE.TaskEither<HandlerError<DomainError>, HandleResult> =>
@@ -100,7 +117,11 @@ export const makeCommandHandler = <Command, State, DomainError>(
         const at = history.findIndex((r) => r.eventId === firstId);
         if (at >= 0) {
           const mine: RecordedEvent[] = [];
-          for (let i = 0; at + i < history.length && history[at + i]!.eventId === eventIdFor(commandId, i); i++)
+          for (
+            let i = 0;
+            at + i < history.length && history[at + i]!.eventId === eventIdFor(commandId, i);
+            i++
+          )
             mine.push(history[at + i]!);
           const last = mine[mine.length - 1]!;
           return E.right({
@@ -123,7 +144,14 @@ export const makeCommandHandler = <Command, State, DomainError>(
           });
         const lastRevision = history.length - 1;
         if (decided.right.length === 0)
-          return E.right({ streamId, eventIds: [], events: [], nextExpectedRevision: lastRevision, lastPosition: undefined, alreadyHandled: false });
+          return E.right({
+            streamId,
+            eventIds: [],
+            events: [],
+            nextExpectedRevision: lastRevision,
+            lastPosition: undefined,
+            alreadyHandled: false,
+          });
         const m = envelope.metadata;
         const metadata: EventMetadata = {
           recordedAt: deps.clock(),
@@ -132,7 +160,11 @@ export const makeCommandHandler = <Command, State, DomainError>(
           ...(m?.recordedBy !== undefined ? { recordedBy: m.recordedBy } : {}),
           ...(m?.source !== undefined ? { source: m.source } : {}),
         };
-        const events: NewEvent[] = decided.right.map((event, i) => ({ eventId: eventIdFor(commandId, i), event, metadata }));
+        const events: NewEvent[] = decided.right.map((event, i) => ({
+          eventId: eventIdFor(commandId, i),
+          event,
+          metadata,
+        }));
         const appended = await deps.store.append(streamId, events, {
           expectedRevision: lastRevision < 0 ? "noStream" : lastRevision,
         })();

@@ -13,7 +13,8 @@ export const foldHistory = <S>(
   history: ReadonlyArray<RecordedEvent>,
 ): S => {
   const retracted = new Set<string>();
-  for (const r of history) if (r.event.type === "EventRetracted") retracted.add(r.event.data.retractedEventId);
+  for (const r of history)
+    if (r.event.type === "EventRetracted") retracted.add(r.event.data.retractedEventId);
   let state = decider.initialState;
   for (const r of history)
     if (!retracted.has(r.eventId))

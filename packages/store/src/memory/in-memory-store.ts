@@ -1,7 +1,13 @@
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
-import * as TE from "fp-ts/lib/TaskEither.js";
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Subscription } from "../port/event-store.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Subscription,
+} from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
 import { decideAppend } from "../shared/append-decision.js";
 import { ChangeSignal } from "../shared/change-signal.js";
@@ -31,51 +37,57 @@ export const makeInMemoryStore = (): EventStore => {
   const subs = new Set<Subscription>();
   let closed = false;
 
-  const append = (
-    streamId: StreamId,
-    events: ReadonlyArray<NewEvent>,
-    options: { readonly expectedRevision: ExpectedRevision },
-  ): TE.TaskEither<StoreError, AppendResult> => () =>
-    Promise.resolve(appendNow(streamId, events, options.expectedRevision));
+  const append =
+    (
+      streamId: StreamId,
+      events: ReadonlyArray<NewEvent>,
+      options: { readonly expectedRevision: ExpectedRevision },
+    ): TE.TaskEither<StoreError, AppendResult> =>
+    () =>
+      Promise.resolve(appendNow(streamId, events, options.expectedRevision));
 
   const appendNow = (
     streamId: StreamId,
     events: ReadonlyArray<NewEvent>,
     expectedRevision: ExpectedRevision,
   ): E.Either<StoreError, AppendResult> => {
-      if (closed) return E.left(closedError);
-      const prepared = prepareBatch(streamId, events);
-      if (E.isLeft(prepared)) return prepared;
-      const entry = streams.get(streamId) ?? { ids: [], positions: [] };
-      const decision = decideAppend(
-        prepared.right.streamId,
-        entry.ids,
-        prepared.right.events.map((e) => e.eventId),
-        expectedRevision,
-      );
-      if (E.isLeft(decision)) return decision;
-      if (decision.right._tag === "Repeat")
-        return E.right({
-          nextExpectedRevision: decision.right.lastRevision,
-          lastPosition: entry.positions[decision.right.lastRevision] ?? -1,
-          written: false,
-        });
-      streams.set(streamId, entry);
-      for (const p of prepared.right.events) {
-        const recorded: RecordedEvent = {
-          eventId: p.eventId,
-          streamId: prepared.right.streamId,
-          revision: entry.ids.length,
-          position: log.length,
-          event: p.event,
-          metadata: p.metadata,
-        };
-        entry.ids.push(p.eventId);
-        entry.positions.push(recorded.position);
-        log.push(recorded);
-      }
-      signal.bump();
-      return E.right({ nextExpectedRevision: entry.ids.length - 1, lastPosition: log.length - 1, written: true });
+    if (closed) return E.left(closedError);
+    const prepared = prepareBatch(streamId, events);
+    if (E.isLeft(prepared)) return prepared;
+    const entry = streams.get(streamId) ?? { ids: [], positions: [] };
+    const decision = decideAppend(
+      prepared.right.streamId,
+      entry.ids,
+      prepared.right.events.map((e) => e.eventId),
+      expectedRevision,
+    );
+    if (E.isLeft(decision)) return decision;
+    if (decision.right._tag === "Repeat")
+      return E.right({
+        nextExpectedRevision: decision.right.lastRevision,
+        lastPosition: entry.positions[decision.right.lastRevision] ?? -1,
+        written: false,
+      });
+    streams.set(streamId, entry);
+    for (const p of prepared.right.events) {
+      const recorded: RecordedEvent = {
+        eventId: p.eventId,
+        streamId: prepared.right.streamId,
+        revision: entry.ids.length,
+        position: log.length,
+        event: p.event,
+        metadata: p.metadata,
+      };
+      entry.ids.push(p.eventId);
+      entry.positions.push(recorded.position);
+      log.push(recorded);
+    }
+    signal.bump();
+    return E.right({
+      nextExpectedRevision: entry.ids.length - 1,
+      lastPosition: log.length - 1,
+      written: true,
+    });
   };
 
   const readStream: EventStore["readStream"] = (streamId, options) => () => {

@@ -5,17 +5,24 @@ import type { StoreError } from "./store-error.js";
 /**
  * What an append expects the stream to be: `"noStream"` (must not exist), `"any"` (no check),
  * `"streamExists"` (must exist), or the exact revision of its last event (revisions count from 0).
+ * @example store.append(sid, events, { expectedRevision: 41 }) // the stream's last revision must be 41
  */
 export type ExpectedRevision = "noStream" | "any" | "streamExists" | number;
 
-/** An event to append: a domain event, its id (deterministic from the command) and metadata. */
+/**
+ * An event to append: a domain event, its id (deterministic from the command) and metadata.
+ * @example { eventId: uuidV5(ns, "cmd-1/0"), event, metadata: { recordedAt } }
+ */
 export interface NewEvent {
   readonly eventId: EventId;
   readonly event: DomainEvent;
   readonly metadata: EventMetadata;
 }
 
-/** The result of an append: the stream's last revision and the global position of the last event. */
+/**
+ * The result of an append: the stream's last revision and the global position of the last event.
+ * @example if (!result.written) console.log("idempotent repeat at", result.nextExpectedRevision);
+ */
 export interface AppendResult {
   readonly nextExpectedRevision: number;
   readonly lastPosition: number;
@@ -23,7 +30,10 @@ export interface AppendResult {
   readonly written: boolean;
 }
 
-/** One page of the global log. */
+/**
+ * One page of the global log.
+ * @example const next = await store.readAll({ after: page.lastPosition })();
+ */
 export interface ReadAllPage {
   readonly events: ReadonlyArray<RecordedEvent>;
   /** Pass as `after` to read the next page. */
@@ -31,13 +41,19 @@ export interface ReadAllPage {
   readonly isEnd: boolean;
 }
 
-/** Which events a subscription receives (a server-side filter on EventStoreDB). */
+/**
+ * Which events a subscription receives (a server-side filter on EventStoreDB).
+ * @example { streamPrefixes: ["coop-"], eventTypes: ["CoopFounded", "CoopDissolved"] }
+ */
 export interface SubscriptionFilter {
   readonly streamPrefixes?: ReadonlyArray<string>;
   readonly eventTypes?: ReadonlyArray<DomainEvent["type"]>;
 }
 
-/** Options of a catch-up subscription on the global log. */
+/**
+ * Options of a catch-up subscription on the global log.
+ * @example store.subscribe({ after: checkpoint, onEvent: (e) => project(e), onCaughtUp: () => ready() })
+ */
 export interface SubscribeOptions {
   /** Deliver events after this global position (exclusive); omit to start at the beginning. */
   readonly after?: number;
@@ -54,7 +70,10 @@ export interface SubscribeOptions {
   readonly onError?: (error: StoreError) => void;
 }
 
-/** A running subscription. */
+/**
+ * A running subscription.
+ * @example const sub = store.subscribe({ onEvent }); await sub.stop();
+ */
 export interface Subscription {
   /** Stops delivery; resolves when no handler call is in flight. */
   readonly stop: () => Promise<void>;

@@ -55,5 +55,8 @@ export type StoreError =
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
   | { readonly _tag: "StoreClosed"; readonly message: string };
 
-/** A printable form of an expected revision, for errors. */
+/**
+ * A printable form of an expected revision, for errors.
+ * @example const l: ExpectedRevisionLabel = "noStream";
+ */
 export type ExpectedRevisionLabel = "noStream" | "any" | "streamExists" | number;

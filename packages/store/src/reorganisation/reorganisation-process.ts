@@ -24,7 +24,10 @@ export type ReorganisationError =
   | { readonly _tag: "Conflict"; readonly streamId: StreamId; readonly message: string }
   | { readonly _tag: "StoreFailed"; readonly error: StoreError; readonly message: string };
 
-/** What a completion run did, stream by stream. */
+/**
+ * What a completion run did, stream by stream.
+ * @example console.log(report.applied, report.alreadyApplied);
+ */
 export interface ReorganisationReport {
   readonly reorganisationId: string;
   readonly decisionEventId: string;
@@ -34,7 +37,10 @@ export interface ReorganisationReport {
   readonly alreadyApplied: ReadonlyArray<StreamId>;
 }
 
-/** What {@link completeReorganisation} needs. */
+/**
+ * What {@link completeReorganisation} needs.
+ * @example completeReorganisation({ store, clock, maxRetries: 5 })
+ */
 export interface ReorganisationDeps {
   readonly store: EventStore;
   readonly clock: () => Instant;
@@ -70,7 +76,9 @@ export const completeReorganisation =
     const history = await deps.store.readStream(reorganisationStream(reorganisationId))();
     if (E.isLeft(history)) return failed(history.left);
     const retracted = new Set(
-      history.right.flatMap((r) => (r.event.type === "EventRetracted" ? [r.event.data.retractedEventId as string] : [])),
+      history.right.flatMap((r) =>
+        r.event.type === "EventRetracted" ? [r.event.data.retractedEventId as string] : [],
+      ),
     );
     const decision = history.right.find(
       (r): r is RecordedEvent & { event: { type: "ReorganisationDecided" } } =>
@@ -103,16 +111,26 @@ export const completeReorganisation =
           done = true;
           break;
         }
-        const events: NewEvent[] = effect.events.map((event, i) => ({ eventId: ids[i]!, event, metadata: metadata() }));
+        const events: NewEvent[] = effect.events.map((event, i) => ({
+          eventId: ids[i]!,
+          event,
+          metadata: metadata(),
+        }));
         const last = stream.right.length - 1;
-        const r = await deps.store.append(effect.streamId, events, { expectedRevision: last < 0 ? "noStream" : last })();
+        const r = await deps.store.append(effect.streamId, events, {
+          expectedRevision: last < 0 ? "noStream" : last,
+        })();
         if (E.isRight(r)) {
           (r.right.written ? applied : alreadyApplied).push(effect.streamId);
           done = true;
         } else if (r.left._tag !== "WrongExpectedRevision") return failed(r.left);
       }
       if (!done)
-        return E.left({ _tag: "Conflict", streamId: effect.streamId, message: `reorganisation ${reorganisationId}: ${effect.streamId} kept changing` });
+        return E.left({
+          _tag: "Conflict",
+          streamId: effect.streamId,
+          message: `reorganisation ${reorganisationId}: ${effect.streamId} kept changing`,
+        });
     }
     return E.right({ reorganisationId, decisionEventId: decision.eventId, applied, alreadyApplied });
   };

@@ -3,7 +3,10 @@ import * as E from "fp-ts/lib/Either.js";
 import type { ExpectedRevision } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
 
-/** What a store should do with a checked batch: write it, or acknowledge a repeat without writing. */
+/**
+ * What a store should do with a checked batch: write it, or acknowledge a repeat without writing.
+ * @example if (d._tag === "Repeat") return { written: false };
+ */
 export type AppendDecision =
   | { readonly _tag: "Write"; readonly firstRevision: number }
   | { readonly _tag: "Repeat"; readonly firstRevision: number; readonly lastRevision: number };

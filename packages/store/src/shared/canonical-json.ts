@@ -5,8 +5,9 @@ const PLAIN_MAX = 1e21;
 const PLAIN_MIN = 1e-6;
 
 // A lone UTF-16 surrogate cannot be encoded as UTF-8, so a verifier in another language could not
-// reproduce the bytes: such strings are refused rather than escaped.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// reproduce the bytes: such strings are refused rather than escaped. (String#isWellFormed is ES2024,
+// in Node ≥ 20; the library's lib setting is ES2022.)
+const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed: () => boolean }).isWellFormed();
 
 /**
  * Canonical JSON (RFC 8785, JSON Canonicalization Scheme, for the values a ledger holds): object keys
@@ -41,12 +42,13 @@ const write = (v: unknown, path: string): string => {
       return Object.is(v, -0) ? "0" : String(v);
     }
     case "string":
-      if (LONE_SURROGATE.test(v)) throw new CanonicalError(`${path}: string with a lone surrogate`);
+      if (!wellFormed(v)) throw new CanonicalError(`${path}: string with a lone surrogate`);
       return JSON.stringify(v);
     case "object": {
       if (Array.isArray(v)) return `[${v.map((x, i) => write(x, `${path}[${i}]`)).join(",")}]`;
       const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) throw new CanonicalError(`${path}: not a plain object`);
+      if (proto !== Object.prototype && proto !== null)
+        throw new CanonicalError(`${path}: not a plain object`);
       const rec = v as Record<string, unknown>;
       const parts: string[] = [];
       for (const k of Object.keys(rec).sort()) {

@@ -13,7 +13,10 @@ import * as E from "fp-ts/lib/Either.js";
 import type { NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
 
-/** An event checked and encoded for storage: what a store writes, and the decoded form it hands out. */
+/**
+ * An event checked and encoded for storage: what a store writes, and the decoded form it hands out.
+ * @example prepared.events[0].encoded // { type, schemaVersion, data } as stored
+ */
 export interface PreparedEvent {
   readonly eventId: EventId;
   readonly event: DomainEvent;
@@ -60,7 +63,9 @@ export const prepareBatch = (
     if (E.isLeft(decoded)) return E.left(invalid(streamId, `event ${i}: ${decoded.left.message}`));
     const meta = EventMetadata.decode(e.metadata);
     if (E.isLeft(meta))
-      return E.left(invalid(streamId, `event ${i} metadata: ${formatValidationErrors(meta.left).join("; ")}`));
+      return E.left(
+        invalid(streamId, `event ${i} metadata: ${formatValidationErrors(meta.left).join("; ")}`),
+      );
     out.push({
       eventId: e.eventId,
       event: decoded.right,

@@ -26,6 +26,15 @@ export const LAW_2023_DAY = dayOf("2024-07-01");
 /** The 34-province gazetteer takes effect (Resolution 202/2025/QH15). */
 export const GAZETTEER_2025_DAY = dayOf("2025-07-01");
 
+/**
+ * When a co-op under Law 23/2012/QH13 amends its charter for Law 17/2023/QH15 (seven in ten do, by the
+ * 2025-12-31 deadline or a little after), or never (`Infinity`).
+ */
+export const planConformance2023 = (ctx: Pick<SimContext, "rng">, foundedDay: DayNumber): DayNumber =>
+  foundedDay < LAW_2023_DAY && ctx.rng.chance(0.7)
+    ? LAW_2023_DAY + ctx.rng.int(0, 548)
+    : Number.POSITIVE_INFINITY;
+
 /** The regime in force on a day. */
 export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
   day < LAW_2012_DAY ? "2003" : day < LAW_2023_DAY ? "2012" : "2023";
@@ -39,7 +48,10 @@ export const minimumFounders = (form: CoopForm, day: DayNumber): number =>
   form === "group" ? 2 : form === "union" ? (day < LAW_2023_DAY ? 4 : 3) : day < LAW_2023_DAY ? 7 : 5;
 
 /** Where a co-op is, in the gazetteer in force on `day` (no districts from 2025-07-01). */
-export const locationOn = (coop: { province: SimCoop["province"]; district: GenDistrict }, day: DayNumber): Location =>
+export const locationOn = (
+  coop: { province: SimCoop["province"]; district: GenDistrict },
+  day: DayNumber,
+): Location =>
   (day < GAZETTEER_2025_DAY
     ? { gazetteer: "2008-08-01", provinceCode: coop.province.code, districtCode: coop.district.code }
     : { gazetteer: "2025-07-01", provinceCode: coop.province.successorCode }) as Location;
@@ -85,7 +97,7 @@ export const appointManager = (ctx: SimContext, coop: SimCoop, role: ManagerRole
   const id = `cb-${ctx.province.code}-${String(++ctx.seq.manager).padStart(6, "0")}` as ManagerId;
   const ageYears = Math.round(Math.max(25, Math.min(60, 44 + 9 * ctx.rng.normal())));
   const birthDay = day - ageYears * 365 - ctx.rng.int(0, 364);
-  coop.managers.push({ id, role, birthDay });
+  coop.managers.push({ id, role, birthDay, retireDay: birthDay + Math.round(62 * 365.25) });
   ctx.rec.record(
     coop.clock,
     mk("ManagerAppointed", {
@@ -126,7 +138,12 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
   const { rng } = ctx;
   const form = plan.form;
   const sector: Sector =
-    plan.sector ?? (form === "group" ? "agriculture" : form === "union" ? rng.pick(["agriculture", "commerceServices"] as const) : rng.weighted(SECTORS));
+    plan.sector ??
+    (form === "group"
+      ? "agriculture"
+      : form === "union"
+        ? rng.pick(["agriculture", "commerceServices"] as const)
+        : rng.weighted(SECTORS));
   const agricultureKind = sector === "agriculture" ? rng.weighted(AGRI_KINDS) : undefined;
   const district = plan.district ?? rng.pick(ctx.province.districts);
   const min = minimumFounders(form, plan.day);
@@ -155,14 +172,22 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     foundedDay: plan.day,
     status: "active",
     statusSince: plan.day,
-    law: plan.preExisting ? (plan.day < LAW_2012_DAY ? "2003" : plan.day < LAW_2023_DAY ? "2012" : "2023") : regimeOnDay(plan.day),
+    law: plan.preExisting
+      ? plan.day < LAW_2012_DAY
+        ? "2003"
+        : plan.day < LAW_2023_DAY
+          ? "2012"
+          : "2023"
+      : regimeOnDay(plan.day),
     members,
     associates: form === "cooperative" ? Math.round(members * rng.next() * 0.3) : 0,
     workers: form === "group" ? 0 : Math.max(1, Math.round(members * (0.1 + rng.next() * 0.3))),
     capital: Math.round(rng.logNormal(sector === "peoplesCreditFund" ? 5e9 : 8e8, 0.8) / 1e6) * 1e6,
     assets: 0,
     revenue: 0,
-    workerIncome: Math.round((2_500_000 + (yearOf(plan.day) - 2013) * 250_000) * (1 + 0.2 * rng.normal()) / 1000) * 1000,
+    workerIncome:
+      Math.round(((2_500_000 + (yearOf(plan.day) - 2013) * 250_000) * (1 + 0.2 * rng.normal())) / 1000) *
+      1000,
     memberIncome: 0,
     quality,
     managers: [],
@@ -179,7 +204,12 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     conform2012On: undefined,
     conform2023On: undefined,
     convertOn: undefined,
+    suspensionEndsBy: "resumption",
+    suspensionEndsOn: Number.POSITIVE_INFINITY,
+    hazardOn: Number.POSITIVE_INFINITY,
+    wake: Number.NEGATIVE_INFINITY,
   };
+  if (coop.law === "2012") coop.conform2023On = planConformance2023(ctx, plan.day);
   coop.assets = Math.round(coop.capital * (1.5 + rng.next()));
   coop.revenue = Math.round(coop.assets * (0.6 + rng.next()));
   coop.memberIncome = Math.round(coop.workerIncome * (1.05 + 0.2 * rng.next()));
@@ -208,6 +238,7 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
         name: `${rng.pick(PRODUCT_WORDS)} ${district.name}`,
         nextDay: first,
         certified: false,
+        certifiedOn: Number.POSITIVE_INFINITY,
       });
     }
   }

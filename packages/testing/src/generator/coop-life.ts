@@ -1,5 +1,14 @@
 import type { CompulsoryDissolutionGround, EventData, Location, Score, Text } from "@coop-ledger/domain";
-import { addMonthsDay, DAY_MS, type DayNumber, dayOfYmd, isoDate, type Month } from "./calendar.js";
+import {
+  addMonthsDay,
+  DAY_MS,
+  type DayNumber,
+  dayOf,
+  dayOfYmd,
+  isoDate,
+  type Month,
+  monthOf,
+} from "./calendar.js";
 import {
   appointManager,
   foundCoop,
@@ -8,6 +17,7 @@ import {
   LAW_2023_DAY,
   locationOn,
   minimumFounders,
+  planConformance2023,
 } from "./coop-founding.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
@@ -15,7 +25,12 @@ import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 const inMonth = (day: DayNumber | undefined, m: Month): day is DayNumber =>
   day !== undefined && day < m.nextFirstDay;
 
-const dayIn = (ctx: SimContext, m: Month): DayNumber => m.firstDay + ctx.rng.int(0, m.nextFirstDay - m.firstDay - 1);
+const dayIn = (ctx: SimContext, m: Month): DayNumber =>
+  m.firstDay + ctx.rng.int(0, m.nextFirstDay - m.firstDay - 1);
+
+/** The latest effective day on the co-op's stream (its founding at least). */
+const lastEffectiveDay = (coop: SimCoop): DayNumber =>
+  coop.clock.maxEffective === "" ? Number.NEGATIVE_INFINITY : dayOf(coop.clock.maxEffective);
 
 const round = (n: number, unit: number): number => Math.max(0, Math.round(n / unit) * unit);
 
@@ -57,11 +72,17 @@ export const startDissolution = (
     mode: "ordered",
     at: ctx.rec.at(day, ctx.rng.int(1, 20)),
     by: ctx.by.registry,
-    source: doc(mode === "voluntary" ? "resolution" : "decision", `${ctx.rng.int(1, 999)}/QĐ-UBND`, isoDate(day), ctx.issuer(coop.district)),
+    source: doc(
+      mode === "voluntary" ? "resolution" : "decision",
+      `${ctx.rng.int(1, 999)}/QĐ-UBND`,
+      isoDate(day),
+      ctx.issuer(coop.district),
+    ),
   });
   coop.status = "dissolving";
   coop.statusSince = day;
-  coop.dissolveOn = day + ctx.rng.int(30, 120);
+  // Never before an event already effective on the stream (a late retraction, a report).
+  coop.dissolveOn = Math.max(day + ctx.rng.int(30, 120), lastEffectiveDay(coop));
   coop.dissolveMode = mode;
   coop.dissolveGround = ground;
 };
@@ -107,7 +128,10 @@ const repayLoans = (ctx: SimContext, coop: SimCoop, m: Month): void => {
     }
     while (loan.dueDays.length > 0 && (loan.dueDays[0] as number) < m.nextFirstDay) {
       const due = loan.dueDays.shift() as number;
-      const amount = loan.dueDays.length === 0 ? loan.outstanding : round(loan.outstanding / (loan.dueDays.length + 1), 1_000_000);
+      const amount =
+        loan.dueDays.length === 0
+          ? loan.outstanding
+          : round(loan.outstanding / (loan.dueDays.length + 1), 1_000_000);
       if (amount <= 0) continue;
       loan.outstanding -= amount;
       ctx.rec.record(
@@ -132,7 +156,10 @@ const repayLoans = (ctx: SimContext, coop: SimCoop, m: Month): void => {
 const reportMembership = (ctx: SimContext, coop: SimCoop, yearEnd: DayNumber): void => {
   const { rng } = ctx;
   const min = minimumFounders(coop.form, yearEnd);
-  coop.members = Math.max(min, Math.round(coop.members * (1 + 0.02 + 0.04 * coop.quality + 0.06 * rng.normal())));
+  coop.members = Math.max(
+    min,
+    Math.round(coop.members * (1 + 0.02 + 0.04 * coop.quality + 0.06 * rng.normal())),
+  );
   coop.associates = Math.max(0, Math.round(coop.associates * (1 + 0.05 * rng.normal())));
   const households = Math.max(1, Math.round(coop.members * (0.85 + 0.1 * rng.next())));
   const data: EventData<"MembershipReported"> = {
@@ -147,21 +174,33 @@ const reportMembership = (ctx: SimContext, coop: SimCoop, yearEnd: DayNumber): v
     ...(coop.workers > 0 ? { regularWorkers: coop.workers as never } : {}),
   };
   const event = mk("MembershipReported", data);
-  const options = { mode: "independent" as const, at: ctx.rec.at(yearEnd, rng.int(3, 50)), by: ctx.by.registry };
+  const options = {
+    mode: "independent" as const,
+    at: ctx.rec.at(yearEnd, rng.int(3, 50)),
+    by: ctx.by.registry,
+  };
   ctx.rec.record(coop.clock, event, options);
   if (rng.chance(0.015)) {
     // A report keyed in twice, noticed and retracted weeks later (EventRetracted, "Nhập trùng").
-    const dup = ctx.rec.record(coop.clock, event, { ...options, at: options.at + rng.int(1, 48) * 3_600_000 });
+    const dup = ctx.rec.record(coop.clock, event, {
+      ...options,
+      at: options.at + rng.int(1, 48) * 3_600_000,
+    });
     const decidedOn = Math.floor(dup.ms / DAY_MS) + rng.int(5, 60);
     if (decidedOn <= ctx.endDay) {
       ctx.rec.record(
         coop.clock,
         mk("EventRetracted", {
           effectiveDate: isoDate(decidedOn),
-          retractedEventId: dup.eventId,
+          retractedEventId: ctx.rec.eventIdOf(dup.index),
           reason: "Nhập trùng báo cáo thành viên" as Text,
         }),
-        { mode: "independent", at: ctx.rec.at(decidedOn, rng.int(0, 5)), notBefore: dup.ms + 1000, by: ctx.by.registry },
+        {
+          mode: "independent",
+          at: ctx.rec.at(decidedOn, rng.int(0, 5)),
+          notBefore: dup.ms + 1000,
+          by: ctx.by.registry,
+        },
       );
     }
   }
@@ -171,7 +210,8 @@ const reportMembership = (ctx: SimContext, coop: SimCoop, yearEnd: DayNumber): v
 const fileAnnualReport = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void => {
   const { rng } = ctx;
   const q = coop.quality;
-  const grow = (base: number, trend: number): number => Math.round(base * (1 + trend + 0.04 * q + 0.05 * rng.normal()));
+  const grow = (base: number, trend: number): number =>
+    Math.round(base * (1 + trend + 0.04 * q + 0.05 * rng.normal()));
   coop.capital = Math.max(10_000_000, round(grow(coop.capital, 0.05), 1_000_000));
   coop.assets = Math.max(coop.capital, round(grow(coop.assets, 0.06), 1_000_000));
   coop.revenue = Math.max(0, round(grow(coop.revenue, coop.status === "suspended" ? -0.5 : 0.06), 1_000_000));
@@ -252,7 +292,13 @@ const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void =>
 
 const OCOP_LEVEL = (stars: 3 | 4 | 5): "national" | "province" => (stars === 5 ? "national" : "province");
 
-const certifyOcop = (ctx: SimContext, coop: SimCoop, product: SimCoop["products"][number], day: DayNumber, upgrade: boolean): void => {
+const certifyOcop = (
+  ctx: SimContext,
+  coop: SimCoop,
+  product: SimCoop["products"][number],
+  day: DayNumber,
+  upgrade: boolean,
+): void => {
   const { rng } = ctx;
   const stars = rng.weighted<3 | 4 | 5>(
     upgrade
@@ -287,30 +333,26 @@ const certifyOcop = (ctx: SimContext, coop: SimCoop, product: SimCoop["products"
       mode: "ordered",
       at: ctx.rec.at(day, rng.int(3, 30)),
       by: ctx.by.registry,
-      source: doc("certificate", `${rng.int(100, 9999)}/QĐ-UBND`, isoDate(day), `UBND tỉnh ${ctx.province.name}`),
+      source: doc(
+        "certificate",
+        `${rng.int(100, 9999)}/QĐ-UBND`,
+        isoDate(day),
+        `UBND tỉnh ${ctx.province.name}`,
+      ),
     },
   );
   product.certified = true;
+  product.certifiedOn = day;
   product.nextDay = validUntil;
 };
 
 const stepProducts = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   const { rng } = ctx;
   for (const p of coop.products) {
-    if (p.certified && rng.chance(0.0008)) {
-      const day = dayIn(ctx, m);
-      ctx.rec.record(
-        coop.clock,
-        mk("OcopEnded", { coopId: coop.id, effectiveDate: isoDate(day), productId: p.id, reason: "revoked" }),
-        { mode: "ordered", at: ctx.rec.at(day, rng.int(3, 30)), by: ctx.by.registry },
-      );
-      p.certified = false;
-      p.nextDay = Number.POSITIVE_INFINITY;
-      continue;
-    }
     if (!inMonth(p.nextDay, m) || p.nextDay > ctx.endDay) continue;
     if (!p.certified) certifyOcop(ctx, coop, p, Math.max(p.nextDay, m.firstDay), false);
-    else if (rng.chance(0.65)) certifyOcop(ctx, coop, p, Math.max(m.firstDay, p.nextDay - rng.int(0, 30)), true);
+    else if (rng.chance(0.65))
+      certifyOcop(ctx, coop, p, Math.max(m.firstDay, p.nextDay - rng.int(0, 30)), true);
     else {
       // Lapsed: expiry needs no event, validity is computed from validUntil.
       p.certified = false;
@@ -319,6 +361,22 @@ const stepProducts = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   }
 };
 
+const revokeOcop = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
+  const p = coop.products.find((x) => x.certified && x.certifiedOn < day);
+  if (p === undefined) return;
+  ctx.rec.record(
+    coop.clock,
+    mk("OcopEnded", { coopId: coop.id, effectiveDate: isoDate(day), productId: p.id, reason: "revoked" }),
+    { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(3, 30)), by: ctx.by.registry },
+  );
+  p.certified = false;
+  p.nextDay = Number.POSITIVE_INFINITY;
+};
+
+/** Months until the next event of a monthly hazard `p` (geometric, 0 = next month). */
+const geometricMonths = (ctx: SimContext, p: number): number =>
+  p <= 0 ? 10_000 : p >= 1 ? 0 : Math.floor(Math.log(1 - ctx.rng.next()) / Math.log(1 - p));
+
 const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
   ctx.rec.record(
     coop.clock,
@@ -326,48 +384,178 @@ const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
       coopId: coop.id,
       effectiveDate: isoDate(day),
       until: isoDate(addMonthsDay(day, 12)),
-      reason: ctx.rng.pick(["Khó khăn về vốn", "Thiếu thị trường tiêu thụ", "Thành viên không tham gia"]) as Text,
+      reason: ctx.rng.pick([
+        "Khó khăn về vốn",
+        "Thiếu thị trường tiêu thụ",
+        "Thành viên không tham gia",
+      ]) as Text,
     }),
     { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(1, 30)), by: ctx.by.registry },
   );
   coop.status = "suspended";
   coop.statusSince = day;
+  // Resumes after 5 months at the earliest (9 % a month), or is dissolved compulsorily after 12 months
+  // of not operating (6 % a month; Law 23/2012/QH13 art. 54(2)(a)), whichever comes first.
+  const resume = 5 + geometricMonths(ctx, 0.09);
+  const dissolve = 12 + geometricMonths(ctx, 0.06);
+  coop.suspensionEndsBy = dissolve < resume ? "dissolution" : "resumption";
+  coop.suspensionEndsOn = addMonthsDay(day, Math.min(resume, dissolve));
 };
 
 const moveHeadOffice = (ctx: SimContext, coop: SimCoop, day: DayNumber, location: Location): void => {
-  ctx.rec.record(coop.clock, mk("HeadOfficeMoved", { coopId: coop.id, effectiveDate: isoDate(day), location }), {
-    mode: "ordered",
-    at: ctx.rec.at(day, ctx.rng.int(2, 30)),
-    by: ctx.by.registry,
-  });
+  ctx.rec.record(
+    coop.clock,
+    mk("HeadOfficeMoved", { coopId: coop.id, effectiveDate: isoDate(day), location }),
+    {
+      mode: "ordered",
+      at: ctx.rec.at(day, ctx.rng.int(2, 30)),
+      by: ctx.by.registry,
+    },
+  );
+};
+
+/** Upper bounds of the monthly hazards of an active co-op (thinned to the actual rates when one fires). */
+const HAZARD = {
+  managerLeaves: 0.005,
+  suspension: 0.0055,
+  dissolution: 0.0013,
+  move: 0.0008,
+  moveAfter2025: 0.05,
+  revocation: 0.0008,
+};
+
+const hazardBound = (coop: SimCoop): number =>
+  HAZARD.managerLeaves * coop.managers.length +
+  HAZARD.suspension +
+  HAZARD.dissolution +
+  HAZARD.moveAfter2025 +
+  HAZARD.revocation * coop.products.length;
+
+/** One of the random happenings of an active co-op, by its actual rate on `day` (or none). */
+const fireHazard = (ctx: SimContext, coop: SimCoop, day: DayNumber): "dissolving" | undefined => {
+  const { rng } = ctx;
+  const ageMonths = (day - coop.foundedDay) / 30.4;
+  const pcf = coop.sector === "peoplesCreditFund";
+  const afterReform = day >= GAZETTEER_2025_DAY;
+  const rates: ReadonlyArray<readonly [string, number]> = [
+    ["managerLeaves", HAZARD.managerLeaves * coop.managers.length],
+    ["suspension", ageMonths > 12 ? (pcf ? 0.0002 : HAZARD.suspension) : 0],
+    ["dissolution", ageMonths > 18 ? (pcf ? 0.0001 : 0.0009 - 0.0004 * coop.quality) : 0],
+    [
+      "move",
+      coop.form === "group"
+        ? 0
+        : afterReform
+          ? coop.reRecordedIn2025
+            ? 0
+            : HAZARD.moveAfter2025
+          : HAZARD.move,
+    ],
+    ["revocation", HAZARD.revocation * coop.products.filter((p) => p.certified).length],
+  ];
+  const bound = hazardBound(coop);
+  const used = rates.reduce((a, [, r]) => a + r, 0);
+  const what = rng.weighted([...rates, ["none", Math.max(0, bound - used)]]);
+  switch (what) {
+    case "managerLeaves": {
+      const i = rng.int(0, coop.managers.length - 1);
+      leaveAndReplace(ctx, coop, i, day, "Hết nhiệm kỳ");
+      return undefined;
+    }
+    case "suspension":
+      suspend(ctx, coop, day);
+      return undefined;
+    case "dissolution":
+      startDissolution(ctx, coop, day, "voluntary");
+      return "dissolving";
+    case "move":
+      if (afterReform) {
+        // After the 2025-07-01 reform head offices are re-recorded with the new province (no district).
+        coop.reRecordedIn2025 = true;
+      } else coop.district = rng.pick(coop.province.districts);
+      moveHeadOffice(ctx, coop, day, locationOn(coop, day));
+      return undefined;
+    case "revocation":
+      revokeOcop(ctx, coop, day);
+      return undefined;
+    default:
+      return undefined;
+  }
+};
+
+const leaveAndReplace = (ctx: SimContext, coop: SimCoop, i: number, day: DayNumber, reason: string): void => {
+  const mgr = coop.managers[i];
+  if (mgr === undefined) return;
+  ctx.rec.record(
+    coop.clock,
+    mk("ManagerLeft", {
+      coopId: coop.id,
+      effectiveDate: isoDate(day),
+      managerId: mgr.id,
+      reason: reason as Text,
+    }),
+    { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(1, 20)), by: ctx.by.registry },
+  );
+  coop.managers.splice(i, 1);
+  appointManager(ctx, coop, mgr.role, day);
+};
+
+/** The next day anything is due for a co-op: the simulation skips it until then (or a report month). */
+const scheduleWake = (ctx: SimContext, coop: SimCoop, m: Month): void => {
+  let wake = Number.POSITIVE_INFINITY;
+  const min = (d: number | undefined): void => {
+    if (d !== undefined && d < wake) wake = d;
+  };
+  for (const loan of coop.loans) {
+    min(loan.dueDays[0]);
+    min(loan.reschedule?.onDay);
+  }
+  if (coop.status === "dissolving") min(coop.dissolveOn);
+  else if (coop.status === "suspended") min(coop.suspensionEndsOn);
+  else if (coop.status === "active") {
+    coop.hazardOn = addMonthsDay(m.nextFirstDay, geometricMonths(ctx, hazardBound(coop)));
+    min(coop.hazardOn);
+    min(coop.convertOn);
+    if (coop.law === "2003") min(coop.conform2012On);
+    if (coop.law === "2012") min(coop.conform2023On);
+    for (const p of coop.products) min(p.nextDay);
+    for (const mgr of coop.managers) min(mgr.retireDay);
+  }
+  coop.wake = wake;
 };
 
 /**
  * One month in the life of one co-op: loan instalments, lifecycle changes (conformance to a new law,
  * manager turnover, suspension, resumption, dissolution, conversion of a group), OCOP certificates,
  * head-office re-recording after the 2025 geography change, and the yearly reports (members in January
- * for 31 December, annual report in March, rating in April).
+ * for 31 December, annual report in March, rating in April). A co-op with nothing due is skipped: random
+ * happenings are drawn as waiting times (geometric, so memoryless), not month by month, which keeps a
+ * national run to a few visits per co-op a year.
  */
 export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   const { rng } = ctx;
   // A co-op's first month holds only its founding: later events never precede it in valid time.
   if (coop.status === "gone" || coop.foundedDay >= m.firstDay) return;
+  const forced = m.month === 1 || m.month === 3 || m.firstDay === GAZETTEER_2025_DAY;
+  if (!forced && coop.wake >= m.nextFirstDay) return;
   if (coop.loans.length > 0) repayLoans(ctx, coop, m);
 
   if (coop.status === "dissolving") {
-    if (inMonth(coop.dissolveOn, m) && coop.dissolveOn <= ctx.endDay) finishDissolution(ctx, coop, coop.dissolveOn);
+    if (inMonth(coop.dissolveOn, m) && coop.dissolveOn <= ctx.endDay)
+      finishDissolution(ctx, coop, coop.dissolveOn);
+    else coop.wake = coop.dissolveOn ?? Number.POSITIVE_INFINITY;
     return;
   }
   const day = dayIn(ctx, m);
   if (day > ctx.endDay) return;
 
   if (coop.status === "suspended") {
-    const months = (m.firstDay - coop.statusSince) / 30.4;
-    if (months >= 12 && rng.chance(0.06)) {
-      startDissolution(ctx, coop, day, "compulsory", "notOperating12Months");
-      return;
-    }
-    if (months >= 5 && rng.chance(0.09)) {
+    if (inMonth(coop.suspensionEndsOn, m)) {
+      if (coop.suspensionEndsBy === "dissolution") {
+        startDissolution(ctx, coop, day, "compulsory", "notOperating12Months");
+        coop.wake = coop.dissolveOn ?? Number.POSITIVE_INFINITY;
+        return;
+      }
       ctx.rec.record(coop.clock, mk("CoopResumed", { coopId: coop.id, effectiveDate: isoDate(day) }), {
         mode: "ordered",
         at: ctx.rec.at(day, rng.int(1, 20)),
@@ -376,7 +564,7 @@ export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
       coop.status = "active";
       coop.statusSince = day;
     }
-  } else if (coop.form === "group" && inMonth(coop.convertOn, m)) {
+  } else if (coop.form === "group" && inMonth(coop.convertOn, m) && day >= lastEffectiveDay(coop)) {
     // A cooperative group converts into a co-op (chuyển đổi THT thành HTX, Law 17/2023/QH15 art. 108).
     const successor = foundCoop(ctx, {
       day,
@@ -388,7 +576,12 @@ export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
     });
     ctx.rec.record(
       coop.clock,
-      mk("CoopConverted", { coopId: coop.id, effectiveDate: isoDate(day), toCoopId: successor.id, toForm: "cooperative" }),
+      mk("CoopConverted", {
+        coopId: coop.id,
+        effectiveDate: isoDate(day),
+        toCoopId: successor.id,
+        toForm: "cooperative",
+      }),
       { mode: "terminal", at: ctx.rec.at(day, rng.int(1, 15)), by: ctx.by.registry },
     );
     coop.status = "gone";
@@ -408,56 +601,29 @@ export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
         { mode: "ordered", at: ctx.rec.at(on, rng.int(1, 20)), by: ctx.by.registry },
       );
       coop.law = "2012";
-      if (coop.foundedDay < LAW_2023_DAY && rng.chance(0.7)) coop.conform2023On = LAW_2023_DAY + rng.int(0, 548);
-    } else if (coop.law === "2012" && coop.conform2023On === undefined && coop.foundedDay < LAW_2023_DAY && m.firstDay < LAW_2023_DAY) {
-      if (rng.chance(0.7)) coop.conform2023On = LAW_2023_DAY + rng.int(0, 548);
-      else coop.conform2023On = Number.POSITIVE_INFINITY;
+      coop.conform2023On = planConformance2023(ctx, coop.foundedDay);
     } else if (coop.law === "2012" && inMonth(coop.conform2023On, m) && coop.conform2023On >= LAW_2023_DAY) {
       // Law 17/2023/QH15 art. 115: charters that do not conform are amended by 2025-12-31.
       const on = Math.max(coop.conform2023On, m.firstDay);
       ctx.rec.record(
         coop.clock,
-        mk("CoopConformedToLaw", { coopId: coop.id, effectiveDate: isoDate(on), law: "2023" as never, method: "charterAmended" }),
+        mk("CoopConformedToLaw", {
+          coopId: coop.id,
+          effectiveDate: isoDate(on),
+          law: "2023" as never,
+          method: "charterAmended",
+        }),
         { mode: "ordered", at: ctx.rec.at(on, rng.int(1, 20)), by: ctx.by.registry },
       );
       coop.law = "2023";
     }
-
     for (let i = coop.managers.length - 1; i >= 0; i--) {
-      const mgr = coop.managers[i];
-      if (mgr === undefined) continue;
-      const age = (day - mgr.birthDay) / 365.25;
-      if (age >= 62 || rng.chance(0.005)) {
-        ctx.rec.record(
-          coop.clock,
-          mk("ManagerLeft", {
-            coopId: coop.id,
-            effectiveDate: isoDate(day),
-            managerId: mgr.id,
-            reason: (age >= 62 ? "Nghỉ hưu" : "Hết nhiệm kỳ") as Text,
-          }),
-          { mode: "ordered", at: ctx.rec.at(day, rng.int(1, 20)), by: ctx.by.registry },
-        );
-        coop.managers.splice(i, 1);
-        appointManager(ctx, coop, mgr.role, day);
-      }
+      if ((coop.managers[i]?.retireDay ?? Number.POSITIVE_INFINITY) < m.nextFirstDay)
+        leaveAndReplace(ctx, coop, i, day, "Nghỉ hưu");
     }
-
     stepProducts(ctx, coop, m);
-
-    if (day >= GAZETTEER_2025_DAY && !coop.reRecordedIn2025 && coop.form !== "group" && rng.chance(0.05)) {
-      // After the 2025-07-01 reform head offices are re-recorded with the new province (no district).
-      moveHeadOffice(ctx, coop, day, locationOn(coop, day));
-      coop.reRecordedIn2025 = true;
-    } else if (day < GAZETTEER_2025_DAY && rng.chance(0.0008)) {
-      coop.district = rng.pick(coop.province.districts);
-      moveHeadOffice(ctx, coop, day, locationOn(coop, day));
-    }
-
-    const ageMonths = (day - coop.foundedDay) / 30.4;
-    if (ageMonths > 12 && rng.chance(coop.sector === "peoplesCreditFund" ? 0.0002 : 0.0055)) suspend(ctx, coop, day);
-    else if (ageMonths > 18 && rng.chance(coop.sector === "peoplesCreditFund" ? 0.0001 : 0.0009 - 0.0004 * coop.quality)) {
-      startDissolution(ctx, coop, day, "voluntary");
+    if (coop.hazardOn < m.nextFirstDay && fireHazard(ctx, coop, day) === "dissolving") {
+      coop.wake = coop.dissolveOn ?? Number.POSITIVE_INFINITY;
       return;
     }
   }
@@ -467,7 +633,9 @@ export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
     if (coop.foundedDay <= yearEnd) reportMembership(ctx, coop, yearEnd);
   } else if (m.month === 3 && coop.form !== "group") {
     if (coop.foundedDay <= dayOfYmd(m.year - 1, 9, 30)) fileAnnualReport(ctx, coop, m.year - 1, m);
-  } else if (m.month === 4 && coop.status === "active" && coop.form === "cooperative" && coop.sector !== "peoplesCreditFund") {
-    assess(ctx, coop, m.year - 1, m);
+    if (coop.status === "active" && coop.form === "cooperative" && coop.sector !== "peoplesCreditFund") {
+      assess(ctx, coop, m.year - 1, monthOf(m.nextFirstDay));
+    }
   }
+  scheduleWake(ctx, coop, m);
 };

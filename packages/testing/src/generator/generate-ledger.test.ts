@@ -1,6 +1,7 @@
 import { DomainEvent, EventMetadata, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { validateHistory } from "../validation/validate-history.js";
 import { generateLedger } from "./generate-ledger.js";
 
 const collect = (seed: number) => [...generateLedger({ preset: "province", seed })];
@@ -24,7 +25,10 @@ describe("generateLedger (province preset)", () => {
   it("emits only events, metadata and stream ids the codecs accept, with unique ids", () => {
     const ids = new Set<string>();
     for (const e of events) {
-      const ok = E.isRight(DomainEvent.decode(e.event)) && E.isRight(EventMetadata.decode(e.metadata)) && StreamId.is(e.streamId);
+      const ok =
+        E.isRight(DomainEvent.decode(e.event)) &&
+        E.isRight(EventMetadata.decode(e.metadata)) &&
+        StreamId.is(e.streamId);
       if (!ok) expect({ e, problems: DomainEvent.decode(e.event) }).toBeUndefined();
       ids.add(e.eventId);
     }
@@ -38,4 +42,17 @@ describe("generateLedger (province preset)", () => {
     expect(JSON.stringify(again.at(-1))).toBe(JSON.stringify(events.at(-1)));
     expect(JSON.stringify(collect(8).slice(0, 50))).not.toBe(JSON.stringify(events.slice(0, 50)));
   });
+});
+
+describe("generated histories are valid", () => {
+  it.each([7, 8, 9])(
+    "the decider accepts every event of every stream of province history seed %i",
+    (seed) => {
+      const report = validateHistory(generateLedger({ preset: "province", seed }));
+      expect(
+        report.violations.map((v) => `${v.streamId}#${v.revision} ${v.type}: ${v.error.message}`),
+      ).toEqual([]);
+      expect(report.streams).toBeGreaterThan(300);
+    },
+  );
 });

@@ -71,7 +71,9 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   const startDay: DayNumber = dayOf(options.from ?? DEFAULT_FROM);
   const endDay: DayNumber = dayOf(options.to ?? DEFAULT_TO);
   if (!Number.isFinite(startDay) || !Number.isFinite(endDay) || endDay < startDay) {
-    throw new RangeError(`generateLedger: bad date range ${options.from ?? DEFAULT_FROM}..${options.to ?? DEFAULT_TO}`);
+    throw new RangeError(
+      `generateLedger: bad date range ${options.from ?? DEFAULT_FROM}..${options.to ?? DEFAULT_TO}`,
+    );
   }
   const seed = Math.trunc(options.seed) | 0;
   const master = new Prng(seed, 0);
@@ -81,13 +83,24 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
     const p = genProvince(options.province ?? "60");
     if (p === undefined) throw new RangeError(`generateLedger: unknown province code ${options.province}`);
     const rng = new Prng(seed, 100);
-    sims.push(createProvinceSim(rng, rec, p, { ...provinceParams(rng, 1, true), hasFund: true }, startDay, endDay));
+    sims.push(
+      createProvinceSim(rng, rec, p, { ...provinceParams(rng, 1, true), hasFund: true }, startDay, endDay),
+    );
   } else {
     GEN_PROVINCES.forEach((p, i) => {
       const rng = new Prng(seed, 100 + i);
       // Provinces differ in size: a log-normal weight around 1.35 gives ~35 k co-ops nationally.
       const weight = Math.min(5, master.logNormal(1.35, 0.45));
-      sims.push(createProvinceSim(rng, rec, p, provinceParams(rng, weight, keepsAlliance(p, GEN_PROVINCES)), startDay, endDay));
+      sims.push(
+        createProvinceSim(
+          rng,
+          rec,
+          p,
+          provinceParams(rng, weight, keepsAlliance(p, GEN_PROVINCES)),
+          startDay,
+          endDay,
+        ),
+      );
     });
   }
   let m = monthOf(startDay);
@@ -103,7 +116,9 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
 }
 
 /** The first and last valid days a dataset spans (for reports). @example ledgerSpan({ preset: "province", seed: 1 }) */
-export const ledgerSpan = (options: GenerateLedgerOptions): { readonly from: string; readonly to: string } => ({
+export const ledgerSpan = (
+  options: GenerateLedgerOptions,
+): { readonly from: string; readonly to: string } => ({
   from: isoDate(dayOf(options.from ?? DEFAULT_FROM)),
   to: isoDate(dayOf(options.to ?? DEFAULT_TO)),
 });

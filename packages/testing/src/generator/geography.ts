@@ -44,4 +44,5 @@ export const GEN_PROVINCES: ReadonlyArray<GenProvince> = PROVINCE_ROWS_2008.map(
  * The generator's province by its 2008 code, or `undefined`.
  * @example genProvince("60")?.name // "Bình Thuận"
  */
-export const genProvince = (code: string): GenProvince | undefined => GEN_PROVINCES.find((p) => p.code === code);
+export const genProvince = (code: string): GenProvince | undefined =>
+  GEN_PROVINCES.find((p) => p.code === code);

@@ -1,5 +1,4 @@
 export { DAY_MS, type DayNumber, dayOf, isoDate } from "./calendar.js";
-export { GEN_PROVINCES, type GenDistrict, type GenProvince, genProvince } from "./geography.js";
 export {
   DEFAULT_FROM,
   DEFAULT_TO,
@@ -8,6 +7,7 @@ export {
   type LedgerPreset,
   ledgerSpan,
 } from "./generate-ledger.js";
+export { GEN_PROVINCES, type GenDistrict, type GenProvince, genProvince } from "./geography.js";
 export { Prng } from "./prng.js";
 export type { GeneratedEvent } from "./recorder.js";
 export { deterministicUuid } from "./uuid.js";

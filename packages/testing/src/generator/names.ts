@@ -3,14 +3,45 @@ import type { Prng } from "./prng.js";
 
 /** Auspicious and place-like words Vietnamese co-ops are commonly named with. */
 const NAME_WORDS = [
-  "Thành Công", "Thắng Lợi", "Toàn Thắng", "Quyết Thắng", "Đồng Tâm", "Hưng Thịnh", "Phú Lộc",
-  "Tân Thành", "An Phú", "Phước Lộc", "Hòa Hiệp", "Bình Minh", "Thanh Long", "Tiến Phát", "Đoàn Kết",
-  "Hợp Lực", "Thịnh Vượng", "Xanh", "Sông Lũy", "Tân Tiến", "Phú Quý", "Minh Phát", "Hồng Phong",
-  "Đại Thành", "Hòa Thuận", "Tân Lập", "Phát Đạt", "Sao Mai", "Thuận Phát", "Vĩnh Hảo",
+  "Thành Công",
+  "Thắng Lợi",
+  "Toàn Thắng",
+  "Quyết Thắng",
+  "Đồng Tâm",
+  "Hưng Thịnh",
+  "Phú Lộc",
+  "Tân Thành",
+  "An Phú",
+  "Phước Lộc",
+  "Hòa Hiệp",
+  "Bình Minh",
+  "Thanh Long",
+  "Tiến Phát",
+  "Đoàn Kết",
+  "Hợp Lực",
+  "Thịnh Vượng",
+  "Xanh",
+  "Sông Lũy",
+  "Tân Tiến",
+  "Phú Quý",
+  "Minh Phát",
+  "Hồng Phong",
+  "Đại Thành",
+  "Hòa Thuận",
+  "Tân Lập",
+  "Phát Đạt",
+  "Sao Mai",
+  "Thuận Phát",
+  "Vĩnh Hảo",
 ] as const;
 
 const SECTOR_PREFIX: Readonly<Record<Sector, ReadonlyArray<string>>> = {
-  agriculture: ["HTX Nông nghiệp", "HTX Dịch vụ nông nghiệp", "HTX Nông nghiệp công nghệ cao", "HTX Sản xuất nông sản"],
+  agriculture: [
+    "HTX Nông nghiệp",
+    "HTX Dịch vụ nông nghiệp",
+    "HTX Nông nghiệp công nghệ cao",
+    "HTX Sản xuất nông sản",
+  ],
   peoplesCreditFund: ["Quỹ tín dụng nhân dân"],
   industryHandicraft: ["HTX Tiểu thủ công nghiệp", "HTX Mây tre đan", "HTX Cơ khí"],
   commerceServices: ["HTX Thương mại dịch vụ", "HTX Dịch vụ tổng hợp"],
@@ -35,19 +66,42 @@ export const coopName = (
 ): string => {
   const word = rng.pick(NAME_WORDS);
   if (form === "union") return `Liên hiệp HTX ${word} ${district}`;
-  if (form === "group") return `Tổ hợp tác ${rng.pick(["sản xuất", "chăn nuôi", "trồng rau", "nuôi ong"])} ${word} ${district}`;
+  if (form === "group")
+    return `Tổ hợp tác ${rng.pick(["sản xuất", "chăn nuôi", "trồng rau", "nuôi ong"])} ${word} ${district}`;
   return `${rng.pick(SECTOR_PREFIX[sector])} ${word} ${district}`;
 };
 
 /** OCOP product names by kind, with the district appended (e.g. "Thanh long Hàm Thuận"). */
 export const PRODUCT_WORDS = [
-  "Thanh long", "Nước mắm", "Gạo thơm", "Mật ong", "Cà phê", "Hạt điều", "Trà", "Miến dong", "Bưởi",
-  "Xoài", "Nấm linh chi", "Chả cá", "Mắm tôm", "Rượu", "Bánh tráng", "Chè", "Măng khô", "Sầu riêng",
+  "Thanh long",
+  "Nước mắm",
+  "Gạo thơm",
+  "Mật ong",
+  "Cà phê",
+  "Hạt điều",
+  "Trà",
+  "Miến dong",
+  "Bưởi",
+  "Xoài",
+  "Nấm linh chi",
+  "Chả cá",
+  "Mắm tôm",
+  "Rượu",
+  "Bánh tráng",
+  "Chè",
+  "Măng khô",
+  "Sầu riêng",
 ] as const;
 
 /** Partner names for value-chain linkages (liên kết chuỗi giá trị). */
 export const PARTNERS = [
-  "Công ty CP Xuất nhập khẩu Nông sản", "Công ty TNHH Thực phẩm Sạch", "Công ty CP Tập đoàn Lộc Trời",
-  "Siêu thị Co.opmart", "Công ty CP Vinamilk", "Công ty TNHH Chế biến Thủy sản", "Tổng công ty Lương thực miền Nam",
-  "Công ty CP Phân bón Bình Điền", "Công ty TNHH MTV Nông nghiệp Xanh",
+  "Công ty CP Xuất nhập khẩu Nông sản",
+  "Công ty TNHH Thực phẩm Sạch",
+  "Công ty CP Tập đoàn Lộc Trời",
+  "Siêu thị Co.opmart",
+  "Công ty CP Vinamilk",
+  "Công ty TNHH Chế biến Thủy sản",
+  "Tổng công ty Lương thực miền Nam",
+  "Công ty CP Phân bón Bình Điền",
+  "Công ty TNHH MTV Nông nghiệp Xanh",
 ] as const;

@@ -14,13 +14,21 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import { addMonthsDay, type DayNumber, isoDate, type Month } from "./calendar.js";
-import { appointManager, GAZETTEER_2025_DAY, LAW_2023_DAY, locationOn, makeCoop, minimumFounders } from "./coop-founding.js";
+import {
+  appointManager,
+  GAZETTEER_2025_DAY,
+  LAW_2023_DAY,
+  locationOn,
+  makeCoop,
+  minimumFounders,
+} from "./coop-founding.js";
 import { settleLoans } from "./coop-life.js";
 import { PARTNERS, PRODUCT_WORDS } from "./names.js";
 import { mk, newClock, type RecordMode, type StreamClock } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 
-const dayIn = (ctx: SimContext, m: Month): DayNumber => m.firstDay + ctx.rng.int(0, m.nextFirstDay - m.firstDay - 1);
+const dayIn = (ctx: SimContext, m: Month): DayNumber =>
+  m.firstDay + ctx.rng.int(0, m.nextFirstDay - m.firstDay - 1);
 
 /** A random co-op satisfying `ok`, trying a bounded number of times (the population is large and mixed). */
 const pickCoop = (ctx: SimContext, ok: (c: SimCoop) => boolean, tries = 24): SimCoop | undefined => {
@@ -33,7 +41,10 @@ const pickCoop = (ctx: SimContext, ok: (c: SimCoop) => boolean, tries = 24): Sim
 };
 
 const operating = (c: SimCoop, day: DayNumber, minAgeDays: number): boolean =>
-  c.status === "active" && c.form === "cooperative" && c.sector !== "peoplesCreditFund" && c.foundedDay <= day - minAgeDays;
+  c.status === "active" &&
+  c.form === "cooperative" &&
+  c.sector !== "peoplesCreditFund" &&
+  c.foundedDay <= day - minAgeDays;
 
 /** The support fund (Quỹ hỗ trợ phát triển HTX tỉnh): establishment and charter-capital changes. */
 export const stepFund = (ctx: SimContext, m: Month): void => {
@@ -89,7 +100,12 @@ const PURPOSES = [
   "Đầu tư hệ thống tưới tiết kiệm",
 ] as const;
 
-const receiveApplication = (ctx: SimContext, coop: SimCoop, day: DayNumber, requested: number): ApplicationId | undefined => {
+const receiveApplication = (
+  ctx: SimContext,
+  coop: SimCoop,
+  day: DayNumber,
+  requested: number,
+): ApplicationId | undefined => {
   const f = ctx.fund;
   if (f === undefined || !f.live || day < f.establishedOn) return undefined;
   const id = `hs-${ctx.province.code}-${String(++ctx.seq.app).padStart(6, "0")}` as ApplicationId;
@@ -133,7 +149,9 @@ export const stepLoans = (ctx: SimContext, m: Month): void => {
           ["centralSupportFund", 40],
         ]);
     const applicationId =
-      fundKind === "provincialSupportFund" ? receiveApplication(ctx, coop, Math.max(m.firstDay, day - rng.int(5, 20)), principal) : undefined;
+      fundKind === "provincialSupportFund"
+        ? receiveApplication(ctx, coop, Math.max(m.firstDay, day - rng.int(5, 20)), principal)
+        : undefined;
     const term = rng.pick([12, 18, 24, 36, 36, 48, 60]);
     const maturity = addMonthsDay(day, term);
     const step = term <= 24 ? 6 : 12;
@@ -144,7 +162,8 @@ export const stepLoans = (ctx: SimContext, m: Month): void => {
     const id = `loan-${ctx.province.code}-${String(++ctx.seq.loan).padStart(6, "0")}` as LoanId;
     const loan: SimCoop["loans"][number] = { id, outstanding: principal, dueDays, reschedule: undefined };
     if (fate < 0.08) dueDays[dueDays.length - 1] = maturity + rng.int(90, 270);
-    else if (fate < 0.14) loan.reschedule = { onDay: maturity - rng.int(10, 60), newMaturity: addMonthsDay(maturity, 12) };
+    else if (fate < 0.14)
+      loan.reschedule = { onDay: maturity - rng.int(10, 60), newMaturity: addMonthsDay(maturity, 12) };
     const data: EventData<"LoanDisbursed"> = {
       coopId: coop.id,
       effectiveDate: isoDate(day),
@@ -162,7 +181,12 @@ export const stepLoans = (ctx: SimContext, m: Month): void => {
       mode: "ordered",
       at: ctx.rec.at(day, rng.int(0, 10)),
       by: ctx.by.fund,
-      source: doc("contract", `HĐTD-${id}`, isoDate(day), fundKind === "provincialSupportFund" ? "Quỹ hỗ trợ phát triển HTX tỉnh" : "Liên minh HTX tỉnh"),
+      source: doc(
+        "contract",
+        `HĐTD-${id}`,
+        isoDate(day),
+        fundKind === "provincialSupportFund" ? "Quỹ hỗ trợ phát triển HTX tỉnh" : "Liên minh HTX tỉnh",
+      ),
     });
     coop.loans.push(loan);
   }
@@ -180,7 +204,10 @@ export const stepAllianceMembership = (ctx: SimContext, m: Month): void => {
   const joins = rng.poisson(0.45);
   for (let i = 0; i < joins; i++) {
     const day = dayIn(ctx, m);
-    const coop = pickCoop(ctx, (c) => c.status === "active" && c.form !== "group" && !c.allianceMember && c.foundedDay < m.firstDay);
+    const coop = pickCoop(
+      ctx,
+      (c) => c.status === "active" && c.form !== "group" && !c.allianceMember && c.foundedDay < m.firstDay,
+    );
     if (coop === undefined || day > ctx.endDay) continue;
     const after = day >= GAZETTEER_2025_DAY;
     ctx.rec.record(
@@ -201,7 +228,11 @@ export const stepAllianceMembership = (ctx: SimContext, m: Month): void => {
     if (coop === undefined || day > ctx.endDay) return;
     ctx.rec.record(
       coop.clock,
-      mk("CoopLeftAlliance", { coopId: coop.id, effectiveDate: isoDate(day), reason: "Không còn nhu cầu" as Text }),
+      mk("CoopLeftAlliance", {
+        coopId: coop.id,
+        effectiveDate: isoDate(day),
+        reason: "Không còn nhu cầu" as Text,
+      }),
       { mode: "ordered", at: ctx.rec.at(day, rng.int(1, 20)), by: ctx.by.alliance },
     );
     coop.allianceMember = false;
@@ -214,7 +245,10 @@ export const stepValueChains = (ctx: SimContext, m: Month): void => {
   const n = rng.poisson(1.1);
   for (let i = 0; i < n; i++) {
     const day = dayIn(ctx, m);
-    const coop = pickCoop(ctx, (c) => operating(c, day, 90) && c.sector === "agriculture" && c.linkages.length < 3);
+    const coop = pickCoop(
+      ctx,
+      (c) => operating(c, day, 90) && c.sector === "agriculture" && c.linkages.length < 3,
+    );
     if (coop === undefined || day > ctx.endDay) continue;
     const id = `lk-${ctx.province.code}-${String(++ctx.seq.link).padStart(6, "0")}` as LinkageId;
     ctx.rec.record(
@@ -226,20 +260,33 @@ export const stepValueChains = (ctx: SimContext, m: Month): void => {
         partner: rng.pick(PARTNERS) as Text,
         product: rng.pick(PRODUCT_WORDS) as Text,
       }),
-      { mode: "ordered", at: ctx.rec.at(day, rng.int(1, 30)), by: ctx.by.alliance, source: doc("contract", `HĐLK-${id}`, isoDate(day), coop.name) },
+      {
+        mode: "ordered",
+        at: ctx.rec.at(day, rng.int(1, 30)),
+        by: ctx.by.alliance,
+        source: doc("contract", `HĐLK-${id}`, isoDate(day), coop.name),
+      },
     );
-    coop.linkages.push(id);
+    coop.linkages.push({ id, since: day });
   }
   if (rng.chance(0.3)) {
     const day = dayIn(ctx, m);
-    const coop = pickCoop(ctx, (c) => c.status === "active" && c.linkages.length > 0, 40);
+    const coop = pickCoop(
+      ctx,
+      (c) => c.status === "active" && (c.linkages[0]?.since ?? Number.POSITIVE_INFINITY) < m.firstDay,
+      40,
+    );
     if (coop === undefined || day > ctx.endDay) return;
-    const id = coop.linkages.shift() as LinkageId;
-    ctx.rec.record(coop.clock, mk("ValueChainUnlinked", { coopId: coop.id, effectiveDate: isoDate(day), linkageId: id }), {
-      mode: "ordered",
-      at: ctx.rec.at(day, rng.int(1, 30)),
-      by: ctx.by.alliance,
-    });
+    const id = coop.linkages.shift()?.id as LinkageId;
+    ctx.rec.record(
+      coop.clock,
+      mk("ValueChainUnlinked", { coopId: coop.id, effectiveDate: isoDate(day), linkageId: id }),
+      {
+        mode: "ordered",
+        at: ctx.rec.at(day, rng.int(1, 30)),
+        by: ctx.by.alliance,
+      },
+    );
   }
 };
 
@@ -273,15 +320,27 @@ export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
       kind,
       count: rng.int(lo, hi) * (after ? 2 : 1),
     } as EventData<"AllianceActivityRecorded">);
-    const first = ctx.rec.record(clock, event, { mode: "ordered", at: ctx.rec.at(day, rng.int(0, 10)), by: ctx.by.alliance });
+    const first = ctx.rec.record(clock, event, {
+      mode: "ordered",
+      at: ctx.rec.at(day, rng.int(0, 10)),
+      by: ctx.by.alliance,
+    });
     if (rng.chance(0.01)) {
       // Entered twice by mistake, then retracted (EventRetracted).
-      const dup = ctx.rec.record(clock, event, { mode: "ordered", at: first.ms + 60_000, by: ctx.by.alliance });
+      const dup = ctx.rec.record(clock, event, {
+        mode: "ordered",
+        at: first.ms + 60_000,
+        by: ctx.by.alliance,
+      });
       const on = day + rng.int(10, 40);
       if (on <= ctx.endDay)
         ctx.rec.record(
           clock,
-          mk("EventRetracted", { effectiveDate: isoDate(on), retractedEventId: dup.eventId, reason: "Nhập trùng hoạt động" as Text }),
+          mk("EventRetracted", {
+            effectiveDate: isoDate(on),
+            retractedEventId: ctx.rec.eventIdOf(dup.index),
+            reason: "Nhập trùng hoạt động" as Text,
+          }),
           { mode: "ordered", at: ctx.rec.at(on, 1), notBefore: dup.ms + 1000, by: ctx.by.alliance },
         );
     }
@@ -289,7 +348,13 @@ export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
 };
 
 const successorOf = (ctx: SimContext, like: SimCoop, members: number, day: DayNumber): SuccessorCoop => {
-  const s = makeCoop(ctx, { day, form: "cooperative", sector: like.sector, district: like.district, members });
+  const s = makeCoop(ctx, {
+    day,
+    form: "cooperative",
+    sector: like.sector,
+    district: like.district,
+    members,
+  });
   return {
     coopId: s.id,
     name: s.name as Text,
@@ -327,7 +392,16 @@ export const stepReorganisations = (ctx: SimContext, m: Month): void => {
     const wanted = nSources + (kind === "merger" ? 1 : 0);
     const big = kind === "split" || kind === "spinOff";
     for (let k = 0; k < wanted; k++) {
-      const c = pickCoop(ctx, (x) => operating(x, day, 365) && !chosen.includes(x) && (!big || x.members >= 2 * min + 2), 40);
+      const c = pickCoop(
+        ctx,
+        (x) =>
+          operating(x, day, 365) &&
+          !chosen.includes(x) &&
+          (!big || x.members >= 2 * min + 2) &&
+          // A source's termination may not precede events already effective on its stream.
+          (k >= nSources || x.clock.maxEffective <= isoDate(day)),
+        40,
+      );
       if (c !== undefined) chosen.push(c);
     }
     if (chosen.length < wanted) continue;
@@ -341,7 +415,10 @@ export const stepReorganisations = (ctx: SimContext, m: Month): void => {
         : kind === "consolidation"
           ? [successorOf(ctx, first, Math.max(min, total), day)]
           : kind === "split"
-            ? [successorOf(ctx, first, Math.max(min, Math.floor(total / 2)), day), successorOf(ctx, first, Math.max(min, total - Math.floor(total / 2)), day)]
+            ? [
+                successorOf(ctx, first, Math.max(min, Math.floor(total / 2)), day),
+                successorOf(ctx, first, Math.max(min, total - Math.floor(total / 2)), day),
+              ]
             : [successorOf(ctx, first, rng.int(min, Math.floor(total / 2)), day)];
     const id = `tcl-${ctx.province.code}-${String(++ctx.seq.reorg).padStart(4, "0")}` as ReorganisationId;
     const data: EventData<"ReorganisationDecided"> = {
@@ -380,7 +457,8 @@ export const stepReorganisations = (ctx: SimContext, m: Month): void => {
       }
     }
     for (const s of sources) {
-      if (kind === "spinOff") s.members = Math.max(min, s.members - newCoops.reduce((a, c) => a + c.members, 0));
+      if (kind === "spinOff")
+        s.members = Math.max(min, s.members - newCoops.reduce((a, c) => a + c.members, 0));
       else {
         s.status = "gone";
         s.statusSince = day;

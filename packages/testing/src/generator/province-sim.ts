@@ -30,6 +30,7 @@ export const createProvinceSim = (
   endDay: DayNumber,
 ): SimContext => {
   const fundId = `qht-${province.code}` as FundId;
+  const allianceOld = newClock(allianceStream(province.code));
   const establishedOn = Math.max(startDay + 30, dayOf(`${rng.int(2014, 2021)}-01-01`) + rng.int(0, 364));
   return {
     rng,
@@ -40,10 +41,22 @@ export const createProvinceSim = (
     endDay,
     coops: [],
     ...(params.hasFund
-      ? { fund: { id: fundId, clock: newClock(fundStream(fundId)), establishedOn, capital: rng.int(10, 30) * 1e9, live: false } }
+      ? {
+          fund: {
+            id: fundId,
+            clock: newClock(fundStream(fundId)),
+            establishedOn,
+            capital: rng.int(10, 30) * 1e9,
+            live: false,
+          },
+        }
       : {}),
-    allianceOld: newClock(allianceStream(province.code)),
-    allianceNew: newClock(allianceStream(province.successorCode)),
+    allianceOld,
+    // A province that kept its code keeps its alliance stream: one stream, one clock.
+    allianceNew:
+      province.successorCode === province.code
+        ? allianceOld
+        : newClock(allianceStream(province.successorCode)),
     reorgClocks: new Map(),
     seq: { coop: 0, loan: 0, app: 0, manager: 0, product: 0, link: 0, reorg: 0 },
     by: {
@@ -72,7 +85,12 @@ export const stepProvince = (ctx: SimContext, m: Month, first: boolean): void =>
     for (let i = 0; i < params.initialCoops; i++) {
       // People's credit funds (quỹ tín dụng nhân dân) are ~3.5 % of co-ops, almost all long-established.
       const sector = rng.chance(0.035) ? "peoplesCreditFund" : undefined;
-      foundCoop(ctx, { day: ctx.startDay, form: "cooperative", preExisting: true, ...(sector ? { sector } : {}) });
+      foundCoop(ctx, {
+        day: ctx.startDay,
+        form: "cooperative",
+        preExisting: true,
+        ...(sector ? { sector } : {}),
+      });
     }
     foundCoop(ctx, { day: ctx.startDay, form: "union", preExisting: true });
   }

@@ -55,7 +55,12 @@ export class RecordQueue<A> {
         const r = l + 1;
         const c =
           r < n &&
-          this.less(this.keys[r] as number, this.seqs[r] as number, this.keys[l] as number, this.seqs[l] as number)
+          this.less(
+            this.keys[r] as number,
+            this.seqs[r] as number,
+            this.keys[l] as number,
+            this.seqs[l] as number,
+          )
             ? r
             : l;
         if (!this.less(this.keys[c] as number, this.seqs[c] as number, lastKey, lastSeq)) break;

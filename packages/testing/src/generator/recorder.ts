@@ -41,6 +41,11 @@ export interface StreamClock {
   maxRecorded: number;
   /** No event of the stream may be recorded before this (its founding). */
   floor: number;
+  /**
+   * The latest effective date of any event made on the stream (`YYYY-MM-DD` strings sort by date): a
+   * termination may not be back-dated before it (the decider's BackdatedTermination rule).
+   */
+  maxEffective: string;
 }
 
 /** How an event's recording instant is constrained by its stream (see {@link StreamClock}). */
@@ -52,6 +57,7 @@ export const newClock = (streamId: StreamId): StreamClock => ({
   lastOrdered: Number.NEGATIVE_INFINITY,
   maxRecorded: Number.NEGATIVE_INFINITY,
   floor: Number.NEGATIVE_INFINITY,
+  maxEffective: "",
 });
 
 /**
@@ -60,6 +66,18 @@ export const newClock = (streamId: StreamId): StreamClock => ({
  */
 export const mk = <K extends EventType>(type: K, data: EventData<K>): EventOf<K> =>
   ({ type, schemaVersion: CURRENT_SCHEMA_VERSION[type], data }) as unknown as EventOf<K>;
+
+/** An event waiting for its recording instant. */
+class Pending {
+  constructor(
+    readonly streamId: StreamId,
+    readonly index: number,
+    readonly ms: number,
+    readonly event: DomainEvent,
+    readonly by: string,
+    readonly source: SourceDocument | undefined,
+  ) {}
+}
 
 /** What {@link Recorder.record} needs besides the event. */
 export interface RecordOptions {
@@ -81,7 +99,7 @@ export interface RecordOptions {
  * r.record(clock, mk("CoopResumed", data), { mode: "ordered", at: r.at(day, 3), by: "clerk" });
  */
 export class Recorder {
-  private readonly queue = new RecordQueue<GeneratedEvent>();
+  private readonly queue = new RecordQueue<Pending>();
   private nextIndex = 0;
   /** Events made in the current month step are recorded no earlier than this. */
   stepStartMs = Number.NEGATIVE_INFINITY;
@@ -103,31 +121,46 @@ export class Recorder {
     return (day + delayDays) * DAY_MS + 3_600_000 + this.rng.int(0, 9 * 3600 - 1) * 1000;
   }
 
-  /** Records an event on a stream; returns its id and recording instant. */
-  record(clock: StreamClock, event: DomainEvent, o: RecordOptions): { eventId: EventId; ms: number } {
+  /**
+   * Records an event on a stream; returns its index (see {@link Recorder.eventIdOf}) and recording
+   * instant. Only the event waits in the queue: its id, instant string and metadata are made when it is
+   * emitted, so they never outlive the consumer's use of them (less for the garbage collector to copy).
+   */
+  record(clock: StreamClock, event: DomainEvent, o: RecordOptions): { index: number; ms: number } {
     let ms = Math.max(o.at, this.stepStartMs, clock.floor, o.notBefore ?? Number.NEGATIVE_INFINITY);
     if (o.mode === "ordered") ms = Math.max(ms, clock.lastOrdered + 1000);
     else if (o.mode === "terminal") ms = Math.max(ms, clock.maxRecorded + 1000, clock.lastOrdered + 1000);
     if (o.mode !== "independent") clock.lastOrdered = ms;
     if (ms > clock.maxRecorded) clock.maxRecorded = ms;
-    const eventId = deterministicUuid(this.seed, this.nextIndex++);
-    if (ms <= this.cutoffMs) {
-      const metadata: EventMetadata =
-        o.source === undefined
-          ? { recordedAt: isoInstant(ms), recordedBy: o.by as Text }
-          : { recordedAt: isoInstant(ms), recordedBy: o.by as Text, source: o.source };
-      this.queue.push(ms, { streamId: clock.streamId, eventId, event, metadata });
-    }
-    return { eventId, ms };
+    const effective = event.data.effectiveDate;
+    if (effective > clock.maxEffective) clock.maxEffective = effective;
+    const index = this.nextIndex++;
+    if (ms <= this.cutoffMs)
+      this.queue.push(ms, new Pending(clock.streamId, index, ms, event, o.by, o.source));
+    return { index, ms };
   }
 
-  /** The events due strictly before `ms`, in recording order. */
-  dueBefore(ms: number): GeneratedEvent[] {
-    return this.queue.popUntil(ms);
+  /** The deterministic event id of the event made `index`-th. */
+  eventIdOf(index: number): EventId {
+    return deterministicUuid(this.seed, index);
   }
 
-  /** Everything still waiting, in recording order. */
-  drain(): GeneratedEvent[] {
-    return this.queue.popUntil(Number.POSITIVE_INFINITY);
+  /** Emits, in recording order, the events due strictly before `ms`. */
+  *dueBefore(ms: number): Generator<GeneratedEvent, void, undefined> {
+    while (this.queue.peekKey() < ms) yield this.emit(this.queue.pop());
+  }
+
+  private emit(p: Pending): GeneratedEvent {
+    const recordedAt = isoInstant(p.ms);
+    const metadata: EventMetadata =
+      p.source === undefined
+        ? { recordedAt, recordedBy: p.by as Text }
+        : { recordedAt, recordedBy: p.by as Text, source: p.source };
+    return { streamId: p.streamId, eventId: deterministicUuid(this.seed, p.index), event: p.event, metadata };
+  }
+
+  /** Emits everything still waiting, in recording order. */
+  drain(): Generator<GeneratedEvent, void, undefined> {
+    return this.dueBefore(Number.POSITIVE_INFINITY);
   }
 }

@@ -46,6 +46,8 @@ export interface SimManager {
   readonly id: ManagerId;
   readonly role: ManagerRole;
   readonly birthDay: DayNumber;
+  /** The day the manager reaches 62 and retires. */
+  readonly retireDay: DayNumber;
 }
 
 /** An OCOP product of a co-op and its certificate. */
@@ -55,6 +57,8 @@ export interface SimProduct {
   /** Day of first certification (planned), then `validUntil` of the current certificate. */
   nextDay: DayNumber;
   certified: boolean;
+  /** Effective day of the current certificate. */
+  certifiedOn: DayNumber;
 }
 
 /** Lifecycle of a simulated co-op. */
@@ -94,9 +98,17 @@ export interface SimCoop {
   readonly managers: SimManager[];
   readonly loans: SimLoan[];
   readonly products: SimProduct[];
-  readonly linkages: string[];
+  /** Active value-chain linkages and the day each was made. */
+  readonly linkages: Array<{ readonly id: string; readonly since: DayNumber }>;
   allianceMember: boolean;
   reRecordedIn2025: boolean;
+  /** How and when a suspension ends. */
+  suspensionEndsBy: "resumption" | "dissolution";
+  suspensionEndsOn: DayNumber;
+  /** The next day a random happening (manager turnover, suspension, ...) is due. */
+  hazardOn: DayNumber;
+  /** The next day anything is due; the co-op is skipped until then (except in report months). */
+  wake: DayNumber;
   /** A group's planned conversion into a co-op. */
   convertOn: DayNumber | undefined;
 }
@@ -110,12 +122,26 @@ export interface SimContext {
   readonly startDay: DayNumber;
   readonly endDay: DayNumber;
   readonly coops: SimCoop[];
-  readonly fund?: { readonly id: FundId; readonly clock: StreamClock; establishedOn: DayNumber; capital: number; live: boolean };
+  readonly fund?: {
+    readonly id: FundId;
+    readonly clock: StreamClock;
+    establishedOn: DayNumber;
+    capital: number;
+    live: boolean;
+  };
   readonly allianceOld: StreamClock;
   readonly allianceNew: StreamClock;
   readonly reorgClocks: Map<string, StreamClock>;
   /** Counters for ids. */
-  readonly seq: { coop: number; loan: number; app: number; manager: number; product: number; link: number; reorg: number };
+  readonly seq: {
+    coop: number;
+    loan: number;
+    app: number;
+    manager: number;
+    product: number;
+    link: number;
+    reorg: number;
+  };
   /** Who records registrations and other events in this province. */
   readonly by: { readonly registry: string; readonly alliance: string; readonly fund: string };
   /** Streams of every co-op by id (for reorganisation targets). */

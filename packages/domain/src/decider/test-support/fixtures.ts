@@ -1,16 +1,17 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Command, CommandOf, CommandType } from "../../commands/command.js";
+import { streamOf } from "../../commands/command.js";
 import type { DomainEvent } from "../../events/domain-event.js";
 import type { RecordedEvent } from "../../events/recorded-event.js";
 import type { EventId, Instant, StreamId } from "../../index.js";
-import { streamOf } from "../../commands/command.js";
 import type { DomainError } from "../domain-error.js";
 import { evolve } from "../evolve.js";
 import { type LedgerDecider, ledgerDecider } from "../ledger-decider.js";
 import { initialState, type StreamState } from "../stream-state.js";
 
 /** A deterministic event id for tests. */
-export const eid = (n: number): EventId => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}` as EventId;
+export const eid = (n: number): EventId =>
+  `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}` as EventId;
 
 /** Builds a command without the ceremony of brands (the decoder is what checks real input). */
 export const cmd = <K extends CommandType>(type: K, data: Record<string, unknown>): CommandOf<K> =>
@@ -38,15 +39,28 @@ export const given = (commands: ReadonlyArray<Command>, decider: LedgerDecider =
 };
 
 /** Appends an event to a test stream, giving it the next id. */
-export const append = (state: StreamState, recorded: RecordedEvent[], event: DomainEvent, streamId: StreamId): StreamState => {
+export const append = (
+  state: StreamState,
+  recorded: RecordedEvent[],
+  event: DomainEvent,
+  streamId: StreamId,
+): StreamState => {
   const eventId = eid(recorded.length + 1);
   const recordedAt = `2030-01-01T00:00:${String(recorded.length % 60).padStart(2, "0")}.000Z` as Instant;
-  recorded.push({ eventId, streamId, revision: recorded.length, position: recorded.length, event, metadata: { recordedAt } });
+  recorded.push({
+    eventId,
+    streamId,
+    revision: recorded.length,
+    position: recorded.length,
+    event,
+    metadata: { recordedAt },
+  });
   return evolve(state, event, { eventId, recordedAt });
 };
 
 /** The refusal's tag, or "accepted". */
-export const outcome = (r: E.Either<DomainError, unknown>): string => (E.isLeft(r) ? r.left._tag : "accepted");
+export const outcome = (r: E.Either<DomainError, unknown>): string =>
+  E.isLeft(r) ? r.left._tag : "accepted";
 
 /** The refusal, failing the test when the command was accepted. */
 export const refusal = (r: E.Either<DomainError, unknown>): DomainError => {

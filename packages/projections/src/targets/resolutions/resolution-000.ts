@@ -204,7 +204,10 @@ const targets: ReadonlyArray<TargetJson> = [
   {
     id: "000.tradePromotion",
     role: "goal",
-    label: { en: "Trade-promotion participations a year", vi: "Lượt HTX tham gia quảng bá, giới thiệu sản phẩm" },
+    label: {
+      en: "Trade-promotion participations a year",
+      vi: "Lượt HTX tham gia quảng bá, giới thiệu sản phẩm",
+    },
     source: {
       file: FILE,
       quote: "(8) Mỗi năm giới thiệu, hỗ trợ từ 100 lượt Hợp tác xã tham gia quảng bá, giới thiệu sản phẩm",
@@ -262,7 +265,8 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: EVERY_YEAR,
     measure: {
       kind: "notMeasurable",
-      reason: "The ledger records co-ops' ratings, not the civil-service rating of the alliance's own agency.",
+      reason:
+        "The ledger records co-ops' ratings, not the civil-service rating of the alliance's own agency.",
     },
   },
   {

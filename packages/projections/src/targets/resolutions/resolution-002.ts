@@ -37,8 +37,14 @@ const baseline: ReadonlyArray<TargetJson> = [
   {
     id: "002.baseline.trainingClasses",
     role: "reported",
-    label: { en: "Training classes for co-op managers and members", vi: "Lớp bồi dưỡng kiến thức cho cán bộ quản lý và thành viên HTX" },
-    source: { file: FILE, quote: "tổ chức mở 04 lớp bồi dưỡng kiến thức cho cán bộ quản lý và thành viên HTX" },
+    label: {
+      en: "Training classes for co-op managers and members",
+      vi: "Lớp bồi dưỡng kiến thức cho cán bộ quản lý và thành viên HTX",
+    },
+    source: {
+      file: FILE,
+      quote: "tổ chức mở 04 lớp bồi dưỡng kiến thức cho cán bộ quản lý và thành viên HTX",
+    },
     timing: FIRST_7_MONTHS,
     measure: {
       kind: "indicator",
@@ -50,7 +56,10 @@ const baseline: ReadonlyArray<TargetJson> = [
   {
     id: "002.baseline.lawClasses",
     role: "reported",
-    label: { en: "Classes on the cooperative law for associations and groups", vi: "Lớp tuyên truyền về Luật HTX 2012" },
+    label: {
+      en: "Classes on the cooperative law for associations and groups",
+      vi: "Lớp tuyên truyền về Luật HTX 2012",
+    },
     source: { file: FILE, quote: "mở 16 lớp tuyên truyền về Luật HTX 2012" },
     timing: FIRST_7_MONTHS,
     measure: {
@@ -77,7 +86,10 @@ const baseline: ReadonlyArray<TargetJson> = [
   {
     id: "002.baseline.loanApplications",
     role: "reported",
-    label: { en: "Loan applications received by the support fund", vi: "Hồ sơ vay vốn Quỹ hỗ trợ phát triển HTX tiếp nhận" },
+    label: {
+      en: "Loan applications received by the support fund",
+      vi: "Hồ sơ vay vốn Quỹ hỗ trợ phát triển HTX tiếp nhận",
+    },
     source: { file: FILE, quote: "đã tiếp nhận trên 10 thủ tục hồ sơ vay vốn" },
     timing: FIRST_HALF,
     measure: {
@@ -132,8 +144,14 @@ const targets: ReadonlyArray<TargetJson> = [
   {
     id: "002.moreTrainingClasses",
     role: "goal",
-    label: { en: "Training classes in the last 5 months", vi: "Lớp bồi dưỡng cho cán bộ quản lý và thành viên HTX" },
-    source: { file: FILE, quote: "tiếp tục tổ chức mở 02 lớp bồi dưỡng cho cán bộ quản lý và thành viên HTX" },
+    label: {
+      en: "Training classes in the last 5 months",
+      vi: "Lớp bồi dưỡng cho cán bộ quản lý và thành viên HTX",
+    },
+    source: {
+      file: FILE,
+      quote: "tiếp tục tổ chức mở 02 lớp bồi dưỡng cho cán bộ quản lý và thành viên HTX",
+    },
     timing: { kind: "period", from: "2019-08-01", to: "2019-12-31" },
     measure: {
       kind: "indicator",
@@ -157,7 +175,10 @@ const targets: ReadonlyArray<TargetJson> = [
       en: "Value-chain conference for 19 central and highland provinces",
       vi: "Hội nghị liên kết sản xuất theo chuỗi giá trị cho 19 tỉnh Miền Trung – Tây Nguyên",
     },
-    source: { file: FILE, quote: "tham mưu tổ chức Hội nghị liên kết sản xuất theo chuỗi giá trị sản phẩm cho 19 tỉnh" },
+    source: {
+      file: FILE,
+      quote: "tham mưu tổ chức Hội nghị liên kết sản xuất theo chuỗi giá trị sản phẩm cho 19 tỉnh",
+    },
     timing: { kind: "by", date: "2019-12-31" },
     measure: { kind: "notMeasurable", reason: "No event records conferences." },
   },

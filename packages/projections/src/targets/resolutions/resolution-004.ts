@@ -12,6 +12,7 @@ const AT_ADOPTION = { kind: "at", date: ADOPTED } as const;
  * Bắc Kạn (GSO code 06, gazetteer 2008-08-01): the province we conclude resolution 004 belongs to. The
  * text does not name it; the evidence (signatory, congress term, addressees, the issuing date and the
  * identical wording published by the province) is set out in docs/resolutions.md.
+ * @example resolution004(BAC_KAN).province.code // "06"
  */
 export const BAC_KAN: ProvinceRef = { code: "06" as ProvinceCode, gazetteer: "2008-08-01" };
 
@@ -19,6 +20,7 @@ export const BAC_KAN: ProvinceRef = { code: "06" as ProvinceCode, gazetteer: "20
  * The reference date of "so với năm 2016" (compared with 2016): the day of Resolution 09-NQ/TU of
  * 26 April 2016, whose five years of implementation this resolution reviews. Growth since 2016 is the
  * co-ops active at adoption minus those active on this date.
+ * @example snapshot(index, { validAt: RESOLUTION_004_REFERENCE_2016, indicators: ["coops.active"] })
  */
 export const RESOLUTION_004_REFERENCE_2016 = "2016-04-26" as BusinessDate;
 
@@ -184,7 +186,10 @@ const targets: ReadonlyArray<TargetJson> = [
     id: "004.memberIncome",
     role: "goal",
     label: { en: "Members' average monthly income", vi: "Thu nhập bình quân thành viên hợp tác xã" },
-    source: { file: FILE, quote: "thu nhập bình quân các thành viên hợp tác xã đạt 6 triệu đồng/người/tháng" },
+    source: {
+      file: FILE,
+      quote: "thu nhập bình quân các thành viên hợp tác xã đạt 6 triệu đồng/người/tháng",
+    },
     timing: BY_2025,
     measure: {
       kind: "indicator",

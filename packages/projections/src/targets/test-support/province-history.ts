@@ -7,11 +7,11 @@ import {
   type EventId,
   type EventMetadata,
   type Instant,
+  makeDate,
   type ProvinceCode,
   type Rating,
   type RecordedEvent,
   type StreamId,
-  makeDate,
 } from "@coop-ledger/domain";
 
 /**
@@ -107,8 +107,7 @@ const ev = (json: unknown): DomainEvent => {
   return r.right;
 };
 
-const uuid = (n: number): EventId =>
-  `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}` as EventId;
+const uuid = (n: number): EventId => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}` as EventId;
 
 /**
  * Builds the province's events, ordered as a store would hand them out: positions by recording
@@ -143,7 +142,9 @@ export const buildProvinceHistory = (spec: ProvinceSpec): ReadonlyArray<Recorded
           effectiveDate: on,
           name: `${form === "union" ? "Liên hiệp HTX" : "HTX"} số ${seq}`,
           form,
-          sector: agricultural ? "agriculture" : pick(["commerceServices", "industryHandicraft", "transport"]),
+          sector: agricultural
+            ? "agriculture"
+            : pick(["commerceServices", "industryHandicraft", "transport"]),
           ...(agricultural ? { agricultureKind: pick(["crop", "livestock", "forestry", "general"]) } : {}),
           location: { gazetteer: "2008-08-01", provinceCode: province, districtCode: pick(spec.districts) },
           foundingMembers: members,
@@ -263,7 +264,14 @@ export const buildProvinceHistory = (spec: ProvinceSpec): ReadonlyArray<Recorded
             event: ev({
               type: "CoopAssessed",
               schemaVersion: 1,
-              data: { coopId: c.id, effectiveDate: on, year: y, scheme: "circular-01-2020-TT-BKHDT", score, rating },
+              data: {
+                coopId: c.id,
+                effectiveDate: on,
+                year: y,
+                scheme: "circular-01-2020-TT-BKHDT",
+                score,
+                rating,
+              },
             }),
           });
         });
@@ -312,7 +320,8 @@ export const buildProvinceHistory = (spec: ProvinceSpec): ReadonlyArray<Recorded
                 totalAssetsVnd: capital * 2,
                 revenueVnd: capital * 3,
                 profitVnd: int(-50, 300) * 1_000_000,
-                memberMonthlyIncomeVnd: int(spec.memberIncomeVnd.min / 1000, spec.memberIncomeVnd.max / 1000) * 1000,
+                memberMonthlyIncomeVnd:
+                  int(spec.memberIncomeVnd.min / 1000, spec.memberIncomeVnd.max / 1000) * 1000,
               },
             }),
           });

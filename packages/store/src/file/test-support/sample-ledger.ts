@@ -12,11 +12,21 @@ export const writeSampleLedger = async (dir: string, name = "ledger.jsonl"): Pro
   const opened = await openFileLedger(path, { now: () => new Date("2026-01-01T00:00:00.000Z") })();
   if (E.isLeft(opened)) throw new Error(opened.left.message);
   const l = opened.right;
-  const plan: Array<[string, number]> = [["a", 2], ["b", 1], ["a", 1], ["c", 3], ["b", 2], ["a", 1], ["c", 2]];
+  const plan: Array<[string, number]> = [
+    ["a", 2],
+    ["b", 1],
+    ["a", 1],
+    ["c", 3],
+    ["b", 2],
+    ["a", 1],
+    ["c", 2],
+  ];
   const next = new Map<string, number>();
   for (const [coop, count] of plan) {
     const from = next.get(coop) ?? 0;
-    const r = await l.append(fixtureEvent(coop, 0).streamId, fixtureBatch(coop, count, from), { expectedRevision: "any" })();
+    const r = await l.append(fixtureEvent(coop, 0).streamId, fixtureBatch(coop, count, from), {
+      expectedRevision: "any",
+    })();
     if (E.isLeft(r)) throw new Error(r.left.message);
     next.set(coop, from + count);
   }

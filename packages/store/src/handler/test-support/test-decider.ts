@@ -42,7 +42,11 @@ export const testDecider: Decider<TestCommand, TestState, DomainEvent, { readonl
           {
             type: "EventRetracted",
             schemaVersion: 1,
-            data: { effectiveDate: base, retractedEventId: c.eventId as never, reason: "Nhập trùng" as never },
+            data: {
+              effectiveDate: base,
+              retractedEventId: c.eventId as never,
+              reason: "Nhập trùng" as never,
+            },
           },
         ]);
       case "DecideReorganisation":

@@ -1,0 +1,263 @@
+import {
+  type Command,
+  type DomainError,
+  formatValidationErrors,
+  type Instant,
+  ledgerDecider,
+  streamOf,
+} from "@coop-ledger/domain";
+import { ProjectionIndex, snapshot } from "@coop-ledger/projections";
+import {
+  type EventStore,
+  type FileLedger,
+  type HandlerError,
+  makeCommandHandler,
+  openFileLedger,
+  type StoreError,
+} from "@coop-ledger/store";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import * as E from "fp-ts/lib/Either.js";
+import { match } from "ts-pattern";
+import { type ApiError, statusOf } from "./api-error.js";
+import { bearerMatches } from "./auth.js";
+import { CommandBody } from "./envelope.js";
+
+/** How to run the service. */
+export interface AppOptions {
+  /** The file ledger (created if missing); the service holds its write lock while it runs. */
+  readonly ledgerPath: string;
+  /** The bearer token writes must present (from the environment in `main.ts`). */
+  readonly token: string;
+  /** The transaction-time clock (default: the system clock). */
+  readonly clock?: () => Instant;
+  /** Largest request body in bytes (default 64 KiB); larger bodies get a 400 `MalformedBody`. */
+  readonly bodyLimit?: number;
+  /** Retries of a write after a concurrent change to the same stream before a 409 (default 3). */
+  readonly maxRetries?: number;
+  /** Wraps the store (tests use it to force interleavings). */
+  readonly wrapStore?: (store: EventStore) => EventStore;
+  readonly logger?: boolean;
+}
+
+/** A running service. */
+export interface App {
+  readonly server: FastifyInstance;
+  readonly ledger: FileLedger;
+  /** Stops the server and releases the ledger's lock. */
+  readonly close: () => Promise<void>;
+}
+
+const send = (reply: FastifyReply, e: ApiError): FastifyReply => reply.code(statusOf(e)).send({ error: e });
+
+const fromStore = (e: StoreError): ApiError =>
+  match(e)
+    .with(
+      { _tag: "WrongExpectedRevision" },
+      (x): ApiError => ({
+        _tag: "ConcurrencyConflict",
+        streamId: x.streamId,
+        message: x.message,
+      }),
+    )
+    .with(
+      { _tag: "LedgerLocked" },
+      { _tag: "StoreUnavailable" },
+      { _tag: "StoreClosed" },
+      (x): ApiError => ({
+        _tag: "StoreUnavailable",
+        message: x.message,
+      }),
+    )
+    .with(
+      { _tag: "CorruptLedger" },
+      { _tag: "UndecodableEvent" },
+      { _tag: "InvalidAppend" },
+      (x): ApiError => ({
+        _tag: "Internal",
+        message: x.message,
+      }),
+    )
+    .exhaustive();
+
+const fromHandler = (e: HandlerError<DomainError>): ApiError =>
+  match(e)
+    .with(
+      { _tag: "Rejected" },
+      (x): ApiError => ({
+        _tag: "RuleViolated",
+        rule: x.error._tag,
+        message: (x.error as { message?: string }).message ?? x.message,
+      }),
+    )
+    .with(
+      { _tag: "Conflict" },
+      (x): ApiError => ({
+        _tag: "ConcurrencyConflict",
+        streamId: x.streamId,
+        message: `${x.message}: another write to ${x.streamId} won; re-read and retry with the same commandId`,
+      }),
+    )
+    .with({ _tag: "StoreFailed" }, (x) => fromStore(x.error))
+    .exhaustive();
+
+/**
+ * Builds the service: opens the file ledger (taking its write lock), wires the domain's decider into
+ * the store's command handler, and keeps a projection index that catches up from the ledger before
+ * every read, so a snapshot always reflects every acknowledged write.
+ *
+ * Routes: `GET /health`; `POST /commands` (any command; bearer token); `POST /coops` (found a co-op;
+ * bearer token); `GET /snapshot?validAt=…&knownAt=…&province=…`; `GET /streams/:streamId`.
+ *
+ * @example const app = await buildApp({ ledgerPath: "ledger.jsonl", token: process.env.COOP_LEDGER_TOKEN! });
+ */
+export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, App>> => {
+  if (options.token.length < 16)
+    return E.left({ _tag: "Internal", message: "the bearer token must be at least 16 characters" });
+  const opened = await openFileLedger(options.ledgerPath, { create: true })();
+  if (E.isLeft(opened)) return E.left(fromStore(opened.left));
+  const ledger = opened.right;
+  const store = options.wrapStore?.(ledger) ?? ledger;
+  const clock = options.clock ?? (() => new Date().toISOString() as Instant);
+  const handler = makeCommandHandler<Command, unknown, DomainError>({
+    store,
+    decider: ledgerDecider as never,
+    streamOf,
+    clock,
+    maxRetries: options.maxRetries ?? 3,
+  });
+
+  // The read model: fed from the ledger's global log; `catchUp` is serialised so concurrent reads
+  // never feed the same page twice (the index would ignore a repeat anyway: ids are checked).
+  const index = new ProjectionIndex();
+  let after: number | undefined;
+  let chain: Promise<E.Either<StoreError, void>> = Promise.resolve(E.right(undefined));
+  const catchUp = (): Promise<E.Either<StoreError, void>> => {
+    chain = chain.then(async () => {
+      for (;;) {
+        const page = await ledger.readAll(after === undefined ? {} : { after })();
+        if (E.isLeft(page)) return page;
+        for (const e of page.right.events) index.add(e);
+        if (page.right.lastPosition !== undefined) after = page.right.lastPosition;
+        if (page.right.isEnd || page.right.events.length === 0) return E.right(undefined);
+      }
+    });
+    return chain;
+  };
+
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024 });
+
+  // Writes need the bearer token, checked before the body is read or parsed.
+  server.addHook("onRequest", async (request, reply) => {
+    if (request.method === "GET" || request.method === "HEAD") return;
+    if (!bearerMatches(request.headers.authorization, options.token))
+      return send(reply, {
+        _tag: "Unauthorized",
+        message: "writes need the header Authorization: Bearer <token>",
+      });
+  });
+
+  // Body and framework errors as typed 400s (a too-large body is a malformed request here, not a 413).
+  server.setErrorHandler(
+    (error: { code?: string; message: string; statusCode?: number }, _request, reply) => {
+      const code = error.code ?? "";
+      if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
+        return send(reply, {
+          _tag: "MalformedBody",
+          reason: "tooLarge",
+          message: `the body is over the ${options.bodyLimit ?? 64 * 1024}-byte limit`,
+        });
+      if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+        return send(reply, {
+          _tag: "MalformedBody",
+          reason: "contentType",
+          message: "send the body as application/json",
+        });
+      if (code.startsWith("FST_ERR_CTP") || error instanceof SyntaxError || error.statusCode === 400)
+        return send(reply, {
+          _tag: "MalformedBody",
+          reason: "notJson",
+          message: `the body is not valid JSON: ${error.message}`,
+        });
+      return send(reply, { _tag: "Internal", message: "unexpected failure" });
+    },
+  );
+
+  server.get("/health", async () => {
+    const c = await catchUp();
+    return { ok: E.isRight(c), events: index.size };
+  });
+
+  const handle = async (body: unknown, reply: FastifyReply) => {
+    const decoded = CommandBody.decode(body);
+    if (E.isLeft(decoded))
+      return send(reply, {
+        _tag: "InvalidCommand",
+        problems: formatValidationErrors(decoded.left).slice(0, 20),
+        message: "the body is not a valid command envelope { commandId, command: { type, data }, metadata? }",
+      });
+    const { commandId, command, metadata } = decoded.right;
+    const r = await handler.handle({ commandId, command, ...(metadata !== undefined ? { metadata } : {}) })();
+    if (E.isLeft(r)) return send(reply, fromHandler(r.left));
+    return reply.code(r.right.alreadyHandled ? 200 : 201).send({
+      streamId: r.right.streamId,
+      eventIds: r.right.eventIds,
+      events: r.right.events.map((e) => e.type),
+      revision: r.right.nextExpectedRevision,
+      position: r.right.lastPosition ?? null,
+      alreadyHandled: r.right.alreadyHandled,
+    });
+  };
+
+  server.post("/commands", async (request, reply) => handle(request.body, reply));
+
+  // A convenience for the common write: found a co-op from its data alone.
+  server.post("/coops", async (request, reply) => {
+    const body = request.body as { commandId?: unknown; data?: unknown; metadata?: unknown } | null;
+    return handle(
+      {
+        commandId: body?.commandId,
+        command: { type: "FoundCoop", data: body?.data },
+        metadata: body?.metadata,
+      },
+      reply,
+    );
+  });
+
+  server.get("/snapshot", async (request, reply) => {
+    const q = request.query as Record<string, string | undefined>;
+    const c = await catchUp();
+    if (E.isLeft(c)) return send(reply, fromStore(c.left));
+    const input = {
+      validAt: q.validAt ?? "",
+      ...(q.knownAt !== undefined ? { knownAt: q.knownAt } : {}),
+      scope: {
+        ...(q.province !== undefined ? { province: q.province } : {}),
+        ...(q.district !== undefined ? { district: q.district } : {}),
+        ...(q.sector !== undefined ? { sector: q.sector } : {}),
+        ...(q.form !== undefined ? { form: q.form } : {}),
+      },
+      ...(q.geography !== undefined ? { geography: q.geography } : {}),
+      ...(q.indicators !== undefined ? { indicators: q.indicators.split(",") } : {}),
+    };
+    const s = snapshot(index, input);
+    if (E.isLeft(s)) return send(reply, { _tag: "InvalidQuery", message: s.left.message });
+    return s.right;
+  });
+
+  server.get("/streams/:streamId", async (request, reply) => {
+    const { streamId } = request.params as { streamId: string };
+    const r = await ledger.readStream(streamId as never)();
+    if (E.isLeft(r)) return send(reply, fromStore(r.left));
+    if (r.right.length === 0) return send(reply, { _tag: "NotFound", message: `no stream ${streamId}` });
+    return { streamId, events: r.right };
+  });
+
+  return E.right({
+    server,
+    ledger,
+    close: async () => {
+      await server.close();
+      await ledger.close();
+    },
+  });
+};

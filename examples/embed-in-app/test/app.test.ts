@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Instant } from "@coop-ledger/domain";
+import { type EventStore, verifyLedger } from "@coop-ledger/store";
+import * as E from "fp-ts/lib/Either.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../src/app.js";
+
+const TOKEN = "test-token-0123456789abcdef";
+const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+
+const founding = (coopId: string, members = 9) => ({
+  coopId,
+  effectiveDate: "2019-03-01",
+  name: "HTX Nông nghiệp Thanh Long",
+  form: "cooperative",
+  sector: "agriculture",
+  location: { gazetteer: "2008-08-01", provinceCode: "60" },
+  foundingMembers: members,
+});
+
+let running: App | undefined;
+let base = "";
+
+/** Starts the service on 127.0.0.1 on a free port against a fresh ledger. */
+const start = async (extra: Partial<Parameters<typeof buildApp>[0]> = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), "embed-app-"));
+  const ledgerPath = join(dir, "ledger.jsonl");
+  let tick = Date.parse("2024-01-01T00:00:00.000Z");
+  const app = await buildApp({
+    ledgerPath,
+    token: TOKEN,
+    clock: () => {
+      tick += 1000;
+      return new Date(tick).toISOString() as Instant;
+    },
+    ...extra,
+  });
+  if (E.isLeft(app)) throw new Error(app.left.message);
+  running = app.right;
+  await app.right.server.listen({ host: "127.0.0.1", port: 0 });
+  const addr = app.right.server.server.address();
+  base = typeof addr === "object" && addr !== null ? `http://127.0.0.1:${addr.port}` : "";
+  return { ledgerPath };
+};
+
+const post = (path: string, body: unknown, headers: Record<string, string> = auth) =>
+  fetch(`${base}${path}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+const eventLines = (path: string): number => readFileSync(path, "utf8").trimEnd().split("\n").length - 1;
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+describe("embed-in-app: an HTTP service on the file ledger", () => {
+  it("founds a co-op through the command handler and serves it in a snapshot", async () => {
+    const { ledgerPath } = await start();
+    const r = await post("/coops", { commandId: "found-htx-1", data: founding("htx-1") });
+    expect(r.status).toBe(201);
+    const body = (await r.json()) as { streamId: string; events: string[] };
+    expect(body).toMatchObject({ streamId: "coop-htx-1", events: ["CoopFounded"] });
+
+    const s = await fetch(`${base}/snapshot?validAt=2019-12-31&indicators=coops.active,coops.founded`);
+    expect(s.status).toBe(200);
+    const snap = (await s.json()) as { figures: Array<{ id: string; value: number }> };
+    expect(snap.figures.find((f) => f.id === "coops.active")?.value).toBe(1);
+    expect(snap.figures.find((f) => f.id === "coops.founded")?.value).toBe(1);
+    // before the founding's effective date it did not exist
+    const before = (await (
+      await fetch(`${base}/snapshot?validAt=2019-02-28&indicators=coops.active`)
+    ).json()) as {
+      figures: Array<{ value: number }>;
+    };
+    expect(before.figures[0]?.value).toBe(0);
+    expect(E.isRight(await verifyLedger(ledgerPath)())).toBe(true);
+  });
+
+  it("a repeated command id appends nothing the second time (200, alreadyHandled)", async () => {
+    const { ledgerPath } = await start();
+    expect((await post("/coops", { commandId: "c-1", data: founding("htx-1") })).status).toBe(201);
+    const again = await post("/coops", { commandId: "c-1", data: founding("htx-1") });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { alreadyHandled: boolean }).alreadyHandled).toBe(true);
+    expect(eventLines(ledgerPath)).toBe(1);
+  });
+
+  it("writes without the right bearer token get 401 and write nothing", async () => {
+    const { ledgerPath } = await start();
+    for (const headers of [
+      { "content-type": "application/json" },
+      { "content-type": "application/json", authorization: "Bearer wrong-token-0123456789abc" },
+      { "content-type": "application/json", authorization: TOKEN },
+    ]) {
+      const r = await post("/coops", { commandId: "x", data: founding("htx-1") }, headers);
+      expect(r.status).toBe(401);
+      expect(((await r.json()) as { error: { _tag: string } }).error._tag).toBe("Unauthorized");
+    }
+    expect(eventLines(ledgerPath)).toBe(0);
+  });
+
+  it("malformed, invalid and oversized bodies get a 400 with the typed error, and nothing is written", async () => {
+    const { ledgerPath } = await start({ bodyLimit: 4096 });
+    const notJson = await post("/commands", "{not json");
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ error: { _tag: "MalformedBody", reason: "notJson" } });
+
+    const invalid = await post("/commands", {
+      commandId: "c-1",
+      command: { type: "FoundCoop", data: { coopId: "htx-1" } },
+    });
+    expect(invalid.status).toBe(400);
+    const inv = (await invalid.json()) as { error: { _tag: string; problems: string[] } };
+    expect(inv.error._tag).toBe("InvalidCommand");
+    expect(inv.error.problems.length).toBeGreaterThan(0);
+
+    const big = await post("/coops", {
+      commandId: "c-2",
+      data: { ...founding("htx-2"), name: "x".repeat(10_000) },
+    });
+    expect(big.status).toBe(400);
+    expect(await big.json()).toMatchObject({ error: { _tag: "MalformedBody", reason: "tooLarge" } });
+
+    const proto = await post("/commands", '{"commandId":"c-3","__proto__":{"polluted":true},"command":{}}');
+    expect(proto.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+    expect(eventLines(ledgerPath)).toBe(0);
+  });
+
+  it("a command the law refuses is a 422 naming the rule", async () => {
+    const { ledgerPath } = await start();
+    // 2 founding members: below the minimum of Law 23/2012/QH13 for a co-op
+    const r = await post("/coops", { commandId: "c-1", data: founding("htx-1", 2) });
+    expect(r.status).toBe(422);
+    const e = (await r.json()) as { error: { _tag: string; rule: string } };
+    expect(e.error._tag).toBe("RuleViolated");
+    expect(e.error.rule.length).toBeGreaterThan(0);
+    expect(eventLines(ledgerPath)).toBe(0);
+  });
+
+  it("a concurrency conflict on one stream is a 409; exactly one write wins and the ledger verifies", async () => {
+    // Both requests read the stream before either appends: the store waits until two reads are in.
+    let waiting: Array<() => void> = [];
+    const wrapStore = (s: EventStore): EventStore => ({
+      ...s,
+      readStream: (id, o) => async () => {
+        const r = await s.readStream(id, o)();
+        if (id === "coop-htx-1" && waiting.length < 2) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) for (const w of waiting) w();
+          });
+        }
+        return r;
+      },
+    });
+    const { ledgerPath } = await start({ maxRetries: 0, wrapStore });
+    const [a, b] = await Promise.all([
+      post("/coops", { commandId: "c-a", data: founding("htx-1") }),
+      post("/coops", { commandId: "c-b", data: founding("htx-1") }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(((await loser.json()) as { error: { _tag: string } }).error._tag).toBe("ConcurrencyConflict");
+    waiting = [];
+    expect(eventLines(ledgerPath)).toBe(1);
+    const v = await verifyLedger(ledgerPath)();
+    expect(E.isRight(v) && v.right.events).toBe(1);
+  });
+
+  it("refuses to start with a short token", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "embed-app-"));
+    const r = await buildApp({ ledgerPath: join(dir, "l.jsonl"), token: "short" });
+    expect(E.isLeft(r)).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readLedger } from "@coop-ledger/store";
+import { generateLedger } from "@coop-ledger/testing";
+import * as E from "fp-ts/lib/Either.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The store-esdb package's loopback gRPC double of an EventStoreDB server (test code, not a server:
+// see docs/eventstoredb.md for what it does and does not verify). The bin connects to it over TCP.
+import { EsdbServerDouble } from "../../store-esdb/src/test-support/esdb-double.js";
+import { writeLedger } from "./engine/write-ledger.js";
+import { makeProgress } from "./progress.js";
+import { BIN, hasBin, runBinAsync } from "./test-support/run-bin.js";
+
+if (!hasBin())
+  console.warn(`\n!! SKIPPED: the CLI tests run the built bin ${BIN}; build first with tsc -b\n`);
+
+const ids = async (path: string): Promise<string[]> => {
+  const out: string[] = [];
+  for await (const r of readLedger(path))
+    if (E.isRight(r)) out.push(`${r.right.streamId}/${r.right.revision}/${r.right.eventId}`);
+  return out;
+};
+
+describe.skipIf(!hasBin())("coop-ledger export / import against the EventStoreDB test double", () => {
+  let server: EsdbServerDouble;
+  const dir = mkdtempSync(join(tmpdir(), "coop-esdb-"));
+  const ledger = join(dir, "small.jsonl");
+
+  beforeAll(async () => {
+    server = await EsdbServerDouble.start();
+    const r = await writeLedger(
+      ledger,
+      generateLedger({ preset: "province", seed: 3, to: "2013-12-31" }),
+      makeProgress({ write: () => {}, enabled: false, now: () => 0 }, "gen"),
+    );
+    expect(E.isRight(r)).toBe(true);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("exports a ledger, exports it again idempotently, and imports the same events back", async () => {
+    const first = await runBinAsync([
+      "export",
+      "--ledger",
+      ledger,
+      "--esdb",
+      server.connectionString,
+      "--format",
+      "json",
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const a = JSON.parse(first.stdout) as { events: number; written: number };
+    expect(a.events).toBeGreaterThan(50);
+    expect(a.written).toBe(a.events);
+
+    const again = await runBinAsync([
+      "export",
+      "--ledger",
+      ledger,
+      "--esdb",
+      server.connectionString,
+      "--format",
+      "json",
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((JSON.parse(again.stdout) as { written: number }).written).toBe(0);
+
+    const copy = join(dir, "copy.jsonl");
+    const imp = await runBinAsync(["import", "--esdb", server.connectionString, "--out", copy]);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(await ids(copy)).toEqual(await ids(ledger));
+    expect((await runBinAsync(["verify", "--ledger", copy])).code).toBe(0);
+  });
+
+  it("an unreachable server is exit 6, one line, and the password never shows", async () => {
+    const r = await runBinAsync([
+      "import",
+      "--esdb",
+      "esdb://admin:hunter2secret@127.0.0.1:1?tls=false",
+      "--out",
+      join(dir, "none.jsonl"),
+    ]);
+    expect(r.code).toBe(6);
+    expect(r.stderr).not.toContain("hunter2secret");
+    expect(r.stderr).toMatch(/^coop-ledger: error: .*\nhint: /);
+  });
+});

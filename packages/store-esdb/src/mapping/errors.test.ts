@@ -1,0 +1,70 @@
+import type { StreamId } from "@coop-ledger/domain";
+import { describe, expect, it } from "vitest";
+import { toStoreError } from "./errors.js";
+
+const sid = "coop-htx-1" as StreamId;
+
+describe("toStoreError", () => {
+  it("maps the client's wrong-expected-version to WrongExpectedRevision (no stream = -1)", () => {
+    expect(
+      toStoreError(
+        { type: "wrong-expected-version", actualVersion: 3n, message: "" },
+        { operation: "append", streamId: sid, expected: 1, secrets: [] },
+      ),
+    ).toMatchObject({ _tag: "WrongExpectedRevision", streamId: sid, expected: 1, actual: 3 });
+    expect(
+      toStoreError(
+        { type: "wrong-expected-version", actualVersion: "no_stream" },
+        { operation: "append", streamId: sid, expected: "streamExists", secrets: [] },
+      ),
+    ).toMatchObject({ _tag: "WrongExpectedRevision", actual: -1 });
+  });
+
+  it("a wrong-expected-version under `any` is a partial repeat: InvalidAppend", () => {
+    expect(
+      toStoreError(
+        { type: "wrong-expected-version", actualVersion: 1n },
+        { operation: "append", streamId: sid, expected: "any", secrets: [] },
+      ),
+    ).toMatchObject({ _tag: "InvalidAppend", reason: "partial repeat" });
+  });
+
+  it.each([
+    [{ type: "unavailable", message: "14 UNAVAILABLE: No connection established" }, /unavailable/],
+    [{ type: "deadline-exceeded", message: "4 DEADLINE_EXCEEDED" }, /deadline-exceeded/],
+    [{ type: "access-denied", message: "7 PERMISSION_DENIED: Access Denied" }, /access denied/],
+    [{ type: "not-leader", message: "" }, /not the leader/],
+    [{ code: 14, message: "raw grpc" }, /unavailable/],
+    [new Error("boom"), /error \(boom\)/],
+  ])("%o → StoreUnavailable", (err, text) => {
+    const e = toStoreError(err, { operation: "readAll", secrets: [] });
+    expect(e._tag).toBe("StoreUnavailable");
+    expect(e.message).toMatch(text);
+  });
+
+  it("a too-large append is InvalidAppend", () => {
+    expect(
+      toStoreError(
+        { type: "maximum-append-size-exceeded" },
+        { operation: "append", streamId: sid, secrets: [] },
+      ),
+    ).toMatchObject({
+      _tag: "InvalidAppend",
+      reason: "too large",
+    });
+  });
+
+  it("never lets a secret through, even when the cause's message holds it", () => {
+    const e = toStoreError(
+      {
+        type: "unavailable",
+        message: "failed to connect to esdb://admin:hunter22@db:2113 (Basic YWRtaW46aHVudGVyMjI=)",
+      },
+      { operation: "connect", secrets: ["hunter22"] },
+    );
+    expect(e.message).not.toContain("hunter22");
+    expect(e.message).not.toContain(Buffer.from("admin:hunter22").toString("base64"));
+    expect(e.message).toContain("Basic ***");
+    expect(e.message).toContain("admin:***@db:2113");
+  });
+});

@@ -1,0 +1,76 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import fc from "fast-check";
+import type { GeneratedEvent } from "../generator/recorder.js";
+import { type CoopPlanOptions, coopPlanArbitrary } from "./coop-plan.js";
+import { interpretCoopPlan } from "./interpret-plan.js";
+
+/**
+ * An arbitrary valid history of one co-op (its stream's events in recording order), built from a
+ * shrinkable plan (see `coopPlanArbitrary`) so every shrink is still a valid history.
+ *
+ * @example
+ * fc.assert(fc.property(coopHistoryArbitrary(), (events) => validateHistory(events).violations.length === 0));
+ */
+export const coopHistoryArbitrary = (options: CoopPlanOptions = {}): fc.Arbitrary<GeneratedEvent[]> =>
+  coopPlanArbitrary(options).map((plan) => interpretCoopPlan(plan, "htx-plan-1", 1));
+
+/** Options of {@link provinceHistoryArbitrary}. */
+export interface ProvinceHistoryOptions extends CoopPlanOptions {
+  /** Most co-ops (default 6). */
+  readonly maxCoops?: number;
+}
+
+/**
+ * An arbitrary valid history of several co-ops, merged into one recording order (per stream order kept,
+ * streams interleaved by recording instant): back-dated and late-recorded events, retractions,
+ * suspensions, loans, ratings, OCOP, alliance membership, across both law changes and the 2025
+ * geography change. (Reorganisations and funds are exercised by `generateLedger`, whose histories are
+ * checked by the decider in this package's tests.)
+ *
+ * @example fc.sample(provinceHistoryArbitrary(), 1)[0].length
+ */
+export const provinceHistoryArbitrary = (
+  options: ProvinceHistoryOptions = {},
+): fc.Arbitrary<GeneratedEvent[]> =>
+  fc
+    .array(coopPlanArbitrary(options), { minLength: 1, maxLength: options.maxCoops ?? 6 })
+    .map((plans) =>
+      mergeByRecording(plans.map((p, i) => interpretCoopPlan(p, `htx-plan-${i + 1}`, 1000 + i))),
+    );
+
+/** Merges streams by recording instant, keeping each stream's order (stable). @example mergeByRecording([a, b]) */
+export const mergeByRecording = (streams: ReadonlyArray<ReadonlyArray<GeneratedEvent>>): GeneratedEvent[] =>
+  streams
+    .flatMap((s, si) => s.map((e, i) => ({ e, si, i })))
+    .sort((x, y) =>
+      x.e.metadata.recordedAt < y.e.metadata.recordedAt
+        ? -1
+        : x.e.metadata.recordedAt > y.e.metadata.recordedAt
+          ? 1
+          : x.si - y.si || x.i - y.i,
+    )
+    .map((x) => x.e);
+
+/**
+ * Gives events the envelope a store would: per-stream revisions from 0 and global positions from 0, in
+ * the order given.
+ * @example toRecorded(generated)[0].position // 0
+ */
+export const toRecorded = (events: Iterable<GeneratedEvent>): RecordedEvent[] => {
+  const revisions = new Map<string, number>();
+  const out: RecordedEvent[] = [];
+  let position = 0;
+  for (const e of events) {
+    const revision = revisions.get(e.streamId) ?? 0;
+    revisions.set(e.streamId, revision + 1);
+    out.push({
+      eventId: e.eventId,
+      streamId: e.streamId,
+      revision,
+      position: position++,
+      event: e.event,
+      metadata: e.metadata,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,37 @@
+import { addMonths, type BusinessDate } from "@coop-ledger/domain";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addMonthsDay, civil, DAY_MS, dayOf, dayOfYmd, isoDate, isoInstant } from "./calendar.js";
+
+describe("generator calendar", () => {
+  it("day numbers round-trip through civil dates and agree with Date", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40_000, max: 80_000 }), (n) => {
+        const iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+        const c = civil(n);
+        expect(dayOfYmd(c.year, c.month, c.day)).toBe(n);
+        expect(isoDate(n)).toBe(iso);
+        expect(dayOf(iso)).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("adding months agrees with the domain's addMonths (end-of-month clamping)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: -60, max: 60 }), (n, k) => {
+        expect(isoDate(addMonthsDay(n, k))).toBe(addMonths(isoDate(n) as BusinessDate, k));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("formats instants as Date#toISOString does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), (ms) => {
+        expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

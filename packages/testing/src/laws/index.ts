@@ -1,0 +1,9 @@
+export { comparableSnapshot, indexLawProjection, replayLawProjection } from "./projection-adapters.js";
+export {
+  checkProjectionLaws,
+  type LawProjection,
+  type LawQuery,
+  type ProjectionLaw,
+  type ProjectionLawOptions,
+  projectionLaws,
+} from "./projection-laws.js";

@@ -1,0 +1,1 @@
+export { DeciderSpecFailure, type GivenEvent, given, specFor, type WhenResult } from "./given.js";
