@@ -93,11 +93,12 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
 
   it("writes without the right bearer token get 401 and write nothing", async () => {
     const { ledgerPath } = await start();
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { "content-type": "application/json" },
       { "content-type": "application/json", authorization: "Bearer wrong-token-0123456789abc" },
       { "content-type": "application/json", authorization: TOKEN },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const r = await post("/coops", { commandId: "x", data: founding("htx-1") }, headers);
       expect(r.status).toBe(401);
       expect(((await r.json()) as { error: { _tag: string } }).error._tag).toBe("Unauthorized");

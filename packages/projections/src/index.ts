@@ -5,8 +5,13 @@
  * @packageDocumentation
  */
 
+export * from "./audit/diff.js";
+export * from "./audit/explain.js";
+export * from "./audit/series.js";
+export type { AuditSource } from "./audit/stream-source.js";
 export * from "./catalogue/catalogue.js";
 export * from "./catalogue/indicator-id.js";
+export * from "./catalogue/render-indicators-doc.js";
 export * from "./evaluate/figure.js";
 export * from "./evaluate/resolve-query.js";
 export * from "./evaluate/series-reader.js";
@@ -18,8 +23,4 @@ export * from "./query/projection-error.js";
 export * from "./query/projection-query.js";
 export * from "./replay/replay.js";
 export * from "./time/days.js";
-export * from "./audit/diff.js";
-export * from "./audit/explain.js";
-export * from "./audit/series.js";
-export type { AuditSource } from "./audit/stream-source.js";
-export * from "./catalogue/render-indicators-doc.js";
+export * from "./targets/index.js";

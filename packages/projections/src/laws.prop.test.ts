@@ -1,6 +1,6 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import * as E from "fp-ts/lib/Either.js";
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, it } from "vitest";
 import type { Snapshot } from "./evaluate/snapshot.js";
 import { snapshot } from "./evaluate/snapshot-of-index.js";
@@ -148,7 +148,8 @@ describe("laws of the projections (ARCHITECTURE.md)", () => {
         const redelivered: RecordedEvent[] = [];
         events.forEach((e, i) => {
           redelivered.push(e);
-          for (const p of picks) if (p % events.length === i) redelivered.push(events[(i * 7 + p) % (i + 1)] as RecordedEvent);
+          for (const p of picks)
+            if (p % events.length === i) redelivered.push(events[(i * 7 + p) % (i + 1)] as RecordedEvent);
         });
         const a = buildIndex(events);
         const b = buildIndex(redelivered);

@@ -45,7 +45,8 @@ describe.skipIf(process.env.COOP_LEDGER_SLOW !== "1")(`index at scale (${preset}
     snapshot(index, { validAt: "2022-12-31", knownAt: "2023-01-15T23:59:59.999Z" });
     const knownAtFirstMs = performance.now() - t;
     t = performance.now();
-    for (let i = 0; i < runs; i++) snapshot(index, { validAt: "2022-12-31", knownAt: `2023-0${1 + (i % 9)}-15T23:59:59.999Z` });
+    for (let i = 0; i < runs; i++)
+      snapshot(index, { validAt: "2022-12-31", knownAt: `2023-0${1 + (i % 9)}-15T23:59:59.999Z` });
     const knownAtMs = (performance.now() - t) / runs;
     console.log(
       `${preset}: ${events.length} events, ${index.deltas} deltas, ${index.cellCount} cells; build ${buildMs.toFixed(0)} ms, ` +

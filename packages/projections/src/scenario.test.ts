@@ -4,8 +4,8 @@ import { diff } from "./audit/diff.js";
 import { explain } from "./audit/explain.js";
 import { series } from "./audit/series.js";
 import type { IndicatorId } from "./catalogue/indicator-id.js";
-import { snapshot } from "./evaluate/snapshot-of-index.js";
 import { indicatorValue } from "./evaluate/snapshot.js";
+import { snapshot } from "./evaluate/snapshot-of-index.js";
 import { buildIndex } from "./index/projection-index.js";
 import type { QueryInput } from "./query/projection-query.js";
 import { replay } from "./replay/replay.js";
@@ -46,7 +46,10 @@ describe("hand-worked scenario (test-support/scenario.ts)", () => {
     expect(fig("members.over100Share", { validAt: "2020-12-31" })?.numerator).toBe(1);
     // After the merger G has 12 + 15 members; after the split F1 and F2 have 20 each.
     expect(fig("members.averagePerCoop", { validAt: "2023-12-31" })?.numerator).toBe(10 + 120 + 20 + 20 + 27);
-    expect(fig("members.averagePerCoop", { validAt: "2023-12-31", options: { peoplesCreditFunds: "exclude" } })?.denominator).toBe(5);
+    expect(
+      fig("members.averagePerCoop", { validAt: "2023-12-31", options: { peoplesCreditFunds: "exclude" } })
+        ?.denominator,
+    ).toBe(5);
   });
 
   it("applies both law regimes: a 2003-era co-op counts under the 2012 law once it conforms; a 2024 co-op is under the 2023 law", () => {
@@ -55,7 +58,10 @@ describe("hand-worked scenario (test-support/scenario.ts)", () => {
     expect(fig("coops.law2012Share", { validAt: "2015-03-01" })?.numerator).toBe(1);
     // 2024-12-31: A, B, F1, F2, G under 2012; C under 2023.
     expect(fig("coops.law2012Share", { validAt: "2024-12-31" })?.numerator).toBe(6);
-    expect(fig("coops.law2012Share", { validAt: "2024-12-31", options: { law2012IncludesLaw2023: false } })?.numerator).toBe(5);
+    expect(
+      fig("coops.law2012Share", { validAt: "2024-12-31", options: { law2012IncludesLaw2023: false } })
+        ?.numerator,
+    ).toBe(5);
   });
 
   it("hides what was recorded later: a late-recorded dissolution and a retraction", () => {
@@ -63,7 +69,10 @@ describe("hand-worked scenario (test-support/scenario.ts)", () => {
     expect(value("coops.active", { validAt: "2021-12-31", knownAt: "2022-01-15T23:59:59.999Z" })).toBe(6);
     expect(value("coops.active", { validAt: "2021-12-31" })).toBe(5);
     expect(value("coops.dissolved", { validAt: "2021-12-31", knownAt: "2022-01-15T23:59:59.999Z" })).toBe(0);
-    expect(fig("coops.dissolved", { validAt: "2021-12-31" })?.breakdown).toEqual({ voluntary: 1, compulsory: 0 });
+    expect(fig("coops.dissolved", { validAt: "2021-12-31" })?.breakdown).toEqual({
+      voluntary: 1,
+      compulsory: 0,
+    });
     // E was founded in 2021 as known on 2021-03-01; the retraction recorded on 2021-05-10 removes it.
     expect(value("coops.founded", { validAt: "2021-03-01", knownAt: "2021-03-01T23:59:59.999Z" })).toBe(1);
     expect(value("coops.founded", { validAt: "2021-03-01", knownAt: "2021-05-10T23:59:59.999Z" })).toBe(0);
@@ -83,22 +92,34 @@ describe("hand-worked scenario (test-support/scenario.ts)", () => {
     expect(value("coops.active", { validAt: "2022-12-31", scope: { province: "60" } })).toBe(5); // A, F1, F2, G, H
     expect(value("coops.active", { validAt: "2022-12-31", scope: { province: "67" } })).toBe(1);
     // Today's Lâm Đồng (68) in 2022: old 60 + 67 + 68.
-    expect(value("coops.active", { validAt: "2022-12-31", scope: { province: "68" }, geography: "2025-07-01" })).toBe(6);
+    expect(
+      value("coops.active", { validAt: "2022-12-31", scope: { province: "68" }, geography: "2025-07-01" }),
+    ).toBe(6);
     // As of 2025-12-31 the 2025 gazetteer is in force: A, F1, F2, G (60) + B (67) + C (68) + J (new 68).
     expect(value("coops.active", { validAt: "2025-12-31", scope: { province: "68" } })).toBe(7);
     expect(value("coops.active", { validAt: "2024-12-31", scope: { province: "68" } })).toBe(1); // C only
     const unknown = snapshot(index, { validAt: "2025-12-31", scope: { province: "60" } });
     expect(E.isLeft(unknown) && unknown.left._tag).toBe("UnknownProvince");
-    const noDistricts = snapshot(index, { validAt: "2022-12-31", scope: { district: "593" }, geography: "2025-07-01" });
+    const noDistricts = snapshot(index, {
+      validAt: "2022-12-31",
+      scope: { district: "593" },
+      geography: "2025-07-01",
+    });
     expect(E.isLeft(noDistricts) && noDistricts.left._tag).toBe("DistrictsNotInGazetteer");
     expect(value("coops.active", { validAt: "2022-12-31", scope: { district: "593" } })).toBe(1); // A
   });
 
   it("OCOP certificates are valid through validUntil and end when revoked", () => {
-    expect([value("ocop.products", { validAt: "2023-01-01" }), value("ocop.coops", { validAt: "2023-01-01" })]).toEqual([2, 1]);
+    expect([
+      value("ocop.products", { validAt: "2023-01-01" }),
+      value("ocop.coops", { validAt: "2023-01-01" }),
+    ]).toEqual([2, 1]);
     expect(value("ocop.products", { validAt: "2023-06-01" })).toBe(1);
     expect(value("ocop.products", { validAt: "2024-01-09" })).toBe(1);
-    expect([value("ocop.products", { validAt: "2024-01-10" }), value("ocop.coops", { validAt: "2024-01-10" })]).toEqual([0, 0]);
+    expect([
+      value("ocop.products", { validAt: "2024-01-10" }),
+      value("ocop.coops", { validAt: "2024-01-10" }),
+    ]).toEqual([0, 0]);
   });
 
   it("loans: disbursed in the period, outstanding, overdue after maturity until rescheduled", () => {
@@ -110,16 +131,33 @@ describe("hand-worked scenario (test-support/scenario.ts)", () => {
     expect(value("loans.overdueVnd", { validAt: "2023-03-01" })).toBe(0);
     expect(value("loans.overdueVnd", { validAt: "2023-03-02" })).toBe(300_000_000);
     expect(value("loans.overdueVnd", { validAt: "2023-06-01" })).toBe(0);
-    expect(value("loans.outstandingVnd", { validAt: "2023-06-01", options: { fundKind: "centralSupportFund" } })).toBe(0);
+    expect(
+      value("loans.outstandingVnd", { validAt: "2023-06-01", options: { fundKind: "centralSupportFund" } }),
+    ).toBe(0);
   });
 
   it("ratings for the previous fiscal year, with both effective rules and both denominators", () => {
     const r = fig("rating.fairOrGoodShare", { validAt: "2023-12-31" });
     expect([r?.fiscalYear, r?.numerator, r?.denominator]).toEqual([2022, 2, 4]); // A good, B fair of A, B, G, F1
-    expect(fig("rating.fairOrGoodShare", { validAt: "2023-12-31", options: { effectiveRule: "minScore", effectiveMinScore: 56 } })?.numerator).toBe(2);
-    expect(fig("rating.fairOrGoodShare", { validAt: "2023-12-31", options: { effectiveRule: "minScore", effectiveMinScore: 55 } })?.numerator).toBe(3);
+    expect(
+      fig("rating.fairOrGoodShare", {
+        validAt: "2023-12-31",
+        options: { effectiveRule: "minScore", effectiveMinScore: 56 },
+      })?.numerator,
+    ).toBe(2);
+    expect(
+      fig("rating.fairOrGoodShare", {
+        validAt: "2023-12-31",
+        options: { effectiveRule: "minScore", effectiveMinScore: 55 },
+      })?.numerator,
+    ).toBe(3);
     // Active on 2022-12-31: A, B, F1, F2, G, H.
-    expect(fig("rating.fairOrGoodShare", { validAt: "2023-12-31", options: { ratingDenominator: "activeAtYearEnd" } })?.denominator).toBe(6);
+    expect(
+      fig("rating.fairOrGoodShare", {
+        validAt: "2023-12-31",
+        options: { ratingDenominator: "activeAtYearEnd" },
+      })?.denominator,
+    ).toBe(6);
     expect(fig("rating.fairOrGoodShare", { validAt: "2023-02-14" })?.value).toBeNull();
   });
 
@@ -154,7 +192,12 @@ describe("explain, diff, series on the scenario", () => {
   });
 
   it("diff: the late-recorded dissolution restates 2021", () => {
-    const d = diff(index, { validAt: "2021-12-31", indicators: ["coops.active", "coops.dissolved", "coops.founded"] }, "2022-01-15T23:59:59.999Z", "2023-01-01T00:00:00.000Z");
+    const d = diff(
+      index,
+      { validAt: "2021-12-31", indicators: ["coops.active", "coops.dissolved", "coops.founded"] },
+      "2022-01-15T23:59:59.999Z",
+      "2023-01-01T00:00:00.000Z",
+    );
     if (E.isLeft(d)) throw new Error(d.left.message);
     expect(d.right.changed.map((c) => [c.id, c.change])).toEqual([
       ["coops.active", -1],
@@ -164,7 +207,12 @@ describe("explain, diff, series on the scenario", () => {
   });
 
   it("series: yearly foundings count each year's interval", () => {
-    const s = series(index, { from: "2020-01-01", to: "2023-12-31", every: "year", indicators: ["coops.founded", "coops.active"] });
+    const s = series(index, {
+      from: "2020-01-01",
+      to: "2023-12-31",
+      every: "year",
+      indicators: ["coops.founded", "coops.active"],
+    });
     if (E.isLeft(s)) throw new Error(s.left.message);
     expect(s.right.map((p) => [p.validAt, p.figures[0]?.value, p.figures[1]?.value])).toEqual([
       ["2020-12-31", 1, 6],
@@ -172,7 +220,12 @@ describe("explain, diff, series on the scenario", () => {
       ["2022-12-31", 0, 6],
       ["2023-12-31", 0, 5],
     ]);
-    const q = series(index, { from: "2023-02-10", to: "2023-08-01", every: "quarter", indicators: ["ocop.products"] });
+    const q = series(index, {
+      from: "2023-02-10",
+      to: "2023-08-01",
+      every: "quarter",
+      indicators: ["ocop.products"],
+    });
     expect(E.isRight(q) && q.right.map((p) => `${p.from}..${p.validAt}`)).toEqual([
       "2023-02-10..2023-03-31",
       "2023-04-01..2023-06-30",

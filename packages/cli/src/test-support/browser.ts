@@ -1,6 +1,20 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
+// The page-side callbacks below run in the browser; this module is compiled without the DOM library, so
+// the little of the DOM they touch is declared here (module-scoped).
+interface PageCanvas {
+  readonly width: number;
+  readonly height: number;
+  getContext(
+    kind: "2d",
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
+declare const document: {
+  readonly body: { hasAttribute(n: string): boolean; getAttribute(n: string): string | null };
+  querySelectorAll(selector: "canvas"): Iterable<PageCanvas>;
+};
+
 /** Where Debian puts chromium; override with CHROMIUM_PATH. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -1,8 +1,8 @@
 import type { Instant } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
-import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { Figure } from "../evaluate/figure.js";
 import { resolveQuery } from "../evaluate/resolve-query.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { ProjectionIndex } from "../index/projection-index.js";
 import { liveEvents, timed } from "../model/live-events.js";
 import type { ProjectionError } from "../query/projection-error.js";
@@ -80,7 +80,13 @@ export const diff = (
   // Streams with something recorded in between: only they can have restated anything.
   const touched: string[] = [];
   for (const id of index.streamIds()) {
-    if (index.streamEvents(id).some((e) => { const t = Date.parse(e.metadata.recordedAt); return t > lo && t <= hi; })) touched.push(id);
+    if (
+      index.streamEvents(id).some((e) => {
+        const t = Date.parse(e.metadata.recordedAt);
+        return t > lo && t <= hi;
+      })
+    )
+      touched.push(id);
   }
   const changed: Restatement[] = [];
   b.right.figures.forEach((after, i) => {

@@ -4,11 +4,11 @@ import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
 import type { Figure } from "../evaluate/figure.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
+import { snapshotFrom } from "../evaluate/snapshot.js";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { sweepStream } from "../model/stream-sweep.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
-import { snapshotFrom } from "../evaluate/snapshot.js";
 import { replayReader } from "../replay/replay.js";
 import { deltasReader } from "./deltas-reader.js";
 import { type AuditSource, streamsOf } from "./stream-source.js";
@@ -88,7 +88,9 @@ export const explain = (
   const q = resolved.right;
   const events: ExplainedEvent[] = [];
   const figure = evaluateAll(source, q, indicatorId, events);
-  return E.map((f: Figure) => ({ figure: f, events: events.sort((a, b) => a.position - b.position) }))(figure);
+  return E.map((f: Figure) => ({ figure: f, events: events.sort((a, b) => a.position - b.position) }))(
+    figure,
+  );
 };
 
 const evaluateAll = (
@@ -114,7 +116,9 @@ const evaluateAll = (
     }
   }
   // The figure itself, from the same fold (the replay's reader).
-  return E.map((s: { figures: ReadonlyArray<Figure> }) => s.figures[0] as Figure)(snapshotOfStreams(streams, q));
+  return E.map((s: { figures: ReadonlyArray<Figure> }) => s.figures[0] as Figure)(
+    snapshotOfStreams(streams, q),
+  );
 };
 
 const snapshotOfStreams = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, q: ResolvedQuery) =>

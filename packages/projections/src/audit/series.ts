@@ -1,8 +1,8 @@
 import { addDays, addMonths, type BusinessDate, dateParts, makeDate } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
-import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { Figure } from "../evaluate/figure.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { ProjectionIndex } from "../index/projection-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
@@ -29,7 +29,11 @@ export interface SeriesPoint {
 const stepMonths = { month: 1, quarter: 3, year: 12 } as const;
 
 /** The interval boundaries: each interval starts on a calendar boundary and ends the day before the next (or at `to`). */
-const intervals = (from: BusinessDate, to: BusinessDate, every: SeriesRequest["every"]): Array<[BusinessDate, BusinessDate]> => {
+const intervals = (
+  from: BusinessDate,
+  to: BusinessDate,
+  every: SeriesRequest["every"],
+): Array<[BusinessDate, BusinessDate]> => {
   const { year, month } = dateParts(from);
   const firstMonth = every === "year" ? 1 : every === "quarter" ? month - ((month - 1) % 3) : month;
   let start = makeDate(year, firstMonth, 1);
@@ -51,11 +55,18 @@ const intervals = (from: BusinessDate, to: BusinessDate, every: SeriesRequest["e
  *
  * @example series(index, { from: "2020-01-01", to: "2025-12-31", every: "year", indicators: ["coops.active", "coops.founded"] })
  */
-export const series = (index: ProjectionIndex, request: SeriesRequest): E.Either<ProjectionError, ReadonlyArray<SeriesPoint>> => {
+export const series = (
+  index: ProjectionIndex,
+  request: SeriesRequest,
+): E.Either<ProjectionError, ReadonlyArray<SeriesPoint>> => {
   const from = request.from as BusinessDate;
   const to = request.to as BusinessDate;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) {
-    return E.left({ _tag: "InvalidQuery", problems: ["from/to"], message: "series needs dates from ≤ to (YYYY-MM-DD)" });
+    return E.left({
+      _tag: "InvalidQuery",
+      problems: ["from/to"],
+      message: "series needs dates from ≤ to (YYYY-MM-DD)",
+    });
   }
   const points: SeriesPoint[] = [];
   for (const [start, end] of intervals(from, to, request.every)) {

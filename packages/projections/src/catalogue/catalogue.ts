@@ -134,7 +134,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     label: { en: "New alliance members", vi: "Kết nạp thành viên mới Liên minh HTX" },
     kind: "period",
     unit: "count",
-    definition: "Co-ops and unions joining the provincial Cooperative Alliance in the period (each joining counts).",
+    definition:
+      "Co-ops and unions joining the provincial Cooperative Alliance in the period (each joining counts).",
     forms: ["cooperative", "union"],
     options: ["periodFrom"],
     seenIn: "000: ≥ 3 a year",
@@ -185,7 +186,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     },
     kind: "instant",
     unit: "share",
-    definition: "Managers in office in active co-ops, aged under 50 on the date with intermediate or higher qualification, over managers in office.",
+    definition:
+      "Managers in office in active co-ops, aged under 50 on the date with intermediate or higher qualification, over managers in office.",
     numerator: "managers aged < 50 with intermediate+ qualification",
     denominator: "managers in office",
     forms: COOP,
@@ -215,7 +217,10 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
   ),
   {
     id: "income.workerMonthlyVnd",
-    label: { en: "Average monthly income of regular workers", vi: "Thu nhập bình quân của lao động thường xuyên" },
+    label: {
+      en: "Average monthly income of regular workers",
+      vi: "Thu nhập bình quân của lao động thường xuyên",
+    },
     kind: "annual",
     unit: "vndPerMonth",
     definition:
@@ -243,7 +248,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     label: { en: "Co-ops with OCOP products", vi: "Số HTX có sản phẩm OCOP" },
     kind: "instant",
     unit: "count",
-    definition: "Active co-ops holding at least one valid OCOP certificate (3–5★, within its 36 months, not ended) on the date.",
+    definition:
+      "Active co-ops holding at least one valid OCOP certificate (3–5★, within its 36 months, not ended) on the date.",
     forms: COOP,
     options: [],
     seenIn: "004: 57 co-ops",
@@ -283,7 +289,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     label: { en: "Principal outstanding", vi: "Dư nợ" },
     kind: "instant",
     unit: "vnd",
-    definition: "Principal outstanding on the date (disbursed minus repaid); broken down by fund. A loan stays outstanding after its debtor ends.",
+    definition:
+      "Principal outstanding on the date (disbursed minus repaid); broken down by fund. A loan stays outstanding after its debtor ends.",
     forms: ["cooperative", "union", "group"],
     options: ["fundKind"],
     seenIn: "002",
@@ -293,7 +300,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     label: { en: "Principal overdue", vi: "Nợ quá hạn" },
     kind: "instant",
     unit: "vnd",
-    definition: "Principal outstanding on loans past their (possibly rescheduled) maturity date; broken down by fund.",
+    definition:
+      "Principal outstanding on loans past their (possibly rescheduled) maturity date; broken down by fund.",
     forms: ["cooperative", "union", "group"],
     options: ["fundKind"],
     seenIn: "002",
@@ -321,9 +329,19 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
   ...(
     [
       ["newsItems", "News items", "Số tin bài tuyên truyền", "000: ≥ 70 a year"],
-      ["tradePromotions", "Trade-promotion participations", "Lượt tham gia xúc tiến thương mại", "000: ≥ 100 a year"],
+      [
+        "tradePromotions",
+        "Trade-promotion participations",
+        "Lượt tham gia xúc tiến thương mại",
+        "000: ≥ 100 a year",
+      ],
       ["trainingClasses", "Training classes", "Số lớp tập huấn", "000: ≥ 15 a year"],
-      ["foundingAdvice", "Founding groups advised", "Số nhóm sáng lập được tư vấn thành lập HTX", "002: 12 groups advised"],
+      [
+        "foundingAdvice",
+        "Founding groups advised",
+        "Số nhóm sáng lập được tư vấn thành lập HTX",
+        "002: 12 groups advised",
+      ],
     ] as const
   ).map(
     ([kind, en, vi, seen]): IndicatorDefinition => ({

@@ -3,22 +3,48 @@ import { INDICATORS, type IndicatorDefinition } from "./catalogue.js";
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
 const OPTION_DOCS: ReadonlyArray<readonly [string, string]> = [
-  ["fiscalYear", "annual indicators: the fiscal year (default: the year before `validAt`'s — reports and ratings for a year are filed after it ends)"],
-  ["periodFrom", "period indicators: the first day of the period (default 1 January of `validAt`'s year; the period ends on `validAt`)"],
+  [
+    "fiscalYear",
+    "annual indicators: the fiscal year (default: the year before `validAt`'s — reports and ratings for a year are filed after it ends)",
+  ],
+  [
+    "periodFrom",
+    "period indicators: the first day of the period (default 1 January of `validAt`'s year; the period ends on `validAt`)",
+  ],
   ["effectiveRule", "`fairOrGood` (default: rated good or fair) or `minScore` (score ≥ `effectiveMinScore`)"],
-  ["effectiveMinScore", "the score threshold of `minScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT)"],
-  ["ratingDenominator", "`rated` (default: co-ops rated for the year) or `activeAtYearEnd` (active on 31/12 of the year, or on `validAt` if earlier)"],
-  ["peoplesCreditFunds", "`include` (default) or `exclude` people's credit funds (quỹ tín dụng nhân dân, thousands of members each) from member figures"],
-  ["law2012IncludesLaw2023", "count co-ops already under Law 17/2023/QH15 as conforming to the 2012 law (default true)"],
-  ["incomeAverage", "`perCoop` (default: mean of the co-ops' reported averages) or `perWorker` (weighted by regular workers)"],
+  [
+    "effectiveMinScore",
+    "the score threshold of `minScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT)",
+  ],
+  [
+    "ratingDenominator",
+    "`rated` (default: co-ops rated for the year) or `activeAtYearEnd` (active on 31/12 of the year, or on `validAt` if earlier)",
+  ],
+  [
+    "peoplesCreditFunds",
+    "`include` (default) or `exclude` people's credit funds (quỹ tín dụng nhân dân, thousands of members each) from member figures",
+  ],
+  [
+    "law2012IncludesLaw2023",
+    "count co-ops already under Law 17/2023/QH15 as conforming to the 2012 law (default true)",
+  ],
+  [
+    "incomeAverage",
+    "`perCoop` (default: mean of the co-ops' reported averages) or `perWorker` (weighted by regular workers)",
+  ],
   ["fundKind", "restrict loan figures to one fund (default: all, broken down by fund)"],
   ["farmHouseholds", "the province's farm households (an input; without it the share is not available)"],
-  ["districtCount", "the number of districts of the scope's province in the 2008 gazetteer (an input, e.g. `districtsOf(p).length` of the domain's `parseDistrictGazetteer`)"],
+  [
+    "districtCount",
+    "the number of districts of the scope's province in the 2008 gazetteer (an input, e.g. `districtsOf(p).length` of the domain's `parseDistrictGazetteer`)",
+  ],
 ];
 
 const row = (d: IndicatorDefinition): string =>
   `| \`${d.id}\` | ${cell(d.label.en)} — *${cell(d.label.vi)}* | ${d.kind} | ${d.unit} | ${cell(d.definition)}${
-    d.numerator !== undefined ? `<br>**numerator**: ${cell(d.numerator)}; **denominator**: ${cell(d.denominator ?? "")}` : ""
+    d.numerator !== undefined
+      ? `<br>**numerator**: ${cell(d.numerator)}; **denominator**: ${cell(d.denominator ?? "")}`
+      : ""
   } | ${d.forms.length === 0 ? "— (alliance/fund)" : d.forms.join(", ")} | ${d.options.map((o) => `\`${o}\``).join(", ") || "—"} | ${cell(d.seenIn)} |`;
 
 /**

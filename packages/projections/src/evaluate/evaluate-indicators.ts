@@ -58,7 +58,9 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
   const forms = def.forms.reduce((m, f) => m | formBit(f), 0);
   const population: Population = {
     forms: def.forms.length === 0 ? formBit("") : q.scope.form !== undefined ? formBit(q.scope.form) : forms,
-    excludePeoplesCreditFunds: o.peoplesCreditFunds === "exclude" && (id === "members.averagePerCoop" || id === "members.over100Share"),
+    excludePeoplesCreditFunds:
+      o.peoplesCreditFunds === "exclude" &&
+      (id === "members.averagePerCoop" || id === "members.over100Share"),
   };
   const at = (key: number, day = D): number => safe(reader.value(key, day, population));
   const instant = { from: q.validAt, to: q.validAt };
@@ -69,7 +71,10 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
   const Y = o.fiscalYear;
   const annual = { period: { from: `${Y}-01-01` as BusinessDate, to: q.validAt }, fiscalYear: Y };
 
-  if (def.forms.length === 0 && (q.scope.sector !== undefined || q.scope.form !== undefined || q.scope.district !== undefined)) {
+  if (
+    def.forms.length === 0 &&
+    (q.scope.sector !== undefined || q.scope.form !== undefined || q.scope.district !== undefined)
+  ) {
     return {
       ...base,
       value: null,
@@ -133,14 +138,17 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     .with("coops.agriculturalShare", () => share(at(seriesKey(SeriesCode.agricultural)), at(active)))
     .with("coops.law2012Share", () =>
       share(
-        at(seriesKey(SeriesCode.law2012)) + (o.law2012IncludesLaw2023 ? at(seriesKey(SeriesCode.law2023)) : 0),
+        at(seriesKey(SeriesCode.law2012)) +
+          (o.law2012IncludesLaw2023 ? at(seriesKey(SeriesCode.law2023)) : 0),
         at(active),
       ),
     )
     .with("rating.fairOrGoodShare", () => {
       let effective = 0;
       if (o.effectiveRule === "fairOrGood") effective = at(seriesKey(SeriesCode.fairOrGood, Y));
-      else for (let k = o.effectiveMinScore; k <= 100; k++) effective += at(seriesKey(SeriesCode.scoreFloor, scoreParameter(Y, k)));
+      else
+        for (let k = o.effectiveMinScore; k <= 100; k++)
+          effective += at(seriesKey(SeriesCode.scoreFloor, scoreParameter(Y, k)));
       const denominator =
         o.ratingDenominator === "rated"
           ? at(seriesKey(SeriesCode.rated, Y))
@@ -175,7 +183,11 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
       return { ...share(at(seriesKey(num, Y)), at(seriesKey(den, Y)), annual.period), fiscalYear: Y };
     })
     .with("income.memberMonthlyVnd", () => ({
-      ...share(at(seriesKey(SeriesCode.memberIncomeSum, Y)), at(seriesKey(SeriesCode.memberIncomeCount, Y)), annual.period),
+      ...share(
+        at(seriesKey(SeriesCode.memberIncomeSum, Y)),
+        at(seriesKey(SeriesCode.memberIncomeCount, Y)),
+        annual.period,
+      ),
       fiscalYear: Y,
     }))
     .with("ocop.coops", () => count(seriesKey(SeriesCode.ocopCoops)))
@@ -184,7 +196,11 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     .with("loans.disbursedVnd", () => byFund(SeriesCode.disbursedVnd, periodOf))
     .with("loans.outstandingVnd", () => byFund(SeriesCode.outstanding, (k) => at(k)))
     .with("loans.overdueVnd", () => byFund(SeriesCode.overdue, (k) => at(k)))
-    .with("fund.applications", () => ({ ...base, value: periodOf(seriesKey(SeriesCode.applications)), period }))
+    .with("fund.applications", () => ({
+      ...base,
+      value: periodOf(seriesKey(SeriesCode.applications)),
+      period,
+    }))
     .with("fund.charterCapitalVnd", () => count(seriesKey(SeriesCode.fundCapital)))
     .with("activity.newsItems", () => activity("newsItem"))
     .with("activity.tradePromotions", () => activity("tradePromotion"))

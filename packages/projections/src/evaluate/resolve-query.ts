@@ -11,7 +11,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { IndicatorId } from "../catalogue/indicator-id.js";
 import type { ResolvedScope } from "../model/cells.js";
 import type { ProjectionError } from "../query/projection-error.js";
-import { type Geography, ProjectionQuery, type ProjectionOptions } from "../query/projection-query.js";
+import { type Geography, type ProjectionOptions, ProjectionQuery } from "../query/projection-query.js";
 import { dayOf, instantMs } from "../time/days.js";
 
 /** Options with every default filled in. */

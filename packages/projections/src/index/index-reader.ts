@@ -1,6 +1,6 @@
-import { type CellInfo, cellInPopulation, cellInScope, type Population } from "../model/cells.js";
 import type { ResolvedQuery } from "../evaluate/resolve-query.js";
 import type { SeriesReader } from "../evaluate/series-reader.js";
+import { type CellInfo, cellInPopulation, cellInScope, type Population } from "../model/cells.js";
 import type { ProjectionIndex } from "./projection-index.js";
 
 /**
@@ -26,7 +26,8 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
       let sum = 0;
       for (const { cellId, column } of index.columnsOf(key, level)) {
         const cell = index.cell(cellId);
-        if (inScope(cellId, cell) && cellInPopulation(cell, population)) sum += column.sumAt(day, q.knownAtMs);
+        if (inScope(cellId, cell) && cellInPopulation(cell, population))
+          sum += column.sumAt(day, q.knownAtMs);
       }
       return sum;
     },

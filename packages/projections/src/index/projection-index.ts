@@ -1,8 +1,8 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { type CellInfo, parseCell, provinceLevelCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
 import type { StreamState } from "../model/stream-state.js";
+import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
 import { DeltaColumn } from "./delta-column.js";
 
 /** What happened to an event fed to the index. */
@@ -103,7 +103,8 @@ export class ProjectionIndex {
     let fromDay: number;
     let live: TimedEvent[];
     const last = entry.live[entry.live.length - 1];
-    const continuing = last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
+    const continuing =
+      last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
     if (
       te.recorded.event.type !== "EventRetracted" &&
       entry.state !== undefined &&
@@ -195,7 +196,13 @@ export class ProjectionIndex {
   private emitDifference(old: Deltas, cut: number, suffix: Deltas, rec: number): void {
     if (cut === old.keys.length) {
       for (let i = 0; i < suffix.keys.length; i++) {
-        this.push(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, suffix.amounts[i] as number, rec);
+        this.push(
+          suffix.keys[i] as number,
+          suffix.cells[i] as string,
+          suffix.days[i] as number,
+          suffix.amounts[i] as number,
+          rec,
+        );
       }
       return;
     }
@@ -210,7 +217,12 @@ export class ProjectionIndex {
         const day = old.days[j] as number;
         const cell = old.cells[j] as string;
         for (let i = 0; i < suffix.keys.length && amount !== 0; i++) {
-          if (suffix.keys[i] === key && suffix.days[i] === day && suffix.cells[i] === cell && netNew[i] !== 0) {
+          if (
+            suffix.keys[i] === key &&
+            suffix.days[i] === day &&
+            suffix.cells[i] === cell &&
+            netNew[i] !== 0
+          ) {
             amount += netNew[i] as number;
             netNew[i] = 0;
           }
@@ -219,7 +231,14 @@ export class ProjectionIndex {
       }
       for (let i = 0; i < suffix.keys.length; i++) {
         const amount = netNew[i] as number;
-        if (amount !== 0) this.push(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, amount, rec);
+        if (amount !== 0)
+          this.push(
+            suffix.keys[i] as number,
+            suffix.cells[i] as string,
+            suffix.days[i] as number,
+            amount,
+            rec,
+          );
       }
       return;
     }
@@ -234,7 +253,12 @@ export class ProjectionIndex {
       add(old.keys[i] as number, old.cells[i] as string, old.days[i] as number, -(old.amounts[i] as number));
     }
     for (let i = 0; i < suffix.keys.length; i++) {
-      add(suffix.keys[i] as number, suffix.cells[i] as string, suffix.days[i] as number, suffix.amounts[i] as number);
+      add(
+        suffix.keys[i] as number,
+        suffix.cells[i] as string,
+        suffix.days[i] as number,
+        suffix.amounts[i] as number,
+      );
     }
     for (const d of net.values()) if (d.amount !== 0) this.push(d.key, d.cell, d.day, d.amount, rec);
   }
@@ -289,14 +313,16 @@ export class ProjectionIndex {
  * Builds an index from events in bulk (the same as feeding them one by one).
  * @example const index = buildIndex(events);
  */
-export const buildIndex = (events: Iterable<RecordedEvent>): ProjectionIndex => new ProjectionIndex().addAll(events);
+export const buildIndex = (events: Iterable<RecordedEvent>): ProjectionIndex =>
+  new ProjectionIndex().addAll(events);
 
 const insertByValidTime = (live: TimedEvent[], te: TimedEvent): TimedEvent[] => {
   let i = live.length;
   while (
     i > 0 &&
     ((live[i - 1] as TimedEvent).day > te.day ||
-      ((live[i - 1] as TimedEvent).day === te.day && (live[i - 1] as TimedEvent).recorded.revision > te.recorded.revision))
+      ((live[i - 1] as TimedEvent).day === te.day &&
+        (live[i - 1] as TimedEvent).recorded.revision > te.recorded.revision))
   ) {
     i--;
   }
@@ -354,7 +380,9 @@ interface HistoryDelta {
  * of its contribution. Used when events arrive out of recording order.
  */
 const streamHistory = (events: ReadonlyArray<TimedEvent>): HistoryDelta[] => {
-  const ordered = [...events].sort((a, b) => a.recordedMs - b.recordedMs || a.recorded.position - b.recorded.position);
+  const ordered = [...events].sort(
+    (a, b) => a.recordedMs - b.recordedMs || a.recorded.position - b.recorded.position,
+  );
   const out: HistoryDelta[] = [];
   let previous = new Map<string, HistoryDelta>();
   let i = 0;
@@ -367,7 +395,13 @@ const streamHistory = (events: ReadonlyArray<TimedEvent>): HistoryDelta[] => {
       const id = `${d.keys[j]}|${d.days[j]}|${d.cells[j]}`;
       const c = current.get(id);
       const amount = (c?.amount ?? 0) + (d.amounts[j] as number);
-      current.set(id, { key: d.keys[j] as number, cell: d.cells[j] as string, day: d.days[j] as number, amount, rec });
+      current.set(id, {
+        key: d.keys[j] as number,
+        cell: d.cells[j] as string,
+        day: d.days[j] as number,
+        amount,
+        rec,
+      });
     }
     for (const [id, c] of current) {
       const diff = c.amount - (previous.get(id)?.amount ?? 0);

@@ -94,7 +94,9 @@ export const cellInScope = (cell: CellInfo, scope: ResolvedScope): boolean => {
   if (scope.province !== undefined) {
     if (cell.gazetteer === "") return false;
     const mapped =
-      cell.gazetteer === scope.reportIn ? [cell.province] : remapProvince(cell.province, cell.gazetteer, scope.reportIn);
+      cell.gazetteer === scope.reportIn
+        ? [cell.province]
+        : remapProvince(cell.province, cell.gazetteer, scope.reportIn);
     if (mapped.length !== 1 || mapped[0] !== scope.province) return false;
   }
   if (scope.district !== undefined && (cell.gazetteer !== "2008-08-01" || cell.district !== scope.district)) {

@@ -2,9 +2,9 @@ import {
   ageOn,
   type BusinessDate,
   type DomainEvent,
+  dateParts,
   isIntermediateOrHigher,
   makeDate,
-  dateParts,
   regimeOn,
 } from "@coop-ledger/domain";
 import { dayOf } from "../time/days.js";
@@ -131,8 +131,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       s.form = d.form;
       s.cell = coopCell(d.location, d.sector, d.form);
       s.members = d.foundingMembers;
-      s.regime =
-        String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
+      s.regime = String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
       if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
       return;
     }
@@ -305,7 +304,8 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
     if (l.outstanding > 0 && d > t && d < next) next = d;
   }
   if (s.ended) return next;
-  for (const m of s.managers.values()) if (m.qualified && m.turns50Day > t && m.turns50Day < next) next = m.turns50Day;
+  for (const m of s.managers.values())
+    if (m.qualified && m.turns50Day > t && m.turns50Day < next) next = m.turns50Day;
   for (const p of s.products.values()) {
     const d = p.validUntilDay + 1;
     if (!p.ended && d > t && d < next) next = d;

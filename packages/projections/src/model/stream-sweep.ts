@@ -1,12 +1,12 @@
 import type { TimedEvent } from "./live-events.js";
 import {
-  type StreamState,
   annualStocks,
   applyEvent,
   type FlowSink,
   initialStreamState,
   nextScheduledDay,
   STOCK_SLOTS,
+  type StreamState,
   stocksAt,
 } from "./stream-state.js";
 
@@ -124,7 +124,8 @@ export const sweepFrom = (
     let moves = false;
     for (let j = i; j < events.length && (events[j] as TimedEvent).day === b; j++) {
       const e = (events[j] as TimedEvent).recorded.event;
-      if (e.type === "CoopFounded" || e.type === "HeadOfficeMoved" || e.type === "FundEstablished") moves = true;
+      if (e.type === "CoopFounded" || e.type === "HeadOfficeMoved" || e.type === "FundEstablished")
+        moves = true;
       touchedYears(e, touched);
     }
     let annualBefore: Map<number, number> | undefined;

@@ -13,7 +13,11 @@ import type { GazetteerVersion } from "@coop-ledger/domain";
  */
 export type ProjectionError =
   | { readonly _tag: "InvalidQuery"; readonly problems: ReadonlyArray<string>; readonly message: string }
-  | { readonly _tag: "DistrictsNotInGazetteer"; readonly gazetteer: GazetteerVersion; readonly message: string }
+  | {
+      readonly _tag: "DistrictsNotInGazetteer";
+      readonly gazetteer: GazetteerVersion;
+      readonly message: string;
+    }
   | {
       readonly _tag: "UnknownProvince";
       readonly province: string;

@@ -66,7 +66,10 @@ export const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, 
 };
 
 /** A series reader over the plain fold (a fold per day asked, memoised). */
-export const replayReader = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, q: ResolvedQuery): SeriesReader => {
+export const replayReader = (
+  streams: ReadonlyArray<ReadonlyArray<TimedEvent>>,
+  q: ResolvedQuery,
+): SeriesReader => {
   const byDay = new Map<number, Totals>();
   const cells = new Map<string, { info: CellInfo; inScope: boolean }>();
   const totalsAt = (day: number): Totals => {
@@ -115,7 +118,10 @@ export const replayReader = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, 
  *
  * @example replay(events, { validAt: "2022-12-31" }) // Right(Snapshot), equal to snapshot(buildIndex(events), ...)
  */
-export const replay = (events: Iterable<RecordedEvent>, query: QueryInput): E.Either<ProjectionError, Snapshot> =>
+export const replay = (
+  events: Iterable<RecordedEvent>,
+  query: QueryInput,
+): E.Either<ProjectionError, Snapshot> =>
   pipe(
     resolveQuery(query),
     E.chain((q) => {

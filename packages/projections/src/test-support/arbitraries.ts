@@ -1,4 +1,10 @@
-import { addDays, type BusinessDate, type DomainEvent, type RecordedEvent, type StreamId } from "@coop-ledger/domain";
+import {
+  addDays,
+  type BusinessDate,
+  type DomainEvent,
+  type RecordedEvent,
+  type StreamId,
+} from "@coop-ledger/domain";
 import fc from "fast-check";
 import { ev, founded, streamOf, uuidOf } from "./history.js";
 
@@ -30,12 +36,24 @@ type Op =
   | { readonly k: "manager"; readonly id: number; readonly birthYear: number; readonly qualified: boolean }
   | { readonly k: "managerLeft"; readonly id: number }
   | { readonly k: "assess"; readonly yearBack: number; readonly score: number }
-  | { readonly k: "report"; readonly yearBack: number; readonly capital: number; readonly income: number; readonly workers: number }
+  | {
+      readonly k: "report";
+      readonly yearBack: number;
+      readonly capital: number;
+      readonly income: number;
+      readonly workers: number;
+    }
   | { readonly k: "ocop"; readonly id: number; readonly months: number }
   | { readonly k: "ocopEnd"; readonly id: number }
   | { readonly k: "link"; readonly id: number }
   | { readonly k: "unlink"; readonly id: number }
-  | { readonly k: "loan"; readonly id: number; readonly fund: number; readonly amount: number; readonly months: number }
+  | {
+      readonly k: "loan";
+      readonly id: number;
+      readonly fund: number;
+      readonly amount: number;
+      readonly months: number;
+    }
   | { readonly k: "repay"; readonly id: number; readonly amount: number }
   | { readonly k: "reschedule"; readonly id: number; readonly months: number }
   | { readonly k: "move"; readonly place: number }
@@ -46,39 +64,110 @@ type Op =
   | { readonly k: "reorganisedAway" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ k: fc.constant("members" as const), n: fc.integer({ min: 0, max: 300 }), farm: fc.integer({ min: 0, max: 200 }) }), weight: 4 },
-  { arbitrary: fc.record({
-    k: fc.constant("manager" as const),
-    id: fc.integer({ min: 0, max: 2 }),
-    birthYear: fc.integer({ min: 1960, max: 1995 }),
-    qualified: fc.boolean(),
-  }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("managerLeft" as const), id: fc.integer({ min: 0, max: 2 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("assess" as const), yearBack: fc.integer({ min: 0, max: 1 }), score: fc.integer({ min: 30, max: 100 }) }), weight: 4 },
-  { arbitrary: fc.record({
-    k: fc.constant("report" as const),
-    yearBack: fc.integer({ min: 0, max: 1 }),
-    capital: fc.integer({ min: 0, max: 5_000_000_000 }),
-    income: fc.integer({ min: 1_000_000, max: 9_000_000 }),
-    workers: fc.integer({ min: 0, max: 40 }),
-  }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("ocop" as const), id: fc.integer({ min: 0, max: 2 }), months: fc.integer({ min: 1, max: 36 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("ocopEnd" as const), id: fc.integer({ min: 0, max: 2 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("link" as const), id: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("unlink" as const), id: fc.integer({ min: 0, max: 1 }) }), weight: 4 },
-  { arbitrary: fc.record({
-    k: fc.constant("loan" as const),
-    id: fc.integer({ min: 0, max: 1 }),
-    fund: fc.integer({ min: 0, max: 2 }),
-    amount: fc.integer({ min: 100, max: 2000 }).map((m) => m * 1_000_000),
-    months: fc.integer({ min: 1, max: 36 }),
-  }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("repay" as const), id: fc.integer({ min: 0, max: 1 }), amount: fc.integer({ min: 10, max: 900 }).map((m) => m * 1_000_000) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("reschedule" as const), id: fc.integer({ min: 0, max: 1 }), months: fc.integer({ min: 1, max: 24 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("move" as const), place: fc.integer({ min: 0, max: PLACES.length - 1 }) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("conform" as const), law: fc.constantFrom("2012" as const, "2023" as const) }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("members" as const),
+      n: fc.integer({ min: 0, max: 300 }),
+      farm: fc.integer({ min: 0, max: 200 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("manager" as const),
+      id: fc.integer({ min: 0, max: 2 }),
+      birthYear: fc.integer({ min: 1960, max: 1995 }),
+      qualified: fc.boolean(),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ k: fc.constant("managerLeft" as const), id: fc.integer({ min: 0, max: 2 }) }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("assess" as const),
+      yearBack: fc.integer({ min: 0, max: 1 }),
+      score: fc.integer({ min: 30, max: 100 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("report" as const),
+      yearBack: fc.integer({ min: 0, max: 1 }),
+      capital: fc.integer({ min: 0, max: 5_000_000_000 }),
+      income: fc.integer({ min: 1_000_000, max: 9_000_000 }),
+      workers: fc.integer({ min: 0, max: 40 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("ocop" as const),
+      id: fc.integer({ min: 0, max: 2 }),
+      months: fc.integer({ min: 1, max: 36 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ k: fc.constant("ocopEnd" as const), id: fc.integer({ min: 0, max: 2 }) }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ k: fc.constant("link" as const), id: fc.integer({ min: 0, max: 1 }) }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ k: fc.constant("unlink" as const), id: fc.integer({ min: 0, max: 1 }) }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("loan" as const),
+      id: fc.integer({ min: 0, max: 1 }),
+      fund: fc.integer({ min: 0, max: 2 }),
+      amount: fc.integer({ min: 100, max: 2000 }).map((m) => m * 1_000_000),
+      months: fc.integer({ min: 1, max: 36 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("repay" as const),
+      id: fc.integer({ min: 0, max: 1 }),
+      amount: fc.integer({ min: 10, max: 900 }).map((m) => m * 1_000_000),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("reschedule" as const),
+      id: fc.integer({ min: 0, max: 1 }),
+      months: fc.integer({ min: 1, max: 24 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("move" as const),
+      place: fc.integer({ min: 0, max: PLACES.length - 1 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("conform" as const),
+      law: fc.constantFrom("2012" as const, "2023" as const),
+    }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ k: fc.constant("join" as const) }), weight: 4 },
-  { arbitrary: fc.record({ k: fc.constant("spinOff" as const), n: fc.integer({ min: 0, max: 30 }) }), weight: 4 },
+  {
+    arbitrary: fc.record({ k: fc.constant("spinOff" as const), n: fc.integer({ min: 0, max: 30 }) }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ k: fc.constant("dissolve" as const), compulsory: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant("reorganisedAway" as const) }), weight: 1 },
 );
@@ -94,7 +183,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   op: opArb,
   after: fc.integer({ min: 0, max: 250 }),
   lag: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 900 })),
-  retractLag: fc.oneof({ arbitrary: fc.constant(null), weight: 7 }, { arbitrary: fc.integer({ min: 0, max: 400 }), weight: 1 }),
+  retractLag: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 7 },
+    { arbitrary: fc.integer({ min: 0, max: 400 }), weight: 1 },
+  ),
 });
 
 interface OrgPlan {
@@ -128,7 +220,11 @@ interface Pending {
 const place = (i: number) => PLACES[i % PLACES.length] as (typeof PLACES)[number];
 const loc = (i: number) => {
   const p = place(i);
-  return { gazetteer: p.gazetteer, provinceCode: p.province, ...("district" in p ? { districtCode: p.district } : {}) };
+  return {
+    gazetteer: p.gazetteer,
+    provinceCode: p.province,
+    ...("district" in p ? { districtCode: p.district } : {}),
+  };
 };
 
 const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
@@ -142,7 +238,10 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
         ...base,
         managerId: `m-${op.id}`,
         role: "director",
-        birthDate: `${op.birthYear}-02-${op.id === 0 ? "29" : "15"}`.replace(/-02-29$/, op.birthYear % 4 === 0 ? "-02-29" : "-02-28"),
+        birthDate: `${op.birthYear}-02-${op.id === 0 ? "29" : "15"}`.replace(
+          /-02-29$/,
+          op.birthYear % 4 === 0 ? "-02-29" : "-02-28",
+        ),
         qualification: op.qualified ? "college" : "primary",
       });
     case "managerLeft":
@@ -179,7 +278,12 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
     case "ocopEnd":
       return ev("OcopEnded", { ...base, productId: `p-${op.id}`, reason: "revoked" });
     case "link":
-      return ev("ValueChainLinked", { ...base, linkageId: `l-${op.id}`, partner: "Công ty", product: "Thanh long" });
+      return ev("ValueChainLinked", {
+        ...base,
+        linkageId: `l-${op.id}`,
+        partner: "Công ty",
+        product: "Thanh long",
+      });
     case "unlink":
       return ev("ValueChainUnlinked", { ...base, linkageId: `l-${op.id}` });
     case "loan":
@@ -194,24 +298,45 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
     case "repay":
       return ev("LoanRepaid", { ...base, loanId: `loan-${op.id}`, principalVnd: op.amount });
     case "reschedule":
-      return ev("LoanRescheduled", { ...base, loanId: `loan-${op.id}`, newMaturityDate: addDays(date, op.months * 30) });
+      return ev("LoanRescheduled", {
+        ...base,
+        loanId: `loan-${op.id}`,
+        newMaturityDate: addDays(date, op.months * 30),
+      });
     case "move":
       return ev("HeadOfficeMoved", { ...base, location: loc(op.place) });
     case "conform":
       return ev("CoopConformedToLaw", { ...base, law: op.law, method: "charterAmended" });
     case "join":
-      return ev("CoopJoinedAlliance", { ...base, allianceProvinceCode: "60", allianceGazetteer: "2008-08-01" });
+      return ev("CoopJoinedAlliance", {
+        ...base,
+        allianceProvinceCode: "60",
+        allianceGazetteer: "2008-08-01",
+      });
     case "spinOff":
-      return ev("CoopSpunOff", { ...base, reorganisationId: "r-1", newCoopIds: ["x"], membersTransferred: op.n });
+      return ev("CoopSpunOff", {
+        ...base,
+        reorganisationId: "r-1",
+        newCoopIds: ["x"],
+        membersTransferred: op.n,
+      });
     case "dissolve":
       return ev("CoopDissolved", { ...base, mode: op.compulsory ? "compulsory" : "voluntary" });
     case "reorganisedAway":
-      return ev("CoopReorganisedAway", { ...base, reorganisationId: "r-1", kind: "merger", successors: ["x"] });
+      return ev("CoopReorganisedAway", {
+        ...base,
+        reorganisationId: "r-1",
+        kind: "merger",
+        successors: ["x"],
+      });
   }
 };
 
 /** Builds the recorded events of a plan, in recording order (positions follow that order). */
-export const historyOf = (orgs: ReadonlyArray<OrgPlan>, extras: ReadonlyArray<{ day: number; count: number; lag: number; kind: number }>): RecordedEvent[] => {
+export const historyOf = (
+  orgs: ReadonlyArray<OrgPlan>,
+  extras: ReadonlyArray<{ day: number; count: number; lag: number; kind: number }>,
+): RecordedEvent[] => {
   const pending: Pending[] = [];
   let seq = 0;
   orgs.forEach((o, i) => {
@@ -230,7 +355,13 @@ export const historyOf = (orgs: ReadonlyArray<OrgPlan>, extras: ReadonlyArray<{ 
       origin: o.preExisting ? { kind: "preExisting", lawRegime: "2003" } : { kind: "new" },
     });
     const streamId = streamOf(foundedEvent);
-    pending.push({ streamId, event: foundedEvent, recordedDay: o.start + (o.steps[0]?.lag ?? 0) % 60, seq: seq++, retractAfter: null });
+    pending.push({
+      streamId,
+      event: foundedEvent,
+      recordedDay: o.start + ((o.steps[0]?.lag ?? 0) % 60),
+      seq: seq++,
+      retractAfter: null,
+    });
     let d = o.start;
     for (const s of o.steps) {
       d += s.after;
@@ -246,10 +377,20 @@ export const historyOf = (orgs: ReadonlyArray<OrgPlan>, extras: ReadonlyArray<{ 
       kind: ["newsItem", "tradePromotion", "trainingClass", "foundingAdvice"][x.kind],
       count: x.count,
     });
-    pending.push({ streamId: streamOf(event), event, recordedDay: x.day + x.lag, seq: seq++, retractAfter: null });
+    pending.push({
+      streamId: streamOf(event),
+      event,
+      recordedDay: x.day + x.lag,
+      seq: seq++,
+      retractAfter: null,
+    });
     const fundEvent =
       x.kind === 0
-        ? ev("FundCapitalChanged", { fundId: "qht-60", effectiveDate: dateAt(x.day), charterCapitalVnd: x.count * 1_000_000_000 })
+        ? ev("FundCapitalChanged", {
+            fundId: "qht-60",
+            effectiveDate: dateAt(x.day),
+            charterCapitalVnd: x.count * 1_000_000_000,
+          })
         : ev("LoanApplicationReceived", {
             fundId: "qht-60",
             effectiveDate: dateAt(x.day),
@@ -257,7 +398,13 @@ export const historyOf = (orgs: ReadonlyArray<OrgPlan>, extras: ReadonlyArray<{ 
             coopId: "c0",
             requestedVnd: 300_000_000,
           });
-    pending.push({ streamId: streamOf(fundEvent), event: fundEvent, recordedDay: x.day + x.lag, seq: seq++, retractAfter: null });
+    pending.push({
+      streamId: streamOf(fundEvent),
+      event: fundEvent,
+      recordedDay: x.day + x.lag,
+      seq: seq++,
+      retractAfter: null,
+    });
   }
   pending.push({
     streamId: "fund-qht-60" as StreamId,
@@ -283,7 +430,11 @@ export const historyOf = (orgs: ReadonlyArray<OrgPlan>, extras: ReadonlyArray<{ 
     const day = p.recordedDay + p.retractAfter;
     all.push({
       streamId: p.streamId,
-      event: ev("EventRetracted", { effectiveDate: dateAt(day), retractedEventId: ids.get(p.seq), reason: "Nhập nhầm" }),
+      event: ev("EventRetracted", {
+        effectiveDate: dateAt(day),
+        retractedEventId: ids.get(p.seq),
+        reason: "Nhập nhầm",
+      }),
       recordedDay: day,
       seq: seq++,
       retractAfter: null,
@@ -337,31 +488,41 @@ export const queryArbFor = (events: ReadonlyArray<RecordedEvent>) => {
   const valid = interestingDays(events, false);
   const known = interestingDays(events, true);
   return fc.record({
-  validDay: fc.oneof(
+    validDay: fc.oneof(
       { arbitrary: fc.constantFrom(...valid), weight: 3 },
-      { arbitrary: fc.tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 900 })).map(([d, o]) => d + o), weight: 2 },
+      {
+        arbitrary: fc
+          .tuple(fc.constantFrom(...valid), fc.integer({ min: 0, max: 900 }))
+          .map(([d, o]) => d + o),
+        weight: 2,
+      },
       { arbitrary: fc.integer({ min: -30, max: 6500 }), weight: 1 },
     ),
-  knownDay: fc.option(fc.constantFrom(...known), { freq: 2 }),
-  scope: fc.constantFrom<Record<string, string>>(
-    {},
-    {},
-    { province: "60" },
-    { province: "68" },
-    { province: "25" },
-    { sector: "agriculture" },
-    { form: "union" },
-    { province: "60", sector: "peoplesCreditFund" },
-    { district: "593" },
-  ),
-  geography: fc.constantFrom("asOf", "2008-08-01", "2025-07-01"),
-  options: fc.constantFrom<Record<string, unknown>>(
-    {},
-    { effectiveRule: "minScore", effectiveMinScore: 70, ratingDenominator: "activeAtYearEnd" },
-    { peoplesCreditFunds: "exclude", incomeAverage: "perWorker", law2012IncludesLaw2023: false },
-    { fundKind: "provincialSupportFund", farmHouseholds: 1000, districtCount: 10, periodFrom: "2014-06-01" },
-    { fiscalYear: 2016 },
-  ),
+    knownDay: fc.option(fc.constantFrom(...known), { freq: 2 }),
+    scope: fc.constantFrom<Record<string, string>>(
+      {},
+      {},
+      { province: "60" },
+      { province: "68" },
+      { province: "25" },
+      { sector: "agriculture" },
+      { form: "union" },
+      { province: "60", sector: "peoplesCreditFund" },
+      { district: "593" },
+    ),
+    geography: fc.constantFrom("asOf", "2008-08-01", "2025-07-01"),
+    options: fc.constantFrom<Record<string, unknown>>(
+      {},
+      { effectiveRule: "minScore", effectiveMinScore: 70, ratingDenominator: "activeAtYearEnd" },
+      { peoplesCreditFunds: "exclude", incomeAverage: "perWorker", law2012IncludesLaw2023: false },
+      {
+        fundKind: "provincialSupportFund",
+        farmHouseholds: 1000,
+        districtCount: 10,
+        periodFrom: "2014-06-01",
+      },
+      { fiscalYear: 2016 },
+    ),
   });
 };
 

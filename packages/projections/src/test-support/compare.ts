@@ -4,7 +4,11 @@ import * as E from "fp-ts/lib/Either.js";
  * Asserts two snapshot results are equal, failing with a short message naming the first figure that
  * differs (vitest's full diff of two large snapshots is slow to print and hard to read).
  */
-export const assertSameResult = (a: E.Either<unknown, unknown>, b: E.Either<unknown, unknown>, context = ""): void => {
+export const assertSameResult = (
+  a: E.Either<unknown, unknown>,
+  b: E.Either<unknown, unknown>,
+  context = "",
+): void => {
   const ja = JSON.stringify(a);
   const jb = JSON.stringify(b);
   if (ja === jb) return;

@@ -10,7 +10,11 @@ export const uuidOf = (n: number): EventId => {
 export const streamOf = (e: DomainEvent): StreamId => {
   const d = e.data as Record<string, unknown>;
   if (e.type === "AllianceActivityRecorded") return `alliance-${String(d.provinceCode)}` as StreamId;
-  if (e.type === "FundEstablished" || e.type === "FundCapitalChanged" || e.type === "LoanApplicationReceived") {
+  if (
+    e.type === "FundEstablished" ||
+    e.type === "FundCapitalChanged" ||
+    e.type === "LoanApplicationReceived"
+  ) {
     return `fund-${String(d.fundId)}` as StreamId;
   }
   if (e.type === "ReorganisationDecided") return `reorganisation-${String(d.reorganisationId)}` as StreamId;
@@ -34,7 +38,9 @@ export class Ledger {
       revision,
       position: this.events.length,
       event,
-      metadata: { recordedAt: (recordedAt.length === 10 ? `${recordedAt}T12:00:00.000Z` : recordedAt) as never },
+      metadata: {
+        recordedAt: (recordedAt.length === 10 ? `${recordedAt}T12:00:00.000Z` : recordedAt) as never,
+      },
     };
     this.events.push(r);
     return r;

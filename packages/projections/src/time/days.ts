@@ -10,7 +10,11 @@ const MS_PER_DAY = 86_400_000;
  */
 export const dayOf = (d: BusinessDate | string): number => {
   // Parsing by hand is several times faster than Date.parse and this runs once per event.
-  const y = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+  const y =
+    (d.charCodeAt(0) - 48) * 1000 +
+    (d.charCodeAt(1) - 48) * 100 +
+    (d.charCodeAt(2) - 48) * 10 +
+    (d.charCodeAt(3) - 48);
   const m = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
   const day = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
   return Date.UTC(y, m - 1, day) / MS_PER_DAY;
