@@ -32,7 +32,7 @@ const plan = (datasets: ReadonlyArray<DatasetRef>, reps: number): Task[] => {
       kind: "queries",
       dataset,
       seed: 7,
-      queries: 2000,
+      queries: big ? 500 : 2000,
       reps,
       replayQueries: dataset.events > 500_000 ? 3 : 5,
     });
@@ -98,15 +98,16 @@ const main = async (): Promise<void> => {
     process.stderr.write(r.ok ? `${(r.wallMs / 1000).toFixed(1)} s\n` : `not measured: ${r.error}\n`);
     results.push(r);
   }
-  let merged: { readonly startedAt: string; readonly mode: string } | undefined;
+  let merged: { readonly startedAt: string; readonly mode: string; readonly reps: number } | undefined;
   if (options.merge !== undefined) {
     const prior = JSON.parse(readFileSync(options.merge, "utf8")) as {
       startedAt: string;
       mode: string;
+      reps: number;
       results: TaskResult[];
       datasets: DatasetRef[];
     };
-    merged = { startedAt: prior.startedAt, mode: prior.mode };
+    merged = { startedAt: prior.startedAt, mode: prior.mode, reps: prior.reps };
     const mine = new Set(datasets.map((d) => d.label));
     const keep = (r: TaskResult): boolean =>
       !mine.has("dataset" in r.task ? r.task.dataset.label : r.task.label);

@@ -223,6 +223,59 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
     }
   });
 
+  it("targets: k of n adds up over the rows; an unknown resolution is exit 5", () => {
+    const r = runBin([
+      "targets",
+      "--ledger",
+      ledger,
+      "--resolution",
+      "000",
+      "--valid-at",
+      "2025-12-31",
+      "--format",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = JSON.parse(r.stdout) as {
+      targets: Array<{ status: { _tag: string } }>;
+      summary: {
+        met: number;
+        notMet: number;
+        pending: number;
+        notYetDue: number;
+        notMeasurable: number;
+        total: number;
+      };
+    };
+    const s = t.summary;
+    expect(s.met + s.notMet + s.pending + s.notYetDue + s.notMeasurable).toBe(s.total);
+    expect(t.targets.filter((x) => x.status._tag === "met").length).toBe(s.met);
+    const bad = runBin(["targets", "--ledger", ledger, "--resolution", "999", "--valid-at", "2025-12-31"]);
+    expect(bad.code).toBe(5);
+    expect(bad.stderr).toContain('unknown resolution "999"');
+  });
+
+  it("explain: the listed events' contributions add up to the figure", () => {
+    const r = runBin([
+      "explain",
+      "coops.active",
+      "--ledger",
+      ledger,
+      "--valid-at",
+      "2022-12-31",
+      "--format",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const x = JSON.parse(r.stdout) as {
+      figure: { value: number };
+      events: Array<{ contribution: { value?: number } }>;
+    };
+    expect(x.events.length).toBeGreaterThan(0);
+    expect(x.events.reduce((n, e) => n + (e.contribution.value ?? 0), 0)).toBe(x.figure.value);
+    expect(runBin(["explain", "coops.nope", "--ledger", ledger, "--valid-at", "2022-12-31"]).code).toBe(5);
+  });
+
   it("demo runs end to end on a given ledger in well under a minute", () => {
     const t = Date.now();
     const r = runBin(["demo", "--ledger", ledger]);

@@ -22,5 +22,5 @@ export * from "./index/projection-index.js";
 export * from "./query/projection-error.js";
 export * from "./query/projection-query.js";
 export * from "./replay/replay.js";
-export * from "./time/days.js";
 export * from "./targets/index.js";
+export * from "./time/days.js";

@@ -11,4 +11,4 @@ export * from "./generator/index.js";
 export * from "./laws/index.js";
 export * from "./spec/index.js";
 export * from "./store/index.js";
-export * from "./validation/index.js";
+

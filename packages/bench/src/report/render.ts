@@ -17,7 +17,7 @@ export interface BenchRun {
   }>;
   readonly budgetDataset: string;
   /** The earlier run whose results were merged in (`--merge`), if any. */
-  readonly merged?: { readonly startedAt: string; readonly mode: string };
+  readonly merged?: { readonly startedAt: string; readonly mode: string; readonly reps?: number };
   readonly summary: Summary;
 }
 
@@ -82,7 +82,7 @@ export const renderMarkdown = (run: BenchRun): string =>
     "",
     ...(run.merged !== undefined
       ? [
-          `Figures for the smaller datasets come from the ${run.merged.mode} run of ${run.merged.startedAt} (merged with \`--merge\`), made on the same machine the same hour.`,
+          `Figures for the smaller datasets come from the ${run.merged.mode} run of ${run.merged.startedAt} (${run.merged.reps ?? "?"} repetitions, merged with \`--merge\`), made on the same machine the same hour; the ${run.reps} repetition(s) above apply to this run's own datasets.`,
           "",
         ]
       : []),

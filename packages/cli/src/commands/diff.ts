@@ -21,8 +21,8 @@ export interface FigureChange {
 
 /**
  * The restatement between two knowledge instants A < B for one valid date: the figures that changed,
- * and the events recorded in (A, B] — the only events that can have changed them (an event recorded
- * by A is in both answers, one recorded after B in neither).
+ * and the events recorded in (A, B] effective by the valid date (plus retractions) — the only events
+ * that can have changed them (an event recorded by A is in both answers, one recorded after B in neither).
  */
 export interface Restatement {
   readonly validAt: string;
@@ -33,15 +33,27 @@ export interface Restatement {
   readonly events: ReadonlyArray<RecordedEvent>;
 }
 
+// A figure without a value (a missing input) has not changed in any way a reader can see.
 const sameFigure = (a: Figure, b: Figure): boolean =>
-  a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator;
+  (a.value === null && b.value === null) ||
+  (a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator);
 
-/** Events recorded in (a, b], in global order. */
-const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant): RecordedEvent[] => {
+const effectiveOf = (e: RecordedEvent): string => (e.event.data as { effectiveDate: string }).effectiveDate;
+
+/**
+ * Events recorded in (a, b] that can bear on figures valid at `validAt`: those effective by then, and
+ * every retraction (a correction dated later still removes an earlier event). In global order.
+ */
+const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant, validAt: string): RecordedEvent[] => {
   const out: RecordedEvent[] = [];
   for (const id of ledger.index.streamIds())
     for (const e of ledger.index.streamEvents(id))
-      if (e.metadata.recordedAt > a && e.metadata.recordedAt <= b) out.push(e);
+      if (
+        e.metadata.recordedAt > a &&
+        e.metadata.recordedAt <= b &&
+        (e.event.type === "EventRetracted" || effectiveOf(e) <= validAt)
+      )
+        out.push(e);
   return out.sort((x, y) => x.position - y.position);
 };
 
@@ -70,11 +82,20 @@ export const restatement = (
     knownAtB: b,
     scope: describeScope(q.scope),
     changes,
-    events: changes.length === 0 ? [] : recordedBetween(ledger, a, b),
+    events: changes.length === 0 ? [] : recordedBetween(ledger, a, b, q.validAt),
   });
 };
 
-const effectiveOf = (e: RecordedEvent): string => (e.event.data as { effectiveDate: string }).effectiveDate;
+/** Events that change whether a co-op exists come first in the table: they usually explain the restatement. */
+const WEIGHTY = new Set([
+  "CoopDissolved",
+  "EventRetracted",
+  "CoopReorganisedAway",
+  "CoopFounded",
+  "CoopConverted",
+]);
+const byWeight = (a: RecordedEvent, b: RecordedEvent): number =>
+  Number(WEIGHTY.has(b.event.type)) - Number(WEIGHTY.has(a.event.type)) || a.position - b.position;
 
 /**
  * The two tables of a restatement: the figures that changed (before → after) and the events recorded
@@ -105,7 +126,7 @@ export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
     }),
   },
   {
-    title: `Events recorded between A and B (${r.events.length}): what the ledger learnt (sự kiện ghi nhận trong khoảng)`,
+    title: `Events recorded between A and B, effective by ${r.validAt} (${r.events.length}): what the ledger learnt late (sự kiện ghi nhận muộn)`,
     columns: [
       { key: "position", header: "position", kind: "int" },
       { key: "recordedAt", header: "recorded at" },
@@ -114,14 +135,17 @@ export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
       { key: "type", header: "event (sự kiện)" },
       { key: "eventId", header: "event id", only: "data" },
     ],
-    rows: r.events.slice(0, 25).map((e) => ({
-      position: e.position,
-      recordedAt: e.metadata.recordedAt,
-      effectiveDate: effectiveOf(e),
-      streamId: e.streamId,
-      type: eventLabel(e.event.type),
-      eventId: e.eventId,
-    })),
+    rows: [...r.events]
+      .sort(byWeight)
+      .slice(0, 25)
+      .map((e) => ({
+        position: e.position,
+        recordedAt: e.metadata.recordedAt,
+        effectiveDate: effectiveOf(e),
+        streamId: e.streamId,
+        type: eventLabel(e.event.type),
+        eventId: e.eventId,
+      })),
   },
 ];
 
@@ -164,7 +188,7 @@ export const runDiff = async (
     notes: [
       r.right.changes.length === 0
         ? "No figure changed: nothing recorded between the two instants touches this date and scope."
-        : `${r.right.changes.length} figure(s) restated; ${r.right.events.length} event(s) recorded in between${r.right.events.length > 25 ? " (the table shows the first 25; --format json lists all)" : ""}.`,
+        : `${r.right.changes.length} figure(s) restated; ${r.right.events.length} event(s) recorded in between${r.right.events.length > 25 ? " (the table shows 25, dissolutions and retractions first; --format json lists all)" : ""}.`,
     ],
   });
 };

@@ -1,33 +1,157 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
-import type { ProjectionIndex } from "@coop-ledger/projections";
+import {
+  comparatorSymbol,
+  figureSourceOf,
+  formatThreshold,
+  type ProjectionIndex,
+  statusLabel,
+  type TargetRow,
+  type TargetsReport,
+  targets,
+} from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import type { CliError } from "../errors/cli-error.js";
+import { loadLedger } from "../engine/load-ledger.js";
+import { type CliError, queryError } from "../errors/cli-error.js";
+import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import { groupDigits } from "../output/numbers.js";
 
-/** TEMPORARY until projections exports targets. */
-export type TargetsReport = {
-  readonly x: never;
-  readonly title: { en: string; vi: string };
-  readonly summary: { label: string };
-  readonly targets: ReadonlyArray<{ readonly label: { en: string; vi: string }; readonly year?: number }>;
+/** Options of `coop-ledger targets`. */
+export interface TargetsOptions {
+  readonly ledger: string;
+  readonly resolution: string;
+  readonly validAt: string;
+  readonly knownAt?: string;
+}
+
+/**
+ * A row's figure in its threshold's unit, for people: "71.43 %", "5,200,000 VND", "15.40".
+ * @example showTargetFigure(row) // "71.43 %"
+ */
+export const showTargetFigure = (row: TargetRow): string => {
+  if (row.value === undefined) return "–";
+  const unit = row.threshold?.unit ?? "count";
+  if (unit === "basisPoints") return `${(row.value / 100).toFixed(2)} %`;
+  if (unit === "vnd") return `${groupDigits(Math.round(row.value))} VND`;
+  return Number.isInteger(row.value) ? groupDigits(row.value) : row.value.toFixed(2);
 };
-/** TEMPORARY. */
-export const targetsTable = (_r: TargetsReport): DataTable => ({ columns: [], rows: [] });
-/** TEMPORARY. */
+
+/**
+ * A row's threshold as text ("≥ 75.00 %"), or "–".
+ * @example targetThresholdText(row) // "≥ 15"
+ */
+export const targetThresholdText = (row: TargetRow): string =>
+  row.threshold !== undefined && row.comparator !== undefined
+    ? `${comparatorSymbol(row.comparator)} ${formatThreshold(row.threshold)}`
+    : "–";
+
+/** A row's figure as text (alias of {@link showTargetFigure} for the report). */
+export const showTargetFigureText = (row: TargetRow): string => showTargetFigure(row);
+
+/**
+ * A row's status tag for the report's colouring plus its bilingual label: "met (đạt)".
+ * @example targetStatusText(row) // "met (đạt)"
+ */
+export const targetStatusText = (row: TargetRow): string => statusLabel(row.status);
+
+/** When a row is evaluated: its year, its period, or the date. */
+const when = (row: TargetRow): string =>
+  row.year !== undefined
+    ? String(row.year)
+    : row.period !== undefined
+      ? `${row.period.from} → ${row.period.to}`
+      : (row.asOf ?? "");
+
+/**
+ * The table of a targets report: one row per target (per year for yearly targets), with its figure,
+ * comparator and threshold, and the status in English and Vietnamese.
+ *
+ * @example targetsTable(report)
+ */
+export const targetsTable = (r: TargetsReport): DataTable => ({
+  title: `Resolution ${r.resolutionId}: ${r.title.en} (${r.title.vi}) — valid at ${r.validAt}${
+    r.knownAt !== undefined ? `, as known at ${r.knownAt}` : ""
+  } — ${r.summary.label}`,
+  columns: [
+    { key: "target", header: "target" },
+    { key: "when", header: "when" },
+    { key: "figure", header: "figure", kind: "int", only: "table" },
+    { key: "threshold", header: "threshold", only: "table" },
+    { key: "status", header: "status (kết quả)", only: "table" },
+    { key: "label", header: "chỉ tiêu", only: "table" },
+    { key: "label_en", header: "label (en)", only: "data" },
+    { key: "label_vi", header: "label (vi)", only: "data" },
+    { key: "indicator", header: "indicator", only: "data" },
+    { key: "value", header: "value", only: "data" },
+    { key: "comparator", header: "comparator", only: "data" },
+    { key: "threshold_value", header: "threshold value", only: "data" },
+    { key: "threshold_unit", header: "threshold unit", only: "data" },
+    { key: "status_tag", header: "status", only: "data" },
+    { key: "why", header: "why", only: "data" },
+  ],
+  rows: r.targets.map((row) => ({
+    target: row.targetId,
+    when: when(row),
+    figure: showTargetFigure(row),
+    threshold:
+      row.threshold !== undefined && row.comparator !== undefined
+        ? `${comparatorSymbol(row.comparator)} ${formatThreshold(row.threshold)}`
+        : "–",
+    status: statusLabel(row.status),
+    label: `${row.label.en} (${row.label.vi})`,
+    label_en: row.label.en,
+    label_vi: row.label.vi,
+    indicator: row.indicatorId ?? null,
+    value: row.value ?? null,
+    comparator: row.comparator ?? null,
+    threshold_value: row.threshold?.value ?? null,
+    threshold_unit: row.threshold?.unit ?? null,
+    status_tag: row.status._tag,
+    why: "why" in row.status ? row.status.why : null,
+  })),
+});
+
+/**
+ * Evaluates a resolution on an index (shared by `targets`, `report` and `demo`).
+ * @example evaluateResolution(index, "000", "2025-12-31")
+ */
 export const evaluateResolution = (
-  _index: ProjectionIndex,
-  _resolution: string,
-  _validAt: BusinessDate,
-  _knownAt?: Instant,
+  index: ProjectionIndex,
+  resolution: string,
+  validAt: BusinessDate,
+  knownAt?: Instant,
 ): E.Either<CliError, TargetsReport> =>
-  E.left({ _tag: "Internal", message: "targets not exported yet", hint: "wait" });
-/** TEMPORARY. */
-export const runTargets = async (_ctx: CliContext, _o: unknown): Promise<E.Either<CliError, CommandOutput>> =>
-  E.left({ _tag: "Internal", message: "targets not exported yet", hint: "wait" });
-/** TEMPORARY. */
-export const targetThresholdText = (_r: unknown): string => "";
-/** TEMPORARY. */
-export const showTargetFigureText = (_r: unknown): string => "";
-/** TEMPORARY. */
-export const targetStatusText = (_r: unknown): string => "";
+  E.mapLeft(
+    (e: { readonly _tag: "UnknownResolution"; readonly id: string; readonly known: ReadonlyArray<string> }) =>
+      queryError(
+        `unknown resolution ${JSON.stringify(e.id)}`,
+        `the bundled resolutions are ${e.known.join(", ")}`,
+      ),
+  )(targets(figureSourceOf(index), resolution, { validAt, ...(knownAt !== undefined ? { knownAt } : {}) }));
+
+/**
+ * `coop-ledger targets --ledger FILE --resolution ID --valid-at DATE [--known-at T]`.
+ * @example await runTargets(ctx, { ledger: "l.jsonl", resolution: "000", validAt: "2025-12-31" })
+ */
+export const runTargets = async (
+  ctx: CliContext,
+  o: TargetsOptions,
+): Promise<E.Either<CliError, CommandOutput>> => {
+  const validAt = parseDateOption("--valid-at", o.validAt);
+  if (E.isLeft(validAt)) return validAt;
+  const knownAt = o.knownAt === undefined ? undefined : parseInstantOption("--known-at", o.knownAt);
+  if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
+  const ledger = await loadLedger(ctx, o.ledger);
+  if (E.isLeft(ledger)) return ledger;
+  const r = evaluateResolution(ledger.right.index, o.resolution, validAt.right, knownAt?.right);
+  if (E.isLeft(r)) return r;
+  const s = r.right.summary;
+  return E.right({
+    json: r.right,
+    tables: [targetsTable(r.right)],
+    notes: [
+      `${s.label}: ${s.met} met, ${s.notMet} not met, ${s.pending} pending, ${s.notYetDue} not yet due, ${s.notMeasurable} not measurable (of ${s.total}).`,
+    ],
+  });
+};

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { type CellInfo, parseCell, provinceLevelCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import type { StreamState } from "../model/stream-state.js";
+import { applyEvent, type StreamState } from "../model/stream-state.js";
 import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
 import { DeltaColumn } from "./delta-column.js";
 
@@ -102,6 +102,30 @@ export class ProjectionIndex {
     entry.maxRecorded = te.recordedMs;
     let fromDay: number;
     let live: TimedEvent[];
+    const first = entry.live[0];
+    const independent =
+      te.recorded.event.type === "AllianceActivityRecorded" ||
+      (te.recorded.event.type === "LoanApplicationReceived" &&
+        first !== undefined &&
+        first.recorded.event.type === "FundEstablished" &&
+        first.day <= te.day);
+    if (independent && entry.state !== undefined) {
+      // An alliance activity (its cell is in the event) or a fund's loan application (counted where the
+      // fund, established earlier, is) is a flow that does not depend on the stream's other events: a
+      // back-dated one needs no re-fold of a stream that holds thousands of them.
+      insertByValidTime(entry.live, te);
+      const own = emptyDeltas();
+      applyEvent(entry.state, te.recorded.event, (key, cell, amount) => {
+        own.keys.push(key);
+        own.cells.push(cell);
+        own.days.push(te.day);
+        own.amounts.push(amount);
+        own.causes.push(-1);
+      });
+      this.emitDifference(own, own.keys.length, own, te.recordedMs);
+      insertDeltas(entry.contribution, own);
+      return "added";
+    }
     const last = entry.live[entry.live.length - 1];
     const continuing =
       last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
@@ -337,6 +361,20 @@ const firstChangedDay = (before: ReadonlyArray<TimedEvent>, after: ReadonlyArray
   for (const e of before) if (!b.has(e.recorded.eventId) && e.day < min) min = e.day;
   for (const e of after) if (!a.has(e.recorded.eventId) && e.day < min) min = e.day;
   return min;
+};
+
+/** Inserts deltas (all on one day) into a day-ordered contribution, after the entries of that day. */
+const insertDeltas = (into: Deltas, add: Deltas): void => {
+  for (let j = 0; j < add.keys.length; j++) {
+    const day = add.days[j] as number;
+    let i = into.days.length;
+    while (i > 0 && (into.days[i - 1] as number) > day) i--;
+    into.keys.splice(i, 0, add.keys[j] as number);
+    into.cells.splice(i, 0, add.cells[j] as string);
+    into.days.splice(i, 0, day);
+    into.amounts.splice(i, 0, add.amounts[j] as number);
+    into.causes.splice(i, 0, add.causes[j] as number);
+  }
 };
 
 const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number => {

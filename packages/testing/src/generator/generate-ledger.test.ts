@@ -52,7 +52,7 @@ describe("generated histories are valid", () => {
       expect(
         report.violations.map((v) => `${v.streamId}#${v.revision} ${v.type}: ${v.error.message}`),
       ).toEqual([]);
-      expect(report.streams).toBeGreaterThan(300);
+      expect(report.streams).toBeGreaterThan(200);
     },
   );
 });

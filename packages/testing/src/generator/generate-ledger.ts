@@ -84,7 +84,8 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
     if (p === undefined) throw new RangeError(`generateLedger: unknown province code ${options.province}`);
     const rng = new Prng(seed, 100);
     sims.push(
-      createProvinceSim(rng, rec, p, { ...provinceParams(rng, 1, true), hasFund: true }, startDay, endDay),
+      // Weight 0.75: ~110 pre-existing co-ops and ~1.1 foundings a month give ≈ 10–12 k events.
+      createProvinceSim(rng, rec, p, { ...provinceParams(rng, 0.75, true), hasFund: true }, startDay, endDay),
     );
   } else {
     GEN_PROVINCES.forEach((p, i) => {

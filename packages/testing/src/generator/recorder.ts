@@ -11,8 +11,8 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import { DAY_MS, type DayNumber, isoInstant } from "./calendar.js";
+import { DayQueue } from "./day-queue.js";
 import type { Prng } from "./prng.js";
-import { RecordQueue } from "./record-queue.js";
 import { deterministicUuid } from "./uuid.js";
 
 /**
@@ -99,7 +99,7 @@ export interface RecordOptions {
  * r.record(clock, mk("CoopResumed", data), { mode: "ordered", at: r.at(day, 3), by: "clerk" });
  */
 export class Recorder {
-  private readonly queue = new RecordQueue<Pending>();
+  private readonly queue = new DayQueue<Pending>();
   private nextIndex = 0;
   /** Events made in the current month step are recorded no earlier than this. */
   stepStartMs = Number.NEGATIVE_INFINITY;
@@ -147,7 +147,8 @@ export class Recorder {
 
   /** Emits, in recording order, the events due strictly before `ms`. */
   *dueBefore(ms: number): Generator<GeneratedEvent, void, undefined> {
-    while (this.queue.peekKey() < ms) yield this.emit(this.queue.pop());
+    // Emission is at day boundaries (month starts), so "before ms" is "on a day before ms's day".
+    for (const p of this.queue.popBeforeDay(Math.ceil(ms / DAY_MS))) yield this.emit(p);
   }
 
   private emit(p: Pending): GeneratedEvent {
