@@ -131,7 +131,12 @@ const main = async (): Promise<void> => {
 };
 
 /** Prints a run, writes its JSON (unless re-rendering) and, for a complete full run, the docs section. */
-const publish = (run: BenchRun, results: ReadonlyArray<TaskResult>, docs: boolean, writeJson: boolean): void => {
+const publish = (
+  run: BenchRun,
+  results: ReadonlyArray<TaskResult>,
+  docs: boolean,
+  writeJson: boolean,
+): void => {
   console.log(renderText(run));
   if (writeJson) {
     const json = `${JSON.stringify({ ...run, results }, null, 2)}\n`;

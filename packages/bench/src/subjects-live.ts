@@ -10,7 +10,7 @@ import {
   openFileLedger,
   readLedgerChunks,
 } from "@coop-ledger/store";
-import { generateLedger } from "@coop-ledger/testing";
+import { generateLedger } from "@coop-ledger/testing/generator";
 import * as E from "fp-ts/lib/Either.js";
 import { pick } from "./harness/rng.js";
 import type { DatasetFacts, GeneratedDataset, Subjects, Validation } from "./subjects.js";

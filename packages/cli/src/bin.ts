@@ -6,4 +6,10 @@
 import { processIo } from "./io.js";
 import { runCli } from "./main.js";
 
+// `coop-ledger snapshot … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -11,4 +11,3 @@ export * from "./generator/index.js";
 export * from "./laws/index.js";
 export * from "./spec/index.js";
 export * from "./store/index.js";
-

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { generateLedger } from "@coop-ledger/testing";
+import { generateLedger } from "@coop-ledger/testing/generator";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { writeLedger } from "../engine/write-ledger.js";

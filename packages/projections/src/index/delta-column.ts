@@ -27,9 +27,11 @@ const upperBound = (a: ArrayLike<number>, n: number, x: number, from = 0): numbe
  * @example const c = new DeltaColumn(); c.push(dayOf("2020-01-01"), 0, 1); c.sumAt(dayOf("2021-01-01"), Infinity) // 1
  */
 export class DeltaColumn {
-  private days = new Int32Array(4);
-  private recs = new Float64Array(4);
-  private amounts = new Float64Array(4);
+  // Plain arrays while appending: growing many typed arrays (external memory) made V8 run full
+  // collections over and over at a million events; the query structures are typed arrays.
+  private readonly days: number[] = [];
+  private readonly recs: number[] = [];
+  private readonly amounts: number[] = [];
   private n = 0;
   private maxRec = Number.NEGATIVE_INFINITY;
   private sortedDays: Int32Array | undefined;
@@ -44,21 +46,9 @@ export class DeltaColumn {
 
   /** Appends a delta. */
   push(day: number, rec: number, amount: number): void {
-    if (this.n === this.days.length) {
-      const cap = this.n * 2;
-      const d = new Int32Array(cap);
-      d.set(this.days);
-      this.days = d;
-      const r = new Float64Array(cap);
-      r.set(this.recs);
-      this.recs = r;
-      const a = new Float64Array(cap);
-      a.set(this.amounts);
-      this.amounts = a;
-    }
-    this.days[this.n] = day;
-    this.recs[this.n] = rec;
-    this.amounts[this.n] = amount;
+    this.days.push(day);
+    this.recs.push(rec);
+    this.amounts.push(amount);
     this.n++;
     if (rec > this.maxRec) this.maxRec = rec;
     this.sortedDays = undefined;

@@ -1,3 +1,6 @@
+// The history check travels with the generator: both need only the domain (no fast-check, no vitest),
+// so `@coop-ledger/testing/generator` is safe to import from production code such as the CLI.
+export * from "../validation/index.js";
 export { DAY_MS, type DayNumber, dayOf, isoDate } from "./calendar.js";
 export {
   DEFAULT_FROM,
@@ -11,6 +14,3 @@ export { GEN_PROVINCES, type GenDistrict, type GenProvince, genProvince } from "
 export { Prng } from "./prng.js";
 export type { GeneratedEvent } from "./recorder.js";
 export { deterministicUuid } from "./uuid.js";
-// The history check travels with the generator: both need only the domain (no fast-check, no vitest),
-// so `@coop-ledger/testing/generator` is safe to import from production code such as the CLI.
-export * from "../validation/index.js";
