@@ -55,7 +55,7 @@ export const renderText = (run: BenchRun): string =>
     `machine: ${machineLine(run)}`,
     `datasets: ${run.datasets.map((d) => `${d.label} ${fmt(d.events)} events`).join(", ")}`,
     ...(run.merged !== undefined
-      ? [`merged: results of the ${run.merged.mode} run of ${run.merged.startedAt}`]
+      ? [`merged: ${run.merged.mode} run of ${run.merged.startedAt} (${run.merged.reps ?? "?"} repetitions)`]
       : []),
     "",
     textTable(figureRows(run)),

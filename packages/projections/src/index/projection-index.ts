@@ -390,11 +390,14 @@ const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number =
 
 const concatDeltas = (old: Deltas, cut: number, suffix: Deltas): Deltas => {
   if (cut === old.keys.length) {
-    old.keys.push(...suffix.keys);
-    old.cells.push(...suffix.cells);
-    old.days.push(...suffix.days);
-    old.amounts.push(...suffix.amounts);
-    old.causes.push(...suffix.causes);
+    // A loop, not push(...spread): spreading allocates an arguments list per array per event.
+    for (let i = 0; i < suffix.keys.length; i++) {
+      old.keys.push(suffix.keys[i] as number);
+      old.cells.push(suffix.cells[i] as string);
+      old.days.push(suffix.days[i] as number);
+      old.amounts.push(suffix.amounts[i] as number);
+      old.causes.push(suffix.causes[i] as number);
+    }
     return old;
   }
   old.keys.length = cut;

@@ -313,6 +313,10 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
   return next;
 };
 
+const addAnnual = (out: Map<number, number>, k: number, v: number): void => {
+  if (v !== 0) out.set(k, (out.get(k) ?? 0) + v);
+};
+
 /**
  * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
  * consecutive years, incomes) to `out`, for every year or only `years`. They stand once reported, also
@@ -322,36 +326,33 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
  */
 export const annualStocks = (s: StreamState, out: Map<number, number>, years?: ReadonlySet<number>): void => {
   if (!s.exists || s.form === "") return;
-  const add = (k: number, v: number): void => {
-    if (v !== 0) out.set(k, (out.get(k) ?? 0) + v);
-  };
   for (const [year, r] of s.ratings) {
     if (years !== undefined && !years.has(year)) continue;
-    add(seriesKey(SeriesCode.rated, year), 1);
-    if (r.fairOrGood) add(seriesKey(SeriesCode.fairOrGood, year), 1);
-    add(seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
+    addAnnual(out, seriesKey(SeriesCode.rated, year), 1);
+    if (r.fairOrGood) addAnnual(out, seriesKey(SeriesCode.fairOrGood, year), 1);
+    addAnnual(out, seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
   }
   for (const [year, r] of s.reports) {
     if (years !== undefined && !years.has(year)) continue;
     const prev = s.reports.get(year - 1);
     if (prev !== undefined) {
-      add(seriesKey(SeriesCode.financeBoth, year), 1);
+      addAnnual(out, seriesKey(SeriesCode.financeBoth, year), 1);
       for (let m = 0; m < 4; m++) {
-        add(seriesKey(SeriesCode.financeCurrent, financeParameter(year, m)), r.finance[m] ?? 0);
-        add(seriesKey(SeriesCode.financePrevious, financeParameter(year, m)), prev.finance[m] ?? 0);
+        addAnnual(out, seriesKey(SeriesCode.financeCurrent, financeParameter(year, m)), r.finance[m] ?? 0);
+        addAnnual(out, seriesKey(SeriesCode.financePrevious, financeParameter(year, m)), prev.finance[m] ?? 0);
       }
     }
     if (r.workerIncome !== undefined) {
-      add(seriesKey(SeriesCode.workerIncomeSum, year), r.workerIncome);
-      add(seriesKey(SeriesCode.workerIncomeCount, year), 1);
+      addAnnual(out, seriesKey(SeriesCode.workerIncomeSum, year), r.workerIncome);
+      addAnnual(out, seriesKey(SeriesCode.workerIncomeCount, year), 1);
       if (r.workers !== undefined && r.workers > 0) {
-        add(seriesKey(SeriesCode.workerIncomeWeighted, year), r.workerIncome * r.workers);
-        add(seriesKey(SeriesCode.workerIncomeWorkers, year), r.workers);
+        addAnnual(out, seriesKey(SeriesCode.workerIncomeWeighted, year), r.workerIncome * r.workers);
+        addAnnual(out, seriesKey(SeriesCode.workerIncomeWorkers, year), r.workers);
       }
     }
     if (r.memberIncome !== undefined) {
-      add(seriesKey(SeriesCode.memberIncomeSum, year), r.memberIncome);
-      add(seriesKey(SeriesCode.memberIncomeCount, year), 1);
+      addAnnual(out, seriesKey(SeriesCode.memberIncomeSum, year), r.memberIncome);
+      addAnnual(out, seriesKey(SeriesCode.memberIncomeCount, year), 1);
     }
   }
 };

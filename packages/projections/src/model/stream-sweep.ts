@@ -64,6 +64,25 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
 
 let scratchA = new Float64Array(SLOTS);
 let scratchB = new Float64Array(SLOTS);
+// Per-sweep scratch shared by every call (a sweep never re-enters itself): the index sweeps once per
+// event fed, and allocating a Set, two Maps and two closures per sweep was a good share of the garbage
+// collection at a million events.
+const touchedScratch = new Set<number>();
+const annualBeforeScratch = new Map<number, number>();
+const annualAfterScratch = new Map<number, number>();
+let sinkOut: Deltas = emptyDeltas();
+let sinkDay = 0;
+let sinkCause = 0;
+/** Appends a delta on the current breakpoint day (no closure per sweep). */
+const emitDelta = (key: number, cell: string | undefined, amount: number): void => {
+  if (amount === 0 || cell === undefined) return;
+  sinkOut.keys.push(key);
+  sinkOut.cells.push(cell);
+  sinkOut.days.push(sinkDay);
+  sinkOut.amounts.push(amount);
+  sinkOut.causes.push(sinkCause);
+};
+const flowSink: FlowSink = emitDelta;
 
 /**
  * The core of {@link sweepStream}: `s` holds the fold of `events[0..from)` (all on days before
@@ -81,6 +100,7 @@ export const sweepFrom = (
   continuing = false,
 ): Deltas => {
   const out = emptyDeltas();
+  sinkOut = out;
   let i = from;
   // Continuing: `s` already holds events on `fromDay` itself (the new one comes after them on the same
   // day), so the value to compare with is the one on `fromDay`, and the deltas returned for `fromDay`
@@ -90,33 +110,20 @@ export const sweepFrom = (
   let prevV = scratchA;
   let curV = scratchB;
   stocksAt(s, t, prevV);
-  const touched = new Set<number>();
+  const touched = touchedScratch;
+  const annualBefore = annualBeforeScratch;
+  const annualAfter = annualAfterScratch;
   // The cause of a stock change: the last event applied (a scheduled change is attributed to the
   // latest event before it).
-  let cause = i - 1;
-  let day = t;
-  const flow: FlowSink = (key, cell, amount) => {
-    if (amount === 0) return;
-    out.keys.push(key);
-    out.cells.push(cell);
-    out.days.push(day);
-    out.amounts.push(amount);
-    out.causes.push(cause);
-  };
-  const emit = (key: number, cell: string | undefined, amount: number): void => {
-    if (amount === 0 || cell === undefined) return;
-    out.keys.push(key);
-    out.cells.push(cell);
-    out.days.push(day);
-    out.amounts.push(amount);
-    out.causes.push(cause);
-  };
+  sinkCause = i - 1;
+  sinkDay = t;
+  const emit = emitDelta;
   for (;;) {
     const nextEvent = i < events.length ? (events[i] as TimedEvent).day : Number.POSITIVE_INFINITY;
     const nextScheduled = nextScheduledDay(s, t);
     const b = Math.min(nextEvent, nextScheduled);
     if (b === Number.POSITIVE_INFINITY) break;
-    day = b;
+    sinkDay = b;
     // Before folding the breakpoint's events: the annual keys they may change, as they stand now (all
     // years when the organisation may move, else only the years its reports and ratings touch: a
     // co-op's annual keys grow with its years, and most breakpoints touch none).
@@ -128,37 +135,32 @@ export const sweepFrom = (
         moves = true;
       touchedYears(e, touched);
     }
-    let annualBefore: Map<number, number> | undefined;
-    if (moves || touched.size > 0) {
-      annualBefore = new Map();
-      annualStocks(s, annualBefore, moves ? undefined : touched);
-    }
+    const annual = moves || touched.size > 0;
+    annualBefore.clear();
+    annualAfter.clear();
+    if (annual) annualStocks(s, annualBefore, moves ? undefined : touched);
     while (i < events.length && (events[i] as TimedEvent).day === b) {
-      cause = i;
-      applyEvent(s, (events[i] as TimedEvent).recorded.event, flow);
+      sinkCause = i;
+      applyEvent(s, (events[i] as TimedEvent).recorded.event, flowSink);
       i++;
     }
     stocksAt(s, b, curV);
     const cell = s.cell;
-    let annualAfter: Map<number, number> | undefined;
-    if (annualBefore !== undefined) {
-      annualAfter = new Map();
-      annualStocks(s, annualAfter, moves ? undefined : touched);
-    }
+    if (annual) annualStocks(s, annualAfter, moves ? undefined : touched);
     if (cell !== prevCell) {
       // Stocks follow the organisation: withdraw everything from the old cell, add it to the new one.
       for (let k = 0; k < SLOTS; k++) {
         emit(STOCK_SLOTS[k] as number, prevCell, -(prevV[k] as number));
         emit(STOCK_SLOTS[k] as number, cell, curV[k] as number);
       }
-      for (const [k, v] of annualBefore ?? []) emit(k, prevCell, -v);
-      for (const [k, v] of annualAfter ?? []) emit(k, cell, v);
+      for (const [k, v] of annualBefore) emit(k, prevCell, -v);
+      for (const [k, v] of annualAfter) emit(k, cell, v);
     } else {
       for (let k = 0; k < SLOTS; k++) {
         const d = (curV[k] as number) - (prevV[k] as number);
         if (d !== 0) emit(STOCK_SLOTS[k] as number, cell, d);
       }
-      if (annualBefore !== undefined && annualAfter !== undefined) {
+      if (annual) {
         for (const [k, v] of annualAfter) emit(k, cell, v - (annualBefore.get(k) ?? 0));
         for (const [k, v] of annualBefore) if (!annualAfter.has(k)) emit(k, cell, -v);
       }
