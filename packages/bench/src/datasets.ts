@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatasetRef } from "./child/protocol.js";
 import { runInChild } from "./child/run-in-child.js";
+import { benchDistricts } from "./geo-districts.js";
 
 /** How a benchmark dataset is made: a generator preset at a fixed seed, optionally cut to a prefix. */
 export interface DatasetSpec {
@@ -28,13 +29,16 @@ export const DATASETS: ReadonlyArray<DatasetSpec> = [
 
 /**
  * Returns the cached file ledger of a dataset, generating it (in a child process) on first use. The
- * cache key is the spec, so changing a seed or size writes a new file rather than reusing a stale one.
+ * cache key is the spec (and whether the district gazetteer was found), so changing a seed or size
+ * writes a new file rather than reusing a stale one.
  *
  * @example const ref = await ensureDataset(".bench-out/cache", DATASETS[0]!);
  */
 export const ensureDataset = async (cacheDir: string, spec: DatasetSpec): Promise<DatasetRef> => {
   await mkdir(cacheDir, { recursive: true });
-  const key = `${spec.label}-${spec.preset}-s${spec.seed}${spec.maxEvents !== undefined ? `-n${spec.maxEvents}` : ""}`;
+  // Without the district gazetteer the generator writes other bytes: never reuse one for the other.
+  const geo = benchDistricts() === undefined ? "-nodistricts" : "";
+  const key = `${spec.label}-${spec.preset}-s${spec.seed}${spec.maxEvents !== undefined ? `-n${spec.maxEvents}` : ""}${geo}`;
   const path = join(cacheDir, `${key}.jsonl`);
   const meta = join(cacheDir, `${key}.meta.json`);
   if (existsSync(path) && existsSync(meta)) {

@@ -12,6 +12,7 @@ import {
 } from "@coop-ledger/store";
 import { generateLedger } from "@coop-ledger/testing/generator";
 import * as E from "fp-ts/lib/Either.js";
+import { districtsOption } from "./geo-districts.js";
 import { pick } from "./harness/rng.js";
 import type { DatasetFacts, GeneratedDataset, Subjects, Validation } from "./subjects.js";
 
@@ -63,7 +64,7 @@ const generate = async (
   const ledger = orThrow(await openFileLedger(path)(), `open ${path}`);
   try {
     const streams = new Set<string>();
-    const source = withRevisions(generateLedger({ preset, seed }), maxEvents);
+    const source = withRevisions(generateLedger({ preset, seed, ...districtsOption() }), maxEvents);
     const counted = (function* () {
       for (const e of source) {
         streams.add(e.streamId);

@@ -44,7 +44,7 @@ const locationOf = (province: string, day: DayNumber, knob: number): Location =>
   return {
     gazetteer: "2008-08-01",
     provinceCode: p.code,
-    ...(d ? { districtCode: d.code } : {}),
+    ...(d?.code === undefined ? {} : { districtCode: d.code }),
   } as Location;
 };
 

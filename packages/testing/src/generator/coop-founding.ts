@@ -53,7 +53,12 @@ export const locationOn = (
   day: DayNumber,
 ): Location =>
   (day < GAZETTEER_2025_DAY
-    ? { gazetteer: "2008-08-01", provinceCode: coop.province.code, districtCode: coop.district.code }
+    ? {
+        gazetteer: "2008-08-01",
+        provinceCode: coop.province.code,
+        // Without a district gazetteer the stand-in district has no code: the location omits it.
+        ...(coop.district.code === undefined ? {} : { districtCode: coop.district.code }),
+      }
     : { gazetteer: "2025-07-01", provinceCode: coop.province.successorCode }) as Location;
 
 const SECTORS: ReadonlyArray<readonly [Sector, number]> = [

@@ -1,5 +1,6 @@
+import type { DistrictGazetteer } from "@coop-ledger/domain";
 import { type DayNumber, dayOf, isoDate, monthOf } from "./calendar.js";
-import { GEN_PROVINCES, type GenProvince, genProvince } from "./geography.js";
+import { type GenProvince, genProvince, genProvinces } from "./geography.js";
 import { Prng } from "./prng.js";
 import { createProvinceSim, stepProvince } from "./province-sim.js";
 import { type GeneratedEvent, Recorder } from "./recorder.js";
@@ -24,6 +25,14 @@ export interface GenerateLedgerOptions {
   readonly to?: string;
   /** For the `province` preset: the province's 2008 code; default `60` (Bình Thuận, now in Lâm Đồng). */
   readonly province?: string;
+  /**
+   * The districts of the 2008-08-01 gazetteer, parsed by the domain's `parseDistrictGazetteer` from the
+   * GSO list (`gazetteer-2025-03-01-provinces-districts.json`; the caller reads the file, the reference
+   * data is not copied into this package). Without it, generated 2008 locations carry no district code
+   * and co-ops are named after their province instead of their district; with it the output for a seed is
+   * the same as it always was.
+   */
+  readonly districts?: DistrictGazetteer;
 }
 
 /** Default first and last valid days: every dataset spans the 2024-07-01 law and 2025-07-01 geography changes. */
@@ -63,7 +72,8 @@ const keepsAlliance = (p: GenProvince, all: ReadonlyArray<GenProvince>): boolean
  * Every stream's events, in order, are accepted by the domain's decider (tested per stream).
  *
  * @example
- * for (const e of generateLedger({ preset: "province", seed: 42 })) {
+ * const districts = E.getOrElseW(() => undefined)(parseDistrictGazetteer(readFileSync(geoFile, "utf8")));
+ * for (const e of generateLedger({ preset: "province", seed: 42, districts })) {
  *   await store.append(e.streamId, [e], { expectedRevision: "any" })();
  * }
  */
@@ -80,7 +90,7 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   const rec = new Recorder(seed, new Prng(seed, 1), (endDay + 1) * 86_400_000 - 1);
   const sims: SimContext[] = [];
   if (options.preset === "province") {
-    const p = genProvince(options.province ?? "60");
+    const p = genProvince(options.province ?? "60", options.districts);
     if (p === undefined) throw new RangeError(`generateLedger: unknown province code ${options.province}`);
     const rng = new Prng(seed, 100);
     sims.push(
@@ -88,19 +98,13 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
       createProvinceSim(rng, rec, p, { ...provinceParams(rng, 0.75, true), hasFund: true }, startDay, endDay),
     );
   } else {
-    GEN_PROVINCES.forEach((p, i) => {
+    const all = genProvinces(options.districts);
+    all.forEach((p, i) => {
       const rng = new Prng(seed, 100 + i);
       // Provinces differ in size: a log-normal weight around 1.35 gives ~35 k co-ops nationally.
       const weight = Math.min(5, master.logNormal(1.35, 0.45));
       sims.push(
-        createProvinceSim(
-          rng,
-          rec,
-          p,
-          provinceParams(rng, weight, keepsAlliance(p, GEN_PROVINCES)),
-          startDay,
-          endDay,
-        ),
+        createProvinceSim(rng, rec, p, provinceParams(rng, weight, keepsAlliance(p, all)), startDay, endDay),
       );
     });
   }

@@ -1,9 +1,12 @@
-import type { DistrictCode, ProvinceCode } from "@coop-ledger/domain";
-import { PROVINCE_ROWS_2008, PROVINCE_ROWS_2025 } from "./geography-data.js";
+import { type DistrictCode, type DistrictGazetteer, type ProvinceCode, provinces } from "@coop-ledger/domain";
 
-/** A district of the 2008-08-01 gazetteer: code and short name (without "Huyện", "Thị xã"...). */
+/**
+ * A district of the 2008-08-01 gazetteer: code and short name (without "Huyện", "Thị xã"...). When the
+ * generator runs without a district gazetteer, each province has one stand-in "district" with no code,
+ * named after the province, so co-op names and issuers still read naturally.
+ */
 export interface GenDistrict {
-  readonly code: DistrictCode;
+  readonly code: DistrictCode | undefined;
   readonly name: string;
 }
 
@@ -11,38 +14,61 @@ export interface GenDistrict {
 export interface GenProvince {
   readonly code: ProvinceCode;
   readonly name: string;
+  /** The districts in GSO file order; one code-less stand-in when no gazetteer was supplied. */
   readonly districts: ReadonlyArray<GenDistrict>;
   /** The 2025-07-01 province (Resolution 202/2025/QH15) this province went into, whole. */
   readonly successorCode: ProvinceCode;
   readonly successorName: string;
 }
 
-const successors = new Map<string, readonly [string, string]>();
-for (const [code, name, mergedFrom] of PROVINCE_ROWS_2025) {
-  for (const old of mergedFrom) successors.set(old, [code, name]);
+// The generator has always used short names in co-op names and issuers ("Phòng Tài chính – Kế hoạch Phan
+// Thiết", not "... Thành phố Phan Thiết"): strip the administrative prefix, exactly as before.
+const shortName = (name: string): string => name.replace(/^(Thành phố|Tỉnh|Huyện|Thị xã|Quận)\s+/u, "");
+
+const successors = new Map<string, readonly [ProvinceCode, string]>();
+for (const p of provinces("2025-07-01")) {
+  for (const old of p.mergedFrom) successors.set(old, [p.code, shortName(p.name)]);
 }
 
+const cache = new WeakMap<DistrictGazetteer, ReadonlyArray<GenProvince>>();
+let withoutDistricts: ReadonlyArray<GenProvince> | undefined;
+
+const build = (gazetteer: DistrictGazetteer | undefined): ReadonlyArray<GenProvince> =>
+  // Province facts are typed into the domain (in code order, which is the GSO file order); districts
+  // come from the caller's gazetteer, in file order, so the generator's draws are the same as ever.
+  provinces("2008-08-01").map((p) => {
+    const name = shortName(p.name);
+    const [successorCode, successorName] = successors.get(p.code) ?? [p.code, name];
+    const listed = gazetteer?.districtsOf(p.code) ?? [];
+    const districts: ReadonlyArray<GenDistrict> =
+      listed.length > 0
+        ? listed.map((d) => ({ code: d.code, name: shortName(d.name) }))
+        : [{ code: undefined, name }];
+    return { code: p.code, name, districts, successorCode, successorName };
+  });
+
 /**
- * The 63 provinces of the 2008-08-01 gazetteer with districts and 2025 successors, from the GSO lists.
- * @example GEN_PROVINCES.find((p) => p.code === "60")?.successorCode // "68" (Bình Thuận → Lâm Đồng)
+ * The 63 provinces of the 2008-08-01 gazetteer with districts (from `gazetteer`, read by the caller with
+ * the domain's `parseDistrictGazetteer`) and their 2025 successors. Without a gazetteer each province has
+ * one code-less stand-in district, so generated locations carry no district code.
+ *
+ * @example genProvinces(gazetteer).find((p) => p.code === "60")?.successorCode // "68" (Bình Thuận → Lâm Đồng)
  */
-export const GEN_PROVINCES: ReadonlyArray<GenProvince> = PROVINCE_ROWS_2008.map(([code, name, districts]) => {
-  const [successorCode, successorName] = successors.get(code) ?? [code, name];
-  return {
-    code: code as ProvinceCode,
-    name,
-    districts: districts.split("|").map((d) => {
-      const [c, n] = d.split(":");
-      return { code: c as DistrictCode, name: n ?? "" };
-    }),
-    successorCode: successorCode as ProvinceCode,
-    successorName,
-  };
-});
+export const genProvinces = (gazetteer?: DistrictGazetteer): ReadonlyArray<GenProvince> => {
+  if (gazetteer === undefined) {
+    withoutDistricts ??= build(undefined);
+    return withoutDistricts;
+  }
+  const hit = cache.get(gazetteer);
+  if (hit !== undefined) return hit;
+  const built = build(gazetteer);
+  cache.set(gazetteer, built);
+  return built;
+};
 
 /**
  * The generator's province by its 2008 code, or `undefined`.
  * @example genProvince("60")?.name // "Bình Thuận"
  */
-export const genProvince = (code: string): GenProvince | undefined =>
-  GEN_PROVINCES.find((p) => p.code === code);
+export const genProvince = (code: string, gazetteer?: DistrictGazetteer): GenProvince | undefined =>
+  genProvinces(gazetteer).find((p) => p.code === code);

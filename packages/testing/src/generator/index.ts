@@ -10,7 +10,7 @@ export {
   type LedgerPreset,
   ledgerSpan,
 } from "./generate-ledger.js";
-export { GEN_PROVINCES, type GenDistrict, type GenProvince, genProvince } from "./geography.js";
+export { type GenDistrict, type GenProvince, genProvince, genProvinces } from "./geography.js";
 export { Prng } from "./prng.js";
 export type { GeneratedEvent } from "./recorder.js";
 export { deterministicUuid } from "./uuid.js";
