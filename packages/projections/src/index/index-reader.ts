@@ -4,14 +4,24 @@ import { type CellInfo, cellInPopulation, cellInScope, type Population } from ".
 import type { ProjectionIndex } from "./projection-index.js";
 
 /**
- * A series reader over the index: sums the delta columns of the cells in scope. Province-level cells
- * answer unless the scope names a district or a sector (then the full-detail cells do), so an unscoped
- * or province query touches a few hundred columns at most. Scope membership is memoised per cell.
+ * A series reader over the index: sums the delta columns of the cells in scope. Whole-ledger cells
+ * answer a query without a place (a handful of columns per series), province-level cells a province
+ * scope, full-detail cells a district or sector scope, so an unscoped or province query touches a few
+ * hundred columns at most. Scope membership is memoised per cell.
  *
  * @example snapshotFrom(q, indexReader(index, q))
  */
 export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesReader => {
-  const level = q.scope.district !== undefined || q.scope.sector !== undefined ? "detail" : "province";
+  // No place in scope and knowing everything fed: the whole-ledger cells (they keep the form, so a
+  // form scope is answered too). With an earlier knowledge instant the province-level cells answer: a
+  // whole-ledger column is so long that its knowledge tree (one level per doubling) would cost more
+  // time and memory than the province columns' trees together.
+  const level =
+    q.scope.district !== undefined || q.scope.sector !== undefined
+      ? "detail"
+      : q.scope.province !== undefined || q.knownAtMs < index.latestRecordedMs
+        ? "province"
+        : "ledger";
   const memo = new Map<number, boolean>();
   const inScope = (cellId: number, cell: CellInfo): boolean => {
     let m = memo.get(cellId);

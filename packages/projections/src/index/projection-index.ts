@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import { type CellInfo, parseCell, provinceLevelCell } from "../model/cells.js";
+import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type StreamState } from "../model/stream-state.js";
 import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
@@ -26,8 +26,11 @@ export interface CellColumn {
   readonly column: DeltaColumn;
 }
 
-/** Cell levels: province-level roll-ups answer most queries; full detail answers district and sector. */
-export type CellLevel = "province" | "detail";
+/**
+ * Cell levels: whole-ledger roll-ups (form × people's credit fund or not) answer unscoped queries,
+ * province-level roll-ups province queries, full detail district and sector scopes.
+ */
+export type CellLevel = "ledger" | "province" | "detail";
 
 /**
  * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
@@ -54,9 +57,12 @@ export class ProjectionIndex {
   private readonly cellInfos: CellInfo[] = [];
   private readonly cellLevels: CellLevel[] = [];
   private readonly provinceCellOf: number[] = [];
+  private readonly ledgerCellOf: number[] = [];
   /** Columns by series key (a small integer) and cell id. */
   private readonly columns = new Map<number, Array<DeltaColumn | undefined>>();
-  private readonly bySeries = new Map<number, { province: CellColumn[]; detail: CellColumn[] }>();
+  private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
+  /** Full-detail columns holding deltas their province-level roll-up has not received yet. */
+  private readonly pendingRollups: DeltaColumn[] = [];
   private latest = Number.NEGATIVE_INFINITY;
   private eventCount = 0;
   private deltaCount = 0;
@@ -66,7 +72,10 @@ export class ProjectionIndex {
     return this.eventCount;
   }
 
-  /** Number of deltas held (each counted at both cell levels). */
+  /**
+   * Number of deltas fed, each counted twice (full detail and province level, as the figure has always
+   * been reported; the roll-ups are filled lazily and the whole-ledger level is not counted).
+   */
   get deltas(): number {
     return this.deltaCount;
   }
@@ -189,8 +198,9 @@ export class ProjectionIndex {
 
   /** The columns of a series at a level (for query evaluation). */
   columnsOf(key: number, level: CellLevel): ReadonlyArray<CellColumn> {
+    if (level !== "detail" && this.pendingRollups.length > 0) this.flushRollups();
     const s = this.bySeries.get(key);
-    return s === undefined ? [] : level === "province" ? s.province : s.detail;
+    return s === undefined ? [] : s[level];
   }
 
   /** The parsed cell of a cell id. */
@@ -293,14 +303,32 @@ export class ProjectionIndex {
     if (province === -1) {
       province = this.intern(provinceLevelCell(cell), "province");
       this.provinceCellOf[detail] = province;
+      this.ledgerCellOf[detail] = this.intern(ledgerLevelCell(cell), "ledger");
     }
-    this.column(key, detail).push(day, rec, amount);
-    this.column(key, province).push(day, rec, amount);
+    let column = this.columns.get(key)?.[detail];
+    if (column === undefined) {
+      column = this.column(key, detail);
+      // The roll-up columns are created with their first detail column so that the roll-up column
+      // lists keep the order in which cells were first seen.
+      column.rollups = [this.column(key, province), this.column(key, this.ledgerCellOf[detail] as number)];
+    }
+    // Only the full-detail column is written while feeding; its roll-ups are brought up to date when a
+    // query first reads a roll-up level (see `flushRollups`): writing every delta to each level was a
+    // large share of the build time and of the columns' memory during the build.
+    if (column.pendingRollup === 0) this.pendingRollups.push(column);
+    column.push(day, rec, amount);
     this.deltaCount += 2;
   }
 
+  /** Appends the deltas the province-level roll-ups have not seen yet. */
+  private flushRollups(): void {
+    const pending = this.pendingRollups;
+    for (let i = 0; i < pending.length; i++) (pending[i] as DeltaColumn).flushRollup();
+    pending.length = 0;
+  }
+
   private intern(cell: string, level: CellLevel): number {
-    const k = level === "province" ? `P${cell}` : cell;
+    const k = level === "province" ? `P${cell}` : level === "ledger" ? `L${cell}` : cell;
     let id = this.cellIds.get(k);
     if (id === undefined) {
       id = this.cellInfos.length;
@@ -308,6 +336,7 @@ export class ProjectionIndex {
       this.cellInfos.push(parseCell(cell));
       this.cellLevels.push(level);
       this.provinceCellOf.push(-1);
+      this.ledgerCellOf.push(-1);
     }
     return id;
   }
@@ -324,10 +353,10 @@ export class ProjectionIndex {
       byCell[cellId] = c;
       let s = this.bySeries.get(key);
       if (s === undefined) {
-        s = { province: [], detail: [] };
+        s = { ledger: [], province: [], detail: [] };
         this.bySeries.set(key, s);
       }
-      (this.cellLevels[cellId] === "province" ? s.province : s.detail).push({ cellId, column: c });
+      s[this.cellLevels[cellId] as CellLevel].push({ cellId, column: c });
     }
     return c;
   }

@@ -61,6 +61,18 @@ export const provinceLevelCell = (key: string): string => {
   return `${c.gazetteer}|${c.province}||${sector}|${c.form}`;
 };
 
+/**
+ * The whole-ledger cell a full-detail cell rolls up into: no place at all, only the form and "people's
+ * credit fund or not" (what a population filter needs), so that an unscoped query reads a handful of
+ * cells per series instead of every province's.
+ * @example ledgerLevelCell("2008-08-01|60|593|agriculture|cooperative") // "|||*|cooperative"
+ */
+export const ledgerLevelCell = (key: string): string => {
+  const c = parseCell(key);
+  const sector = c.sector === "peoplesCreditFund" || c.sector === "" ? c.sector : "*";
+  return `|||${sector}|${c.form}`;
+};
+
 /** Bit of a form in a population mask (`""` is "not an organisation": funds and alliances). */
 export const formBit = (form: CoopForm | ""): number =>
   form === "cooperative" ? 1 : form === "union" ? 2 : form === "group" ? 4 : 8;

@@ -339,7 +339,11 @@ export const annualStocks = (s: StreamState, out: Map<number, number>, years?: R
       addAnnual(out, seriesKey(SeriesCode.financeBoth, year), 1);
       for (let m = 0; m < 4; m++) {
         addAnnual(out, seriesKey(SeriesCode.financeCurrent, financeParameter(year, m)), r.finance[m] ?? 0);
-        addAnnual(out, seriesKey(SeriesCode.financePrevious, financeParameter(year, m)), prev.finance[m] ?? 0);
+        addAnnual(
+          out,
+          seriesKey(SeriesCode.financePrevious, financeParameter(year, m)),
+          prev.finance[m] ?? 0,
+        );
       }
     }
     if (r.workerIncome !== undefined) {
