@@ -63,6 +63,8 @@ const fromStore = (e: StoreError): ApiError =>
       { _tag: "LedgerLocked" },
       { _tag: "StoreUnavailable" },
       { _tag: "StoreClosed" },
+      // A file ledger never denies access; a store that does (EventStoreDB) cannot serve the request.
+      { _tag: "AccessDenied" },
       (x): ApiError => ({
         _tag: "StoreUnavailable",
         message: x.message,

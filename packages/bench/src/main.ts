@@ -23,8 +23,8 @@ const plan = (datasets: ReadonlyArray<DatasetRef>, reps: number): Task[] => {
   const tasks: Task[] = [];
   for (const dataset of datasets) {
     // At national scale (> 500 k events) a repetition costs minutes on a shared 2-core machine: the
-    // replay child skips the trusted replay and the plain fold, and index build is timed from memory
-    // only (the replay child's replay is the ledger → index figure).
+    // replay child skips the plain fold, and index build is timed from memory only (the replay child's
+    // replay is the ledger → index figure).
     const big = dataset.events > 500_000;
     tasks.push({ kind: "parseVsReplay", dataset, reps, light: big });
     for (let r = 0; r < reps; r++) tasks.push({ kind: "indexBuild", dataset, memoryOnly: big });

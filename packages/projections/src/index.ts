@@ -17,7 +17,6 @@ export * from "./evaluate/resolve-query.js";
 export * from "./evaluate/series-reader.js";
 export * from "./evaluate/snapshot.js";
 export * from "./evaluate/snapshot-of-index.js";
-export * from "./index/delta-column.js";
 export * from "./index/projection-index.js";
 export * from "./query/projection-error.js";
 export * from "./query/projection-query.js";

@@ -79,12 +79,12 @@ export const parseVsReplay = async (
       throw new Error(`trusted read gave ${trustedCount} events, codec ${decoded}`);
     decodeTrustedMs.push(nowMs() - t0);
 
-    if (light) continue;
     collectGarbage();
     t0 = nowMs();
     await replayLedger(dataset.path, "trusted");
     replayTrustedMs.push(nowMs() - t0);
 
+    if (light) continue;
     if (subjects.replayLedgerFold !== undefined) {
       collectGarbage();
       t0 = nowMs();

@@ -4,7 +4,8 @@ import type { CliError } from "../errors/cli-error.js";
 
 /**
  * A store error as a CLI error: corrupt or undecodable ledger → exit 4, locked or conflicting → 7,
- * unavailable (I/O, network) → 6 for EventStoreDB or 3 for a file, each with a hint.
+ * unavailable (I/O, network) → 6 for EventStoreDB or 3 for a file, access denied → 6 (the server
+ * refused the request) with a hint on the user and its rights, each with a hint.
  *
  * @example fromStoreError({ _tag: "LedgerLocked", path: "l.jsonl", message: "locked" }, "file")._tag // "Conflict"
  */
@@ -67,6 +68,22 @@ export const fromStoreError = (e: StoreError, where: "file" | "esdb"): CliError 
               path: "",
               message: x.message,
               hint: "check the path, the permissions and free disk space",
+            },
+    )
+    .with(
+      { _tag: "AccessDenied" },
+      (x): CliError =>
+        where === "esdb"
+          ? {
+              _tag: "StoreUnavailable",
+              message: x.message,
+              hint: `the EventStoreDB user may not ${x.operation} ${x.streamId}: set ESDB_USERNAME / ESDB_PASSWORD to a user with the rights, or ask the administrator to grant them (retrying will not help)`,
+            }
+          : {
+              _tag: "FileError",
+              path: "",
+              message: x.message,
+              hint: "check the permissions of the ledger file and its directory",
             },
     )
     .with(

@@ -12,14 +12,12 @@ import type { ProjectionIndex } from "./projection-index.js";
  * @example snapshotFrom(q, indexReader(index, q))
  */
 export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesReader => {
-  // No place in scope and knowing everything fed: the whole-ledger cells (they keep the form, so a
-  // form scope is answered too). With an earlier knowledge instant the province-level cells answer: a
-  // whole-ledger column is so long that its knowledge tree (one level per doubling) would cost more
-  // time and memory than the province columns' trees together.
+  // No place in scope: the whole-ledger cells (they keep the form, so a form scope is answered too), also
+  // for an earlier knowledge instant (a column's knowledge checkpoints cost at most 8 bytes a delta).
   const level =
     q.scope.district !== undefined || q.scope.sector !== undefined
       ? "detail"
-      : q.scope.province !== undefined || q.knownAtMs < index.latestRecordedMs
+      : q.scope.province !== undefined
         ? "province"
         : "ledger";
   const memo = new Map<number, boolean>();
@@ -37,7 +35,7 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
       for (const { cellId, column } of index.columnsOf(key, level)) {
         const cell = index.cell(cellId);
         if (inScope(cellId, cell) && cellInPopulation(cell, population))
-          sum += column.sumAt(day, q.knownAtMs);
+          sum += index.sumAt(level, column, day, q.knownAtMs);
       }
       return sum;
     },
@@ -46,7 +44,10 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
       for (const { cellId, column } of index.columnsOf(key, "detail")) {
         const cell = index.cell(cellId);
         if (cell.district === "" || !inScope(cellId, cell) || !cellInPopulation(cell, population)) continue;
-        byDistrict.set(cell.district, (byDistrict.get(cell.district) ?? 0) + column.sumAt(day, q.knownAtMs));
+        byDistrict.set(
+          cell.district,
+          (byDistrict.get(cell.district) ?? 0) + index.sumAt("detail", column, day, q.knownAtMs),
+        );
       }
       let n = 0;
       for (const v of byDistrict.values()) if (v > 0) n++;

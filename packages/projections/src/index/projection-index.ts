@@ -1,9 +1,10 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import { applyEvent, type StreamState } from "../model/stream-state.js";
-import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
-import { DeltaColumn } from "./delta-column.js";
+import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "../model/stream-state.js";
+import { clearDeltas, type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import { ColumnStore } from "./column-store.js";
+import { DeltaLog } from "./delta-log.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
@@ -13,17 +14,22 @@ interface StreamEntry {
   readonly events: TimedEvent[];
   /** The live events as known now, in valid-time order. */
   live: TimedEvent[];
-  /** The stream's current contribution, in day order. */
-  contribution: Deltas;
+  /**
+   * The stream's contribution after its last event in valid time: the scheduled changes (a manager
+   * turning 50, a certificate lapsing, a loan falling overdue) an event later in valid time may undo.
+   * Everything before is settled and lives only in the columns.
+   */
+  tail: Deltas;
   maxRecorded: number;
+  maxRevision: number;
   /** The fold of every live event (to resume from when the next event comes later in valid time). */
-  state: StreamState | undefined;
+  state: StreamState;
 }
 
-/** A column of the index with the cell it counts. */
+/** A column of the index (its id within its level) with the cell it counts. */
 export interface CellColumn {
   readonly cellId: number;
-  readonly column: DeltaColumn;
+  readonly column: number;
 }
 
 /**
@@ -32,18 +38,32 @@ export interface CellColumn {
  */
 export type CellLevel = "ledger" | "province" | "detail";
 
+const NO_DELTAS: Deltas = Object.freeze({
+  keys: [],
+  cells: [],
+  days: [],
+  amounts: [],
+  causes: [],
+}) as unknown as Deltas;
+
+// Scratch delta lists for the sweeps of one feed (the index never re-enters itself).
+const scratchOld = emptyDeltas();
+const scratchNew = emptyDeltas();
+
 /**
  * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
- * keeps each stream's live events and current contribution, and turns every change into compensating
- * step deltas on valid time, tagged with the recording instant of the event that caused them. A query
+ * keeps each stream's live events and the fold of them, and turns every change into compensating step
+ * deltas on valid time, tagged with the recording instant of the event that caused them. A query
  * (validAt D, knownAt T) is then a sum, per series and cell, of the deltas with day ≤ D and recorded ≤ T
  * ({@link DeltaColumn}), never a re-fold of the history.
  *
- * Feeding an event costs a fold of its own stream (streams are small: tens of events) plus the deltas
- * that changed, which in the usual case (an event later in valid time than the stream's others) are a
- * handful. An event recorded earlier than events already fed for its stream (out of transaction-time
- * order) makes the index re-derive that stream's whole history (rare, correct, slower). A repeated
- * event id is ignored (at-least-once delivery).
+ * Feeding an event costs a fold of that one event (resumed from the stream's stored state) plus the
+ * deltas that changed, which in the usual case (an event later in valid time than the stream's others)
+ * are a handful; they are appended to a staging log of typed arrays and sorted into their columns (full
+ * detail, province and whole-ledger roll-ups) when a query next reads the index. A back-dated event or a
+ * retraction re-folds its own stream from the start; an event recorded earlier than events already fed
+ * for its stream (out of transaction-time order) re-derives that stream's whole knowledge history (rare,
+ * correct, slower). A repeated event (same stream, same id: at-least-once delivery) is ignored.
  *
  * @example
  * const index = new ProjectionIndex();
@@ -52,30 +72,50 @@ export type CellLevel = "ledger" | "province" | "detail";
  */
 export class ProjectionIndex {
   private readonly streams = new Map<string, StreamEntry>();
-  private readonly eventIds = new Set<string>();
   private readonly cellIds = new Map<string, number>();
   private readonly cellInfos: CellInfo[] = [];
   private readonly cellLevels: CellLevel[] = [];
   private readonly provinceCellOf: number[] = [];
   private readonly ledgerCellOf: number[] = [];
-  /** Columns by series key (a small integer) and cell id. */
-  private readonly columns = new Map<number, Array<DeltaColumn | undefined>>();
+  /** The columns of each level: their count and their deltas. */
+  private readonly levels: Record<CellLevel, { count: number; readonly store: ColumnStore }>;
+  /** For a full-detail column, its province-level and whole-ledger roll-up columns. */
+  private readonly provinceColumnOf: number[] = [];
+  private readonly ledgerColumnOf: number[] = [];
+  /** Column ids (within the cell's level) by series key and cell id. */
+  private readonly columnIds = new Map<number, number[]>();
   private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
-  /** Full-detail columns holding deltas their province-level roll-up has not received yet. */
-  private readonly pendingRollups: DeltaColumn[] = [];
+  private readonly staging = new DeltaLog();
+  private lastCell: string | undefined = undefined;
+  private flowDay = 0;
+  private flowRec = 0;
+  /** The sink of an independent event's flows (one closure per index, not per event). */
+  private readonly flowSink: FlowSink = (key, cell, amount) => {
+    if (amount !== 0) this.push(key, cell, this.flowDay, amount, this.flowRec);
+  };
+  private lastCellId = -1;
   private latest = Number.NEGATIVE_INFINITY;
   private eventCount = 0;
   private deltaCount = 0;
+
+  /**
+   * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
+   * checkpoints (for tests: small columns then get checkpoints too).
+   */
+  constructor(options: { readonly minStride?: number } = {}) {
+    this.levels = {
+      ledger: { count: 0, store: new ColumnStore(options.minStride) },
+      province: { count: 0, store: new ColumnStore(options.minStride) },
+      detail: { count: 0, store: new ColumnStore(options.minStride) },
+    };
+  }
 
   /** Number of distinct events fed. */
   get size(): number {
     return this.eventCount;
   }
 
-  /**
-   * Number of deltas fed, each counted twice (full detail and province level, as the figure has always
-   * been reported; the roll-ups are filled lazily and the whole-ledger level is not counted).
-   */
+  /** Number of deltas fed (at full detail; each also rolls up into its province and the whole ledger). */
   get deltas(): number {
     return this.deltaCount;
   }
@@ -87,74 +127,74 @@ export class ProjectionIndex {
 
   /** Feeds one event. @example index.add(recordedEvent) // "added" */
   add(event: RecordedEvent): FeedResult {
-    if (this.eventIds.has(event.eventId)) return "duplicate";
-    this.eventIds.add(event.eventId);
-    this.eventCount++;
-    const te = timed(event);
-    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     let entry = this.streams.get(event.streamId);
     if (entry === undefined) {
       entry = {
         events: [],
         live: [],
-        contribution: emptyDeltas(),
+        tail: NO_DELTAS,
         maxRecorded: Number.NEGATIVE_INFINITY,
-        state: undefined,
+        maxRevision: Number.NEGATIVE_INFINITY,
+        state: initialStreamState(),
       };
       this.streams.set(event.streamId, entry);
     }
+    // A redelivered event carries its stream revision again, so only an event at or below the highest
+    // revision seen can be one; the usual, later event is never looked up.
+    if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
+    if (event.revision > entry.maxRevision) entry.maxRevision = event.revision;
+    this.eventCount++;
+    const te = timed(event);
+    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     if (te.recordedMs < entry.maxRecorded) {
       this.rederive(entry, te);
       return "added";
     }
     entry.events.push(te);
     entry.maxRecorded = te.recordedMs;
-    let fromDay: number;
-    let live: TimedEvent[];
+    const type = te.recorded.event.type;
     const first = entry.live[0];
     const independent =
-      te.recorded.event.type === "AllianceActivityRecorded" ||
-      (te.recorded.event.type === "LoanApplicationReceived" &&
+      type === "AllianceActivityRecorded" ||
+      (type === "LoanApplicationReceived" &&
         first !== undefined &&
         first.recorded.event.type === "FundEstablished" &&
         first.day <= te.day);
-    if (independent && entry.state !== undefined) {
+    if (independent) {
       // An alliance activity (its cell is in the event) or a fund's loan application (counted where the
       // fund, established earlier, is) is a flow that does not depend on the stream's other events: a
       // back-dated one needs no re-fold of a stream that holds thousands of them.
       insertByValidTime(entry.live, te);
-      const own = emptyDeltas();
-      applyEvent(entry.state, te.recorded.event, (key, cell, amount) => {
-        own.keys.push(key);
-        own.cells.push(cell);
-        own.days.push(te.day);
-        own.amounts.push(amount);
-        own.causes.push(-1);
-      });
-      this.emitDifference(own, own.keys.length, own, te.recordedMs);
-      insertDeltas(entry.contribution, own);
+      this.flowDay = te.day;
+      this.flowRec = te.recordedMs;
+      applyEvent(entry.state, te.recorded.event, this.flowSink);
       return "added";
     }
     const last = entry.live[entry.live.length - 1];
     const continuing =
       last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
-    if (
-      te.recorded.event.type !== "EventRetracted" &&
-      entry.state !== undefined &&
-      (last === undefined || last.day < te.day || continuing)
-    ) {
+    if (type !== "EventRetracted" && (last === undefined || last.day < te.day || continuing)) {
       // The usual case: the event comes after all the stream's others in valid time. Resume the fold
       // from the stored state: the deltas before its day cannot change (nor, on its own day, those
-      // already there: its own are increments on top of them).
+      // already there: its own are increments on top of them); only the scheduled changes after it can.
       entry.live.push(te);
-      const suffix = sweepFrom(entry.state, entry.live, entry.live.length - 1, te.day, continuing);
-      const old = entry.contribution;
+      const suffix = sweepFrom(
+        entry.state,
+        entry.live,
+        entry.live.length - 1,
+        te.day,
+        continuing,
+        scratchNew,
+      );
+      const old = entry.tail;
       const cut = firstIndexAtOrAfter(old.days, continuing ? te.day + 1 : te.day);
       this.emitDifference(old, cut, suffix, te.recordedMs);
-      entry.contribution = concatDeltas(old, cut, suffix);
+      entry.tail = tailAfter(entry.tail, suffix, te.day);
       return "added";
     }
-    if (te.recorded.event.type === "EventRetracted") {
+    let fromDay: number;
+    let live: TimedEvent[];
+    if (type === "EventRetracted") {
       live = liveEvents(entry.events);
       fromDay = firstChangedDay(entry.live, live);
       if (fromDay === Number.POSITIVE_INFINITY) {
@@ -162,16 +202,23 @@ export class ProjectionIndex {
         return "added";
       }
     } else {
-      live = insertByValidTime(entry.live, te);
+      live = entry.live.slice();
+      insertByValidTime(live, te);
       fromDay = te.day;
     }
+    // Back in valid time (or a retraction): the stream's contribution from `fromDay` on, as it was and
+    // as it is now; the columns receive the difference.
+    // Sweeping from the day after the new last event at the latest, so that the new tail is complete
+    // (a retraction of the last events leaves scheduled changes between the new last day and `fromDay`);
+    // the days before `fromDay` come out the same in both sweeps and net to nothing.
+    const lastDay = live.length === 0 ? Number.NEGATIVE_INFINITY : (live[live.length - 1] as TimedEvent).day;
+    const sweepDay = Math.min(fromDay, lastDay + 1);
+    const old = sweepStream(entry.live, sweepDay, scratchOld).deltas;
+    const now = sweepStream(live, sweepDay, scratchNew);
     entry.live = live;
-    const { deltas: suffix, state } = sweepStream(live, fromDay);
-    entry.state = state;
-    const old = entry.contribution;
-    const cut = firstIndexAtOrAfter(old.days, fromDay);
-    this.emitDifference(old, cut, suffix, te.recordedMs);
-    entry.contribution = concatDeltas(old, cut, suffix);
+    entry.state = now.state;
+    this.emitDifference(old, 0, now.deltas, te.recordedMs);
+    entry.tail = tailAfter(entry.tail, now.deltas, lastDay);
     return "added";
   }
 
@@ -198,9 +245,17 @@ export class ProjectionIndex {
 
   /** The columns of a series at a level (for query evaluation). */
   columnsOf(key: number, level: CellLevel): ReadonlyArray<CellColumn> {
-    if (level !== "detail" && this.pendingRollups.length > 0) this.flushRollups();
+    if (this.staging.size > 0) this.flush();
     const s = this.bySeries.get(key);
     return s === undefined ? [] : s[level];
+  }
+
+  /**
+   * Sum of a column's deltas with day ≤ `day` and recorded ≤ `rec` (a column from {@link columnsOf}
+   * at the same level).
+   */
+  sumAt(level: CellLevel, column: number, day: number, rec: number): number {
+    return this.levels[level].store.sumAt(column, day, rec);
   }
 
   /** The parsed cell of a cell id. */
@@ -208,7 +263,7 @@ export class ProjectionIndex {
     return this.cellInfos[cellId] as CellInfo;
   }
 
-  /** Number of cells (both levels). */
+  /** Number of cells (all levels). */
   get cellCount(): number {
     return this.cellInfos.length;
   }
@@ -222,113 +277,154 @@ export class ProjectionIndex {
     for (const h of before) this.push(h.key, h.cell, h.day, -h.amount, h.rec);
     for (const h of after) this.push(h.key, h.cell, h.day, h.amount, h.rec);
     entry.live = liveEvents(entry.events);
-    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY);
-    entry.contribution = full.deltas;
+    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
     entry.state = full.state;
+    const lastDay =
+      entry.live.length === 0
+        ? Number.NEGATIVE_INFINITY
+        : (entry.live[entry.live.length - 1] as TimedEvent).day;
+    entry.tail = tailAfter(entry.tail, full.deltas, lastDay);
   }
 
-  private emitDifference(old: Deltas, cut: number, suffix: Deltas, rec: number): void {
-    if (cut === old.keys.length) {
-      for (let i = 0; i < suffix.keys.length; i++) {
+  /**
+   * Emits `now` minus `old[cut..]` (both in day order), netting equal (series, cell, day) entries so
+   * that an unchanged delta costs nothing in the columns.
+   */
+  private emitDifference(old: Deltas, cut: number, now: Deltas, rec: number): void {
+    const oldEnd = old.keys.length;
+    const nowEnd = now.keys.length;
+    if (cut === oldEnd) {
+      for (let i = 0; i < nowEnd; i++)
         this.push(
-          suffix.keys[i] as number,
-          suffix.cells[i] as string,
-          suffix.days[i] as number,
-          suffix.amounts[i] as number,
+          now.keys[i] as number,
+          now.cells[i] as string,
+          now.days[i] as number,
+          now.amounts[i] as number,
           rec,
         );
-      }
       return;
     }
-    const oldCount = old.keys.length - cut;
-    if (oldCount * suffix.keys.length <= 4096) {
-      // Small suffixes (the usual case: a few scheduled changes): pair equal (key, day, cell) entries by
-      // scanning, which allocates nothing.
-      const netNew = suffix.amounts.slice();
-      for (let j = cut; j < old.keys.length; j++) {
-        let amount = -(old.amounts[j] as number);
-        const key = old.keys[j] as number;
-        const day = old.days[j] as number;
-        const cell = old.cells[j] as string;
-        for (let i = 0; i < suffix.keys.length && amount !== 0; i++) {
-          if (
-            suffix.keys[i] === key &&
-            suffix.days[i] === day &&
-            suffix.cells[i] === cell &&
-            netNew[i] !== 0
-          ) {
-            amount += netNew[i] as number;
-            netNew[i] = 0;
-          }
-        }
-        if (amount !== 0) this.push(key, cell, day, amount, rec);
-      }
-      for (let i = 0; i < suffix.keys.length; i++) {
-        const amount = netNew[i] as number;
-        if (amount !== 0)
-          this.push(
-            suffix.keys[i] as number,
-            suffix.cells[i] as string,
-            suffix.days[i] as number,
-            amount,
-            rec,
-          );
-      }
-      return;
-    }
-    const net = new Map<string, { key: number; cell: string; day: number; amount: number }>();
-    const add = (key: number, cell: string, day: number, amount: number): void => {
-      const id = `${key}|${day}|${cell}`;
-      const cur = net.get(id);
-      if (cur === undefined) net.set(id, { key, cell, day, amount });
-      else cur.amount += amount;
-    };
-    for (let i = cut; i < old.keys.length; i++) {
-      add(old.keys[i] as number, old.cells[i] as string, old.days[i] as number, -(old.amounts[i] as number));
-    }
-    for (let i = 0; i < suffix.keys.length; i++) {
-      add(
-        suffix.keys[i] as number,
-        suffix.cells[i] as string,
-        suffix.days[i] as number,
-        suffix.amounts[i] as number,
+    // Day by day (both lists are in day order): within one day, pair equal (series, cell) entries.
+    let a = cut;
+    let b = 0;
+    while (a < oldEnd || b < nowEnd) {
+      const day = Math.min(
+        a < oldEnd ? (old.days[a] as number) : Number.POSITIVE_INFINITY,
+        b < nowEnd ? (now.days[b] as number) : Number.POSITIVE_INFINITY,
       );
+      let a1 = a;
+      while (a1 < oldEnd && old.days[a1] === day) a1++;
+      let b1 = b;
+      while (b1 < nowEnd && now.days[b1] === day) b1++;
+      this.emitDay(old, a, a1, now, b, b1, day, rec);
+      a = a1;
+      b = b1;
     }
-    for (const d of net.values()) if (d.amount !== 0) this.push(d.key, d.cell, d.day, d.amount, rec);
   }
 
+  private emitDay(
+    old: Deltas,
+    a0: number,
+    a1: number,
+    now: Deltas,
+    b0: number,
+    b1: number,
+    day: number,
+    rec: number,
+  ): void {
+    if (a0 === a1) {
+      for (let i = b0; i < b1; i++)
+        this.push(now.keys[i] as number, now.cells[i] as string, day, now.amounts[i] as number, rec);
+      return;
+    }
+    if (b0 === b1) {
+      for (let i = a0; i < a1; i++)
+        this.push(old.keys[i] as number, old.cells[i] as string, day, -(old.amounts[i] as number), rec);
+      return;
+    }
+    if ((a1 - a0) * (b1 - b0) > 4096) {
+      // A day with hundreds of entries on both sides (an organisation moving with years of annual
+      // figures): net through a map.
+      const net = new Map<string, { key: number; cell: string; amount: number }>();
+      const add = (key: number, cell: string, amount: number): void => {
+        const id = `${key}|${cell}`;
+        const cur = net.get(id);
+        if (cur === undefined) net.set(id, { key, cell, amount });
+        else cur.amount += amount;
+      };
+      for (let i = a0; i < a1; i++)
+        add(old.keys[i] as number, old.cells[i] as string, -(old.amounts[i] as number));
+      for (let i = b0; i < b1; i++)
+        add(now.keys[i] as number, now.cells[i] as string, now.amounts[i] as number);
+      for (const d of net.values()) if (d.amount !== 0) this.push(d.key, d.cell, day, d.amount, rec);
+      return;
+    }
+    netScratch.length = 0;
+    for (let i = b0; i < b1; i++) netScratch.push(now.amounts[i] as number);
+    for (let j = a0; j < a1; j++) {
+      let amount = -(old.amounts[j] as number);
+      const key = old.keys[j] as number;
+      const cell = old.cells[j] as string;
+      for (let i = b0; i < b1 && amount !== 0; i++) {
+        if (now.keys[i] === key && now.cells[i] === cell && netScratch[i - b0] !== 0) {
+          amount += netScratch[i - b0] as number;
+          netScratch[i - b0] = 0;
+        }
+      }
+      if (amount !== 0) this.push(key, cell, day, amount, rec);
+    }
+    for (let i = b0; i < b1; i++) {
+      const amount = netScratch[i - b0] as number;
+      if (amount !== 0) this.push(now.keys[i] as number, now.cells[i] as string, day, amount, rec);
+    }
+  }
+
+  /** Appends a full-detail delta to the staging log. */
   private push(key: number, cell: string, day: number, amount: number, rec: number): void {
-    const detail = this.intern(cell, "detail");
-    let province = this.provinceCellOf[detail] as number;
-    if (province === -1) {
-      province = this.intern(provinceLevelCell(cell), "province");
-      this.provinceCellOf[detail] = province;
-      this.ledgerCellOf[detail] = this.intern(ledgerLevelCell(cell), "ledger");
+    let cellId: number;
+    if (cell === this.lastCell) cellId = this.lastCellId;
+    else {
+      cellId = this.intern(cell);
+      this.lastCell = cell;
+      this.lastCellId = cellId;
     }
-    let column = this.columns.get(key)?.[detail];
-    if (column === undefined) {
-      column = this.column(key, detail);
-      // The roll-up columns are created with their first detail column so that the roll-up column
-      // lists keep the order in which cells were first seen.
-      column.rollups = [this.column(key, province), this.column(key, this.ledgerCellOf[detail] as number)];
+    let byCell = this.columnIds.get(key);
+    if (byCell === undefined) {
+      byCell = [];
+      this.columnIds.set(key, byCell);
     }
-    // Only the full-detail column is written while feeding; its roll-ups are brought up to date when a
-    // query first reads a roll-up level (see `flushRollups`): writing every delta to each level was a
-    // large share of the build time and of the columns' memory during the build.
-    if (column.pendingRollup === 0) this.pendingRollups.push(column);
-    column.push(day, rec, amount);
-    this.deltaCount += 2;
+    let column = byCell[cellId];
+    if (column === undefined) column = this.detailColumn(key, cellId, byCell);
+    this.staging.push(column, day, rec, amount);
+    this.deltaCount++;
   }
 
-  /** Appends the deltas the province-level roll-ups have not seen yet. */
-  private flushRollups(): void {
-    const pending = this.pendingRollups;
-    for (let i = 0; i < pending.length; i++) (pending[i] as DeltaColumn).flushRollup();
-    pending.length = 0;
+  /**
+   * Sorts the staged deltas into their columns: the full-detail column and its two roll-ups, each level
+   * one new segment. Run when a query next reads the index, so that a bulk build lays each level out
+   * once.
+   */
+  private flush(): void {
+    const log = this.staging;
+    this.levels.detail.store.add(log.entries(undefined), this.levels.detail.count);
+    this.levels.province.store.add(log.entries(this.provinceColumnOf), this.levels.province.count);
+    this.levels.ledger.store.add(log.entries(this.ledgerColumnOf), this.levels.ledger.count);
+    log.clear();
   }
 
-  private intern(cell: string, level: CellLevel): number {
-    const k = level === "province" ? `P${cell}` : level === "ledger" ? `L${cell}` : cell;
+  private intern(cell: string): number {
+    let id = this.cellIds.get(cell);
+    if (id === undefined) {
+      id = this.internAt(cell, "detail", cell);
+      const province = provinceLevelCell(cell);
+      const ledger = ledgerLevelCell(cell);
+      this.provinceCellOf[id] = this.internAt(`P${province}`, "province", province);
+      this.ledgerCellOf[id] = this.internAt(`L${ledger}`, "ledger", ledger);
+    }
+    return id;
+  }
+
+  private internAt(k: string, level: CellLevel, cell: string): number {
     let id = this.cellIds.get(k);
     if (id === undefined) {
       id = this.cellInfos.length;
@@ -341,33 +437,66 @@ export class ProjectionIndex {
     return id;
   }
 
-  private column(key: number, cellId: number): DeltaColumn {
-    let byCell = this.columns.get(key);
-    if (byCell === undefined) {
-      byCell = [];
-      this.columns.set(key, byCell);
+  private detailColumn(key: number, cellId: number, byCell: number[]): number {
+    // The roll-up columns are created with their first detail column so that the roll-up column lists
+    // keep the order in which cells were first seen.
+    const id = this.column(key, cellId, byCell);
+    this.provinceColumnOf[id] = this.column(key, this.provinceCellOf[cellId] as number, byCell);
+    this.ledgerColumnOf[id] = this.column(key, this.ledgerCellOf[cellId] as number, byCell);
+    return id;
+  }
+
+  private column(key: number, cellId: number, byCell: number[]): number {
+    let id = byCell[cellId];
+    if (id !== undefined) return id;
+    const level = this.cellLevels[cellId] as CellLevel;
+    id = this.levels[level].count++;
+    byCell[cellId] = id;
+    let s = this.bySeries.get(key);
+    if (s === undefined) {
+      s = { ledger: [], province: [], detail: [] };
+      this.bySeries.set(key, s);
     }
-    let c = byCell[cellId];
-    if (c === undefined) {
-      c = new DeltaColumn();
-      byCell[cellId] = c;
-      let s = this.bySeries.get(key);
-      if (s === undefined) {
-        s = { ledger: [], province: [], detail: [] };
-        this.bySeries.set(key, s);
-      }
-      s[this.cellLevels[cellId] as CellLevel].push({ cellId, column: c });
-    }
-    return c;
+    s[level].push({ cellId, column: id });
+    return id;
   }
 }
+
+const netScratch: number[] = [];
+
+/** Whether an event id is among a stream's events (looked up only for a possible redelivery). */
+const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boolean => {
+  for (let i = events.length - 1; i >= 0; i--)
+    if ((events[i] as TimedEvent).recorded.eventId === eventId) return true;
+  return false;
+};
+
+/**
+ * The entries of a day-ordered delta list after `day`, copied into the stream's previous tail (reused:
+ * the list may be scratch, and a new tail per event was a good share of the garbage of a bulk build).
+ */
+const tailAfter = (previous: Deltas, d: Deltas, day: number): Deltas => {
+  const from = firstIndexAtOrAfter(d.days, day + 1);
+  if (from === d.keys.length) return NO_DELTAS;
+  const out = previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous);
+  for (let i = from; i < d.keys.length; i++) {
+    out.keys.push(d.keys[i] as number);
+    out.cells.push(d.cells[i] as string);
+    out.days.push(d.days[i] as number);
+    out.amounts.push(d.amounts[i] as number);
+    out.causes.push(d.causes[i] as number);
+  }
+  return out;
+};
 
 /**
  * Builds an index from events in bulk (the same as feeding them one by one).
  * @example const index = buildIndex(events);
  */
-export const buildIndex = (events: Iterable<RecordedEvent>): ProjectionIndex =>
-  new ProjectionIndex().addAll(events);
+export const buildIndex = (
+  events: Iterable<RecordedEvent>,
+  options: { readonly minStride?: number } = {},
+): ProjectionIndex => new ProjectionIndex(options).addAll(events);
 
 const insertByValidTime = (live: TimedEvent[], te: TimedEvent): TimedEvent[] => {
   let i = live.length;
@@ -392,20 +521,6 @@ const firstChangedDay = (before: ReadonlyArray<TimedEvent>, after: ReadonlyArray
   return min;
 };
 
-/** Inserts deltas (all on one day) into a day-ordered contribution, after the entries of that day. */
-const insertDeltas = (into: Deltas, add: Deltas): void => {
-  for (let j = 0; j < add.keys.length; j++) {
-    const day = add.days[j] as number;
-    let i = into.days.length;
-    while (i > 0 && (into.days[i - 1] as number) > day) i--;
-    into.keys.splice(i, 0, add.keys[j] as number);
-    into.cells.splice(i, 0, add.cells[j] as string);
-    into.days.splice(i, 0, day);
-    into.amounts.splice(i, 0, add.amounts[j] as number);
-    into.causes.splice(i, 0, add.causes[j] as number);
-  }
-};
-
 const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number => {
   let lo = 0;
   let hi = days.length;
@@ -415,26 +530,6 @@ const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number =
     else hi = mid;
   }
   return lo;
-};
-
-const concatDeltas = (old: Deltas, cut: number, suffix: Deltas): Deltas => {
-  if (cut === old.keys.length) {
-    // A loop, not push(...spread): spreading allocates an arguments list per array per event.
-    for (let i = 0; i < suffix.keys.length; i++) {
-      old.keys.push(suffix.keys[i] as number);
-      old.cells.push(suffix.cells[i] as string);
-      old.days.push(suffix.days[i] as number);
-      old.amounts.push(suffix.amounts[i] as number);
-      old.causes.push(suffix.causes[i] as number);
-    }
-    return old;
-  }
-  old.keys.length = cut;
-  old.cells.length = cut;
-  old.days.length = cut;
-  old.amounts.length = cut;
-  old.causes.length = cut;
-  return concatDeltas(old, cut, suffix);
 };
 
 interface HistoryDelta {

@@ -26,6 +26,16 @@ export interface Deltas {
 /** An empty delta list. @example emptyDeltas().keys.length // 0 */
 export const emptyDeltas = (): Deltas => ({ keys: [], cells: [], days: [], amounts: [], causes: [] });
 
+/** Empties a delta list in place (to reuse it as scratch). @example clearDeltas(d); d.keys.length // 0 */
+export const clearDeltas = (d: Deltas): Deltas => {
+  d.keys.length = 0;
+  d.cells.length = 0;
+  d.days.length = 0;
+  d.amounts.length = 0;
+  d.causes.length = 0;
+  return d;
+};
+
 const SLOTS = STOCK_SLOTS.length;
 
 /** The fiscal years whose annual keys an event changes (a report for Y also changes Y + 1's growth). */
@@ -51,7 +61,11 @@ export interface Sweep {
  *
  * @example const { deltas } = sweepStream(live, Number.NEGATIVE_INFINITY); // the whole contribution
  */
-export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number): Sweep => {
+export const sweepStream = (
+  events: ReadonlyArray<TimedEvent>,
+  fromDay: number,
+  out: Deltas = emptyDeltas(),
+): Sweep => {
   const s = initialStreamState();
   const ignore: FlowSink = () => undefined;
   let i = 0;
@@ -59,7 +73,7 @@ export const sweepStream = (events: ReadonlyArray<TimedEvent>, fromDay: number):
     applyEvent(s, (events[i] as TimedEvent).recorded.event, ignore);
     i++;
   }
-  return { deltas: sweepFrom(s, events, i, fromDay), state: s };
+  return { deltas: sweepFrom(s, events, i, fromDay, false, out), state: s };
 };
 
 let scratchA = new Float64Array(SLOTS);
@@ -88,7 +102,8 @@ const flowSink: FlowSink = emitDelta;
  * The core of {@link sweepStream}: `s` holds the fold of `events[0..from)` (all on days before
  * `fromDay`); folds the rest into it (mutating it) and returns the deltas on days `>= fromDay`. The
  * index resumes from a stream's stored state when an event comes after all the others in valid time,
- * so that feeding costs one event's fold, not the stream's.
+ * so that feeding costs one event's fold, not the stream's. The deltas are written into `out` (emptied
+ * first; the index passes a scratch list so that feeding allocates none).
  *
  * @example sweepFrom(state, live, live.length - 1, live[live.length - 1].day)
  */
@@ -98,8 +113,9 @@ export const sweepFrom = (
   from: number,
   fromDay: number,
   continuing = false,
+  out: Deltas = emptyDeltas(),
 ): Deltas => {
-  const out = emptyDeltas();
+  clearDeltas(out);
   sinkOut = out;
   let i = from;
   // Continuing: `s` already holds events on `fromDay` itself (the new one comes after them on the same

@@ -32,7 +32,6 @@ describe("toStoreError", () => {
   it.each([
     [{ type: "unavailable", message: "14 UNAVAILABLE: No connection established" }, /unavailable/],
     [{ type: "deadline-exceeded", message: "4 DEADLINE_EXCEEDED" }, /deadline-exceeded/],
-    [{ type: "access-denied", message: "7 PERMISSION_DENIED: Access Denied" }, /access denied/],
     [{ type: "not-leader", message: "" }, /not the leader/],
     [{ code: 14, message: "raw grpc" }, /unavailable/],
     [new Error("boom"), /error \(boom\)/],
@@ -40,6 +39,49 @@ describe("toStoreError", () => {
     const e = toStoreError(err, { operation: "readAll", secrets: [] });
     expect(e._tag).toBe("StoreUnavailable");
     expect(e.message).toMatch(text);
+  });
+
+  it("the client's access denied is AccessDenied naming the operation and the stream, not StoreUnavailable", () => {
+    expect(
+      toStoreError(
+        { type: "access-denied", message: "7 PERMISSION_DENIED: Access Denied" },
+        { operation: "append", streamId: sid, expected: 2, secrets: [] },
+      ),
+    ).toEqual({
+      _tag: "AccessDenied",
+      operation: "append",
+      streamId: sid,
+      message: expect.stringMatching(/denied append on coop-htx-1/),
+    });
+    // Global reads and subscriptions have no stream: they name $all.
+    expect(
+      toStoreError(
+        { type: "access-denied", message: "Access Denied" },
+        { operation: "subscribe", secrets: [] },
+      ),
+    ).toMatchObject({ _tag: "AccessDenied", operation: "subscribe", streamId: "$all" });
+  });
+
+  it.each([
+    [{ code: 7, message: "7 PERMISSION_DENIED: raw grpc" }],
+    [{ code: 16, message: "16 UNAUTHENTICATED: raw grpc" }],
+  ])("a raw gRPC %o (not converted by the client) is AccessDenied too", (err) => {
+    expect(toStoreError(err, { operation: "readStream", streamId: sid, secrets: [] })).toMatchObject({
+      _tag: "AccessDenied",
+      operation: "readStream",
+      streamId: sid,
+    });
+  });
+
+  it("an AccessDenied message never holds a credential, even when the cause's message does", () => {
+    const e = toStoreError(
+      { type: "access-denied", message: "Access Denied for admin:hunter22 (Basic YWRtaW46aHVudGVyMjI=)" },
+      { operation: "readAll", secrets: ["hunter22"] },
+    );
+    expect(e._tag).toBe("AccessDenied");
+    expect(e.message).not.toContain("hunter22");
+    expect(e.message).not.toContain("YWRtaW46aHVudGVyMjI=");
+    expect(e.message).not.toContain("admin");
   });
 
   it("a too-large append is InvalidAppend", () => {
@@ -60,7 +102,7 @@ describe("toStoreError", () => {
         type: "unavailable",
         message: "failed to connect to esdb://admin:hunter22@db:2113 (Basic YWRtaW46aHVudGVyMjI=)",
       },
-      { operation: "connect", secrets: ["hunter22"] },
+      { operation: "readAll", secrets: ["hunter22"] },
     );
     expect(e.message).not.toContain("hunter22");
     expect(e.message).not.toContain(Buffer.from("admin:hunter22").toString("base64"));

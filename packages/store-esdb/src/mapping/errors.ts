@@ -1,11 +1,11 @@
 import type { StreamId } from "@coop-ledger/domain";
-import type { ExpectedRevision, StoreError } from "@coop-ledger/store";
+import type { ExpectedRevision, StoreError, StoreOperation } from "@coop-ledger/store";
 import { match, P } from "ts-pattern";
 import { redactSecrets } from "../client/redact.js";
 
 /** What was being done when a client call failed, for the error's message. */
 export interface ErrorContext {
-  readonly operation: "append" | "readStream" | "readAll" | "subscribe" | "connect";
+  readonly operation: StoreOperation;
   readonly streamId?: StreamId;
   readonly expected?: ExpectedRevision;
   /** Strings to mask in messages (the password, in every form). */
@@ -29,8 +29,11 @@ const GRPC_UNAUTHENTICATED = 16;
 /**
  * Maps anything a client call threw to a {@link StoreError}: the client's `WrongExpectedVersionError` to
  * `WrongExpectedRevision` (`actual` −1 for no stream), too-large appends and tombstoned streams to
- * `InvalidAppend`, everything else (unavailable, deadline, not leader, access denied, unknown) to
- * `StoreUnavailable` with a message that says which and never holds a secret.
+ * `InvalidAppend`, the client's `AccessDeniedError` (and a raw PERMISSION_DENIED / UNAUTHENTICATED
+ * status, which the client also calls access denied) to `AccessDenied` naming the operation and the
+ * stream (`$all` for global reads and subscriptions), everything else (unavailable, deadline, not
+ * leader, unknown) to `StoreUnavailable` with a message that says which. No message holds a secret:
+ * `AccessDenied`'s does not even quote the server (its text adds nothing and could echo a user name).
  *
  * @example toStoreError(err, { operation: "append", streamId, expected: 3, secrets: [password] })
  */
@@ -40,6 +43,15 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
   const detail = redactSecrets(raw, ctx.secrets).slice(0, 500);
   const where = ctx.streamId !== undefined ? ` on ${ctx.streamId}` : "";
   const streamId = ctx.streamId ?? ("" as StreamId);
+  const accessDenied = (): StoreError => {
+    const target = ctx.streamId ?? "$all";
+    return {
+      _tag: "AccessDenied",
+      operation: ctx.operation,
+      streamId: target,
+      message: `EventStoreDB denied ${ctx.operation} on ${target}: the user lacks the rights (check ESDB_USERNAME / ESDB_PASSWORD and the stream's ACL)`,
+    };
+  };
   const unavailable = (what: string): StoreError => ({
     _tag: "StoreUnavailable",
     message: `EventStoreDB ${ctx.operation}${where} failed: ${what}${detail ? ` (${detail})` : ""}`,
@@ -89,16 +101,14 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
             }
           : unavailable("the stream was deleted (tombstoned)"),
     )
-    .with("access-denied", () =>
-      unavailable("access denied: the user lacks the rights (check ESDB_USERNAME and the stream ACLs)"),
-    )
+    .with("access-denied", accessDenied)
     .with("not-leader", () => unavailable("the node is not the leader (the client reconnects to the leader)"))
     .with(P.union("unavailable", "timeout", "deadline-exceeded", "cancelled"), (t) => unavailable(String(t)))
     .otherwise(() =>
       match(e.code)
         .with(GRPC_UNAVAILABLE, () => unavailable("unavailable"))
         .with(GRPC_DEADLINE_EXCEEDED, () => unavailable("deadline exceeded"))
-        .with(P.union(GRPC_PERMISSION_DENIED, GRPC_UNAUTHENTICATED), () => unavailable("access denied"))
+        .with(P.union(GRPC_PERMISSION_DENIED, GRPC_UNAUTHENTICATED), accessDenied)
         .otherwise(() => unavailable("error")),
     );
 };

@@ -148,6 +148,44 @@ describe("runCatchUpProjection", () => {
     expect(cps.current()!.state).toBe(2);
   });
 
+  it("access denied stops the run (by default) at once with AccessDenied: no retry, it would not fix itself", async () => {
+    const d = await start();
+    await append(d, "z", 2);
+    // Every subscription is refused, as a server refuses a user without read rights on $all.
+    d.server.injectFault({ method: "subscribe", code: 7, exception: "access-denied", times: 100 });
+    const run = runCatchUpProjection<number>({
+      client: d.client,
+      checkpointStore: inMemoryCheckpointStore<number>(),
+      initialState: 0,
+      retryDelayMs: () => 1,
+      handle: (n) => n + 1,
+    });
+    const outcome = await run.done;
+    expect(outcome).toMatchObject({
+      reason: "failed",
+      error: { _tag: "AccessDenied", operation: "subscribe", streamId: "$all" },
+    });
+    expect(d.server.calls.subscribe).toBe(1);
+    expect(run.state()).toBe(0);
+  });
+
+  it("an unavailable server is retried by default (the counterpart of the test above)", async () => {
+    const d = await start();
+    await append(d, "y", 2);
+    d.server.injectFault({ method: "subscribe", code: 14, times: 2 });
+    const run = runCatchUpProjection<number>({
+      client: d.client,
+      checkpointStore: inMemoryCheckpointStore<number>(),
+      initialState: 0,
+      retryDelayMs: () => 1,
+      handle: (n) => n + 1,
+    });
+    await run.caughtUp;
+    await run.stop();
+    expect(d.server.calls.subscribe).toBe(3);
+    expect(run.state()).toBe(2);
+  });
+
   it("server checkpoints advance the saved position when the filter matches nothing", async () => {
     const d = await start({}, {});
     for (let i = 0; i < 3; i++) await append(d, `n${i}`, 30);

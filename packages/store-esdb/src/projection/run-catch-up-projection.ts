@@ -1,7 +1,7 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import type { StoreError, SubscriptionFilter } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
-import { match } from "ts-pattern";
+import { match, P } from "ts-pattern";
 import type { EsdbClient, EsdbCredentials, EsdbPosition } from "../client/esdb-client.js";
 import { comparePositions } from "../mapping/position.js";
 import { type LedgerSubscription, subscribeToLedger } from "../store/ledger-subscription.js";
@@ -36,8 +36,9 @@ export interface CatchUpProjectionOptions<S> {
   readonly saveEvery?: number;
   /**
    * Called on every error with the number of consecutive failed attempts (from 1); default: retry
-   * `StoreUnavailable` up to 8 times, stop on anything else (an undecodable event or a failing handler
-   * would fail again on retry: they need a person).
+   * `StoreUnavailable` up to 8 times, stop on anything else: an undecodable event, a failing handler or
+   * `AccessDenied` (the user lacks the rights to read `$all`) would fail again on retry, they need a
+   * person. A custom policy decides for itself (it may, say, wait for an administrator to grant rights).
    */
   readonly onError?: (error: ProjectionError, attempt: number) => ErrorDecision;
   /** Delay before a retry (default 100 ms × 2^(attempt − 1), at most 5 s). */
@@ -73,8 +74,38 @@ export interface CatchUpProjection<S> {
   readonly stop: () => Promise<void>;
 }
 
+/**
+ * Whether an error can go away by itself, so a retry may succeed: only an unavailable server (a
+ * network failure, a node restarting, a leader change). Exhaustive, so that a new error case must be
+ * classified here rather than silently retried or not.
+ */
+const mayPassOnRetry = (e: ProjectionError): boolean =>
+  match(e)
+    .with({ _tag: "StoreUnavailable" }, () => true)
+    // Rights do not come back by themselves: retrying would hammer the server with refused calls.
+    .with({ _tag: "AccessDenied" }, () => false)
+    // The same event, handler or checkpoint file fails the same way again.
+    .with(
+      { _tag: P.union("UndecodableEvent", "HandlerFailed", "CheckpointUnreadable", "CheckpointWriteFailed") },
+      () => false,
+    )
+    // Not produced by a subscription (appends, file ledgers, a closed store): a bug if seen here.
+    .with(
+      {
+        _tag: P.union(
+          "WrongExpectedRevision",
+          "LedgerLocked",
+          "CorruptLedger",
+          "InvalidAppend",
+          "StoreClosed",
+        ),
+      },
+      () => false,
+    )
+    .exhaustive();
+
 const defaultOnError = (e: ProjectionError, attempt: number): ErrorDecision =>
-  e._tag === "StoreUnavailable" && attempt <= 8 ? "retry" : "stop";
+  mayPassOnRetry(e) && attempt <= 8 ? "retry" : "stop";
 
 class HandlerFailure extends Error {}
 

@@ -1,12 +1,12 @@
-import { storeContract } from "@coop-ledger/store/contract";
+import { fixtureBatch, fixtureEvent, storeContract } from "@coop-ledger/store/contract";
 import { EventStoreDBClient } from "@eventstore/db-client";
 import * as E from "fp-ts/lib/Either.js";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEsdbClient, esdbSettingsFromEnv } from "../client/connect.js";
 import { redactConnectionString } from "../client/redact.js";
 import { positionNumber } from "../mapping/position.js";
 import { EsdbServerDouble } from "../test-support/esdb-double.js";
-import { rankedStore } from "../test-support/ranked-store.js";
+import { namespacedStore } from "../test-support/namespaced-store.js";
 import { makeEsdbStore } from "./esdb-store.js";
 import { readHead } from "./read-head.js";
 
@@ -14,25 +14,57 @@ import { readHead } from "./read-head.js";
 // 1. always: the real client talking gRPC to the loopback TEST DOUBLE of the server (not EventStoreDB);
 // 2. when ESDB_URL is set: a REAL EventStoreDB server (each store in its own stream namespace, after
 //    the head of $all, since a real server is shared and keeps earlier runs).
-// Positions are renumbered as ranks in both (test-support/ranked-store.ts): the contract states them
-// densely (0, 1, 2...), EventStoreDB's are byte offsets in its log.
+// Positions are the adapter's own, sparse commit positions (byte offsets in the log) in both: the
+// contract asserts only what the port promises of them (strictly increasing, one per event, `after`
+// exclusive). The namespace view (test-support/namespaced-store.ts) renames streams and nothing else.
 let n = 0;
 for (const batchAppend of [true, false]) {
   const how = batchAppend
     ? "BatchAppend, as servers ≥ 21.10"
     : "plain Append, as 20.x or with per-call credentials";
   storeContract(
-    `EventStoreDB adapter, real client → gRPC test double, ${how} (positions as ranks)`,
+    `EventStoreDB adapter, real client → gRPC test double, ${how} (sparse positions)`,
     async () => {
       const server = await EsdbServerDouble.start({ batchAppend });
       const store = makeEsdbStore(EventStoreDBClient.connectionString(server.connectionString));
       return {
-        store: rankedStore(store, { namespace: `t${++n}`, baseAfter: undefined }),
+        store: namespacedStore(store, { namespace: `t${++n}`, baseAfter: undefined }),
         cleanup: () => server.stop(),
       };
     },
   );
 }
+
+// Guards the point of the above: the contract really sees the adapter's sparse positions.
+describe("the contract runs on EventStoreDB's own positions", () => {
+  it("the namespaced view passes sparse commit positions through, as the server gave them", async () => {
+    const server = await EsdbServerDouble.start();
+    const view = namespacedStore(
+      makeEsdbStore(EventStoreDBClient.connectionString(server.connectionString)),
+      {
+        namespace: "sparse",
+        baseAfter: undefined,
+      },
+    );
+    try {
+      const a = fixtureEvent("s", 0);
+      const r = await view.append(a.streamId, fixtureBatch("s", 3), { expectedRevision: "noStream" })();
+      const page = await view.readAll()();
+      if (E.isLeft(r) || E.isLeft(page)) throw new Error("the double refused");
+      const positions = page.right.events.map((e) => e.position);
+      const onServer = server.log
+        .filter((x) => x.streamId === "coop-sparse.htx-s")
+        .map((x) => Number(x.position));
+      expect(positions).toEqual(onServer);
+      expect(r.right.lastPosition).toBe(onServer[2]);
+      // Not 0, 1, 2: system events come first and each position is a byte offset.
+      expect(positions.some((p, i) => p !== i)).toBe(true);
+    } finally {
+      await view.close();
+      await server.stop();
+    }
+  });
+});
 
 const settings = esdbSettingsFromEnv(process.env);
 if (E.isRight(settings)) {
@@ -45,7 +77,9 @@ if (E.isRight(settings)) {
       const credentials = settings.right.credentials;
       const store = makeEsdbStore(client.right, credentials ? { credentials } : {});
       const head = await readHead(client.right, credentials);
-      return { store: rankedStore(store, { namespace: `${run}-${++n}`, baseAfter: positionNumber(head) }) };
+      return {
+        store: namespacedStore(store, { namespace: `${run}-${++n}`, baseAfter: positionNumber(head) }),
+      };
     },
   );
 } else {

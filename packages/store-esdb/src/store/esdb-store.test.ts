@@ -150,13 +150,27 @@ describe("EventStoreDB adapter on the gRPC test double", () => {
     expect((await run(store.readAll())).events[0]!.position).toBeGreaterThanOrEqual(0);
   });
 
-  it("maps access denied and unavailable to StoreUnavailable saying which", async () => {
+  it("maps access denied to AccessDenied naming the operation and stream, unavailable and deadline to StoreUnavailable saying which", async () => {
     const { store, server } = await start();
     const e = fixtureEvent("denied", 0);
     server.deny(e.streamId);
-    expect((await fail(store.append(e.streamId, [e.newEvent], { expectedRevision: "any" }))).message).toMatch(
-      /access denied/,
-    );
+    expect(await fail(store.append(e.streamId, [e.newEvent], { expectedRevision: "any" }))).toMatchObject({
+      _tag: "AccessDenied",
+      operation: "append",
+      streamId: e.streamId,
+      message: expect.stringContaining(`append on ${e.streamId}`),
+    });
+    expect(await fail(store.readStream(e.streamId))).toMatchObject({
+      _tag: "AccessDenied",
+      operation: "readStream",
+      streamId: e.streamId,
+    });
+    server.injectFault({ method: "read", code: 7, exception: "access-denied" });
+    expect(await fail(store.readAll())).toMatchObject({
+      _tag: "AccessDenied",
+      operation: "readAll",
+      streamId: "$all",
+    });
     server.injectFault({ method: "read", code: 14 });
     expect(await fail(store.readAll())).toMatchObject({ _tag: "StoreUnavailable" });
     server.injectFault({ method: "append", code: 4 });
@@ -267,6 +281,23 @@ describe("EventStoreDB adapter on the gRPC test double", () => {
       await until(() => errors.length === 2);
       await sub2.stop();
       expect(errors[1]).toMatchObject({ _tag: "UndecodableEvent", error: { _tag: "InvalidEventData" } });
+    });
+
+    it("stop with AccessDenied (operation subscribe, stream $all) when the server refuses the user", async () => {
+      const { store, server } = await start();
+      server.injectFault({ method: "subscribe", code: 7, exception: "access-denied" });
+      const errors: StoreError[] = [];
+      const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) });
+      await until(() => errors.length === 1);
+      await sub.stop();
+      expect(errors).toEqual([
+        {
+          _tag: "AccessDenied",
+          operation: "subscribe",
+          streamId: "$all",
+          message: expect.stringContaining("denied subscribe on $all"),
+        },
+      ]);
     });
 
     it("keep order and deliver everything under load with a slow handler (local buffer pauses the stream)", async () => {

@@ -23,6 +23,36 @@ const fail = async <A>(te: TE.TaskEither<StoreError, A>): Promise<StoreError> =>
   return r.left;
 };
 
+/** Every event of the global log, read back page by page (the order is the global order). */
+const readEverything = async (s: EventStore): Promise<ReadonlyArray<RecordedEvent>> => {
+  const out: RecordedEvent[] = [];
+  let after: number | undefined;
+  for (;;) {
+    const page = await run(s.readAll(after === undefined ? { maxCount: 2 } : { after, maxCount: 2 }));
+    out.push(...page.events);
+    after = page.lastPosition;
+    if (page.isEnd) return out;
+  }
+};
+
+/**
+ * Positions are compared, never computed: the port promises strictly increasing global positions,
+ * not dense ones (EventStoreDB's are byte offsets in its log).
+ */
+const expectStrictlyIncreasing = (positions: ReadonlyArray<number>): void => {
+  for (let i = 1; i < positions.length; i++) {
+    expect(positions[i], `position ${i} after position ${i - 1}`).toBeGreaterThan(positions[i - 1]!);
+  }
+  for (const p of positions) expect(Number.isSafeInteger(p), `${p} is a safe integer`).toBe(true);
+};
+
+/** The position of the stored event with this id, as `readAll` gives it. */
+const positionOf = (log: ReadonlyArray<RecordedEvent>, eventId: string): number => {
+  const e = log.find((x) => x.eventId === eventId);
+  if (e === undefined) throw new Error(`event ${eventId} is not in the global log`);
+  return e.position;
+};
+
 const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -34,8 +64,14 @@ const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
 /**
  * The store contract: one vitest suite every {@link EventStore} implementation runs (in-memory, file
  * ledger, EventStoreDB). It covers expected revisions (`noStream`, `any`, `streamExists`, exact),
- * idempotent repeats of the same event ids, stream reads, global reads with paging, catch-up then live
- * subscriptions (`after` exclusive, filters, at-least-once on resubscription) and close.
+ * idempotent repeats of the same event ids, global positions, stream reads, global reads with paging,
+ * catch-up then live subscriptions (`after` exclusive, filters, at-least-once on resubscription) and
+ * close.
+ *
+ * It asserts what the port promises of positions and no more: strictly increasing in global order,
+ * one number per event whichever way it is read, `after: p` (p read back from the store) reading
+ * exactly the later events. It never states a position as a literal, so a store with sparse positions
+ * (EventStoreDB's byte offsets) runs it as it is.
  *
  * @example
  * // in my-store.test.ts
@@ -90,14 +126,23 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
 
       it("any never conflicts and revisions count from 0 per stream", async () => {
         const s = await fresh();
-        await run(s.append(fixtureEvent("d", 0).streamId, fixtureBatch("d", 2), { expectedRevision: "any" }));
-        await run(s.append(fixtureEvent("e", 0).streamId, fixtureBatch("e", 1), { expectedRevision: "any" }));
-        const r = await run(
-          s.append(fixtureEvent("d", 0).streamId, fixtureBatch("d", 1, 2), { expectedRevision: "any" }),
-        );
-        expect(r).toMatchObject({ nextExpectedRevision: 2, lastPosition: 3, written: true });
-        const e = await run(s.readStream(fixtureEvent("e", 0).streamId));
-        expect(e.map((x) => [x.revision, x.position])).toEqual([[0, 2]]);
+        const d = fixtureEvent("d", 0).streamId;
+        const eSid = fixtureEvent("e", 0).streamId;
+        await run(s.append(d, fixtureBatch("d", 2), { expectedRevision: "any" }));
+        await run(s.append(eSid, fixtureBatch("e", 1), { expectedRevision: "any" }));
+        const r = await run(s.append(d, fixtureBatch("d", 1, 2), { expectedRevision: "any" }));
+        expect(r).toMatchObject({ nextExpectedRevision: 2, written: true });
+        const log = await run(s.readAll());
+        // The global order is the order of the appends: d/0, d/1, e/0, d/2.
+        expect(log.events.map((x) => [x.streamId, x.revision])).toEqual([
+          [d, 0],
+          [d, 1],
+          [eSid, 0],
+          [d, 2],
+        ]);
+        expect(r.lastPosition).toBe(log.events[3]!.position);
+        const e = await run(s.readStream(eSid));
+        expect(e.map((x) => [x.revision, x.position])).toEqual([[0, log.events[2]!.position]]);
       });
 
       it("an empty batch, duplicate ids in a batch and a bad stream id are refused", async () => {
@@ -141,6 +186,42 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
       });
     });
 
+    describe("global positions", () => {
+      it("strictly increase in global order and agree between append results, readStream and readAll", async () => {
+        const s = await fresh();
+        const appended: Array<{ readonly ids: ReadonlyArray<string>; readonly lastPosition: number }> = [];
+        const streams = ["u", "v", "w"];
+        for (let i = 0; i < 6; i++) {
+          const c = streams[i % 3]!;
+          // Batches of 1, 2 and 3 events, so positions within one append are checked too.
+          const batch = fixtureBatch(c, (i % 3) + 1, i);
+          const r = await run(s.append(fixtureEvent(c, 0).streamId, batch, { expectedRevision: "any" }));
+          appended.push({ ids: batch.map((e) => e.eventId), lastPosition: r.lastPosition });
+        }
+        const log = await readEverything(s);
+        expect(log.map((e) => e.eventId)).toEqual(appended.flatMap((a) => a.ids));
+        expectStrictlyIncreasing(log.map((e) => e.position));
+        for (const a of appended) expect(a.lastPosition).toBe(positionOf(log, a.ids[a.ids.length - 1]!));
+        expect(await run(s.readAll())).toMatchObject({
+          events: log,
+          lastPosition: log[log.length - 1]!.position,
+          isEnd: true,
+        });
+        for (const c of streams) {
+          const stream = await run(s.readStream(fixtureEvent(c, 0).streamId));
+          expect(stream.length).toBeGreaterThan(0);
+          expectStrictlyIncreasing(stream.map((e) => e.position));
+          for (const e of stream) expect(e.position).toBe(positionOf(log, e.eventId));
+        }
+        // An idempotent repeat reports the position the batch was first written at.
+        const first = appended[0]!;
+        const again = await run(
+          s.append(fixtureEvent("u", 0).streamId, fixtureBatch("u", 1, 0), { expectedRevision: "any" }),
+        );
+        expect(again).toMatchObject({ written: false, lastPosition: first.lastPosition });
+      });
+    });
+
     describe("reads", () => {
       it("readStream returns what was appended, from a revision, and [] for no stream", async () => {
         const s = await fresh();
@@ -165,18 +246,32 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         }
         const seen: RecordedEvent[] = [];
         let after: number | undefined;
+        let pages = 0;
         for (;;) {
           const page = await run(s.readAll(after === undefined ? { maxCount: 3 } : { after, maxCount: 3 }));
           expect(page.events.length).toBeLessThanOrEqual(3);
+          if (!page.isEnd) expect(page.events.length).toBe(3);
           seen.push(...page.events);
           after = page.lastPosition;
+          pages++;
           if (page.isEnd) break;
         }
-        expect(seen.map((e) => e.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-        const tail = await run(s.readAll({ after: 5 }));
-        expect(tail.events.map((e) => e.position)).toEqual([6]);
+        expect(pages).toBe(3);
+        expect(seen.map((e) => e.eventId)).toEqual(
+          Array.from({ length: 7 }, (_, i) => fixtureEvent(["j", "k", "l"][i % 3]!, i).newEvent.eventId),
+        );
+        expectStrictlyIncreasing(seen.map((e) => e.position));
+        // `after: p` for every position read back: exactly the events after that one.
+        for (let i = 0; i < seen.length; i++) {
+          const rest = await run(s.readAll({ after: seen[i]!.position }));
+          expect(rest.events.map((e) => e.eventId)).toEqual(seen.slice(i + 1).map((e) => e.eventId));
+          expect(rest.events.map((e) => e.position)).toEqual(seen.slice(i + 1).map((e) => e.position));
+          expect(rest.isEnd).toBe(true);
+        }
+        const tail = await run(s.readAll({ after: seen[5]!.position }));
+        expect(tail.events.map((e) => e.position)).toEqual([seen[6]!.position]);
         expect(tail.isEnd).toBe(true);
-        const past = await run(s.readAll({ after: 6 }));
+        const past = await run(s.readAll({ after: seen[6]!.position }));
         expect(past).toMatchObject({ events: [], isEnd: true });
       });
     });
@@ -203,7 +298,9 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         await run(s.append(sid, fixtureBatch("m", 2, 2), { expectedRevision: 1 }));
         await until(() => got.length === 4);
         await sub.stop();
-        expect(got).toEqual([0, 1, 2, 3]);
+        const log = await run(s.readAll());
+        expect(log.events.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+        expect(got).toEqual(log.events.map((e) => e.position));
         expect(caughtUp).toBe(1);
       });
 
@@ -211,10 +308,13 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const s = await fresh();
         await run(s.append(fixtureEvent("n", 0).streamId, fixtureBatch("n", 3), { expectedRevision: "any" }));
         await run(s.append(fixtureEvent("o", 0).streamId, fixtureBatch("o", 2), { expectedRevision: "any" }));
+        // n/0, n/1, n/2, o/0, o/1 in global order; CoopResumed are the odd ones (n/1, o/1).
+        const p = (await run(s.readAll())).events.map((e) => e.position);
+        expect(p.length).toBe(5);
         const byPrefix: number[] = [];
         const byType: number[] = [];
         const a = s.subscribe({
-          after: 0,
+          after: p[0]!,
           filter: { streamPrefixes: ["coop-htx-n"] },
           onEvent: (e) => void byPrefix.push(e.position),
         });
@@ -225,25 +325,27 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         await until(() => byPrefix.length === 2 && byType.length === 2);
         await a.stop();
         await b.stop();
-        expect(byPrefix).toEqual([1, 2]);
-        expect(byType).toEqual([1, 4]);
+        expect(byPrefix).toEqual([p[1], p[2]]);
+        expect(byType).toEqual([p[1], p[4]]);
       });
 
       it("delivers at least once: a failing handler stops with onError, resubscribing from the checkpoint redelivers", async () => {
         const s = await fresh();
         await run(s.append(fixtureEvent("p", 0).streamId, fixtureBatch("p", 3), { expectedRevision: "any" }));
+        const p = (await run(s.readAll())).events.map((e) => e.position);
+        expect(p.length).toBe(3);
         let checkpoint: number | undefined;
         const errors: StoreError[] = [];
         const first = s.subscribe({
           onEvent: (e) => {
-            if (e.position === 1) throw new Error("projection crashed");
+            if (e.position === p[1]) throw new Error("projection crashed");
             checkpoint = e.position;
           },
           onError: (e) => errors.push(e),
         });
         await until(() => errors.length === 1);
         await first.stop();
-        expect(checkpoint).toBe(0);
+        expect(checkpoint).toBe(p[0]);
         const again: number[] = [];
         const second = s.subscribe(
           checkpoint === undefined
@@ -252,7 +354,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         );
         await until(() => again.length === 2);
         await second.stop();
-        expect(again).toEqual([1, 2]);
+        expect(again).toEqual([p[1], p[2]]);
       });
 
       it("stop() waits for the handler in flight and nothing is delivered after it", async () => {

@@ -24,7 +24,12 @@ export interface NewEvent {
  * @example if (!result.written) console.log("idempotent repeat at", result.nextExpectedRevision);
  */
 export interface AppendResult {
+  /** The revision of the batch's last event. */
   readonly nextExpectedRevision: number;
+  /**
+   * The global position of the batch's last event: the same number `readAll`, `readStream` and
+   * subscriptions give that event. On an idempotent repeat, the position it was first written at.
+   */
   readonly lastPosition: number;
   /** `false` when every event was already there (an idempotent repeat) and nothing was written. */
   readonly written: boolean;
@@ -36,8 +41,15 @@ export interface AppendResult {
  */
 export interface ReadAllPage {
   readonly events: ReadonlyArray<RecordedEvent>;
-  /** Pass as `after` to read the next page. */
+  /**
+   * Pass as `after` to read the next page: the position of the page's last event, or the `after`
+   * asked for when the page is empty (`undefined` when neither exists).
+   */
   readonly lastPosition: number | undefined;
+  /**
+   * `true` when no stored event follows the page. A page that is not the end is full (`maxCount`
+   * events), so a short page is always the last.
+   */
   readonly isEnd: boolean;
 }
 
@@ -82,6 +94,18 @@ export interface Subscription {
 /**
  * The store port: every implementation (in-memory, file ledger, EventStoreDB) passes one contract suite.
  *
+ * Global positions: every stored event has a `position`, a safe integer. What is promised:
+ * - positions strictly increase in global order, the order of `readAll` and of subscriptions;
+ * - an event has one position: `readAll`, `readStream`, subscriptions and `AppendResult.lastPosition`
+ *   all give the same number for it (one known exception: EventStoreDB servers before 22.6 send no
+ *   position in stream reads, and that adapter reports `-1` in `readStream` there);
+ * - `after: p`, for `p` the position of a stored event, means exactly the events after that one.
+ *
+ * What is NOT promised: that positions are dense or start at 0. The in-memory store and the file
+ * ledger number events 0, 1, 2...; EventStoreDB's are commit positions, byte offsets in its log
+ * (e.g. 332, 498, ...). So compute nothing from a position but order: keep positions you read back
+ * (as checkpoints) and compare them, never count with them.
+ *
  * @example
  * const r = await store.append(coopStream(id), [newEvent], { expectedRevision: "noStream" })();
  */
@@ -100,7 +124,11 @@ export interface EventStore {
     streamId: StreamId,
     options?: { readonly fromRevision?: number },
   ) => TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
-  /** Reads the global log after a position (exclusive), at most `maxCount` events (default 4096). */
+  /**
+   * Reads the global log after a position (exclusive: `after` is a position read back from the store,
+   * the page starts with the first event after it), in global order, at most `maxCount` events
+   * (default 4096).
+   */
   readonly readAll: (options?: {
     readonly after?: number;
     readonly maxCount?: number;

@@ -12,7 +12,11 @@ import type { EventDecodeError, StreamId } from "@coop-ledger/domain";
  * - `UndecodableEvent`: a stored event the domain cannot decode (unknown type, newer schema, bad data);
  * - `InvalidAppend`: an append the store refuses before writing (empty batch, duplicate event ids in the
  *   batch, an event too large, a stream id that is not valid);
- * - `StoreUnavailable`: I/O or network failure (the cause's message, sanitised);
+ * - `AccessDenied`: the store refused the operation for lack of rights (EventStoreDB's access denied:
+ *   a user without the right to write or read that stream, or without credentials); it names the
+ *   {@link StoreOperation} and the stream (`$all` for global reads and subscriptions), never the
+ *   credentials. Retrying does not help: a person must change the user or the ACLs;
+ * - `StoreUnavailable`: I/O or network failure (the cause's message, sanitised); may pass on retry;
  * - `StoreClosed`: the store was closed.
  *
  * @example
@@ -52,6 +56,13 @@ export type StoreError =
       readonly reason: string;
       readonly message: string;
     }
+  | {
+      readonly _tag: "AccessDenied";
+      readonly operation: StoreOperation;
+      /** The stream refused, or `$all` for `readAll` and `subscribe`. */
+      readonly streamId: string;
+      readonly message: string;
+    }
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
   | { readonly _tag: "StoreClosed"; readonly message: string };
 
@@ -60,3 +71,9 @@ export type StoreError =
  * @example const l: ExpectedRevisionLabel = "noStream";
  */
 export type ExpectedRevisionLabel = "noStream" | "any" | "streamExists" | number;
+
+/**
+ * The port operation an error happened in (named by `AccessDenied`).
+ * @example const op: StoreOperation = "append";
+ */
+export type StoreOperation = "append" | "readStream" | "readAll" | "subscribe";

@@ -1,0 +1,313 @@
+/** Smallest number of deltas between two knowledge checkpoints of a column. */
+const MIN_STRIDE = 512;
+
+/**
+ * Columns with at most this many deltas get no summary: a query scans them (most full-detail columns —
+ * one series in one district and sector — hold a handful of deltas, and their summaries cost as much
+ * memory as the deltas themselves).
+ */
+const SCAN_BELOW = 16;
+
+/**
+ * An array of `n` numbers stored unboxed in the JavaScript heap (V8 keeps an array of non-integer
+ * numbers as a flat array of doubles, which the garbage collector does not scan). Not a typed array on
+ * purpose: typed arrays live outside the heap, and every large one allocated made V8 run a full
+ * collection of a heap holding a million decoded events (seconds each) to account for the external
+ * memory; the heap's own growth policy collects far less often.
+ *
+ * @example const a = doubles(3); a[0] = 1;
+ */
+export const doubles = (n: number): number[] => new Array<number>(n).fill(0.5);
+
+/** Index of the first element of `a[from..to)` greater than `x` (sorted ascending there). */
+export const upperBound = (a: ArrayLike<number>, from: number, to: number, x: number): number => {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** Deltas to build a segment from, visited as (column, day, recorded instant, amount), twice. */
+export interface DeltaEntries {
+  readonly size: number;
+  readonly each: (visit: (column: number, day: number, rec: number, amount: number) => void) => void;
+}
+
+/**
+ * Entries from flat arrays.
+ * @example entriesOf({ columns: [0], days: [18_000], recs: [0], amounts: [1] }).size // 1
+ */
+export const entriesOf = (a: {
+  readonly columns: ReadonlyArray<number>;
+  readonly days: ReadonlyArray<number>;
+  readonly recs: ReadonlyArray<number>;
+  readonly amounts: ReadonlyArray<number>;
+}): DeltaEntries => ({
+  size: a.columns.length,
+  each: (visit) => {
+    for (let i = 0; i < a.columns.length; i++)
+      visit(a.columns[i] as number, a.days[i] as number, a.recs[i] as number, a.amounts[i] as number);
+  },
+});
+
+/**
+ * An immutable batch of deltas for many columns, laid out for queries in a few shared typed arrays
+ * (compressed sparse rows: column `c` holds entries `start[c]..start[c + 1]`), never one array per
+ * column: a national ledger has about a million columns, and a million small typed arrays cost more
+ * to allocate and collect than the deltas they hold.
+ *
+ * - In each column the deltas are kept in recording order (`days`, `recs`, `amounts`).
+ * - Knowing everything: `sumDays`/`sumValues` hold, per column, its distinct days ascending with the
+ *   cumulative sum up to each, so "sum with day ≤ D" is one binary search (a column of a few deltas is
+ *   scanned instead).
+ * - An earlier knowledge instant T: the deltas recorded by T are a prefix of the column's recording
+ *   order; a long column gets (lazily, on the first such query) knowledge checkpoints every `stride`
+ *   deltas (at least its number of distinct days, so at most 8 bytes a delta) holding the cumulative
+ *   sums by day of the prefix so far: a query is one checkpoint lookup and a scan of under `stride`.
+ *
+ * @example const seg = ColumnSegment.build(entries, columnCount); seg.sumAt(0, dayOf("2022-12-31"), Infinity)
+ */
+export class ColumnSegment {
+  private readonly checkpoints = new Map<number, number[]>();
+
+  private constructor(
+    /** Number of columns the segment knows (later columns hold nothing here). */
+    readonly columnCount: number,
+    private readonly start: number[],
+    private readonly days: number[],
+    private readonly recs: number[],
+    private readonly amounts: number[],
+    private readonly maxRec: number[],
+    private readonly sumStart: number[],
+    private readonly sumDays: number[],
+    private readonly sumValues: number[],
+    private readonly minStride: number,
+  ) {}
+
+  /** Number of deltas held. */
+  get size(): number {
+    return this.days.length;
+  }
+
+  /** Number of deltas of one column. */
+  sizeOf(column: number): number {
+    return column >= this.columnCount
+      ? 0
+      : (this.start[column + 1] as number) - (this.start[column] as number);
+  }
+
+  /**
+   * Builds a segment from entries whose recording instants are in order within each column (any order
+   * is accepted: a column that is not is sorted). `minStride` is for tests.
+   */
+  static build(entries: DeltaEntries, columnCount: number, minStride = MIN_STRIDE): ColumnSegment {
+    const n = entries.size;
+    // Group by column (a stable counting sort, so each column keeps the entries' order).
+    const start = doubles(columnCount + 1).fill(0);
+    entries.each((c) => {
+      start[c + 1] = (start[c + 1] as number) + 1;
+    });
+    for (let c = 0; c < columnCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+    const cursor = start.slice(0, columnCount);
+    const days = doubles(n);
+    const recs = doubles(n);
+    const amounts = doubles(n);
+    let lo = 2147483647;
+    let hi = -2147483648;
+    entries.each((c, d, r, a) => {
+      const at = cursor[c] as number;
+      cursor[c] = at + 1;
+      days[at] = d;
+      recs[at] = r;
+      amounts[at] = a;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    });
+    const maxRec = doubles(columnCount).fill(Number.NEGATIVE_INFINITY);
+    for (let c = 0; c < columnCount; c++) {
+      const a = start[c] as number;
+      const b = start[c + 1] as number;
+      let ordered = true;
+      for (let i = a + 1; i < b && ordered; i++)
+        if ((recs[i] as number) < (recs[i - 1] as number)) ordered = false;
+      if (!ordered) sortByRecording(days, recs, amounts, a, b);
+      if (b > a) maxRec[c] = recs[b - 1] as number;
+    }
+    const { sumStart, sumDays, sumValues } = summarise(start, days, amounts, columnCount, lo, hi);
+    return new ColumnSegment(
+      columnCount,
+      start,
+      days,
+      recs,
+      amounts,
+      maxRec,
+      sumStart,
+      sumDays,
+      sumValues,
+      minStride,
+    );
+  }
+
+  /** Visits every delta of the segment, column by column (to merge segments). */
+  each(visit: (column: number, day: number, rec: number, amount: number) => void): void {
+    for (let c = 0; c < this.columnCount; c++) {
+      for (let i = this.start[c] as number; i < (this.start[c + 1] as number); i++)
+        visit(c, this.days[i] as number, this.recs[i] as number, this.amounts[i] as number);
+    }
+  }
+
+  /** Sum of a column's amounts with day ≤ `day` and recorded ≤ `rec`. */
+  sumAt(column: number, day: number, rec: number): number {
+    if (column >= this.columnCount) return 0;
+    const s0 = this.sumStart[column] as number;
+    const s1 = this.sumStart[column + 1] as number;
+    if (s0 === s1) {
+      let acc = 0;
+      const end = this.start[column + 1] as number;
+      for (let x = this.start[column] as number; x < end; x++)
+        if ((this.days[x] as number) <= day && (this.recs[x] as number) <= rec)
+          acc += this.amounts[x] as number;
+      return acc;
+    }
+    const i = upperBound(this.sumDays, s0, s1, day);
+    if (rec >= (this.maxRec[column] as number)) return i === s0 ? 0 : (this.sumValues[i - 1] as number);
+    const a = this.start[column] as number;
+    const k = upperBound(this.recs, a, this.start[column + 1] as number, rec);
+    const u = s1 - s0;
+    const stride = Math.max(this.minStride, u);
+    let from = a;
+    let acc = 0;
+    if (k - a >= stride) {
+      const cp = this.checkpoints.get(column) ?? this.buildCheckpoints(column, stride);
+      const j = Math.floor((k - a) / stride);
+      if (i > s0) acc = cp[(j - 1) * u + (i - 1 - s0)] as number;
+      from = a + j * stride;
+    }
+    const days = this.days;
+    const amounts = this.amounts;
+    for (let x = from; x < k; x++) if ((days[x] as number) <= day) acc += amounts[x] as number;
+    return acc;
+  }
+
+  private buildCheckpoints(column: number, stride: number): number[] {
+    const s0 = this.sumStart[column] as number;
+    const s1 = this.sumStart[column + 1] as number;
+    const u = s1 - s0;
+    const a = this.start[column] as number;
+    const count = Math.floor(((this.start[column + 1] as number) - a) / stride);
+    const sums = doubles(count * u);
+    const running = doubles(u).fill(0);
+    for (let j = 1; j <= count; j++) {
+      for (let x = a + (j - 1) * stride; x < a + j * stride; x++) {
+        const i = upperBound(this.sumDays, s0, s1, this.days[x] as number) - 1 - s0;
+        running[i] = (running[i] as number) + (this.amounts[x] as number);
+      }
+      let acc = 0;
+      const base = (j - 1) * u;
+      for (let i = 0; i < u; i++) {
+        acc += running[i] as number;
+        sums[base + i] = acc;
+      }
+    }
+    this.checkpoints.set(column, sums);
+    return sums;
+  }
+}
+
+/** Sorts entries `a..b` by recording instant (stable), after a stream was re-derived with older ones. */
+const sortByRecording = (days: number[], recs: number[], amounts: number[], a: number, b: number): void => {
+  const order: number[] = [];
+  for (let i = a; i < b; i++) order.push(i);
+  order.sort((x, y) => (recs[x] as number) - (recs[y] as number) || x - y);
+  const d = order.map((i) => days[i] as number);
+  const r = order.map((i) => recs[i] as number);
+  const m = order.map((i) => amounts[i] as number);
+  for (let i = a; i < b; i++) {
+    days[i] = d[i - a] as number;
+    recs[i] = r[i - a] as number;
+    amounts[i] = m[i - a] as number;
+  }
+};
+
+/**
+ * Per column, the distinct days ascending and the cumulative sum of the amounts up to each. Days are
+ * whole numbers over a few decades: each column's amounts are added up per day in a dense scratch array
+ * (stamped per column, so it is never cleared), and only its distinct days are sorted.
+ */
+const summarise = (
+  start: ReadonlyArray<number>,
+  days: ReadonlyArray<number>,
+  amounts: ReadonlyArray<number>,
+  columnCount: number,
+  lo: number,
+  hi: number,
+): { sumStart: number[]; sumDays: number[]; sumValues: number[] } => {
+  const n = days.length;
+  const sumStart = doubles(columnCount + 1).fill(0);
+  if (n === 0) return { sumStart, sumDays: [], sumValues: [] };
+  const range = hi - lo + 1;
+  const dense = range <= 4 * n + 1_000_000;
+  const perDay = dense ? doubles(range).fill(0) : [];
+  const stamp = dense ? new Int32Array(range).fill(-1) : new Int32Array(0);
+  // Pass 1: the number of distinct days of each column.
+  let total = 0;
+  for (let c = 0; c < columnCount; c++) {
+    sumStart[c] = total;
+    const a = start[c] as number;
+    const b = start[c + 1] as number;
+    if (b - a <= SCAN_BELOW) continue;
+    if (!dense) {
+      total += new Set(days.slice(a, b)).size;
+      continue;
+    }
+    for (let i = a; i < b; i++) {
+      const k = (days[i] as number) - lo;
+      if (stamp[k] !== c) {
+        stamp[k] = c;
+        total++;
+      }
+    }
+  }
+  sumStart[columnCount] = total;
+  const sumDays = doubles(total);
+  const sumValues = doubles(total);
+  stamp.fill(-1);
+  const distinct: number[] = [];
+  // Pass 2: per column, its distinct days sorted and the running sums.
+  for (let c = 0; c < columnCount; c++) {
+    const a = start[c] as number;
+    const b = start[c + 1] as number;
+    if (b - a <= SCAN_BELOW) continue;
+    distinct.length = 0;
+    const sums = new Map<number, number>();
+    for (let i = a; i < b; i++) {
+      const d = days[i] as number;
+      if (dense) {
+        const k = d - lo;
+        if (stamp[k] !== c) {
+          stamp[k] = c;
+          perDay[k] = 0;
+          distinct.push(d);
+        }
+        perDay[k] = (perDay[k] as number) + (amounts[i] as number);
+      } else {
+        if (!sums.has(d)) distinct.push(d);
+        sums.set(d, (sums.get(d) ?? 0) + (amounts[i] as number));
+      }
+    }
+    if (distinct.length > 1) distinct.sort((x, y) => x - y);
+    let acc = 0;
+    let o = sumStart[c] as number;
+    for (const d of distinct) {
+      acc += dense ? (perDay[d - lo] as number) : (sums.get(d) as number);
+      sumDays[o] = d;
+      sumValues[o] = acc;
+      o++;
+    }
+  }
+  return { sumStart, sumDays, sumValues };
+};

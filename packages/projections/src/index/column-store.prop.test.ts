@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { entriesOf } from "./column-segment.js";
+import { ColumnStore } from "./column-store.js";
+
+/** A batch of (column, day, recorded, amount) deltas as the index stages them. */
+const entries = (batch: ReadonlyArray<readonly [number, number, number, number]>) =>
+  entriesOf({
+    columns: batch.map((d) => d[0]),
+    days: batch.map((d) => d[1]),
+    recs: batch.map((d) => d[2]),
+    amounts: batch.map((d) => d[3]),
+  });
+
+describe("ColumnStore", () => {
+  it("sumAt(column, D, T) equals the brute-force sum of the column's amounts with day ≤ D and recorded ≤ T, whatever the batches, merges and checkpoint stride", () => {
+    const delta = fc.tuple(
+      fc.integer({ min: 0, max: 5 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: -5, max: 5 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(delta, { maxLength: 200 }), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 6 }),
+            fc.integer({ min: -1, max: 61 }),
+            fc.integer({ min: -1, max: 61 }),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
+        fc.integer({ min: 1, max: 600 }),
+        (batches, queries, minStride) => {
+          // Small strides put knowledge checkpoints inside the columns; recording instants come in any
+          // order (a re-derived stream appends older ones); batches become segments that merge.
+          const store = new ColumnStore(minStride);
+          const all: Array<readonly [number, number, number, number]> = [];
+          for (const batch of batches) {
+            store.add(entries(batch), 6);
+            all.push(...batch);
+            for (const [c, D, T] of queries) {
+              const expected = all.reduce(
+                (s, [col, d, r, a]) => (col === c && d <= D && r <= T ? s + a : s),
+                0,
+              );
+              expect(store.sumAt(c, D, T)).toBe(expected);
+              expect(store.sumAt(c, D, Number.POSITIVE_INFINITY)).toBe(
+                all.reduce((s, [col, d, , a]) => (col === c && d <= D ? s + a : s), 0),
+              );
+            }
+          }
+          expect(store.size).toBe(all.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { ColumnSegment, type DeltaEntries } from "./column-segment.js";
+
+/**
+ * The delta columns of one cell level: a short list of immutable {@link ColumnSegment}s, oldest first,
+ * merged like a log-structured merge tree (a new segment at least half the size of the one before is
+ * merged into it), so that a bulk build is one segment and a service adding a few events between
+ * queries pays O(log n) amortised per delta, with a query reading a few segments at most.
+ *
+ * @example const store = new ColumnStore(); store.add(entries, columnCount); store.sumAt(0, day, Infinity)
+ */
+export class ColumnStore {
+  private segments: ColumnSegment[] = [];
+
+  constructor(private readonly minStride?: number) {}
+
+  /** Number of deltas held. */
+  get size(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.size;
+    return n;
+  }
+
+  /** Number of segments (for tests and diagnostics). */
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Adds a batch of deltas (see {@link ColumnSegment.build}). */
+  add(entries: DeltaEntries, columnCount: number): void {
+    if (entries.size === 0) return;
+    this.segments.push(ColumnSegment.build(entries, columnCount, this.minStride));
+    for (;;) {
+      const k = this.segments.length;
+      const last = this.segments[k - 1] as ColumnSegment;
+      const before = this.segments[k - 2];
+      if (before === undefined || last.size * 2 < before.size) break;
+      this.segments.splice(k - 2, 2, merge(before, last, this.minStride));
+    }
+  }
+
+  /** Sum of a column's amounts with day ≤ `day` and recorded ≤ `rec`. */
+  sumAt(column: number, day: number, rec: number): number {
+    let acc = 0;
+    for (const s of this.segments) acc += s.sumAt(column, day, rec);
+    return acc;
+  }
+}
+
+/** One segment holding both (the older's deltas first, so each column stays in recording order). */
+const merge = (older: ColumnSegment, newer: ColumnSegment, minStride: number | undefined): ColumnSegment =>
+  ColumnSegment.build(
+    {
+      size: older.size + newer.size,
+      each: (visit) => {
+        older.each(visit);
+        newer.each(visit);
+      },
+    },
+    Math.max(older.columnCount, newer.columnCount),
+    minStride,
+  );
