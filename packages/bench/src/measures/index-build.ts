@@ -30,6 +30,7 @@ export const indexBuild = async (
       index.apply(e);
       n++;
     }
+  if (!memoryOnly) index.ready?.();
   const streamMs = memoryOnly ? Number.NaN : nowMs() - t0;
   // maxRSS only grows: read now, it is the peak of the streaming build alone.
   const peakRssStreamMiB = memoryOnly ? Number.NaN : process.resourceUsage().maxRSS / 1024;
@@ -44,6 +45,7 @@ export const indexBuild = async (
   t0 = nowMs();
   const fresh = newIndex();
   for (const e of events) fresh.apply(e);
+  fresh.ready?.();
   const buildMs = nowMs() - t0;
   n = events.length;
   // Keep both alive until here so the build is not cut short by an optimiser seeing no use.

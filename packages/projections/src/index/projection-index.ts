@@ -243,9 +243,19 @@ export class ProjectionIndex {
     return this.streams.keys();
   }
 
+  /**
+   * Lays the deltas fed since the last query out into their columns now (a query does it first
+   * otherwise): for a service that wants its first query fast, and to time a build honestly.
+   * @example const index = buildIndex(events).prepare();
+   */
+  prepare(): this {
+    if (this.staging.size > 0) this.flush();
+    return this;
+  }
+
   /** The columns of a series at a level (for query evaluation). */
   columnsOf(key: number, level: CellLevel): ReadonlyArray<CellColumn> {
-    if (this.staging.size > 0) this.flush();
+    this.prepare();
     const s = this.bySeries.get(key);
     return s === undefined ? [] : s[level];
   }

@@ -267,10 +267,13 @@ export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => 
   out.fill(0);
   if (!s.exists) return;
   out[Slot.fundCapital] = s.fundCapital;
-  for (const l of s.loans.values()) {
-    out[Slot.outstanding0 + l.fund] = (out[Slot.outstanding0 + l.fund] ?? 0) + l.outstanding;
-    if (t > l.maturityDay) out[Slot.overdue0 + l.fund] = (out[Slot.overdue0 + l.fund] ?? 0) + l.outstanding;
-  }
+  // Size checks first: most streams have no loans or products, and an iterator per call adds up over
+  // two calls per event at a million events.
+  if (s.loans.size !== 0)
+    for (const l of s.loans.values()) {
+      out[Slot.outstanding0 + l.fund] = (out[Slot.outstanding0 + l.fund] ?? 0) + l.outstanding;
+      if (t > l.maturityDay) out[Slot.overdue0 + l.fund] = (out[Slot.overdue0 + l.fund] ?? 0) + l.outstanding;
+    }
   if (s.ended || s.form === "") return;
   out[Slot.active] = 1;
   out[Slot.agricultural] = s.sector === "agriculture" ? 1 : 0;
@@ -281,10 +284,11 @@ export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => 
   out[Slot.farmHouseholds] = s.farmHouseholds;
   out[Slot.managers] = s.managers.size;
   let q = 0;
-  for (const m of s.managers.values()) if (m.qualified && t < m.turns50Day) q++;
+  if (s.managers.size !== 0) for (const m of s.managers.values()) if (m.qualified && t < m.turns50Day) q++;
   out[Slot.managersUnder50Qualified] = q;
   let p = 0;
-  for (const pr of s.products.values()) if (!pr.ended && t <= pr.validUntilDay) p++;
+  if (s.products.size !== 0)
+    for (const pr of s.products.values()) if (!pr.ended && t <= pr.validUntilDay) p++;
   out[Slot.ocopProducts] = p;
   out[Slot.ocopCoops] = p > 0 ? 1 : 0;
   out[Slot.linkages] = s.linkages.size;

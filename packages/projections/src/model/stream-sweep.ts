@@ -143,7 +143,8 @@ export const sweepFrom = (
     // Before folding the breakpoint's events: the annual keys they may change, as they stand now (all
     // years when the organisation may move, else only the years its reports and ratings touch: a
     // co-op's annual keys grow with its years, and most breakpoints touch none).
-    touched.clear();
+    // Map and Set `clear()` allocate a new table: only when there is something to clear.
+    if (touched.size !== 0) touched.clear();
     let moves = false;
     for (let j = i; j < events.length && (events[j] as TimedEvent).day === b; j++) {
       const e = (events[j] as TimedEvent).recorded.event;
@@ -152,8 +153,8 @@ export const sweepFrom = (
       touchedYears(e, touched);
     }
     const annual = moves || touched.size > 0;
-    annualBefore.clear();
-    annualAfter.clear();
+    if (annualBefore.size !== 0) annualBefore.clear();
+    if (annualAfter.size !== 0) annualAfter.clear();
     if (annual) annualStocks(s, annualBefore, moves ? undefined : touched);
     while (i < events.length && (events[i] as TimedEvent).day === b) {
       sinkCause = i;
