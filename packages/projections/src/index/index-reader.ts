@@ -32,7 +32,7 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
   return {
     value: (key: number, day: number, population: Population): number => {
       let sum = 0;
-      for (const { cellId, column } of index.columnsOf(key, level)) {
+      for (const { cellId, column } of index.columnsOf(key, level, q.scope.sector)) {
         const cell = index.cell(cellId);
         if (inScope(cellId, cell) && cellInPopulation(cell, population))
           sum += index.sumAt(level, column, day, q.knownAtMs);
@@ -41,7 +41,7 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
     },
     positiveDistricts: (key: number, day: number, population: Population): number => {
       const byDistrict = new Map<string, number>();
-      for (const { cellId, column } of index.columnsOf(key, "detail")) {
+      for (const { cellId, column } of index.columnsOf(key, "detail", q.scope.sector)) {
         const cell = index.cell(cellId);
         if (cell.district === "" || !inScope(cellId, cell) || !cellInPopulation(cell, population)) continue;
         byDistrict.set(

@@ -85,6 +85,8 @@ export class ProjectionIndex {
   /** Column ids (within the cell's level) by series key and cell id. */
   private readonly columnIds = new Map<number, number[]>();
   private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
+  /** Full-detail columns by series key and sector, built on the first sector-scoped query of a series. */
+  private readonly detailBySector = new Map<number, Map<string, CellColumn[]>>();
   private readonly staging = new DeltaLog();
   private lastCell: string | undefined = undefined;
   private flowDay = 0;
@@ -253,11 +255,21 @@ export class ProjectionIndex {
     return this;
   }
 
-  /** The columns of a series at a level (for query evaluation). */
-  columnsOf(key: number, level: CellLevel): ReadonlyArray<CellColumn> {
+  /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
+  columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
     this.prepare();
     const s = this.bySeries.get(key);
-    return s === undefined ? [] : s[level];
+    if (s === undefined) return [];
+    if (level !== "detail" || sector === undefined) return s[level];
+    // A sector scope: only that sector's full-detail columns (a sector is one of ~15, and walking every
+    // detail column of a series made sector-scoped queries the slowest by far).
+    let bySector = this.detailBySector.get(key);
+    if (bySector === undefined) {
+      bySector = new Map();
+      for (const c of s.detail) addToSector(bySector, (this.cellInfos[c.cellId] as CellInfo).sector, c);
+      this.detailBySector.set(key, bySector);
+    }
+    return bySector.get(sector) ?? [];
   }
 
   /**
@@ -467,12 +479,21 @@ export class ProjectionIndex {
       s = { ledger: [], province: [], detail: [] };
       this.bySeries.set(key, s);
     }
-    s[level].push({ cellId, column: id });
+    const c = { cellId, column: id };
+    s[level].push(c);
+    const bySector = level === "detail" ? this.detailBySector.get(key) : undefined;
+    if (bySector !== undefined) addToSector(bySector, (this.cellInfos[cellId] as CellInfo).sector, c);
     return id;
   }
 }
 
 const netScratch: number[] = [];
+
+const addToSector = (bySector: Map<string, CellColumn[]>, sector: string, c: CellColumn): void => {
+  const list = bySector.get(sector);
+  if (list === undefined) bySector.set(sector, [c]);
+  else list.push(c);
+};
 
 /** Whether an event id is among a stream's events (looked up only for a possible redelivery). */
 const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boolean => {
