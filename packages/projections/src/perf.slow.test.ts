@@ -23,7 +23,7 @@ const envelope = (): RecordedEvent[] => {
 };
 
 describe.skipIf(process.env.COOP_LEDGER_SLOW !== "1")(`index at scale (${preset} preset)`, () => {
-  it("builds within budget and answers a point-in-time query ≥ 1000× faster than a replay, with the same figures", () => {
+  it("builds the index and answers a point-in-time query with the same figures as a replay (timings printed, not asserted)", () => {
     const events = envelope();
     const heapBefore = process.memoryUsage().heapUsed;
     let t = performance.now();
@@ -56,5 +56,5 @@ describe.skipIf(process.env.COOP_LEDGER_SLOW !== "1")(`index at scale (${preset}
     );
     expect(E.isRight(first)).toBe(true);
     expect(JSON.stringify(first)).toBe(JSON.stringify(reference));
-  });
+  }, 1_800_000);
 });
