@@ -55,9 +55,9 @@ export const entriesOf = (a: {
 });
 
 /**
- * An immutable batch of deltas for many columns, laid out for queries in a few shared typed arrays
+ * An immutable batch of deltas for many columns, laid out for queries in a few shared arrays of numbers
  * (compressed sparse rows: column `c` holds entries `start[c]..start[c + 1]`), never one array per
- * column: a national ledger has about a million columns, and a million small typed arrays cost more
+ * column: a national ledger has about a million columns, and a million small arrays cost more
  * to allocate and collect than the deltas they hold.
  *
  * - In each column the deltas are kept in recording order (`days`, `recs`, `amounts`).

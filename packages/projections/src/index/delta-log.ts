@@ -41,7 +41,7 @@ export class DeltaLog {
 
   /**
    * Visits the staged deltas in the order staged, with their columns mapped through `columnOf`.
-   * @example log.entries((c) => c).each((column, day, rec, amount) => console.log(column, amount))
+   * @example log.entries(undefined).each((column, day, rec, amount) => console.log(column, amount))
    */
   entries(columnOf: ReadonlyArray<number> | undefined): DeltaEntries {
     const n = this.n;

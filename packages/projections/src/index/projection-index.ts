@@ -59,7 +59,7 @@ const scratchNew = emptyDeltas();
  *
  * Feeding an event costs a fold of that one event (resumed from the stream's stored state) plus the
  * deltas that changed, which in the usual case (an event later in valid time than the stream's others)
- * are a handful; they are appended to a staging log of typed arrays and sorted into their columns (full
+ * are a handful; they are appended to a staging log of unboxed arrays and sorted into their columns (full
  * detail, province and whole-ledger roll-ups) when a query next reads the index. A back-dated event or a
  * retraction re-folds its own stream from the start; an event recorded earlier than events already fed
  * for its stream (out of transaction-time order) re-derives that stream's whole knowledge history (rare,
