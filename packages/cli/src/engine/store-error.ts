@@ -4,8 +4,8 @@ import type { CliError } from "../errors/cli-error.js";
 
 /**
  * A store error as a CLI error: corrupt or undecodable ledger → exit 4, locked or conflicting → 7,
- * unavailable (I/O, network) → 6 for EventStoreDB or 3 for a file, access denied → 6 (the server
- * refused the request) with a hint on the user and its rights, each with a hint.
+ * unavailable (I/O, network) → 6 for EventStoreDB or 3 for a file, access denied → 6 for EventStoreDB
+ * (the hint names the user's missing right) or 3 for a file, each with a hint.
  *
  * @example fromStoreError({ _tag: "LedgerLocked", path: "l.jsonl", message: "locked" }, "file")._tag // "Conflict"
  */

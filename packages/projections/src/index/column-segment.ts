@@ -283,7 +283,8 @@ const summarise = (
     const b = start[c + 1] as number;
     if (b - a <= SCAN_BELOW) continue;
     distinct.length = 0;
-    const sums = new Map<number, number>();
+    // Only the sparse case needs a map (a per-column map in the dense case was a million allocations).
+    const sums = dense ? undefined : new Map<number, number>();
     for (let i = a; i < b; i++) {
       const d = days[i] as number;
       if (dense) {
@@ -295,15 +296,16 @@ const summarise = (
         }
         perDay[k] = (perDay[k] as number) + (amounts[i] as number);
       } else {
-        if (!sums.has(d)) distinct.push(d);
-        sums.set(d, (sums.get(d) ?? 0) + (amounts[i] as number));
+        const m = sums as Map<number, number>;
+        if (!m.has(d)) distinct.push(d);
+        m.set(d, (m.get(d) ?? 0) + (amounts[i] as number));
       }
     }
     if (distinct.length > 1) distinct.sort((x, y) => x - y);
     let acc = 0;
     let o = sumStart[c] as number;
     for (const d of distinct) {
-      acc += dense ? (perDay[d - lo] as number) : (sums.get(d) as number);
+      acc += sums === undefined ? (perDay[d - lo] as number) : (sums.get(d) as number);
       sumDays[o] = d;
       sumValues[o] = acc;
       o++;

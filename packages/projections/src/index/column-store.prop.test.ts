@@ -57,4 +57,32 @@ describe("ColumnStore", () => {
       { numRuns: 200 },
     );
   });
+
+  it("sumAt equals the brute-force sum when the days span millions of days (the sparse summary, no dense day array)", () => {
+    const delta = fc.tuple(
+      fc.integer({ min: 0, max: 1 }),
+      fc.integer({ min: -5_000_000, max: 5_000_000 }),
+      fc.integer({ min: 0, max: 20 }),
+      fc.integer({ min: -5, max: 5 }),
+    );
+    fc.assert(
+      fc.property(
+        // Two columns of 20–60 deltas: above the scan-only size, so the summaries are built.
+        fc.array(delta, { minLength: 40, maxLength: 120 }),
+        fc.integer({ min: -5_000_001, max: 5_000_001 }),
+        fc.integer({ min: -1, max: 21 }),
+        (batch, D, T) => {
+          const store = new ColumnStore(1);
+          store.add(entries(batch), 2);
+          for (let c = 0; c < 2; c++) {
+            const sum = (t: number) =>
+              batch.reduce((s, [col, d, r, a]) => (col === c && d <= D && r <= t ? s + a : s), 0);
+            expect(store.sumAt(c, D, T)).toBe(sum(T));
+            expect(store.sumAt(c, D, Number.POSITIVE_INFINITY)).toBe(sum(Number.POSITIVE_INFINITY));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "..
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "../model/stream-state.js";
 import { clearDeltas, type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import { upperBound } from "./column-segment.js";
 import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
 
@@ -189,7 +190,9 @@ export class ProjectionIndex {
         scratchNew,
       );
       const old = entry.tail;
-      const cut = firstIndexAtOrAfter(old.days, continuing ? te.day + 1 : te.day);
+      // The old tail's entries from the event's day on (after it when continuing on the same day); days are
+      // whole numbers, so "day ≥ d" is "day > d − 1".
+      const cut = upperBound(old.days, 0, old.days.length, continuing ? te.day : te.day - 1);
       this.emitDifference(old, cut, suffix, te.recordedMs);
       entry.tail = tailAfter(entry.tail, suffix, te.day);
       return "added";
@@ -507,7 +510,7 @@ const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boolean => {
  * the list may be scratch, and a new tail per event was a good share of the garbage of a bulk build).
  */
 const tailAfter = (previous: Deltas, d: Deltas, day: number): Deltas => {
-  const from = firstIndexAtOrAfter(d.days, day + 1);
+  const from = upperBound(d.days, 0, d.days.length, day);
   if (from === d.keys.length) return NO_DELTAS;
   const out = previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous);
   for (let i = from; i < d.keys.length; i++) {
@@ -550,17 +553,6 @@ const firstChangedDay = (before: ReadonlyArray<TimedEvent>, after: ReadonlyArray
   for (const e of before) if (!b.has(e.recorded.eventId) && e.day < min) min = e.day;
   for (const e of after) if (!a.has(e.recorded.eventId) && e.day < min) min = e.day;
   return min;
-};
-
-const firstIndexAtOrAfter = (days: ReadonlyArray<number>, day: number): number => {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 };
 
 interface HistoryDelta {
