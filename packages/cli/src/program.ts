@@ -13,7 +13,7 @@ import { runSnapshot } from "./commands/snapshot.js";
 import { runTargets } from "./commands/targets.js";
 import { runVerify } from "./commands/verify.js";
 import type { CliContext } from "./context.js";
-import { collect, EXIT_CODES_HELP, formatOption, ledgerOption } from "./options/common.js";
+import { collect, EXIT_CODES_HELP, formatOption, ledgerOption, noVerifyOption } from "./options/common.js";
 import { scopeOptions } from "./options/scope.js";
 import type { OutputFormat } from "./output/format.js";
 import { CLI_VERSION } from "./version.js";
@@ -87,6 +87,7 @@ export const buildProgram = (ctx: CliContext): Command => {
   withScope(
     sub("snapshot", "every indicator (chỉ tiêu) at a valid date, optionally as known at an instant")
       .addOption(ledgerOption())
+      .addOption(noVerifyOption())
       .addOption(
         new Option("--valid-at <date>", "valid date: YYYY-MM-DD or DD/MM/YYYY").makeOptionMandatory(),
       )
@@ -101,6 +102,7 @@ export const buildProgram = (ctx: CliContext): Command => {
   withScope(
     sub("series", "indicators over time, one row per period end")
       .addOption(ledgerOption())
+      .addOption(noVerifyOption())
       .addOption(new Option("--from <date>", "first date").makeOptionMandatory())
       .addOption(new Option("--to <date>", "last date").makeOptionMandatory())
       .addOption(new Option("--every <period>", "step").choices(["month", "quarter", "year"]).default("year"))
@@ -114,6 +116,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     sub("explain", "the events that make up one indicator's figure (provenance)")
       .argument("<indicator>", "indicator id, e.g. coops.active")
       .addOption(ledgerOption())
+      .addOption(noVerifyOption())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .option("--known-at <instant>", "only what was recorded by then")
       .option("--limit <n>", "show at most n events in the table (json shows all)", "50"),
@@ -127,6 +130,7 @@ export const buildProgram = (ctx: CliContext): Command => {
       "the restatement between two knowledge instants: which figures changed and which events did it",
     )
       .addOption(ledgerOption())
+      .addOption(noVerifyOption())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .addOption(
         new Option("--known-at <instant>", "give twice: the earlier and the later instant")
@@ -140,6 +144,7 @@ export const buildProgram = (ctx: CliContext): Command => {
   withScope(
     sub("targets", "a resolution's targets (chỉ tiêu nghị quyết): figure, threshold, met or not, k of n met")
       .addOption(ledgerOption())
+      .addOption(noVerifyOption())
       .addOption(new Option("--resolution <id>", "resolution id, e.g. 000 or 004").makeOptionMandatory())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .option("--known-at <instant>", "only what was recorded by then"),
@@ -149,6 +154,7 @@ export const buildProgram = (ctx: CliContext): Command => {
 
   sub("report", "a self-contained HTML report with charts over time and target attainment (works offline)")
     .addOption(ledgerOption())
+    .addOption(noVerifyOption())
     .addOption(new Option("--out <file>", "HTML file to write").makeOptionMandatory())
     .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")

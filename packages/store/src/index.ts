@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from "./file/chain-scan.js";
 export type { Validation } from "./file/event-line.js";
 export * from "./file/file-ledger.js";
 export * from "./file/import-events.js";

@@ -6,6 +6,7 @@ import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
+import type { VerifySwitch } from "../options/common.js";
 import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
@@ -150,7 +151,7 @@ export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
 ];
 
 /** Options of `coop-ledger diff`. */
-export interface DiffOptions extends Omit<RawQueryOptions, "knownAt"> {
+export interface DiffOptions extends Omit<RawQueryOptions, "knownAt">, VerifySwitch {
   readonly ledger: string;
   readonly knownAt: ReadonlyArray<string>;
 }
@@ -177,7 +178,7 @@ export const runDiff = async (
   const b = parseInstantOption("--known-at", o.knownAt[1]!);
   if (E.isLeft(b)) return b;
   const [first, second] = a.right <= b.right ? [a.right, b.right] : [b.right, a.right];
-  const ledger = await loadLedger(ctx, o.ledger);
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
   const r = restatement(ledger.right, q.right, first, second);
   if (E.isLeft(r)) return r;

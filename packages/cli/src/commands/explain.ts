@@ -6,12 +6,13 @@ import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { indicatorName, showFigure, showRatioParts } from "../labels/figures.js";
+import type { VerifySwitch } from "../options/common.js";
 import { parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
 
 /** Options of `coop-ledger explain`. */
-export interface ExplainOptions extends RawQueryOptions {
+export interface ExplainOptions extends RawQueryOptions, VerifySwitch {
   readonly ledger: string;
   readonly limit: string;
 }
@@ -70,7 +71,7 @@ export const runExplain = async (
     return E.left(usage(`--limit: not a positive whole number: ${o.limit}`));
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
-  const ledger = await loadLedger(ctx, o.ledger);
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
   const x = explain(ledger.right.index, indicator, toProjectionQuery(q.right));
   if (E.isLeft(x)) return E.left(fromProjectionError(x.left));

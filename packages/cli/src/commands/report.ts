@@ -6,6 +6,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
 import { type CliError, fileError } from "../errors/cli-error.js";
+import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
 import type { CommandOutput } from "../output/data-table.js";
@@ -21,7 +22,7 @@ import {
 } from "./targets.js";
 
 /** Options of `coop-ledger report`. */
-export interface ReportOptions {
+export interface ReportOptions extends VerifySwitch {
   readonly ledger: string;
   readonly out: string;
   readonly validAt?: string;
@@ -104,7 +105,7 @@ export const runReport = async (
   if (fromOpt !== undefined && E.isLeft(fromOpt)) return fromOpt;
   const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
   if (E.isLeft(scope)) return scope;
-  const loaded = await loadLedger(ctx, o.ledger);
+  const loaded = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(loaded)) return loaded;
   const ledger = loaded.right;
   const validAt = validAtOpt?.right ?? ledger.lastEffective ?? ("2025-12-31" as BusinessDate);

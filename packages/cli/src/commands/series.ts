@@ -12,13 +12,14 @@ import { type Every, periodEnds } from "../engine/periods.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError } from "../errors/cli-error.js";
 import { showFigure } from "../labels/figures.js";
+import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import { toProjectionQuery } from "../options/query.js";
 import { type CliScope, describeScope, parseScope, type RawScopeOptions } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
 
 /** Options of `coop-ledger series`. */
-export interface SeriesOptions extends RawScopeOptions {
+export interface SeriesOptions extends RawScopeOptions, VerifySwitch {
   readonly ledger: string;
   readonly from: string;
   readonly to: string;
@@ -118,7 +119,7 @@ export const runSeries = async (
   if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
   const scope = parseScope(o);
   if (E.isLeft(scope)) return scope;
-  const ledger = await loadLedger(ctx, o.ledger);
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
   const ids = o.indicator as ReadonlyArray<IndicatorId>;
   const r = computeSeries(ledger.right, ids, from.right, to.right, o.every, scope.right, knownAt?.right);

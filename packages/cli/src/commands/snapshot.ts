@@ -5,12 +5,13 @@ import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import type { CliError } from "../errors/cli-error.js";
 import { indicatorName, showFigure, showPeriod, showRatioParts } from "../labels/figures.js";
+import type { VerifySwitch } from "../options/common.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
 
 /** Options of `coop-ledger snapshot`. */
-export interface SnapshotOptions extends RawQueryOptions {
+export interface SnapshotOptions extends RawQueryOptions, VerifySwitch {
   readonly ledger: string;
 }
 
@@ -88,7 +89,7 @@ export const runSnapshot = async (
 ): Promise<E.Either<CliError, CommandOutput>> => {
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
-  const ledger = await loadLedger(ctx, o.ledger);
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
   const s = snapshotOf(ledger.right, q.right);
   if (E.isLeft(s)) return s;

@@ -13,12 +13,13 @@ import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
 import { type CliError, queryError } from "../errors/cli-error.js";
+import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
 import { groupDigits } from "../output/numbers.js";
 
 /** Options of `coop-ledger targets`. */
-export interface TargetsOptions {
+export interface TargetsOptions extends VerifySwitch {
   readonly ledger: string;
   readonly resolution: string;
   readonly validAt: string;
@@ -142,7 +143,7 @@ export const runTargets = async (
   if (E.isLeft(validAt)) return validAt;
   const knownAt = o.knownAt === undefined ? undefined : parseInstantOption("--known-at", o.knownAt);
   if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
-  const ledger = await loadLedger(ctx, o.ledger);
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
   const r = evaluateResolution(ledger.right.index, o.resolution, validAt.right, knownAt?.right);
   if (E.isLeft(r)) return r;

@@ -1,6 +1,6 @@
 import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
 import { ProjectionIndex } from "@coop-ledger/projections";
-import { readLedgerChunks } from "@coop-ledger/store";
+import { readLedgerChunks, scanChain } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
@@ -17,12 +17,33 @@ export interface LateEvent {
 }
 
 /**
+ * Which ledger state a figure came from (the shared contract of every output): the file, its event
+ * count, the last position and last hash, and whether the hash chain was recomputed on this read (false
+ * only when the user passed `--no-verify`).
+ */
+export interface LedgerIdentity {
+  readonly path: string;
+  readonly events: number;
+  readonly lastPosition: number | null;
+  readonly lastHash: string;
+  readonly verified: boolean;
+}
+
+/** Options of {@link loadLedger}. */
+export interface LoadOptions {
+  /** Recompute the hash chain before computing anything (default true; `--no-verify` turns it off). */
+  readonly verify?: boolean;
+}
+
+/**
  * A ledger read into the projection index, with what the CLI reports about it: the event count, the
  * ranges of valid and transaction time, and the late-recorded dissolutions and retractions (the events
  * that restate earlier figures).
  */
 export interface LoadedLedger {
   readonly path: string;
+  /** The ledger state the figures come from (see {@link LedgerIdentity}). */
+  readonly identity: LedgerIdentity;
   readonly index: ProjectionIndex;
   readonly events: number;
   readonly firstEffective: BusinessDate | undefined;
@@ -39,17 +60,31 @@ const effectiveOf = (e: RecordedEvent): BusinessDate =>
 const DAY_MS = 86_400_000;
 
 /**
- * Reads a ledger file (the store's streaming reader: large chunks, one JSON.parse per line, every event
- * decoded) and feeds each event to a new projection index, showing progress on a terminal. The first
- * issue in the file stops the load with a `LedgerCorrupt` (or `FileError`) naming the line: figures are
- * never computed from a ledger that could not be read whole.
+ * Reads a ledger file for figures. First the raw pass over its bytes (`scanChain`: every link of the
+ * hash chain recomputed, at close to hashing speed; with `verify: false` only the lines framed and
+ * counted): a broken chain stops the load with a `LedgerCorrupt` naming the line (exit 4). Then the
+ * store's streaming reader (large chunks, one JSON.parse per line, every event decoded) feeds each event
+ * to a new projection index, showing progress on a terminal. The first issue in the file stops the load
+ * with a `LedgerCorrupt` (or `FileError`) naming the line: figures are never computed from a ledger that
+ * could not be read whole.
  *
  * @example const r = await loadLedger(ctx, "examples/sample-ledgers/province-60.jsonl");
  */
 export const loadLedger = async (
   ctx: CliContext,
   path: string,
+  options: LoadOptions = {},
 ): Promise<E.Either<CliError, LoadedLedger>> => {
+  const verify = options.verify ?? true;
+  const checking = ctx.progress("verify");
+  checking.status(verify ? `checking the hash chain of ${path}…` : `reading ${path} (chain not checked)…`);
+  const scan = await scanChain(path, { verify })();
+  checking.done();
+  if (E.isLeft(scan)) return E.left(fromLedgerIssue(path, scan.left));
+  if (!verify)
+    ctx.io.stderr(
+      `coop-ledger: warning: --no-verify: the hash chain of ${path} was not checked; these figures are unverified\n`,
+    );
   const progress = ctx.progress(`reading ${path}`);
   const index = new ProjectionIndex();
   let events = 0;
@@ -87,8 +122,24 @@ export const loadLedger = async (
     progress.tick(chunk.length);
   }
   progress.done();
+  if (events !== scan.right.events)
+    // The file changed between the two passes (a writer appended): the figures would not be those of
+    // the state named in the identity.
+    return E.left({
+      _tag: "LedgerCorrupt",
+      path,
+      message: `${path}: the ledger changed while it was read (${scan.right.events} events checked, ${events} read)`,
+      hint: "run the command again once the writer is done",
+    });
   return E.right({
     path,
+    identity: {
+      path,
+      events,
+      lastPosition: events === 0 ? null : events - 1,
+      lastHash: scan.right.lastHash,
+      verified: scan.right.verified,
+    },
     index,
     events,
     firstEffective,

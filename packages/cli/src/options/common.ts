@@ -18,6 +18,22 @@ export const ledgerOption = (): Option =>
   new Option("--ledger <file>", "the ledger file (JSONL, hash-chained)").makeOptionMandatory();
 
 /**
+ * `--no-verify`: skip recomputing the hash chain before computing figures (commander sets `verify:
+ * false`); every output then says the figures are unverified.
+ * @example cmd.addOption(noVerifyOption())
+ */
+export const noVerifyOption = (): Option =>
+  new Option(
+    "--no-verify",
+    "do not recompute the ledger's hash chain first (faster on a huge ledger; outputs say unverified)",
+  );
+
+/** The `--no-verify` switch as commander hands it over (`verify: false` when given). */
+export interface VerifySwitch {
+  readonly verify?: boolean;
+}
+
+/**
  * Collects a repeated option into an array (`--known-at A --known-at B`).
  * @example new Option("--known-at <t>").argParser(collect)
  */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanChain } from "./chain-scan.js";
 import type { LedgerInfo } from "./file-ledger.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
 import { tempDir } from "./test-support/temp-dir.js";
@@ -81,6 +82,21 @@ describe("hash chain tamper detection", () => {
     expect(r).toEqual(E.right(expect.objectContaining({ events: 13 - 1, lastHash: info.lastHash })));
   });
 
+  it("the raw pass agrees with verify on an intact ledger: events, last hash, line offsets", async () => {
+    const r = await scanChain(info.path, { offsets: true, hashAfter: info.events })();
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    expect({ events: r.right.events, lastHash: r.right.lastHash, at: r.right.hashAfter }).toEqual({
+      events: info.events,
+      lastHash: info.lastHash,
+      at: info.lastHash,
+    });
+    const file = await readFile(info.path);
+    const offsets = [...(r.right.offsets ?? [])];
+    expect(offsets.map((o) => JSON.parse(file.subarray(o, file.indexOf(10, o)).toString()).position)).toEqual(
+      offsets.map((_, i) => i),
+    );
+  });
+
   it("law 7: any changed, removed, inserted, reordered or duplicated line makes verify name the first bad line", async () => {
     const n = 13; // header + 12 events
     const line = fc.integer({ min: 1, max: n });
@@ -130,6 +146,16 @@ describe("hash chain tamper detection", () => {
           // after its present lines is the first missing one.
           const named = r.left._tag === "IncompleteAppend" ? r.left.line + r.left.lines : r.left.line;
           expect({ named, tag: r.left._tag }).toEqual({ named: firstBad, tag: r.left._tag });
+        }
+        // The raw pass (integrity only, no JSON): it names the same first bad line, or the file no longer
+        // holds the anchored state (lines removed from the end, or a sequence edit that kept every link:
+        // only the anchor or the validity checks can see those).
+        const raw = await scanChain(path, { hashAfter: info.events })();
+        if (E.isLeft(raw)) {
+          const named = raw.left.line;
+          expect(named === firstBad, `${raw.left._tag} at ${named}, expected ${firstBad}`).toBe(true);
+        } else {
+          expect(raw.right.hashAfter !== info.lastHash || raw.right.events !== info.events).toBe(true);
         }
       }),
       { numRuns: Number(process.env.COOP_LEDGER_TAMPER_RUNS ?? 200) },
