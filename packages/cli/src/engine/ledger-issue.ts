@@ -50,6 +50,16 @@ export const fromLedgerIssue = (path: string, issue: LedgerIssue): CliError => {
     .with({ _tag: "OutOfSequence" }, () =>
       corrupt("positions or revisions are out of order: lines were moved or removed"),
     )
+    .with({ _tag: "NotCanonical" }, () =>
+      corrupt(
+        "the line is not in the canonical form the format defines: it was edited (and possibly rehashed) by something other than coop-ledger",
+      ),
+    )
+    .with({ _tag: "DuplicateEventId" }, () =>
+      corrupt(
+        "an event id appears twice: a line was copied, or a writer reused an id; compare with a trusted copy",
+      ),
+    )
     .with({ _tag: "UndecodableEvent" }, () =>
       corrupt(
         "an event this version cannot read (unknown type, newer schema, or invalid data): upgrade coop-ledger or investigate the line",

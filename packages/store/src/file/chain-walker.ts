@@ -13,6 +13,7 @@ import {
   lineChainHash,
 } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
+import { headerProblem, strictContent } from "./strict-content.js";
 
 /**
  * The envelope members of an event line that indexing and sequencing need.
@@ -96,8 +97,8 @@ export const extractFields = (buf: Buffer, s: number, e: number): LineFields | u
 };
 
 /**
- * Parses and checks the header line (line 1): frame, JSON, the header codec, the format version, and
- * its hash (the chain's first link, over `""` + its content). Right: the header's hash.
+ * Parses and checks the header line (line 1): frame, strict canonical content, the format version,
+ * exactly the members and values format 1 writes, and its hash (the chain's first link, over `""` + its content). Right: the header's hash.
  * @example parseHeader(buf, 0, nl) // Right({ hash, header })
  */
 export const parseHeader = (
@@ -115,13 +116,9 @@ export const parseHeader = (
     });
   const stored = frameHash(buf, s, e);
   if (stored === undefined) return bad('it does not start with {"hash":"<64 lowercase hex>",');
-  let json: unknown;
-  try {
-    json = JSON.parse(buf.toString("utf8", s, e));
-  } catch {
-    return bad("it is not JSON");
-  }
-  const rec = json as Record<string, unknown>;
+  const content = strictContent(buf, s, e);
+  if (typeof content === "string") return bad(content);
+  const rec = content.record;
   if (rec.format !== LEDGER_FORMAT)
     return bad(`format is ${JSON.stringify(rec.format)?.slice(0, 40)}, not "${LEDGER_FORMAT}"`);
   if (typeof rec.formatVersion === "number" && rec.formatVersion > LEDGER_FORMAT_VERSION)
@@ -133,11 +130,11 @@ export const parseHeader = (
       supported: LEDGER_FORMAT_VERSION,
       message: `line 1 (byte 0): ledger format version ${rec.formatVersion} is newer than this coop-ledger reads (${LEDGER_FORMAT_VERSION}); upgrade coop-ledger`,
     });
-  const decoded = LedgerHeader.decode(json);
-  if (E.isLeft(decoded) || decoded.right.formatVersion !== LEDGER_FORMAT_VERSION)
-    return bad(
-      "members missing or of the wrong type (format, formatVersion, createdAt, hashAlgorithm, canonicalization, maxLineBytes)",
-    );
+  // Exactly the members and values format 1 writes: a header with `maxLineBytes: 10` or an unknown
+  // member was not written by coop-ledger, and a reader must not guess what it means.
+  const problem = headerProblem(rec);
+  const decoded = LedgerHeader.decode(rec);
+  if (problem !== undefined || E.isLeft(decoded)) return bad(problem ?? "members of the wrong type");
   const computed = lineChainHash("", buf, s, e);
   if (computed !== stored)
     return E.left({

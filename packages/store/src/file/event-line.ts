@@ -46,14 +46,25 @@ export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | 
     return "it is not valid JSON";
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "it is not a JSON object";
-  const r = json as Record<string, unknown>;
+  const fields = envelopeFields(json as Record<string, unknown>);
+  return typeof fields === "string" ? fields : { fields, record: json as Record<string, unknown>, text };
+};
+
+/** A non-negative safe integer: what the envelope's counters are. */
+const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/**
+ * The envelope members of a parsed line, type-checked (the record itself, no copy), or the reason.
+ * @example envelopeFields(JSON.parse(text)) // LineFields or "an envelope member … is missing …"
+ */
+export const envelopeFields = (r: Record<string, unknown>): LineFields | string => {
   const { batchRemaining, eventId, position, revision, schemaVersion, streamId, type } = r;
   if (
-    typeof batchRemaining !== "number" ||
+    !count(batchRemaining) ||
     typeof eventId !== "string" ||
-    typeof position !== "number" ||
-    typeof revision !== "number" ||
-    typeof schemaVersion !== "number" ||
+    !count(position) ||
+    !count(revision) ||
+    !count(schemaVersion) ||
     typeof streamId !== "string" ||
     typeof type !== "string" ||
     !("data" in r) ||
@@ -61,7 +72,7 @@ export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | 
   )
     return "an envelope member (batchRemaining, data, eventId, metadata, position, revision, schemaVersion, streamId, type) is missing or of the wrong type";
   // The record has the envelope members itself: no copy.
-  return { fields: r as unknown as LineFields, record: r, text };
+  return r as unknown as LineFields;
 };
 
 /**

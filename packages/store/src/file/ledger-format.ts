@@ -84,6 +84,30 @@ export const headerLine = (createdAt: Instant): { readonly line: string; readonl
 };
 
 /**
+ * The deepest nesting of objects and arrays a line may hold (its own object is level 1); the same
+ * value as `MAX_NESTING` in strict-content.ts, which verifiers apply.
+ * @example MAX_NESTING_LEVELS // 16
+ */
+export const MAX_NESTING_LEVELS = 16;
+
+/** Whether a canonical JSON text nests deeper than {@link MAX_NESTING_LEVELS} (strings skipped). */
+const tooDeep = (json: string): boolean => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_NESTING_LEVELS) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+};
+
+/**
  * The members of a stored event line (its canonical content, without `hash`).
  * @example eventLine(prevHash, { batchRemaining: 0, data, eventId, metadata, position: 0, revision: 0, schemaVersion: 1, streamId, type })
  */
@@ -111,6 +135,9 @@ export const eventLine = (
 ): E.Either<string, { readonly line: string; readonly hash: string }> => {
   const canonical = canonicalJson(record);
   if (E.isLeft(canonical)) return canonical;
+  // Never write what a verifier must refuse (strict-content.ts): nesting over the format's limit.
+  if (tooDeep(canonical.right))
+    return E.left(`the event nests objects and arrays deeper than ${MAX_NESTING_LEVELS} levels`);
   const hash = chainHash(prevHash, canonical.right);
   const line = frameLine(hash, canonical.right);
   const bytes = Buffer.byteLength(line, "utf8");

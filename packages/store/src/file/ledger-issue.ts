@@ -23,6 +23,9 @@ interface At {
  * - `HashMismatch`: the chain breaks here (this line or one before it was changed, removed, inserted or
  *   reordered);
  * - `OutOfSequence`: position, revision or append grouping not the next expected;
+ * - `NotCanonical`: the content is not the canonical JSON the format defines (invalid UTF-8, nesting
+ *   over the limit, whitespace, key order, number form, unknown or missing members…), even if rehashed;
+ * - `DuplicateEventId`: an event id already used by an earlier line (`firstLine`);
  * - `UndecodableEvent`: an unknown event type, a newer schema version, or data the codec rejects;
  * - `MissingLines` / `AnchorMismatch`: the file ends before, or differs at, a known anchor (an event count
  *   and last hash recorded elsewhere): the only way to detect lines removed from the end.
@@ -43,6 +46,8 @@ export type LedgerIssue =
   | (At & { readonly _tag: "MalformedLine"; readonly reason: string })
   | (At & { readonly _tag: "HashMismatch"; readonly stored: string; readonly computed: string })
   | (At & { readonly _tag: "OutOfSequence"; readonly reason: string })
+  | (At & { readonly _tag: "NotCanonical"; readonly reason: string })
+  | (At & { readonly _tag: "DuplicateEventId"; readonly eventId: string; readonly firstLine: number })
   | (At & { readonly _tag: "UndecodableEvent"; readonly error: EventDecodeError })
   | (At & { readonly _tag: "MissingLines"; readonly expectedEvents: number; readonly foundEvents: number })
   | (At & { readonly _tag: "AnchorMismatch"; readonly expectedHash: string; readonly foundHash: string });
@@ -81,6 +86,8 @@ export const issueToStoreError = (path: string, issue: LedgerIssue): StoreError 
       { _tag: "MalformedLine" },
       { _tag: "HashMismatch" },
       { _tag: "OutOfSequence" },
+      { _tag: "NotCanonical" },
+      { _tag: "DuplicateEventId" },
       { _tag: "MissingLines" },
       { _tag: "AnchorMismatch" },
       (i): StoreError => ({

@@ -2,11 +2,12 @@ import { open } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { ChainWalker, parseHeader } from "./chain-walker.js";
-import { type ParsedLine, parseEventLine, toRecordedEvent } from "./event-line.js";
+import { envelopeFields, type ParsedLine, toRecordedEvent } from "./event-line.js";
 import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
 import { scanLines } from "./line-scanner.js";
 import { tailIssue } from "./read-ledger.js";
+import { eventMembersProblem, strictContent } from "./strict-content.js";
 
 /**
  * What a clean verification found: the header, the event count and the last hash (the anchor).
@@ -19,6 +20,8 @@ export interface VerifyReport {
   /** The hash of the last line: record it elsewhere (a report, a letter) to detect later truncation. */
   readonly lastHash: string;
   readonly bytes: number;
+  /** Events that passed integrity but not validity (always empty unless `collectInvalid` is set). */
+  readonly invalid: InvalidEvents;
 }
 
 /**
@@ -34,12 +37,31 @@ export interface VerifyOptions {
   readonly anchor?: { readonly events: number; readonly lastHash: string };
   /** Decode every event through the domain codecs (default `true`). */
   readonly decodeEvents?: boolean;
+  /**
+   * Keep going past events that fail validity (an unknown type, a newer schema version, data the codecs
+   * reject) and list them in {@link VerifyReport.invalid} instead of returning the first as Left; at most
+   * this many are listed (all are counted). Default: stop at the first, as Left. Integrity issues
+   * (frame, chain, canonical form, positions, revisions, grouping, duplicate ids) always stop the walk.
+   */
+  readonly collectInvalid?: number;
 }
 
 /**
- * Walks a ledger file and checks everything: the header, every line's frame and JSON, the hash chain,
- * positions, per-stream revisions, append grouping, event types and schema versions (and, by default,
- * each event's data through the codecs), then the anchor if given. Left: the first issue, naming the
+ * Events that passed integrity but failed validity (see {@link VerifyOptions.collectInvalid}).
+ * @example report.invalid.count // 0 on a clean ledger
+ */
+export interface InvalidEvents {
+  readonly count: number;
+  /** The first ones, in file order. */
+  readonly first: ReadonlyArray<Extract<LedgerIssue, { _tag: "UndecodableEvent" }>>;
+}
+
+/**
+ * Walks a ledger file and checks everything. Integrity: the header (exact members and values), every
+ * line's frame, the hash chain, the content being the canonical JSON of exactly the envelope's members
+ * (so a line edited and rehashed by hand still fails), positions, per-stream revisions, append grouping,
+ * event ids unique across the ledger. Validity: event types and schema versions (and, by default, each
+ * event's data through the codecs). Then the anchor if given. Left: the first issue, naming the
  * 1-based line and byte offset (a changed, removed, inserted or reordered line breaks the chain at that
  * line). Reads only; the file is never modified.
  *
@@ -65,12 +87,35 @@ export const verifyLedger =
       let walker: ChainWalker | undefined;
       let header: LedgerHeader | undefined;
       let parsed: ParsedLine | undefined;
+      let strictProblem: string | undefined;
       let anchorHash: string | undefined;
+      const seen = new Map<string, number>();
+      const invalid: Array<Extract<LedgerIssue, { _tag: "UndecodableEvent" }>> = [];
+      let invalidCount = 0;
+      const collect = options.collectInvalid;
+      // The content must be the canonical JSON of exactly the envelope's members (strict-content.ts);
+      // only then are the members read from it.
       const fields = (buf: Buffer, s: number, e: number) => {
-        const p = parseEventLine(buf, s, e);
-        if (typeof p === "string") return p;
-        parsed = p;
-        return p.fields;
+        const c = strictContent(buf, s, e);
+        strictProblem = typeof c === "string" ? c : eventMembersProblem(c.record);
+        if (typeof c === "string") return c;
+        if (strictProblem !== undefined) return strictProblem;
+        const f = envelopeFields(c.record);
+        if (typeof f === "string") {
+          strictProblem = f;
+          return f;
+        }
+        parsed = { fields: f, record: c.record, text: c.text };
+        return f;
+      };
+      /** An invalid event: Left (stop) unless collecting. */
+      const onInvalid = (
+        issue: Extract<LedgerIssue, { _tag: "UndecodableEvent" }>,
+      ): E.Either<LedgerIssue, void> => {
+        if (collect === undefined) return E.left(issue);
+        invalidCount++;
+        if (invalid.length < collect) invalid.push(issue);
+        return E.right(undefined);
       };
       for await (const item of scanLines(handle)) {
         if (item._tag === "Lines") {
@@ -86,18 +131,47 @@ export const verifyLedger =
               walker = new ChainWalker(h.right.hash, true);
               continue;
             }
+            strictProblem = undefined;
+            parsed = undefined;
             const step = walker.step(item.buf, s, e, byteOffset, line, fields);
-            if (E.isLeft(step)) return step;
-            if (options.decodeEvents !== false) {
-              const rec = toRecordedEvent(parsed!, "codec");
-              if (E.isLeft(rec))
+            if (E.isLeft(step) && step.left._tag !== "UndecodableEvent") {
+              if (step.left._tag === "MalformedLine" && strictProblem !== undefined)
                 return E.left({
+                  _tag: "NotCanonical",
+                  line,
+                  byteOffset,
+                  reason: strictProblem,
+                  message: `line ${line} (byte ${byteOffset}): not the canonical content the format defines: ${strictProblem}`,
+                });
+              return step;
+            }
+            const id = parsed!.fields.eventId;
+            const firstLine = seen.get(id);
+            if (firstLine !== undefined)
+              return E.left({
+                _tag: "DuplicateEventId",
+                line,
+                byteOffset,
+                eventId: id,
+                firstLine,
+                message: `line ${line} (byte ${byteOffset}): event id ${id} is already used on line ${firstLine}`,
+              });
+            seen.set(id, line);
+            if (E.isLeft(step) && step.left._tag === "UndecodableEvent") {
+              const r = onInvalid(step.left);
+              if (E.isLeft(r)) return r;
+            } else if (options.decodeEvents !== false) {
+              const rec = toRecordedEvent(parsed!, "codec");
+              if (E.isLeft(rec)) {
+                const r = onInvalid({
                   _tag: "UndecodableEvent",
                   line,
                   byteOffset,
                   error: rec.left,
                   message: `line ${line} (byte ${byteOffset}): ${rec.left.message}`,
                 });
+                if (E.isLeft(r)) return r;
+              }
             }
             if (options.anchor !== undefined && walker.position === options.anchor.events) {
               anchorHash = walker.prevHash;
@@ -138,6 +212,7 @@ export const verifyLedger =
             streams: walker.revisions.size,
             lastHash: walker.prevHash,
             bytes: item.bytes,
+            invalid: { count: invalidCount, first: invalid },
           });
         } else {
           return E.left(tailIssue(path, walker, item));
