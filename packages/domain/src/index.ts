@@ -42,6 +42,7 @@ export * from "./events/reorganisation.js";
 export * from "./events/reporting.js";
 export * from "./events/retraction.js";
 export * from "./events/upcasting.js";
+export * from "./geography/commune-origin.js";
 export * from "./geography/commune-transfers.js";
 export * from "./geography/communes.js";
 export * from "./geography/district-gazetteer.js";

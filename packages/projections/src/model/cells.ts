@@ -5,6 +5,7 @@ import {
   remapProvince,
   type Sector,
 } from "@coop-ledger/domain";
+import { type Origin, originKey, parseOrigin } from "./origin.js";
 
 /**
  * Where a delta is counted: the recorded location (gazetteer version, province, district) and, for
@@ -19,34 +20,54 @@ export interface CellInfo {
   /** The sector; `*` in a province-level cell (any sector other than people's credit funds). */
   readonly sector: Sector | "*" | "";
   readonly form: CoopForm | "";
+  /**
+   * For a place recorded in the 2025-07-01 gazetteer: the old (2008-08-01) province it is counted in
+   * when figures are reported in the old geography, and how that was found (see `OriginBasis`).
+   */
+  readonly origin?: Origin;
 }
 
+// The origin is a sixth field, present only on 2025-07-01 cells, so that older keys read the same.
+const withOrigin = (key: string, origin: Origin | undefined): string =>
+  origin === undefined ? key : `${key}|${originKey(origin)}`;
+
 /**
- * The cell key of a co-op at a location (full detail: district and sector).
+ * The cell key of a co-op at a location (full detail: district and sector), with the old province a
+ * 2025-07-01 location traces back to.
  * @example coopCell({ gazetteer: "2008-08-01", provinceCode: "60" } as Location, "agriculture", "cooperative") // "2008-08-01|60||agriculture|cooperative"
+ * @example coopCell({ gazetteer: "2025-07-01", provinceCode: "68" } as Location, "agriculture", "cooperative", { province: "60", basis: "carried" }) // "2025-07-01|68||agriculture|cooperative|60:carried"
  */
-export const coopCell = (location: Location, sector: Sector, form: CoopForm): string =>
-  `${location.gazetteer}|${location.provinceCode}|${location.districtCode ?? ""}|${sector}|${form}`;
+export const coopCell = (location: Location, sector: Sector, form: CoopForm, origin?: Origin): string =>
+  withOrigin(
+    `${location.gazetteer}|${location.provinceCode}|${location.districtCode ?? ""}|${sector}|${form}`,
+    origin,
+  );
 
 /**
  * The cell key of a fund or alliance figure (no sector or form).
  * @example placeCell("2008-08-01", "60") // "2008-08-01|60|||"
  */
-export const placeCell = (gazetteer: GazetteerVersion | undefined, province: string | undefined): string =>
-  `${gazetteer ?? ""}|${province ?? ""}|||`;
+export const placeCell = (
+  gazetteer: GazetteerVersion | undefined,
+  province: string | undefined,
+  origin?: Origin,
+): string => withOrigin(`${gazetteer ?? ""}|${province ?? ""}|||`, origin);
 
 /**
  * Parses a cell key.
  * @example parseCell("2008-08-01|60|593|agriculture|cooperative").district // "593"
+ * @example parseCell("2025-07-01|68||agriculture|cooperative|60:commune").origin // { province: "60", basis: "commune" }
  */
 export const parseCell = (key: string): CellInfo => {
-  const [gazetteer = "", province = "", district = "", sector = "", form = ""] = key.split("|");
+  const [gazetteer = "", province = "", district = "", sector = "", form = "", origin = ""] = key.split("|");
+  const o = parseOrigin(origin);
   return {
     gazetteer: gazetteer as CellInfo["gazetteer"],
     province,
     district,
     sector: sector as CellInfo["sector"],
     form: form as CellInfo["form"],
+    ...(o === undefined ? {} : { origin: o }),
   };
 };
 
@@ -58,7 +79,7 @@ export const parseCell = (key: string): CellInfo => {
 export const provinceLevelCell = (key: string): string => {
   const c = parseCell(key);
   const sector = c.sector === "peoplesCreditFund" || c.sector === "" ? c.sector : "*";
-  return `${c.gazetteer}|${c.province}||${sector}|${c.form}`;
+  return withOrigin(`${c.gazetteer}|${c.province}||${sector}|${c.form}`, c.origin);
 };
 
 /**
@@ -96,21 +117,29 @@ export interface ResolvedScope {
 }
 
 /**
+ * The province a cell is counted in when figures are reported in gazetteer `reportIn`, or `undefined`
+ * (no place, or a place that cannot be re-mapped). Old → new: the successor province. New → old: the
+ * cell's origin (commune transfer table, the co-op's earlier location, or the documented fallbacks).
+ *
+ * @example provinceIn(parseCell("2025-07-01|68||agriculture|cooperative|60:carried"), "2008-08-01") // "60"
+ */
+export const provinceIn = (cell: CellInfo, reportIn: GazetteerVersion): string | undefined => {
+  if (cell.gazetteer === "") return undefined;
+  if (cell.gazetteer === reportIn) return cell.province;
+  if (cell.origin !== undefined && reportIn === "2008-08-01") return cell.origin.province;
+  const mapped = remapProvince(cell.province, cell.gazetteer, reportIn);
+  return mapped.length === 1 ? mapped[0] : undefined;
+};
+
+/**
  * Whether a cell is inside a scope. A province scope is in the reporting geography: a cell recorded in
- * another version is re-mapped (old 60, 67, 68 all fall in new 68); a newer location that maps back to
- * several old provinces belongs to none of them (it cannot be split), which the concepts doc explains.
+ * another version is re-mapped (old 60, 67, 68 all fall in new 68; a 2025-07-01 cell falls in the old
+ * province of its origin), so a new province's figure is the sum of its old provinces' figures.
  *
  * @example cellInScope(parseCell("2008-08-01|60||agriculture|cooperative"), { reportIn: "2025-07-01", province: "68" }) // true
  */
 export const cellInScope = (cell: CellInfo, scope: ResolvedScope): boolean => {
-  if (scope.province !== undefined) {
-    if (cell.gazetteer === "") return false;
-    const mapped =
-      cell.gazetteer === scope.reportIn
-        ? [cell.province]
-        : remapProvince(cell.province, cell.gazetteer, scope.reportIn);
-    if (mapped.length !== 1 || mapped[0] !== scope.province) return false;
-  }
+  if (scope.province !== undefined && provinceIn(cell, scope.reportIn) !== scope.province) return false;
   if (scope.district !== undefined && (cell.gazetteer !== "2008-08-01" || cell.district !== scope.district)) {
     return false;
   }

@@ -8,7 +8,9 @@ import {
   regimeOn,
 } from "@coop-ledger/domain";
 import { dayOf } from "../time/days.js";
-import { coopCell, placeCell } from "./cells.js";
+import { coopCell, parseCell, placeCell } from "./cells.js";
+import { COMMUNE_ORIGINS } from "./commune-origins.js";
+import { locationOrigin, placeOrigin } from "./origin.js";
 import {
   ACTIVITY_KINDS,
   DISSOLUTION_MODES,
@@ -129,14 +131,23 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       s.ended = false;
       s.sector = d.sector;
       s.form = d.form;
-      s.cell = coopCell(d.location, d.sector, d.form);
+      s.cell = coopCell(d.location, d.sector, d.form, locationOrigin(d.location, undefined, COMMUNE_ORIGINS));
       s.members = d.foundingMembers;
       s.regime = String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
       if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
       return;
     }
     case "HeadOfficeMoved":
-      if (s.exists) s.cell = coopCell(e.data.location, s.sector as never, s.form as never);
+      if (s.exists) {
+        // The earlier place lets a head office re-recorded in the 2025 gazetteer keep its old province.
+        const before = s.cell === undefined ? undefined : parseCell(s.cell);
+        s.cell = coopCell(
+          e.data.location,
+          s.sector as never,
+          s.form as never,
+          locationOrigin(e.data.location, before, COMMUNE_ORIGINS),
+        );
+      }
       return;
     case "CoopConformedToLaw":
       s.regime = String(e.data.law);
@@ -228,7 +239,11 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       return;
     case "FundEstablished":
       s.exists = true;
-      s.cell = placeCell(e.data.gazetteer, e.data.provinceCode);
+      s.cell = placeCell(
+        e.data.gazetteer,
+        e.data.provinceCode,
+        placeOrigin(e.data.gazetteer, e.data.provinceCode),
+      );
       s.fundCapital = e.data.charterCapitalVnd;
       return;
     case "FundCapitalChanged":
@@ -242,7 +257,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
     case "AllianceActivityRecorded":
       flows(
         seriesKey(SeriesCode.activity, ACTIVITY_KINDS.indexOf(e.data.kind)),
-        placeCell(e.data.gazetteer, e.data.provinceCode),
+        placeCell(e.data.gazetteer, e.data.provinceCode, placeOrigin(e.data.gazetteer, e.data.provinceCode)),
         e.data.count,
       );
       return;

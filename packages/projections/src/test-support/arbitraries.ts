@@ -23,6 +23,9 @@ const PLACES = [
   { gazetteer: "2008-08-01", province: "17", district: "148" },
   { gazetteer: "2025-07-01", province: "68" },
   { gazetteer: "2025-07-01", province: "25" },
+  // 2025 communes from old Đắk Nông (67) and old Hòa Bình (17): traced back through the transfer table.
+  { gazetteer: "2025-07-01", province: "68", commune: "24611" },
+  { gazetteer: "2025-07-01", province: "25", commune: "04792" },
 ] as const;
 
 const SECTORS = ["agriculture", "peoplesCreditFund", "transport"] as const;
@@ -224,6 +227,7 @@ const loc = (i: number) => {
     gazetteer: p.gazetteer,
     provinceCode: p.province,
     ...("district" in p ? { districtCode: p.district } : {}),
+    ...("commune" in p ? { communeCode: p.commune } : {}),
   };
 };
 
