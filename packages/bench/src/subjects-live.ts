@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import { evolve, gazetteerOn, initialState, type RecordedEvent, type StreamState } from "@coop-ledger/domain";
+import { generateLedger } from "@coop-ledger/generator";
 import { ProjectionIndex, type QueryInput, replay, snapshot } from "@coop-ledger/projections";
 import {
   type BatchItem,
@@ -10,7 +11,6 @@ import {
   openFileLedger,
   readLedgerChunks,
 } from "@coop-ledger/store";
-import { generateLedger } from "@coop-ledger/testing/generator";
 import * as E from "fp-ts/lib/Either.js";
 import { districtsOption } from "./geo-districts.js";
 import { pick } from "./harness/rng.js";

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateLedger } from "@coop-ledger/generator";
 import { readLedger } from "@coop-ledger/store";
-import { generateLedger } from "@coop-ledger/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The store-esdb package's loopback gRPC double of an EventStoreDB server (test code, not a server:

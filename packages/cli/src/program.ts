@@ -57,7 +57,7 @@ export const buildProgram = (ctx: CliContext): Command => {
   const sub = (name: string, description: string): Command =>
     program.command(name).description(description).addHelpText("after", EXIT_CODES_HELP);
 
-  sub("generate", "generate a realistic, deterministic sample ledger (the testing package's generator)")
+  sub("generate", "generate a realistic, deterministic sample ledger (@coop-ledger/generator)")
     .addOption(new Option("--preset <preset>", "scale").choices(["province", "national"]).default("province"))
     .addOption(new Option("--seed <n>", "seed of the generator (same seed, same bytes)").default("1"))
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())

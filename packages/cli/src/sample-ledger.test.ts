@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateLedger } from "@coop-ledger/testing";
+import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { writeLedger } from "./engine/write-ledger.js";

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import { generateLedger } from "@coop-ledger/testing";
+import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { snapshot } from "./evaluate/snapshot-of-index.js";

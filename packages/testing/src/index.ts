@@ -5,9 +5,9 @@
  * @packageDocumentation
  */
 
+export * from "@coop-ledger/generator";
 export * from "./arbitraries/index.js";
 export * from "./config/fast-check-env.js";
-export * from "./generator/index.js";
 export * from "./laws/index.js";
 export * from "./spec/index.js";
 export * from "./store/index.js";

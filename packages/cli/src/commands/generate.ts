@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { generateLedger } from "@coop-ledger/testing/generator";
+import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { GEO_DIR_ENV, loadDistricts, locateGeoDir } from "../engine/geo-dir.js";
@@ -19,7 +19,7 @@ export interface GenerateOptions {
 
 /**
  * `coop-ledger generate --preset province|national --seed N --out FILE [--geo-dir DIR]`: writes the
- * testing package's realistic generator's events to a new ledger. Deterministic: the same preset, seed
+ * events of `@coop-ledger/generator` to a new ledger. Deterministic: the same preset, seed
  * and reference data give the same bytes (event ids, instants and the header's `createdAt` all come
  * from the seed). District codes come from the GSO list in the geo dir, read at run time; with no geo dir
  * a one-line warning goes to stderr and locations carry no district code.

@@ -1,7 +1,7 @@
+import { validateHistory } from "@coop-ledger/generator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configureFastCheckFromEnv } from "../config/fast-check-env.js";
-import { validateHistory } from "../validation/validate-history.js";
 import { coopHistoryArbitrary, provinceHistoryArbitrary } from "./history-arbitraries.js";
 
 configureFastCheckFromEnv();

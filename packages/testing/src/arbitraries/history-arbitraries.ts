@@ -1,6 +1,6 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
+import type { GeneratedEvent } from "@coop-ledger/generator";
 import fc from "fast-check";
-import type { GeneratedEvent } from "../generator/recorder.js";
 import { type CoopPlanOptions, coopPlanArbitrary } from "./coop-plan.js";
 import { interpretCoopPlan } from "./interpret-plan.js";
 

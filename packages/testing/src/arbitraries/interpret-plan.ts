@@ -9,26 +9,22 @@ import {
   type ProvinceCode,
   type Text,
 } from "@coop-ledger/domain";
+import { deterministicUuid, type GeneratedEvent, genProvince } from "@coop-ledger/generator";
 import {
   addMonthsDay,
   DAY_MS,
   type DayNumber,
   dayOf,
   dayOfYmd,
+  GAZETTEER_2025_DAY,
   isoDate,
   isoInstant,
-  yearOf,
-} from "../generator/calendar.js";
-import {
-  GAZETTEER_2025_DAY,
   LAW_2012_DAY,
   LAW_2023_DAY,
   minimumFounders,
-} from "../generator/coop-founding.js";
-import { genProvince } from "../generator/geography.js";
-import type { GeneratedEvent } from "../generator/recorder.js";
-import { mk } from "../generator/recorder.js";
-import { deterministicUuid } from "../generator/uuid.js";
+  mk,
+  yearOf,
+} from "@coop-ledger/generator/internal";
 import type { CoopPlan } from "./coop-plan.js";
 
 const BASE = dayOf("2011-01-01");

@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RecordedEvent } from "@coop-ledger/domain";
+import { generateLedger } from "@coop-ledger/generator";
 import { openFileLedger, readLedger, verifyLedger } from "@coop-ledger/store";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureFastCheckFromEnv } from "../config/fast-check-env.js";
-import { generateLedger } from "../generator/generate-ledger.js";
 
 configureFastCheckFromEnv();
 

@@ -1,16 +1,3 @@
-// The history check travels with the generator: both need only the domain (no fast-check, no vitest),
-// so `@coop-ledger/testing/generator` is safe to import from production code such as the CLI.
-export * from "../validation/index.js";
-export { DAY_MS, type DayNumber, dayOf, isoDate } from "./calendar.js";
-export {
-  DEFAULT_FROM,
-  DEFAULT_TO,
-  type GenerateLedgerOptions,
-  generateLedger,
-  type LedgerPreset,
-  ledgerSpan,
-} from "./generate-ledger.js";
-export { type GenDistrict, type GenProvince, genProvince, genProvinces } from "./geography.js";
-export { Prng } from "./prng.js";
-export type { GeneratedEvent } from "./recorder.js";
-export { deterministicUuid } from "./uuid.js";
+// Kept for compatibility: the generator moved to its own package, `@coop-ledger/generator`, which
+// depends on the domain alone. Import it from there.
+export * from "@coop-ledger/generator";

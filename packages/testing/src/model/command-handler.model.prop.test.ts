@@ -7,6 +7,7 @@ import {
   streamOf,
   type Text,
 } from "@coop-ledger/domain";
+import { addMonthsDay, dayOf, isoDate } from "@coop-ledger/generator/internal";
 import { buildIndex, snapshot } from "@coop-ledger/projections";
 import {
   type CommandHandler,
@@ -18,7 +19,6 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { configureFastCheckFromEnv } from "../config/fast-check-env.js";
-import { addMonthsDay, dayOf, isoDate } from "../generator/calendar.js";
 
 configureFastCheckFromEnv();
 

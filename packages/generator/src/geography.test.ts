@@ -9,7 +9,7 @@ import { genProvince, genProvinces } from "./geography.js";
 
 // Reference data is read at test time, never copied into the project (project brief).
 const GEO_DIR =
-  process.env.COOP_LEDGER_GEO_DIR || fileURLToPath(new URL("../../../../../shared/geo", import.meta.url));
+  process.env.COOP_LEDGER_GEO_DIR || fileURLToPath(new URL("../../../../shared/geo", import.meta.url));
 const FILE = join(GEO_DIR, "gazetteer-2025-03-01-provinces-districts.json");
 const gazetteer = existsSync(FILE)
   ? E.getOrElseW(() => undefined)(parseDistrictGazetteer(readFileSync(FILE, "utf8")))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateHistory } from "../validation/validate-history.js";
 import { generateLedger } from "./generate-ledger.js";
+import { validateHistory } from "./validation/validate-history.js";
 
 // The national preset (≈ 1 M events) takes seconds and a core: run it with COOP_LEDGER_SLOW=1.
 describe.skipIf(process.env.COOP_LEDGER_SLOW !== "1")(

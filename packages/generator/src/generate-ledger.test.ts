@@ -1,8 +1,8 @@
 import { DomainEvent, EventMetadata, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { validateHistory } from "../validation/validate-history.js";
 import { generateLedger } from "./generate-ledger.js";
+import { validateHistory } from "./validation/validate-history.js";
 
 const collect = (seed: number) => [...generateLedger({ preset: "province", seed })];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateLedger } from "../generator/generate-ledger.js";
+import { generateLedger } from "../generate-ledger.js";
 import { validateHistory } from "./validate-history.js";
 
 describe("validateHistory", () => {

@@ -1,0 +1,23 @@
+/**
+ * `@coop-ledger/generator`: a seeded, deterministic generator of realistic, valid co-op ledgers
+ * (`generateLedger`), and the decider check every generated history passes (`validateHistory`).
+ * Depends on the domain alone (no fast-check, no test runner), so applications, the CLI's `generate`
+ * and the benchmarks can use it.
+ *
+ * @packageDocumentation
+ */
+
+export { DAY_MS, type DayNumber, dayOf, isoDate } from "./calendar.js";
+export {
+  DEFAULT_FROM,
+  DEFAULT_TO,
+  type GenerateLedgerOptions,
+  generateLedger,
+  type LedgerPreset,
+  ledgerSpan,
+} from "./generate-ledger.js";
+export { type GenDistrict, type GenProvince, genProvince, genProvinces } from "./geography.js";
+export { Prng } from "./prng.js";
+export type { GeneratedEvent } from "./recorder.js";
+export { deterministicUuid } from "./uuid.js";
+export * from "./validation/index.js";
