@@ -255,6 +255,45 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
     expect(bad.stderr).toContain('unknown resolution "999"');
   });
 
+  it("targets: every resolution on its own province — refuses another province's ledger (exit 5), --province is a labelled what-if, --sector/--form/--district and a bare --geography are refused (exit 2)", () => {
+    const base = ["targets", "--ledger", ledger, "--valid-at", "2025-12-31"];
+    const own = runBin([...base, "--resolution", "004"]);
+    expect(own.code).toBe(5);
+    expect(own.stderr).toContain("holds nothing for Tỉnh Bắc Kạn (06, gazetteer 2008-08-01)");
+    expect(own.stdout).not.toContain("không đạt");
+    const whatIf = runBin([...base, "--resolution", "004", "--province", "60", "--format", "json"]);
+    expect(whatIf.code, whatIf.stderr).toBe(0);
+    const j = JSON.parse(whatIf.stdout) as {
+      province: { code: string };
+      whatIf?: { resolutionProvince: { code: string } };
+    };
+    expect(j.province.code).toBe("60");
+    expect(j.whatIf?.resolutionProvince.code).toBe("06");
+    const table = runBin([...base, "--resolution", "004", "--province", "60"]);
+    expect(table.stdout).toContain("WHAT-IF (giả định): resolution 004 evaluated on Tỉnh Bình Thuận (60");
+    for (const extra of [
+      ["--sector", "agriculture"],
+      ["--form", "union"],
+      ["--district", "593"],
+      ["--geography", "2025-07-01"],
+    ]) {
+      const r = runBin([...base, "--resolution", "000", ...extra]);
+      expect(r.code, extra.join(" ")).toBe(2);
+      expect(r.stderr).toContain(extra[0]);
+    }
+    const notThere = runBin([
+      ...base,
+      "--resolution",
+      "000",
+      "--province",
+      "60",
+      "--geography",
+      "2025-07-01",
+    ]);
+    expect(notThere.code).toBe(5);
+    expect(notThere.stderr).toContain("not a province of the 2025-07-01 gazetteer");
+  });
+
   it("explain: the listed events' contributions add up to the figure", () => {
     const r = runBin([
       "explain",

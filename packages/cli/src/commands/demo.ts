@@ -4,6 +4,8 @@ import {
   type IndicatorId,
   indicatorDefinition,
   indicatorValue,
+  provinceLabel,
+  RESOLUTIONS,
   type Snapshot,
 } from "@coop-ledger/projections";
 import { verifyLedger } from "@coop-ledger/store";
@@ -195,14 +197,15 @@ export const runDemo = async (
   section(
     5,
     "Targets of the resolutions (Kết quả thực hiện chỉ tiêu nghị quyết)",
-    "Resolutions 000 (Bình Thuận alliance congress 2020–2025) and 004 (provincial party resolution 2021–2025) at 2025-12-31: each target's figure from the ledger, its threshold, met or not.",
+    "Each bundled resolution at 2025-12-31, on its own province only: each target's figure from the ledger, its threshold, met or not. A resolution of a province this ledger does not hold is not scored on Bình Thuận's data.",
   );
-  for (const id of ["000", "004"]) {
+  for (const [id, resolution] of RESOLUTIONS) {
     const t = evaluateResolution(ledger.index, id, "2025-12-31" as BusinessDate);
-    // A missing resolution should not hide the rest of the tour: say so and go on.
+    // A refusal (the ledger holds nothing for the resolution's province) should not hide the rest of the
+    // tour: say so and go on.
     out(
       E.isLeft(t)
-        ? `Resolution ${id}: not available (${t.left.message}).\n`
+        ? `Resolution ${id}, ${provinceLabel(resolution.province)}: not scored here (${t.left.message}).\n`
         : `${renderTable(targetsTable(t.right))}\n`,
     );
   }

@@ -1,25 +1,30 @@
-import type { BusinessDate, Instant } from "@coop-ledger/domain";
+import { type BusinessDate, type Instant, isProvince } from "@coop-ledger/domain";
 import {
   comparatorSymbol,
-  figureSourceOf,
+  findResolution,
   formatThreshold,
   type ProjectionIndex,
+  type ProvinceRef,
+  provinceLabel,
   statusLabel,
   type TargetRow,
+  type TargetsError,
   type TargetsReport,
   targets,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
+import { match } from "ts-pattern";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
-import { type CliError, queryError } from "../errors/cli-error.js";
+import { type CliError, queryError, usage } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
+import { parseScope, type RawScopeOptions } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
 import { groupDigits } from "../output/numbers.js";
 
-/** Options of `coop-ledger targets`. */
-export interface TargetsOptions extends VerifySwitch {
+/** Options of `coop-ledger targets` (the scope options: `--province` and `--geography` make a what-if). */
+export interface TargetsOptions extends VerifySwitch, RawScopeOptions {
   readonly ledger: string;
   readonly resolution: string;
   readonly validAt: string;
@@ -71,7 +76,11 @@ const when = (row: TargetRow): string =>
  * @example targetsTable(report)
  */
 export const targetsTable = (r: TargetsReport): DataTable => ({
-  title: `Resolution ${r.resolutionId}: ${r.title.en} (${r.title.vi}) — valid at ${r.validAt}${
+  title: `${
+    r.whatIf !== undefined
+      ? `WHAT-IF (giả định): resolution ${r.resolutionId} evaluated on ${provinceLabel(r.whatIf.province)} instead of its own province, ${provinceLabel(r.whatIf.resolutionProvince)}. `
+      : ""
+  }Resolution ${r.resolutionId}: ${r.title.en} (${r.title.vi}), ${provinceLabel(r.province)} — valid at ${r.validAt}${
     r.knownAt !== undefined ? `, as known at ${r.knownAt}` : ""
   } — ${r.summary.label}`,
   columns: [
@@ -114,7 +123,28 @@ export const targetsTable = (r: TargetsReport): DataTable => ({
 });
 
 /**
- * Evaluates a resolution on an index (shared by `targets`, `report` and `demo`).
+ * The CLI's words for a refusal of `targets` (exit 5).
+ * @example targetsErrorToCli({ _tag: "UnknownResolution", id: "009", known: ["000"] }).message
+ */
+export const targetsErrorToCli = (e: TargetsError): CliError =>
+  match(e)
+    .with({ _tag: "UnknownResolution" }, (x) =>
+      queryError(
+        `unknown resolution ${JSON.stringify(x.id)}`,
+        `the bundled resolutions are ${x.known.join(", ")}`,
+      ),
+    )
+    .with({ _tag: "NoDataForProvince" }, (x) =>
+      queryError(
+        x.message,
+        `use a ledger that holds ${x.provinceName}'s co-ops, or --province CODE to evaluate the resolution on another province as a labelled what-if`,
+      ),
+    )
+    .exhaustive();
+
+/**
+ * Evaluates a resolution on an index (shared by `targets`, `report` and `demo`): on its own province,
+ * or on `whatIf` (a labelled what-if). Refuses (exit 5) when the ledger holds nothing for that province.
  * @example evaluateResolution(index, "000", "2025-12-31")
  */
 export const evaluateResolution = (
@@ -122,14 +152,65 @@ export const evaluateResolution = (
   resolution: string,
   validAt: BusinessDate,
   knownAt?: Instant,
+  whatIf?: ProvinceRef,
 ): E.Either<CliError, TargetsReport> =>
-  E.mapLeft(
-    (e: { readonly _tag: "UnknownResolution"; readonly id: string; readonly known: ReadonlyArray<string> }) =>
-      queryError(
-        `unknown resolution ${JSON.stringify(e.id)}`,
-        `the bundled resolutions are ${e.known.join(", ")}`,
+  E.mapLeft(targetsErrorToCli)(
+    targets(index, resolution, {
+      validAt,
+      ...(knownAt !== undefined ? { knownAt } : {}),
+      ...(whatIf !== undefined ? { whatIf: { province: whatIf } } : {}),
+    }),
+  );
+
+/**
+ * The what-if province of `targets`' scope options, or none. `--province` (with `--geography` for its
+ * gazetteer; default the resolution's own) evaluates the resolution on another province; `--district`,
+ * `--sector` and `--form` are refused: each target counts what its resolution names.
+ * @example whatIfProvince("004", { province: "60" }) // Right({ code: "60", gazetteer: "2008-08-01" })
+ */
+export const whatIfProvince = (
+  resolution: string,
+  raw: RawScopeOptions,
+): E.Either<CliError, ProvinceRef | undefined> => {
+  const scope = parseScope(raw);
+  if (E.isLeft(scope)) return scope;
+  for (const [flag, given] of [
+    ["--district", scope.right.district],
+    ["--sector", scope.right.sector],
+    ["--form", scope.right.form],
+  ] as const)
+    if (given !== undefined)
+      return E.left(
+        usage(
+          `targets: ${flag} is not supported: each target counts what its resolution names (its province, and the form or sector the target itself names)`,
+          "use `coop-ledger snapshot` with the same options for the figures of a narrower scope",
+        ),
+      );
+  const own = findResolution(resolution);
+  if (E.isLeft(own)) return E.left(targetsErrorToCli(own.left));
+  const ownProvince = own.right.province;
+  const gazetteer = scope.right.geography === "as-of" ? ownProvince.gazetteer : scope.right.geography;
+  if (scope.right.province === undefined) {
+    if (gazetteer === ownProvince.gazetteer) return E.right(undefined);
+    return E.left(
+      usage(
+        `targets: --geography ${gazetteer} alone would change which province resolution ${resolution} is about: it counts ${provinceLabel(ownProvince)}, including what was recorded after 2025-07-01 and traces back to it`,
+        "give --province CODE too, to evaluate the resolution on a province of that gazetteer as a what-if",
       ),
-  )(targets(figureSourceOf(index), resolution, { validAt, ...(knownAt !== undefined ? { knownAt } : {}) }));
+    );
+  }
+  if (!isProvince(gazetteer, scope.right.province))
+    return E.left(
+      queryError(
+        `--province ${scope.right.province} is not a province of the ${gazetteer} gazetteer`,
+        "province codes differ by gazetteer; choose one with --geography",
+      ),
+    );
+  const province: ProvinceRef = { code: scope.right.province, gazetteer };
+  return E.right(
+    province.code === ownProvince.code && province.gazetteer === ownProvince.gazetteer ? undefined : province,
+  );
+};
 
 /**
  * `coop-ledger targets --ledger FILE --resolution ID --valid-at DATE [--known-at T]`.
@@ -143,15 +224,22 @@ export const runTargets = async (
   if (E.isLeft(validAt)) return validAt;
   const knownAt = o.knownAt === undefined ? undefined : parseInstantOption("--known-at", o.knownAt);
   if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
+  const whatIf = whatIfProvince(o.resolution, o);
+  if (E.isLeft(whatIf)) return whatIf;
   const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
   if (E.isLeft(ledger)) return ledger;
-  const r = evaluateResolution(ledger.right.index, o.resolution, validAt.right, knownAt?.right);
+  const r = evaluateResolution(ledger.right.index, o.resolution, validAt.right, knownAt?.right, whatIf.right);
   if (E.isLeft(r)) return r;
   const s = r.right.summary;
   return E.right({
     json: r.right,
     tables: [targetsTable(r.right)],
     notes: [
+      ...(r.right.whatIf !== undefined
+        ? [
+            `What-if: evaluated on ${provinceLabel(r.right.whatIf.province)}, not on the resolution's own province ${provinceLabel(r.right.whatIf.resolutionProvince)}.`,
+          ]
+        : []),
       `${s.label}: ${s.met} met, ${s.notMet} not met, ${s.pending} pending, ${s.notYetDue} not yet due, ${s.notMeasurable} not measurable (of ${s.total}).`,
     ],
   });

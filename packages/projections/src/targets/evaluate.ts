@@ -29,6 +29,11 @@ export interface TargetsQuery {
    * a target's own options win over them.
    */
   readonly inputs?: Readonly<Record<string, OptionValue>>;
+  /**
+   * A what-if: evaluate the resolution on another province than its own (the report is labelled
+   * with it). Used by `targets` (the evaluator itself takes the resolution as given).
+   */
+  readonly whatIf?: { readonly province: ProvinceRef };
 }
 
 /** A figure the engine gave (not `Unavailable`). @example const f: KnownFigure = { _tag: "Value", value: 234 }; */
@@ -89,6 +94,8 @@ export interface TargetsReport {
   readonly resolutionId: string;
   readonly title: Bilingual;
   readonly province: ProvinceRef;
+  /** Set when the resolution was evaluated on another province than its own (a what-if). */
+  readonly whatIf?: { readonly province: ProvinceRef; readonly resolutionProvince: ProvinceRef };
   readonly validAt: BusinessDate;
   readonly knownAt?: Instant;
   readonly baseline: ReadonlyArray<TargetRow>;

@@ -10,6 +10,7 @@ export * from "./comparator.js";
 export * from "./engine-source.js";
 export * from "./evaluate.js";
 export * from "./figure.js";
+export * from "./province-data.js";
 export * from "./resolution.js";
 export * from "./resolutions/resolution-000.js";
 export * from "./resolutions/resolution-001.js";

@@ -1,16 +1,28 @@
-import type { BusinessDate, RecordedEvent } from "@coop-ledger/domain";
+import type { BusinessDate, ProvinceCode, RecordedEvent } from "@coop-ledger/domain";
 import { expect, it } from "vitest";
 import { buildIndex } from "../index/projection-index.js";
+import { founded, Ledger } from "../test-support/history.js";
 import { decodeResolution, targets, targetsMet } from "./index.js";
 
 it("runs the README's example", () => {
   const events: RecordedEvent[] = [];
-  const index = buildIndex(events);
+  const empty = targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate });
+  expect(empty._tag === "Left" && empty.left._tag).toBe("NoDataForProvince");
+  // The README's other branch: a ledger with one Bắc Kạn co-op and one Bình Thuận co-op.
+  const ledger = new Ledger();
+  ledger.record(founded("bk", "2022-01-10", { province: "06" }), "2022-01-11T00:00:00.000Z");
+  ledger.record(founded("bt", "2022-01-10", { province: "60" }), "2022-01-11T00:00:00.000Z");
+  const index = buildIndex(ledger.events);
   const report = targets(index, "004", {
     validAt: "2025-12-31" as BusinessDate,
     inputs: { farmHouseholds: 41_000 },
   });
   expect(report._tag).toBe("Right");
+  const whatIf = targets(index, "004", {
+    validAt: "2025-12-31" as BusinessDate,
+    whatIf: { province: { code: "60" as ProvinceCode, gazetteer: "2008-08-01" } },
+  });
+  expect(whatIf._tag === "Right" && whatIf.right.whatIf?.province.code).toBe("60");
   if (report._tag === "Right") {
     expect(report.right.summary.label).toBe("0 of 7 met");
     expect(targetsMet(report.right)).toMatchObject({

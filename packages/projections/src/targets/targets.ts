@@ -1,24 +1,29 @@
-import { type Either, map, right } from "fp-ts/lib/Either.js";
+import { chain, type Either, left, right } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { ProjectionIndex } from "../index/projection-index.js";
 import { findResolution, type UnknownResolution } from "./catalogue.js";
 import { figureSourceOf } from "./engine-source.js";
 import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
 import type { FigureSource } from "./figure.js";
-import type { Resolution } from "./resolution.js";
+import { indexHoldsProvince, type NoDataForProvince, noDataForProvince } from "./province-data.js";
+import { type Resolution, withProvince } from "./resolution.js";
 
 /**
- * Errors of {@link targets}: the resolution id is not bundled.
+ * Errors of {@link targets}: the resolution id is not bundled, or the ledger holds nothing for the
+ * province the resolution is evaluated on.
  * @example const e: TargetsError = { _tag: "UnknownResolution", id: "009", known: ["000", "001", "002", "004"] };
  */
-export type TargetsError = UnknownResolution;
+export type TargetsError = UnknownResolution | NoDataForProvince;
 
 /**
  * `targets(index, resolutionId | resolution, query)`: each target with its figure, threshold,
  * deadline and status, and "k of n met". The figures come from the projection index (or from any
- * {@link FigureSource}); a resolution is named by a bundled id or given as data.
+ * {@link FigureSource}); a resolution is named by a bundled id or given as data. It is evaluated on
+ * its own province, or on `query.whatIf.province` (a what-if, which the report says). Given an index
+ * that holds nothing for that province, it refuses (`NoDataForProvince`) rather than score every
+ * target "not met" on another province's data; a bare figure source is trusted.
  *
- * @example targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate }) // Right(report)
+ * @example targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate }) // Left NoDataForProvince on a Bình Thuận ledger
  */
 export const targets = (
   index: ProjectionIndex | FigureSource,
@@ -27,5 +32,14 @@ export const targets = (
 ): Either<TargetsError, TargetsReport> =>
   pipe(
     typeof resolution === "string" ? findResolution(resolution) : right<TargetsError, Resolution>(resolution),
-    map((r) => evaluateTargets(typeof index === "function" ? index : figureSourceOf(index), r, query)),
+    chain((own) => {
+      const r = query.whatIf === undefined ? own : withProvince(own, query.whatIf.province);
+      if (typeof index !== "function" && !indexHoldsProvince(index, r.province))
+        return left<TargetsError, TargetsReport>(noDataForProvince(r.id, r.province));
+      const report = evaluateTargets(typeof index === "function" ? index : figureSourceOf(index), r, query);
+      const moved = r.province.code !== own.province.code || r.province.gazetteer !== own.province.gazetteer;
+      return right(
+        moved ? { ...report, whatIf: { province: r.province, resolutionProvince: own.province } } : report,
+      );
+    }),
   );
