@@ -1,14 +1,18 @@
 /**
- * `@coop-ledger/store-esdb`: the EventStoreDB adapter of the coop-ledger EventStore port (on
- * `@eventstore/db-client`, through a narrow structural client interface that the successor
- * `@kurrent/kurrentdb-client` also fits), and a catch-up projection runner with checkpoints stored
- * together with the read model.
+ * `@coop-ledger/store-esdb`: the EventStoreDB / KurrentDB adapter of the coop-ledger EventStore port,
+ * on either official client (`@eventstore/db-client` 6.x or `@kurrent/kurrentdb-client` 1.x, both
+ * optional peer dependencies, loaded only when asked for), and a catch-up projection runner with
+ * checkpoints stored together with the read model.
  *
  * @packageDocumentation
  */
 
+export * from "./client/client-package.js";
 export * from "./client/connect.js";
 export * from "./client/esdb-client.js";
+export * from "./client/eventstore-binding.js";
+export * from "./client/kurrent-binding.js";
+export * from "./client/load-client-package.js";
 export * from "./client/redact.js";
 export * from "./mapping/errors.js";
 export * from "./mapping/event-data.js";

@@ -1,13 +1,17 @@
 /**
- * The narrow, structural view of an EventStoreDB gRPC client that the adapter needs: only the four calls
- * it makes, typed by shape, not by class. `EventStoreDBClient` from `@eventstore/db-client` 6.x satisfies
- * it (checked at build time by `connect.ts`), and so does `KurrentDBClient` from
- * `@kurrent/kurrentdb-client`, its successor, whose calls have the same names and shapes (see
- * docs/eventstoredb.md). Tests can also pass a hand-written fake.
+ * The wire vocabulary both clients share (positions, events, results, read and subscription
+ * options), and {@link EsdbClient}: the client as the adapter drives it, bound to ONE of the two
+ * client packages (`eventStoreDbClient(...)` or `kurrentDbClient(...)`), which differ in option and
+ * error-field names (see those modules and docs/eventstoredb.md).
  *
- * Method syntax (not property syntax) on purpose: the clients' overloaded, generic methods are then
- * checked bivariantly, which is what lets two client versions fit one interface.
+ * Function-typed properties, not method syntax, throughout: TypeScript checks method parameters
+ * bivariantly, which let a client whose options no longer match still "fit" (the old
+ * `client-fit.test.ts` passed for a client whose `expectedRevision` option had been renamed).
+ * `client-fit.test.ts` now checks each real client against its shape strictly, and that the options
+ * the adapter sends exist in that client's option types.
  */
+
+import type { ClientPackage } from "./client-package.js";
 
 /** A position in `$all`: the commit and prepare positions of an event in the transaction log. */
 export interface EsdbPosition {
@@ -15,7 +19,11 @@ export interface EsdbPosition {
   readonly prepare: bigint;
 }
 
-/** What an append expects of the stream, in the client's vocabulary. */
+/**
+ * What an append expects of the stream, in the clients' shared vocabulary: 6.x calls the option
+ * `expectedRevision` (`AppendExpectedRevision`), Kurrent 1.x `streamState` (`AppendStreamState`), with
+ * the same values (`"any" | "no_stream" | "stream_exists" | bigint`).
+ */
 export type EsdbExpectedRevision = "any" | "no_stream" | "stream_exists" | bigint;
 
 /** Per-call credentials (used when the connection string carries none: see `connectEsdb`). */
@@ -77,8 +85,7 @@ export type EsdbFilterSpec = {
 
 /** A server-side filter of a subscription to `$all` (the client's `Filter`). */
 export type EsdbFilter = EsdbFilterSpec & {
-  // biome-ignore lint/suspicious/noExplicitAny: the client passes its own subscription type here
-  checkpointReached?: (subscription: any, position: EsdbPosition) => Promise<void> | void;
+  checkpointReached?: (subscription: EsdbSubscription, position: EsdbPosition) => Promise<void> | void;
 };
 
 /** Options of a read of one stream. */
@@ -95,6 +102,8 @@ export interface EsdbReadAllOptions extends EsdbBaseOptions {
   maxCount?: number | bigint;
   direction?: "forwards" | "backwards";
   resolveLinkTos?: boolean;
+  /** Server-side filter: only honoured when the binding says `filtersReads` (the Kurrent client). */
+  filter?: EsdbFilterSpec;
 }
 
 /** Options of a catch-up subscription to `$all`. */
@@ -106,34 +115,53 @@ export interface EsdbSubscribeToAllOptions extends EsdbBaseOptions {
 
 /**
  * A running catch-up subscription: a readable stream of events (object mode) that also emits
- * `caughtUp` (servers from 23.10) and can be stopped.
+ * `caughtUp` (servers from 23.10) and can be stopped. Both clients' `AllStreamSubscription` fit it.
  */
 export interface EsdbSubscription extends AsyncIterable<EsdbResolvedEvent> {
-  on(event: "data", listener: (event: EsdbResolvedEvent) => void): unknown;
-  on(event: "caughtUp", listener: () => void): unknown;
-  on(event: "error", listener: (err: Error) => void): unknown;
-  on(event: "end", listener: () => void): unknown;
-  pause(): unknown;
-  resume(): unknown;
+  readonly on: {
+    (event: "data", listener: (event: EsdbResolvedEvent) => void): unknown;
+    (event: "caughtUp", listener: () => void): unknown;
+    (event: "error", listener: (err: Error) => void): unknown;
+    (event: "end", listener: () => void): unknown;
+  };
+  readonly pause: () => unknown;
+  readonly resume: () => unknown;
   readonly readableLength: number;
-  unsubscribe(): Promise<void>;
+  readonly unsubscribe: () => Promise<void>;
+}
+
+/** The read and subscribe calls, the same in both clients. */
+export interface EsdbReadCalls {
+  readonly readStream: (
+    streamName: string,
+    options: EsdbReadStreamOptions,
+  ) => AsyncIterable<EsdbResolvedEvent>;
+  readonly readAll: (options: EsdbReadAllOptions) => AsyncIterable<EsdbResolvedEvent>;
+  readonly subscribeToAll: (options: EsdbSubscribeToAllOptions) => EsdbSubscription;
+  readonly dispose: () => Promise<void>;
 }
 
 /**
- * The client calls the adapter makes.
+ * A client bound for the adapter: which package it is, an `append` that takes the expected
+ * revision in the shared vocabulary (each binding puts it under its client's own option name), and
+ * the read calls. Build it with `eventStoreDbClient(c)`, `kurrentDbClient(c)` or `createEsdbClient`.
  *
  * @example
- * import { EventStoreDBClient } from "@eventstore/db-client";
- * const client: EsdbClient = EventStoreDBClient.connectionString("esdb://localhost:2113?tls=false");
+ * const client = kurrentDbClient(KurrentDBClient.connectionString("kurrentdb://localhost:2113?tls=false"));
+ * const store = makeEsdbStore(client);
  */
-export interface EsdbClient {
-  appendToStream(
+export interface EsdbClient extends EsdbReadCalls {
+  /** The client package this binding drives (its option and error-field names). */
+  readonly package: ClientPackage;
+  readonly append: (
     streamName: string,
-    events: EsdbEventData | EsdbEventData[],
-    options?: EsdbBaseOptions & { expectedRevision?: EsdbExpectedRevision },
-  ): Promise<EsdbAppendResult>;
-  readStream(streamName: string, options?: EsdbReadStreamOptions): AsyncIterable<EsdbResolvedEvent>;
-  readAll(options?: EsdbReadAllOptions): AsyncIterable<EsdbResolvedEvent>;
-  subscribeToAll(options?: EsdbSubscribeToAllOptions): EsdbSubscription;
-  dispose(): Promise<void>;
+    events: EsdbEventData[],
+    expected: EsdbExpectedRevision,
+    options: EsdbBaseOptions,
+  ) => Promise<EsdbAppendResult>;
+  /**
+   * Whether `readAll` applies `filter` on the server (the Kurrent client does; 6.x has no filter on
+   * reads, the adapter then filters what it receives).
+   */
+  readonly filtersReads: boolean;
 }

@@ -9,13 +9,19 @@ describe("toStoreError", () => {
     expect(
       toStoreError(
         { type: "wrong-expected-version", actualVersion: 3n, message: "" },
-        { operation: "append", streamId: sid, expected: 1, secrets: [] },
+        { client: "@eventstore/db-client", operation: "append", streamId: sid, expected: 1, secrets: [] },
       ),
     ).toMatchObject({ _tag: "WrongExpectedRevision", streamId: sid, expected: 1, actual: 3 });
     expect(
       toStoreError(
         { type: "wrong-expected-version", actualVersion: "no_stream" },
-        { operation: "append", streamId: sid, expected: "streamExists", secrets: [] },
+        {
+          client: "@eventstore/db-client",
+          operation: "append",
+          streamId: sid,
+          expected: "streamExists",
+          secrets: [],
+        },
       ),
     ).toMatchObject({ _tag: "WrongExpectedRevision", actual: -1 });
   });
@@ -24,7 +30,7 @@ describe("toStoreError", () => {
     expect(
       toStoreError(
         { type: "wrong-expected-version", actualVersion: 1n },
-        { operation: "append", streamId: sid, expected: "any", secrets: [] },
+        { client: "@eventstore/db-client", operation: "append", streamId: sid, expected: "any", secrets: [] },
       ),
     ).toMatchObject({ _tag: "InvalidAppend", reason: "partial repeat" });
   });
@@ -36,7 +42,7 @@ describe("toStoreError", () => {
     [{ code: 14, message: "raw grpc" }, /unavailable/],
     [new Error("boom"), /error \(boom\)/],
   ])("%o → StoreUnavailable", (err, text) => {
-    const e = toStoreError(err, { operation: "readAll", secrets: [] });
+    const e = toStoreError(err, { client: "@eventstore/db-client", operation: "readAll", secrets: [] });
     expect(e._tag).toBe("StoreUnavailable");
     expect(e.message).toMatch(text);
   });
@@ -45,7 +51,7 @@ describe("toStoreError", () => {
     expect(
       toStoreError(
         { type: "access-denied", message: "7 PERMISSION_DENIED: Access Denied" },
-        { operation: "append", streamId: sid, expected: 2, secrets: [] },
+        { client: "@eventstore/db-client", operation: "append", streamId: sid, expected: 2, secrets: [] },
       ),
     ).toEqual({
       _tag: "AccessDenied",
@@ -57,7 +63,7 @@ describe("toStoreError", () => {
     expect(
       toStoreError(
         { type: "access-denied", message: "Access Denied" },
-        { operation: "subscribe", secrets: [] },
+        { client: "@eventstore/db-client", operation: "subscribe", secrets: [] },
       ),
     ).toMatchObject({ _tag: "AccessDenied", operation: "subscribe", streamId: "$all" });
   });
@@ -66,7 +72,14 @@ describe("toStoreError", () => {
     [{ code: 7, message: "7 PERMISSION_DENIED: raw grpc" }],
     [{ code: 16, message: "16 UNAUTHENTICATED: raw grpc" }],
   ])("a raw gRPC %o (not converted by the client) is AccessDenied too", (err) => {
-    expect(toStoreError(err, { operation: "readStream", streamId: sid, secrets: [] })).toMatchObject({
+    expect(
+      toStoreError(err, {
+        client: "@eventstore/db-client",
+        operation: "readStream",
+        streamId: sid,
+        secrets: [],
+      }),
+    ).toMatchObject({
       _tag: "AccessDenied",
       operation: "readStream",
       streamId: sid,
@@ -76,7 +89,7 @@ describe("toStoreError", () => {
   it("an AccessDenied message never holds a credential, even when the cause's message does", () => {
     const e = toStoreError(
       { type: "access-denied", message: "Access Denied for admin:hunter22 (Basic YWRtaW46aHVudGVyMjI=)" },
-      { operation: "readAll", secrets: ["hunter22"] },
+      { client: "@eventstore/db-client", operation: "readAll", secrets: ["hunter22"] },
     );
     expect(e._tag).toBe("AccessDenied");
     expect(e.message).not.toContain("hunter22");
@@ -88,7 +101,7 @@ describe("toStoreError", () => {
     expect(
       toStoreError(
         { type: "maximum-append-size-exceeded" },
-        { operation: "append", streamId: sid, secrets: [] },
+        { client: "@eventstore/db-client", operation: "append", streamId: sid, secrets: [] },
       ),
     ).toMatchObject({
       _tag: "InvalidAppend",
@@ -102,7 +115,7 @@ describe("toStoreError", () => {
         type: "unavailable",
         message: "failed to connect to esdb://admin:hunter22@db:2113 (Basic YWRtaW46aHVudGVyMjI=)",
       },
-      { operation: "readAll", secrets: ["hunter22"] },
+      { client: "@eventstore/db-client", operation: "readAll", secrets: ["hunter22"] },
     );
     expect(e.message).not.toContain("hunter22");
     expect(e.message).not.toContain(Buffer.from("admin:hunter22").toString("base64"));

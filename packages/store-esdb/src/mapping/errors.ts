@@ -1,10 +1,13 @@
 import type { StreamId } from "@coop-ledger/domain";
 import type { ExpectedRevision, StoreError, StoreOperation } from "@coop-ledger/store";
 import { match, P } from "ts-pattern";
+import type { ClientPackage } from "../client/client-package.js";
 import { redactSecrets } from "../client/redact.js";
 
 /** What was being done when a client call failed, for the error's message. */
 export interface ErrorContext {
+  /** Which client threw: the two name the wrong-expected-version field differently. */
+  readonly client: ClientPackage;
   readonly operation: StoreOperation;
   readonly streamId?: StreamId;
   readonly expected?: ExpectedRevision;
@@ -12,11 +15,15 @@ export interface ErrorContext {
   readonly secrets: ReadonlyArray<string>;
 }
 
-interface ClientErrorShape {
+/** The fields of the clients' `CommandError`s the mapping reads. */
+export interface ClientErrorShape {
   readonly type?: unknown;
   readonly message?: unknown;
   readonly code?: unknown;
+  /** `@eventstore/db-client` 6.x `WrongExpectedVersionError.actualVersion`: bigint | "no_stream". */
   readonly actualVersion?: unknown;
+  /** `@kurrent/kurrentdb-client` 1.x `WrongExpectedVersionError.actualState`: bigint | "no_stream". */
+  readonly actualState?: unknown;
 }
 
 // gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html), for errors the client did
@@ -27,15 +34,35 @@ const GRPC_PERMISSION_DENIED = 7;
 const GRPC_UNAUTHENTICATED = 16;
 
 /**
+ * The stream revision a wrong-expected-version error reports, as our number (−1: no stream), read
+ * from the field the throwing client uses: 6.2.1 `dist/utils/CommandError.js` sets `actualVersion`,
+ * Kurrent 1.3.1 `dist/utils/CommandError.js` sets `actualState` (and no `actualVersion`: reading the
+ * 6.x name from a Kurrent error gives `undefined`, which the old adapter reported as −1).
+ * `undefined` when the field is missing or not a revision.
+ *
+ * @example actualRevisionOf("@kurrent/kurrentdb-client", { actualState: 7n }) // 7
+ */
+export const actualRevisionOf = (client: ClientPackage, error: ClientErrorShape): number | undefined => {
+  const raw = match(client)
+    .with("@eventstore/db-client", () => error.actualVersion)
+    .with("@kurrent/kurrentdb-client", () => error.actualState)
+    .exhaustive();
+  if (raw === "no_stream") return -1;
+  if (typeof raw === "bigint" && raw >= -1n && raw <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(raw);
+  return undefined;
+};
+
+/**
  * Maps anything a client call threw to a {@link StoreError}: the client's `WrongExpectedVersionError` to
- * `WrongExpectedRevision` (`actual` −1 for no stream), too-large appends and tombstoned streams to
+ * `WrongExpectedRevision` (`actual` from the client's own field, −1 for no stream), too-large appends
+ * and deleted or tombstoned streams (6.x `stream-deleted`, Kurrent also `stream-tombstoned`) to
  * `InvalidAppend`, the client's `AccessDeniedError` (and a raw PERMISSION_DENIED / UNAUTHENTICATED
  * status, which the client also calls access denied) to `AccessDenied` naming the operation and the
  * stream (`$all` for global reads and subscriptions), everything else (unavailable, deadline, not
  * leader, unknown) to `StoreUnavailable` with a message that says which. No message holds a secret:
  * `AccessDenied`'s does not even quote the server (its text adds nothing and could echo a user name).
  *
- * @example toStoreError(err, { operation: "append", streamId, expected: 3, secrets: [password] })
+ * @example toStoreError(err, { client: "@eventstore/db-client", operation: "append", streamId, expected: 3, secrets: [password] })
  */
 export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
   const e: ClientErrorShape = typeof error === "object" && error !== null ? (error as ClientErrorShape) : {};
@@ -58,8 +85,9 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
   });
   return match(e.type)
     .with("wrong-expected-version", (): StoreError => {
-      // The client reports the stream's revision as a bigint, or "no_stream" (our −1).
-      const actual = typeof e.actualVersion === "bigint" ? Number(e.actualVersion) : -1;
+      // Each client reports the stream's revision as a bigint, or "no_stream" (our −1), in its own field.
+      const known = actualRevisionOf(ctx.client, e);
+      const actual = known ?? -1;
       const expected = ctx.expected ?? "any";
       // With `any` (or `streamExists` on an existing stream) the server only answers "wrong expected
       // version" when the batch partly repeats events already in the stream (its idempotency check
@@ -81,7 +109,7 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
       };
     })
     .with(
-      "maximum-append-size-exceeded",
+      P.union("maximum-append-size-exceeded", "append-record-size-exceeded", "transaction-max-size-exceeded"),
       (): StoreError => ({
         _tag: "InvalidAppend",
         streamId,
@@ -90,7 +118,7 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
       }),
     )
     .with(
-      "stream-deleted",
+      P.union("stream-deleted", "stream-tombstoned"),
       (): StoreError =>
         ctx.operation === "append"
           ? {
@@ -101,6 +129,19 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
             }
           : unavailable("the stream was deleted (tombstoned)"),
     )
+    .with(
+      P.union("invalid-argument", "missing-required-metadata-property"),
+      (t): StoreError =>
+        ctx.operation === "append"
+          ? {
+              _tag: "InvalidAppend",
+              streamId,
+              reason: String(t),
+              message: `append${where} refused by EventStoreDB: ${String(t)}${detail ? ` (${detail})` : ""}`,
+            }
+          : unavailable(String(t)),
+    )
+    .with("stream-not-found", () => unavailable("stream not found"))
     .with("access-denied", accessDenied)
     .with("not-leader", () => unavailable("the node is not the leader (the client reconnects to the leader)"))
     .with(P.union("unavailable", "timeout", "deadline-exceeded", "cancelled"), (t) => unavailable(String(t)))

@@ -1,10 +1,10 @@
 import { fixtureBatch, fixtureEvent, storeContract } from "@coop-ledger/store/contract";
-import { EventStoreDBClient } from "@eventstore/db-client";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { createEsdbClient, esdbSettingsFromEnv } from "../client/connect.js";
 import { redactConnectionString } from "../client/redact.js";
 import { positionNumber } from "../mapping/position.js";
+import { BOTH_CLIENTS, testClient } from "../test-support/double-store.js";
 import { EsdbServerDouble } from "../test-support/esdb-double.js";
 import { namespacedStore } from "../test-support/namespaced-store.js";
 import { makeEsdbStore } from "./esdb-store.js";
@@ -18,34 +18,33 @@ import { readHead } from "./read-head.js";
 // contract asserts only what the port promises of them (strictly increasing, one per event, `after`
 // exclusive). The namespace view (test-support/namespaced-store.ts) renames streams and nothing else.
 let n = 0;
-for (const batchAppend of [true, false]) {
-  const how = batchAppend
-    ? "BatchAppend, as servers ≥ 21.10"
-    : "plain Append, as 20.x or with per-call credentials";
-  storeContract(
-    `EventStoreDB adapter, real client → gRPC test double, ${how} (sparse positions)`,
-    async () => {
-      const server = await EsdbServerDouble.start({ batchAppend });
-      const store = makeEsdbStore(EventStoreDBClient.connectionString(server.connectionString));
-      return {
-        store: namespacedStore(store, { namespace: `t${++n}`, baseAfter: undefined }),
-        cleanup: () => server.stop(),
-      };
-    },
-  );
+for (const client of BOTH_CLIENTS) {
+  for (const batchAppend of [true, false]) {
+    const how = batchAppend
+      ? "BatchAppend, as servers ≥ 21.10"
+      : "plain Append, as 20.x or with per-call credentials";
+    storeContract(
+      `EventStoreDB adapter, real ${client} → gRPC test double serving its definitions, ${how} (sparse positions)`,
+      async () => {
+        const server = await EsdbServerDouble.start({ batchAppend, client });
+        const store = makeEsdbStore(testClient(client, server.connectionString));
+        return {
+          store: namespacedStore(store, { namespace: `t${++n}`, baseAfter: undefined }),
+          cleanup: () => server.stop(),
+        };
+      },
+    );
+  }
 }
 
 // Guards the point of the above: the contract really sees the adapter's sparse positions.
 describe("the contract runs on EventStoreDB's own positions", () => {
   it("the namespaced view passes sparse commit positions through, as the server gave them", async () => {
     const server = await EsdbServerDouble.start();
-    const view = namespacedStore(
-      makeEsdbStore(EventStoreDBClient.connectionString(server.connectionString)),
-      {
-        namespace: "sparse",
-        baseAfter: undefined,
-      },
-    );
+    const view = namespacedStore(makeEsdbStore(testClient(server.client, server.connectionString)), {
+      namespace: "sparse",
+      baseAfter: undefined,
+    });
     try {
       const a = fixtureEvent("s", 0);
       const r = await view.append(a.streamId, fixtureBatch("s", 3), { expectedRevision: "noStream" })();

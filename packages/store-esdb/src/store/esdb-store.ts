@@ -10,11 +10,12 @@ import type {
 } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import type { EsdbClient, EsdbCredentials, EsdbPosition } from "../client/esdb-client.js";
+import type { EsdbClient, EsdbCredentials, EsdbFilterSpec, EsdbPosition } from "../client/esdb-client.js";
 import { redactSecrets } from "../client/redact.js";
 import { toStoreError } from "../mapping/errors.js";
 import { fromEsdbEvent, isLedgerEvent, toEsdbEvent } from "../mapping/event-data.js";
 import { toEsdbExpectedRevision } from "../mapping/expected-revision.js";
+import { LEDGER_STREAM_PREFIXES } from "../mapping/filter.js";
 import { esdbPositionOf, positionNumber, UNKNOWN_POSITION } from "../mapping/position.js";
 import { subscribeToLedger } from "./ledger-subscription.js";
 
@@ -39,10 +40,18 @@ export interface EsdbStore extends EventStore {
 
 const DEFAULT_PAGE = 4096;
 
+const ledgerReadFilter = {
+  filterOn: "streamName",
+  prefixes: [...LEDGER_STREAM_PREFIXES],
+  checkpointInterval: 1,
+} as const satisfies EsdbFilterSpec;
+
 /**
- * The {@link EventStore} port on an EventStoreDB client (any client fitting {@link EsdbClient}).
+ * The {@link EventStore} port on an EventStoreDB / KurrentDB client, bound with `eventStoreDbClient`,
+ * `kurrentDbClient` or `createEsdbClient`.
  *
- * - `append` maps expected revisions to the client's (`no_stream`, `any`, `stream_exists`, bigint) and
+ * - `append` maps expected revisions to the client's (`no_stream`, `any`, `stream_exists`, bigint,
+ *   under the client's own option name) and
  *   sends our deterministic event ids, so a retried append is idempotent by the server's rule; an
  *   idempotent repeat is recognised by the server answering without a position (`written: false`).
  * - `readStream` decodes through the domain's `decodeEvent`; a missing stream reads as `[]`.
@@ -51,7 +60,7 @@ const DEFAULT_PAGE = 4096;
  * - `subscribe` is a catch-up subscription to `$all` with a server-side filter.
  *
  * @example
- * const store = makeEsdbStore(EventStoreDBClient.connectionString("esdb://localhost:2113?tls=false"));
+ * const store = makeEsdbStore(eventStoreDbClient(EventStoreDBClient.connectionString("esdb://localhost:2113?tls=false")));
  * const r = await store.append(stream, [newEvent], { expectedRevision: "noStream" })();
  */
 export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}): EsdbStore => {
@@ -96,12 +105,22 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
       if (new Set(events.map((e) => e.eventId)).size !== events.length) {
         return E.left(invalid(streamId, "duplicate event ids in the batch"));
       }
-      const ctx = { operation: "append", streamId, expected: opts.expectedRevision, secrets } as const;
+      const ctx = {
+        client: client.package,
+        operation: "append",
+        streamId,
+        expected: opts.expectedRevision,
+        secrets,
+      } as const;
       try {
-        const result = await client.appendToStream(streamId, events.map(toEsdbEvent), {
-          expectedRevision: toEsdbExpectedRevision(opts.expectedRevision),
-          ...creds,
-        });
+        // Each binding puts the expected revision under its client's option name (6.x
+        // `expectedRevision`, Kurrent `streamState`): see client/*-binding.ts.
+        const result = await client.append(
+          streamId,
+          events.map(toEsdbEvent),
+          toEsdbExpectedRevision(opts.expectedRevision),
+          creds,
+        );
         if (!result.success) {
           // Only when the client was built with throwOnAppendFailure: false.
           const actual = Number(result.nextExpectedRevision);
@@ -155,7 +174,9 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
         ) {
           return E.right([]);
         }
-        return E.left(toStoreError(err, { operation: "readStream", streamId, secrets }));
+        return E.left(
+          toStoreError(err, { client: client.package, operation: "readStream", streamId, secrets }),
+        );
       }
       return E.right(out);
     };
@@ -185,6 +206,9 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
             direction: "forwards",
             maxCount: batch,
             resolveLinkTos: false,
+            // Where the client can filter reads (Kurrent), the server skips system and foreign
+            // streams; the checks below still run (a foreign stream may share a prefix).
+            ...(client.filtersReads ? { filter: ledgerReadFilter } : {}),
             ...creds,
           })) {
             raw++;
@@ -215,7 +239,7 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
           skipUpTo = scanned;
         }
       } catch (err) {
-        return E.left(toStoreError(err, { operation: "readAll", secrets }));
+        return E.left(toStoreError(err, { client: client.package, operation: "readAll", secrets }));
       }
       return E.right({
         events,

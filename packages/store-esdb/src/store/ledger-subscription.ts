@@ -203,7 +203,7 @@ export const subscribeToLedger = (
         head = h;
       }
     } catch (err) {
-      fail(toStoreError(err, { operation: "subscribe", secrets: options.secrets }));
+      fail(toStoreError(err, { client: client.package, operation: "subscribe", secrets: options.secrets }));
       return;
     }
     if (stopped) return;
@@ -235,7 +235,7 @@ export const subscribeToLedger = (
       schedule(accepts);
     });
     s.on("error", (err: Error) =>
-      fail(toStoreError(err, { operation: "subscribe", secrets: options.secrets })),
+      fail(toStoreError(err, { client: client.package, operation: "subscribe", secrets: options.secrets })),
     );
     s.on("end", () => {
       if (!stopped) fail({ _tag: "StoreUnavailable", message: "EventStoreDB ended the subscription" });

@@ -1,8 +1,28 @@
 /** Test helper: a double server, a real client connected to it, and the adapter on that client. */
-import { EventStoreDBClient } from "@eventstore/db-client";
+import * as E from "fp-ts/lib/Either.js";
+import type { ClientPackage } from "../client/client-package.js";
+import { createEsdbClient } from "../client/connect.js";
 import type { EsdbClient } from "../client/esdb-client.js";
 import { type EsdbStore, type EsdbStoreOptions, makeEsdbStore } from "../store/esdb-store.js";
 import { EsdbServerDouble, type EsdbServerDoubleOptions } from "./esdb-double.js";
+
+/** Both client packages, for suites that run once per client. */
+export const BOTH_CLIENTS: ReadonlyArray<ClientPackage> = [
+  "@eventstore/db-client",
+  "@kurrent/kurrentdb-client",
+];
+
+/**
+ * A real client of the given package on a connection string, loaded through the adapter's own loader
+ * (each client in its own protobuf namespace) and bound for the adapter. Throws on failure (tests).
+ *
+ * @example const client = testClient("@kurrent/kurrentdb-client", server.connectionString);
+ */
+export const testClient = (pkg: ClientPackage, url: string): EsdbClient => {
+  const c = createEsdbClient({ url, client: pkg });
+  if (E.isLeft(c)) throw new Error(c.left.message);
+  return c.right;
+};
 
 /** A running double with a store on it; `close()` closes both. */
 export interface DoubleStore {
@@ -12,13 +32,17 @@ export interface DoubleStore {
   readonly close: () => Promise<void>;
 }
 
-/** @example const { store, server, close } = await doubleStore(); */
+/**
+ * A double serving `serverOptions.client`'s definitions (default 6.x) and that client on it.
+ *
+ * @example const { store, server, close } = await doubleStore({ client: "@kurrent/kurrentdb-client" });
+ */
 export const doubleStore = async (
   serverOptions: EsdbServerDoubleOptions = {},
   storeOptions: EsdbStoreOptions = {},
 ): Promise<DoubleStore> => {
   const server = await EsdbServerDouble.start(serverOptions);
-  const client: EsdbClient = EventStoreDBClient.connectionString(server.connectionString);
+  const client = testClient(server.client, server.connectionString);
   const store = makeEsdbStore(client, storeOptions);
   return {
     server,

@@ -22,32 +22,61 @@
  *
  * Test code only (excluded from the build).
  */
+
 import { createRequire } from "node:module";
 import type * as FeaturesPb from "@eventstore/db-client/generated/serverfeatures_pb.js";
 import type * as SharedPb from "@eventstore/db-client/generated/shared_pb.js";
 import type * as StatusPb from "@eventstore/db-client/generated/status_pb.js";
 import type * as StreamsPb from "@eventstore/db-client/generated/streams_pb.js";
 import * as grpc from "@grpc/grpc-js";
+import type { ClientPackage } from "../client/client-package.js";
+import { requireFromClient } from "../client/load-client-package.js";
 
-const require = createRequire(import.meta.url);
-const streamsPb = require("@eventstore/db-client/generated/streams_pb.js") as typeof StreamsPb;
-const sharedPb = require("@eventstore/db-client/generated/shared_pb.js") as typeof SharedPb;
-const streamsGrpc = require("@eventstore/db-client/generated/streams_grpc_pb.js") as {
-  StreamsService: grpc.ServiceDefinition;
-};
-const featuresGrpc = require("@eventstore/db-client/generated/serverfeatures_grpc_pb.js") as {
-  ServerFeaturesService: grpc.ServiceDefinition;
-};
-const featuresPb = require("@eventstore/db-client/generated/serverfeatures_pb.js") as typeof FeaturesPb;
-const statusPb = require("@eventstore/db-client/generated/status_pb.js") as typeof StatusPb;
-// google-protobuf is the client's dependency, not ours: load it from where the client resolves it.
-const clientRequire = createRequire(require.resolve("@eventstore/db-client/package.json"));
-const anyPb = clientRequire("google-protobuf/google/protobuf/any_pb.js") as {
-  Any: new () => { pack(serialized: Uint8Array, name: string): void };
-};
-const emptyPb = clientRequire("google-protobuf/google/protobuf/empty_pb.js") as { Empty: new () => never };
+/**
+ * The protobuf classes and gRPC service definitions of ONE client package, loaded from that package
+ * (each in its own protobuf namespace, see `load-client-package.ts`): the double speaks to each client
+ * with the client's own definitions. The two packages generate the same messages from the same
+ * `.proto` files (Kurrent's add fields, e.g. `BatchAppendReq.Options.deadline_21_10_0` and
+ * `this.pb.streams.ReadResp.Position`), so the 6.x typings describe what the double uses of either.
+ */
+interface Protocol {
+  readonly streams: typeof StreamsPb;
+  readonly shared: typeof SharedPb;
+  readonly status: typeof StatusPb;
+  readonly features: typeof FeaturesPb;
+  readonly streamsService: grpc.ServiceDefinition;
+  readonly featuresService: grpc.ServiceDefinition;
+  readonly any: { Any: new () => { pack(serialized: Uint8Array, name: string): void } };
+  readonly empty: { Empty: new () => never };
+}
 
-const { ReadReq, ReadResp, AppendReq, AppendResp } = streamsPb;
+const GENERATED: Record<ClientPackage, string> = {
+  "@eventstore/db-client": "generated",
+  "@kurrent/kurrentdb-client": "generated/kurrentdb/protocols/v1",
+};
+
+const protocols = new Map<ClientPackage, Protocol>();
+const protocolOf = (pkg: ClientPackage): Protocol => {
+  const known = protocols.get(pkg);
+  if (known !== undefined) return known;
+  const clientRequire = createRequire(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+  const g = (file: string) => requireFromClient(pkg, `${GENERATED[pkg]}/${file}`);
+  const p: Protocol = {
+    streams: g("streams_pb.js") as typeof StreamsPb,
+    shared: g("shared_pb.js") as typeof SharedPb,
+    status: g("status_pb.js") as typeof StatusPb,
+    features: g("serverfeatures_pb.js") as typeof FeaturesPb,
+    streamsService: (g("streams_grpc_pb.js") as { StreamsService: grpc.ServiceDefinition }).StreamsService,
+    featuresService: (g("serverfeatures_grpc_pb.js") as { ServerFeaturesService: grpc.ServiceDefinition })
+      .ServerFeaturesService,
+    // google-protobuf is the client's dependency, not ours: loaded from where the client resolves it.
+    any: clientRequire("google-protobuf/google/protobuf/any_pb.js") as Protocol["any"],
+    empty: clientRequire("google-protobuf/google/protobuf/empty_pb.js") as Protocol["empty"],
+  };
+  protocols.set(pkg, p);
+  return p;
+};
+
 type ReadReqT = StreamsPb.ReadReq;
 type ReadRespT = StreamsPb.ReadResp;
 type AppendReqT = StreamsPb.AppendReq;
@@ -88,6 +117,8 @@ export interface InjectedFault {
 
 /** Options of the double. */
 export interface EsdbServerDoubleOptions {
+  /** Which client's service definitions to serve (default `@eventstore/db-client`). */
+  readonly client?: ClientPackage;
   /** Send `caught_up` after the stored events (servers from 23.10 do); default true. */
   readonly sendCaughtUp?: boolean;
   /** Fill `$all` positions in stream reads (servers from 22.6 do); default true. */
@@ -157,11 +188,17 @@ export class EsdbServerDouble {
     { readonly on: "stream" | "type"; readonly prefixes: string[]; readonly regex: string } | "none"
   > = [];
 
+  /** The client package whose service definitions this double serves. */
+  readonly client: ClientPackage;
+  private readonly pb: Protocol;
+
   private constructor(
     private readonly server: grpc.Server,
     readonly port: number,
     private readonly options: EsdbServerDoubleOptions,
   ) {
+    this.client = options.client ?? "@eventstore/db-client";
+    this.pb = protocolOf(this.client);
     if (options.systemEvents ?? true) {
       this.appendRaw("$projections-$all", [
         { id: "00000000-0000-4000-8000-000000000001", type: "$ProjectionsInitialized", json: {} },
@@ -181,7 +218,8 @@ export class EsdbServerDouble {
       ),
     );
     const double = new EsdbServerDouble(server, port, options);
-    server.addService(streamsGrpc.StreamsService, {
+    const pb = double.pb;
+    server.addService(pb.streamsService, {
       read: (call: grpc.ServerWritableStream<ReadReqT, ReadRespT>) => double.read(call),
       append: (
         call: grpc.ServerReadableStream<AppendReqT, AppendRespT>,
@@ -194,15 +232,15 @@ export class EsdbServerDouble {
       batchAppend: (call: grpc.ServerDuplexStream<BatchReqT, BatchRespT>) => double.batchAppend(call),
     });
     if (options.batchAppend ?? true) {
-      server.addService(featuresGrpc.ServerFeaturesService, {
+      server.addService(pb.featuresService, {
         getSupportedMethods: (_call: unknown, cb: grpc.sendUnaryData<FeaturesPb.SupportedMethods>) => {
           const methods = ["Read", "Append", "BatchAppend"].map((name) => {
-            const m = new featuresPb.SupportedMethod();
+            const m = new pb.features.SupportedMethod();
             m.setServiceName("event_store.client.streams.Streams");
             m.setMethodName(name);
             return m;
           });
-          const sm = new featuresPb.SupportedMethods();
+          const sm = new pb.features.SupportedMethods();
           sm.setMethodsList(methods);
           sm.setEventStoreServerVersion("24.10.0-double");
           cb(null, sm);
@@ -212,9 +250,13 @@ export class EsdbServerDouble {
     return double;
   }
 
-  /** `esdb://127.0.0.1:<port>?tls=false`, optionally with credentials in it. */
+  /**
+   * `esdb://127.0.0.1:<port>?tls=false` (`kurrentdb://…` when serving the Kurrent client, which warns
+   * that `esdb://` is deprecated).
+   */
   get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
+    const scheme = this.client === "@kurrent/kurrentdb-client" ? "kurrentdb" : "esdb";
+    return `${scheme}://127.0.0.1:${this.port}?tls=false`;
   }
 
   /** Makes the next calls of a method fail with a gRPC status. */
@@ -348,7 +390,7 @@ export class EsdbServerDouble {
       let entry = pending.get(correlation);
       if (entry === undefined) {
         const o = req.getOptions()!;
-        const C = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
+        const C = this.pb.streams.BatchAppendReq.Options.ExpectedStreamPositionCase;
         const c = o.getExpectedStreamPositionCase();
         entry = {
           streamId: Buffer.from(o.getStreamIdentifier()!.getStreamName_asU8()).toString("utf8"),
@@ -376,9 +418,9 @@ export class EsdbServerDouble {
       }
       if (!req.getIsFinal()) return;
       pending.delete(correlation);
-      const resp = new streamsPb.BatchAppendResp();
+      const resp = new this.pb.streams.BatchAppendResp();
       resp.setCorrelationId(req.getCorrelationId());
-      const sid = new sharedPb.StreamIdentifier();
+      const sid = new this.pb.shared.StreamIdentifier();
       sid.setStreamName(Buffer.from(entry.streamId, "utf8"));
       resp.setStreamIdentifier(sid);
       const fault = this.takeFault("append");
@@ -394,10 +436,10 @@ export class EsdbServerDouble {
         typeName: string,
         detail: { serializeBinary(): Uint8Array },
       ) => {
-        const status = new statusPb.Status();
+        const status = new this.pb.status.Status();
         status.setCode(code);
         status.setMessage(message);
-        const any = new anyPb.Any();
+        const any = new this.pb.any.Any();
         any.pack(detail.serializeBinary(), typeName);
         status.setDetails(any as never);
         resp.setError(status);
@@ -408,14 +450,14 @@ export class EsdbServerDouble {
           grpc.status.PERMISSION_DENIED,
           "Access Denied",
           "event_store.client.AccessDenied",
-          new sharedPb.AccessDenied(),
+          new this.pb.shared.AccessDenied(),
         );
         return;
       }
       const d = this.decide(entry.streamId, entry.expected, entry.events);
       if (d.kind === "wrong") {
-        const w = new sharedPb.WrongExpectedVersion();
-        const empty = new emptyPb.Empty();
+        const w = new this.pb.shared.WrongExpectedVersion();
+        const empty = new this.pb.empty.Empty();
         if (d.current < 0n) w.setCurrentNoStream(empty);
         else w.setCurrentStreamRevision(d.current.toString());
         if (typeof d.expected === "bigint") w.setExpectedStreamPosition(d.expected.toString());
@@ -430,12 +472,12 @@ export class EsdbServerDouble {
         );
         return;
       }
-      const success = new streamsPb.BatchAppendResp.Success();
-      if (d.revision < 0n) success.setNoStream(new emptyPb.Empty());
+      const success = new this.pb.streams.BatchAppendResp.Success();
+      if (d.revision < 0n) success.setNoStream(new this.pb.empty.Empty());
       else success.setCurrentRevision(d.revision.toString());
-      if (d.position === undefined) success.setNoPosition(new emptyPb.Empty());
+      if (d.position === undefined) success.setNoPosition(new this.pb.empty.Empty());
       else {
-        const p = new sharedPb.AllStreamPosition();
+        const p = new this.pb.shared.AllStreamPosition();
         p.setCommitPosition(d.position.toString());
         p.setPreparePosition(d.position.toString());
         success.setPosition(p);
@@ -451,7 +493,7 @@ export class EsdbServerDouble {
     options: StreamsPb.AppendReq.Options,
     events: ReadonlyArray<ProposedEvent>,
   ): AppendRespT {
-    const C = AppendReq.Options.ExpectedStreamRevisionCase;
+    const C = this.pb.streams.AppendReq.Options.ExpectedStreamRevisionCase;
     const expectedCase = options.getExpectedStreamRevisionCase();
     const expected: ExpectedState =
       expectedCase === C.REVISION
@@ -462,24 +504,24 @@ export class EsdbServerDouble {
             ? "stream_exists"
             : "any";
     const d = this.decide(streamId, expected, events);
-    const resp = new AppendResp();
+    const resp = new this.pb.streams.AppendResp();
     if (d.kind === "wrong") {
-      const w = new AppendResp.WrongExpectedVersion();
-      if (d.current < 0n) w.setCurrentNoStream(new sharedPb.Empty());
+      const w = new this.pb.streams.AppendResp.WrongExpectedVersion();
+      if (d.current < 0n) w.setCurrentNoStream(new this.pb.shared.Empty());
       else w.setCurrentRevision(d.current.toString());
       if (typeof d.expected === "bigint") w.setExpectedRevision(d.expected.toString());
-      else if (d.expected === "no_stream") w.setExpectedNoStream(new sharedPb.Empty());
-      else if (d.expected === "stream_exists") w.setExpectedStreamExists(new sharedPb.Empty());
-      else w.setExpectedAny(new sharedPb.Empty());
+      else if (d.expected === "no_stream") w.setExpectedNoStream(new this.pb.shared.Empty());
+      else if (d.expected === "stream_exists") w.setExpectedStreamExists(new this.pb.shared.Empty());
+      else w.setExpectedAny(new this.pb.shared.Empty());
       resp.setWrongExpectedVersion(w);
       return resp;
     }
-    const s = new AppendResp.Success();
-    if (d.revision < 0n) s.setNoStream(new sharedPb.Empty());
+    const s = new this.pb.streams.AppendResp.Success();
+    if (d.revision < 0n) s.setNoStream(new this.pb.shared.Empty());
     else s.setCurrentRevision(d.revision.toString());
-    if (d.position === undefined) s.setNoPosition(new sharedPb.Empty());
+    if (d.position === undefined) s.setNoPosition(new this.pb.shared.Empty());
     else {
-      const p = new AppendResp.Position();
+      const p = new this.pb.streams.AppendResp.Position();
       p.setCommitPosition(d.position.toString());
       p.setPreparePosition(d.position.toString());
       s.setPosition(p);
@@ -584,11 +626,11 @@ export class EsdbServerDouble {
   }
 
   private toResp(r: DoubleRecord, withPosition: boolean): ReadRespT {
-    const re = new ReadResp.ReadEvent.RecordedEvent();
-    const id = new sharedPb.UUID();
+    const re = new this.pb.streams.ReadResp.ReadEvent.RecordedEvent();
+    const id = new this.pb.shared.UUID();
     id.setString(r.id);
     re.setId(id);
-    const sid = new sharedPb.StreamIdentifier();
+    const sid = new this.pb.shared.StreamIdentifier();
     sid.setStreamName(Buffer.from(r.streamId, "utf8"));
     re.setStreamIdentifier(sid);
     re.setStreamRevision(r.revision.toString());
@@ -600,11 +642,11 @@ export class EsdbServerDouble {
     meta.set("created", r.created.toString());
     re.setCustomMetadata(r.metadata);
     re.setData(r.data);
-    const ev = new ReadResp.ReadEvent();
+    const ev = new this.pb.streams.ReadResp.ReadEvent();
     ev.setEvent(re);
     if (withPosition) ev.setCommitPosition(r.position.toString());
-    else ev.setNoPosition(new sharedPb.Empty());
-    const resp = new ReadResp();
+    else ev.setNoPosition(new this.pb.shared.Empty());
+    const resp = new this.pb.streams.ReadResp();
     resp.setEvent(ev);
     return resp;
   }
@@ -621,15 +663,15 @@ export class EsdbServerDouble {
     }
     const stream = this.streams.get(streamId);
     if (stream === undefined || stream.length === 0) {
-      const nf = new ReadResp.StreamNotFound();
+      const nf = new this.pb.streams.ReadResp.StreamNotFound();
       nf.setStreamIdentifier(so.getStreamIdentifier());
-      const resp = new ReadResp();
+      const resp = new this.pb.streams.ReadResp();
       resp.setStreamNotFound(nf);
       call.write(resp);
       call.end();
       return;
     }
-    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
+    const backwards = options.getReadDirection() === this.pb.streams.ReadReq.Options.ReadDirection.BACKWARDS;
     const count = Number(options.getCount() || "0");
     const last = stream.length - 1;
     const start = so.hasRevision() ? Number(so.getRevision()) : so.hasEnd() ? last : backwards ? last : 0;
@@ -651,7 +693,7 @@ export class EsdbServerDouble {
     filter: Filter | undefined,
   ): void {
     const all = options.getAll()!;
-    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
+    const backwards = options.getReadDirection() === this.pb.streams.ReadReq.Options.ReadDirection.BACKWARDS;
     const count = Number(options.getCount() || "0");
     let records: DoubleRecord[];
     if (all.hasPosition()) {
@@ -681,18 +723,18 @@ export class EsdbServerDouble {
     filter: Filter | undefined,
   ): void {
     const all = options.getAll()!;
-    const confirmation = new ReadResp.SubscriptionConfirmation();
+    const confirmation = new this.pb.streams.ReadResp.SubscriptionConfirmation();
     confirmation.setSubscriptionId(`double-${this.calls.subscribe}`);
-    const confirm = new ReadResp();
+    const confirm = new this.pb.streams.ReadResp();
     confirm.setConfirmation(confirmation);
     call.write(confirm);
     let scanned = 0;
     let ended = false;
     const checkpoint = (r: DoubleRecord): void => {
-      const c = new ReadResp.Checkpoint();
+      const c = new this.pb.streams.ReadResp.Checkpoint();
       c.setCommitPosition(r.position.toString());
       c.setPreparePosition(r.position.toString());
-      const resp = new ReadResp();
+      const resp = new this.pb.streams.ReadResp();
       resp.setCheckpoint(c);
       call.write(resp);
     };
@@ -716,8 +758,8 @@ export class EsdbServerDouble {
     // Catch-up and registration happen in one turn of the event loop: no append can fall in between.
     for (let i = from; i < this.log.length; i++) deliver(this.log[i]!);
     if (this.options.sendCaughtUp ?? true) {
-      const resp = new ReadResp();
-      resp.setCaughtUp(new ReadResp.CaughtUp());
+      const resp = new this.pb.streams.ReadResp();
+      resp.setCaughtUp(new this.pb.streams.ReadResp.CaughtUp());
       call.write(resp);
     }
     const sub: LiveSubscription = {
