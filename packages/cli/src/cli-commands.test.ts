@@ -165,7 +165,17 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
     ]);
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(["date", "coops.active", "coops.founded"]);
+    // The ledger identity columns follow the figures (docs/cli.md, "Ledger identity").
+    expect(rows[0]).toEqual([
+      "date",
+      "coops.active",
+      "coops.founded",
+      "ledger_path",
+      "ledger_events",
+      "ledger_last_position",
+      "ledger_last_hash",
+      "ledger_chain",
+    ]);
     expect(rows.slice(1).map((x) => x[0])).toEqual(Array.from({ length: 10 }, (_, i) => `${2016 + i}-12-31`));
     const snap = JSON.parse(
       runBin(["snapshot", "--ledger", ledger, "--valid-at", "2020-12-31", "--format", "json"]).stdout,

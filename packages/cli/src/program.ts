@@ -81,8 +81,18 @@ export const buildProgram = (ctx: CliContext): Command => {
 
   sub("verify", "check the ledger's hash chain and decode every event; names the first bad line")
     .addOption(ledgerOption())
+    .option(
+      "--expect-hash <hash>",
+      "the last hash a printed figure named (its ledger identity): fail (exit 4) unless the ledger holds that state",
+    )
+    .option(
+      "--expect-events <n>",
+      "with --expect-hash: the event count that state had (the ledger may have grown since)",
+    )
     .addOption(formatOption())
-    .action(async (o: FormatOpts & { ledger: string }) => runAction(ctx, o.format, () => runVerify(ctx, o)));
+    .action(async (o: FormatOpts & { ledger: string; expectHash?: string; expectEvents?: string }) =>
+      runAction(ctx, o.format, () => runVerify(ctx, o)),
+    );
 
   withScope(
     sub("snapshot", "every indicator (chỉ tiêu) at a valid date, optionally as known at an instant")

@@ -214,5 +214,5 @@ export const runDemo = async (
   out(
     `\nDone in ${secs} s. Next: \`coop-ledger snapshot --ledger ${shown} --valid-at 31/12/2022\`, \`coop-ledger explain coops.active …\`, \`coop-ledger report --ledger ${shown} --out report.html\` (see docs/cli.md).\n`,
   );
-  return E.right({ json: null, tables: [] });
+  return E.right({ json: null, tables: [], ledger: ledger.identity });
 };

@@ -184,6 +184,7 @@ export const runDiff = async (
   if (E.isLeft(r)) return r;
   const tables = restatementTables(r.right);
   return E.right({
+    ledger: ledger.right.identity,
     json: r.right,
     tables,
     notes: [

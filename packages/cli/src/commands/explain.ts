@@ -77,6 +77,7 @@ export const runExplain = async (
   if (E.isLeft(x)) return E.left(fromProjectionError(x.left));
   const d = indicatorDefinition(indicator);
   return E.right({
+    ledger: ledger.right.identity,
     json: x.right,
     tables: [explanationTable(x.right, limit)],
     notes: [

@@ -141,6 +141,7 @@ export const runReport = async (
     },
     charts: CHARTS.map((c) => chartOf(c, series.right)),
     targets,
+    identity: ledger.identity,
     notes: [
       "Each point is a point-in-time query at 31 December (flows over that calendar year), with everything the ledger knows; see `coop-ledger explain` for the events behind any figure.",
       ...notes,
@@ -152,6 +153,7 @@ export const runReport = async (
     return E.left(fileError(o.out, e));
   }
   return E.right({
+    ledger: ledger.identity,
     json: { out: o.out, charts: data.charts.length, targets: targets.length, validAt },
     tables: [],
     notes: [

@@ -125,6 +125,7 @@ export const runSeries = async (
   const r = computeSeries(ledger.right, ids, from.right, to.right, o.every, scope.right, knownAt?.right);
   if (E.isLeft(r)) return r;
   return E.right({
+    ledger: ledger.right.identity,
     json: {
       every: o.every,
       indicators: ids,

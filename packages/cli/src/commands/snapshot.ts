@@ -95,6 +95,7 @@ export const runSnapshot = async (
   if (E.isLeft(s)) return s;
   const notes = s.right.figures.filter((f) => f.note !== undefined).map((f) => `${f.id}: ${f.note}`);
   return E.right({
+    ledger: ledger.right.identity,
     json: s.right,
     tables: [snapshotTable(s.right, queryTitle(q.right, s.right))],
     notes: [`${ledger.right.events.toLocaleString("en-US")} events read from ${o.ledger}.`, ...notes],

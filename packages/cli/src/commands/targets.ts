@@ -232,6 +232,7 @@ export const runTargets = async (
   if (E.isLeft(r)) return r;
   const s = r.right.summary;
   return E.right({
+    ledger: ledger.right.identity,
     json: r.right,
     tables: [targetsTable(r.right)],
     notes: [

@@ -2,14 +2,37 @@ import { verifyLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
-import type { CliError } from "../errors/cli-error.js";
+import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
 import type { CommandOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger verify`. */
 export interface VerifyOptions {
   readonly ledger: string;
+  /** A last hash printed with a figure (its ledger identity): the ledger must hold that state. */
+  readonly expectHash?: string;
+  /** With `expectHash`: the event count of that state (default: the ledger's own count, i.e. no growth). */
+  readonly expectEvents?: string;
 }
+
+/** The anchor a printed ledger identity names, from `--expect-hash` / `--expect-events`. */
+const parseExpectation = (
+  o: VerifyOptions,
+): E.Either<CliError, { readonly hash: string; readonly events: number | undefined } | undefined> => {
+  if (o.expectHash === undefined)
+    return o.expectEvents === undefined
+      ? E.right(undefined)
+      : E.left(
+          usage("--expect-events needs --expect-hash", "give both, as a printed ledger identity shows them"),
+        );
+  if (!/^[0-9a-f]{64}$/.test(o.expectHash))
+    return E.left(usage(`--expect-hash: not a SHA-256 hash (64 lowercase hex digits): ${o.expectHash}`));
+  if (o.expectEvents === undefined) return E.right({ hash: o.expectHash, events: undefined });
+  const n = Number(o.expectEvents);
+  if (!/^\d+$/.test(o.expectEvents) || !Number.isSafeInteger(n))
+    return E.left(usage(`--expect-events: not a whole number of events: ${o.expectEvents}`));
+  return E.right({ hash: o.expectHash, events: n });
+};
 
 const checkColumns = [
   { key: "check", header: "Check (Kiểm tra)" },
@@ -19,7 +42,9 @@ const checkColumns = [
 /**
  * `coop-ledger verify --ledger FILE`: walks the hash chain and decodes every event. A clean ledger
  * prints its event count and last hash (the anchor to keep elsewhere); a bad one prints the finding,
- * names the first bad line on stderr and exits 4 (exit 3 when the file cannot be read).
+ * names the first bad line on stderr and exits 4 (exit 3 when the file cannot be read). With
+ * `--expect-hash H` the ledger must also hold the state a printed identity named: its last hash is H, or,
+ * with `--expect-events N`, its first N events end in H (the ledger may have grown since) — else exit 4.
  *
  * @example await runVerify(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl" })
  */
@@ -27,9 +52,15 @@ export const runVerify = async (
   ctx: CliContext,
   o: VerifyOptions,
 ): Promise<E.Either<CliError, CommandOutput>> => {
+  const expected = parseExpectation(o);
+  if (E.isLeft(expected)) return expected;
+  const expect = expected.right;
   const progress = ctx.progress("verify");
   progress.status(`checking the hash chain and decoding every event of ${o.ledger}…`);
-  const r = await verifyLedger(o.ledger, { decodeEvents: true })();
+  const r = await verifyLedger(o.ledger, {
+    decodeEvents: true,
+    ...(expect?.events !== undefined ? { anchor: { events: expect.events, lastHash: expect.hash } } : {}),
+  })();
   progress.done();
   if (E.isLeft(r)) {
     const error = fromLedgerIssue(o.ledger, r.left);
@@ -52,6 +83,47 @@ export const runVerify = async (
     });
   }
   const v = r.right;
+  if (expect !== undefined && expect.events === undefined && expect.hash !== v.lastHash)
+    return E.right({
+      json: {
+        ledger: o.ledger,
+        ok: false,
+        expectedHash: expect.hash,
+        lastHash: v.lastHash,
+        events: v.events,
+      },
+      tables: [
+        {
+          title: `Ledger ${o.ledger}: does not end in the expected hash (không khớp)`,
+          columns: checkColumns,
+          rows: [
+            { check: "expected last hash", result: expect.hash },
+            { check: "last hash", result: v.lastHash },
+            { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
+          ],
+        },
+      ],
+      error: {
+        _tag: "LedgerCorrupt",
+        path: o.ledger,
+        message: `${o.ledger}: the chain is intact but its last hash is ${v.lastHash}, not ${expect.hash}`,
+        hint: "if the ledger has grown since the figure was printed, add --expect-events N (the event count printed with it)",
+      },
+      exitCode: EXIT.corruptLedger,
+    });
+  const anchorRows =
+    expect === undefined
+      ? []
+      : [
+          {
+            check: "expected state (trạng thái)",
+            result: `holds it: event ${(expect.events ?? v.events).toLocaleString("en-US")} ends in ${expect.hash}${
+              expect.events !== undefined && v.events > expect.events
+                ? `; ${(v.events - expect.events).toLocaleString("en-US")} event(s) appended since`
+                : ""
+            }`,
+          },
+        ];
   return E.right({
     json: {
       ledger: o.ledger,
@@ -78,6 +150,7 @@ export const runVerify = async (
           { check: "hash chain", result: "intact: every line's hash recomputed and matched" },
           { check: "events decoded", result: "all (known types, supported schema versions, valid data)" },
           { check: "last hash (anchor)", result: v.lastHash },
+          ...anchorRows,
         ],
       },
     ],

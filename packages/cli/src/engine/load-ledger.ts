@@ -4,7 +4,10 @@ import { readLedgerChunks, scanChain } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
+import type { LedgerIdentity } from "./ledger-identity.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
+
+export type { LedgerIdentity } from "./ledger-identity.js";
 
 /** An event recorded well after it took effect (a late-recorded fact), as the demo and docs show it. */
 export interface LateEvent {
@@ -14,19 +17,6 @@ export interface LateEvent {
   readonly position: number;
   readonly effectiveDate: BusinessDate;
   readonly recordedAt: Instant;
-}
-
-/**
- * Which ledger state a figure came from (the shared contract of every output): the file, its event
- * count, the last position and last hash, and whether the hash chain was recomputed on this read (false
- * only when the user passed `--no-verify`).
- */
-export interface LedgerIdentity {
-  readonly path: string;
-  readonly events: number;
-  readonly lastPosition: number | null;
-  readonly lastHash: string;
-  readonly verified: boolean;
 }
 
 /** Options of {@link loadLedger}. */

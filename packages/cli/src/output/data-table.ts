@@ -1,3 +1,4 @@
+import type { LedgerIdentity } from "../engine/ledger-identity.js";
 import type { CliError } from "../errors/cli-error.js";
 
 /** A cell value as data: CSV and JSON print it raw, the table format prints it through the column's `kind`. */
@@ -46,4 +47,9 @@ export interface CommandOutput {
   readonly exitCode?: number;
   /** A finding printed on stderr in the error format (message + hint) after the output, e.g. verify's first bad line. */
   readonly error?: CliError;
+  /**
+   * The ledger state the figures come from. When set, every format prints it: a top-level `ledger`
+   * member in JSON, `ledger_*` columns on every CSV row, a footer line under the text tables.
+   */
+  readonly ledger?: LedgerIdentity;
 }

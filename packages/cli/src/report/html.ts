@@ -1,3 +1,4 @@
+import { identityLine } from "../engine/ledger-identity.js";
 import type { ReportData } from "./report-data.js";
 import type { UplotAssets } from "./uplot-assets.js";
 
@@ -95,6 +96,7 @@ tr.met td:last-child { color: #1a7f37; font-weight: 600; } tr.not-met td:last-ch
 <body>
 <h1>${escapeHtml(data.title)}</h1>
 <p class="meta">Ledger <code>${escapeHtml(s.ledger)}</code> · ${s.events.toLocaleString("en-US")} events · last recorded ${escapeHtml(s.lastRecordedAt ?? "–")} · figures valid at ${escapeHtml(s.validAt)}${s.sha256 !== undefined ? ` · last hash <code>${escapeHtml(s.sha256)}</code>` : ""}</p>
+${data.identity !== undefined ? `<p class="meta ledger-identity" data-chain="${data.identity.verified ? "verified" : "unverified"}"${data.identity.verified ? "" : ' style="color:#d1242f;font-weight:600"'}>${escapeHtml(identityLine(data.identity))}</p>` : ""}
 ${notes.length > 0 ? `<ul class="meta">${notes}</ul>` : ""}
 ${charts}
 <section><h2>Target attainment (Kết quả thực hiện chỉ tiêu)</h2>

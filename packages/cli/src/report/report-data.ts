@@ -1,3 +1,5 @@
+import type { LedgerIdentity } from "../engine/ledger-identity.js";
+
 /**
  * One chart of the HTML report: a shared x axis of dates (`YYYY-MM-DD`) and one or more series over it.
  * `unit` chooses the axis format; `bars` draws columns (period figures such as co-ops founded per year)
@@ -45,4 +47,6 @@ export interface ReportData {
   readonly charts: ReadonlyArray<ReportChart>;
   readonly targets: ReadonlyArray<ReportTargetRow>;
   readonly notes?: ReadonlyArray<string>;
+  /** The exact ledger state the figures come from (path, events, last position and hash, verified or not). */
+  readonly identity?: LedgerIdentity;
 }
