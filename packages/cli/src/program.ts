@@ -13,7 +13,14 @@ import { runSnapshot } from "./commands/snapshot.js";
 import { runTargets } from "./commands/targets.js";
 import { runVerify } from "./commands/verify.js";
 import type { CliContext } from "./context.js";
-import { collect, EXIT_CODES_HELP, formatOption, ledgerOption, noVerifyOption } from "./options/common.js";
+import {
+  collect,
+  EXIT_CODES_HELP,
+  formatOption,
+  ledgerOption,
+  noVerifyOption,
+  reindexOption,
+} from "./options/common.js";
 import { scopeOptions } from "./options/scope.js";
 import type { OutputFormat } from "./output/format.js";
 import { CLI_VERSION } from "./version.js";
@@ -98,6 +105,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     sub("snapshot", "every indicator (chỉ tiêu) at a valid date, optionally as known at an instant")
       .addOption(ledgerOption())
       .addOption(noVerifyOption())
+      .addOption(reindexOption())
       .addOption(
         new Option("--valid-at <date>", "valid date: YYYY-MM-DD or DD/MM/YYYY").makeOptionMandatory(),
       )
@@ -113,6 +121,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     sub("series", "indicators over time, one row per period end")
       .addOption(ledgerOption())
       .addOption(noVerifyOption())
+      .addOption(reindexOption())
       .addOption(new Option("--from <date>", "first date").makeOptionMandatory())
       .addOption(new Option("--to <date>", "last date").makeOptionMandatory())
       .addOption(new Option("--every <period>", "step").choices(["month", "quarter", "year"]).default("year"))
@@ -127,6 +136,7 @@ export const buildProgram = (ctx: CliContext): Command => {
       .argument("<indicator>", "indicator id, e.g. coops.active")
       .addOption(ledgerOption())
       .addOption(noVerifyOption())
+      .addOption(reindexOption())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .option("--known-at <instant>", "only what was recorded by then")
       .option("--limit <n>", "show at most n events in the table (json shows all)", "50"),
@@ -141,6 +151,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     )
       .addOption(ledgerOption())
       .addOption(noVerifyOption())
+      .addOption(reindexOption())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .addOption(
         new Option("--known-at <instant>", "give twice: the earlier and the later instant")
@@ -155,6 +166,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     sub("targets", "a resolution's targets (chỉ tiêu nghị quyết): figure, threshold, met or not, k of n met")
       .addOption(ledgerOption())
       .addOption(noVerifyOption())
+      .addOption(reindexOption())
       .addOption(new Option("--resolution <id>", "resolution id, e.g. 000 or 004").makeOptionMandatory())
       .addOption(new Option("--valid-at <date>", "valid date").makeOptionMandatory())
       .option("--known-at <instant>", "only what was recorded by then"),
@@ -165,6 +177,7 @@ export const buildProgram = (ctx: CliContext): Command => {
   sub("report", "a self-contained HTML report with charts over time and target attainment (works offline)")
     .addOption(ledgerOption())
     .addOption(noVerifyOption())
+    .addOption(reindexOption())
     .addOption(new Option("--out <file>", "HTML file to write").makeOptionMandatory())
     .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")

@@ -6,6 +6,7 @@
  */
 
 export * from "./file/chain-scan.js";
+export * from "./file/event-at-offset.js";
 export type { Validation } from "./file/event-line.js";
 export * from "./file/file-ledger.js";
 export * from "./file/import-events.js";

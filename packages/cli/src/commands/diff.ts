@@ -178,7 +178,7 @@ export const runDiff = async (
   const b = parseInstantOption("--known-at", o.knownAt[1]!);
   if (E.isLeft(b)) return b;
   const [first, second] = a.right <= b.right ? [a.right, b.right] : [b.right, a.right];
-  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(ledger)) return ledger;
   const r = restatement(ledger.right, q.right, first, second);
   if (E.isLeft(r)) return r;

@@ -71,7 +71,7 @@ export const runExplain = async (
     return E.left(usage(`--limit: not a positive whole number: ${o.limit}`));
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
-  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(ledger)) return ledger;
   const x = explain(ledger.right.index, indicator, toProjectionQuery(q.right));
   if (E.isLeft(x)) return E.left(fromProjectionError(x.left));

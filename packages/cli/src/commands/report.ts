@@ -105,7 +105,7 @@ export const runReport = async (
   if (fromOpt !== undefined && E.isLeft(fromOpt)) return fromOpt;
   const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
   if (E.isLeft(scope)) return scope;
-  const loaded = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const loaded = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(loaded)) return loaded;
   const ledger = loaded.right;
   const validAt = validAtOpt?.right ?? ledger.lastEffective ?? ("2025-12-31" as BusinessDate);

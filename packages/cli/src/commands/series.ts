@@ -119,7 +119,7 @@ export const runSeries = async (
   if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
   const scope = parseScope(o);
   if (E.isLeft(scope)) return scope;
-  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(ledger)) return ledger;
   const ids = o.indicator as ReadonlyArray<IndicatorId>;
   const r = computeSeries(ledger.right, ids, from.right, to.right, o.every, scope.right, knownAt?.right);

@@ -89,7 +89,7 @@ export const runSnapshot = async (
 ): Promise<E.Either<CliError, CommandOutput>> => {
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
-  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(ledger)) return ledger;
   const s = snapshotOf(ledger.right, q.right);
   if (E.isLeft(s)) return s;

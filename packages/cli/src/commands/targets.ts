@@ -226,7 +226,7 @@ export const runTargets = async (
   if (knownAt !== undefined && E.isLeft(knownAt)) return knownAt;
   const whatIf = whatIfProvince(o.resolution, o);
   if (E.isLeft(whatIf)) return whatIf;
-  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false });
+  const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(ledger)) return ledger;
   const r = evaluateResolution(ledger.right.index, o.resolution, validAt.right, knownAt?.right, whatIf.right);
   if (E.isLeft(r)) return r;

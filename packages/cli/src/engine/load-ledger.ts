@@ -1,9 +1,20 @@
+import { closeSync, openSync, statSync } from "node:fs";
 import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
-import { ProjectionIndex } from "@coop-ledger/projections";
-import { readLedgerChunks, scanChain } from "@coop-ledger/store";
+import { type EventSource, ProjectionIndex } from "@coop-ledger/projections";
+import {
+  type ChainScan,
+  type LedgerIssue,
+  type ResumePoint,
+  readEventsAt,
+  readLedgerChunks,
+  scanChain,
+  storedHashAt,
+} from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
+import { type IndexFile, indexPathOf, readIndexFile, writeIndexFile } from "./index-file.js";
+import { LedgerFacts } from "./ledger-facts.js";
 import type { LedgerIdentity } from "./ledger-identity.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
 
@@ -23,18 +34,27 @@ export interface LateEvent {
 export interface LoadOptions {
   /** Recompute the hash chain before computing anything (default true; `--no-verify` turns it off). */
   readonly verify?: boolean;
+  /** Rebuild the persisted index from the ledger, whatever it holds (`--reindex`). */
+  readonly reindex?: boolean;
+  /** Use and write the persisted index beside the ledger (default true). */
+  readonly persist?: boolean;
 }
 
+/** How the index was obtained on this load (for notes, tests and the bench). */
+export type IndexOrigin = "built" | "reopened" | "extended";
+
 /**
- * A ledger read into the projection index, with what the CLI reports about it: the event count, the
- * ranges of valid and transaction time, and the late-recorded dissolutions and retractions (the events
- * that restate earlier figures).
+ * A ledger opened for figures: the projection index (which holds no decoded events: audits read them
+ * back from the ledger by byte offset), the ledger state it answers for, and what the CLI reports about
+ * it: the event count, the ranges of valid and transaction time, and the late-recorded dissolutions and
+ * retractions (the events that restate earlier figures; read from the ledger when asked for).
  */
 export interface LoadedLedger {
   readonly path: string;
   /** The ledger state the figures come from (see {@link LedgerIdentity}). */
   readonly identity: LedgerIdentity;
   readonly index: ProjectionIndex;
+  readonly indexOrigin: IndexOrigin;
   readonly events: number;
   readonly firstEffective: BusinessDate | undefined;
   readonly lastEffective: BusinessDate | undefined;
@@ -44,19 +64,97 @@ export interface LoadedLedger {
   readonly restating: ReadonlyArray<LateEvent>;
 }
 
-const effectiveOf = (e: RecordedEvent): BusinessDate =>
-  (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
+/**
+ * The ledger as the index's event source: each event read back from its line by byte offset (one
+ * positioned read, decoded through the codecs). A line that is not the event asked for means the file
+ * changed under the command: an error (never a wrong event).
+ */
+const offsetSource = (path: string, offsets: () => Float64Array): EventSource => {
+  let fd: number | undefined;
+  return {
+    eventsAt: (positions) => {
+      fd ??= openSync(path, "r");
+      const table = offsets();
+      const r = readEventsAt(fd, positions, (p) => table[p] as number);
+      if (E.isLeft(r)) throw new Error(`${path}: ${r.left.message}`);
+      return r.right;
+    },
+  };
+};
 
-const DAY_MS = 86_400_000;
+const changedWhileRead = (path: string, checked: number, read: number): CliError => ({
+  _tag: "LedgerCorrupt",
+  path,
+  message: `${path}: the ledger changed while it was read (${checked} events checked, ${read} read)`,
+  hint: "run the command again once the writer is done",
+});
+
+const rewritten = (path: string, idx: IndexFile, found: string | undefined): CliError => ({
+  _tag: "LedgerCorrupt",
+  path,
+  line: idx.ledger.events + 1,
+  message: `${path}: line ${idx.ledger.events + 1}: the ledger's history differs from the one its index was built from (event ${idx.ledger.events} ended with hash ${idx.ledger.lastHash.slice(0, 16)}…, now ${found === undefined ? "missing" : `${found.slice(0, 16)}…`}): lines before the end were changed, removed or replaced`,
+  hint: `compare with a trusted copy (verify --ledger FILE); if this ledger is the one to trust, rerun with --reindex to rebuild ${indexPathOf(path)}`,
+});
 
 /**
- * Reads a ledger file for figures. First the raw pass over its bytes (`scanChain`: every link of the
- * hash chain recomputed, at close to hashing speed; with `verify: false` only the lines framed and
- * counted): a broken chain stops the load with a `LedgerCorrupt` naming the line (exit 4). Then the
- * store's streaming reader (large chunks, one JSON.parse per line, every event decoded) feeds each event
- * to a new projection index, showing progress on a terminal. The first issue in the file stops the load
- * with a `LedgerCorrupt` (or `FileError`) naming the line: figures are never computed from a ledger that
- * could not be read whole.
+ * Reads events (the whole file, or what follows the indexed prefix) into the index and the facts.
+ * Left: the first issue, as a CLI error naming the line.
+ */
+const feed = async (
+  ctx: CliContext,
+  path: string,
+  index: ProjectionIndex,
+  facts: LedgerFacts,
+  resume: ResumePoint | undefined,
+): Promise<E.Either<CliError, number>> => {
+  const progress = ctx.progress(`indexing ${path}`);
+  let n = 0;
+  for await (const chunk of readLedgerChunks(path, resume === undefined ? {} : { resume })) {
+    for (const r of chunk) {
+      if (E.isLeft(r)) {
+        progress.done();
+        return E.left(fromLedgerIssue(path, r.left));
+      }
+      index.add(r.right);
+      facts.observe(r.right);
+      n++;
+    }
+    progress.tick(chunk.length);
+  }
+  progress.done();
+  return E.right(n);
+};
+
+const scanned = async (
+  path: string,
+  options: Parameters<typeof scanChain>[1],
+): Promise<E.Either<CliError, ChainScan>> =>
+  E.mapLeft((i: LedgerIssue) => fromLedgerIssue(path, i))(await scanChain(path, options)());
+
+const concat = (a: Float64Array, b: Float64Array | undefined): Float64Array => {
+  if (b === undefined || b.length === 0) return a;
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
+
+/**
+ * Opens a ledger for figures, through its persisted index (`<ledger>.idx`, a cache: deleting it changes
+ * no answer):
+ *
+ * 1. **Check the chain** (unless `verify: false`): the raw pass over the file (`scanChain`: every link
+ *    recomputed from the line bytes, no JSON parsed); a broken chain is refused (exit 4, the line named).
+ * 2. **Reopen the index** when its file is intact (magic, versions, checksum) and covers a prefix of this
+ *    ledger (the same header, the hash of its last event unchanged): a current index costs reading it;
+ *    a ledger that grew is read from where the index stops (sequence checks go on from the index's
+ *    state) and the index extended. A ledger whose indexed prefix changed is refused as rewritten
+ *    (exit 4) unless `reindex`. Without the chain check, the prefix is checked by its last line only.
+ * 3. Otherwise **build** the index from the whole file (every event decoded through the codecs).
+ *
+ * The index then holds no decoded events (it is released: explain, diff and the restating list read
+ * theirs back by byte offset), and a built or extended index is written back (temp file + rename).
  *
  * @example const r = await loadLedger(ctx, "examples/sample-ledgers/province-60.jsonl");
  */
@@ -66,76 +164,163 @@ export const loadLedger = async (
   options: LoadOptions = {},
 ): Promise<E.Either<CliError, LoadedLedger>> => {
   const verify = options.verify ?? true;
+  const persist = options.persist ?? true;
+  const idxPath = indexPathOf(path);
+  const persisted = persist && options.reindex !== true ? readIndexFile(idxPath) : undefined;
+  const idx = persisted !== undefined && E.isRight(persisted) ? persisted.right : undefined;
+
   const checking = ctx.progress("verify");
-  checking.status(verify ? `checking the hash chain of ${path}…` : `reading ${path} (chain not checked)…`);
-  const scan = await scanChain(path, { verify })();
-  checking.done();
-  if (E.isLeft(scan)) return E.left(fromLedgerIssue(path, scan.left));
+  checking.status(verify ? `checking the hash chain of ${path}…` : `opening ${path} (chain not checked)…`);
+  // The whole file's scan (verifying), or, without verification and with an index, only what follows
+  // the indexed prefix once its last line is found unchanged.
+  let offsets: Float64Array;
+  let lastHash: string;
+  let total: number;
+  // The byte length of the complete lines (where an extension will start) and the header's hash.
+  let bytes: number;
+  let headerHash: string;
+  if (verify || idx === undefined) {
+    const s = await scanned(path, {
+      verify,
+      offsets: true,
+      ...(idx === undefined ? {} : { hashAfter: idx.ledger.events }),
+    });
+    checking.done();
+    if (E.isLeft(s)) return s;
+    const scan = s.right;
+    if (idx !== undefined) {
+      const samePrefix =
+        scan.headerHash === idx.ledger.headerHash &&
+        scan.events >= idx.ledger.events &&
+        (idx.ledger.events === 0 || scan.hashAfter === idx.ledger.lastHash);
+      if (!samePrefix) return E.left(rewritten(path, idx, scan.hashAfter));
+    }
+    offsets = scan.offsets ?? new Float64Array(0);
+    lastHash = scan.lastHash;
+    total = scan.events;
+    bytes = scan.bytes;
+    headerHash = scan.headerHash;
+  } else {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch (e) {
+      checking.done();
+      return E.left({
+        _tag: "FileError",
+        path,
+        message: `${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+        hint: "check the path; `coop-ledger generate --out FILE` makes a sample ledger",
+      });
+    }
+    const fd = openSync(path, "r");
+    const endHash = storedHashAt(
+      fd,
+      idx.ledger.events === 0 ? 0 : (idx.offsets[idx.ledger.events - 1] as number),
+    );
+    const headHash = storedHashAt(fd, 0);
+    closeSync(fd);
+    if (size < idx.ledger.bytes || endHash !== idx.ledger.lastHash || headHash !== idx.ledger.headerHash) {
+      checking.done();
+      return E.left(rewritten(path, idx, endHash));
+    }
+    offsets = idx.offsets;
+    lastHash = idx.ledger.lastHash;
+    total = idx.ledger.events;
+    bytes = idx.ledger.bytes;
+    headerHash = idx.ledger.headerHash;
+    if (size > idx.ledger.bytes) {
+      const s = await scanned(path, {
+        verify: false,
+        offsets: true,
+        resume: { byteOffset: idx.ledger.bytes, line: idx.ledger.events + 2, prevHash: idx.ledger.lastHash },
+      });
+      if (E.isLeft(s)) {
+        checking.done();
+        return s;
+      }
+      offsets = concat(idx.offsets, s.right.offsets);
+      lastHash = s.right.lastHash;
+      total += s.right.events;
+      bytes = s.right.bytes;
+    }
+    checking.done();
+  }
   if (!verify)
     ctx.io.stderr(
       `coop-ledger: warning: --no-verify: the hash chain of ${path} was not checked; these figures are unverified\n`,
     );
-  const progress = ctx.progress(`reading ${path}`);
-  const index = new ProjectionIndex();
-  let events = 0;
-  let firstEffective: BusinessDate | undefined;
-  let lastEffective: BusinessDate | undefined;
-  let firstRecordedAt: Instant | undefined;
-  let lastRecordedAt: Instant | undefined;
-  const restating: LateEvent[] = [];
-  for await (const chunk of readLedgerChunks(path)) {
-    for (const r of chunk) {
-      if (E.isLeft(r)) {
-        progress.done();
-        return E.left(fromLedgerIssue(path, r.left));
-      }
-      const e = r.right;
-      index.add(e);
-      events++;
-      const eff = effectiveOf(e);
-      if (firstEffective === undefined || eff < firstEffective) firstEffective = eff;
-      if (lastEffective === undefined || eff > lastEffective) lastEffective = eff;
-      const rec = e.metadata.recordedAt;
-      if (firstRecordedAt === undefined || rec < firstRecordedAt) firstRecordedAt = rec;
-      if (lastRecordedAt === undefined || rec > lastRecordedAt) lastRecordedAt = rec;
-      const late = Date.parse(rec) - Date.parse(eff) > 30 * DAY_MS;
-      if ((e.event.type === "CoopDissolved" && late) || e.event.type === "EventRetracted")
-        restating.push({
-          eventId: e.eventId,
-          streamId: e.streamId,
-          type: e.event.type,
-          position: e.position,
-          effectiveDate: eff,
-          recordedAt: rec,
-        });
+
+  const table = offsets;
+  const source = offsetSource(path, () => table);
+  let index: ProjectionIndex;
+  let facts: LedgerFacts;
+  let origin: IndexOrigin;
+  if (idx !== undefined) {
+    index = ProjectionIndex.fromImage(idx.image, source);
+    facts = new LedgerFacts(idx.facts);
+    origin = "reopened";
+    if (total > idx.ledger.events) {
+      origin = "extended";
+      const n = await feed(ctx, path, index, facts, {
+        byteOffset: idx.ledger.bytes,
+        line: idx.ledger.events + 2,
+        position: idx.ledger.events,
+        prevHash: idx.ledger.lastHash,
+        revisions: index.streamRevisions(),
+      });
+      if (E.isLeft(n)) return n;
+      if (idx.ledger.events + n.right !== total)
+        return E.left(changedWhileRead(path, total, idx.ledger.events + n.right));
     }
-    progress.tick(chunk.length);
+  } else {
+    index = new ProjectionIndex();
+    facts = new LedgerFacts();
+    origin = "built";
+    const n = await feed(ctx, path, index, facts, undefined);
+    if (E.isLeft(n)) return n;
+    if (n.right !== total) return E.left(changedWhileRead(path, total, n.right));
   }
-  progress.done();
-  if (events !== scan.right.events)
-    // The file changed between the two passes (a writer appended): the figures would not be those of
-    // the state named in the identity.
-    return E.left({
-      _tag: "LedgerCorrupt",
-      path,
-      message: `${path}: the ledger changed while it was read (${scan.right.events} events checked, ${events} read)`,
-      hint: "run the command again once the writer is done",
-    });
+  // No decoded events stay in memory: audits read them back by offset.
+  index.release(source);
+  if (persist && origin !== "reopened")
+    writeIndexFile(
+      idxPath,
+      index.toImage(),
+      { headerHash, events: total, lastHash, bytes },
+      facts.data(),
+      offsets,
+    );
+  const f = facts.data();
+  let restating: LateEvent[] | undefined;
   return E.right({
     path,
     identity: {
       path,
-      events,
-      lastPosition: events === 0 ? null : events - 1,
-      lastHash: scan.right.lastHash,
-      verified: scan.right.verified,
+      events: total,
+      lastPosition: total === 0 ? null : total - 1,
+      lastHash,
+      verified: verify,
     },
     index,
-    events,
-    firstEffective,
-    lastEffective,
-    firstRecordedAt,
-    lastRecordedAt,
-    restating,
+    indexOrigin: origin,
+    events: total,
+    firstEffective: f.firstEffective,
+    lastEffective: f.lastEffective,
+    firstRecordedAt: f.firstRecordedAt,
+    lastRecordedAt: f.lastRecordedAt,
+    get restating(): ReadonlyArray<LateEvent> {
+      restating ??= source.eventsAt(f.restating).map(lateEvent);
+      return restating;
+    },
   });
 };
+
+const lateEvent = (e: RecordedEvent): LateEvent => ({
+  eventId: e.eventId,
+  streamId: e.streamId,
+  type: e.event.type,
+  position: e.position,
+  effectiveDate: (e.event.data as { effectiveDate: BusinessDate }).effectiveDate,
+  recordedAt: e.metadata.recordedAt,
+});

@@ -98,5 +98,8 @@ export const writeLedger = async (
   const info = ledger.info();
   await ledger.close();
   await rename(partial, out);
+  // A new ledger at this path: the index of the old one (a cache, see docs/index-format.md) would be
+  // refused as the index of a rewritten history; it is of no use any more.
+  await rm(`${out}.idx`, { force: true });
   return E.right({ events: count, streams: info.streams, lastHash: info.lastHash, bytes: info.bytes });
 };

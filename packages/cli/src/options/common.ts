@@ -28,9 +28,18 @@ export const noVerifyOption = (): Option =>
     "do not recompute the ledger's hash chain first (faster on a huge ledger; outputs say unverified)",
   );
 
-/** The `--no-verify` switch as commander hands it over (`verify: false` when given). */
+/**
+ * `--reindex`: rebuild the persisted index (`<ledger>.idx`) from the ledger, whatever it holds (after a
+ * ledger was legitimately replaced, e.g. restored from a trusted copy).
+ * @example cmd.addOption(reindexOption())
+ */
+export const reindexOption = (): Option =>
+  new Option("--reindex", "rebuild the ledger's index file (<ledger>.idx) from the ledger");
+
+/** The `--no-verify` and `--reindex` switches as commander hands them over (`verify: false` when given). */
 export interface VerifySwitch {
   readonly verify?: boolean;
+  readonly reindex?: boolean;
 }
 
 /**

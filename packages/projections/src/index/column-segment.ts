@@ -31,6 +31,23 @@ export const upperBound = (a: ArrayLike<number>, from: number, to: number, x: nu
   return lo;
 };
 
+/**
+ * The arrays of a {@link ColumnSegment} (compressed sparse rows; see its description): days are whole
+ * days since 1970-01-01 (32-bit), recording instants ms since the epoch, amounts exact integers.
+ */
+export interface SegmentParts {
+  readonly columnCount: number;
+  readonly minStride: number;
+  readonly start: Float64Array;
+  readonly days: Int32Array;
+  readonly recs: Float64Array;
+  readonly amounts: Float64Array;
+  readonly maxRec: Float64Array;
+  readonly sumStart: Float64Array;
+  readonly sumDays: Int32Array;
+  readonly sumValues: Float64Array;
+}
+
 /** Deltas to build a segment from, visited as (column, day, recorded instant, amount), twice. */
 export interface DeltaEntries {
   readonly size: number;
@@ -77,16 +94,58 @@ export class ColumnSegment {
   private constructor(
     /** Number of columns the segment knows (later columns hold nothing here). */
     readonly columnCount: number,
-    private readonly start: number[],
-    private readonly days: number[],
-    private readonly recs: number[],
-    private readonly amounts: number[],
-    private readonly maxRec: number[],
-    private readonly sumStart: number[],
-    private readonly sumDays: number[],
-    private readonly sumValues: number[],
+    private readonly start: ArrayLike<number>,
+    private readonly days: ArrayLike<number>,
+    private readonly recs: ArrayLike<number>,
+    private readonly amounts: ArrayLike<number>,
+    private readonly maxRec: ArrayLike<number>,
+    private readonly sumStart: ArrayLike<number>,
+    private readonly sumDays: ArrayLike<number>,
+    private readonly sumValues: ArrayLike<number>,
     private readonly minStride: number,
   ) {}
+
+  /**
+   * The segment's arrays, to persist it (see {@link ColumnSegment.fromParts}); typed arrays, so that
+   * they can be written as they are and read back without a copy.
+   * @example const parts = segment.parts(); ColumnSegment.fromParts(parts)
+   */
+  parts(): SegmentParts {
+    const f64 = (a: ArrayLike<number>): Float64Array =>
+      a instanceof Float64Array ? a : Float64Array.from(a);
+    const i32 = (a: ArrayLike<number>): Int32Array => (a instanceof Int32Array ? a : Int32Array.from(a));
+    return {
+      columnCount: this.columnCount,
+      minStride: this.minStride,
+      start: f64(this.start),
+      days: i32(this.days),
+      recs: f64(this.recs),
+      amounts: f64(this.amounts),
+      maxRec: f64(this.maxRec),
+      sumStart: f64(this.sumStart),
+      sumDays: i32(this.sumDays),
+      sumValues: f64(this.sumValues),
+    };
+  }
+
+  /**
+   * A segment over persisted arrays (as {@link ColumnSegment.parts} gave them; trusted: the caller
+   * checked the file they came from).
+   */
+  static fromParts(p: SegmentParts): ColumnSegment {
+    return new ColumnSegment(
+      p.columnCount,
+      p.start,
+      p.days,
+      p.recs,
+      p.amounts,
+      p.maxRec,
+      p.sumStart,
+      p.sumDays,
+      p.sumValues,
+      p.minStride,
+    );
+  }
 
   /** Number of deltas held. */
   get size(): number {

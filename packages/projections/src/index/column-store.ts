@@ -1,4 +1,4 @@
-import { ColumnSegment, type DeltaEntries } from "./column-segment.js";
+import { ColumnSegment, type DeltaEntries, type SegmentParts } from "./column-segment.js";
 
 /**
  * The delta columns of one cell level: a short list of immutable {@link ColumnSegment}s, oldest first,
@@ -36,6 +36,21 @@ export class ColumnStore {
       if (before === undefined || last.size * 2 < before.size) break;
       this.segments.splice(k - 2, 2, merge(before, last, this.minStride));
     }
+  }
+
+  /** The segments' arrays, oldest first (to persist the store). */
+  parts(): SegmentParts[] {
+    return this.segments.map((s) => s.parts());
+  }
+
+  /**
+   * A store over persisted segments (see {@link ColumnStore.parts}).
+   * @example ColumnStore.fromParts(store.parts())
+   */
+  static fromParts(parts: ReadonlyArray<SegmentParts>, minStride?: number): ColumnStore {
+    const store = new ColumnStore(minStride);
+    store.segments = parts.map((p) => ColumnSegment.fromParts(p));
+    return store;
   }
 
   /** Sum of a column's amounts with day ≤ `day` and recorded ≤ `rec`. */

@@ -3,16 +3,38 @@ import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "..
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "../model/stream-state.js";
 import { clearDeltas, type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import type { SegmentParts } from "./column-segment.js";
 import { upperBound } from "./column-segment.js";
 import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
+import { IMAGE_LEVELS, type IndexImage, SEGMENT_FIELDS } from "./index-image.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
 
+/**
+ * Where an index that keeps no decoded events reads a stream's events back from (the ledger, by the
+ * byte offsets of their positions): only when a stream receives an event after the index was released
+ * or reopened, and for the audits (explain, diff).
+ *
+ * @example const source: EventSource = { eventsAt: (positions) => positions.map(readEventAt) };
+ */
+export interface EventSource {
+  /** The events at these global positions (given ascending), decoded. */
+  readonly eventsAt: (positions: ReadonlyArray<number>) => ReadonlyArray<RecordedEvent>;
+}
+
 interface StreamEntry {
-  /** Every event of the stream, in arrival order. */
-  readonly events: TimedEvent[];
+  /** Every event of the stream, in arrival order (empty while the stream is cold). */
+  events: TimedEvent[];
+  /** The global positions of the stream's events, in arrival order (kept also while cold). */
+  readonly positions: number[];
+  /**
+   * False when the stream's events, live list, state and tail are not held (a released or reopened
+   * index): they are read back from the {@link EventSource} and re-folded when the stream next
+   * receives an event.
+   */
+  hot: boolean;
   /** The live events as known now, in valid-time order. */
   live: TimedEvent[];
   /**
@@ -79,7 +101,7 @@ export class ProjectionIndex {
   private readonly provinceCellOf: number[] = [];
   private readonly ledgerCellOf: number[] = [];
   /** The columns of each level: their count and their deltas. */
-  private readonly levels: Record<CellLevel, { count: number; readonly store: ColumnStore }>;
+  private levels: Record<CellLevel, { count: number; readonly store: ColumnStore }>;
   /** For a full-detail column, its province-level and whole-ledger roll-up columns. */
   private readonly provinceColumnOf: number[] = [];
   private readonly ledgerColumnOf: number[] = [];
@@ -89,6 +111,7 @@ export class ProjectionIndex {
   /** Full-detail columns by series key and sector, built on the first sector-scoped query of a series. */
   private readonly detailBySector = new Map<number, Map<string, CellColumn[]>>();
   private readonly staging = new DeltaLog();
+  private readonly minStride: number | undefined;
   private lastCell: string | undefined = undefined;
   private flowDay = 0;
   private flowRec = 0;
@@ -100,12 +123,14 @@ export class ProjectionIndex {
   private latest = Number.NEGATIVE_INFINITY;
   private eventCount = 0;
   private deltaCount = 0;
+  private source: EventSource | undefined = undefined;
 
   /**
    * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
    * checkpoints (for tests: small columns then get checkpoints too).
    */
   constructor(options: { readonly minStride?: number } = {}) {
+    this.minStride = options.minStride;
     this.levels = {
       ledger: { count: 0, store: new ColumnStore(options.minStride) },
       province: { count: 0, store: new ColumnStore(options.minStride) },
@@ -134,6 +159,8 @@ export class ProjectionIndex {
     if (entry === undefined) {
       entry = {
         events: [],
+        positions: [],
+        hot: true,
         live: [],
         tail: NO_DELTAS,
         maxRecorded: Number.NEGATIVE_INFINITY,
@@ -141,12 +168,13 @@ export class ProjectionIndex {
         state: initialStreamState(),
       };
       this.streams.set(event.streamId, entry);
-    }
+    } else if (!entry.hot) this.hydrate(entry);
     // A redelivered event carries its stream revision again, so only an event at or below the highest
     // revision seen can be one; the usual, later event is never looked up.
     if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
     if (event.revision > entry.maxRevision) entry.maxRevision = event.revision;
     this.eventCount++;
+    entry.positions.push(event.position);
     const te = timed(event);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     if (te.recordedMs < entry.maxRecorded) {
@@ -233,14 +261,251 @@ export class ProjectionIndex {
     return this;
   }
 
-  /** The events of every stream (arrival order within a stream), for audits (explain, diff). */
+  /**
+   * The events of every stream (arrival order within a stream), for audits (explain, diff); read back
+   * from the event source, one stream at a time, for streams the index does not hold.
+   */
   *events(): Iterable<RecordedEvent> {
-    for (const s of this.streams.values()) for (const e of s.events) yield e.recorded;
+    for (const id of this.streams.keys()) yield* this.streamEvents(id);
   }
 
-  /** The events of one stream as fed, in arrival order. */
+  /** The events of one stream as fed, in arrival order (read back from the source when not held). */
   streamEvents(streamId: string): ReadonlyArray<RecordedEvent> {
-    return (this.streams.get(streamId)?.events ?? []).map((e) => e.recorded);
+    const entry = this.streams.get(streamId);
+    if (entry === undefined) return [];
+    if (entry.hot) return entry.events.map((e) => e.recorded);
+    return this.read(entry);
+  }
+
+  /** The global positions of one stream's events, in arrival order. */
+  streamPositions(streamId: string): ReadonlyArray<number> {
+    return this.streams.get(streamId)?.positions ?? [];
+  }
+
+  /**
+   * Each stream's highest revision fed (to resume a ledger read after the indexed prefix).
+   * @example index.streamRevisions().get("coop-htx-1") // 4
+   */
+  streamRevisions(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, e] of this.streams) out.set(id, e.maxRevision);
+    return out;
+  }
+
+  /** Whether every stream's events are held (false after {@link release} or {@link fromImage}). */
+  get holdsEvents(): boolean {
+    for (const e of this.streams.values()) if (!e.hot) return false;
+    return true;
+  }
+
+  /**
+   * Drops every stream's decoded events, live list, fold state and tail, keeping only the columns and
+   * each stream's positions: memory is then bounded by the index, not by the history. A stream that
+   * later receives an event (or an audit that needs its events) reads them back from `source` and
+   * re-folds them (the same state and tail as feeding them gave: the fold is deterministic).
+   * @example const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]) });
+   */
+  release(source: EventSource): this {
+    this.prepare();
+    this.source = source;
+    for (const e of this.streams.values()) {
+      if (!e.hot) continue;
+      e.hot = false;
+      e.events = [];
+      e.live = [];
+      e.tail = NO_DELTAS;
+      e.state = initialStreamState();
+    }
+    return this;
+  }
+
+  /**
+   * The index as plain data (laid-out columns, cells, streams' positions; no events): see
+   * {@link IndexImage}. Lays out staged deltas first.
+   * @example const bytes = encodeIndexImage(index.toImage());
+   */
+  toImage(): IndexImage {
+    this.prepare();
+    const arrays: Record<string, Float64Array | Int32Array> = {};
+    const levelCode = { ledger: 0, province: 1, detail: 2 } as const;
+    arrays.cellLevels = Int32Array.from(this.cellLevels, (l) => levelCode[l]);
+    arrays.provinceCellOf = Int32Array.from(this.provinceCellOf);
+    arrays.ledgerCellOf = Int32Array.from(this.ledgerCellOf);
+    arrays.provinceColumnOf = Float64Array.from(this.provinceColumnOf);
+    arrays.ledgerColumnOf = Float64Array.from(this.ledgerColumnOf);
+    const metaLevels: Record<
+      string,
+      { count: number; segments: Array<{ columnCount: number; minStride: number }> }
+    > = {};
+    for (const level of IMAGE_LEVELS) {
+      const n = this.levels[level].count;
+      const colKey = new Float64Array(n);
+      const colCell = new Int32Array(n);
+      for (const [key, s] of this.bySeries)
+        for (const c of s[level]) {
+          colKey[c.column] = key;
+          colCell[c.column] = c.cellId;
+        }
+      arrays[`${level}.colKey`] = colKey;
+      arrays[`${level}.colCell`] = colCell;
+      const parts = this.levels[level].store.parts();
+      parts.forEach((p, j) => {
+        for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = p[f];
+      });
+      metaLevels[level] = {
+        count: n,
+        segments: parts.map((p) => ({ columnCount: p.columnCount, minStride: p.minStride })),
+      };
+    }
+    const streamIds: string[] = [];
+    const start = new Float64Array(this.streams.size + 1);
+    const maxRecorded = new Float64Array(this.streams.size);
+    const maxRevision = new Float64Array(this.streams.size);
+    let total = 0;
+    for (const e of this.streams.values()) total += e.positions.length;
+    const positions = new Float64Array(total);
+    let i = 0;
+    let o = 0;
+    for (const [id, e] of this.streams) {
+      streamIds.push(id);
+      start[i] = o;
+      maxRecorded[i] = e.maxRecorded;
+      maxRevision[i] = e.maxRevision;
+      positions.set(e.positions, o);
+      o += e.positions.length;
+      i++;
+    }
+    start[i] = o;
+    arrays.streamStart = start;
+    arrays.streamPositions = positions;
+    arrays.streamMaxRecorded = maxRecorded;
+    arrays.streamMaxRevision = maxRevision;
+    return {
+      meta: {
+        events: this.eventCount,
+        deltas: this.deltaCount,
+        latest: Number.isFinite(this.latest) ? this.latest : null,
+        levels: metaLevels as unknown as IndexImage["meta"]["levels"],
+      },
+      strings: { cellKeys: [...this.cellIds.keys()], streamIds },
+      arrays,
+    };
+  }
+
+  /**
+   * Reopens an index from its image (see {@link toImage}): queries are answered at once from the
+   * persisted columns; every stream is cold, its events read back from `source` when it next receives
+   * one or an audit asks for them. Throws on an image whose arrays do not fit together (the caller
+   * checks the file's checksum and version first; this is the last guard).
+   * @example const index = ProjectionIndex.fromImage(decoded, { eventsAt: readEventsByOffset });
+   */
+  static fromImage(
+    image: IndexImage,
+    source: EventSource,
+    options: { readonly minStride?: number } = {},
+  ): ProjectionIndex {
+    const index = new ProjectionIndex(options);
+    index.source = source;
+    const a = (name: string): Float64Array | Int32Array => {
+      const x = image.arrays[name];
+      if (x === undefined) throw new Error(`index image: array ${name} missing`);
+      return x;
+    };
+    const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
+    const cellLevels = a("cellLevels");
+    const provinceCellOf = a("provinceCellOf");
+    const ledgerCellOf = a("ledgerCellOf");
+    image.strings.cellKeys.forEach((k, id) => {
+      const level = levelOf[cellLevels[id] as number] as CellLevel;
+      index.cellIds.set(k, id);
+      index.cellInfos.push(parseCell(level === "detail" ? k : k.slice(1)));
+      index.cellLevels.push(level);
+      index.provinceCellOf.push(provinceCellOf[id] as number);
+      index.ledgerCellOf.push(ledgerCellOf[id] as number);
+    });
+    // Loops, not spreads: a national index has a million detail columns (a spread overflows the stack).
+    for (const c of a("provinceColumnOf")) index.provinceColumnOf.push(c);
+    for (const c of a("ledgerColumnOf")) index.ledgerColumnOf.push(c);
+    for (const level of IMAGE_LEVELS) {
+      const m = image.meta.levels[level];
+      const colKey = a(`${level}.colKey`);
+      const colCell = a(`${level}.colCell`);
+      if (colKey.length !== m.count || colCell.length !== m.count)
+        throw new Error(`index image: ${level} columns do not match their count`);
+      for (let c = 0; c < m.count; c++) {
+        const key = colKey[c] as number;
+        const cellId = colCell[c] as number;
+        let byCell = index.columnIds.get(key);
+        if (byCell === undefined) {
+          byCell = [];
+          index.columnIds.set(key, byCell);
+        }
+        byCell[cellId] = c;
+        let s = index.bySeries.get(key);
+        if (s === undefined) {
+          s = { ledger: [], province: [], detail: [] };
+          index.bySeries.set(key, s);
+        }
+        s[level].push({ cellId, column: c });
+      }
+      const parts: SegmentParts[] = m.segments.map((seg, j) => {
+        const f = (name: (typeof SEGMENT_FIELDS)[number]) => a(`${level}.${j}.${name}`);
+        return {
+          columnCount: seg.columnCount,
+          minStride: seg.minStride,
+          start: f("start") as Float64Array,
+          days: f("days") as Int32Array,
+          recs: f("recs") as Float64Array,
+          amounts: f("amounts") as Float64Array,
+          maxRec: f("maxRec") as Float64Array,
+          sumStart: f("sumStart") as Float64Array,
+          sumDays: f("sumDays") as Int32Array,
+          sumValues: f("sumValues") as Float64Array,
+        };
+      });
+      index.levels[level] = { count: m.count, store: ColumnStore.fromParts(parts, options.minStride) };
+    }
+    const start = a("streamStart");
+    const positions = a("streamPositions");
+    const maxRecorded = a("streamMaxRecorded");
+    const maxRevision = a("streamMaxRevision");
+    image.strings.streamIds.forEach((id, i) => {
+      index.streams.set(id, {
+        events: [],
+        positions: Array.from(positions.subarray(start[i] as number, start[i + 1] as number)),
+        hot: false,
+        live: [],
+        tail: NO_DELTAS,
+        maxRecorded: maxRecorded[i] as number,
+        maxRevision: maxRevision[i] as number,
+        state: initialStreamState(),
+      });
+    });
+    index.eventCount = image.meta.events;
+    index.deltaCount = image.meta.deltas;
+    index.latest = image.meta.latest ?? Number.NEGATIVE_INFINITY;
+    return index;
+  }
+
+  private read(entry: StreamEntry): ReadonlyArray<RecordedEvent> {
+    if (this.source === undefined)
+      throw new Error("ProjectionIndex: a released stream without an event source");
+    return this.source.eventsAt(entry.positions);
+  }
+
+  /** Reads a cold stream's events back and re-folds them: its live list, state and tail as fed. */
+  private hydrate(entry: StreamEntry): void {
+    const events = this.read(entry).map(timed);
+    entry.events = events;
+    entry.live = liveEvents(events);
+    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
+    entry.state = full.state;
+    const lastDay =
+      entry.live.length === 0
+        ? Number.NEGATIVE_INFINITY
+        : (entry.live[entry.live.length - 1] as TimedEvent).day;
+    entry.tail = tailAfter(NO_DELTAS, full.deltas, lastDay);
+    entry.hot = true;
   }
 
   /** The stream ids known. */

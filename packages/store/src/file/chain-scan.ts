@@ -21,6 +21,12 @@ export interface ChainScanOptions {
   readonly hashAfter?: number;
   /** Bytes read per chunk (default 8 MiB). */
   readonly chunkBytes?: number;
+  /**
+   * Scan only what follows an already-checked prefix: from its end (`byteOffset`, the 1-based `line`
+   * there), chained to its last line's stored hash. The header is not read; offsets and counts are of
+   * the lines scanned.
+   */
+  readonly resume?: { readonly byteOffset: number; readonly line: number; readonly prevHash: string };
 }
 
 /**
@@ -29,7 +35,9 @@ export interface ChainScanOptions {
  * @example const { events, lastHash } = (await scanChain(path)()).right;
  */
 export interface ChainScan {
-  readonly header: LedgerHeader;
+  /** The header (undefined when the scan resumed after a prefix). */
+  readonly header: LedgerHeader | undefined;
+  /** The header's hash (the prefix's last hash when the scan resumed). */
   readonly headerHash: string;
   /** Event lines (the header is line 1; event at position p is on line p + 2). */
   readonly events: number;
@@ -101,17 +109,20 @@ export const scanChain =
       });
     }
     try {
-      let header: { hash: string; header: LedgerHeader } | undefined;
+      const resume = options.resume;
+      let header: { hash: string; header: LedgerHeader | undefined } | undefined =
+        resume === undefined ? undefined : { hash: resume.prevHash, header: undefined };
       // The previous line's stored hash, as its 64 hex digits (copied: the read buffer is reused).
       const prev = Buffer.alloc(64);
+      if (resume !== undefined) prev.write(resume.prevHash, "latin1");
       let events = 0;
       let offsets: Float64Array | undefined =
         options.offsets === true ? new Float64Array(1 << 16) : undefined;
       let hashAfter: string | undefined;
-      for await (const item of scanLines(
-        handle,
-        options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes },
-      )) {
+      for await (const item of scanLines(handle, {
+        ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+        ...(resume === undefined ? {} : { from: resume.byteOffset, firstLine: resume.line }),
+      })) {
         if (item._tag === "Lines") {
           const { buf, starts, ends } = item;
           let i = 0;

@@ -31,13 +31,19 @@ export type ScanItem =
  */
 export async function* scanLines(
   handle: FileHandle,
-  options: { readonly maxLineBytes?: number; readonly chunkBytes?: number; readonly from?: number } = {},
+  options: {
+    readonly maxLineBytes?: number;
+    readonly chunkBytes?: number;
+    readonly from?: number;
+    /** The 1-based line number of the line at `from` (default 1). */
+    readonly firstLine?: number;
+  } = {},
 ): AsyncGenerator<ScanItem, void, undefined> {
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
   const buf = Buffer.allocUnsafe(Math.max(options.chunkBytes ?? 8 * 1024 * 1024, 2 * (max + 1)));
   let base = options.from ?? 0;
   let filled = 0;
-  let line = 1;
+  let line = options.firstLine ?? 1;
   for (;;) {
     const { bytesRead } = await handle.read(buf, filled, buf.length - filled, base + filled);
     filled += bytesRead;

@@ -18,6 +18,29 @@ export interface ReadLedgerOptions {
   readonly validation?: Validation;
   /** Bytes read per chunk (default 8 MiB). */
   readonly chunkBytes?: number;
+  /**
+   * Read only what follows an already-read prefix (a persisted index extended after appends): start at
+   * the prefix's end, chained to its last hash, at its next position, with each stream's last revision
+   * (so the sequence checks go on as if the whole file were read). The header is not read again.
+   */
+  readonly resume?: ResumePoint;
+}
+
+/**
+ * Where a read resumes after an already-read prefix of a ledger.
+ * @example { byteOffset: 81_234, line: 120, position: 118, prevHash: "9f…", revisions: new Map([["coop-1", 4]]) }
+ */
+export interface ResumePoint {
+  /** Byte offset of the first line to read (the prefix's length). */
+  readonly byteOffset: number;
+  /** Its 1-based line number. */
+  readonly line: number;
+  /** The position the next event must have. */
+  readonly position: number;
+  /** The stored hash of the prefix's last line. */
+  readonly prevHash: string;
+  /** Each stream's last revision in the prefix. */
+  readonly revisions: ReadonlyMap<string, number>;
 }
 
 const unreadable = (path: string, e: unknown): LedgerIssue => ({
@@ -103,6 +126,12 @@ export async function* readLedgerChunks(
   }
   try {
     let walker: ChainWalker | undefined;
+    const resume = options.resume;
+    if (resume !== undefined) {
+      walker = new ChainWalker(resume.prevHash, options.verifyChain ?? false);
+      walker.position = resume.position;
+      for (const [id, r] of resume.revisions) walker.revisions.set(id, r);
+    }
     let parsed: ParsedLine | undefined;
     const fields = (buf: Buffer, s: number, e: number) => {
       const p = parseEventLine(buf, s, e);
@@ -110,10 +139,10 @@ export async function* readLedgerChunks(
       parsed = p;
       return p.fields;
     };
-    for await (const item of scanLines(
-      handle,
-      options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes },
-    )) {
+    for await (const item of scanLines(handle, {
+      ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+      ...(resume === undefined ? {} : { from: resume.byteOffset, firstLine: resume.line }),
+    })) {
       if (item._tag === "Lines") {
         let out: Array<E.Either<LedgerIssue, RecordedEvent>> = [];
         for (let i = 0; i < item.starts.length; i++) {

@@ -1,0 +1,61 @@
+import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What the CLI reports about a ledger besides its figures, gathered while its events are fed to the
+ * index and persisted with it (so that a reopened index needs no events): the ranges of valid and
+ * transaction time and the positions of the restating events (dissolutions recorded more than 30 days
+ * after their effective date, and every retraction), whose events are read back by offset when shown.
+ */
+export interface LedgerFactsData {
+  readonly firstEffective: BusinessDate | undefined;
+  readonly lastEffective: BusinessDate | undefined;
+  readonly firstRecordedAt: Instant | undefined;
+  readonly lastRecordedAt: Instant | undefined;
+  readonly restating: ReadonlyArray<number>;
+}
+
+/**
+ * Accumulates {@link LedgerFactsData} event by event (from nothing, or from persisted facts).
+ * @example const f = new LedgerFacts(); f.observe(e); f.data().lastEffective
+ */
+export class LedgerFacts {
+  private firstEffective: BusinessDate | undefined;
+  private lastEffective: BusinessDate | undefined;
+  private firstRecordedAt: Instant | undefined;
+  private lastRecordedAt: Instant | undefined;
+  private readonly restating: number[];
+
+  constructor(from?: LedgerFactsData) {
+    this.firstEffective = from?.firstEffective;
+    this.lastEffective = from?.lastEffective;
+    this.firstRecordedAt = from?.firstRecordedAt;
+    this.lastRecordedAt = from?.lastRecordedAt;
+    this.restating = [...(from?.restating ?? [])];
+  }
+
+  /** Takes one event into account. */
+  observe(e: RecordedEvent): void {
+    const eff = (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
+    if (this.firstEffective === undefined || eff < this.firstEffective) this.firstEffective = eff;
+    if (this.lastEffective === undefined || eff > this.lastEffective) this.lastEffective = eff;
+    const rec = e.metadata.recordedAt;
+    if (this.firstRecordedAt === undefined || rec < this.firstRecordedAt) this.firstRecordedAt = rec;
+    if (this.lastRecordedAt === undefined || rec > this.lastRecordedAt) this.lastRecordedAt = rec;
+    const late = Date.parse(rec) - Date.parse(eff) > 30 * DAY_MS;
+    if ((e.event.type === "CoopDissolved" && late) || e.event.type === "EventRetracted")
+      this.restating.push(e.position);
+  }
+
+  /** The facts so far (plain data, persisted with the index). */
+  data(): LedgerFactsData {
+    return {
+      firstEffective: this.firstEffective,
+      lastEffective: this.lastEffective,
+      firstRecordedAt: this.firstRecordedAt,
+      lastRecordedAt: this.lastRecordedAt,
+      restating: [...this.restating],
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { explain, snapshot } from "@coop-ledger/projections";
+import { chainHash } from "@coop-ledger/store";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { makeContext } from "../context.js";
+import { REPO_ROOT } from "../test-support/run-bin.js";
+import { indexPathOf } from "./index-file.js";
+import { type LoadedLedger, type LoadOptions, loadLedger } from "./load-ledger.js";
+
+const sample = join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl");
+const lines = readFileSync(sample, "utf8").split("\n").slice(0, -1);
+const dir = mkdtempSync(join(tmpdir(), "coop-index-"));
+
+const stderr: string[] = [];
+const ctx = () =>
+  makeContext({
+    stdout: () => {},
+    stderr: (s) => stderr.push(s),
+    stderrIsTTY: false,
+    env: {},
+    cwd: REPO_ROOT,
+    now: () => 0,
+  });
+
+const load = async (path: string, options: LoadOptions = {}): Promise<LoadedLedger> => {
+  const r = await loadLedger(ctx(), path, options);
+  if (E.isLeft(r)) throw new Error(r.left.message);
+  return r.right;
+};
+
+/** A few questions whose answers must not depend on how the index was obtained. */
+const answers = (l: LoadedLedger, audits = false): string =>
+  JSON.stringify([
+    audits ? explain(l.index, "coops.dissolved", { validAt: "2024-12-31" }) : null,
+    snapshot(l.index, { validAt: "2022-12-31" }),
+    snapshot(l.index, { validAt: "2019-06-30", knownAt: "2020-01-15T00:00:00.000Z" }),
+    snapshot(l.index, { validAt: "2025-12-31", scope: { sector: "agriculture" } }),
+    l.identity,
+    l.restating,
+    [l.firstEffective, l.lastEffective, l.firstRecordedAt, l.lastRecordedAt],
+  ]);
+
+/** The last line index (0-based, in `lines`) ≤ `near` that ends an append (`batchRemaining` 0). */
+const appendBoundary = (near: number): number => {
+  for (let i = near; i > 0; i--) if ((lines[i] as string).includes('"batchRemaining":0,')) return i;
+  return 0;
+};
+
+const write = (name: string, ls: ReadonlyArray<string>): string => {
+  const path = join(dir, name);
+  writeFileSync(path, ls.map((l) => `${l}\n`).join(""));
+  return path;
+};
+
+/** Re-chains lines from `from` on (an edit that keeps the chain intact: a rewritten history). */
+const rechain = (ls: string[], from: number): void => {
+  let prev = (ls[from - 1] as string).slice(9, 73);
+  for (let i = from; i < ls.length; i++) {
+    const rest = (ls[i] as string).slice(75);
+    const hash = chainHash(prev, `{${rest}`);
+    ls[i] = `{"hash":"${hash}",${rest}`;
+    prev = hash;
+  }
+};
+
+describe("the persisted index beside a ledger (issue #12)", () => {
+  it("is built and written on the first read, reopened on the next: same answers, no events held", async () => {
+    const path = write("whole.jsonl", lines);
+    const first = await load(path);
+    expect(first.indexOrigin).toBe("built");
+    expect(existsSync(indexPathOf(path))).toBe(true);
+    const second = await load(path);
+    expect(second.indexOrigin).toBe("reopened");
+    expect(second.index.holdsEvents).toBe(false);
+    expect(first.index.holdsEvents).toBe(false);
+    expect(answers(second, true)).toBe(answers(first, true));
+    const unverified = await load(path, { verify: false });
+    expect(unverified.indexOrigin).toBe("reopened");
+    expect(unverified.identity.verified).toBe(false);
+    expect({ ...unverified.identity, verified: true }).toEqual(first.identity);
+    // Deleting it changes no answer.
+    unlinkSync(indexPathOf(path));
+    const rebuilt = await load(path);
+    expect(rebuilt.indexOrigin).toBe("built");
+    expect(answers(rebuilt)).toBe(answers(first));
+    const none = await load(path, { persist: false });
+    expect(answers(none)).toBe(answers(first));
+  });
+
+  it.each([true, false])(
+    "a ledger that grew is read from where its index stops (verify: %s)",
+    async (verify) => {
+      const cut = appendBoundary(Math.floor(lines.length * 0.6));
+      const path = write(`grown-${verify}.jsonl`, lines.slice(0, cut + 1));
+      expect((await load(path, { verify })).indexOrigin).toBe("built");
+      appendFileSync(
+        path,
+        lines
+          .slice(cut + 1)
+          .map((l) => `${l}\n`)
+          .join(""),
+      );
+      const extended = await load(path, { verify });
+      expect(extended.indexOrigin).toBe("extended");
+      expect(extended.events).toBe(lines.length - 1);
+      const reopened = await load(path, { verify });
+      expect(reopened.indexOrigin).toBe("reopened");
+      const fresh = await load(write(`fresh-${verify}.jsonl`, lines), { verify, persist: false });
+      const strip = (l: LoadedLedger) => answers(l).replaceAll(l.path, "L");
+      expect(strip(extended)).toBe(strip(fresh));
+      expect(strip(reopened)).toBe(strip(fresh));
+    },
+  );
+
+  it.each([true, false])(
+    "a ledger whose indexed history was rewritten (chain re-hashed) is refused, or re-indexed on --reindex (verify: %s)",
+    async (verify) => {
+      const path = write(`rewritten-${verify}.jsonl`, lines);
+      await load(path);
+      const edited = [...lines];
+      const k = 900;
+      edited[k] = (edited[k] as string).replace(
+        /"effectiveDate":"(\d{4})/,
+        (_m, y: string) => `"effectiveDate":"${Number(y) - 1}`,
+      );
+      rechain(edited, k);
+      write(`rewritten-${verify}.jsonl`, edited);
+      const refused = await loadLedger(ctx(), path, { verify });
+      expect(E.isLeft(refused) && refused.left).toMatchObject({
+        _tag: "LedgerCorrupt",
+        message: expect.stringContaining("differs from the one its index was built from"),
+      });
+      const again = await load(path, { verify, reindex: true });
+      expect(again.indexOrigin).toBe("built");
+      const fresh = await load(write(`rewritten-fresh-${verify}.jsonl`, edited), { persist: false });
+      expect(JSON.stringify(snapshot(again.index, { validAt: "2022-12-31" }))).toBe(
+        JSON.stringify(snapshot(fresh.index, { validAt: "2022-12-31" })),
+      );
+    },
+  );
+
+  it("a damaged or foreign index file is rebuilt, never read", async () => {
+    const path = write("damaged.jsonl", lines);
+    const first = await load(path);
+    const idx = readFileSync(indexPathOf(path));
+    for (const at of [3, 40, Math.floor(idx.length / 2), idx.length - 1]) {
+      const bad = Buffer.from(idx);
+      bad[at] = (bad[at] as number) ^ 0x5a;
+      writeFileSync(indexPathOf(path), bad);
+      const r = await load(path);
+      expect(r.indexOrigin).toBe("built");
+      expect(answers(r)).toBe(answers(first));
+    }
+    writeFileSync(indexPathOf(path), idx.subarray(0, idx.length - 8));
+    expect((await load(path)).indexOrigin).toBe("built");
+    // The index of another ledger copied beside this one: its header differs.
+    const other = write("other.jsonl", lines.slice(0, appendBoundary(500) + 1));
+    await load(other);
+    writeFileSync(indexPathOf(path), readFileSync(indexPathOf(other)));
+    const foreign = await loadLedger(ctx(), path);
+    // A prefix of the same ledger is a legitimate index to extend; another ledger's is refused.
+    expect(E.isRight(foreign) && foreign.right.indexOrigin).toBe("extended");
+  });
+});

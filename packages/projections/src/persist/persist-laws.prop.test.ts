@@ -1,0 +1,113 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { explain } from "../audit/explain.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import { buildIndex, type EventSource, ProjectionIndex } from "../index/projection-index.js";
+import { historyAndQueriesArb, type QueryPoint, queryOf } from "../test-support/arbitraries.js";
+import { assertSameResult } from "../test-support/compare.js";
+import { decodeIndexImage, encodeIndexImage } from "./image-codec.js";
+
+const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);
+const params = { numRuns: RUNS, endOnFailure: process.env.PROJECTIONS_LAW_NO_SHRINK === "1" };
+
+/** The ledger as an event source: events read back by position (what the CLI does by byte offset). */
+const sourceOf = (events: ReadonlyArray<RecordedEvent>): EventSource & { reads: number } => {
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  const s = {
+    reads: 0,
+    eventsAt: (positions: ReadonlyArray<number>) => {
+      s.reads += positions.length;
+      return positions.map((p) => byPosition.get(p) as RecordedEvent);
+    },
+  };
+  return s;
+};
+
+/** Persists an index to bytes and reopens it: what a later CLI run sees. */
+const reopen = (index: ProjectionIndex, source: EventSource): ProjectionIndex => {
+  const chunks = encodeIndexImage(index.toImage(), { note: "test" });
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  const decoded = decodeIndexImage(bytes);
+  if (E.isLeft(decoded)) throw new Error(decoded.left.message);
+  expect(decoded.right.extra).toEqual({ note: "test" });
+  return ProjectionIndex.fromImage(decoded.right.image, source);
+};
+
+describe("laws of the persisted index (issue #12)", () => {
+  it("bulk = event by event = reopened from its bytes = released = extended after appends, for every query", () => {
+    fc.assert(
+      fc.property(historyAndQueriesArb, fc.nat(), ([events, queries], cutSeed) => {
+        // The append boundary falls anywhere: late-recorded events, back-dated ones and retractions of
+        // events before it land on either side.
+        const cut = events.length === 0 ? 0 : cutSeed % (events.length + 1);
+        const source = sourceOf(events);
+        const bulk = buildIndex(events);
+        const oneByOne = new ProjectionIndex();
+        for (const e of events) oneByOne.add(e);
+        const reopened = reopen(buildIndex(events), source);
+        const released = buildIndex(events).release(source);
+        // Indexed up to the cut, persisted, reopened by a later run, then the ledger grew.
+        const extended = reopen(buildIndex(events.slice(0, cut)), source);
+        for (const e of events.slice(cut)) extended.add(e);
+        // ... and persisted again after the extension, and reopened once more.
+        const again = reopen(extended, source);
+        for (const qp of queries) {
+          const q = queryOf(qp as QueryPoint);
+          const expected = snapshot(bulk, q);
+          assertSameResult(snapshot(oneByOne, q), expected, "event by event");
+          assertSameResult(snapshot(reopened, q), expected, "reopened");
+          assertSameResult(snapshot(released, q), expected, "released");
+          assertSameResult(snapshot(extended, q), expected, `extended after ${cut} of ${events.length}`);
+          assertSameResult(snapshot(again, q), expected, "extended, persisted, reopened");
+        }
+        expect(reopened.holdsEvents || events.length === 0).toBe(events.length === 0);
+        expect(reopened.size).toBe(bulk.size);
+      }),
+      params,
+    );
+  });
+
+  it("the audits read a released index's events back from the source: explain gives the same events", () => {
+    fc.assert(
+      fc.property(historyAndQueriesArb, ([events, queries]) => {
+        const source = sourceOf(events);
+        const held = buildIndex(events);
+        const reopened = reopen(buildIndex(events), source);
+        const q = queryOf(queries[0] as QueryPoint);
+        const a = explain(held, "coops.active", q);
+        const b = explain(reopened, "coops.active", q);
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { ...params, numRuns: Math.max(10, Math.floor(RUNS / 4)) },
+    );
+  });
+
+  it("damaged bytes are refused, never read: any flipped byte or truncation is a Left", () => {
+    const events = fc.sample(historyAndQueriesArb, { numRuns: 1, seed: 7 })[0]?.[0] ?? [];
+    const chunks = encodeIndexImage(buildIndex(events).toImage(), null);
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    expect(E.isRight(decodeIndexImage(bytes))).toBe(true);
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (i, x) => {
+        const damaged = bytes.slice();
+        const k = i % damaged.length;
+        damaged[k] = (damaged[k] as number) ^ x;
+        expect(E.isLeft(decodeIndexImage(damaged))).toBe(true);
+        expect(E.isLeft(decodeIndexImage(bytes.subarray(0, k)))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
