@@ -3,6 +3,7 @@ import type { CliError } from "./errors/cli-error.js";
 import type { CliIo } from "./io.js";
 import type { CommandOutput } from "./output/data-table.js";
 import type { OutputFormat } from "./output/format.js";
+import type { NumberFormat } from "./output/numbers.js";
 import { makeProgress, type Progress } from "./progress.js";
 
 /** What a command's action resolves to: its output and the format to print it in, or an error. */
@@ -21,6 +22,8 @@ export interface CliContext {
   readonly io: CliIo;
   readonly progress: (label: string) => Progress;
   result: CommandResult | undefined;
+  /** How numbers read in tables and reports (`--number-format`, default `en`); set before the action runs. */
+  numberFormat: NumberFormat;
 }
 
 /**
@@ -35,5 +38,6 @@ export const makeContext = (io: CliIo): CliContext => {
     io,
     progress: (label) => makeProgress({ write: io.stderr, enabled, now: io.now }, label),
     result: undefined,
+    numberFormat: "en",
   };
 };

@@ -23,4 +23,5 @@ export * from "./progress.js";
 export * from "./report/html.js";
 export * from "./report/report-data.js";
 export * from "./report/uplot-assets.js";
+export * from "./report/vi-text.js";
 export * from "./version.js";

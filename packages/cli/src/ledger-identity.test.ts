@@ -82,7 +82,9 @@ describe.skipIf(!hasBin())("every output carries the ledger identity (issue #13)
     const r = runBin(["report", "--ledger", sample, "--out", out, "--no-verify"]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
-    expect(html).toMatch(/<p class="meta ledger-identity" data-chain="unverified"[^>]*>Ledger \(sổ cái\):/);
+    expect(html).toMatch(
+      /<p class="meta ledger-identity[^"]*" data-chain="unverified"[^>]*>Ledger \((<span lang="vi">)?sổ cái(<\/span>)?\):/,
+    );
     expect(html).toContain(`last hash ${expected.lastHash} · UNVERIFIED`);
   });
 

@@ -47,7 +47,7 @@ export const runCli = async (argv: ReadonlyArray<string>, io: CliIo): Promise<nu
   if (result === undefined) return EXIT.ok;
   if (E.isLeft(result.output)) return fail(result.output.left);
   const out = result.output.right;
-  io.stdout(renderOutput(out, result.format));
+  io.stdout(renderOutput(out, result.format, ctx.numberFormat));
   if (out.error !== undefined) io.stderr(formatError(out.error, debug));
   return out.exitCode ?? (out.error !== undefined ? exitCodeOf(out.error) : EXIT.ok);
 };

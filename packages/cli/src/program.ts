@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 
 import { runAction } from "./commands/action.js";
 import { runDemo } from "./commands/demo.js";
@@ -23,6 +23,7 @@ import {
 } from "./options/common.js";
 import { scopeOptions } from "./options/scope.js";
 import type { OutputFormat } from "./output/format.js";
+import { NumberFormat } from "./output/numbers.js";
 import { CLI_VERSION } from "./version.js";
 
 /** Adds the scope options to a command. */
@@ -51,6 +52,12 @@ export const buildProgram = (ctx: CliContext): Command => {
     )
     .version(CLI_VERSION, "-V, --version")
     .option("--debug", "print stack traces of unexpected errors")
+    .addOption(
+      new Option(
+        "--number-format <format>",
+        "how numbers read in tables and reports: en (42,556,000,000 ₫; 97.2 %) or vi (42.556.000.000 ₫; 97,2 %); default $COOP_LEDGER_NUMBER_FORMAT, else en; JSON and CSV stay raw",
+      ).choices([...NumberFormat.values]),
+    )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -59,7 +66,20 @@ export const buildProgram = (ctx: CliContext): Command => {
       // Errors are printed by runCli in one format (message + hint); commander stays quiet.
       outputError: () => {},
     })
-    .addHelpText("after", EXIT_CODES_HELP);
+    .addHelpText("after", EXIT_CODES_HELP)
+    // The number format is a program-wide option (given before or after the command's name): read it
+    // once, before any action runs, so every command and the final rendering use the same one.
+    // $COOP_LEDGER_NUMBER_FORMAT is the default (read from the injected environment, not process.env).
+    .hook("preAction", (root) => {
+      const nf: unknown = root.opts().numberFormat ?? ctx.io.env.COOP_LEDGER_NUMBER_FORMAT ?? "en";
+      if (!NumberFormat.is(nf))
+        throw new CommanderError(
+          2,
+          "coop-ledger.numberFormat",
+          `COOP_LEDGER_NUMBER_FORMAT: ${JSON.stringify(nf)} is not a number format (use en or vi)`,
+        );
+      ctx.numberFormat = nf;
+    });
 
   const sub = (name: string, description: string): Command =>
     program.command(name).description(description).addHelpText("after", EXIT_CODES_HELP);

@@ -19,6 +19,7 @@ import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
 import type { CliQuery } from "../options/query.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { NumberFormat } from "../output/numbers.js";
 import { renderTable } from "../output/table-text.js";
 import { restatement, restatementTables } from "./diff.js";
 import { snapshotOf } from "./snapshot.js";
@@ -55,7 +56,7 @@ const query = (
 });
 
 /** One row per indicator, one column per date: the province's trajectory at a glance. */
-const overviewTable = (snaps: ReadonlyArray<Snapshot>, title: string): DataTable => ({
+const overviewTable = (snaps: ReadonlyArray<Snapshot>, title: string, nf: NumberFormat): DataTable => ({
   title,
   columns: [
     { key: "name", header: "indicator (chỉ tiêu)" },
@@ -66,7 +67,7 @@ const overviewTable = (snaps: ReadonlyArray<Snapshot>, title: string): DataTable
     const row: Record<string, string> = { name: `${d.label.en} (${d.label.vi})` };
     for (const s of snaps) {
       const f = indicatorValue(s, id);
-      row[s.validAt] = f === undefined ? "–" : showFigure(f);
+      row[s.validAt] = f === undefined ? "–" : showFigure(f, nf);
     }
     return row;
   }),
@@ -138,7 +139,9 @@ export const runDemo = async (
     if (E.isLeft(s)) return s;
     snaps.push(s.right);
   }
-  out(renderTable(overviewTable(snaps, "Bình Thuận (60), as of each date")));
+  out(
+    renderTable(overviewTable(snaps, "Bình Thuận (60), as of each date", ctx.numberFormat), ctx.numberFormat),
+  );
 
   section(
     3,
@@ -167,8 +170,8 @@ export const runDemo = async (
         const b = indicatorValue(remapped.right, id);
         return {
           name: `${d.label.en} (${d.label.vi})`,
-          asOf: a ? showFigure(a) : "–",
-          remapped: b ? showFigure(b) : "–",
+          asOf: a ? showFigure(a, ctx.numberFormat) : "–",
+          remapped: b ? showFigure(b, ctx.numberFormat) : "–",
         };
       }),
     }),
@@ -191,7 +194,8 @@ export const runDemo = async (
     );
     const r = restatement(ledger, query(validAt), before, late.recordedAt);
     if (E.isLeft(r)) return r;
-    for (const t of restatementTables(r.right)) out(`${renderTable(t)}\n`);
+    for (const t of restatementTables(r.right, ctx.numberFormat))
+      out(`${renderTable(t, ctx.numberFormat)}\n`);
   }
 
   section(
@@ -206,7 +210,7 @@ export const runDemo = async (
     out(
       E.isLeft(t)
         ? `Resolution ${id}, ${provinceLabel(resolution.province)}: not scored here (${t.left.message}).\n`
-        : `${renderTable(targetsTable(t.right))}\n`,
+        : `${renderTable(targetsTable(t.right, ctx.numberFormat), ctx.numberFormat)}\n`,
     );
   }
 

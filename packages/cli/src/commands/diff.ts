@@ -11,6 +11,7 @@ import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { NumberFormat } from "../output/numbers.js";
 import { snapshotOf } from "./snapshot.js";
 
 /** One figure that differs between the two knowledge instants. */
@@ -103,7 +104,7 @@ const byWeight = (a: RecordedEvent, b: RecordedEvent): number =>
  * between the instants.
  * @example restatementTables(r).map(renderTable)
  */
-export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
+export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): ReadonlyArray<DataTable> => [
   {
     title: `Figures valid at ${r.validAt} that changed between ${r.knownAtA} and ${r.knownAtB} (${r.scope})`,
     columns: [
@@ -118,8 +119,8 @@ export const restatementTables = (r: Restatement): ReadonlyArray<DataTable> => [
       const d = indicatorDefinition(c.before.id);
       return {
         id: c.id,
-        before: showFigure(c.before),
-        after: showFigure(c.after),
+        before: showFigure(c.before, nf),
+        after: showFigure(c.after, nf),
         name: `${d.label.en} (${d.label.vi})`,
         before_value: c.before.value,
         after_value: c.after.value,
@@ -182,7 +183,7 @@ export const runDiff = async (
   if (E.isLeft(ledger)) return ledger;
   const r = restatement(ledger.right, q.right, first, second);
   if (E.isLeft(r)) return r;
-  const tables = restatementTables(r.right);
+  const tables = restatementTables(r.right, ctx.numberFormat);
   return E.right({
     ledger: ledger.right.identity,
     json: r.right,

@@ -10,6 +10,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger explain`. */
 export interface ExplainOptions extends RawQueryOptions, VerifySwitch {
@@ -27,8 +28,8 @@ const contributionText = (c: Explanation["events"][number]["contribution"]): str
  * (to the value, or to numerator / denominator).
  * @example explanationTable(x, 50)
  */
-export const explanationTable = (x: Explanation, limit: number): DataTable => ({
-  title: `Events that make up ${x.figure.id} = ${showFigure(x.figure)}${showRatioParts(x.figure) !== "" ? ` (${showRatioParts(x.figure)})` : ""}: ${x.events.length} event(s)${x.events.length > limit ? `, the first ${limit} shown` : ""}`,
+export const explanationTable = (x: Explanation, limit: number, nf: NumberFormat = "en"): DataTable => ({
+  title: `Events that make up ${x.figure.id} = ${showFigure(x.figure, nf)}${showRatioParts(x.figure, nf) !== "" ? ` (${showRatioParts(x.figure, nf)})` : ""}: ${x.events.length} event(s)${x.events.length > limit ? `, the first ${limit} shown` : ""}`,
   columns: [
     { key: "position", header: "position", kind: "int" },
     { key: "effectiveDate", header: "effective" },
@@ -79,7 +80,7 @@ export const runExplain = async (
   return E.right({
     ledger: ledger.right.identity,
     json: x.right,
-    tables: [explanationTable(x.right, limit)],
+    tables: [explanationTable(x.right, limit, ctx.numberFormat)],
     notes: [
       `${indicatorName(d)}, valid at ${q.right.validAt}${q.right.knownAt !== undefined ? `, as known at ${q.right.knownAt}` : ""} — ${describeScope(q.right.scope)}.`,
       `${d.definition}`,

@@ -35,6 +35,7 @@ const CHARTS: ReadonlyArray<{
   readonly id: string;
   readonly title: string;
   readonly unit: ReportChart["unit"];
+  readonly yTitle: string;
   readonly bars?: boolean;
   readonly indicators: ReadonlyArray<IndicatorId>;
 }> = [
@@ -42,12 +43,14 @@ const CHARTS: ReadonlyArray<{
     id: "active",
     title: "Organisations active (Số HTX, LHHTX, THT đang hoạt động)",
     unit: "count",
+    yTitle: "organisations (tổ chức)",
     indicators: ["coops.active", "unions.active", "groups.active"],
   },
   {
     id: "flows",
     title: "Co-ops founded and dissolved per year (HTX thành lập mới, giải thể)",
     unit: "count",
+    yTitle: "co-ops (HTX)",
     bars: true,
     indicators: ["coops.founded", "coops.dissolved"],
   },
@@ -55,24 +58,28 @@ const CHARTS: ReadonlyArray<{
     id: "shares",
     title: "Shares (Tỷ lệ): agricultural, under the 2012 law, rated fair or good",
     unit: "percent",
+    yTitle: "share (tỷ lệ)",
     indicators: ["coops.agriculturalShare", "coops.law2012Share", "rating.fairOrGoodShare"],
   },
   {
     id: "members",
     title: "Average members per co-op (Bình quân thành viên/HTX)",
     unit: "count",
+    yTitle: "members (thành viên)",
     indicators: ["members.averagePerCoop"],
   },
   {
     id: "ocop",
     title: "OCOP: co-ops and products with a valid certificate (HTX, sản phẩm OCOP)",
     unit: "count",
+    yTitle: "number (số lượng)",
     indicators: ["ocop.coops", "ocop.products"],
   },
   {
     id: "loans",
     title: "Support-fund loans: principal outstanding and overdue (Dư nợ, nợ quá hạn)",
     unit: "vnd",
+    yTitle: "đồng (VND)",
     indicators: ["loans.outstandingVnd", "loans.overdueVnd"],
   },
 ];
@@ -81,10 +88,11 @@ const chartOf = (spec: (typeof CHARTS)[number], series: SeriesResult): ReportCha
   id: spec.id,
   title: spec.title,
   unit: spec.unit,
+  yTitle: spec.yTitle,
   ...(spec.bars === true ? { bars: true } : {}),
   dates: series.points.map((p) => p.validAt),
   series: spec.indicators.map((id) => ({
-    label: indicatorDefinition(id).label.en,
+    label: `${indicatorDefinition(id).label.en} (${indicatorDefinition(id).label.vi})`,
     values: series.points.map((p) => indicatorValue(p, id)?.value ?? null),
   })),
 });
@@ -126,13 +134,15 @@ export const runReport = async (
       targets.push({
         resolution: id,
         target: `${row.label.en} (${row.label.vi})${row.year !== undefined ? `, ${row.year}` : ""}`,
-        figure: showTargetFigureText(row),
-        threshold: targetThresholdText(row),
+        figure: showTargetFigureText(row, ctx.numberFormat),
+        threshold: targetThresholdText(row, ctx.numberFormat),
         status: targetStatusText(row),
+        statusTag: row.status._tag,
       });
   }
   const data: ReportData = {
     title: `coop-ledger report — ${basename(o.ledger)}${o.province !== undefined ? `, province ${o.province}` : ""}`,
+    numberFormat: ctx.numberFormat,
     source: {
       ledger: basename(o.ledger),
       events: ledger.events,

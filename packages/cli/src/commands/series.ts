@@ -17,6 +17,7 @@ import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import { toProjectionQuery } from "../options/query.js";
 import { type CliScope, describeScope, parseScope, type RawScopeOptions } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger series`. */
 export interface SeriesOptions extends RawScopeOptions, VerifySwitch {
@@ -73,7 +74,7 @@ export const computeSeries = (
  * The table of a series: a row per period end, a column per indicator.
  * @example seriesTable(result, "title")
  */
-export const seriesTable = (r: SeriesResult, title: string): DataTable => ({
+export const seriesTable = (r: SeriesResult, title: string, nf: NumberFormat = "en"): DataTable => ({
   title,
   columns: [
     { key: "date", header: "date" },
@@ -86,7 +87,7 @@ export const seriesTable = (r: SeriesResult, title: string): DataTable => ({
     const row: Record<string, string | number | null> = { date: s.validAt };
     for (const id of r.indicators) {
       const f = indicatorValue(s, id);
-      row[`${id}#shown`] = f === undefined ? "–" : showFigure(f);
+      row[`${id}#shown`] = f === undefined ? "–" : showFigure(f, nf);
       row[id] = f?.value ?? null;
     }
     return row;
@@ -135,6 +136,7 @@ export const runSeries = async (
       seriesTable(
         r.right,
         `Series by ${o.every}, ${from.right} → ${to.right}${knownAt !== undefined ? `, as known at ${knownAt.right}` : ""} — ${describeScope(scope.right)}`,
+        ctx.numberFormat,
       ),
     ],
     notes: ids.map(

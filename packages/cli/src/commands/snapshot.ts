@@ -9,6 +9,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger snapshot`. */
 export interface SnapshotOptions extends RawQueryOptions, VerifySwitch {
@@ -21,7 +22,7 @@ export interface SnapshotOptions extends RawQueryOptions, VerifySwitch {
  *
  * @example snapshotTable(snap, "Snapshot at 2022-12-31")
  */
-export const snapshotTable = (s: Snapshot, title: string): DataTable => ({
+export const snapshotTable = (s: Snapshot, title: string, nf: NumberFormat = "en"): DataTable => ({
   title,
   columns: [
     { key: "id", header: "indicator" },
@@ -48,8 +49,8 @@ export const snapshotTable = (s: Snapshot, title: string): DataTable => ({
       name: indicatorName(d),
       label_en: d.label.en,
       label_vi: d.label.vi,
-      shown: showFigure(f),
-      parts: showRatioParts(f),
+      shown: showFigure(f, nf),
+      parts: showRatioParts(f, nf),
       value: f.value,
       numerator: f.numerator ?? null,
       denominator: f.denominator ?? null,
@@ -97,7 +98,7 @@ export const runSnapshot = async (
   return E.right({
     ledger: ledger.right.identity,
     json: s.right,
-    tables: [snapshotTable(s.right, queryTitle(q.right, s.right))],
+    tables: [snapshotTable(s.right, queryTitle(q.right, s.right), ctx.numberFormat)],
     notes: [`${ledger.right.events.toLocaleString("en-US")} events read from ${o.ledger}.`, ...notes],
   });
 };

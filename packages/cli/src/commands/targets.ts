@@ -10,6 +10,7 @@ import {
   type TargetRow,
   type TargetsError,
   type TargetsReport,
+  type Threshold,
   targets,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
@@ -21,7 +22,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import { parseScope, type RawScopeOptions } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
-import { groupDigits } from "../output/numbers.js";
+import { formatDecimal, groupDigits, type NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger targets` (the scope options: `--province` and `--geography` make a what-if). */
 export interface TargetsOptions extends VerifySwitch, RawScopeOptions {
@@ -35,25 +36,43 @@ export interface TargetsOptions extends VerifySwitch, RawScopeOptions {
  * A row's figure in its threshold's unit, for people: "71.43 %", "5,200,000 VND", "15.40".
  * @example showTargetFigure(row) // "71.43 %"
  */
-export const showTargetFigure = (row: TargetRow): string => {
+export const showTargetFigure = (row: TargetRow, nf: NumberFormat = "en"): string => {
   if (row.value === undefined) return "–";
   const unit = row.threshold?.unit ?? "count";
-  if (unit === "basisPoints") return `${(row.value / 100).toFixed(2)} %`;
-  if (unit === "vnd") return `${groupDigits(Math.round(row.value))} VND`;
-  return Number.isInteger(row.value) ? groupDigits(row.value) : row.value.toFixed(2);
+  if (unit === "basisPoints") return `${formatDecimal(row.value / 100, 2, nf)} %`;
+  if (unit === "vnd") return `${groupDigits(Math.round(row.value), nf)} VND`;
+  return Number.isInteger(row.value) ? groupDigits(row.value, nf) : formatDecimal(row.value, 2, nf);
+};
+
+/**
+ * A threshold as text in a number format: the projections' `formatThreshold` in `en`, the same figures
+ * with Vietnamese separators in `vi` ("≥ 75,00 %", "5.200.000 VND").
+ * @example thresholdIn({ unit: "basisPoints", value: 7500 }, "vi") // "75,00 %"
+ */
+export const thresholdIn = (th: Threshold, nf: NumberFormat = "en"): string => {
+  if (nf === "en") return formatThreshold(th);
+  const num = (v: number): string =>
+    th.unit === "basisPoints"
+      ? `${formatDecimal(v / 100, 2, nf)} %`
+      : Number.isInteger(v)
+        ? groupDigits(v, nf)
+        : formatDecimal(v, 2, nf);
+  const body = th.unit === "vnd" ? `${num(th.value)} VND` : num(th.value);
+  return th.tolerance === undefined ? body : `${body} ± ${num(th.tolerance)}`;
 };
 
 /**
  * A row's threshold as text ("≥ 75.00 %"), or "–".
  * @example targetThresholdText(row) // "≥ 15"
  */
-export const targetThresholdText = (row: TargetRow): string =>
+export const targetThresholdText = (row: TargetRow, nf: NumberFormat = "en"): string =>
   row.threshold !== undefined && row.comparator !== undefined
-    ? `${comparatorSymbol(row.comparator)} ${formatThreshold(row.threshold)}`
+    ? `${comparatorSymbol(row.comparator)} ${thresholdIn(row.threshold, nf)}`
     : "–";
 
 /** A row's figure as text (alias of {@link showTargetFigure} for the report). */
-export const showTargetFigureText = (row: TargetRow): string => showTargetFigure(row);
+export const showTargetFigureText = (row: TargetRow, nf: NumberFormat = "en"): string =>
+  showTargetFigure(row, nf);
 
 /**
  * A row's status tag for the report's colouring plus its bilingual label: "met (đạt)".
@@ -75,7 +94,7 @@ const when = (row: TargetRow): string =>
  *
  * @example targetsTable(report)
  */
-export const targetsTable = (r: TargetsReport): DataTable => ({
+export const targetsTable = (r: TargetsReport, nf: NumberFormat = "en"): DataTable => ({
   title: `${
     r.whatIf !== undefined
       ? `WHAT-IF (giả định): resolution ${r.resolutionId} evaluated on ${provinceLabel(r.whatIf.province)} instead of its own province, ${provinceLabel(r.whatIf.resolutionProvince)}. `
@@ -103,11 +122,8 @@ export const targetsTable = (r: TargetsReport): DataTable => ({
   rows: r.targets.map((row) => ({
     target: row.targetId,
     when: when(row),
-    figure: showTargetFigure(row),
-    threshold:
-      row.threshold !== undefined && row.comparator !== undefined
-        ? `${comparatorSymbol(row.comparator)} ${formatThreshold(row.threshold)}`
-        : "–",
+    figure: showTargetFigure(row, nf),
+    threshold: targetThresholdText(row, nf),
     status: statusLabel(row.status),
     label: `${row.label.en} (${row.label.vi})`,
     label_en: row.label.en,
@@ -234,7 +250,7 @@ export const runTargets = async (
   return E.right({
     ledger: ledger.right.identity,
     json: r.right,
-    tables: [targetsTable(r.right)],
+    tables: [targetsTable(r.right, ctx.numberFormat)],
     notes: [
       ...(r.right.whatIf !== undefined
         ? [

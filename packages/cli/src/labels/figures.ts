@@ -1,27 +1,35 @@
 import type { Figure, IndicatorDefinition } from "@coop-ledger/projections";
-import { formatPercent, formatVnd, groupDigits } from "../output/numbers.js";
+import {
+  formatDecimal,
+  formatPercent,
+  formatVnd,
+  groupDigits,
+  type NumberFormat,
+} from "../output/numbers.js";
 
 /**
  * A figure's value for people, by its unit: counts grouped, VND with ₫, shares and growth as
- * percentages, averages with two decimals; `–` when there is no value (the note says why).
+ * percentages, averages with two decimals; `–` when there is no value (the note says why). `nf` picks
+ * the separators (see {@link NumberFormat}).
  *
  * @example showFigure({ unit: "share", value: 0.714 } as Figure) // "71.4 %"
+ * @example showFigure({ unit: "vnd", value: 42556000000 } as Figure, "vi") // "42.556.000.000 ₫"
  */
-export const showFigure = (f: Pick<Figure, "unit" | "value">): string => {
+export const showFigure = (f: Pick<Figure, "unit" | "value">, nf: NumberFormat = "en"): string => {
   if (f.value === null) return "–";
   switch (f.unit) {
     case "count":
-      return groupDigits(f.value);
+      return groupDigits(f.value, nf);
     case "vnd":
-      return formatVnd(Math.round(f.value));
+      return formatVnd(Math.round(f.value), nf);
     case "vndPerMonth":
-      return `${formatVnd(Math.round(f.value))}/month`;
+      return `${formatVnd(Math.round(f.value), nf)}/${nf === "vi" ? "tháng" : "month"}`;
     case "share":
-      return formatPercent(f.value);
+      return formatPercent(f.value, nf);
     case "growth":
-      return `${f.value >= 0 ? "+" : ""}${formatPercent(f.value)}`;
+      return `${f.value >= 0 ? "+" : ""}${formatPercent(f.value, nf)}`;
     case "average":
-      return f.value.toFixed(2);
+      return formatDecimal(f.value, 2, nf);
   }
 };
 
@@ -36,9 +44,12 @@ export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string =>
  * The numerator/denominator of a ratio figure, for a table (`""` for plain counts and amounts).
  * @example showRatioParts({ numerator: 167, denominator: 234 } as Figure) // "167 / 234"
  */
-export const showRatioParts = (f: Pick<Figure, "numerator" | "denominator">): string =>
+export const showRatioParts = (
+  f: Pick<Figure, "numerator" | "denominator">,
+  nf: NumberFormat = "en",
+): string =>
   f.numerator !== undefined && f.denominator !== undefined
-    ? `${groupDigits(f.numerator)} / ${groupDigits(f.denominator)}`
+    ? `${groupDigits(f.numerator, nf)} / ${groupDigits(f.denominator, nf)}`
     : "";
 
 /**

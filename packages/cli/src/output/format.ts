@@ -8,6 +8,7 @@ import {
 } from "../engine/ledger-identity.js";
 import { renderCsv } from "./csv.js";
 import type { CommandOutput, DataTable } from "./data-table.js";
+import type { NumberFormat } from "./numbers.js";
 import { renderTable } from "./table-text.js";
 
 /**
@@ -48,11 +49,12 @@ const withLedgerColumns = (t: DataTable, id: LedgerIdentity): DataTable => {
  * Renders a command's output in the chosen format. CSV prints the first table only (one CSV, one
  * table); table prints every table, then the notes. When the output names the ledger it came from
  * (`ledger`), JSON gets a top-level `ledger` member, CSV `ledger_*` columns on every row, and the
- * table a footer line — each saying "unverified" when the chain was not checked.
+ * table a footer line — each saying "unverified" when the chain was not checked. Table numbers are
+ * written in `nf` (JSON and CSV stay raw).
  *
  * @example renderOutput({ json: { a: 1 }, tables: [] }, "json") // '{\n  "a": 1\n}\n'
  */
-export const renderOutput = (out: CommandOutput, format: OutputFormat): string => {
+export const renderOutput = (out: CommandOutput, format: OutputFormat, nf: NumberFormat = "en"): string => {
   switch (format) {
     case "json":
       return `${toJson(out.ledger === undefined ? out.json : withLedgerMember(out.json, out.ledger))}\n`;
@@ -62,7 +64,7 @@ export const renderOutput = (out: CommandOutput, format: OutputFormat): string =
       return renderCsv(out.ledger === undefined ? first : withLedgerColumns(first, out.ledger));
     }
     case "table": {
-      const parts = out.tables.map(renderTable);
+      const parts = out.tables.map((t) => renderTable(t, nf));
       const notes = [
         ...(out.notes ?? []),
         ...(out.ledger === undefined ? [] : [identityLine(out.ledger)]),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderCsv } from "./csv.js";
 import { renderOutput } from "./format.js";
-import { formatPercent, groupDigits } from "./numbers.js";
+import { formatDecimal, formatPercent, formatVnd, groupDigits } from "./numbers.js";
 import { displayWidth, renderTable } from "./table-text.js";
 
 const table = {
@@ -44,5 +44,14 @@ describe("output formats", () => {
     expect(groupDigits(-1234567)).toBe("-1,234,567");
     expect(groupDigits(999)).toBe("999");
     expect(formatPercent(0.7145)).toBe("71.5 %");
+  });
+
+  it("formats numbers the Vietnamese way on request (dots group, comma decimals)", () => {
+    expect(formatVnd(42_556_000_000, "vi")).toBe("42.556.000.000 ₫");
+    expect(formatPercent(0.972, "vi")).toBe("97,2 %");
+    expect(groupDigits(-1234567, "vi")).toBe("-1.234.567");
+    expect(formatDecimal(1234.5, 2, "vi")).toBe("1.234,50");
+    expect(formatDecimal(-0.001, 2, "en")).toBe("0.00");
+    expect(renderTable(table, "vi").split("\n")[3]).toMatch(/1\.234\.567$/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Cell, Column, DataTable } from "./data-table.js";
-import { formatPercent, formatVnd, groupDigits } from "./numbers.js";
+import { formatPercent, formatVnd, groupDigits, type NumberFormat } from "./numbers.js";
 
 /** The printed width of a string: code points after NFC (Vietnamese letters are precomposed then). */
 export const displayWidth = (s: string): number => [...s.normalize("NFC")].length;
@@ -13,17 +13,17 @@ const pad = (s: string, width: number, right: boolean): string => {
  * A cell as text for a terminal, by the column's kind; `null` shows as an en dash (no data).
  * @example showCell(0.75, { key: "v", header: "v", kind: "percent" }) // "75.0 %"
  */
-export const showCell = (v: Cell, col: Column): string => {
+export const showCell = (v: Cell, col: Column, nf: NumberFormat = "en"): string => {
   if (v === null) return "–";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "string") return v;
   switch (col.kind ?? "text") {
     case "int":
-      return groupDigits(v);
+      return groupDigits(v, nf);
     case "vnd":
-      return formatVnd(v);
+      return formatVnd(v, nf);
     case "percent":
-      return formatPercent(v);
+      return formatPercent(v, nf);
     default:
       return String(v);
   }
@@ -36,10 +36,10 @@ export const showCell = (v: Cell, col: Column): string => {
  * renderTable({ columns: [{ key: "a", header: "A" }], rows: [{ a: "x" }] })
  * // "A\n-\nx\n"
  */
-export const renderTable = (table: DataTable): string => {
+export const renderTable = (table: DataTable, nf: NumberFormat = "en"): string => {
   const t = { ...table, columns: table.columns.filter((c) => c.only !== "data") };
   const heads = t.columns.map((c) => c.header);
-  const body = t.rows.map((r) => t.columns.map((c) => showCell(r[c.key] ?? null, c)));
+  const body = t.rows.map((r) => t.columns.map((c) => showCell(r[c.key] ?? null, c, nf)));
   const widths = t.columns.map((_, i) =>
     Math.max(displayWidth(heads[i] ?? ""), ...body.map((row) => displayWidth(row[i] ?? ""))),
   );

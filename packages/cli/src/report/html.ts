@@ -1,14 +1,22 @@
 import { identityLine } from "../engine/ledger-identity.js";
-import type { ReportData } from "./report-data.js";
+import {
+  formatDecimal,
+  formatPercent,
+  formatVnd,
+  groupDigits,
+  type NumberFormat,
+} from "../output/numbers.js";
+import { CHART_SCRIPT } from "./chart-script.js";
+import { REPORT_CSS } from "./report-css.js";
+import type { ReportChart, ReportData } from "./report-data.js";
 import type { UplotAssets } from "./uplot-assets.js";
-
-/** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+import { escapeHtml, inlineHtml, markVi } from "./vi-text.js";
 
 /**
  * JSON safe to embed in a `<script>` element: `<`, `>`, `&` and the JS line separators are escaped
  * so no ledger text (co-op names are user data) can close the element or inject markup.
+ *
+ * @example jsonForScript({ s: "</script>" }) // '{"s":"\\u003c/script\\u003e"}'
  */
 export const jsonForScript = (v: unknown): string =>
   JSON.stringify(v)
@@ -18,62 +26,115 @@ export const jsonForScript = (v: unknown): string =>
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 
-/** The page's own script: draws each chart with uPlot from the embedded data. Plain ES2017, no imports. */
-const PAGE_SCRIPT = `
+/**
+ * uPlot's build as the body of an inline `<script>`: a `</script` inside it would end the element.
+ * @example inlineScript("var a = 1;")
+ */
+export const inlineScript = (js: string): string => js.replace(/<\/script/gi, "<\\/script");
+
+/** The report's boot script: draws each chart from the embedded data with the shared chart script. */
+const BOOT_SCRIPT = `
 (function () {
   var data = JSON.parse(document.getElementById("report-data").textContent);
-  var palette = ["#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#0e7490"];
-  function fmt(unit, v) {
-    if (v == null) return "–";
-    if (unit === "percent") return (Math.round(v * 1000) / 10).toFixed(1) + " %";
-    if (unit === "vnd") return Math.abs(v) >= 1e9 ? (v / 1e9).toFixed(1) + " bn ₫" : Math.abs(v) >= 1e6 ? (v / 1e6).toFixed(0) + " m ₫" : Math.round(v) + " ₫";
-    return Math.round(v).toLocaleString("en-US");
-  }
-  function toTs(d) { return Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 1000; }
+  var nf = data.numberFormat || "en";
   data.charts.forEach(function (c) {
-    var host = document.getElementById("chart-" + c.id);
-    var xs = c.dates.map(toTs);
-    var series = [{}].concat(c.series.map(function (s, i) {
-      var col = palette[i % palette.length];
-      var opt = { label: s.label, stroke: col, width: 2, value: function (u, v) { return fmt(c.unit, v); } };
-      if (c.bars) { opt.fill = col + "99"; opt.paths = uPlot.paths.bars({ size: [0.6 / c.series.length, 60] }); opt.points = { show: false }; }
-      return opt;
-    }));
-    var width = Math.min(host.clientWidth || 900, 1100);
-    var opts = {
-      width: width, height: 260, series: series,
-      scales: { x: { time: true } },
-      axes: [{}, { size: 70, values: function (u, vals) { return vals.map(function (v) { return fmt(c.unit, v); }); } }],
-    };
-    new uPlot(opts, [xs].concat(c.series.map(function (s) { return s.values; })), host);
-    host.setAttribute("data-rendered", "true");
+    window.coopCharts.draw(document.getElementById("chart-" + c.id), c, nf,
+      { xTitle: nf === "vi" ? "Năm (số liệu tại 31/12)" : "Year (figures at 31 December)" });
   });
+  // Paper gets every data table: open the closed ones for printing, close them again afterwards.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); opened = []; });
   document.body.setAttribute("data-charts-rendered", String(data.charts.length));
 })();
 `;
 
 /**
+ * A chart's values as a table (the accessible and printable form of the picture): a row per year,
+ * a column per series, numbers in the report's format.
+ */
+const chartTable = (c: ReportChart, nf: NumberFormat, fmt: (v: number | null) => string): string => {
+  const head = c.series.map((s) => `<th scope="col" class="num">${markVi(s.label)}</th>`).join("");
+  const rows = c.dates
+    .map(
+      (d, i) =>
+        `<tr><th scope="row" title="${escapeHtml(d)}">${escapeHtml(d.slice(0, 4))}</th>${c.series
+          .map((s) => `<td class="num">${escapeHtml(fmt(s.values[i] ?? null))}</td>`)
+          .join("")}</tr>`,
+    )
+    .join("\n");
+  const summary = nf === "vi" ? "Bảng số liệu" : `Data table (<span lang="vi">Bảng số liệu</span>)`;
+  const at = nf === "vi" ? "số liệu tại 31/12 mỗi năm" : "figures at 31 December of each year";
+  return `<details class="data-table"><summary>${summary}</summary><div class="table-wrap"><table class="data" id="table-${escapeHtml(c.id)}"><caption>${markVi(c.title)}: ${markVi(at)}</caption>
+<thead><tr><th scope="col">${nf === "vi" ? "Năm" : "Year"}</th>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody></table></div></details>`;
+};
+
+/**
+ * A chart's value for its data table: counts grouped, shares as percentages with one decimal, VND in
+ * full đồng, averages with two decimals.
+ * @example chartValue("percent", 0.972, "vi") // "97,2 %"
+ */
+export const chartValue = (unit: ReportChart["unit"], v: number | null, nf: NumberFormat): string => {
+  if (v === null || Number.isNaN(v)) return "–";
+  if (unit === "percent") return formatPercent(v, nf);
+  if (unit === "vnd") return formatVnd(Math.round(v), nf);
+  return Number.isInteger(v) ? groupDigits(v, nf) : formatDecimal(v, 2, nf);
+};
+
+/**
+ * The block that ties the page to one ledger state (H-audit's identity line: file, events, last
+ * position, last hash, verified or not), then what the figures are: valid at, last recorded.
+ */
+const identityBlock = (d: ReportData, nf: NumberFormat): string => {
+  const s = d.source;
+  const id = d.identity;
+  const line =
+    id !== undefined
+      ? `<p class="meta ledger-identity identity" data-chain="${id.verified ? "verified" : "unverified"}"${id.verified ? "" : ' style="color:#d1242f;font-weight:600"'}>${markVi(identityLine(id))}</p>`
+      : `<p class="meta identity">Ledger (<span lang="vi">sổ cái</span>): <code>${escapeHtml(s.ledger)}</code> · ${escapeHtml(groupDigits(s.events, nf))} events</p>`;
+  return `${line}
+<p class="meta">Figures valid at (<span lang="vi">số liệu tại ngày</span>) ${escapeHtml(s.validAt)} · last recorded (<span lang="vi">ghi nhận cuối</span>) ${escapeHtml(s.lastRecordedAt ?? "–")}</p>`;
+};
+
+const STATUS_CLASS: Record<string, string> = {
+  met: "met",
+  notMet: "not-met",
+  pending: "other",
+  notYetDue: "other",
+  notMeasurable: "other",
+};
+
+/**
  * Renders the self-contained HTML report: uPlot's JS and CSS inlined, the figures embedded as JSON, a
  * Content-Security-Policy that forbids every network fetch (`default-src 'none'`), so the page reads the
- * same offline, from a USB stick or an e-mail attachment.
+ * same offline, from a USB stick or an e-mail attachment. Every chart has its data table beneath it
+ * (screen readers and paper get the numbers, not a picture); Vietnamese text is marked `lang="vi"`; a
+ * print stylesheet lays it out on A4 and the charts follow their container's width (phones).
  *
  * @example writeFileSync("report.html", renderReportHtml(data, loadUplotAssets()))
  */
 export const renderReportHtml = (data: ReportData, assets: UplotAssets): string => {
+  const nf = data.numberFormat ?? "en";
   const charts = data.charts
     .map(
       (c) =>
-        `<section class="chart"><h2>${escapeHtml(c.title)}</h2><div class="plot" id="chart-${escapeHtml(c.id)}"></div></section>`,
+        `<section class="chart" aria-labelledby="title-${escapeHtml(c.id)}"><h2 id="title-${escapeHtml(c.id)}">${markVi(c.title)}</h2>
+<div class="plot" id="chart-${escapeHtml(c.id)}" role="img" aria-labelledby="title-${escapeHtml(c.id)}" aria-describedby="table-${escapeHtml(c.id)}"></div>
+${chartTable(c, nf, (v) => chartValue(c.unit, v, nf))}</section>`,
     )
     .join("\n");
   const targetRows = data.targets
     .map(
       (t) =>
-        `<tr class="${/^met\b/.test(t.status) ? "met" : /^(notMet|not met)\b/.test(t.status) ? "not-met" : "other"}"><td>${escapeHtml(t.resolution)}</td><td>${escapeHtml(t.target)}</td><td class="num">${escapeHtml(t.figure)}</td><td class="num">${escapeHtml(t.threshold)}</td><td>${escapeHtml(t.status)}</td></tr>`,
+        `<tr class="${STATUS_CLASS[t.statusTag ?? ""] ?? (/^met\b/.test(t.status) ? "met" : /^(notMet|not met)\b/.test(t.status) ? "not-met" : "other")}"><td>${escapeHtml(t.resolution)}</td><td>${markVi(t.target)}</td><td class="num">${escapeHtml(t.figure)}</td><td class="num">${escapeHtml(t.threshold)}</td><td>${markVi(t.status)}</td></tr>`,
     )
     .join("\n");
-  const notes = (data.notes ?? []).map((n) => `<li>${escapeHtml(n)}</li>`).join("");
-  const s = data.source;
+  const notes = (data.notes ?? []).map((n) => `<li>${inlineHtml(n)}</li>`).join("");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -82,31 +143,24 @@ export const renderReportHtml = (data: ReportData, assets: UplotAssets): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(data.title)}</title>
 <style>${assets.css}</style>
-<style>
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1150px; padding: 0 1rem; color: #1f2328; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.meta { color: #57606a; font-size: .9rem; } .meta code { font-size: .85rem; }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-tr.met td:last-child { color: #1a7f37; font-weight: 600; } tr.not-met td:last-child { color: #d1242f; font-weight: 600; }
-.plot { min-height: 300px; }
-</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
-<h1>${escapeHtml(data.title)}</h1>
-<p class="meta">Ledger <code>${escapeHtml(s.ledger)}</code> · ${s.events.toLocaleString("en-US")} events · last recorded ${escapeHtml(s.lastRecordedAt ?? "–")} · figures valid at ${escapeHtml(s.validAt)}${s.sha256 !== undefined ? ` · last hash <code>${escapeHtml(s.sha256)}</code>` : ""}</p>
-${data.identity !== undefined ? `<p class="meta ledger-identity" data-chain="${data.identity.verified ? "verified" : "unverified"}"${data.identity.verified ? "" : ' style="color:#d1242f;font-weight:600"'}>${escapeHtml(identityLine(data.identity))}</p>` : ""}
-${notes.length > 0 ? `<ul class="meta">${notes}</ul>` : ""}
+<main>
+<h1>${markVi(data.title)}</h1>
+${identityBlock(data, nf)}
+${notes.length > 0 ? `<ul class="notes">${notes}</ul>` : ""}
 ${charts}
-<section><h2>Target attainment (Kết quả thực hiện chỉ tiêu)</h2>
-<table><thead><tr><th>Resolution (Nghị quyết)</th><th>Target (Chỉ tiêu)</th><th>Figure</th><th>Threshold</th><th>Status</th></tr></thead>
+<section class="targets"><h2>Target attainment (<span lang="vi">Kết quả thực hiện chỉ tiêu</span>)</h2>
+<div class="table-wrap"><table><thead><tr><th scope="col">Resolution (<span lang="vi">Nghị quyết</span>)</th><th scope="col">Target (<span lang="vi">Chỉ tiêu</span>)</th><th scope="col" class="num">Figure (<span lang="vi">Số liệu</span>)</th><th scope="col" class="num">Threshold (<span lang="vi">Mức</span>)</th><th scope="col">Status (<span lang="vi">Kết quả</span>)</th></tr></thead>
 <tbody>
 ${targetRows}
-</tbody></table></section>
+</tbody></table></div></section>
+</main>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
-<script>${assets.js.replace(/<\/script/gi, "<\\/script")}</script>
-<script>${PAGE_SCRIPT}</script>
+<script>${inlineScript(assets.js)}</script>
+<script>${CHART_SCRIPT}</script>
+<script>${BOOT_SCRIPT}</script>
 </body>
 </html>
 `;
