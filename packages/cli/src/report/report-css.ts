@@ -10,11 +10,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.5rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.05rem; margin: 1.75rem 0 .5rem; }
 code { font-size: .85em; overflow-wrap: anywhere; }
-.identity { border: 1px solid #d0d7de; border-radius: 6px; padding: .25rem .9rem .6rem; background: #f6f8fa; }
-.identity h2 { margin: .5rem 0; font-size: .95rem; }
-.identity dl { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .25rem 1.25rem; margin: 0; font-size: .9rem; }
-.identity dt { color: #57606a; font-size: .8rem; }
-.identity dd { margin: 0; overflow-wrap: anywhere; }
+.identity { border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem .9rem; background: #f6f8fa; overflow-wrap: anywhere; }
 .notes { color: #57606a; font-size: .9rem; padding-left: 1.2rem; }
 .plot { width: 100%; min-height: 220px; overflow: hidden; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
