@@ -18,15 +18,20 @@ import { readHead } from "./read-head.js";
 // contract asserts only what the port promises of them (strictly increasing, one per event, `after`
 // exclusive). The namespace view (test-support/namespaced-store.ts) renames streams and nothing else.
 let n = 0;
+// Each client × append path × how the server answers an idempotent repeat (no position, or the
+// stored events' position: see `repeatPosition` in the double and docs/eventstoredb.md).
+const modes = [
+  { batchAppend: true, repeatPosition: "none" },
+  { batchAppend: false, repeatPosition: "none" },
+  { batchAppend: true, repeatPosition: "original" },
+] as const;
 for (const client of BOTH_CLIENTS) {
-  for (const batchAppend of [true, false]) {
-    const how = batchAppend
-      ? "BatchAppend, as servers ≥ 21.10"
-      : "plain Append, as 20.x or with per-call credentials";
+  for (const { batchAppend, repeatPosition } of modes) {
+    const how = `${batchAppend ? "BatchAppend, as servers ≥ 21.10" : "plain Append, as 20.x or with per-call credentials"}; repeats answered with ${repeatPosition === "none" ? "no position" : "the stored position"}`;
     storeContract(
       `EventStoreDB adapter, real ${client} → gRPC test double serving its definitions, ${how} (sparse positions)`,
       async () => {
-        const server = await EsdbServerDouble.start({ batchAppend, client });
+        const server = await EsdbServerDouble.start({ batchAppend, client, repeatPosition });
         const store = makeEsdbStore(testClient(client, server.connectionString));
         return {
           store: namespacedStore(store, { namespace: `t${++n}`, baseAfter: undefined }),
@@ -65,29 +70,41 @@ describe("the contract runs on EventStoreDB's own positions", () => {
   });
 });
 
-const settings = esdbSettingsFromEnv(process.env);
-if (E.isRight(settings)) {
-  const run = `r${Date.now().toString(36)}`;
-  storeContract(
-    `EventStoreDB adapter on a REAL server at ${redactConnectionString(settings.right.url)}`,
-    async () => {
-      const client = createEsdbClient(settings.right);
-      if (E.isLeft(client)) throw new Error(client.left.message);
-      const credentials = settings.right.credentials;
-      const store = makeEsdbStore(client.right, credentials ? { credentials } : {});
-      const head = await readHead(client.right, credentials);
-      return {
-        store: namespacedStore(store, { namespace: `${run}-${++n}`, baseAfter: positionNumber(head) }),
-      };
-    },
-  );
-} else {
-  console.warn(
-    "\n*** store-esdb: the contract suite against a REAL EventStoreDB server was SKIPPED: ESDB_URL is not set " +
-      "(e.g. ESDB_URL='esdb://localhost:2113?tls=false'). Only the gRPC test double was exercised. ***\n",
-  );
-  describe("EventStore contract against a REAL EventStoreDB server", () => {
-    it.skip("SKIPPED: ESDB_URL is not set, no real EventStoreDB server was tested (only the gRPC test double)", () =>
-      undefined);
-  });
+// The REAL-server suites, one per client, each gated on its own variable (the same server may serve
+// both: scripts/test-real-server.sh starts KurrentDB in Docker and sets both).
+const realServers = [
+  { variable: "ESDB_URL", client: "@eventstore/db-client", example: "esdb://localhost:2113?tls=false" },
+  {
+    variable: "KURRENT_URL",
+    client: "@kurrent/kurrentdb-client",
+    example: "kurrentdb://localhost:2113?tls=false",
+  },
+] as const;
+for (const { variable, client, example } of realServers) {
+  const settings = esdbSettingsFromEnv(process.env, variable);
+  if (E.isRight(settings)) {
+    const run = `r${Date.now().toString(36)}`;
+    storeContract(
+      `EventStoreDB adapter with ${client} on a REAL server at ${redactConnectionString(settings.right.url)}`,
+      async () => {
+        const c = createEsdbClient({ ...settings.right, client });
+        if (E.isLeft(c)) throw new Error(c.left.message);
+        const credentials = settings.right.credentials;
+        const store = makeEsdbStore(c.right, credentials ? { credentials } : {});
+        const head = await readHead(c.right, credentials);
+        return {
+          store: namespacedStore(store, { namespace: `${run}-${++n}`, baseAfter: positionNumber(head) }),
+        };
+      },
+    );
+  } else {
+    console.warn(
+      `\n*** store-esdb: the contract suite with ${client} against a REAL server was SKIPPED: ${variable} is not set ` +
+        `(e.g. ${variable}='${example}', or run packages/store-esdb/scripts/test-real-server.sh with Docker). Only the gRPC test double was exercised. ***\n`,
+    );
+    describe(`EventStore contract with ${client} against a REAL server`, () => {
+      it.skip(`SKIPPED: ${variable} is not set, no real server was tested with ${client} (only the gRPC test double)`, () =>
+        undefined);
+    });
+  }
 }

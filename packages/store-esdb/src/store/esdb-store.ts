@@ -40,6 +40,10 @@ export interface EsdbStore extends EventStore {
 
 const DEFAULT_PAGE = 4096;
 
+// Both clients: `StreamNotFoundError.type` (6.2.1 and 1.3.1 `dist/utils/CommandError.js`).
+const isStreamNotFound = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && (err as { type?: unknown }).type === "stream-not-found";
+
 const ledgerReadFilter = {
   filterOn: "streamName",
   prefixes: [...LEDGER_STREAM_PREFIXES],
@@ -92,6 +96,32 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
     return position;
   };
 
+  /**
+   * The stream's last revision before an append (−1: no stream), from one backwards read of one
+   * event; `undefined` when the read fails (e.g. a user with write but no read rights), and the
+   * reply's position then decides. A successful append that ends at or below it wrote nothing (an
+   * idempotent repeat, whatever the expectation), one that ends above it wrote its events. (A
+   * duplicate of the same command racing this one between the read and the append could make a
+   * repeat look written: the events are there with our ids either way.)
+   */
+  const headRevision = async (streamId: StreamId): Promise<bigint | undefined> => {
+    let head = -1n;
+    try {
+      // Read to the end (one event): leaving a client read early leaves its gRPC call open.
+      for await (const r of client.readStream(streamId, {
+        fromRevision: "end",
+        direction: "backwards",
+        maxCount: 1,
+        ...creds,
+      })) {
+        if (r.event !== undefined && r.event.revision > head) head = r.event.revision;
+      }
+      return head;
+    } catch (err) {
+      return isStreamNotFound(err) ? -1n : undefined;
+    }
+  };
+
   const append =
     (
       streamId: StreamId,
@@ -113,6 +143,7 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
         secrets,
       } as const;
       try {
+        const before = await headRevision(streamId);
         // Each binding puts the expected revision under its client's option name (6.x
         // `expectedRevision`, Kurrent `streamState`): see client/*-binding.ts.
         const result = await client.append(
@@ -132,11 +163,19 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
             message: `wrong expected revision on ${streamId}: expected ${opts.expectedRevision}, stream is at ${actual}`,
           });
         }
-        const written = positionNumber(result.position);
+        const position = positionNumber(result.position);
+        // Servers differ in how they answer an idempotent repeat: without a position (the
+        // `AlreadyCommitted` reply without a log position), or with the position of the events
+        // already stored (`IdempotentLogPosition`). So a position alone does not prove a write: the
+        // stream's last revision read just before decides, where it could be read.
+        const written = before === undefined ? position !== undefined : result.nextExpectedRevision > before;
         return E.right({
           nextExpectedRevision: Number(result.nextExpectedRevision),
-          lastPosition: written ?? (await positionOfRevision(streamId, result.nextExpectedRevision)),
-          written: written !== undefined,
+          lastPosition:
+            written && position !== undefined
+              ? position
+              : await positionOfRevision(streamId, result.nextExpectedRevision),
+          written,
         });
       } catch (err) {
         return E.left(toStoreError(err, ctx));
@@ -167,13 +206,7 @@ export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}
         }
         if (failure !== undefined) return E.left(failure);
       } catch (err) {
-        if (
-          typeof err === "object" &&
-          err !== null &&
-          (err as { type?: unknown }).type === "stream-not-found"
-        ) {
-          return E.right([]);
-        }
+        if (isStreamNotFound(err)) return E.right([]);
         return E.left(
           toStoreError(err, { client: client.package, operation: "readStream", streamId, secrets }),
         );

@@ -131,6 +131,13 @@ export interface EsdbServerDoubleOptions {
    * service is absent (UNIMPLEMENTED), as on 20.x, and the client uses `Append`.
    */
   readonly batchAppend?: boolean;
+  /**
+   * What an idempotent repeat is answered with: `"none"` (default) no position, as the
+   * `AlreadyCommitted` reply without a log position gives (`Streams.Append.cs`: CommitPosition −1 →
+   * `no_position`); `"original"` the position of the events already stored, as servers whose
+   * storage writer replies `AlreadyCommitted(…, IdempotentLogPosition)` do. See docs/eventstoredb.md.
+   */
+  readonly repeatPosition?: "none" | "original";
 }
 
 interface LiveSubscription {
@@ -183,6 +190,8 @@ export class EsdbServerDouble {
   private clock = 0n;
   /** Calls received, by method, for assertions. */
   readonly calls = { append: 0, batchAppend: 0, read: 0, subscribe: 0 };
+  /** Where each subscription to `$all` asked to start (after a position, or from start / end). */
+  readonly subscriptionStarts: Array<bigint | "start" | "end"> = [];
   /** The filters subscriptions asked the server for, in order (what the server was told, not the client). */
   readonly subscriptionFilters: Array<
     { readonly on: "stream" | "type"; readonly prefixes: string[]; readonly regex: string } | "none"
@@ -547,13 +556,22 @@ export class EsdbServerDouble {
       const last = written[written.length - 1]!;
       return { kind: "success", revision: last.revision, position: last.position };
     };
+    // An idempotent repeat of the events at revisions from..: answered without a position, or, as
+    // servers that report `IdempotentLogPosition` do, with the position of the events already there.
+    const repeat = (from: bigint): AppendDecision => {
+      const last = stream[Number(from) + ids.length - 1]!;
+      return {
+        kind: "success",
+        revision: last.revision,
+        position: this.options.repeatPosition === "original" ? last.position : undefined,
+      };
+    };
     if (events.length === 0) return { kind: "success", revision: current, position: undefined };
     if (typeof expected === "bigint" || expected === "no_stream") {
       const after = expected === "no_stream" ? -1n : expected;
       // The server's idempotency rule: the same ids right after the expected revision → already done,
       // answered without a position.
-      if (idsAt(after + 1n))
-        return { kind: "success", revision: after + BigInt(ids.length), position: undefined };
+      if (idsAt(after + 1n)) return repeat(after + 1n);
       if (current !== after) return wrong;
       return doWrite();
     }
@@ -562,8 +580,7 @@ export class EsdbServerDouble {
     // it, and refused (wrong expected version) when they do not.
     const first = stream.findIndex((r) => r.id === ids[0]);
     if (first >= 0) {
-      if (idsAt(BigInt(first)))
-        return { kind: "success", revision: BigInt(first + ids.length - 1), position: undefined };
+      if (idsAt(BigInt(first))) return repeat(BigInt(first));
       return wrong;
     }
     return doWrite();
@@ -747,6 +764,9 @@ export class EsdbServerDouble {
     };
     // Subscriptions start AFTER the given position (exclusive), unlike reads.
     let from = 0;
+    this.subscriptionStarts.push(
+      all.hasPosition() ? BigInt(all.getPosition()!.getCommitPosition()) : all.hasEnd() ? "end" : "start",
+    );
     if (all.hasPosition()) {
       const p = all.getPosition()!;
       const pos = { commit: BigInt(p.getCommitPosition()), prepare: BigInt(p.getPreparePosition()) };

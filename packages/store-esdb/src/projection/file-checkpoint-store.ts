@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from "node:crypto";
+import { open, readFile, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import { positionFromJson, positionToJson } from "../mapping/position.js";
+import type { Checkpoint, CheckpointError, CheckpointStore } from "./checkpoint-store.js";
+
+/** How a state is written as bytes and read back (e.g. a point-in-time index: `indexStateCodec`). */
+export interface BinaryStateCodec<S> {
+  /** Written into the file and checked on load: a file is never read with the wrong codec. */
+  readonly format: string;
+  readonly encode: (state: S) => Uint8Array;
+  readonly decode: (bytes: Uint8Array) => E.Either<string, S>;
+}
+
+const FORMAT = "coop-ledger/esdb-binary-checkpoint@1";
+
+const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
+
+/**
+ * A checkpoint store in one file for states too big or not shaped for JSON: a header line
+ * `{ format, position: { commit, prepare }, state: { format, bytes, sha256 } }` then the state's bytes.
+ * A save writes a temporary file, fsyncs it, renames it over the old one and fsyncs the directory, so
+ * a crash leaves the old or the new checkpoint; on load the length and SHA-256 of the state are
+ * checked, so a torn or altered file is `CheckpointUnreadable` (never a silent restart from scratch).
+ * A missing file loads as `undefined`.
+ *
+ * @example const cps = fileCheckpointStore("./index.checkpoint", indexStateCodec(eventsIndexSerializer));
+ */
+export const fileCheckpointStore = <S>(path: string, codec: BinaryStateCodec<S>): CheckpointStore<S> => {
+  const unreadable = (message: string): CheckpointError => ({
+    _tag: "CheckpointUnreadable",
+    where: path,
+    message: `checkpoint ${path} is unreadable: ${message}`,
+  });
+  return {
+    load: (): TE.TaskEither<CheckpointError, Checkpoint<S> | undefined> => async () => {
+      let file: Buffer;
+      try {
+        file = await readFile(path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return E.right(undefined);
+        return E.left(unreadable((err as Error).message));
+      }
+      const nl = file.indexOf(0x0a);
+      if (nl < 0) return E.left(unreadable("no header line"));
+      let header: Record<string, unknown>;
+      try {
+        const h: unknown = JSON.parse(file.subarray(0, nl).toString("utf8"));
+        header = (typeof h === "object" && h !== null ? h : {}) as Record<string, unknown>;
+      } catch {
+        return E.left(unreadable("the header is not JSON"));
+      }
+      if (header.format !== FORMAT) return E.left(unreadable(`not a ${FORMAT} file`));
+      const position = positionFromJson(header.position);
+      if (position === undefined) return E.left(unreadable("bad position"));
+      const st = (typeof header.state === "object" && header.state !== null ? header.state : {}) as Record<
+        string,
+        unknown
+      >;
+      if (st.format !== codec.format)
+        return E.left(
+          unreadable(`state written as ${String(st.format)}, this reader expects ${codec.format}`),
+        );
+      const bytes = file.subarray(nl + 1);
+      if (st.bytes !== bytes.length)
+        return E.left(
+          unreadable(`state is ${bytes.length} bytes, the header says ${String(st.bytes)} (torn?)`),
+        );
+      if (st.sha256 !== sha256(bytes))
+        return E.left(unreadable("the state's SHA-256 does not match the header"));
+      const state = codec.decode(bytes);
+      if (E.isLeft(state)) return E.left(unreadable(`bad state: ${state.left}`));
+      return E.right({ position, state: state.right });
+    },
+    save:
+      (c): TE.TaskEither<CheckpointError, void> =>
+      async () => {
+        const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
+        try {
+          const bytes = codec.encode(c.state);
+          const header = JSON.stringify({
+            format: FORMAT,
+            position: positionToJson(c.position),
+            state: { format: codec.format, bytes: bytes.length, sha256: sha256(bytes) },
+          });
+          const fh = await open(tmp, "w");
+          try {
+            await fh.writeFile(Buffer.concat([Buffer.from(`${header}\n`, "utf8"), bytes]));
+            await fh.sync();
+          } finally {
+            await fh.close();
+          }
+          await rename(tmp, path);
+          // The rename itself must survive a crash too.
+          const dir = await open(dirname(path), "r");
+          try {
+            await dir.sync();
+          } finally {
+            await dir.close();
+          }
+          return E.right(undefined);
+        } catch (err) {
+          await rm(tmp, { force: true }).catch(() => undefined);
+          return E.left({
+            _tag: "CheckpointWriteFailed",
+            where: path,
+            message: `cannot save checkpoint ${path}: ${(err as Error).message}`,
+          });
+        }
+      },
+  };
+};
