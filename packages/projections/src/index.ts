@@ -11,6 +11,7 @@ export * from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
 export * from "./catalogue/catalogue.js";
 export * from "./catalogue/indicator-id.js";
+export * from "./catalogue/provenance.js";
 export * from "./catalogue/render-indicators-doc.js";
 export * from "./evaluate/figure.js";
 export * from "./evaluate/resolve-query.js";

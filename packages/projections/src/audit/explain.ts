@@ -38,43 +38,85 @@ export interface Explanation {
   readonly events: ReadonlyArray<ExplainedEvent>;
 }
 
-const contributionOf = (f: Figure): Contribution | undefined => {
-  if (f.numerator !== undefined || f.denominator !== undefined) {
-    const numerator = f.numerator ?? 0;
-    const denominator = f.denominator ?? 0;
-    // A constant input denominator (farm households, districts) is not any event's doing.
+/** A figure's additive parts: its value, or its numerator and denominator (0 when absent). */
+interface Parts {
+  readonly ratio: boolean;
+  readonly value: number;
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+const partsOf = (f: Figure): Parts =>
+  f.numerator !== undefined || f.denominator !== undefined
+    ? { ratio: true, value: 0, numerator: f.numerator ?? 0, denominator: f.denominator ?? 0 }
+    : { ratio: false, value: f.value ?? 0, numerator: 0, denominator: 0 };
+
+const NO_PARTS: Parts = { ratio: false, value: 0, numerator: 0, denominator: 0 };
+
+/** What adding one event changed: `after − before`, or `undefined` when it changed nothing. */
+const difference = (after: Parts, before: Parts): Contribution | undefined => {
+  if (after.ratio || before.ratio) {
+    const numerator = after.numerator - before.numerator;
+    const denominator = after.denominator - before.denominator;
     return numerator === 0 && denominator === 0 ? undefined : { numerator, denominator };
   }
-  return f.value === null || f.value === 0 ? undefined : { value: f.value };
+  const value = after.value - before.value;
+  return value === 0 ? undefined : { value };
 };
 
-/** The contribution of each event of one stream to an indicator, under a query. */
+/**
+ * The contribution of each event of one stream to an indicator, under a query: the **marginal**
+ * contribution — the stream's part of the figure with the event's valid-time prefix folded, minus the
+ * part with the prefix before it. So, by construction:
+ * - the contributions of a stream add up to its part of the figure (the differences telescope), and
+ *   the figure is the sum of the streams' parts (indicator arithmetic is linear in series sums);
+ * - removing a stream's last event (in valid time) changes the figure by exactly that event's
+ *   contribution, and removing any valid-time suffix of a stream by the sum of the suffix's
+ *   contributions (the fold is causal in valid time, so the prefix before it is untouched);
+ * - a change that happens by itself later (a manager turning 50, a certificate lapsing, a loan falling
+ *   overdue) is credited to the event that brought the fact it follows from (the appointment, the
+ *   certification, the disbursement), not to whichever event happened to come before it.
+ *
+ * Events effective after the valid date change no figure at that date (causality) and are skipped.
+ * Inputs that are not events (farm households, district counts) are left out of the parts.
+ *
+ * @example streamContributions("coops.active", resolved, liveEvents(stream)) // Map { founded → { value: 1 } }
+ */
 export const streamContributions = (
   id: IndicatorId,
   q: ResolvedQuery,
   live: ReadonlyArray<TimedEvent>,
 ): Map<TimedEvent, Contribution> => {
   const out = new Map<TimedEvent, Contribution>();
-  const { deltas } = sweepStream(live, Number.NEGATIVE_INFINITY);
-  const causes = new Set(deltas.causes);
   const inputs = { ...q.options, farmHouseholds: undefined, districtCount: undefined };
-  for (const cause of causes) {
-    const reader = deltasReader(deltas, (i) => deltas.causes[i] === cause, q.scope);
-    const f = evaluateIndicator(id, { ...q, options: inputs }, reader);
+  const query = { ...q, options: inputs };
+  let before = NO_PARTS;
+  for (let k = 0; k < live.length; k++) {
+    const e = live[k] as TimedEvent;
+    if (e.day > q.validDay) break;
+    // Events on the same day are folded together by the sweep (a day is one breakpoint), but the
+    // prefix stops after this event, so same-day events still get their own differences.
+    const { deltas } = sweepStream(live.slice(0, k + 1), Number.NEGATIVE_INFINITY);
+    const f = evaluateIndicator(
+      id,
+      query,
+      deltasReader(deltas, () => true, q.scope),
+    );
     if (E.isLeft(f)) continue;
-    const c = contributionOf(f.right);
-    const e = live[cause];
-    if (c !== undefined && e !== undefined) out.set(e, c);
+    const after = partsOf(f.right);
+    const c = difference(after, before);
+    if (c !== undefined) out.set(e, c);
+    before = after;
   }
   return out;
 };
 
 /**
  * The events that make up a figure (eventId, stream, position, effective date, recorded-at, type) and
- * what each contributed to its value or to its numerator and denominator. Works on an index (which
- * keeps every event) or on the events. A change that happens by itself on a date (a manager turning 50,
- * a certificate lapsing, a loan falling overdue) is attributed to the latest event before it in its
- * stream. Inputs that are not events (farm households, district counts) are in the figure, not here.
+ * what each contributed to its value or to its numerator and denominator (see
+ * {@link streamContributions} for the attribution and its laws, docs/indicators.md for which event types
+ * make up each indicator). Works on an index (which keeps every event) or on the events. Inputs that are
+ * not events (farm households, district counts) are in the figure, not here.
  *
  * @example explain(index, "coops.active", { validAt: "2022-12-31" }) // Right({ figure: { value: 234, ... }, events: [...] })
  */

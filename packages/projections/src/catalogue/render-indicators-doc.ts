@@ -1,4 +1,5 @@
 import { INDICATORS, type IndicatorDefinition } from "./catalogue.js";
+import { INDICATOR_PROVENANCE, NON_ADDITIVE } from "./provenance.js";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
@@ -40,6 +41,40 @@ const OPTION_DOCS: ReadonlyArray<readonly [string, string]> = [
   ],
 ];
 
+const PROVENANCE_DOC: ReadonlyArray<string> = [
+  "## Provenance: which events make up a figure (`explain`)",
+  "",
+  "`coop-ledger explain ID` lists the events that make up a figure and what each **contributed**: within",
+  "each stream (one co-op, fund or alliance), the events effective by the valid date are taken in valid-time",
+  "order, and an event's contribution is the stream's part of the figure with that event folded minus the",
+  "part without it (its marginal contribution given the events before it). So, for `coops.active`, a",
+  "counted co-op's record contributes +1 — its founding, its pre-existing record or the founding of the new",
+  "co-op of a conversion or reorganisation (all `CoopFounded` (thành lập), told apart by `origin`) — and a",
+  "co-op that has ended has its record (+1) and the event that ended it (−1): dissolution (`CoopDissolved`,",
+  "giải thể), reorganisation into other co-ops (`CoopReorganisedAway`, tổ chức lại), conversion",
+  "(`CoopConverted`, chuyển đổi), or, in a province or district scope, the move of its head office out",
+  "(`HeadOfficeMoved`). A change that happens by itself later (a manager turning 50, an OCOP certificate",
+  "lapsing after 36 months, a loan falling overdue) is part of the contribution of the event that brought",
+  "the fact it follows from (the appointment, the certification, the disbursement). Events that change",
+  "nothing in the figure are not listed. Inputs that are not events (`farmHouseholds`, `districtCount`)",
+  "are in the figure, not in the list.",
+  "",
+  "Laws (property tests over generated histories, `packages/projections/src/audit/explain.prop.test.ts`):",
+  "",
+  "1. **Sum**: the contributions add up to the figure (its value, or its numerator and its denominator).",
+  "2. **Types**: every listed event's type is one the table below names for the indicator, and its",
+  "   contribution is not zero.",
+  "3. **Removal**: removing from the history a stream's last event effective by the valid date changes the",
+  "   figure by exactly that event's contribution (by 0 if it is not listed); removing a whole stream changes",
+  "   it by the sum of the stream's contributions. For an earlier event of a stream the contribution is",
+  "   what it added *given the events before it*: removing it can also change what later events of the",
+  "   stream contribute (e.g. a report replaced by a later one), so no exact law holds there; removing an",
+  "   event that later events depend on (a founding before its reports) does not leave a valid history.",
+  "",
+  "`valueChain.districtCoverage` counts distinct districts, which is not a sum over streams: its listed",
+  "events show what each changed in its own stream, and laws 1 and 3 do not apply to it.",
+];
+
 const row = (d: IndicatorDefinition): string =>
   `| \`${d.id}\` | ${cell(d.label.en)} — *${cell(d.label.vi)}* | ${d.kind} | ${d.unit} | ${cell(d.definition)}${
     d.numerator !== undefined
@@ -76,5 +111,16 @@ export const renderIndicatorsDoc = (): string =>
     "| option | meaning and default |",
     "|---|---|",
     ...OPTION_DOCS.map(([o, d]) => `| \`${o}\` | ${cell(d)} |`),
+    "",
+    ...PROVENANCE_DOC,
+    "",
+    "| id | event types that make it up |",
+    "|---|---|",
+    ...INDICATORS.map(
+      (d) =>
+        `| \`${d.id}\` | ${INDICATOR_PROVENANCE[d.id].map((t) => `\`${t}\``).join(", ")}${
+          NON_ADDITIVE.has(d.id) ? " (not additive: a count of distinct districts)" : ""
+        } |`,
+    ),
     "",
   ].join("\n");
