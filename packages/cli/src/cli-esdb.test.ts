@@ -74,6 +74,31 @@ describe.skipIf(!hasBin())("coop-ledger export / import against the EventStoreDB
     expect((await runBinAsync(["verify", "--ledger", copy])).code).toBe(0);
   });
 
+  it("works the same through @kurrent/kurrentdb-client (kurrentdb:// picks it)", async () => {
+    const kurrent = await EsdbServerDouble.start({ client: "@kurrent/kurrentdb-client" });
+    try {
+      expect(kurrent.connectionString).toMatch(/^kurrentdb:\/\//);
+      const out = await runBinAsync([
+        "export",
+        "--ledger",
+        ledger,
+        "--esdb",
+        kurrent.connectionString,
+        "--format",
+        "json",
+      ]);
+      expect(out.code, out.stderr).toBe(0);
+      const a = JSON.parse(out.stdout) as { events: number; written: number };
+      expect(a.written).toBe(a.events);
+      const copy = join(dir, "copy-kurrent.jsonl");
+      const imp = await runBinAsync(["import", "--esdb", kurrent.connectionString, "--out", copy]);
+      expect(imp.code, imp.stderr).toBe(0);
+      expect(await ids(copy)).toEqual(await ids(ledger));
+    } finally {
+      await kurrent.stop();
+    }
+  });
+
   it("an unreachable server is exit 6, one line, and the password never shows", async () => {
     const r = await runBinAsync([
       "import",

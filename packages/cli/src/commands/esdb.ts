@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import { type NewEvent, readLedgerChunks } from "@coop-ledger/store";
-import { connectionSettings, createEsdbClient, type EsdbStore, makeEsdbStore } from "@coop-ledger/store-esdb";
+import {
+  connectionSettings,
+  createEsdbClient,
+  type EsdbStore,
+  isClientPackage,
+  makeEsdbStore,
+} from "@coop-ledger/store-esdb";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
@@ -12,8 +18,10 @@ import type { CliError } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
 /**
- * Connects to EventStoreDB: the connection string from `--esdb`, credentials from it or from
- * `ESDB_USERNAME` / `ESDB_PASSWORD` (kept out of every message: the store-esdb package redacts them).
+ * Connects to EventStoreDB / KurrentDB: the connection string from `--esdb`, credentials from it or
+ * from `ESDB_USERNAME` / `ESDB_PASSWORD` (kept out of every message: the store-esdb package redacts
+ * them), the client package from `ESDB_CLIENT` or else the scheme (`kurrentdb://` → Kurrent's client,
+ * `esdb://` → `@eventstore/db-client`, whichever is installed otherwise).
  */
 const connect = (ctx: CliContext, url: string): E.Either<CliError, EsdbStore> => {
   const settings = connectionSettings(url, {
@@ -21,7 +29,18 @@ const connect = (ctx: CliContext, url: string): E.Either<CliError, EsdbStore> =>
     password: ctx.io.env.ESDB_PASSWORD,
   });
   if (E.isLeft(settings)) return E.left(fromStoreError(settings.left, "esdb"));
-  const client = createEsdbClient(settings.right);
+  const chosen = ctx.io.env.ESDB_CLIENT;
+  if (chosen !== undefined && chosen !== "" && !isClientPackage(chosen))
+    return E.left(
+      fromStoreError(
+        {
+          _tag: "StoreUnavailable",
+          message: `ESDB_CLIENT must be @eventstore/db-client or @kurrent/kurrentdb-client, not ${JSON.stringify(chosen.slice(0, 60))}`,
+        },
+        "esdb",
+      ),
+    );
+  const client = createEsdbClient(chosen ? { ...settings.right, client: chosen } : settings.right);
   if (E.isLeft(client)) return E.left(fromStoreError(client.left, "esdb"));
   const secrets =
     settings.right.credentials?.password !== undefined ? [settings.right.credentials.password] : [];

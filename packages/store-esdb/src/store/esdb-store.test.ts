@@ -3,9 +3,10 @@ import type { StoreError } from "@coop-ledger/store";
 import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ClientPackage } from "../client/client-package.js";
 import { UNKNOWN_POSITION } from "../mapping/position.js";
-import { type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
+import { BOTH_CLIENTS, type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
 
 const run = async <A>(te: TE.TaskEither<StoreError, A>): Promise<A> => {
   const r = await te();
@@ -19,8 +20,11 @@ const fail = async <A>(te: TE.TaskEither<StoreError, A>): Promise<StoreError> =>
 };
 
 const open: DoubleStore[] = [];
+// Every test below runs once per client, the double serving that client's own definitions.
+let currentClient: ClientPackage = "@eventstore/db-client";
 const start = async (...args: Parameters<typeof doubleStore>): Promise<DoubleStore> => {
-  const d = await doubleStore(...args);
+  const [serverOptions, storeOptions] = args;
+  const d = await doubleStore({ ...serverOptions, client: currentClient }, storeOptions);
   open.push(d);
   return d;
 };
@@ -28,7 +32,11 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close();
 });
 
-describe("EventStoreDB adapter on the gRPC test double", () => {
+describe.each(BOTH_CLIENTS)("EventStoreDB adapter with %s on the gRPC test double", (client) => {
+  beforeEach(() => {
+    currentClient = client;
+  });
+
   it("stores type = event type, data = event data, schemaVersion + metadata in ESDB metadata", async () => {
     const { store, server } = await start();
     const e = fixtureEvent("wire", 0);
@@ -105,6 +113,22 @@ describe("EventStoreDB adapter on the gRPC test double", () => {
     expect(seen.length).toBe(7);
     const ours = server.log.filter((x) => x.streamId.startsWith("coop-")).map((x) => Number(x.position));
     expect(seen.map((x) => x.position)).toEqual(ours);
+  });
+
+  it("filters $all reads on the server where the client can (Kurrent), on arrival otherwise (6.x)", async () => {
+    const { store, server } = await start({}, { readBatchSize: 2 });
+    const e = fixtureEvent("f", 0);
+    await run(store.append(e.streamId, [e.newEvent], { expectedRevision: "noStream" }));
+    const page = await run(store.readAll());
+    expect(page.events.map((x) => x.eventId)).toEqual([e.newEvent.eventId]);
+    const asked = server.readFilters.filter((f) => f !== "none");
+    if (client === "@kurrent/kurrentdb-client") {
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked[0]).toEqual({
+        on: "stream",
+        prefixes: ["coop-", "alliance-", "fund-", "reorganisation-"],
+      });
+    } else expect(asked).toEqual([]);
   });
 
   it("appends through BatchAppend when the server offers it, through Append when credentials go per call", async () => {

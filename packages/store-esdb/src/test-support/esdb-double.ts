@@ -190,6 +190,8 @@ export class EsdbServerDouble {
   private clock = 0n;
   /** Calls received, by method, for assertions. */
   readonly calls = { append: 0, batchAppend: 0, read: 0, subscribe: 0 };
+  /** The filters plain reads of `$all` asked the server for (`"none"`: unfiltered). */
+  readonly readFilters: Array<{ readonly on: "stream" | "type"; readonly prefixes: string[] } | "none"> = [];
   /** Where each subscription to `$all` asked to start (after a position, or from start / end). */
   readonly subscriptionStarts: Array<bigint | "start" | "end"> = [];
   /** The filters subscriptions asked the server for, in order (what the server was told, not the client). */
@@ -639,7 +641,17 @@ export class EsdbServerDouble {
             })(),
       );
       this.subscribeAll(call, options, filter);
-    } else this.readAll(call, options, filter);
+    } else {
+      const f = options.getFilter();
+      const expr =
+        f === undefined ? undefined : f.hasStreamIdentifier() ? f.getStreamIdentifier() : f.getEventType();
+      this.readFilters.push(
+        f === undefined || expr === undefined
+          ? "none"
+          : { on: f.hasStreamIdentifier() ? "stream" : "type", prefixes: expr.getPrefixList() },
+      );
+      this.readAll(call, options, filter);
+    }
   }
 
   private toResp(r: DoubleRecord, withPosition: boolean): ReadRespT {
