@@ -48,7 +48,10 @@ const effectiveOf = (e: RecordedEvent): string => (e.event.data as { effectiveDa
  */
 const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant, validAt: string): RecordedEvent[] => {
   const out: RecordedEvent[] = [];
-  for (const id of ledger.index.streamIds())
+  const after = Date.parse(a);
+  for (const id of ledger.index.streamIds()) {
+    // Streams that recorded nothing after A are skipped without reading their events back.
+    if (ledger.index.streamMaxRecorded(id) <= after) continue;
     for (const e of ledger.index.streamEvents(id))
       if (
         e.metadata.recordedAt > a &&
@@ -56,6 +59,7 @@ const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant, validAt: 
         (e.event.type === "EventRetracted" || effectiveOf(e) <= validAt)
       )
         out.push(e);
+  }
   return out.sort((x, y) => x.position - y.position);
 };
 

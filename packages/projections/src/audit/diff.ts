@@ -80,6 +80,8 @@ export const diff = (
   // Streams with something recorded in between: only they can have restated anything.
   const touched: string[] = [];
   for (const id of index.streamIds()) {
+    // A stream whose latest recording is before `lo` recorded nothing in between: not read at all.
+    if (index.streamMaxRecorded(id) <= lo) continue;
     if (
       index.streamEvents(id).some((e) => {
         const t = Date.parse(e.metadata.recordedAt);

@@ -5,13 +5,15 @@ import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
 import type { Figure } from "../evaluate/figure.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
 import { snapshotFrom } from "../evaluate/snapshot.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import { ProjectionIndex } from "../index/projection-index.js";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { sweepStream } from "../model/stream-sweep.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { replayReader } from "../replay/replay.js";
 import { deltasReader } from "./deltas-reader.js";
-import { type AuditSource, streamsOf } from "./stream-source.js";
+import { type AuditSource, eachStream } from "./stream-source.js";
 
 /** What one event contributes to a figure (to its value, or to its numerator and denominator). */
 export interface Contribution {
@@ -129,7 +131,7 @@ export const explain = (
   if (E.isLeft(resolved)) return resolved;
   const q = resolved.right;
   const events: ExplainedEvent[] = [];
-  const figure = evaluateAll(source, q, indicatorId, events);
+  const figure = evaluateAll(source, q, indicatorId, events, { ...query, indicators: [indicatorId] });
   return E.map((f: Figure) => ({ figure: f, events: events.sort((a, b) => a.position - b.position) }))(
     figure,
   );
@@ -140,9 +142,14 @@ const evaluateAll = (
   q: ResolvedQuery,
   id: IndicatorId,
   out: ExplainedEvent[],
+  query: QueryInput,
 ): E.Either<ProjectionError, Figure> => {
-  const streams = [...streamsOf(source).values()].map((s) => liveEvents(s, q.knownAtMs));
-  for (const live of streams) {
+  // One stream at a time (an index that keeps no events reads each back when it is reached).
+  const streams: Array<ReadonlyArray<TimedEvent>> = [];
+  const fromIndex = source instanceof ProjectionIndex;
+  for (const [, events] of eachStream(source)) {
+    const live = liveEvents(events, q.knownAtMs);
+    if (!fromIndex) streams.push(live);
     for (const [e, contribution] of streamContributions(id, q, live)) {
       const r = e.recorded;
       out.push({
@@ -157,9 +164,10 @@ const evaluateAll = (
       });
     }
   }
-  // The figure itself, from the same fold (the replay's reader).
+  // The figure itself: from the index (which answers like the replay: law 2), else from the same fold
+  // (the replay's reader).
   return E.map((s: { figures: ReadonlyArray<Figure> }) => s.figures[0] as Figure)(
-    snapshotOfStreams(streams, q),
+    fromIndex ? snapshot(source, query) : snapshotOfStreams(streams, q),
   );
 };
 

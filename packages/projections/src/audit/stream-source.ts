@@ -7,6 +7,20 @@ import { groupByStream } from "../replay/replay.js";
 /** What the audits read from: an index (it keeps every event) or the events themselves. */
 export type AuditSource = ProjectionIndex | Iterable<RecordedEvent>;
 
+/**
+ * Every stream's events (arrival order) of an audit source, one stream at a time: an index that keeps
+ * no events reads each stream back from its event source only when the visit reaches it, so an audit
+ * holds one stream's events at a time, not the history.
+ * @example for (const [id, events] of eachStream(index)) console.log(id, events.length);
+ */
+export function* eachStream(source: AuditSource): Iterable<[string, TimedEvent[]]> {
+  if (source instanceof ProjectionIndex) {
+    for (const id of source.streamIds()) yield [id, source.streamEvents(id).map(timed)];
+    return;
+  }
+  yield* groupByStream(source);
+}
+
 /** Every stream's events (arrival order) of an audit source. */
 export const streamsOf = (source: AuditSource): Map<string, TimedEvent[]> => {
   if (source instanceof ProjectionIndex) {

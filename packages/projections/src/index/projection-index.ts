@@ -283,6 +283,15 @@ export class ProjectionIndex {
   }
 
   /**
+   * The latest recording instant (ms) of a stream's events, −∞ for an unknown stream: lets an audit
+   * skip the streams that recorded nothing after an instant without reading their events.
+   * @example index.streamMaxRecorded("coop-htx-1") > Date.parse("2023-01-15T00:00:00Z")
+   */
+  streamMaxRecorded(streamId: string): number {
+    return this.streams.get(streamId)?.maxRecorded ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /**
    * Each stream's highest revision fed (to resume a ledger read after the indexed prefix).
    * @example index.streamRevisions().get("coop-htx-1") // 4
    */
