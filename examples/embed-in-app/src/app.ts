@@ -74,6 +74,8 @@ const fromStore = (e: StoreError): ApiError =>
       { _tag: "CorruptLedger" },
       { _tag: "UndecodableEvent" },
       { _tag: "InvalidAppend" },
+      // The file was truncated or replaced underneath the service: nothing more is written; /health says so.
+      { _tag: "LedgerChanged" },
       (x): ApiError => ({
         _tag: "Internal",
         message: x.message,
@@ -184,9 +186,19 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     },
   );
 
-  server.get("/health", async () => {
+  // Unhealthy (503) when the ledger's file was truncated, replaced or removed underneath the service:
+  // the writer then refuses every write. The body names the kind of failure, never the file's path.
+  server.get("/health", async (_request, reply) => {
+    const h = await ledger.health();
     const c = await catchUp();
-    return { ok: E.isRight(c), events: index.size };
+    const ok = E.isRight(h) && E.isRight(c);
+    const problem = E.isLeft(h) ? h.left : E.isLeft(c) ? c.left : undefined;
+    return reply.code(ok ? 200 : 503).send({
+      ok,
+      events: index.size,
+      ...(problem !== undefined ? { problem: problem._tag } : {}),
+      ...(problem?._tag === "LedgerChanged" ? { change: problem.change } : {}),
+    });
   });
 
   const handle = async (body: unknown, reply: FastifyReply) => {

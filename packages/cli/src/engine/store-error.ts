@@ -38,6 +38,15 @@ export const fromStoreError = (e: StoreError, where: "file" | "esdb"): CliError 
       }),
     )
     .with(
+      { _tag: "LedgerChanged" },
+      (x): CliError => ({
+        _tag: "LedgerCorrupt",
+        path: x.path,
+        message: x.message,
+        hint: "another program truncated or replaced the ledger while coop-ledger was writing it; nothing more was written. Run `coop-ledger verify --ledger FILE`",
+      }),
+    )
+    .with(
       { _tag: "UndecodableEvent" },
       (x): CliError => ({
         _tag: "LedgerCorrupt",

@@ -1,6 +1,6 @@
-import { rename, rm } from "node:fs/promises";
+import { access, rename, rm } from "node:fs/promises";
 import type { DomainEvent, EventId, EventMetadata, StreamId } from "@coop-ledger/domain";
-import { type BatchItem, openFileLedger } from "@coop-ledger/store";
+import { acquireLedgerLock, type BatchItem, type LedgerLock, openFileLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliError } from "../errors/cli-error.js";
 import type { Progress } from "../progress.js";
@@ -39,6 +39,33 @@ export const writeLedger = async (
   progress: Progress,
 ): Promise<E.Either<CliError, WriteSummary>> => {
   const partial = `${out}.partial`;
+  // Replacing an existing ledger (`--force`) takes its writer lock first (by path and by file identity)
+  // and holds it until the new file is in place: a ledger a service is writing is refused (LedgerLocked),
+  // never renamed away from under it.
+  let guard: LedgerLock | undefined;
+  if (
+    await access(out).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    const l = await acquireLedgerLock(out);
+    if (E.isLeft(l)) return E.left(fromStoreError(l.left, "file"));
+    guard = l.right;
+  }
+  try {
+    return await writeNew(out, partial, events, progress);
+  } finally {
+    await guard?.release();
+  }
+};
+
+const writeNew = async (
+  out: string,
+  partial: string,
+  events: AsyncIterable<EventToWrite> | Iterable<EventToWrite>,
+  progress: Progress,
+): Promise<E.Either<CliError, WriteSummary>> => {
   await rm(partial, { force: true });
   const it =
     (events as AsyncIterable<EventToWrite>)[Symbol.asyncIterator]?.() ??

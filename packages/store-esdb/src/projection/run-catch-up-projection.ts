@@ -98,6 +98,7 @@ const mayPassOnRetry = (e: ProjectionError): boolean =>
           "CorruptLedger",
           "InvalidAppend",
           "StoreClosed",
+          "LedgerChanged",
         ),
       },
       () => false,

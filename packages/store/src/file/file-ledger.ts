@@ -1,4 +1,4 @@
-import { access, open } from "node:fs/promises";
+import { access, open, stat } from "node:fs/promises";
 import type { Instant, RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -80,6 +80,12 @@ export interface FileLedger extends EventStore {
     items: ReadonlyArray<BatchItem>,
   ) => TE.TaskEither<StoreError, ReadonlyArray<AppendResult>>;
   readonly info: () => LedgerInfo;
+  /**
+   * Whether the ledger can still be used: not closed, and (for a writer) its file is still the one it
+   * opened, with the size it wrote: a file truncated, grown, replaced or removed underneath is
+   * `LedgerChanged`, and the ledger refuses everything from then on. A service's health check.
+   */
+  readonly health: () => Promise<E.Either<StoreError, LedgerInfo>>;
 }
 
 interface StreamEntry {
@@ -137,6 +143,15 @@ export const openFileLedger =
       handle = await open(path, readOnly ? "r" : "r+");
     } catch (e) {
       return fail(unavailable(`${path}: cannot open: ${code(e)}`));
+    }
+    if (lock !== undefined) {
+      // Lock the identity of the file actually opened (not of whatever the path names now).
+      const st = await handle.stat().catch(() => undefined);
+      const locked = st === undefined ? undefined : await lock.lockIdentity({ dev: st.dev, ino: st.ino });
+      if (locked === undefined || E.isLeft(locked)) {
+        await handle.close();
+        return fail(locked?.left ?? unavailable(`${path}: cannot stat the opened file`));
+      }
     }
     const index = await buildIndex(path, handle, options.verifyChain ?? true);
     if (E.isLeft(index)) {
@@ -234,6 +249,43 @@ const makeFileLedger = (
   };
   const gate = (): StoreError | undefined =>
     closed ? { _tag: "StoreClosed", message: `the ledger ${path} is closed` } : broken;
+
+  /**
+   * Whether the file was changed by someone else: the opened file's size must be what this writer wrote,
+   * and the path must still name the opened file. Two stat calls per append (next to its fdatasync).
+   */
+  const changedUnderneath = async (): Promise<StoreError | undefined> => {
+    const changed = (
+      change: "truncated" | "grown" | "replaced" | "removed",
+      found: number,
+      what: string,
+    ): StoreError => ({
+      _tag: "LedgerChanged",
+      path,
+      change,
+      expectedBytes: index.bytes,
+      foundBytes: found,
+      message: `${path}: ${what} while this writer had it open (it wrote ${index.bytes} bytes); refusing every further write: appending at the old offset would leave a hole or overwrite lines. Find out what changed it, then reopen and verify the ledger`,
+    });
+    try {
+      const mine = await handle.stat();
+      if (mine.size < index.bytes)
+        return changed("truncated", mine.size, `the file was truncated to ${mine.size} bytes`);
+      if (mine.size > index.bytes)
+        return changed(
+          "grown",
+          mine.size,
+          `the file grew to ${mine.size} bytes (another program wrote to it)`,
+        );
+      const now = await stat(path).catch(() => undefined);
+      if (now === undefined) return changed("removed", -1, "the file was removed or renamed");
+      if (now.dev !== mine.dev || now.ino !== mine.ino)
+        return changed("replaced", now.size, "the file was replaced by another file");
+      return undefined;
+    } catch (e) {
+      return unavailable(`${path}: cannot check the file: ${code(e)}`);
+    }
+  };
 
   /** Start offset of a position's line; for `count` the end of the file. */
   const startOf = (p: number): number => (p < offsets.length ? offsets[p]! : index.bytes);
@@ -349,6 +401,13 @@ const makeFileLedger = (
     exclusive(async () => {
       const g = gate();
       if (g !== undefined) return E.left(g);
+      if (!readOnly) {
+        const changed = await changedUnderneath();
+        if (changed !== undefined) {
+          broken = changed;
+          return E.left(changed);
+        }
+      }
       if (readOnly)
         return E.left({
           _tag: "InvalidAppend",
@@ -495,6 +554,15 @@ const makeFileLedger = (
     return sub;
   };
 
+  const infoOf = (): LedgerInfo => ({
+    path,
+    events: offsets.length,
+    streams: streams.size,
+    lastHash: index.lastHash,
+    bytes: index.bytes,
+    readOnly,
+  });
+
   return {
     path,
     append,
@@ -502,14 +570,19 @@ const makeFileLedger = (
     readStream,
     readAll,
     subscribe,
-    info: () => ({
-      path,
-      events: offsets.length,
-      streams: streams.size,
-      lastHash: index.lastHash,
-      bytes: index.bytes,
-      readOnly,
-    }),
+    health: async () => {
+      const g = gate();
+      if (g !== undefined) return E.left(g);
+      if (!readOnly) {
+        const changed = await exclusive(changedUnderneath);
+        if (changed !== undefined) {
+          if (changed._tag === "LedgerChanged") broken = changed;
+          return E.left(changed);
+        }
+      }
+      return E.right(infoOf());
+    },
+    info: () => infoOf(),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -16,6 +16,10 @@ import type { EventDecodeError, StreamId } from "@coop-ledger/domain";
  *   a user without the right to write or read that stream, or without credentials); it names the
  *   {@link StoreOperation} and the stream (`$all` for global reads and subscriptions), never the
  *   credentials. Retrying does not help: a person must change the user or the ACLs;
+ * - `LedgerChanged`: the file ledger's file was truncated, grown, replaced or removed underneath its
+ *   writer (by another program, a restore, a second writer): the writer refuses every further read and
+ *   write, since appending at its old offset would leave a hole or overwrite someone's lines; reopen
+ *   the ledger (and `verify` it) after finding out what happened;
  * - `StoreUnavailable`: I/O or network failure (the cause's message, sanitised); may pass on retry;
  * - `StoreClosed`: the store was closed.
  *
@@ -61,6 +65,16 @@ export type StoreError =
       readonly operation: StoreOperation;
       /** The stream refused, or `$all` for `readAll` and `subscribe`. */
       readonly streamId: string;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "LedgerChanged";
+      readonly path: string;
+      readonly change: "truncated" | "grown" | "replaced" | "removed";
+      /** The size the writer expects (what it wrote). */
+      readonly expectedBytes: number;
+      /** The size found (of the file at the path when it was replaced; -1 when removed). */
+      readonly foundBytes: number;
       readonly message: string;
     }
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
