@@ -36,3 +36,43 @@ describe.skipIf(!hasBin())("explain credits the events that make up the figure (
     expect(founded.length - ended.length).toBe(x.figure.value);
   });
 });
+
+describe.skipIf(!hasBin())("diff shows what changed (issue #13)", () => {
+  it("no row of diff shows the same text before and after (97.2 % → 97.2 % shows its exact parts)", () => {
+    const r = runBin([
+      "diff",
+      "--ledger",
+      sample,
+      "--valid-at",
+      "2022-12-31",
+      "--known-at",
+      "2023-01-15",
+      "--known-at",
+      "2024-06-30",
+      "--format",
+      "csv",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const table = runBin([
+      "diff",
+      "--ledger",
+      sample,
+      "--valid-at",
+      "2022-12-31",
+      "--known-at",
+      "2023-01-15",
+      "--known-at",
+      "2024-06-30",
+    ]);
+    const rows = table.stdout
+      .split("\n\n")[0]!
+      .split("\n")
+      .slice(3)
+      .filter((l) => l.length > 0);
+    expect(rows.some((l) => l.startsWith("coops.law2012Share"))).toBe(true);
+    for (const l of rows) {
+      const cells = l.split(/\s{2,}/);
+      expect(cells[1], l).not.toBe(cells[2]);
+    }
+  });
+});

@@ -199,6 +199,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     .addOption(noVerifyOption())
     .addOption(reindexOption())
     .addOption(new Option("--out <file>", "HTML file to write").makeOptionMandatory())
+    .option("--force", "replace --out if it exists (never the ledger itself)")
     .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")
     .option("--province <code>", "only this province")

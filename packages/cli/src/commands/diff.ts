@@ -5,7 +5,7 @@ import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
-import { showFigure } from "../labels/figures.js";
+import { showFigure, showRatioParts } from "../labels/figures.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
@@ -35,7 +35,18 @@ export interface Restatement {
   readonly events: ReadonlyArray<RecordedEvent>;
 }
 
-// A figure without a value (a missing input) has not changed in any way a reader can see.
+/**
+ * A figure as the diff shows it: the value, and for a ratio its exact numerator and denominator, so a
+ * change that rounds to the same percentage (97.2 % → 97.2 %) still shows what changed.
+ * @example showExactFigure({ unit: "share", value: 0.972, numerator: 35, denominator: 36 } as Figure) // "97.2 % (35 / 36)"
+ */
+export const showExactFigure = (f: Figure, nf: NumberFormat = "en"): string => {
+  const parts = showRatioParts(f, nf);
+  return parts === "" ? showFigure(f, nf) : `${showFigure(f, nf)} (${parts})`;
+};
+
+// Exact comparison: integer numerator and denominator (and the value derived from them), never the
+// rounded text. A figure without a value (a missing input) has not changed in any way a reader can see.
 const sameFigure = (a: Figure, b: Figure): boolean =>
   (a.value === null && b.value === null) ||
   (a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator);
@@ -118,16 +129,24 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
       { key: "name", header: "name (tên chỉ tiêu)", only: "table" },
       { key: "before_value", header: "before", only: "data" },
       { key: "after_value", header: "after", only: "data" },
+      { key: "before_numerator", header: "before numerator", only: "data" },
+      { key: "before_denominator", header: "before denominator", only: "data" },
+      { key: "after_numerator", header: "after numerator", only: "data" },
+      { key: "after_denominator", header: "after denominator", only: "data" },
     ],
     rows: r.changes.map((c) => {
       const d = indicatorDefinition(c.before.id);
       return {
         id: c.id,
-        before: showFigure(c.before, nf),
-        after: showFigure(c.after, nf),
+        before: showExactFigure(c.before, nf),
+        after: showExactFigure(c.after, nf),
         name: `${d.label.en} (${d.label.vi})`,
         before_value: c.before.value,
         after_value: c.after.value,
+        before_numerator: c.before.numerator ?? null,
+        before_denominator: c.before.denominator ?? null,
+        after_numerator: c.after.numerator ?? null,
+        after_denominator: c.after.denominator ?? null,
       };
     }),
   },

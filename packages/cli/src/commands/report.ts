@@ -1,11 +1,11 @@
-import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { BusinessDate } from "@coop-ledger/domain";
 import { type IndicatorId, indicatorDefinition, indicatorValue } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
-import { type CliError, fileError } from "../errors/cli-error.js";
+import { outputRefusal, writeOutputFile } from "../engine/output-file.js";
+import type { CliError } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
@@ -25,6 +25,8 @@ import {
 export interface ReportOptions extends VerifySwitch {
   readonly ledger: string;
   readonly out: string;
+  /** Replace an existing `out` (never the ledger itself). */
+  readonly force?: boolean;
   readonly validAt?: string;
   readonly from?: string;
   readonly province?: string;
@@ -113,6 +115,9 @@ export const runReport = async (
   if (fromOpt !== undefined && E.isLeft(fromOpt)) return fromOpt;
   const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
   if (E.isLeft(scope)) return scope;
+  const outputOptions = { force: o.force === true, inputs: [o.ledger] };
+  const refused = await outputRefusal(o.out, outputOptions);
+  if (refused !== undefined) return E.left(refused);
   const loaded = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });
   if (E.isLeft(loaded)) return loaded;
   const ledger = loaded.right;
@@ -157,11 +162,8 @@ export const runReport = async (
       ...notes,
     ],
   };
-  try {
-    await writeFile(o.out, renderReportHtml(data, loadUplotAssets()));
-  } catch (e) {
-    return E.left(fileError(o.out, e));
-  }
+  const written = await writeOutputFile(o.out, renderReportHtml(data, loadUplotAssets()), outputOptions);
+  if (E.isLeft(written)) return written;
   return E.right({
     ledger: ledger.identity,
     json: { out: o.out, charts: data.charts.length, targets: targets.length, validAt },
