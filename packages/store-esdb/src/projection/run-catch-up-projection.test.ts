@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
 import * as E from "fp-ts/lib/Either.js";
-import { afterEach, describe, expect, it } from "vitest";
-import { type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ClientPackage } from "../client/client-package.js";
+import { BOTH_CLIENTS, type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
 import { inMemoryCheckpointStore } from "./in-memory-checkpoint-store.js";
 import { jsonFileCheckpointStore } from "./json-file-checkpoint-store.js";
 import { type ProjectionError, runCatchUpProjection } from "./run-catch-up-projection.js";
@@ -23,8 +24,11 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close();
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
+// Every test runs once per client (the double serving that client's own definitions).
+let currentClient: ClientPackage = "@eventstore/db-client";
 const start = async (...args: Parameters<typeof doubleStore>) => {
-  const d = await doubleStore(...args);
+  const [serverOptions, storeOptions] = args;
+  const d = await doubleStore({ ...serverOptions, client: currentClient }, storeOptions);
   open.push(d);
   return d;
 };
@@ -35,7 +39,11 @@ const append = async (d: DoubleStore, coop: string, count: number, from = 0) => 
   if (E.isLeft(r)) throw new Error(r.left.message);
 };
 
-describe("runCatchUpProjection", () => {
+describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
+  beforeEach(() => {
+    currentClient = client;
+  });
+
   it("folds every ledger event once, saves the FULL position of the last one with the state when caught up", async () => {
     const d = await start();
     await append(d, "a", 3);

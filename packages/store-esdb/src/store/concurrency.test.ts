@@ -60,6 +60,29 @@ describe.each(BOTH_CLIENTS)("optimistic concurrency with %s", (client) => {
   });
 });
 
+describe.each(BOTH_CLIENTS)("a deleted (tombstoned) stream with %s", (client) => {
+  it("an append is InvalidAppend (stream deleted), a read says so, nothing is written", async () => {
+    for (const batchAppend of [true, false]) {
+      const d = await doubleStore({ client, batchAppend });
+      open.push(d);
+      const sid = fixtureEvent("t", 0).streamId;
+      await d.store.append(sid, [fixtureEvent("t", 0).newEvent], { expectedRevision: "noStream" })();
+      d.server.tombstone(sid);
+      const r = await d.store.append(sid, [fixtureEvent("t", 1).newEvent], { expectedRevision: "any" })();
+      expect(E.isLeft(r) && r.left, `batchAppend: ${batchAppend}`).toMatchObject({
+        _tag: "InvalidAppend",
+        reason: "stream deleted",
+      });
+      const read = await d.store.readStream(sid)();
+      expect(E.isLeft(read) && read.left).toMatchObject({
+        _tag: "StoreUnavailable",
+        message: expect.stringMatching(/deleted/),
+      });
+      expect(d.server.log.filter((x) => x.streamId === sid)).toHaveLength(1);
+    }
+  });
+});
+
 describe("why one binding per client", () => {
   it("a Kurrent client driven with 6.x options (what the adapter used to do) writes noStream twice", async () => {
     const server = await EsdbServerDouble.start({ client: "@kurrent/kurrentdb-client" });

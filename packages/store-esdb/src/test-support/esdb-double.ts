@@ -17,8 +17,9 @@
  *   UNIMPLEMENTED, assumes an old server and uses `Append`, as against EventStoreDB 20.x.
  *
  * What it does NOT model: clustering, leader election, TLS, authentication/ACLs (only a deny list),
- * scavenging, deletes, links, persistent subscriptions, and the real log's byte layout (positions are
- * increasing offsets sized like records, not a real chunk file).
+ * scavenging, soft deletes (a tombstone only, as a flag: `tombstone()`), links, persistent
+ * subscriptions, and the real log's byte layout (positions are increasing offsets sized like records,
+ * not a real chunk file).
  *
  * Test code only (excluded from the build).
  */
@@ -154,11 +155,27 @@ interface Filter {
 const NO_POSITION = "18446744073709551615";
 const TICKS_AT_EPOCH = 621355968000000000n;
 
-const serviceError = (code: grpc.status, details: string, exception?: string): grpc.ServiceError => {
+const serviceError = (
+  code: grpc.status,
+  details: string,
+  exception?: string,
+  extra: Readonly<Record<string, string>> = {},
+): grpc.ServiceError => {
   const metadata = new grpc.Metadata();
   if (exception !== undefined) metadata.set("exception", exception);
+  for (const [k, v] of Object.entries(extra)) metadata.set(k, v);
   return Object.assign(new Error(details), { code, details, metadata });
 };
+
+/**
+ * The server's error for a call on a deleted (tombstoned) stream: FAILED_PRECONDITION with the
+ * `exception: stream-deleted` and `stream-name` trailers (`RpcExceptions.StreamDeleted`), which both
+ * clients turn into `StreamDeletedError` (reading `stream-name`).
+ */
+const streamDeletedError = (streamId: string): grpc.ServiceError =>
+  serviceError(grpc.status.FAILED_PRECONDITION, `Event stream '${streamId}' is deleted.`, "stream-deleted", {
+    "stream-name": streamId,
+  });
 
 const cmp = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number =>
   a.commit < b.commit
@@ -186,6 +203,7 @@ export class EsdbServerDouble {
   private readonly live = new Set<LiveSubscription>();
   private readonly faults: Array<InjectedFault & { left: number }> = [];
   private readonly denied = new Set<string>();
+  private readonly tombstoned = new Set<string>();
   private nextPosition = 0n;
   private clock = 0n;
   /** Calls received, by method, for assertions. */
@@ -278,6 +296,11 @@ export class EsdbServerDouble {
   /** Refuses every call on a stream with the server's access-denied error. */
   deny(streamId: string): void {
     this.denied.add(streamId);
+  }
+
+  /** Tombstones a stream: every later append or read of it fails with the server's stream-deleted. */
+  tombstone(streamId: string): void {
+    this.tombstoned.add(streamId);
   }
 
   /** Ends every live subscription with UNAVAILABLE (as a node shutting down or a leader change does). */
@@ -376,6 +399,7 @@ export class EsdbServerDouble {
       if (this.denied.has(streamId)) {
         return cb(serviceError(grpc.status.PERMISSION_DENIED, "Access Denied", "access-denied"));
       }
+      if (this.tombstoned.has(streamId)) return cb(streamDeletedError(streamId));
       const events = proposed.map((m) => {
         const meta = m.getMetadataMap();
         return {
@@ -462,6 +486,19 @@ export class EsdbServerDouble {
           "Access Denied",
           "event_store.client.AccessDenied",
           new this.pb.shared.AccessDenied(),
+        );
+        return;
+      }
+      if (this.tombstoned.has(entry.streamId)) {
+        const deleted = new this.pb.shared.StreamDeleted();
+        const sid = new this.pb.shared.StreamIdentifier();
+        sid.setStreamName(Buffer.from(entry.streamId, "utf8"));
+        deleted.setStreamIdentifier(sid);
+        failWith(
+          grpc.status.FAILED_PRECONDITION,
+          "Stream deleted",
+          "event_store.client.StreamDeleted",
+          deleted,
         );
         return;
       }
@@ -688,6 +725,10 @@ export class EsdbServerDouble {
     const streamId = Buffer.from(so.getStreamIdentifier()!.getStreamName_asU8()).toString("utf8");
     if (this.denied.has(streamId)) {
       call.emit("error", serviceError(grpc.status.PERMISSION_DENIED, "Access Denied", "access-denied"));
+      return;
+    }
+    if (this.tombstoned.has(streamId)) {
+      call.emit("error", streamDeletedError(streamId));
       return;
     }
     const stream = this.streams.get(streamId);
