@@ -9,6 +9,7 @@ import { runGenerate } from "./commands/generate.js";
 import { runIndicators } from "./commands/indicators.js";
 import { runReport } from "./commands/report.js";
 import { runSeries } from "./commands/series.js";
+import { runServe } from "./commands/serve.js";
 import { runSnapshot } from "./commands/snapshot.js";
 import { runTargets } from "./commands/targets.js";
 import { runVerify } from "./commands/verify.js";
@@ -204,6 +205,37 @@ export const buildProgram = (ctx: CliContext): Command => {
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")
     .option("--province <code>", "only this province")
     .action(async (o) => runAction(ctx, "table", () => runReport(ctx, o)));
+
+  sub(
+    "serve",
+    "a local, read-only web view of the ledger: figures at a date as known at an instant, provenance, restatements, targets",
+  )
+    .addOption(ledgerOption())
+    .addOption(noVerifyOption())
+    .addOption(reindexOption())
+    .option("--host <address>", "address to listen on; anything but loopback needs --token", "127.0.0.1")
+    .option("--port <n>", "port to listen on (0: any free port)", "8080")
+    .option(
+      "--token <secret>",
+      "require this secret on every request (default $COOP_LEDGER_TOKEN); required off loopback",
+    )
+    .addOption(
+      new Option(
+        "--allow-host <name>",
+        "a host name the browser may use besides the address (repeatable)",
+      ).argParser(collect),
+    )
+    .action(
+      async (o: {
+        ledger: string;
+        verify?: boolean;
+        reindex?: boolean;
+        host: string;
+        port: string;
+        token?: string;
+        allowHost?: string[];
+      }) => runAction(ctx, "table", () => runServe(ctx, o)),
+    );
 
   sub("indicators", "the indicator catalogue: ids, English and Vietnamese names, kinds, units")
     .addOption(formatOption())

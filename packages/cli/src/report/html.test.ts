@@ -107,6 +107,15 @@ describe("report HTML", () => {
     expect(markVi("Share (of co-ops)")).toBe("Share (of co-ops)");
     expect(markVi("HTX Hàm Thuận")).toBe('<span lang="vi">HTX Hàm Thuận</span>');
     expect(isVietnamese("co-ops")).toBe(false);
+    // Finer than the whole text: Vietnamese words outside parentheses are marked run by run, and no
+    // English word is marked Vietnamese.
+    expect(markVi("Resolution 000: Plan (Kế hoạch), Bình Thuận — valid at 2022-12-31")).toBe(
+      'Resolution 000: Plan (<span lang="vi">Kế hoạch</span>), <span lang="vi">Bình Thuận</span> — valid at 2022-12-31',
+    );
+    expect(markVi("co-op HTX-60-001 in Hàm Thuận Bắc, Bình Thuận.")).toBe(
+      'co-op HTX-60-001 in <span lang="vi">Hàm Thuận Bắc</span>, <span lang="vi">Bình Thuận</span>.',
+    );
+    expect(markVi("a <b> (đạt & <i>)")).toBe('a &lt;b&gt; (<span lang="vi">đạt &amp; &lt;i&gt;</span>)');
     expect(inlineHtml("see `coop-ledger explain` (giải thích)")).toBe(
       'see <code>coop-ledger explain</code> (<span lang="vi">giải thích</span>)',
     );

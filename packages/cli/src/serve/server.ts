@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as E from "fp-ts/lib/Either.js";
+import { match } from "ts-pattern";
+import type { LoadedLedger } from "../engine/load-ledger.js";
+import { type CliError, internal } from "../errors/cli-error.js";
+import type { NumberFormat } from "../output/numbers.js";
+import { type AccessPolicy, hostAllowed, presentedToken, TOKEN_COOKIE, tokenMatches } from "./access.js";
+import {
+  type ApiAnswer,
+  diffAnswer,
+  eventAnswer,
+  explainAnswer,
+  ledgerMember,
+  meta,
+  seriesAnswer,
+  snapshotAnswer,
+  targetsAnswer,
+} from "./api.js";
+import type { LedgerSession } from "./ledger-session.js";
+
+/** The page's files (plain HTML, CSS and JavaScript: no build step), read once at start. */
+// Both resolve from src/serve (tests) and dist/serve (the bin) alike: two levels below packages/cli.
+const WEB_DIR = new URL("../../web/", import.meta.url);
+const ASSETS: ReadonlyArray<readonly [string, URL, string]> = [
+  ["/", new URL("index.html", WEB_DIR), "text/html; charset=utf-8"],
+  ["/app.js", new URL("app.js", WEB_DIR), "text/javascript; charset=utf-8"],
+  ["/app.css", new URL("app.css", WEB_DIR), "text/css; charset=utf-8"],
+  // The report's Vietnamese marking, compiled: the page marks its text with the very same rule.
+  ["/vi-text.js", new URL("../../dist/report/vi-text.js", import.meta.url), "text/javascript; charset=utf-8"],
+];
+
+/**
+ * The page may load its own script and style and call its own API, nothing else: no inline script, no
+ * other origin (it works offline), no framing (no clickjacking of a figure).
+ */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const COMMON_HEADERS = {
+  "content-security-policy": CSP,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cross-origin-resource-policy": "same-origin",
+  "x-frame-options": "DENY",
+} as const;
+
+/** The HTTP status of a refusal, by the CLI error's family. */
+export const httpStatusOf = (e: CliError): number =>
+  match(e)
+    .with({ _tag: "UsageError" }, () => 400)
+    .with({ _tag: "QueryError" }, () => 422)
+    .with({ _tag: "FileError" }, () => 503)
+    .with({ _tag: "LedgerCorrupt" }, () => 409)
+    .with({ _tag: "StoreUnavailable" }, () => 503)
+    .with({ _tag: "Conflict" }, () => 409)
+    .with({ _tag: "Internal" }, () => 500)
+    .exhaustive();
+
+type Handler = (l: LoadedLedger, p: URLSearchParams, nf: NumberFormat) => E.Either<CliError, ApiAnswer>;
+
+const API: ReadonlyMap<string, Handler> = new Map<string, Handler>([
+  ["/api/meta", (l, _p, nf) => E.right(meta(l, nf))],
+  ["/api/snapshot", snapshotAnswer],
+  ["/api/explain", explainAnswer],
+  ["/api/diff", diffAnswer],
+  ["/api/targets", targetsAnswer],
+  ["/api/series", seriesAnswer],
+  ["/api/event", (l, p) => eventAnswer(l, p)],
+]);
+
+/** Options of {@link webServer}. */
+export interface WebServerOptions {
+  readonly session: LedgerSession;
+  readonly numberFormat: NumberFormat;
+  /** Who may connect; `port` is filled in once listening. */
+  readonly access: Omit<AccessPolicy, "port">;
+}
+
+const json = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void => {
+  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...extra,
+  });
+  res.end(text);
+};
+
+const errorBody = (e: CliError, l: LoadedLedger | undefined): unknown => ({
+  ...(l !== undefined ? { ledger: ledgerMember(l) } : {}),
+  error: {
+    tag: e._tag,
+    message: e.message,
+    hint: e.hint,
+    ...("line" in e && e.line !== undefined ? { line: e.line } : {}),
+  },
+});
+
+/**
+ * The web view's HTTP server (node:http; no framework: seven read-only routes and three files do not
+ * need one). Every request is checked first: the Host header (DNS rebinding), then the token when one
+ * is set; only GET and HEAD are served. API answers are JSON and name the ledger state they come from;
+ * each carries a `Server-Timing` header with the time spent computing it.
+ *
+ * @example const server = webServer({ session, numberFormat: "en", access: { host: "127.0.0.1", allowHosts: [], token: undefined } });
+ */
+export const webServer = (o: WebServerOptions): Server => {
+  const files = new Map(ASSETS.map(([route, file, type]) => [route, { body: readFileSync(file), type }]));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) json(res, 500, errorBody(internal(e), undefined));
+      else res.destroy();
+    });
+  });
+  const policy = (): AccessPolicy => ({
+    ...o.access,
+    port: (server.address() as AddressInfo | null)?.port ?? 0,
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const access = policy();
+    if (!hostAllowed(req.headers.host, access)) {
+      json(res, 421, {
+        error: {
+          tag: "HostNotAllowed",
+          message: `Host ${JSON.stringify(req.headers.host ?? "")} is not this server's name`,
+          hint: "open the address coop-ledger serve printed, or start it with --allow-host NAME",
+        },
+      });
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      json(
+        res,
+        405,
+        {
+          error: {
+            tag: "MethodNotAllowed",
+            message: `${req.method ?? ""}: the web view is read-only`,
+            hint: "use GET",
+          },
+        },
+        { allow: "GET, HEAD" },
+      );
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://server.invalid");
+    if (access.token !== undefined) {
+      const presented = presentedToken(req.headers, url.searchParams);
+      if (!tokenMatches(presented, access.token)) {
+        json(res, 401, {
+          error: {
+            tag: "TokenRequired",
+            message: "this server requires its token",
+            hint: "open the URL with ?token=… that coop-ledger serve printed",
+          },
+        });
+        return;
+      }
+      if (url.searchParams.has("token") && url.pathname === "/") {
+        // Keep the token out of the address bar, history and shared links: a cookie carries it from now on.
+        url.searchParams.delete("token");
+        res.writeHead(303, {
+          ...COMMON_HEADERS,
+          location: `/${url.search}`,
+          "set-cookie": `${TOKEN_COOKIE}=${encodeURIComponent(access.token)}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+        res.end();
+        return;
+      }
+    }
+    const file = files.get(url.pathname);
+    if (file !== undefined) {
+      res.writeHead(200, { ...COMMON_HEADERS, "content-type": file.type, "cache-control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : file.body);
+      return;
+    }
+    const handler = API.get(url.pathname);
+    if (handler === undefined) {
+      json(res, 404, {
+        error: { tag: "NotFound", message: `${url.pathname}: no such page`, hint: "open /" },
+      });
+      return;
+    }
+    const t0 = performance.now();
+    const ledger = await o.session.current();
+    if (E.isLeft(ledger)) {
+      json(res, httpStatusOf(ledger.left), errorBody(ledger.left, undefined));
+      return;
+    }
+    const t1 = performance.now();
+    const a = handler(ledger.right, url.searchParams, o.numberFormat);
+    const t2 = performance.now();
+    const timing = {
+      "server-timing": `open;dur=${(t1 - t0).toFixed(1)}, compute;dur=${(t2 - t1).toFixed(1)}`,
+    };
+    if (E.isLeft(a)) json(res, httpStatusOf(a.left), errorBody(a.left, ledger.right), timing);
+    else json(res, 200, a.right, timing);
+  };
+  return server;
+};
