@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
+import { DamagedIndexFile, distrustIndexFile } from "../engine/index-file.js";
 import { type CliError, internal } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 import type { OutputFormat } from "../output/format.js";
@@ -9,7 +10,9 @@ export type CommandWork = () => Promise<E.Either<CliError, CommandOutput>>;
 
 /**
  * Runs a command's work and stores the result in the context for `runCli` to print. An exception that
- * escapes the work is a bug and becomes an `Internal` error (its stack shown only with `--debug`).
+ * escapes the work is a bug and becomes an `Internal` error (its stack shown only with `--debug`),
+ * except a persisted index found damaged while it was read (a block failing its checksum): that index
+ * is removed and the work run once more, which rebuilds it from the ledger (the index is a cache).
  *
  * @example cmd.action(async (o) => runAction(ctx, o.format, () => verify(ctx, o)))
  */
@@ -18,7 +21,16 @@ export const runAction = async (ctx: CliContext, format: OutputFormat, work: Com
   try {
     output = await work();
   } catch (e) {
-    output = E.left(internal(e));
+    if (!(e instanceof DamagedIndexFile)) output = E.left(internal(e));
+    else {
+      ctx.io.stderr(`coop-ledger: warning: ${e.message}; rebuilding the index from the ledger\n`);
+      distrustIndexFile(e.path);
+      try {
+        output = await work();
+      } catch (again) {
+        output = E.left(internal(again));
+      }
+    }
   }
   ctx.result = { output, format };
 };

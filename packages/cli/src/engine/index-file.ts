@@ -1,9 +1,20 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import {
-  decodeIndexImage,
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import {
   encodeIndexImage,
   type ImageDecodeError,
   type IndexImage,
+  IndexImageDamaged,
+  type IndexImageSource,
+  openIndexImage,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { LedgerFactsData } from "./ledger-facts.js";
@@ -17,15 +28,37 @@ export interface IndexedLedger {
   readonly events: number;
   readonly lastHash: string;
   readonly bytes: number;
+  /** Byte offset of the last indexed event's line (where its stored hash is re-read without a scan). */
+  readonly lastOffset: number;
 }
 
-/** An index file as read back: the image (no events), the ledger state it covers, its facts and offsets. */
+/**
+ * An index file as opened: the image (no events; read piece by piece when a query needs it), the ledger
+ * state it covers, its facts and its offsets table (read when first asked for).
+ */
 export interface IndexFile {
-  readonly image: IndexImage;
+  readonly image: IndexImageSource;
   readonly ledger: IndexedLedger;
   readonly facts: LedgerFactsData;
-  /** Byte offset of each indexed event's line, by position. */
-  readonly offsets: Float64Array;
+  /** Byte offset of each indexed event's line, by position (read from the file on first call). */
+  readonly offsets: () => Float64Array;
+}
+
+/**
+ * An index file found damaged after it was opened (a block read for a query failed its checksum). The
+ * command is run again without it (see `runAction`): the index is rebuilt, never trusted.
+ *
+ * @example throw new DamagedIndexFile("l.jsonl.idx", "block 3 does not match its checksum")
+ */
+export class DamagedIndexFile extends Error {
+  readonly _tag = "DamagedIndexFile" as const;
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = "DamagedIndexFile";
+  }
 }
 
 /** Why an index file was not used (it is then rebuilt). */
@@ -50,29 +83,101 @@ const isExtra = (x: unknown): x is Extra =>
   typeof (x as Extra).ledger?.events === "number" &&
   typeof (x as Extra).ledger?.lastHash === "string" &&
   typeof (x as Extra).ledger?.bytes === "number" &&
+  typeof (x as Extra).ledger?.lastOffset === "number" &&
   Array.isArray((x as Extra).facts?.restating);
 
+/** Index files found damaged in this process: not opened again until this process writes them anew. */
+const distrusted = new Set<string>();
+
 /**
- * Reads and checks an index file (magic, versions, length, checksum, the ledger state it says it
- * covers, the offset table's length). Left when it is missing or anything does not match: the caller
- * rebuilds it; a damaged or stale index is never used.
+ * Marks an index file as damaged for the rest of the process (and removes it when it can): the next
+ * {@link readIndexFile} of it is a Left, so the command rebuilds it from the ledger.
+ * @example distrustIndexFile("ledger.jsonl.idx")
+ */
+export const distrustIndexFile = (path: string): void => {
+  distrusted.add(path);
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or in a directory we cannot write: it is ignored all the same
+  }
+};
+
+/** Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer. */
+const readAt = (fd: number, position: number, length: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let at = 0;
+  while (at < length) {
+    const k = readSync(fd, out, at, length - at, position + at);
+    if (k === 0) return out.subarray(0, at);
+    at += k;
+  }
+  return out;
+};
+
+/**
+ * Opens an index file: reads and checks its headers only (magic, versions, length, header checksum, the
+ * ledger state it says it covers). The rest (columns, streams, offsets) is read with positioned reads
+ * when first needed, each 64 KiB block checked against its checksum; a damaged block then throws
+ * {@link DamagedIndexFile}. Left when the file is missing or its headers do not match: the caller
+ * rebuilds it; a damaged or stale index is never used. The file stays open for the process (a writer
+ * replaces it by rename, so this process keeps reading the file it opened).
  *
  * @example const r = readIndexFile("ledger.jsonl.idx"); if (E.isRight(r)) r.right.ledger.events
  */
 export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFile> => {
-  let bytes: Buffer;
+  if (distrusted.has(path)) return E.left({ _tag: "Corrupt", message: `${path}: found damaged earlier` });
+  let fd: number;
+  let size: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, "r");
+    size = fstatSync(fd).size;
   } catch (e) {
     return E.left({ _tag: "Missing", message: `${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
   }
-  const decoded = decodeIndexImage(bytes);
-  if (E.isLeft(decoded)) return decoded;
-  const { image, extra } = decoded.right;
-  const offsets = image.arrays[OFFSETS];
-  if (!isExtra(extra) || !(offsets instanceof Float64Array) || offsets.length !== extra.ledger.events)
+  const opened = openIndexImage((p, n) => readAt(fd, p, n), size);
+  if (E.isLeft(opened)) {
+    closeSync(fd);
+    return opened;
+  }
+  const { extra } = opened.right;
+  if (!isExtra(extra) || !opened.right.arrays.includes(OFFSETS)) {
+    closeSync(fd);
     return E.left({ _tag: "Corrupt", message: `${path}: not an index of a coop-ledger ledger` });
-  return E.right({ image, ledger: extra.ledger, facts: extra.facts, offsets });
+  }
+  // Every piece read later goes through here: a damaged one names the file, for the retry.
+  const guard =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return f(...a);
+      } catch (e) {
+        if (e instanceof IndexImageDamaged) throw new DamagedIndexFile(path, e.message);
+        throw e;
+      }
+    };
+  const src = opened.right.source;
+  const image: IndexImageSource = {
+    meta: src.meta,
+    strings: guard(src.strings),
+    array: guard(src.array),
+    range: guard(src.range),
+  };
+  let offsets: Float64Array | undefined;
+  return E.right({
+    image,
+    ledger: extra.ledger,
+    facts: extra.facts,
+    offsets: () => {
+      if (offsets === undefined) {
+        const o = image.array(OFFSETS);
+        if (!(o instanceof Float64Array) || o.length !== extra.ledger.events)
+          throw new DamagedIndexFile(path, "the offsets table does not match the events indexed");
+        offsets = o;
+      }
+      return offsets;
+    },
+  });
 };
 
 /**
@@ -104,6 +209,8 @@ export const writeIndexFile = (
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
+    // Written by this process from the ledger: trusted again.
+    distrusted.delete(path);
     return true;
   } catch {
     if (fd !== undefined) closeSync(fd);

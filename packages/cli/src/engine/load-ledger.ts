@@ -173,7 +173,8 @@ export const loadLedger = async (
   checking.status(verify ? `checking the hash chain of ${path}…` : `opening ${path} (chain not checked)…`);
   // The whole file's scan (verifying), or, without verification and with an index, only what follows
   // the indexed prefix once its last line is found unchanged.
-  let offsets: Float64Array;
+  // Read lazily from a current index (only audits and extensions need them).
+  let offsets: () => Float64Array;
   let lastHash: string;
   let total: number;
   // The byte length of the complete lines (where an extension will start) and the header's hash.
@@ -195,7 +196,8 @@ export const loadLedger = async (
         (idx.ledger.events === 0 || scan.hashAfter === idx.ledger.lastHash);
       if (!samePrefix) return E.left(rewritten(path, idx, scan.hashAfter));
     }
-    offsets = scan.offsets ?? new Float64Array(0);
+    const scanOffsets = scan.offsets ?? new Float64Array(0);
+    offsets = () => scanOffsets;
     lastHash = scan.lastHash;
     total = scan.events;
     bytes = scan.bytes;
@@ -214,10 +216,7 @@ export const loadLedger = async (
       });
     }
     const fd = openSync(path, "r");
-    const endHash = storedHashAt(
-      fd,
-      idx.ledger.events === 0 ? 0 : (idx.offsets[idx.ledger.events - 1] as number),
-    );
+    const endHash = storedHashAt(fd, idx.ledger.events === 0 ? 0 : idx.ledger.lastOffset);
     const headHash = storedHashAt(fd, 0);
     closeSync(fd);
     if (size < idx.ledger.bytes || endHash !== idx.ledger.lastHash || headHash !== idx.ledger.headerHash) {
@@ -239,7 +238,12 @@ export const loadLedger = async (
         checking.done();
         return s;
       }
-      offsets = concat(idx.offsets, s.right.offsets);
+      const more = s.right.offsets;
+      let joined: Float64Array | undefined;
+      offsets = () => {
+        joined ??= concat(idx.offsets(), more);
+        return joined;
+      };
       lastHash = s.right.lastHash;
       total += s.right.events;
       bytes = s.right.bytes;
@@ -251,8 +255,7 @@ export const loadLedger = async (
       `coop-ledger: warning: --no-verify: the hash chain of ${path} was not checked; these figures are unverified\n`,
     );
 
-  const table = offsets;
-  const source = offsetSource(path, () => table);
+  const source = offsetSource(path, offsets);
   let index: ProjectionIndex;
   let facts: LedgerFacts;
   let origin: IndexOrigin;
@@ -283,14 +286,22 @@ export const loadLedger = async (
   }
   // No decoded events stay in memory: audits read them back by offset.
   index.release(source);
-  if (persist && origin !== "reopened")
+  if (persist && origin !== "reopened") {
+    const table = offsets();
     writeIndexFile(
       idxPath,
       index.toImage(),
-      { headerHash, events: total, lastHash, bytes },
+      {
+        headerHash,
+        events: total,
+        lastHash,
+        bytes,
+        lastOffset: total === 0 ? 0 : (table[total - 1] as number),
+      },
       facts.data(),
-      offsets,
+      table,
     );
+  }
   const f = facts.data();
   let restating: LateEvent[] | undefined;
   return E.right({

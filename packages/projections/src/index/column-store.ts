@@ -1,4 +1,5 @@
 import { ColumnSegment, type DeltaEntries, type SegmentParts } from "./column-segment.js";
+import type { Segment } from "./paged-segment.js";
 
 /**
  * The delta columns of one cell level: a short list of immutable {@link ColumnSegment}s, oldest first,
@@ -9,7 +10,7 @@ import { ColumnSegment, type DeltaEntries, type SegmentParts } from "./column-se
  * @example const store = new ColumnStore(); store.add(entries, columnCount); store.sumAt(0, day, Infinity)
  */
 export class ColumnStore {
-  private segments: ColumnSegment[] = [];
+  private segments: Segment[] = [];
 
   constructor(private readonly minStride?: number) {}
 
@@ -31,7 +32,7 @@ export class ColumnStore {
     this.segments.push(ColumnSegment.build(entries, columnCount, this.minStride));
     for (;;) {
       const k = this.segments.length;
-      const last = this.segments[k - 1] as ColumnSegment;
+      const last = this.segments[k - 1] as Segment;
       const before = this.segments[k - 2];
       if (before === undefined || last.size * 2 < before.size) break;
       this.segments.splice(k - 2, 2, merge(before, last, this.minStride));
@@ -53,6 +54,16 @@ export class ColumnStore {
     return store;
   }
 
+  /**
+   * A store over segments read lazily (a reopened index's {@link PagedSegment}s), oldest first.
+   * @example ColumnStore.fromSegments([new PagedSegment(n, 512, read)])
+   */
+  static fromSegments(segments: ReadonlyArray<Segment>, minStride?: number): ColumnStore {
+    const store = new ColumnStore(minStride);
+    store.segments = [...segments];
+    return store;
+  }
+
   /** Sum of a column's amounts with day ≤ `day` and recorded ≤ `rec`. */
   sumAt(column: number, day: number, rec: number): number {
     let acc = 0;
@@ -62,7 +73,7 @@ export class ColumnStore {
 }
 
 /** One segment holding both (the older's deltas first, so each column stays in recording order). */
-const merge = (older: ColumnSegment, newer: ColumnSegment, minStride: number | undefined): ColumnSegment =>
+const merge = (older: Segment, newer: Segment, minStride: number | undefined): ColumnSegment =>
   ColumnSegment.build(
     {
       size: older.size + newer.size,

@@ -3,11 +3,18 @@ import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "..
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "../model/stream-state.js";
 import { clearDeltas, type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
-import type { SegmentParts } from "./column-segment.js";
 import { upperBound } from "./column-segment.js";
 import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
-import { IMAGE_LEVELS, type IndexImage, SEGMENT_FIELDS } from "./index-image.js";
+import {
+  IMAGE_LEVELS,
+  type IndexImage,
+  IndexImageDamaged,
+  type IndexImageSource,
+  imageSourceOf,
+  SEGMENT_FIELDS,
+} from "./index-image.js";
+import { PagedSegment } from "./paged-segment.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
@@ -124,6 +131,13 @@ export class ProjectionIndex {
   private eventCount = 0;
   private deltaCount = 0;
   private source: EventSource | undefined = undefined;
+  /**
+   * A reopened index's image, while some of it is not read yet (see {@link fromImage}): each level's
+   * columns, the streams and the structures only feeding needs are read when first used.
+   */
+  private image: IndexImageSource | undefined = undefined;
+  private readonly loaded = { ledger: true, province: true, detail: true, streams: true };
+  private cellKeyList: ReadonlyArray<string> | undefined = undefined;
 
   /**
    * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
@@ -155,6 +169,7 @@ export class ProjectionIndex {
 
   /** Feeds one event. @example index.add(recordedEvent) // "added" */
   add(event: RecordedEvent): FeedResult {
+    if (this.image !== undefined) this.readAll();
     let entry = this.streams.get(event.streamId);
     if (entry === undefined) {
       entry = {
@@ -266,11 +281,13 @@ export class ProjectionIndex {
    * from the event source, one stream at a time, for streams the index does not hold.
    */
   *events(): Iterable<RecordedEvent> {
+    this.readStreams();
     for (const id of this.streams.keys()) yield* this.streamEvents(id);
   }
 
   /** The events of one stream as fed, in arrival order (read back from the source when not held). */
   streamEvents(streamId: string): ReadonlyArray<RecordedEvent> {
+    this.readStreams();
     const entry = this.streams.get(streamId);
     if (entry === undefined) return [];
     if (entry.hot) return entry.events.map((e) => e.recorded);
@@ -279,6 +296,7 @@ export class ProjectionIndex {
 
   /** The global positions of one stream's events, in arrival order. */
   streamPositions(streamId: string): ReadonlyArray<number> {
+    this.readStreams();
     return this.streams.get(streamId)?.positions ?? [];
   }
 
@@ -288,6 +306,7 @@ export class ProjectionIndex {
    * @example index.streamMaxRecorded("coop-htx-1") > Date.parse("2023-01-15T00:00:00Z")
    */
   streamMaxRecorded(streamId: string): number {
+    this.readStreams();
     return this.streams.get(streamId)?.maxRecorded ?? Number.NEGATIVE_INFINITY;
   }
 
@@ -296,6 +315,7 @@ export class ProjectionIndex {
    * @example index.streamRevisions().get("coop-htx-1") // 4
    */
   streamRevisions(): Map<string, number> {
+    this.readStreams();
     const out = new Map<string, number>();
     for (const [id, e] of this.streams) out.set(id, e.maxRevision);
     return out;
@@ -303,6 +323,7 @@ export class ProjectionIndex {
 
   /** Whether every stream's events are held (false after {@link release} or {@link fromImage}). */
   get holdsEvents(): boolean {
+    this.readStreams();
     for (const e of this.streams.values()) if (!e.hot) return false;
     return true;
   }
@@ -334,6 +355,7 @@ export class ProjectionIndex {
    * @example const bytes = encodeIndexImage(index.toImage());
    */
   toImage(): IndexImage {
+    this.readAll();
     this.prepare();
     const arrays: Record<string, Float64Array | Int32Array> = {};
     const levelCode = { ledger: 0, province: 1, detail: 2 } as const;
@@ -402,84 +424,93 @@ export class ProjectionIndex {
   }
 
   /**
-   * Reopens an index from its image (see {@link toImage}): queries are answered at once from the
-   * persisted columns; every stream is cold, its events read back from `source` when it next receives
-   * one or an audit asks for them. Throws on an image whose arrays do not fit together (the caller
-   * checks the file's checksum and version first; this is the last guard).
+   * Reopens an index from its image (see {@link toImage}), reading it **lazily**: nothing but the meta
+   * is read here; a query reads the columns of the level it needs (a few hundred whole-ledger or
+   * province columns for an unscoped or province query, the sums of each column it sums), the streams
+   * are read when an audit or an extension asks for them, and feeding an event reads the whole image
+   * first. Every stream is cold: its events are read back from `source` when it next receives one or an
+   * audit asks for them. A piece whose arrays do not fit together throws {@link IndexImageDamaged} when
+   * it is read (the caller checks versions and checksums; this is the last guard).
    * @example const index = ProjectionIndex.fromImage(decoded, { eventsAt: readEventsByOffset });
    */
   static fromImage(
-    image: IndexImage,
+    image: IndexImage | IndexImageSource,
     source: EventSource,
     options: { readonly minStride?: number } = {},
   ): ProjectionIndex {
+    const img = "arrays" in image ? imageSourceOf(image) : image;
     const index = new ProjectionIndex(options);
     index.source = source;
-    const a = (name: string): Float64Array | Int32Array => {
-      const x = image.arrays[name];
-      if (x === undefined) throw new Error(`index image: array ${name} missing`);
-      return x;
-    };
-    const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
-    const cellLevels = a("cellLevels");
-    const provinceCellOf = a("provinceCellOf");
-    const ledgerCellOf = a("ledgerCellOf");
-    image.strings.cellKeys.forEach((k, id) => {
-      const level = levelOf[cellLevels[id] as number] as CellLevel;
-      index.cellIds.set(k, id);
-      index.cellInfos.push(parseCell(level === "detail" ? k : k.slice(1)));
-      index.cellLevels.push(level);
-      index.provinceCellOf.push(provinceCellOf[id] as number);
-      index.ledgerCellOf.push(ledgerCellOf[id] as number);
-    });
-    // Loops, not spreads: a national index has a million detail columns (a spread overflows the stack).
-    for (const c of a("provinceColumnOf")) index.provinceColumnOf.push(c);
-    for (const c of a("ledgerColumnOf")) index.ledgerColumnOf.push(c);
-    for (const level of IMAGE_LEVELS) {
-      const m = image.meta.levels[level];
-      const colKey = a(`${level}.colKey`);
-      const colCell = a(`${level}.colCell`);
-      if (colKey.length !== m.count || colCell.length !== m.count)
-        throw new Error(`index image: ${level} columns do not match their count`);
-      for (let c = 0; c < m.count; c++) {
-        const key = colKey[c] as number;
-        const cellId = colCell[c] as number;
-        let byCell = index.columnIds.get(key);
-        if (byCell === undefined) {
-          byCell = [];
-          index.columnIds.set(key, byCell);
-        }
-        byCell[cellId] = c;
-        let s = index.bySeries.get(key);
-        if (s === undefined) {
-          s = { ledger: [], province: [], detail: [] };
-          index.bySeries.set(key, s);
-        }
-        s[level].push({ cellId, column: c });
+    index.image = img;
+    index.loaded.ledger = false;
+    index.loaded.province = false;
+    index.loaded.detail = false;
+    index.loaded.streams = false;
+    for (const level of IMAGE_LEVELS) index.levels[level].count = img.meta.levels[level].count;
+    index.eventCount = img.meta.events;
+    index.deltaCount = img.meta.deltas;
+    index.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;
+    return index;
+  }
+
+  /** Reads one level's columns from the image (which series and cell each counts; segments paged). */
+  private readLevel(level: CellLevel): void {
+    const img = this.image;
+    if (img === undefined || this.loaded[level]) return;
+    const m = img.meta.levels[level];
+    const colKey = img.array(`${level}.colKey`);
+    const colCell = img.array(`${level}.colCell`);
+    if (colKey.length !== m.count || colCell.length !== m.count)
+      throw new IndexImageDamaged(`index image: ${level} columns do not match their count`);
+    for (let c = 0; c < m.count; c++) {
+      const key = colKey[c] as number;
+      let s = this.bySeries.get(key);
+      if (s === undefined) {
+        s = { ledger: [], province: [], detail: [] };
+        this.bySeries.set(key, s);
       }
-      const parts: SegmentParts[] = m.segments.map((seg, j) => {
-        const f = (name: (typeof SEGMENT_FIELDS)[number]) => a(`${level}.${j}.${name}`);
-        return {
-          columnCount: seg.columnCount,
-          minStride: seg.minStride,
-          start: f("start") as Float64Array,
-          days: f("days") as Int32Array,
-          recs: f("recs") as Float64Array,
-          amounts: f("amounts") as Float64Array,
-          maxRec: f("maxRec") as Float64Array,
-          sumStart: f("sumStart") as Float64Array,
-          sumDays: f("sumDays") as Int32Array,
-          sumValues: f("sumValues") as Float64Array,
-        };
-      });
-      index.levels[level] = { count: m.count, store: ColumnStore.fromParts(parts, options.minStride) };
+      s[level].push({ cellId: colCell[c] as number, column: c });
     }
-    const start = a("streamStart");
-    const positions = a("streamPositions");
-    const maxRecorded = a("streamMaxRecorded");
-    const maxRevision = a("streamMaxRevision");
-    image.strings.streamIds.forEach((id, i) => {
-      index.streams.set(id, {
+    const segments = m.segments.map(
+      (seg, j) =>
+        new PagedSegment(seg.columnCount, seg.minStride, (f, from, to) =>
+          img.range(`${level}.${j}.${f}`, from, to),
+        ),
+    );
+    this.levels[level] = { count: m.count, store: ColumnStore.fromSegments(segments, this.minStride) };
+    this.loaded[level] = true;
+  }
+
+  /** Parses one cell of a reopened index (its key read from the image). */
+  private readCell(cellId: number): CellInfo {
+    const img = this.image;
+    if (img === undefined) throw new Error(`ProjectionIndex: no cell ${cellId}`);
+    this.cellKeyList ??= img.strings("cellKeys");
+    const k = this.cellKeyList[cellId];
+    const level = img.array("cellLevels")[cellId];
+    if (k === undefined || level === undefined) throw new IndexImageDamaged(`index image: no cell ${cellId}`);
+    const info = parseCell(level === 2 ? k : k.slice(1));
+    this.cellInfos[cellId] = info;
+    return info;
+  }
+
+  /** Reads the streams (ids, positions, latest recording instant and revision; all cold). */
+  private readStreams(): void {
+    const img = this.image;
+    if (img === undefined || this.loaded.streams) return;
+    const start = img.array("streamStart");
+    const positions = img.array("streamPositions");
+    const maxRecorded = img.array("streamMaxRecorded");
+    const maxRevision = img.array("streamMaxRevision");
+    const ids = img.strings("streamIds");
+    if (
+      start.length !== ids.length + 1 ||
+      maxRecorded.length !== ids.length ||
+      maxRevision.length !== ids.length
+    )
+      throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+    ids.forEach((id, i) => {
+      this.streams.set(id, {
         events: [],
         positions: Array.from(positions.subarray(start[i] as number, start[i + 1] as number)),
         hot: false,
@@ -490,10 +521,48 @@ export class ProjectionIndex {
         state: initialStreamState(),
       });
     });
-    index.eventCount = image.meta.events;
-    index.deltaCount = image.meta.deltas;
-    index.latest = image.meta.latest ?? Number.NEGATIVE_INFINITY;
-    return index;
+    this.loaded.streams = true;
+  }
+
+  /** Reads everything a reopened index still lacks (before it is fed or persisted again). */
+  private readAll(): void {
+    const img = this.image;
+    if (img === undefined) return;
+    for (const level of IMAGE_LEVELS) this.readLevel(level);
+    this.readStreams();
+    const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
+    const cellLevels = img.array("cellLevels");
+    const provinceCellOf = img.array("provinceCellOf");
+    const ledgerCellOf = img.array("ledgerCellOf");
+    const keys = img.strings("cellKeys");
+    if (keys.length !== cellLevels.length)
+      throw new IndexImageDamaged("index image: the cell keys do not match the cells");
+    keys.forEach((k, id) => {
+      const level = levelOf[cellLevels[id] as number] as CellLevel;
+      this.cellIds.set(k, id);
+      this.cellInfos[id] ??= parseCell(level === "detail" ? k : k.slice(1));
+      this.cellLevels.push(level);
+      this.provinceCellOf.push(provinceCellOf[id] as number);
+      this.ledgerCellOf.push(ledgerCellOf[id] as number);
+    });
+    // Loops, not spreads: a national index has a million detail columns (a spread overflows the stack).
+    for (const c of img.array("provinceColumnOf")) this.provinceColumnOf.push(c);
+    for (const c of img.array("ledgerColumnOf")) this.ledgerColumnOf.push(c);
+    for (const level of IMAGE_LEVELS) {
+      const colKey = img.array(`${level}.colKey`);
+      const colCell = img.array(`${level}.colCell`);
+      for (let c = 0; c < colKey.length; c++) {
+        const key = colKey[c] as number;
+        let byCell = this.columnIds.get(key);
+        if (byCell === undefined) {
+          byCell = [];
+          this.columnIds.set(key, byCell);
+        }
+        byCell[colCell[c] as number] = c;
+      }
+    }
+    this.image = undefined;
+    this.cellKeyList = undefined;
   }
 
   private read(entry: StreamEntry): ReadonlyArray<RecordedEvent> {
@@ -519,6 +588,7 @@ export class ProjectionIndex {
 
   /** The stream ids known. */
   streamIds(): Iterable<string> {
+    this.readStreams();
     return this.streams.keys();
   }
 
@@ -534,6 +604,7 @@ export class ProjectionIndex {
 
   /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
   columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
+    this.readLevel(level);
     this.prepare();
     const s = this.bySeries.get(key);
     if (s === undefined) return [];
@@ -543,7 +614,7 @@ export class ProjectionIndex {
     let bySector = this.detailBySector.get(key);
     if (bySector === undefined) {
       bySector = new Map();
-      for (const c of s.detail) addToSector(bySector, (this.cellInfos[c.cellId] as CellInfo).sector, c);
+      for (const c of s.detail) addToSector(bySector, this.cell(c.cellId).sector, c);
       this.detailBySector.set(key, bySector);
     }
     return bySector.get(sector) ?? [];
@@ -554,17 +625,18 @@ export class ProjectionIndex {
    * at the same level).
    */
   sumAt(level: CellLevel, column: number, day: number, rec: number): number {
+    if (!this.loaded[level]) this.readLevel(level);
     return this.levels[level].store.sumAt(column, day, rec);
   }
 
   /** The parsed cell of a cell id. */
   cell(cellId: number): CellInfo {
-    return this.cellInfos[cellId] as CellInfo;
+    return this.cellInfos[cellId] ?? this.readCell(cellId);
   }
 
   /** Number of cells (all levels). */
   get cellCount(): number {
-    return this.cellInfos.length;
+    return this.image === undefined ? this.cellInfos.length : this.image.array("cellLevels").length;
   }
 
   private rederive(entry: StreamEntry, te: TimedEvent): void {
@@ -759,7 +831,7 @@ export class ProjectionIndex {
     const c = { cellId, column: id };
     s[level].push(c);
     const bySector = level === "detail" ? this.detailBySector.get(key) : undefined;
-    if (bySector !== undefined) addToSector(bySector, (this.cellInfos[cellId] as CellInfo).sector, c);
+    if (bySector !== undefined) addToSector(bySector, this.cell(cellId).sector, c);
     return id;
   }
 }

@@ -1,13 +1,15 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { IndexImage } from "../index/index-image.js";
+import { type IndexImage, IndexImageDamaged, type IndexImageSource } from "../index/index-image.js";
 import { fastChecksum } from "./fast-checksum.js";
 
 /**
  * The version of the persisted index's byte layout. Bump it on any change to the layout or to the
- * arrays' meaning; a reader rebuilds (never reads) an index of another version.
- * @example INDEX_FORMAT_VERSION // 1
+ * arrays' meaning; a reader rebuilds (never reads) an index of another version. Version 2: the data area
+ * is checked in 64 KiB blocks (so a reader checks only what it reads) and the string tables are
+ * sections of their own (so opening reads a small header).
+ * @example INDEX_FORMAT_VERSION // 2
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
@@ -25,6 +27,8 @@ const { TextEncoder, TextDecoder } = globalThis as unknown as {
 
 const MAGIC = "COOPLIDX";
 const FIXED = 32;
+/** The data area is checked in blocks of this many bytes (a reader checks the blocks it reads). */
+export const INDEX_BLOCK_BYTES = 1 << 16;
 
 /** Why persisted index bytes were not accepted (the caller rebuilds the index). */
 export type ImageDecodeError =
@@ -37,124 +41,321 @@ export type ImageDecodeError =
     }
   | { readonly _tag: "Corrupt"; readonly message: string };
 
+type SectionType = "f64" | "i32" | "json";
+
 interface SectionEntry {
   readonly name: string;
-  readonly type: "f64" | "i32";
+  readonly type: SectionType;
+  /** Byte offset from the start of the data area (8-aligned). */
   readonly offset: number;
+  /** Elements (bytes for "json"). */
   readonly length: number;
 }
 
+interface Header {
+  readonly formatVersion: number;
+  readonly modelVersion: number;
+  readonly meta: IndexImage["meta"];
+  readonly extra: unknown;
+  readonly blocks: number;
+  readonly sections: ReadonlyArray<SectionEntry>;
+}
+
 const pad8 = (n: number): number => (n + 7) & ~7;
+const width = (t: SectionType): number => (t === "f64" ? 8 : t === "i32" ? 4 : 1);
+const STRING_SECTIONS = { cellKeys: "strings.cellKeys", streamIds: "strings.streamIds" } as const;
 
 /**
  * Encodes an index image (and the caller's `extra`, any JSON: the CLI puts the ledger identity there)
  * as bytes: a 32-byte fixed header (magic `COOPLIDX`, layout version, header length, total length,
- * checksum of everything after the fixed header), a JSON header (versions, meta, strings, extra, the
- * section table), then each array's raw little-endian bytes at an 8-aligned offset, so that a reader
- * maps them as typed arrays without a copy. Returned as chunks to write in order. docs/index-format.md
- * describes it.
+ * checksum of everything up to the data area), a JSON header (versions, meta, extra, the section
+ * table), the checksums of the data area's 64 KiB blocks, then the data area: each array's raw
+ * little-endian bytes at an 8-aligned offset (a reader maps them as typed arrays without a copy) and the
+ * string tables as JSON. Returned as chunks to write in order. docs/index-format.md describes it.
  *
  * @example const chunks = encodeIndexImage(index.toImage(), { ledger: "x.jsonl" });
  */
 export const encodeIndexImage = (image: IndexImage, extra: unknown): Uint8Array[] => {
-  const names = Object.keys(image.arrays).sort();
-  // Section offsets are relative to the start of the data area (after the fixed and JSON headers).
+  const payload: Array<{ name: string; type: SectionType; bytes: Uint8Array; length: number }> = [];
+  for (const name of Object.keys(image.arrays).sort()) {
+    const a = image.arrays[name] as Float64Array | Int32Array;
+    payload.push({
+      name,
+      type: a instanceof Float64Array ? "f64" : "i32",
+      bytes: new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+      length: a.length,
+    });
+  }
+  for (const [k, name] of Object.entries(STRING_SECTIONS)) {
+    const bytes = new TextEncoder().encode(JSON.stringify(image.strings[k as keyof typeof STRING_SECTIONS]));
+    payload.push({ name, type: "json", bytes, length: bytes.length });
+  }
   const sections: SectionEntry[] = [];
   let at = 0;
-  for (const name of names) {
-    const a = image.arrays[name] as Float64Array | Int32Array;
-    sections.push({ name, type: a instanceof Float64Array ? "f64" : "i32", offset: at, length: a.length });
-    at = pad8(at + a.byteLength);
+  for (const p of payload) {
+    sections.push({ name: p.name, type: p.type, offset: at, length: p.length });
+    at = pad8(at + p.bytes.length);
   }
+  const dataBytes = at;
+  const blocks = Math.ceil(dataBytes / INDEX_BLOCK_BYTES);
   const header = new TextEncoder().encode(
     JSON.stringify({
       formatVersion: INDEX_FORMAT_VERSION,
       modelVersion: INDEX_MODEL_VERSION,
       meta: image.meta,
-      strings: image.strings,
       extra,
+      blocks,
       sections,
-    }),
+    } satisfies Header),
   );
-  const dataStart = pad8(FIXED + header.length);
-  const total = dataStart + at;
-  // One buffer for the headers; the arrays are written as they are (views, no copies).
+  const sumsAt = pad8(FIXED + header.length);
+  const dataStart = pad8(sumsAt + blocks * 8);
+  // The data area as chunks (views, no copies), with the zero padding between sections.
+  const data: Uint8Array[] = [];
+  let written = 0;
+  payload.forEach((p, i) => {
+    const s = sections[i] as SectionEntry;
+    if (s.offset > written) data.push(new Uint8Array(s.offset - written));
+    data.push(p.bytes);
+    written = s.offset + p.bytes.length;
+  });
+  if (dataBytes > written) data.push(new Uint8Array(dataBytes - written));
+  const sums = blockSums(data, blocks);
   const head = new Uint8Array(dataStart);
   head.set(new TextEncoder().encode(MAGIC), 0);
   const dv = new DataView(head.buffer);
   dv.setUint32(8, INDEX_FORMAT_VERSION, true);
   dv.setUint32(12, header.length, true);
-  dv.setFloat64(16, total, true);
+  dv.setFloat64(16, dataStart + dataBytes, true);
   head.set(header, FIXED);
-  const chunks: Uint8Array[] = [head];
-  let written = 0;
-  for (const s of sections) {
-    const a = image.arrays[s.name] as Float64Array | Int32Array;
-    if (s.offset > written) chunks.push(new Uint8Array(s.offset - written));
-    chunks.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    written = s.offset + a.byteLength;
-  }
-  if (at > written) chunks.push(new Uint8Array(at - written));
-  const sum = fastChecksum(chunks, FIXED);
+  head.set(new Uint8Array(sums.buffer), sumsAt);
+  const sum = fastChecksum([head], FIXED);
   dv.setUint32(24, sum[0], true);
   dv.setUint32(28, sum[1], true);
-  return chunks;
+  return [head, ...data];
+};
+
+/** The checksum (two lanes) of each 64 KiB block of the data area given as chunks. */
+const blockSums = (data: ReadonlyArray<Uint8Array>, blocks: number): Uint32Array => {
+  const sums = new Uint32Array(blocks * 2);
+  const block = new Uint8Array(INDEX_BLOCK_BYTES);
+  let fill = 0;
+  let b = 0;
+  const emit = (bytes: Uint8Array): void => {
+    const s = fastChecksum([bytes], 0);
+    sums[2 * b] = s[0];
+    sums[2 * b + 1] = s[1];
+    b++;
+  };
+  for (const c of data) {
+    let i = 0;
+    while (i < c.length) {
+      if (fill === 0 && c.length - i >= INDEX_BLOCK_BYTES) {
+        emit(c.subarray(i, i + INDEX_BLOCK_BYTES));
+        i += INDEX_BLOCK_BYTES;
+        continue;
+      }
+      const n = Math.min(INDEX_BLOCK_BYTES - fill, c.length - i);
+      block.set(c.subarray(i, i + n), fill);
+      fill += n;
+      i += n;
+      if (fill === INDEX_BLOCK_BYTES) {
+        emit(block);
+        fill = 0;
+      }
+    }
+  }
+  if (fill > 0) emit(block.subarray(0, fill));
+  return sums;
 };
 
 /**
- * Decodes persisted index bytes (see {@link encodeIndexImage}): checks the magic, both versions, the
- * length and the checksum, then maps the arrays (views on `bytes` when aligned). Left when anything
- * does not match: the caller rebuilds the index, never trusts it.
+ * Reads `length` bytes at `position` of a persisted index (a positioned read of the file; it may return
+ * fewer bytes only at the end of the file).
+ */
+export type ReadIndexBytes = (position: number, length: number) => Uint8Array;
+
+/**
+ * Opens a persisted index (see {@link encodeIndexImage}) by reading only its headers: checks the magic,
+ * both versions, the length and the headers' checksum. Everything else is read when asked for, through
+ * the returned {@link IndexImageSource}, each 64 KiB block checked the first time it is read (a damaged
+ * one throws {@link IndexImageDamaged}). Left when the headers do not match: the caller rebuilds.
+ *
+ * @example const r = openIndexImage((p, n) => readAt(fd, p, n), size); if (E.isRight(r)) r.right.extra
+ */
+export const openIndexImage = (
+  read: ReadIndexBytes,
+  size: number,
+): E.Either<ImageDecodeError, OpenedIndexImage> => {
+  if (size < FIXED) return E.left({ _tag: "NotAnIndex", message: "not a coop-ledger index file" });
+  const fixed = read(0, FIXED);
+  if (fixed.length < FIXED || new TextDecoder().decode(fixed.subarray(0, 8)) !== MAGIC)
+    return E.left({ _tag: "NotAnIndex", message: "not a coop-ledger index file" });
+  const dv = new DataView(fixed.buffer, fixed.byteOffset, fixed.byteLength);
+  const formatVersion = dv.getUint32(8, true);
+  const headerLength = dv.getUint32(12, true);
+  const total = dv.getFloat64(16, true);
+  if (formatVersion !== INDEX_FORMAT_VERSION)
+    return E.left({
+      _tag: "OtherVersion",
+      formatVersion,
+      modelVersion: -1,
+      message: `index format ${formatVersion}; this coop-ledger reads format ${INDEX_FORMAT_VERSION}`,
+    });
+  if (total !== size || FIXED + headerLength > size)
+    return E.left({ _tag: "Corrupt", message: `index length ${size}, its header says ${total}` });
+  const headerBytes = read(FIXED, headerLength);
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
+  } catch {
+    return E.left({ _tag: "Corrupt", message: "the index header is not JSON" });
+  }
+  const blocks = Number(header.blocks);
+  if (!Number.isSafeInteger(blocks) || blocks < 0 || !Array.isArray(header.sections))
+    return E.left({ _tag: "Corrupt", message: "the index header is malformed" });
+  const sumsAt = pad8(FIXED + headerLength);
+  const dataStart = pad8(sumsAt + blocks * 8);
+  if (dataStart > size) return E.left({ _tag: "Corrupt", message: "the index header runs past the end" });
+  const head = read(FIXED, dataStart - FIXED);
+  const sum = fastChecksum([head], 0);
+  if (sum[0] !== dv.getUint32(24, true) || sum[1] !== dv.getUint32(28, true))
+    return E.left({
+      _tag: "Corrupt",
+      message: "the index file's header checksum does not match its content",
+    });
+  if (header.modelVersion !== INDEX_MODEL_VERSION)
+    return E.left({
+      _tag: "OtherVersion",
+      formatVersion,
+      modelVersion: header.modelVersion,
+      message: `index model ${header.modelVersion}; this coop-ledger computes model ${INDEX_MODEL_VERSION}`,
+    });
+  const dataBytes = size - dataStart;
+  if (Math.ceil(dataBytes / INDEX_BLOCK_BYTES) !== blocks)
+    return E.left({ _tag: "Corrupt", message: "the index's data area does not match its block count" });
+  const sums = new Uint32Array(head.slice(sumsAt - FIXED, sumsAt - FIXED + blocks * 8).buffer);
+  const byName = new Map<string, SectionEntry>();
+  for (const s of header.sections) {
+    if (s.offset % 8 !== 0 || s.offset + s.length * width(s.type) > dataBytes)
+      return E.left({ _tag: "Corrupt", message: `index section ${s.name} runs past the end` });
+    byName.set(s.name, s);
+  }
+  const checked = new Uint8Array(blocks);
+  /** The bytes `from … to` of the data area, each block they lie in checked once. */
+  const dataRange = (from: number, to: number, what: string): Uint8Array => {
+    if (to <= from) return new Uint8Array(0);
+    const b0 = Math.floor(from / INDEX_BLOCK_BYTES);
+    const b1 = Math.ceil(to / INDEX_BLOCK_BYTES);
+    let allChecked = true;
+    for (let b = b0; b < b1 && allChecked; b++) if (checked[b] === 0) allChecked = false;
+    if (allChecked) {
+      const bytes = read(dataStart + from, to - from);
+      if (bytes.length !== to - from)
+        throw new IndexImageDamaged(`index ${what}: the file is shorter than it said`);
+      return bytes;
+    }
+    const lo = b0 * INDEX_BLOCK_BYTES;
+    const hi = Math.min(b1 * INDEX_BLOCK_BYTES, dataBytes);
+    const bytes = read(dataStart + lo, hi - lo);
+    if (bytes.length !== hi - lo)
+      throw new IndexImageDamaged(`index ${what}: the file is shorter than it said`);
+    for (let b = b0; b < b1; b++) {
+      if (checked[b] === 1) continue;
+      const at = (b - b0) * INDEX_BLOCK_BYTES;
+      const s = fastChecksum([bytes.subarray(at, Math.min(at + INDEX_BLOCK_BYTES, bytes.length))], 0);
+      if (s[0] !== sums[2 * b] || s[1] !== sums[2 * b + 1])
+        throw new IndexImageDamaged(
+          `index ${what}: block ${b} does not match its checksum (the file is damaged)`,
+        );
+      checked[b] = 1;
+    }
+    return bytes.subarray(from - lo, to - lo);
+  };
+  const section = (name: string): SectionEntry => {
+    const s = byName.get(name);
+    if (s === undefined) throw new IndexImageDamaged(`index image: array ${name} missing`);
+    return s;
+  };
+  const range = (name: string, from: number, to: number): Float64Array | Int32Array => {
+    const s = section(name);
+    if (s.type === "json") throw new IndexImageDamaged(`index image: ${name} is not an array`);
+    const w = width(s.type);
+    const lo = Math.max(0, Math.min(from, s.length));
+    const hi = Math.max(lo, Math.min(to, s.length));
+    const bytes = dataRange(s.offset + lo * w, s.offset + hi * w, name);
+    // A view when aligned (reads land in fresh buffers at a block boundary), a copy otherwise.
+    const b = bytes.byteOffset % w === 0 ? bytes : bytes.slice();
+    return s.type === "f64"
+      ? new Float64Array(b.buffer, b.byteOffset, hi - lo)
+      : new Int32Array(b.buffer, b.byteOffset, hi - lo);
+  };
+  const whole = new Map<string, Float64Array | Int32Array>();
+  const array = (name: string): Float64Array | Int32Array => {
+    let a = whole.get(name);
+    if (a === undefined) {
+      a = range(name, 0, section(name).length);
+      whole.set(name, a);
+    }
+    return a;
+  };
+  const strings = (k: keyof IndexImage["strings"]): ReadonlyArray<string> => {
+    const s = section(STRING_SECTIONS[k]);
+    const parsed: unknown = JSON.parse(
+      new TextDecoder().decode(dataRange(s.offset, s.offset + s.length, s.name)),
+    );
+    if (!Array.isArray(parsed)) throw new IndexImageDamaged(`index image: ${s.name} is not a list`);
+    return parsed as string[];
+  };
+  return E.right({
+    source: { meta: header.meta, strings, array, range },
+    extra: header.extra,
+    arrays: header.sections.filter((s) => s.type !== "json").map((s) => s.name),
+    checkAll: () => {
+      dataRange(0, dataBytes, "data area");
+    },
+  });
+};
+
+/** A persisted index opened by {@link openIndexImage}. */
+export interface OpenedIndexImage {
+  /** The image, read piece by piece. */
+  readonly source: IndexImageSource;
+  /** What the writer put beside the image (the CLI: the ledger identity it covers). */
+  readonly extra: unknown;
+  /** The names of the arrays it holds. */
+  readonly arrays: ReadonlyArray<string>;
+  /** Reads and checks every block (throws {@link IndexImageDamaged} on the first damaged one). */
+  readonly checkAll: () => void;
+}
+
+/**
+ * Decodes persisted index bytes held whole in memory (see {@link encodeIndexImage}): checks the magic,
+ * both versions, the length and every checksum, then maps the arrays. Left when anything does not
+ * match: the caller rebuilds the index, never trusts it.
  *
  * @example const r = decodeIndexImage(readFileSync("ledger.jsonl.idx")); if (E.isRight(r)) r.right.extra
  */
 export const decodeIndexImage = (
   bytes: Uint8Array,
 ): E.Either<ImageDecodeError, { readonly image: IndexImage; readonly extra: unknown }> => {
-  if (bytes.length < FIXED || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC)
-    return E.left({ _tag: "NotAnIndex", message: "not a coop-ledger index file" });
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const formatVersion = dv.getUint32(8, true);
-  const headerLength = dv.getUint32(12, true);
-  const total = dv.getFloat64(16, true);
-  if (total !== bytes.length || FIXED + headerLength > bytes.length)
-    return E.left({ _tag: "Corrupt", message: `index length ${bytes.length}, its header says ${total}` });
-  const sum = fastChecksum([bytes], FIXED);
-  if (sum[0] !== dv.getUint32(24, true) || sum[1] !== dv.getUint32(28, true))
-    return E.left({ _tag: "Corrupt", message: "the index file's checksum does not match its content" });
-  let header: {
-    formatVersion: number;
-    modelVersion: number;
-    meta: IndexImage["meta"];
-    strings: IndexImage["strings"];
-    extra: unknown;
-    sections: SectionEntry[];
-  };
+  // Positioned reads copy into fresh (aligned) buffers, as a file read would.
+  const opened = openIndexImage((p, n) => bytes.slice(p, p + n), bytes.length);
+  if (E.isLeft(opened)) return opened;
+  const { source, extra } = opened.right;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(FIXED, FIXED + headerLength)));
-  } catch {
-    return E.left({ _tag: "Corrupt", message: "the index header is not JSON" });
-  }
-  if (formatVersion !== INDEX_FORMAT_VERSION || header.modelVersion !== INDEX_MODEL_VERSION)
-    return E.left({
-      _tag: "OtherVersion",
-      formatVersion,
-      modelVersion: header.modelVersion,
-      message: `index format ${formatVersion} / model ${header.modelVersion}; this coop-ledger reads ${INDEX_FORMAT_VERSION} / ${INDEX_MODEL_VERSION}`,
+    opened.right.checkAll();
+    const arrays: Record<string, Float64Array | Int32Array> = {};
+    for (const n of opened.right.arrays) arrays[n] = source.array(n);
+    return E.right({
+      image: {
+        meta: source.meta,
+        strings: { cellKeys: source.strings("cellKeys"), streamIds: source.strings("streamIds") },
+        arrays,
+      },
+      extra,
     });
-  const dataStart = pad8(FIXED + headerLength);
-  const arrays: Record<string, Float64Array | Int32Array> = {};
-  for (const s of header.sections) {
-    const width = s.type === "f64" ? 8 : 4;
-    const from = dataStart + s.offset;
-    if (from + s.length * width > bytes.length)
-      return E.left({ _tag: "Corrupt", message: `index section ${s.name} runs past the end` });
-    const aligned = (bytes.byteOffset + from) % width === 0;
-    const view = (buf: ArrayBufferLike, off: number) =>
-      s.type === "f64" ? new Float64Array(buf, off, s.length) : new Int32Array(buf, off, s.length);
-    arrays[s.name] = aligned
-      ? view(bytes.buffer, bytes.byteOffset + from)
-      : view(bytes.slice(from, from + s.length * width).buffer, 0);
+  } catch (e) {
+    return E.left({ _tag: "Corrupt", message: e instanceof Error ? e.message : String(e) });
   }
-  return E.right({ image: { meta: header.meta, strings: header.strings, arrays }, extra: header.extra });
 };

@@ -1,0 +1,101 @@
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import { IndexImageDamaged, type IndexImageSource } from "../index/index-image.js";
+import { buildIndex, ProjectionIndex } from "../index/projection-index.js";
+import { historyArb } from "../test-support/arbitraries.js";
+import { assertSameResult } from "../test-support/compare.js";
+import { encodeIndexImage, openIndexImage } from "./image-codec.js";
+
+const events = fc
+  .sample(historyArb, { numRuns: 40, seed: 12 })
+  .reduce((a, b) => (b.length > a.length ? b : a), []);
+const built = buildIndex(events);
+const bytes = (() => {
+  const chunks = encodeIndexImage(built.toImage(), null);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+})();
+const noSource = {
+  eventsAt: () => {
+    throw new Error("no event is read back for a query");
+  },
+};
+
+/** Opens the bytes with positioned reads, recording what is read. */
+const openCounting = (b: Uint8Array) => {
+  const log = { bytes: 0, names: new Set<string>() };
+  const opened = openIndexImage((p, n) => {
+    log.bytes += Math.min(n, b.length - p);
+    return b.slice(p, p + n);
+  }, b.length);
+  if (E.isLeft(opened)) throw new Error(opened.left.message);
+  const s = opened.right.source;
+  const source: IndexImageSource = {
+    meta: s.meta,
+    strings: (k) => {
+      log.names.add(`strings.${k}`);
+      return s.strings(k);
+    },
+    array: (n) => {
+      log.names.add(n);
+      return s.array(n);
+    },
+    range: (n, a, z) => {
+      log.names.add(n);
+      return s.range(n, a, z);
+    },
+  };
+  return { log, source };
+};
+
+const query = { validAt: "2022-12-31" };
+
+describe("reopening a persisted index reads it lazily (issue #12)", () => {
+  it("opening reads the headers only; an unscoped query reads whole-ledger columns only", () => {
+    expect(events.length).toBeGreaterThan(0);
+    const { log, source } = openCounting(bytes);
+    const index = ProjectionIndex.fromImage(source, noSource);
+    // The headers: the fixed part, the JSON header and the block checksums; no array.
+    expect(log.names.size).toBe(0);
+    expect(log.bytes).toBeLessThan(bytes.length);
+    assertSameResult(snapshot(index, query), snapshot(built, query), "reopened lazily");
+    const read = [...log.names];
+    expect(read.some((n) => n.startsWith("ledger."))).toBe(true);
+    expect(
+      read.filter((n) => n.startsWith("detail.") || n.startsWith("province.") || n.startsWith("stream")),
+    ).toEqual([]);
+  });
+
+  it("a province query reads province-level columns, not the full detail", () => {
+    const { log, source } = openCounting(bytes);
+    const index = ProjectionIndex.fromImage(source, noSource);
+    const q = { validAt: "2022-12-31", scope: { province: "60" } };
+    assertSameResult(snapshot(index, q), snapshot(built, q), "reopened lazily, province");
+    const read = [...log.names];
+    expect(read.some((n) => n.startsWith("province."))).toBe(true);
+    expect(read.filter((n) => n.startsWith("detail.") || n.startsWith("stream"))).toEqual([]);
+  });
+
+  it("a damaged block is found when it is read (IndexImageDamaged), never answered from", () => {
+    const { source: clean } = openCounting(bytes);
+    const all = ProjectionIndex.fromImage(clean, noSource);
+    all.toImage(); // reads everything: the clean file passes
+    // Damage the last byte of the data area (inside the last block, after the headers).
+    const damaged = bytes.slice();
+    const k = damaged.length - 1;
+    damaged[k] = (damaged[k] as number) ^ 0x5a;
+    const opened = openIndexImage((p, n) => damaged.slice(p, p + n), damaged.length);
+    // The headers are intact: it opens; the damage shows when the block holding it is read.
+    expect(E.isRight(opened)).toBe(true);
+    if (E.isLeft(opened)) return;
+    const index = ProjectionIndex.fromImage(opened.right.source, noSource);
+    expect(() => index.toImage()).toThrow(IndexImageDamaged);
+  });
+});
