@@ -5,8 +5,11 @@ import type { Spread } from "../harness/stats.js";
  *
  * @example fmt(1234567.8) // "1,234,568"
  * @example fmt(0.01234) // "0.0123"
+ * @example fmt(Number.NaN) // "not measured"
  */
 export const fmt = (x: number): string => {
+  // A figure that was not measured (its child failed, or the run skipped it) is NaN: say so, never "NaN".
+  if (Number.isNaN(x)) return NOT_MEASURED;
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
   if (a >= 100) return Math.round(x).toLocaleString("en-US");
@@ -14,13 +17,20 @@ export const fmt = (x: number): string => {
   return Number(x.toPrecision(3)).toString();
 };
 
+/** How a figure that was not measured is printed (and budget judged on it). */
+export const NOT_MEASURED = "not measured";
+
 /**
  * A spread as `median [min–max]`, or the median alone for a single run.
  *
  * @example fmtSpread({ median: 2, min: 1, max: 3, n: 3 }) // "2 [1–3]"
  */
 export const fmtSpread = (s: Spread, unit = ""): string =>
-  s.n <= 1 ? `${fmt(s.median)}${unit}` : `${fmt(s.median)}${unit} [${fmt(s.min)}–${fmt(s.max)}]`;
+  Number.isNaN(s.median)
+    ? NOT_MEASURED
+    : s.n <= 1
+      ? `${fmt(s.median)}${unit}`
+      : `${fmt(s.median)}${unit} [${fmt(s.min)}–${fmt(s.max)}]`;
 
 /**
  * Renders rows as a fixed-width text table (first row is the header).

@@ -32,7 +32,7 @@ const budgetRows = (run: BenchRun): string[][] => [
     b.budget,
     b.dataset,
     b.figure,
-    b.met === undefined ? "n/a" : b.met ? "yes" : "NO",
+    b.met === undefined ? "not judged" : b.met ? "yes" : "NO",
   ]),
 ];
 
