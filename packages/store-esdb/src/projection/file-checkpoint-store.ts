@@ -26,7 +26,7 @@ const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest(
  * checked, so a torn or altered file is `CheckpointUnreadable` (never a silent restart from scratch).
  * A missing file loads as `undefined`.
  *
- * @example const cps = fileCheckpointStore("./index.checkpoint", indexStateCodec(eventsIndexSerializer));
+ * @example const cps = fileCheckpointStore("./index.checkpoint", indexStateCodec(imageIndexSerializer(source)));
  */
 export const fileCheckpointStore = <S>(path: string, codec: BinaryStateCodec<S>): CheckpointStore<S> => {
   const unreadable = (message: string): CheckpointError => ({

@@ -9,9 +9,9 @@ import { fromEsdbEvent, toEsdbEvent } from "../mapping/event-data.js";
  * checkpoint and read back. The catch-up runner stores it together with the `$all` position it
  * reflects, so a restarted service resumes from there instead of replaying the log.
  *
- * The index package's own serialisation (the index's columns as they are, loaded without refolding)
- * is being built in `@coop-ledger/projections`; plug it in here when it lands. Until then
- * {@link eventsIndexSerializer} is the one implementation.
+ * Two implementations: `imageIndexSerializer` (the index's own persisted image: columns loaded as they
+ * are, no events; the one to use) and {@link eventsIndexSerializer} (the events themselves, refolded
+ * on load; self-contained, kept for checkpoints written before the image existed).
  *
  * @example const bytes = serializer.serialize(index); const back = serializer.deserialize(bytes);
  */
@@ -46,12 +46,12 @@ const store = (e: RecordedEvent): StoredEvent => {
 };
 
 /**
- * The interim serializer: the events the index was fed (per stream, in arrival order), in the same
+ * The events serializer (the interim one, before `imageIndexSerializer`): the events the index was fed (per stream, in arrival order), in the same
  * wire form as in EventStoreDB (event type, JSON data, metadata with `schemaVersion`), gzipped; loading
  * decodes them through the domain's codecs (old schema versions are upcast) and feeds a new index.
  * A restart thus reads NOTHING from the server before the checkpoint, but refolds the stored events
- * locally (about as long as building the index from a ledger file of the same events); the index's
- * own serialisation will make loading proportional to the index, not to the history.
+ * locally (about as long as building the index from a ledger file of the same events), and the file
+ * grows with the history. `imageIndexSerializer` loads in time proportional to the index instead.
  *
  * @example const cps = fileCheckpointStore("./index.checkpoint", indexStateCodec(eventsIndexSerializer));
  */

@@ -1,15 +1,17 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import type { StoreError, SubscriptionFilter } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
 import { match, P } from "ts-pattern";
 import type { EsdbClient, EsdbCredentials, EsdbPosition } from "../client/esdb-client.js";
 import { comparePositions } from "../mapping/position.js";
 import { type LedgerSubscription, subscribeToLedger } from "../store/ledger-subscription.js";
 import type { CheckpointError, CheckpointStore } from "./checkpoint-store.js";
+import type { IndexedEventsGone } from "./store-event-source.js";
 
 /**
  * Why a projection run stopped or must retry: a store error (server unavailable, undecodable event,
- * ...), a checkpoint error, or the projection's own `handle` throwing (`HandlerFailed`, naming the
+ * ...), a checkpoint error, a reopened index whose events the server no longer has, or the projection's own `handle` throwing (`HandlerFailed`, naming the
  * event).
  *
  * @example match(e).with({ _tag: "HandlerFailed" }, (x) => x.eventWhere).otherwise((x) => x.message)
@@ -17,6 +19,7 @@ import type { CheckpointError, CheckpointStore } from "./checkpoint-store.js";
 export type ProjectionError =
   | StoreError
   | CheckpointError
+  | IndexedEventsGone
   | { readonly _tag: "HandlerFailed"; readonly eventWhere: string; readonly message: string };
 
 /** What to do after an error: retry from the last checkpoint, or stop. */
@@ -30,6 +33,13 @@ export interface CatchUpProjectionOptions<S> {
   readonly initialState: S;
   /** Folds one event into the read model. Pure: no I/O, no clock (may return a promise). */
   readonly handle: (state: S, event: RecordedEvent) => S | Promise<S>;
+  /**
+   * Reads what `handle` will need from the store before it folds `event` (the I/O stays out of
+   * `handle`). A Left ends the attempt with that error, which `onError` classifies like any other (a
+   * `StoreUnavailable` is retried from the last checkpoint). `runIndexProjection` preloads here the
+   * events of a stream the reopened index does not hold.
+   */
+  readonly prefetch?: (state: S, event: RecordedEvent) => TE.TaskEither<StoreError | IndexedEventsGone, void>;
   /** Which events the projection needs (applied server-side); default: every ledger stream. */
   readonly filter?: SubscriptionFilter;
   /** Save after this many folded events (default 500); also when caught up and when stopped. */
@@ -84,9 +94,18 @@ const mayPassOnRetry = (e: ProjectionError): boolean =>
     .with({ _tag: "StoreUnavailable" }, () => true)
     // Rights do not come back by themselves: retrying would hammer the server with refused calls.
     .with({ _tag: "AccessDenied" }, () => false)
-    // The same event, handler or checkpoint file fails the same way again.
+    // The same event, handler or checkpoint file fails the same way again; events the server no
+    // longer has do not come back.
     .with(
-      { _tag: P.union("UndecodableEvent", "HandlerFailed", "CheckpointUnreadable", "CheckpointWriteFailed") },
+      {
+        _tag: P.union(
+          "UndecodableEvent",
+          "HandlerFailed",
+          "CheckpointUnreadable",
+          "CheckpointWriteFailed",
+          "IndexedEventsGone",
+        ),
+      },
       () => false,
     )
     // Not produced by a subscription (appends, file ledgers, a closed store): a bug if seen here.
@@ -188,6 +207,10 @@ export const runCatchUpProjection = <S>(options: CatchUpProjectionOptions<S>): C
           onEvent: async (event, at) => {
             // At-least-once: anything at or before what the state already reflects is a repeat.
             if (position !== undefined && comparePositions(at, position) <= 0) return;
+            if (options.prefetch !== undefined) {
+              const ready = await options.prefetch(state, event)();
+              if (E.isLeft(ready)) fail(ready.left);
+            }
             try {
               state = await options.handle(state, event);
             } catch (err) {
