@@ -265,13 +265,14 @@ const cliTable = (t, { cell, extra } = {}) => {
   t.cells.forEach((row, i) => {
     const tr = el("tr");
     row.forEach((text, j) => {
-      const td = el("td", { class: `c ${t.align[j] === "right" ? "num" : ""}` });
+      // data-label: a phone shows each row as a card, every cell under its header (see app.css).
+      const td = el("td", { class: `c ${t.align[j] === "right" ? "num" : ""}`, "data-label": t.headers[j] });
       const custom = cell?.(i, j, text);
-      if (custom) td.append(custom);
-      else withVi(td, text);
+      // One child per cell (a grid item on a phone), whatever the text's Vietnamese parts are.
+      td.append(custom ?? withVi(el("span"), text));
       tr.append(td);
     });
-    if (extra) tr.append(el("td", { class: "extra" }, extra.cell(i)));
+    if (extra) tr.append(el("td", { class: "extra", "data-label": extra.header }, extra.cell(i)));
     body.append(tr);
   });
   if (t.cells.length === 0)
@@ -408,6 +409,12 @@ const render = async () => {
   document.body.dataset.state = "loading";
   const main = $("view");
   main.setAttribute("aria-busy", "true");
+  // A slow answer (explain over a national ledger takes long) says so instead of showing stale figures.
+  const slow = setTimeout(() => {
+    if (ticket !== rendering) return;
+    main.textContent = "";
+    main.append(el("p", { class: "computing", role: "status", text: "Computing… (đang tính)" }));
+  }, 400);
   let content;
   try {
     content = await views[view](p);
@@ -422,6 +429,7 @@ const render = async () => {
       ),
     ];
   }
+  clearTimeout(slow);
   if (ticket !== rendering) return; // a newer query won
   main.textContent = "";
   main.append(...content);

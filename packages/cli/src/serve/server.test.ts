@@ -101,6 +101,15 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
     }
   });
 
+  it("serves a view asked again from its answer cache, the same answer", async () => {
+    const path = "/api/targets?resolution=000&validAt=2024-12-31";
+    const first = await get(s.port, path);
+    const again = await get(s.port, path);
+    expect(first.headers["server-timing"]).toMatch(/desc="computed"/);
+    expect(again.headers["server-timing"]).toMatch(/desc="cached"/);
+    expect(again.body).toBe(first.body);
+  });
+
   it("opens an event's full record through the index", async () => {
     const x = (await api("/api/explain?indicator=coops.dissolved&validAt=2022-12-31")).result as {
       events: Array<{ streamId: string; position: number; eventId: string }>;

@@ -70,6 +70,33 @@ const API: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["/api/event", (l, p) => eventAnswer(l, p)],
 ]);
 
+/** The cache key of an answer: the ledger state (events, last hash, chain status) and the sorted query. */
+const cacheKey = (url: URL, l: LoadedLedger): string => {
+  const q = [...url.searchParams.entries()]
+    .filter(([k]) => k !== "token")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([l.identity.events, l.identity.lastHash, l.identity.verified, url.pathname, q]);
+};
+
+/** A least-recently-used map of computed answers (a Map keeps insertion order: re-inserting refreshes). */
+class AnswerCache {
+  private readonly map = new Map<string, E.Right<ApiAnswer>>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): E.Right<ApiAnswer> | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: E.Right<ApiAnswer>): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
 /** Options of {@link webServer}. */
 export interface WebServerOptions {
   readonly session: LedgerSession;
@@ -120,6 +147,9 @@ export const webServer = (o: WebServerOptions): Server => {
       else res.destroy();
     });
   });
+  // Answers are pure functions of the ledger state and the query: a view visited again (back button,
+  // a figure clicked twice) is served from memory. The key names the state, so a grown ledger misses.
+  const answers = new AnswerCache(64);
   const policy = (): AccessPolicy => ({
     ...o.access,
     port: (server.address() as AddressInfo | null)?.port ?? 0,
@@ -197,10 +227,13 @@ export const webServer = (o: WebServerOptions): Server => {
       return;
     }
     const t1 = performance.now();
-    const a = handler(ledger.right, url.searchParams, o.numberFormat);
+    const key = cacheKey(url, ledger.right);
+    const cached = answers.get(key);
+    const a = cached ?? handler(ledger.right, url.searchParams, o.numberFormat);
+    if (E.isRight(a)) answers.set(key, a);
     const t2 = performance.now();
     const timing = {
-      "server-timing": `open;dur=${(t1 - t0).toFixed(1)}, compute;dur=${(t2 - t1).toFixed(1)}`,
+      "server-timing": `open;dur=${(t1 - t0).toFixed(1)}, compute;dur=${(t2 - t1).toFixed(1)};desc="${cached !== undefined ? "cached" : "computed"}"`,
     };
     if (E.isLeft(a)) json(res, httpStatusOf(a.left), errorBody(a.left, ledger.right), timing);
     else json(res, 200, a.right, timing);
