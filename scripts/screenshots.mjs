@@ -49,10 +49,15 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu"],
 });
 const shots = [];
-const shoot = async (name, target, { width = 1200, height = 900, print = false, ready, scrollTo } = {}) => {
+const shoot = async (
+  name,
+  target,
+  { width = 1200, height = 900, print = false, ready, scrollTo, then } = {},
+) => {
   const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
   await page.goto(target);
   if (ready) await page.waitForFunction(ready, undefined, { timeout: 60_000 });
+  if (then) await then(page);
   if (print) await page.emulateMedia({ media: "print" });
   if (scrollTo) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), scrollTo);
   const file = join(out, `${name}.png`);
@@ -81,6 +86,14 @@ try {
     { ready: served },
   );
   await shoot("web-diff", `${url}?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30`, { ready: served });
+  await shoot("web-diff-moved", `${url}?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30`, {
+    ready: served,
+    then: async (page) => {
+      await page.click("main table.cli >> nth=0 >> tbody tr >> nth=0 >> td.c >> nth=2 >> button");
+      await page.waitForSelector("table.moved-events");
+      await page.evaluate(() => document.querySelector("section.moved")?.scrollIntoView());
+    },
+  });
   await shoot("web-targets", `${url}?view=targets&resolution=000&validAt=2025-12-31`, { ready: served });
   await shoot("web-phone-controls", `${url}?validAt=2022-12-31`, { width: 360, height: 740, ready: served });
   await shoot("web-phone", `${url}?validAt=2022-12-31`, {

@@ -93,6 +93,9 @@ const showIdentity = (ledger) => {
 let meta;
 let stops = []; // the known-at slider's stops: one per recording day (end of day, UTC), then the end of the ledger
 
+/** Digits grouped as the CLI groups them for the chosen --number-format (en 7,501; vi 7.501). */
+const groupDigits = (n) => new Intl.NumberFormat(meta.numberFormat === "vi" ? "vi-VN" : "en-US").format(n);
+
 const dayOf = (iso) => iso.slice(0, 10);
 const addDay = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -345,6 +348,70 @@ const views = {
   async diff(p) {
     const a = await api("diff", queryOf(p, ["validAt", "a", "b", ...SCOPE]));
     const [changes, events] = a.tables;
+    // Which late events moved which figure: on demand (one explain at B per figure, slow on a national
+    // ledger), the events recorded in (A, B] among the figure's provenance at B, with what each adds.
+    const moved = el("section", { class: "moved", "aria-live": "polite" });
+    const showMoved = async (id) => {
+      moved.textContent = "";
+      moved.append(
+        el("p", {
+          class: "computing",
+          role: "status",
+          text: `Computing the provenance of ${id}… (đang tính)`,
+        }),
+      );
+      const q = queryOf(p, ["validAt", ...SCOPE]);
+      q.set("indicator", id);
+      q.set("knownAt", a.result.knownAtB);
+      q.set("limit", "1000000");
+      try {
+        const x = await api("explain", q);
+        const late = x.tables[0].rows.filter(
+          (r) => r.recordedAt > a.result.knownAtA && r.recordedAt <= a.result.knownAtB,
+        );
+        const table = el("table", { class: "moved-events" });
+        table.append(
+          el("caption", {
+            text: `Late events (sự kiện ghi nhận muộn) in the provenance of ${id} as known at B: ${late.length} of its ${x.result.events.length} event(s) were recorded between A and B`,
+          }),
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              ...[
+                "position",
+                "recorded at",
+                "effective",
+                "stream",
+                "contributes at B",
+                "event (sự kiện)",
+              ].map((h) => el("th", { scope: "col", text: h })),
+            ),
+          ),
+        );
+        const body = el("tbody");
+        for (const r of late)
+          body.append(
+            el(
+              "tr",
+              { "data-event-id": r.eventId },
+              el("td", { class: "num" }, eventButton(r, groupDigits(r.position))),
+              el("td", { text: r.recordedAt }),
+              el("td", { text: r.effectiveDate }),
+              el("td", { text: r.streamId }),
+              el("td", { class: "num", text: r.contribution }),
+              el("td", { text: r.type }),
+            ),
+          );
+        table.append(body);
+        moved.textContent = "";
+        moved.append(el("div", { class: "table-wrap" }, table));
+      } catch (e) {
+        moved.textContent = `Cannot answer: ${e.message}`;
+      }
+    };
     return [
       cliTable(changes, {
         cell: (i, j, text) =>
@@ -353,8 +420,24 @@ const views = {
                 { view: "explain", indicator: changes.rows[i].id, knownAt: p.get("b"), a: "", b: "" },
                 text,
               )
-            : undefined,
+            : j === 2
+              ? (() => {
+                  const b = el("button", {
+                    type: "button",
+                    class: "linkish",
+                    title: `which late events moved ${changes.rows[i].id}`,
+                    text,
+                  });
+                  b.addEventListener("click", () => showMoved(changes.rows[i].id));
+                  return b;
+                })()
+              : undefined,
       }),
+      el("p", {
+        class: "hint",
+        text: "Click a figure as known at B to see which late events moved it there.",
+      }),
+      moved,
       cliTable(events, { cell: (i, j, text) => (j === 0 ? eventButton(events.rows[i], text) : undefined) }),
       notes(a.notes, a.ms),
     ];

@@ -190,6 +190,27 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
     );
     expect(changes?.rows.length).toBeGreaterThan(0);
     expect(events?.rows.length).toBeGreaterThan(0);
+
+    // Which late events moved coops.active: each one the page names is among the events diff lists
+    // as recorded between A and B, and at least one is (the figure changed).
+    const r = runBin([
+      ...["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"],
+      ...["--ledger", ledger, "--format", "json"],
+    ]);
+    const between = new Set(
+      (JSON.parse(r.stdout) as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId),
+    );
+    const row = changes?.rows.findIndex((cells) => cells[0] === "coops.active") ?? -1;
+    expect(row).toBeGreaterThanOrEqual(0);
+    await page.click(`main table.cli >> nth=0 >> tbody tr >> nth=${row} >> td.c >> nth=2 >> button`);
+    await page.waitForSelector("table.moved-events");
+    const moved = (await page.$$eval("table.moved-events tbody tr", (trs) =>
+      trs.map((tr) =>
+        (tr as unknown as { getAttribute(n: string): string | null }).getAttribute("data-event-id"),
+      ),
+    )) as string[];
+    expect(moved.length).toBeGreaterThan(0);
+    for (const id of moved) expect(between.has(id), id).toBe(true);
     await page.close();
   });
 
