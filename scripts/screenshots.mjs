@@ -57,7 +57,7 @@ const shoot = async (
   const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
   await page.goto(target);
   if (ready) await page.waitForFunction(ready, undefined, { timeout: 60_000 });
-  if (then) await then(page);
+  if (before) await before(page);
   if (print) await page.emulateMedia({ media: "print" });
   if (scrollTo) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), scrollTo);
   const file = join(out, `${name}.png`);
@@ -88,7 +88,7 @@ try {
   await shoot("web-diff", `${url}?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30`, { ready: served });
   await shoot("web-diff-moved", `${url}?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30`, {
     ready: served,
-    then: async (page) => {
+    before: async (page) => {
       await page.click("main table.cli >> nth=0 >> tbody tr >> nth=0 >> td.c >> nth=2 >> button");
       await page.waitForSelector("table.moved-events");
       await page.evaluate(() => document.querySelector("section.moved")?.scrollIntoView());
