@@ -52,7 +52,7 @@ const shots = [];
 const shoot = async (
   name,
   target,
-  { width = 1200, height = 900, print = false, ready, scrollTo, then } = {},
+  { width = 1200, height = 900, print = false, ready, scrollTo, before } = {},
 ) => {
   const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
   await page.goto(target);
