@@ -25,14 +25,18 @@ const dir = mkdtempSync(join(tmpdir(), "coop-screenshots-"));
 const ledger = join(dir, "province-60.jsonl");
 copyFileSync(join(root, "examples/sample-ledgers/province-60.jsonl"), ledger);
 const report = join(dir, "report.html");
-const r = spawnSync(process.execPath, [bin, "report", "--ledger", ledger, "--out", report], {
+// Run from the ledger's directory with a relative path: the ledger line on the pictures then reads
+// "province-60.jsonl", the same on every run (a temporary path would change every picture).
+const r = spawnSync(process.execPath, [bin, "report", "--ledger", "province-60.jsonl", "--out", report], {
   encoding: "utf8",
+  cwd: dir,
 });
 if (r.status !== 0) throw new Error(`report failed: ${r.stderr}`);
 
 // The web view, on a free port; its first line says where.
-const server = spawn(process.execPath, [bin, "serve", "--ledger", ledger, "--port", "0"], {
+const server = spawn(process.execPath, [bin, "serve", "--ledger", "province-60.jsonl", "--port", "0"], {
   stdio: ["ignore", "pipe", "inherit"],
+  cwd: dir,
 });
 const url = await new Promise((resolve, reject) => {
   let text = "";
