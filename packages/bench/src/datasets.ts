@@ -3,7 +3,6 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DatasetRef } from "./child/protocol.js";
 import { runInChild } from "./child/run-in-child.js";
-import { benchDistricts } from "./geo-districts.js";
 
 /** How a benchmark dataset is made: a generator preset at a fixed seed, optionally cut to a prefix. */
 export interface DatasetSpec {
@@ -36,9 +35,7 @@ export const DATASETS: ReadonlyArray<DatasetSpec> = [
  */
 export const ensureDataset = async (cacheDir: string, spec: DatasetSpec): Promise<DatasetRef> => {
   await mkdir(cacheDir, { recursive: true });
-  // Without the district gazetteer the generator writes other bytes: never reuse one for the other.
-  const geo = benchDistricts() === undefined ? "-nodistricts" : "";
-  const key = `${spec.label}-${spec.preset}-s${spec.seed}${spec.maxEvents !== undefined ? `-n${spec.maxEvents}` : ""}${geo}`;
+  const key = `${spec.label}-${spec.preset}-s${spec.seed}${spec.maxEvents !== undefined ? `-n${spec.maxEvents}` : ""}`;
   const path = join(cacheDir, `${key}.jsonl`);
   const meta = join(cacheDir, `${key}.meta.json`);
   if (existsSync(path) && existsSync(meta)) {

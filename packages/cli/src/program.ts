@@ -90,10 +90,6 @@ export const buildProgram = (ctx: CliContext): Command => {
     .addOption(new Option("--seed <n>", "seed of the generator (same seed, same bytes)").default("1"))
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
     .option("--force", "overwrite --out if it exists")
-    .option(
-      "--geo-dir <dir>",
-      "GSO reference data (district list) read at run time; default $COOP_LEDGER_GEO_DIR, else ../shared/geo beside the repo; without it locations carry no district code",
-    )
     .addOption(formatOption())
     .action(
       async (
@@ -102,7 +98,6 @@ export const buildProgram = (ctx: CliContext): Command => {
           seed: string;
           out: string;
           force?: boolean;
-          geoDir?: string;
         },
       ) => runAction(ctx, o.format, () => runGenerate(ctx, o)),
     );

@@ -46,6 +46,7 @@ export * from "./geography/commune-origin.js";
 export * from "./geography/commune-transfers.js";
 export * from "./geography/communes.js";
 export * from "./geography/district-gazetteer.js";
+export * from "./geography/gazetteer.js";
 export * from "./geography/geo-parse-error.js";
 export * from "./geography/provinces.js";
 export * from "./values/classification.js";

@@ -26,11 +26,10 @@ export interface GenerateLedgerOptions {
   /** For the `province` preset: the province's 2008 code; default `60` (Bình Thuận, now in Lâm Đồng). */
   readonly province?: string;
   /**
-   * The districts of the 2008-08-01 gazetteer, parsed by the domain's `parseDistrictGazetteer` from the
-   * GSO list (`gazetteer-2025-03-01-provinces-districts.json`; the caller reads the file, the reference
-   * data is not copied into this package). Without it, generated 2008 locations carry no district code
-   * and co-ops are named after their province instead of their district; with it the output for a seed is
-   * the same as it always was.
+   * The districts of the 2008-08-01 gazetteer; default: the GSO list shipped with `@coop-ledger/domain`
+   * (`districtGazetteer()`, 696 districts as recorded on 2025-03-01), so the output for a seed is the same
+   * wherever the package is installed. Pass another list (e.g. parsed with `parseDistrictGazetteer`) only
+   * to generate over different districts.
    */
   readonly districts?: DistrictGazetteer;
 }
@@ -72,8 +71,7 @@ const keepsAlliance = (p: GenProvince, all: ReadonlyArray<GenProvince>): boolean
  * Every stream's events, in order, are accepted by the domain's decider (tested per stream).
  *
  * @example
- * const districts = E.getOrElseW(() => undefined)(parseDistrictGazetteer(readFileSync(geoFile, "utf8")));
- * for (const e of generateLedger({ preset: "province", seed: 42, districts })) {
+ * for (const e of generateLedger({ preset: "province", seed: 42 })) {
  *   await store.append(e.streamId, [e], { expectedRevision: "any" })();
  * }
  */

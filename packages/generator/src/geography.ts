@@ -1,9 +1,15 @@
-import { type DistrictCode, type DistrictGazetteer, type ProvinceCode, provinces } from "@coop-ledger/domain";
+import {
+  type DistrictCode,
+  type DistrictGazetteer,
+  districtGazetteer,
+  type ProvinceCode,
+  provinces,
+} from "@coop-ledger/domain";
 
 /**
- * A district of the 2008-08-01 gazetteer: code and short name (without "Huyện", "Thị xã"...). When the
- * generator runs without a district gazetteer, each province has one stand-in "district" with no code,
- * named after the province, so co-op names and issuers still read naturally.
+ * A district of the 2008-08-01 gazetteer: code and short name (without "Huyện", "Thị xã"...). A province
+ * with no district in the gazetteer given has one stand-in "district" with no code, named after the
+ * province, so co-op names and issuers still read naturally.
  */
 export interface GenDistrict {
   readonly code: DistrictCode | undefined;
@@ -14,7 +20,7 @@ export interface GenDistrict {
 export interface GenProvince {
   readonly code: ProvinceCode;
   readonly name: string;
-  /** The districts in GSO file order; one code-less stand-in when no gazetteer was supplied. */
+  /** The districts in GSO file order; one code-less stand-in when the gazetteer lists none. */
   readonly districts: ReadonlyArray<GenDistrict>;
   /** The 2025-07-01 province (Resolution 202/2025/QH15) this province went into, whole. */
   readonly successorCode: ProvinceCode;
@@ -31,15 +37,15 @@ for (const p of provinces("2025-07-01")) {
 }
 
 const cache = new WeakMap<DistrictGazetteer, ReadonlyArray<GenProvince>>();
-let withoutDistricts: ReadonlyArray<GenProvince> | undefined;
 
-const build = (gazetteer: DistrictGazetteer | undefined): ReadonlyArray<GenProvince> =>
+const build = (gazetteer: DistrictGazetteer): ReadonlyArray<GenProvince> =>
   // Province facts are typed into the domain (in code order, which is the GSO file order); districts
-  // come from the caller's gazetteer, in file order, so the generator's draws are the same as ever.
+  // come from the gazetteer (by default the one shipped with the domain package), in file order, so the
+  // generator's draws are the same as ever.
   provinces("2008-08-01").map((p) => {
     const name = shortName(p.name);
     const [successorCode, successorName] = successors.get(p.code) ?? [p.code, name];
-    const listed = gazetteer?.districtsOf(p.code) ?? [];
+    const listed = gazetteer.districtsOf(p.code);
     const districts: ReadonlyArray<GenDistrict> =
       listed.length > 0
         ? listed.map((d) => ({ code: d.code, name: shortName(d.name) }))
@@ -48,17 +54,15 @@ const build = (gazetteer: DistrictGazetteer | undefined): ReadonlyArray<GenProvi
   });
 
 /**
- * The 63 provinces of the 2008-08-01 gazetteer with districts (from `gazetteer`, read by the caller with
- * the domain's `parseDistrictGazetteer`) and their 2025 successors. Without a gazetteer each province has
- * one code-less stand-in district, so generated locations carry no district code.
+ * The 63 provinces of the 2008-08-01 gazetteer with their districts and 2025 successors. Districts come
+ * from `gazetteer`, by default the GSO list shipped with `@coop-ledger/domain` (`districtGazetteer()`),
+ * so an installed package generates the same bytes as the repository.
  *
- * @example genProvinces(gazetteer).find((p) => p.code === "60")?.successorCode // "68" (Bình Thuận → Lâm Đồng)
+ * @example genProvinces().find((p) => p.code === "60")?.successorCode // "68" (Bình Thuận → Lâm Đồng)
  */
-export const genProvinces = (gazetteer?: DistrictGazetteer): ReadonlyArray<GenProvince> => {
-  if (gazetteer === undefined) {
-    withoutDistricts ??= build(undefined);
-    return withoutDistricts;
-  }
+export const genProvinces = (
+  gazetteer: DistrictGazetteer = districtGazetteer(),
+): ReadonlyArray<GenProvince> => {
   const hit = cache.get(gazetteer);
   if (hit !== undefined) return hit;
   const built = build(gazetteer);

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import { GEO_DIR_ENV, loadDistricts, locateGeoDir } from "../engine/geo-dir.js";
 import { writeLedger } from "../engine/write-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
@@ -13,16 +12,13 @@ export interface GenerateOptions {
   readonly seed: string;
   readonly out: string;
   readonly force?: boolean;
-  /** Directory of the GSO reference data; default `$COOP_LEDGER_GEO_DIR`, else `../shared/geo` beside the repo. */
-  readonly geoDir?: string;
 }
 
 /**
- * `coop-ledger generate --preset province|national --seed N --out FILE [--geo-dir DIR]`: writes the
- * events of `@coop-ledger/generator` to a new ledger. Deterministic: the same preset, seed
- * and reference data give the same bytes (event ids, instants and the header's `createdAt` all come
- * from the seed). District codes come from the GSO list in the geo dir, read at run time; with no geo dir
- * a one-line warning goes to stderr and locations carry no district code.
+ * `coop-ledger generate --preset province|national --seed N --out FILE`: writes the events of
+ * `@coop-ledger/generator` to a new ledger. Deterministic: the same preset and seed give the same bytes
+ * wherever the package runs (event ids, instants and the header's `createdAt` all come from the seed;
+ * district codes from the GSO list shipped in `@coop-ledger/domain`).
  *
  * @example await runGenerate(ctx, { preset: "province", seed: "60", out: "province-60.jsonl" })
  */
@@ -41,24 +37,9 @@ export const runGenerate = async (
       message: `${o.out}: file already exists`,
       hint: "choose another --out path, or add --force to replace it",
     });
-  const geoDir = locateGeoDir(o.geoDir, ctx.io.env);
-  const districts = geoDir === undefined ? E.right(undefined) : loadDistricts(geoDir);
-  if (E.isLeft(districts)) return districts;
-  if (geoDir === undefined)
-    ctx.io.stderr(
-      `warning: no geo dir (--geo-dir, ${GEO_DIR_ENV} or ../shared/geo): districts omitted, locations carry no district code\n`,
-    );
   const progress = ctx.progress(`generating ${o.preset} ledger`);
   const started = ctx.io.now();
-  const r = await writeLedger(
-    o.out,
-    generateLedger({
-      preset: o.preset,
-      seed: Number(o.seed),
-      ...(districts.right === undefined ? {} : { districts: districts.right }),
-    }),
-    progress,
-  );
+  const r = await writeLedger(o.out, generateLedger({ preset: o.preset, seed: Number(o.seed) }), progress);
   progress.done();
   if (E.isLeft(r)) return r;
   const secs = (ctx.io.now() - started) / 1000;

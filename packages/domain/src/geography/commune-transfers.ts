@@ -165,18 +165,47 @@ export const parseCommuneTransfers = (csvText: string): E.Either<GeoParseError, 
     push(successors, oldCode, tr);
     push(predecessors, newCode, tr);
   }
-  return E.right(
-    Object.freeze({
-      gazetteer: "2025-07-01" as const,
-      transfers,
-      communes,
-      hasCommune: (provinceCode: string, communeCode: string) =>
-        byNew.get(communeCode)?.provinceCode === provinceCode,
-      commune: (communeCode: string) => byNew.get(communeCode),
-      communeName: (communeCode: string) => byNew.get(communeCode)?.name,
-      communesOf: (provinceCode: string) => byNewProvince.get(provinceCode) ?? [],
-      successorsOf: (oldCode: string) => successors.get(oldCode) ?? [],
-      predecessorsOf: (newCommuneCode: string) => predecessors.get(newCommuneCode) ?? [],
-    }),
-  );
+  return E.right(communeTransfersOf(transfers));
+};
+
+/**
+ * The {@link CommuneTransfers} lookups over transfer lines already checked (a new code always names the
+ * same province and commune, no (new, old) pair repeats): what {@link parseCommuneTransfers} returns,
+ * and what the shipped gazetteer (`communeTransfers()`) is built with. New communes come in order of
+ * their first line.
+ *
+ * @example communeTransfersOf(lines).successorsOf("22918").map((t) => t.newCommuneCode)
+ */
+export const communeTransfersOf = (transfers: ReadonlyArray<CommuneTransfer>): CommuneTransfers => {
+  const communes: NewCommune[] = [];
+  const byNew = new Map<string, NewCommune>();
+  const byNewProvince = new Map<string, NewCommune[]>();
+  const successors = new Map<string, CommuneTransfer[]>();
+  const predecessors = new Map<string, CommuneTransfer[]>();
+  for (const tr of transfers) {
+    if (!byNew.has(tr.newCommuneCode)) {
+      const c: NewCommune = Object.freeze({
+        code: tr.newCommuneCode,
+        name: tr.newCommuneName,
+        provinceCode: tr.newProvinceCode,
+      });
+      byNew.set(c.code, c);
+      communes.push(c);
+      push(byNewProvince, c.provinceCode, c);
+    }
+    push(successors, tr.oldCode, tr);
+    push(predecessors, tr.newCommuneCode, tr);
+  }
+  return Object.freeze({
+    gazetteer: "2025-07-01" as const,
+    transfers,
+    communes,
+    hasCommune: (provinceCode: string, communeCode: string) =>
+      byNew.get(communeCode)?.provinceCode === provinceCode,
+    commune: (communeCode: string) => byNew.get(communeCode),
+    communeName: (communeCode: string) => byNew.get(communeCode)?.name,
+    communesOf: (provinceCode: string) => byNewProvince.get(provinceCode) ?? [],
+    successorsOf: (oldCode: string) => successors.get(oldCode) ?? [],
+    predecessorsOf: (newCommuneCode: string) => predecessors.get(newCommuneCode) ?? [],
+  });
 };

@@ -127,21 +127,37 @@ export const parseCommunes = (
     if (list === undefined) byDistrict.set(districtCode, [commune]);
     else list.push(commune);
   }
-  return E.right(
-    Object.freeze({
-      gazetteer: "2008-08-01" as const,
-      communes,
-      hasCommune: (provinceCode: string, communeCode: string, districtCode?: string) => {
-        const c = byCode.get(communeCode);
-        return (
-          c !== undefined &&
-          c.provinceCode === provinceCode &&
-          (districtCode === undefined || c.districtCode === districtCode)
-        );
-      },
-      commune: (communeCode: string) => byCode.get(communeCode),
-      communeName: (communeCode: string) => byCode.get(communeCode)?.name,
-      communesOf: (districtCode: string) => byDistrict.get(districtCode) ?? [],
-    }),
-  );
+  return E.right(communeGazetteerOf(communes));
+};
+
+/**
+ * The {@link CommuneGazetteer} lookups over a list of communes already checked (codes unique): what
+ * {@link parseCommunes} returns, and what the shipped gazetteer (`communeGazetteer()`) is built with.
+ *
+ * @example communeGazetteerOf([{ code: "22918", name: "Phường Mũi Né", kind: "ward", provinceCode: "60", districtCode: "593" }]).hasCommune("60", "22918") // true
+ */
+export const communeGazetteerOf = (communes: ReadonlyArray<Commune>): CommuneGazetteer => {
+  const byCode = new Map<string, Commune>();
+  const byDistrict = new Map<string, Commune[]>();
+  for (const c of communes) {
+    byCode.set(c.code, c);
+    const list = byDistrict.get(c.districtCode);
+    if (list === undefined) byDistrict.set(c.districtCode, [c]);
+    else list.push(c);
+  }
+  return Object.freeze({
+    gazetteer: "2008-08-01" as const,
+    communes,
+    hasCommune: (provinceCode: string, communeCode: string, districtCode?: string) => {
+      const c = byCode.get(communeCode);
+      return (
+        c !== undefined &&
+        c.provinceCode === provinceCode &&
+        (districtCode === undefined || c.districtCode === districtCode)
+      );
+    },
+    commune: (communeCode: string) => byCode.get(communeCode),
+    communeName: (communeCode: string) => byCode.get(communeCode)?.name,
+    communesOf: (districtCode: string) => byDistrict.get(districtCode) ?? [],
+  });
 };

@@ -142,17 +142,37 @@ export const parseDistrictGazetteer = (jsonText: string): E.Either<GeoParseError
       list.push(district);
     }
   }
-  return E.right(
-    Object.freeze({
-      gazetteer: "2008-08-01" as const,
-      asRecordedOn: decoded.right.asRecordedOn,
-      districts,
-      hasDistrict: (provinceCode: string, districtCode: string) =>
-        byCode.get(districtCode)?.provinceCode === provinceCode,
-      districtsOf: (provinceCode: string) => byProvince.get(provinceCode) ?? [],
-      district: (districtCode: string) => byCode.get(districtCode),
-      districtName: (districtCode: string) => byCode.get(districtCode)?.name,
-      provinceOfDistrict: (districtCode: string) => byCode.get(districtCode)?.provinceCode,
-    }),
-  );
+  return E.right(districtGazetteerOf(districts, decoded.right.asRecordedOn));
+};
+
+/**
+ * The {@link DistrictGazetteer} lookups over a list of districts already checked (codes unique, provinces
+ * of the 63-province list): what {@link parseDistrictGazetteer} returns, and what the shipped gazetteer
+ * (`districtGazetteer()`) is built with.
+ *
+ * @example districtGazetteerOf([{ code: "593", name: "Thành phố Phan Thiết", kind: "city", provinceCode: "60" }], undefined).hasDistrict("60", "593") // true
+ */
+export const districtGazetteerOf = (
+  districts: ReadonlyArray<District>,
+  asRecordedOn: BusinessDate | undefined,
+): DistrictGazetteer => {
+  const byCode = new Map<string, District>();
+  const byProvince = new Map<string, District[]>();
+  for (const d of districts) {
+    byCode.set(d.code, d);
+    const list = byProvince.get(d.provinceCode);
+    if (list === undefined) byProvince.set(d.provinceCode, [d]);
+    else list.push(d);
+  }
+  return Object.freeze({
+    gazetteer: "2008-08-01" as const,
+    asRecordedOn,
+    districts,
+    hasDistrict: (provinceCode: string, districtCode: string) =>
+      byCode.get(districtCode)?.provinceCode === provinceCode,
+    districtsOf: (provinceCode: string) => byProvince.get(provinceCode) ?? [],
+    district: (districtCode: string) => byCode.get(districtCode),
+    districtName: (districtCode: string) => byCode.get(districtCode)?.name,
+    provinceOfDistrict: (districtCode: string) => byCode.get(districtCode)?.provinceCode,
+  });
 };
