@@ -7,6 +7,7 @@
  */
 
 export * from "./context.js";
+export * from "./engine/load-ledger.js";
 export * from "./errors/cli-error.js";
 export * from "./errors/exit-codes.js";
 export * from "./io.js";
