@@ -5,7 +5,7 @@ import { runDemo } from "./commands/demo.js";
 import { runDiff } from "./commands/diff.js";
 import { runExport, runImport } from "./commands/esdb.js";
 import { runExplain } from "./commands/explain.js";
-import { runGenerate } from "./commands/generate.js";
+import { type GeneratePreset, runGenerate } from "./commands/generate.js";
 import { runIndicators } from "./commands/indicators.js";
 import { runReport } from "./commands/report.js";
 import { runSeries } from "./commands/series.js";
@@ -86,15 +86,27 @@ export const buildProgram = (ctx: CliContext): Command => {
     program.command(name).description(description).addHelpText("after", EXIT_CODES_HELP);
 
   sub("generate", "generate a realistic, deterministic sample ledger (@coop-ledger/generator)")
-    .addOption(new Option("--preset <preset>", "scale").choices(["province", "national"]).default("province"))
-    .addOption(new Option("--seed <n>", "seed of the generator (same seed, same bytes)").default("1"))
+    .addOption(
+      new Option(
+        "--preset <preset>",
+        "province | national (scale), or 004 | 002 | 001: the calibrated scenario of that resolution's own province (docs/resolutions.md)",
+      )
+        .choices(["province", "national", "004", "002", "001"])
+        .default("province"),
+    )
+    .addOption(
+      new Option(
+        "--seed <n>",
+        "seed of the generator (same seed, same bytes; a calibrated scenario has its own)",
+      ).default("1"),
+    )
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
     .option("--force", "overwrite --out if it exists")
     .addOption(formatOption())
     .action(
       async (
         o: FormatOpts & {
-          preset: "province" | "national";
+          preset: GeneratePreset;
           seed: string;
           out: string;
           force?: boolean;

@@ -19,5 +19,6 @@ export {
 export { type GenDistrict, type GenProvince, genProvince, genProvinces } from "./geography.js";
 export { Prng } from "./prng.js";
 export type { GeneratedEvent } from "./recorder.js";
+export * from "./scenarios/index.js";
 export { deterministicUuid } from "./uuid.js";
 export * from "./validation/index.js";

@@ -1,12 +1,19 @@
 import { relative } from "node:path";
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
+import { asRecorded, buildScenario, isScenarioId, SCENARIOS } from "@coop-ledger/generator";
 import {
+  buildIndex,
+  type CalibrationRow,
+  calibrationRows,
+  evaluateTargets,
+  figureSourceOf,
   type IndicatorId,
   indicatorDefinition,
   indicatorValue,
   provinceLabel,
   RESOLUTIONS,
   type Snapshot,
+  targets,
 } from "@coop-ledger/projections";
 import { verifyLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
@@ -73,6 +80,18 @@ const overviewTable = (snaps: ReadonlyArray<Snapshot>, title: string, nf: Number
   }),
 });
 
+/** A seed's baseline beside the calibrated scenario's figures (the table docs/resolutions.md also shows). */
+const calibrationTable = (id: string, rows: ReadonlyArray<CalibrationRow>): DataTable => ({
+  title: `Resolution ${id}: the baseline the seed reports vs. the scenario's ledger, on the adoption date`,
+  columns: [
+    { key: "label", header: "baseline (số liệu nền)" },
+    { key: "seed", header: "seed figure" },
+    { key: "ledger", header: "ledger figure" },
+    { key: "status", header: "status" },
+  ],
+  rows: rows.map((r) => ({ label: r.label, seed: r.seed, ledger: r.ledger, status: r.status })),
+});
+
 /**
  * The late-recorded dissolution the restatement section shows: the one recorded longest after it took
  * effect whose year-end falls before it was recorded (so the year's figures really changed).
@@ -95,7 +114,8 @@ export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1
 /**
  * `coop-ledger demo`: the guided tour on the bundled Bình Thuận ledger — verify, snapshots at four
  * dates, the same figures in the 2025 geography, a restatement caused by a late-recorded dissolution,
- * and target attainment — printed section by section as it goes.
+ * and target attainment, each resolution on its own province (the ledger's, or the seed's calibrated
+ * scenario) — printed section by section as it goes.
  *
  * @example await runDemo(ctx, {})
  */
@@ -201,15 +221,35 @@ export const runDemo = async (
   section(
     5,
     "Targets of the resolutions (Kết quả thực hiện chỉ tiêu nghị quyết)",
-    "Each bundled resolution at 2025-12-31, on its own province only: each target's figure from the ledger, its threshold, met or not. A resolution of a province this ledger does not hold is not scored on Bình Thuận's data.",
+    "Each bundled resolution on its own province only. A resolution of a province this ledger holds is scored on it; the others on their calibrated scenario (the seed's province, generated in memory as `generate --preset <id>` writes it): first the baseline the seed reports beside the figure the ledger gives, then the targets at 2025-12-31.",
   );
   for (const [id, resolution] of RESOLUTIONS) {
-    const t = evaluateResolution(ledger.index, id, "2025-12-31" as BusinessDate);
-    // A refusal (the ledger holds nothing for the resolution's province) should not hide the rest of the
-    // tour: say so and go on.
+    const own = evaluateResolution(ledger.index, id, "2025-12-31" as BusinessDate);
+    if (E.isRight(own)) {
+      out(`${renderTable(targetsTable(own.right, ctx.numberFormat), ctx.numberFormat)}\n`);
+      continue;
+    }
+    if (!isScenarioId(id)) {
+      out(
+        `Resolution ${id}, ${provinceLabel(resolution.province)}: not scored here (${own.left.message}).\n`,
+      );
+      continue;
+    }
+    const scenario = SCENARIOS[id];
+    const index = buildIndex(asRecorded(buildScenario(scenario.spec)));
+    const inputs =
+      scenario.spec.inputs?.farmHouseholds === undefined
+        ? {}
+        : { inputs: { farmHouseholds: scenario.spec.inputs.farmHouseholds } };
+    out(`Scenario ${id}: ${scenario.title} (assumptions: docs/resolutions.md).\n\n`);
+    const baseline = evaluateTargets(figureSourceOf(index), resolution, {
+      validAt: resolution.adoptedOn as BusinessDate,
+    });
+    out(`${renderTable(calibrationTable(id, calibrationRows(resolution, baseline)), ctx.numberFormat)}\n`);
+    const t = targets(index, id, { validAt: "2025-12-31" as BusinessDate, ...inputs });
     out(
       E.isLeft(t)
-        ? `Resolution ${id}, ${provinceLabel(resolution.province)}: not scored here (${t.left.message}).\n`
+        ? `Resolution ${id}: not scored (${t.left._tag}).\n`
         : `${renderTable(targetsTable(t.right, ctx.numberFormat), ctx.numberFormat)}\n`,
     );
   }

@@ -1,24 +1,38 @@
 import { existsSync } from "node:fs";
-import { generateLedger } from "@coop-ledger/generator";
+import {
+  buildScenario,
+  generateLedger,
+  isScenarioId,
+  SCENARIOS,
+  type ScenarioId,
+} from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { writeLedger } from "../engine/write-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
+/**
+ * What `generate --preset` accepts: a scale of the realistic generator, or the id of a resolution whose
+ * calibrated scenario (its own province, its baseline reproduced by the fold) is written.
+ * @example const p: GeneratePreset = "004";
+ */
+export type GeneratePreset = "province" | "national" | ScenarioId;
+
 /** Options of `coop-ledger generate`. */
 export interface GenerateOptions {
-  readonly preset: "province" | "national";
+  readonly preset: GeneratePreset;
   readonly seed: string;
   readonly out: string;
   readonly force?: boolean;
 }
 
 /**
- * `coop-ledger generate --preset province|national --seed N --out FILE`: writes the events of
- * `@coop-ledger/generator` to a new ledger. Deterministic: the same preset and seed give the same bytes
- * wherever the package runs (event ids, instants and the header's `createdAt` all come from the seed;
- * district codes from the GSO list shipped in `@coop-ledger/domain`).
+ * `coop-ledger generate --preset province|national|004|002|001 --seed N --out FILE`: writes the events
+ * of `@coop-ledger/generator` to a new ledger. `004`, `002`, `001` write the calibrated scenario of that
+ * resolution's province (`SCENARIOS`; the seed is the scenario's own). Deterministic: the same preset and
+ * seed give the same bytes wherever the package runs (event ids, instants and the header's `createdAt`
+ * all come from the seed; district codes from the GSO list shipped in `@coop-ledger/domain`).
  *
  * @example await runGenerate(ctx, { preset: "province", seed: "60", out: "province-60.jsonl" })
  */
@@ -39,12 +53,27 @@ export const runGenerate = async (
     });
   const progress = ctx.progress(`generating ${o.preset} ledger`);
   const started = ctx.io.now();
-  const r = await writeLedger(o.out, generateLedger({ preset: o.preset, seed: Number(o.seed) }), progress);
+  const preset = o.preset;
+  const scenario = isScenarioId(preset) ? SCENARIOS[preset] : undefined;
+  const seed = scenario === undefined ? Number(o.seed) : scenario.spec.seed;
+  const r = await writeLedger(
+    o.out,
+    scenario !== undefined
+      ? buildScenario(scenario.spec)
+      : generateLedger({ preset: preset as "province" | "national", seed }),
+    progress,
+  );
   progress.done();
   if (E.isLeft(r)) return r;
   const secs = (ctx.io.now() - started) / 1000;
   return E.right({
-    json: { out: o.out, preset: o.preset, seed: Number(o.seed), ...r.right },
+    json: {
+      out: o.out,
+      preset: o.preset,
+      seed,
+      ...(scenario === undefined ? {} : { scenario: scenario.title, assumptions: scenario.assumptions }),
+      ...r.right,
+    },
     tables: [
       {
         title: `Generated ${o.out}`,
@@ -54,7 +83,8 @@ export const runGenerate = async (
         ],
         rows: [
           { k: "preset", v: o.preset },
-          { k: "seed", v: o.seed },
+          ...(scenario === undefined ? [] : [{ k: "scenario", v: scenario.title }]),
+          { k: "seed", v: String(seed) },
           { k: "events (sự kiện)", v: r.right.events.toLocaleString("en-US") },
           { k: "streams", v: r.right.streams.toLocaleString("en-US") },
           { k: "bytes", v: r.right.bytes.toLocaleString("en-US") },

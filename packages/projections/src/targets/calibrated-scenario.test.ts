@@ -1,19 +1,21 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
+import { SCENARIOS } from "@coop-ledger/generator";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { indicatorValue } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { buildIndex, type ProjectionIndex } from "../index/projection-index.js";
+import type { ProjectionIndex } from "../index/projection-index.js";
 import { figureSourceOf } from "./engine-source.js";
 import { evaluateTargets, type TargetRow } from "./evaluate.js";
 import { BAC_KAN, RESOLUTION_004_REFERENCE_2016, resolution004 } from "./resolutions/resolution-004.js";
 import { targets } from "./targets.js";
-import { BAC_KAN_SPEC } from "./test-support/bac-kan-spec.js";
-import { buildProvinceHistory } from "./test-support/province-history.js";
+import { scenarioIndex } from "./test-support/scenario-index.js";
+
+const SPEC = SCENARIOS["004"].spec;
 
 /**
- * The calibrated scenario: a generated history of one province whose fold, at the adoption date of
- * resolution 004, gives the baseline the resolution reports; then the resolution evaluated on a
+ * The calibrated scenario 004 (`generate --preset 004`): a generated history of Bắc Kạn whose fold, at
+ * the adoption date of resolution 004, gives the baseline the resolution reports; then the resolution evaluated on a
  * continued history at the end of 2025 and after the 2025 figures are final.
  */
 const resolution = resolution004();
@@ -66,7 +68,7 @@ const byHand = (row: TargetRow): boolean | undefined => {
 };
 
 beforeAll(() => {
-  index = buildIndex(buildProvinceHistory(BAC_KAN_SPEC));
+  index = scenarioIndex("004");
 });
 
 describe("calibrated scenario: resolution 004's baseline comes out of the fold", () => {
@@ -129,9 +131,9 @@ describe("calibrated scenario: resolution 004 evaluated on the continued history
     const row = (id: string) => rows.find((r) => r.targetId === id) as TargetRow;
 
     // Unions: the spec founds two and dissolves none.
-    expect(row("004.unions").figure).toEqual({ _tag: "Value", value: BAC_KAN_SPEC.unions.length });
+    expect(row("004.unions").figure).toEqual({ _tag: "Value", value: SPEC.unions.length });
     // Co-ops: everything founded minus everything dissolved (none founded after June 2025).
-    const coops = BAC_KAN_SPEC.preExisting.count + sum(BAC_KAN_SPEC.founded) - sum(BAC_KAN_SPEC.dissolved);
+    const coops = SPEC.preExisting.count + sum(SPEC.founded) - sum(SPEC.dissolved);
     expect(row("004.coops").figure).toEqual({ _tag: "Value", value: coops });
     // Ratings and incomes for 2025 are made in 2026: not known on 2025-12-31, and not final yet.
     expect(row("004.fairOrGoodShare").status._tag).toBe("pending");
@@ -162,7 +164,7 @@ describe("calibrated scenario: resolution 004 evaluated on the continued history
   it("on 2026-06-30, with the 2025 ratings and reports in and the farm households given: every row final", () => {
     const report = evaluateTargets(figureSourceOf(index), resolution, {
       validAt: "2026-06-30" as BusinessDate,
-      inputs: { farmHouseholds: 20_000 },
+      inputs: { farmHouseholds: SPEC.inputs?.farmHouseholds ?? 0 },
     });
     expect(report.targets.every((r) => r.final)).toBe(true);
     // The rating cycle rates about 5 co-ops in 7 fair or good, short of 75 %.

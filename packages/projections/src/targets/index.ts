@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from "./calibration.js";
 export * from "./catalogue.js";
 export * from "./comparator.js";
 export * from "./engine-source.js";
