@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServe, startServe } from "../commands/serve.js";
 import { makeContext } from "../context.js";
 import type { CliIo } from "../io.js";
+import { renderTable } from "../output/table-text.js";
 import { hasBin, REPO_ROOT, runBin } from "../test-support/run-bin.js";
 
 const quietIo = (env: Record<string, string> = {}): CliIo => ({
@@ -27,7 +28,14 @@ const get = (
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> =>
   new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method,
+        agent: false,
+        headers: { host: `127.0.0.1:${port}`, ...headers },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8").on("data", (d: string) => {
@@ -183,6 +191,44 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
       expect(body.error.message).toMatch(/line \d+/);
     } finally {
       await t.close();
+    }
+  });
+
+  it("writes the tables' numbers in the --number-format it was started with, as the CLI does", async () => {
+    const ctx = makeContext(quietIo());
+    ctx.numberFormat = "vi";
+    const vi = await startServe(ctx, { ledger, host: "127.0.0.1", port: "0" });
+    if (E.isLeft(vi)) throw new Error(vi.left.message);
+    try {
+      const r = await get(vi.right.port, "/api/snapshot?validAt=2022-12-31");
+      const a = JSON.parse(r.body) as {
+        tables: Array<{ title: string; headers: string[]; align: string[]; cells: string[][] }>;
+      };
+      const cli = runBin([
+        "snapshot",
+        "--valid-at",
+        "2022-12-31",
+        "--ledger",
+        ledger,
+        "--number-format",
+        "vi",
+      ]);
+      const rows = a.tables[0]?.cells ?? [];
+      expect(rows.some((c) => /\d,\d/.test(c[1] ?? ""))).toBe(true);
+      const t = a.tables[0]!;
+      expect(cli.stdout).toContain(
+        renderTable({
+          title: t.title,
+          columns: t.headers.map((header, i) => ({
+            key: String(i),
+            header,
+            ...(t.align[i] === "right" ? { kind: "int" as const } : {}),
+          })),
+          rows: t.cells.map((c) => Object.fromEntries(c.map((x, i) => [String(i), x]))),
+        }),
+      );
+    } finally {
+      await vi.right.close();
     }
   });
 
