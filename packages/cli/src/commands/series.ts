@@ -13,7 +13,7 @@ import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError } from "../errors/cli-error.js";
 import { showFigure } from "../labels/figures.js";
 import type { VerifySwitch } from "../options/common.js";
-import { parseDateOption, parseInstantOption } from "../options/dates.js";
+import { dateRange, parseDateOption, parseInstantOption } from "../options/dates.js";
 import { toProjectionQuery } from "../options/query.js";
 import { type CliScope, describeScope, parseScope, type RawScopeOptions } from "../options/scope.js";
 import type { CommandOutput, DataTable } from "../output/data-table.js";
@@ -106,8 +106,8 @@ export const runSeries = async (
   if (E.isLeft(from)) return from;
   const to = parseDateOption("--to", o.to);
   if (E.isLeft(to)) return to;
-  if (to.right < from.right)
-    return E.left(queryError(`--to ${to.right} is before --from ${from.right}`, "swap the dates"));
+  const range = dateRange("--from", from.right, "--to", to.right);
+  if (E.isLeft(range)) return range;
   const unknown = o.indicator.filter((i) => !IndicatorId.is(i));
   if (unknown.length > 0)
     return E.left(

@@ -16,6 +16,7 @@ import type { CliError } from "../errors/cli-error.js";
 import { type IndexFile, indexPathOf, readIndexFile, writeIndexFile } from "./index-file.js";
 import { LedgerFacts } from "./ledger-facts.js";
 import type { LedgerIdentity } from "./ledger-identity.js";
+import { checkLedgerInput } from "./ledger-input.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
 
 export type { LedgerIdentity } from "./ledger-identity.js";
@@ -163,6 +164,8 @@ export const loadLedger = async (
   path: string,
   options: LoadOptions = {},
 ): Promise<E.Either<CliError, LoadedLedger>> => {
+  const input = checkLedgerInput(path);
+  if (E.isLeft(input)) return input;
   const verify = options.verify ?? true;
   const persist = options.persist ?? true;
   const idxPath = indexPathOf(path);

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { parseDateOption, parseInstantOption } from "./dates.js";
+import { dateRange, parseDateOption, parseInstantOption } from "./dates.js";
 
 describe("date options", () => {
   it("accepts ISO and Vietnamese day/month/year forms of the same day", () => {
@@ -16,6 +16,30 @@ describe("date options", () => {
         true,
       );
     }
+  });
+
+  it("says why a date-shaped text is refused: the month, the month's length, or the allowed range", () => {
+    const msg = (t: string): string => {
+      const r = parseDateOption("--valid-at", t);
+      return E.isLeft(r) ? r.left.message : "";
+    };
+    expect(msg("2023-02-29")).toContain("February 2023 has 28 days");
+    expect(msg("2022-13-01")).toContain("no month 13");
+    expect(msg("0999-12-31")).toContain("1900-01-01 to 2999-12-31");
+    expect(msg("3000-01-01")).toContain("1900-01-01 to 2999-12-31");
+  });
+
+  it("refuses an instant whose date does not exist instead of rolling it over", () => {
+    const r = parseInstantOption("--known-at", "2023-02-30T00:00:00Z");
+    expect(E.isLeft(r) && r.left.message).toContain("February 2023 has 28 days");
+  });
+
+  it("refuses a reversed range naming both options, and accepts an equal or forward one", () => {
+    const r = dateRange("--from", "2023-01-01", "--to", "2020-01-01");
+    expect(E.isLeft(r) && r.left._tag === "UsageError" && r.left.message).toContain(
+      "--to 2020-01-01 is before --from 2023-01-01",
+    );
+    expect(E.isRight(dateRange("--from", "2023-01-01", "--to", "2023-01-01"))).toBe(true);
   });
 
   it("parses instants with offsets and bare dates as the end of the day", () => {
