@@ -65,6 +65,9 @@ const fromStore = (e: StoreError): ApiError =>
       { _tag: "StoreClosed" },
       // A file ledger never denies access; a store that does (EventStoreDB) cannot serve the request.
       { _tag: "AccessDenied" },
+      // EventStoreDB only: a follower answered, or the call timed out (an append's outcome unknown).
+      { _tag: "NotLeader" },
+      { _tag: "DeadlineExceeded" },
       (x): ApiError => ({
         _tag: "StoreUnavailable",
         message: x.message,
@@ -74,6 +77,7 @@ const fromStore = (e: StoreError): ApiError =>
       { _tag: "CorruptLedger" },
       { _tag: "UndecodableEvent" },
       { _tag: "InvalidAppend" },
+      { _tag: "StreamDeleted" },
       // The file was truncated or replaced underneath the service: nothing more is written; /health says so.
       { _tag: "LedgerChanged" },
       (x): ApiError => ({

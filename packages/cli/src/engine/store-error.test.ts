@@ -33,4 +33,27 @@ describe("fromStoreError", () => {
     expect(exitCodeOf(e)).toBe(EXIT.storeUnavailable);
     expect(e.hint).toContain("connection string");
   });
+
+  it("a deleted stream, a follower and a deadline: exit 6, each with its own hint", () => {
+    const deleted = fromStoreError(
+      { _tag: "StreamDeleted", operation: "readStream", streamId: "coop-htx-1", message: "deleted" },
+      "esdb",
+    );
+    expect(exitCodeOf(deleted)).toBe(EXIT.storeUnavailable);
+    expect(deleted.hint).toContain("coop-htx-1 was deleted");
+    const follower = fromStoreError(
+      { _tag: "NotLeader", operation: "append", leader: "node2:2113", message: "follower" },
+      "esdb",
+    );
+    expect(exitCodeOf(follower)).toBe(EXIT.storeUnavailable);
+    expect(follower.hint).toContain("the leader is node2:2113");
+    const late = fromStoreError({ _tag: "DeadlineExceeded", operation: "append", message: "late" }, "esdb");
+    expect(exitCodeOf(late)).toBe(EXIT.storeUnavailable);
+    expect(late.hint).toContain("may or may not have been written");
+    const lateRead = fromStoreError(
+      { _tag: "DeadlineExceeded", operation: "readAll", message: "late" },
+      "esdb",
+    );
+    expect(lateRead.hint).not.toContain("written");
+  });
 });

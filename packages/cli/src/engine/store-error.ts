@@ -5,7 +5,8 @@ import type { CliError } from "../errors/cli-error.js";
 /**
  * A store error as a CLI error: corrupt or undecodable ledger → exit 4, locked or conflicting → 7,
  * unavailable (I/O, network) → 6 for EventStoreDB or 3 for a file, access denied → 6 for EventStoreDB
- * (the hint names the user's missing right) or 3 for a file, each with a hint.
+ * (the hint names the user's missing right) or 3 for a file; EventStoreDB's deleted stream, follower
+ * node and deadline → 6, each with a hint.
  *
  * @example fromStoreError({ _tag: "LedgerLocked", path: "l.jsonl", message: "locked" }, "file")._tag // "Conflict"
  */
@@ -94,6 +95,33 @@ export const fromStoreError = (e: StoreError, where: "file" | "esdb"): CliError 
               message: x.message,
               hint: "check the permissions of the ledger file and its directory",
             },
+    )
+    .with(
+      { _tag: "StreamDeleted" },
+      (x): CliError => ({
+        _tag: "StoreUnavailable",
+        message: x.message,
+        hint: `stream ${x.streamId} was deleted on the server: it can be neither read nor written again (retrying will not help); ask the administrator who deleted it`,
+      }),
+    )
+    .with(
+      { _tag: "NotLeader" },
+      (x): CliError => ({
+        _tag: "StoreUnavailable",
+        message: x.message,
+        hint: `the node answering is a follower${x.leader !== undefined ? ` (the leader is ${x.leader})` : ""}: run again (the client reconnects to the leader), or connect to the cluster with nodePreference=leader`,
+      }),
+    )
+    .with(
+      { _tag: "DeadlineExceeded" },
+      (x): CliError => ({
+        _tag: "StoreUnavailable",
+        message: x.message,
+        hint:
+          x.operation === "append"
+            ? "the server did not answer in time: the events may or may not have been written; run the same command again (a repeat of the same events is recognised and not written twice)"
+            : "the server did not answer in time: check its load and the network, then run again",
+      }),
     )
     .with(
       { _tag: "StoreClosed" },

@@ -1,4 +1,5 @@
 import type { StreamId } from "@coop-ledger/domain";
+import * as grpc from "@grpc/grpc-js";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { ClientPackage } from "../client/client-package.js";
@@ -47,17 +48,43 @@ describe.each([
     });
   });
 
-  it("a deleted stream refuses appends (InvalidAppend), other calls say so", () => {
+  it("a deleted stream is StreamDeleted for appends and reads, naming the operation and the stream", () => {
     const deleted = (
       C.StreamDeletedError as unknown as { fromStreamName: (s: string) => Error }
     ).fromStreamName(sid);
     expect(toStoreError(deleted, { ...ctx, operation: "append", expected: "any" })).toMatchObject({
-      _tag: "InvalidAppend",
-      reason: "stream deleted",
+      _tag: "StreamDeleted",
+      operation: "append",
+      streamId: sid,
     });
     expect(toStoreError(deleted, { ...ctx, operation: "readStream" })).toMatchObject({
-      _tag: "StoreUnavailable",
+      _tag: "StreamDeleted",
+      operation: "readStream",
+      streamId: sid,
       message: expect.stringMatching(/deleted/),
+    });
+  });
+
+  it("NotLeaderError is NotLeader with the leader from the client's own leader field", () => {
+    // As the client builds it from a server reply: the leader's endpoint in the trailers.
+    const metadata = new grpc.Metadata();
+    metadata.set("exception", "not-leader");
+    metadata.set("leader-endpoint-host", "node2.htx.vn");
+    metadata.set("leader-endpoint-port", "2113");
+    const notLeader = make(C.NotLeaderError!, {
+      code: grpc.status.NOT_FOUND,
+      details: "Leader info available",
+      metadata,
+    });
+    expect((notLeader as unknown as { leader: unknown }).leader).toEqual({
+      address: "node2.htx.vn",
+      port: 2113,
+    });
+    expect(toStoreError(notLeader, { ...ctx, operation: "append", expected: "any" })).toEqual({
+      _tag: "NotLeader",
+      operation: "append",
+      leader: "node2.htx.vn:2113",
+      message: expect.stringContaining("the leader is node2.htx.vn:2113"),
     });
   });
 
@@ -72,8 +99,20 @@ describe.each([
       message: expect.stringMatching(/unavailable/),
     });
     expect(toStoreError(make(C.DeadlineExceededError!), { ...ctx, operation: "readAll" })).toMatchObject({
-      _tag: "StoreUnavailable",
-      message: expect.stringMatching(/deadline/),
+      _tag: "DeadlineExceeded",
+      operation: "readAll",
+      message: expect.stringMatching(/did not complete in time/),
+    });
+    // An append whose deadline passed may have been written: the message says so.
+    expect(
+      toStoreError(make(C.DeadlineExceededError!), { ...ctx, operation: "append", expected: "any" }),
+    ).toMatchObject({
+      _tag: "DeadlineExceeded",
+      streamId: sid,
+      message: expect.stringMatching(/may or may not have been written/),
+    });
+    expect(toStoreError(make(C.TimeoutError!), { ...ctx, operation: "readStream" })).toMatchObject({
+      _tag: "DeadlineExceeded",
     });
     const tooBig = (
       C.MaxAppendSizeExceededError as unknown as { fromMaxAppendSize: (n: number) => Error }
@@ -98,7 +137,7 @@ describe("@kurrent/kurrentdb-client only", () => {
         expected: "any",
         secrets: [],
       }),
-    ).toMatchObject({ _tag: "InvalidAppend", reason: "stream deleted" });
+    ).toMatchObject({ _tag: "StreamDeleted", operation: "append", streamId: sid });
   });
 
   it("reading the 6.x field from a Kurrent error would have lost the revision (the old bug)", () => {

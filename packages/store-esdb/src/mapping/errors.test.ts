@@ -37,14 +37,37 @@ describe("toStoreError", () => {
 
   it.each([
     [{ type: "unavailable", message: "14 UNAVAILABLE: No connection established" }, /unavailable/],
-    [{ type: "deadline-exceeded", message: "4 DEADLINE_EXCEEDED" }, /deadline-exceeded/],
-    [{ type: "not-leader", message: "" }, /not the leader/],
+    [{ type: "cancelled", message: "1 CANCELLED" }, /cancelled/],
     [{ code: 14, message: "raw grpc" }, /unavailable/],
     [new Error("boom"), /error \(boom\)/],
   ])("%o → StoreUnavailable", (err, text) => {
     const e = toStoreError(err, { client: "@eventstore/db-client", operation: "readAll", secrets: [] });
     expect(e._tag).toBe("StoreUnavailable");
     expect(e.message).toMatch(text);
+  });
+
+  it.each([
+    [{ type: "deadline-exceeded", message: "4 DEADLINE_EXCEEDED" }, "DeadlineExceeded"],
+    [{ type: "timeout", message: "" }, "DeadlineExceeded"],
+    [{ code: 4, message: "raw grpc" }, "DeadlineExceeded"],
+    [{ type: "not-leader", message: "" }, "NotLeader"],
+    [{ type: "stream-deleted", message: "" }, "StreamDeleted"],
+    [{ type: "stream-tombstoned", message: "" }, "StreamDeleted"],
+  ])("%o → %s, not StoreUnavailable", (err, tag) => {
+    const e = toStoreError(err, { client: "@eventstore/db-client", operation: "readAll", secrets: [] });
+    expect(e._tag).toBe(tag);
+  });
+
+  it("a not-leader error without the leader's endpoint is NotLeader without one", () => {
+    const e = toStoreError(
+      { type: "not-leader" },
+      { client: "@eventstore/db-client", operation: "append", secrets: [] },
+    );
+    expect(e).toEqual({
+      _tag: "NotLeader",
+      operation: "append",
+      message: expect.stringContaining("follower"),
+    });
   });
 
   it("the client's access denied is AccessDenied naming the operation and the stream, not StoreUnavailable", () => {

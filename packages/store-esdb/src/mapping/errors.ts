@@ -24,6 +24,8 @@ export interface ClientErrorShape {
   readonly actualVersion?: unknown;
   /** `@kurrent/kurrentdb-client` 1.x `WrongExpectedVersionError.actualState`: bigint | "no_stream". */
   readonly actualState?: unknown;
+  /** Both clients' `NotLeaderError.leader`: `{ address, port }` from the `leader-endpoint-*` trailers. */
+  readonly leader?: unknown;
 }
 
 // gRPC status codes (https://grpc.github.io/grpc/core/md_doc_statuscodes.html), for errors the client did
@@ -53,14 +55,23 @@ export const actualRevisionOf = (client: ClientPackage, error: ClientErrorShape)
 };
 
 /**
- * Maps anything a client call threw to a {@link StoreError}: the client's `WrongExpectedVersionError` to
- * `WrongExpectedRevision` (`actual` from the client's own field, −1 for no stream), too-large appends
- * and deleted or tombstoned streams (6.x `stream-deleted`, Kurrent also `stream-tombstoned`) to
- * `InvalidAppend`, the client's `AccessDeniedError` (and a raw PERMISSION_DENIED / UNAUTHENTICATED
- * status, which the client also calls access denied) to `AccessDenied` naming the operation and the
- * stream (`$all` for global reads and subscriptions), everything else (unavailable, deadline, not
- * leader, unknown) to `StoreUnavailable` with a message that says which. No message holds a secret:
- * `AccessDenied`'s does not even quote the server (its text adds nothing and could echo a user name).
+ * Maps anything a client call threw to a {@link StoreError}, by the `type` of the clients' own
+ * `CommandError` classes (6.2.1 and Kurrent 1.3.1 `dist/utils/CommandError.js`, the same strings):
+ *
+ * - `WrongExpectedVersionError` → `WrongExpectedRevision` (`actual` from the client's own field, −1 for
+ *   no stream), or `InvalidAppend` "partial repeat" when the expectation was `any`;
+ * - `MaxAppendSizeExceededError` (and Kurrent's `AppendRecordSizeExceededError`,
+ *   `TransactionMaxSizeExceededError`) → `InvalidAppend` "too large";
+ * - `StreamDeletedError` (and Kurrent's `StreamTombstonedError`) → `StreamDeleted`, any operation;
+ * - `AccessDeniedError` (and a raw PERMISSION_DENIED / UNAUTHENTICATED status, which the clients also
+ *   call access denied) → `AccessDenied` naming the operation and the stream (`$all` for global reads
+ *   and subscriptions); its message does not quote the server (it adds nothing, could echo a user);
+ * - `NotLeaderError` → `NotLeader` with the leader's `host:port` from its `leader` field;
+ * - `DeadlineExceededError`, `TimeoutError` (and a raw DEADLINE_EXCEEDED) → `DeadlineExceeded`;
+ * - `UnavailableError`, `CancelledError`, `StreamNotFoundError` where not expected, unknown →
+ *   `StoreUnavailable` saying which.
+ *
+ * No message holds a secret.
  *
  * @example toStoreError(err, { client: "@eventstore/db-client", operation: "append", streamId, expected: 3, secrets: [password] })
  */
@@ -79,6 +90,16 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
       message: `EventStoreDB denied ${ctx.operation} on ${target}: the user lacks the rights (check ESDB_USERNAME / ESDB_PASSWORD and the stream's ACL)`,
     };
   };
+  const deadline = (what: string): StoreError => ({
+    _tag: "DeadlineExceeded",
+    operation: ctx.operation,
+    ...(ctx.streamId !== undefined ? { streamId: ctx.streamId } : {}),
+    message: `EventStoreDB ${ctx.operation}${where} did not complete in time (${what})${
+      ctx.operation === "append"
+        ? ": the events may or may not have been written; retry with the same event ids"
+        : ""
+    }`,
+  });
   const unavailable = (what: string): StoreError => ({
     _tag: "StoreUnavailable",
     message: `EventStoreDB ${ctx.operation}${where} failed: ${what}${detail ? ` (${detail})` : ""}`,
@@ -119,15 +140,12 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
     )
     .with(
       P.union("stream-deleted", "stream-tombstoned"),
-      (): StoreError =>
-        ctx.operation === "append"
-          ? {
-              _tag: "InvalidAppend",
-              streamId,
-              reason: "stream deleted",
-              message: `append${where} refused by EventStoreDB: the stream was deleted (tombstoned)`,
-            }
-          : unavailable("the stream was deleted (tombstoned)"),
+      (): StoreError => ({
+        _tag: "StreamDeleted",
+        operation: ctx.operation,
+        streamId,
+        message: `EventStoreDB refused ${ctx.operation}${where}: the stream was deleted (tombstoned)`,
+      }),
     )
     .with(
       P.union("invalid-argument", "missing-required-metadata-property"),
@@ -143,12 +161,26 @@ export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
     )
     .with("stream-not-found", () => unavailable("stream not found"))
     .with("access-denied", accessDenied)
-    .with("not-leader", () => unavailable("the node is not the leader (the client reconnects to the leader)"))
-    .with(P.union("unavailable", "timeout", "deadline-exceeded", "cancelled"), (t) => unavailable(String(t)))
+    .with("not-leader", (): StoreError => {
+      const l = (typeof e.leader === "object" && e.leader !== null ? e.leader : {}) as {
+        address?: unknown;
+        port?: unknown;
+      };
+      const leader =
+        typeof l.address === "string" && typeof l.port === "number" ? `${l.address}:${l.port}` : undefined;
+      return {
+        _tag: "NotLeader",
+        operation: ctx.operation,
+        ...(leader !== undefined ? { leader } : {}),
+        message: `EventStoreDB ${ctx.operation}${where}: the node is a follower${leader !== undefined ? `, the leader is ${leader}` : ""} (the client reconnects to the leader on the next call)`,
+      };
+    })
+    .with(P.union("deadline-exceeded", "timeout"), (t) => deadline(String(t)))
+    .with(P.union("unavailable", "cancelled"), (t) => unavailable(String(t)))
     .otherwise(() =>
       match(e.code)
         .with(GRPC_UNAVAILABLE, () => unavailable("unavailable"))
-        .with(GRPC_DEADLINE_EXCEEDED, () => unavailable("deadline exceeded"))
+        .with(GRPC_DEADLINE_EXCEEDED, () => deadline("deadline exceeded"))
         .with(P.union(GRPC_PERMISSION_DENIED, GRPC_UNAUTHENTICATED), accessDenied)
         .otherwise(() => unavailable("error")),
     );

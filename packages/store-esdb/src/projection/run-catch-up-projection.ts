@@ -46,7 +46,7 @@ export interface CatchUpProjectionOptions<S> {
   readonly saveEvery?: number;
   /**
    * Called on every error with the number of consecutive failed attempts (from 1); default: retry
-   * `StoreUnavailable` up to 8 times, stop on anything else: an undecodable event, a failing handler or
+   * `StoreUnavailable`, `NotLeader` and `DeadlineExceeded` up to 8 times, stop on anything else: an undecodable event, a failing handler or
    * `AccessDenied` (the user lacks the rights to read `$all`) would fail again on retry, they need a
    * person. A custom policy decides for itself (it may, say, wait for an administrator to grant rights).
    */
@@ -86,12 +86,16 @@ export interface CatchUpProjection<S> {
 
 /**
  * Whether an error can go away by itself, so a retry may succeed: only an unavailable server (a
- * network failure, a node restarting, a leader change). Exhaustive, so that a new error case must be
+ * network failure, a node restarting, a leader change, a deadline passed). Exhaustive, so that a new error case must be
  * classified here rather than silently retried or not.
  */
 const mayPassOnRetry = (e: ProjectionError): boolean =>
   match(e)
     .with({ _tag: "StoreUnavailable" }, () => true)
+    // The client reconnects to the leader; a deadline on a read or subscription is a slow server.
+    .with({ _tag: P.union("NotLeader", "DeadlineExceeded") }, () => true)
+    // A deleted stream stays deleted.
+    .with({ _tag: "StreamDeleted" }, () => false)
     // Rights do not come back by themselves: retrying would hammer the server with refused calls.
     .with({ _tag: "AccessDenied" }, () => false)
     // The same event, handler or checkpoint file fails the same way again; events the server no

@@ -61,7 +61,7 @@ describe.each(BOTH_CLIENTS)("optimistic concurrency with %s", (client) => {
 });
 
 describe.each(BOTH_CLIENTS)("a deleted (tombstoned) stream with %s", (client) => {
-  it("an append is InvalidAppend (stream deleted), a read says so, nothing is written", async () => {
+  it("an append and a read are StreamDeleted, nothing is written", async () => {
     for (const batchAppend of [true, false]) {
       const d = await doubleStore({ client, batchAppend });
       open.push(d);
@@ -70,13 +70,15 @@ describe.each(BOTH_CLIENTS)("a deleted (tombstoned) stream with %s", (client) =>
       d.server.tombstone(sid);
       const r = await d.store.append(sid, [fixtureEvent("t", 1).newEvent], { expectedRevision: "any" })();
       expect(E.isLeft(r) && r.left, `batchAppend: ${batchAppend}`).toMatchObject({
-        _tag: "InvalidAppend",
-        reason: "stream deleted",
+        _tag: "StreamDeleted",
+        operation: "append",
+        streamId: sid,
       });
       const read = await d.store.readStream(sid)();
       expect(E.isLeft(read) && read.left).toMatchObject({
-        _tag: "StoreUnavailable",
-        message: expect.stringMatching(/deleted/),
+        _tag: "StreamDeleted",
+        operation: "readStream",
+        streamId: sid,
       });
       expect(d.server.log.filter((x) => x.streamId === sid)).toHaveLength(1);
     }

@@ -174,7 +174,7 @@ describe.each(BOTH_CLIENTS)("EventStoreDB adapter with %s on the gRPC test doubl
     expect((await run(store.readAll())).events[0]!.position).toBeGreaterThanOrEqual(0);
   });
 
-  it("maps access denied to AccessDenied naming the operation and stream, unavailable and deadline to StoreUnavailable saying which", async () => {
+  it("maps access denied to AccessDenied naming the operation and stream, unavailable to StoreUnavailable, deadline to DeadlineExceeded, a follower to NotLeader", async () => {
     const { store, server } = await start();
     const e = fixtureEvent("denied", 0);
     server.deny(e.streamId);
@@ -199,14 +199,29 @@ describe.each(BOTH_CLIENTS)("EventStoreDB adapter with %s on the gRPC test doubl
     expect(await fail(store.readAll())).toMatchObject({ _tag: "StoreUnavailable" });
     server.injectFault({ method: "append", code: 4 });
     expect(
-      (
-        await fail(
-          store.append(fixtureEvent("x", 0).streamId, [fixtureEvent("x", 0).newEvent], {
-            expectedRevision: "any",
-          }),
-        )
-      ).message,
-    ).toMatch(/deadline/);
+      await fail(
+        store.append(fixtureEvent("x", 0).streamId, [fixtureEvent("x", 0).newEvent], {
+          expectedRevision: "any",
+        }),
+      ),
+    ).toMatchObject({
+      _tag: "DeadlineExceeded",
+      operation: "append",
+      streamId: fixtureEvent("x", 0).streamId,
+      message: expect.stringMatching(/may or may not have been written/),
+    });
+    // A follower's answer (the server's NotFound + LeaderInfo trailers), through the client's NotLeaderError.
+    server.injectFault({
+      method: "read",
+      code: 5,
+      exception: "not-leader",
+      trailers: { "leader-endpoint-host": "node2.htx.vn", "leader-endpoint-port": "2113" },
+    });
+    expect(await fail(store.readStream(e.streamId))).toMatchObject({
+      _tag: "NotLeader",
+      operation: "readStream",
+      leader: "node2.htx.vn:2113",
+    });
   });
 
   describe("subscriptions", () => {

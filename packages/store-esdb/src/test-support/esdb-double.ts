@@ -114,6 +114,11 @@ export interface InjectedFault {
   readonly exception?: string;
   /** How many calls fail (default 1). */
   readonly times?: number;
+  /**
+   * More trailers, e.g. `leader-endpoint-host` / `leader-endpoint-port`, which the server sends with
+   * `not-leader` (`RpcExceptions.LeaderInfo`) and both clients' `NotLeaderError` reads.
+   */
+  readonly trailers?: Readonly<Record<string, string>>;
 }
 
 /** Options of the double. */
@@ -346,7 +351,7 @@ export class EsdbServerDouble {
     const f = this.faults.find((x) => x.method === method && x.left > 0);
     if (f === undefined) return undefined;
     f.left--;
-    return serviceError(f.code, f.details ?? `injected ${grpc.status[f.code]}`, f.exception);
+    return serviceError(f.code, f.details ?? `injected ${grpc.status[f.code]}`, f.exception, f.trailers);
   }
 
   private write(streamId: string, events: ReadonlyArray<ProposedEvent>): ReadonlyArray<DoubleRecord> {

@@ -20,6 +20,14 @@ import type { EventDecodeError, StreamId } from "@coop-ledger/domain";
  *   writer (by another program, a restore, a second writer): the writer refuses every further read and
  *   write, since appending at its old offset would leave a hole or overwrite someone's lines; reopen
  *   the ledger (and `verify` it) after finding out what happened;
+ * - `StreamDeleted`: the stream was deleted (EventStoreDB's tombstone, or a soft delete refusing the
+ *   write): it refuses appends and reads for good; names the operation and the stream. Retrying does
+ *   not help;
+ * - `NotLeader`: the node that answered is a follower and the operation needs the leader (EventStoreDB
+ *   clusters); names the leader it pointed to when it did. May pass on retry: the client reconnects;
+ * - `DeadlineExceeded`: the call did not complete in time (the server's deadline or the client's own
+ *   timeout). For an append the OUTCOME IS UNKNOWN: it may have been written; retry with the same event
+ *   ids, which the store treats as an idempotent repeat;
  * - `StoreUnavailable`: I/O or network failure (the cause's message, sanitised); may pass on retry;
  * - `StoreClosed`: the store was closed.
  *
@@ -75,6 +83,26 @@ export type StoreError =
       readonly expectedBytes: number;
       /** The size found (of the file at the path when it was replaced; -1 when removed). */
       readonly foundBytes: number;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "StreamDeleted";
+      readonly operation: StoreOperation;
+      readonly streamId: string;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "NotLeader";
+      readonly operation: StoreOperation;
+      /** `host:port` of the leader the node pointed to, when it said. */
+      readonly leader?: string;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "DeadlineExceeded";
+      readonly operation: StoreOperation;
+      /** The stream of the call (absent for `readAll` and `subscribe`). */
+      readonly streamId?: string;
       readonly message: string;
     }
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
