@@ -9,6 +9,8 @@ import { match } from "ts-pattern";
  * - `InvalidQuery` (400): a bad query string (dates, codes);
  * - `RuleViolated` (422): the decider refused the command (`rule` is the domain error's tag);
  * - `ConcurrencyConflict` (409): another write to the same stream won, after the handler's retries;
+ * - `CommandIdReused` (409): the `commandId` was already used for another command (on `usedOn`, or
+ *   there with other content); send a new command id;
  * - `NotFound` (404);
  * - `StoreUnavailable` (503): the ledger is locked by another process or the disk failed;
  * - `Internal` (500).
@@ -26,6 +28,13 @@ export type ApiError =
   | { readonly _tag: "InvalidQuery"; readonly message: string }
   | { readonly _tag: "RuleViolated"; readonly rule: string; readonly message: string }
   | { readonly _tag: "ConcurrencyConflict"; readonly streamId: string; readonly message: string }
+  | {
+      readonly _tag: "CommandIdReused";
+      readonly commandId: string;
+      readonly usedOn: string;
+      readonly reason: "otherStream" | "otherContent";
+      readonly message: string;
+    }
   | { readonly _tag: "NotFound"; readonly message: string }
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
   | { readonly _tag: "Internal"; readonly message: string };
@@ -42,6 +51,7 @@ export const statusOf = (e: ApiError): number =>
     .with({ _tag: "InvalidQuery" }, () => 400)
     .with({ _tag: "RuleViolated" }, () => 422)
     .with({ _tag: "ConcurrencyConflict" }, () => 409)
+    .with({ _tag: "CommandIdReused" }, () => 409)
     .with({ _tag: "NotFound" }, () => 404)
     .with({ _tag: "StoreUnavailable" }, () => 503)
     .with({ _tag: "Internal" }, () => 500)

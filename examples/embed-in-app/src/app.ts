@@ -105,6 +105,16 @@ const fromHandler = (e: HandlerError<DomainError>): ApiError =>
         message: `${x.message}: another write to ${x.streamId} won; re-read and retry with the same commandId`,
       }),
     )
+    .with(
+      { _tag: "CommandIdReused" },
+      (x): ApiError => ({
+        _tag: "CommandIdReused",
+        commandId: x.commandId,
+        usedOn: x.usedOn,
+        reason: x.reason,
+        message: x.message,
+      }),
+    )
     .with({ _tag: "StoreFailed" }, (x) => fromStore(x.error))
     .exhaustive();
 

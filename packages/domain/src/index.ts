@@ -51,6 +51,7 @@ export * from "./geography/geo-parse-error.js";
 export * from "./geography/provinces.js";
 export * from "./values/classification.js";
 export * from "./values/codec-helpers.js";
+export * from "./values/event-id-scheme.js";
 export * from "./values/ids.js";
 export * from "./values/law.js";
 export * from "./values/location.js";

@@ -192,7 +192,7 @@ const reportMembership = (ctx: SimContext, coop: SimCoop, yearEnd: DayNumber): v
         coop.clock,
         mk("EventRetracted", {
           effectiveDate: isoDate(decidedOn),
-          retractedEventId: ctx.rec.eventIdOf(dup.index),
+          retractedEventId: ctx.rec.eventIdOf(coop.clock.streamId, dup.index),
           reason: "Nhập trùng báo cáo thành viên" as Text,
         }),
         {

@@ -20,5 +20,5 @@ export { type GenDistrict, type GenProvince, genProvince, genProvinces } from ".
 export { Prng } from "./prng.js";
 export type { GeneratedEvent } from "./recorder.js";
 export * from "./scenarios/index.js";
-export { deterministicUuid } from "./uuid.js";
+export { generatedCommandId, generatedEventId } from "./uuid.js";
 export * from "./validation/index.js";

@@ -338,7 +338,7 @@ export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
           clock,
           mk("EventRetracted", {
             effectiveDate: isoDate(on),
-            retractedEventId: ctx.rec.eventIdOf(dup.index),
+            retractedEventId: ctx.rec.eventIdOf(clock.streamId, dup.index),
             reason: "Nhập trùng hoạt động" as Text,
           }),
           { mode: "ordered", at: ctx.rec.at(on, 1), notBefore: dup.ms + 1000, by: ctx.by.alliance },

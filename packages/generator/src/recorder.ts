@@ -13,7 +13,7 @@ import {
 import { DAY_MS, type DayNumber, isoInstant } from "./calendar.js";
 import { DayQueue } from "./day-queue.js";
 import type { Prng } from "./prng.js";
-import { deterministicUuid } from "./uuid.js";
+import { generatedEventId } from "./uuid.js";
 
 /**
  * One generated event, ready to append: the stream, a deterministic event id, the domain event and its
@@ -140,9 +140,9 @@ export class Recorder {
     return { index, ms };
   }
 
-  /** The deterministic event id of the event made `index`-th. */
-  eventIdOf(index: number): EventId {
-    return deterministicUuid(this.seed, index);
+  /** The deterministic event id of the event made `index`-th, on `streamId` (see {@link generatedEventId}). */
+  eventIdOf(streamId: StreamId, index: number): EventId {
+    return generatedEventId(this.seed, streamId, index);
   }
 
   /** Emits, in recording order, the events due strictly before `ms`. */
@@ -157,7 +157,12 @@ export class Recorder {
       p.source === undefined
         ? { recordedAt, recordedBy: p.by as Text }
         : { recordedAt, recordedBy: p.by as Text, source: p.source };
-    return { streamId: p.streamId, eventId: deterministicUuid(this.seed, p.index), event: p.event, metadata };
+    return {
+      streamId: p.streamId,
+      eventId: generatedEventId(this.seed, p.streamId, p.index),
+      event: p.event,
+      metadata,
+    };
   }
 
   /** Emits everything still waiting, in recording order. */

@@ -17,6 +17,7 @@ export * from "./file/read-ledger.js";
 export * from "./file/repair-ledger.js";
 export * from "./file/verify-ledger.js";
 export * from "./handler/command-handler.js";
+export * from "./handler/command-registry.js";
 export * from "./handler/fold-history.js";
 export * from "./handler/handler-error.js";
 export * from "./memory/in-memory-store.js";

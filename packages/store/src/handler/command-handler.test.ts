@@ -1,4 +1,4 @@
-import type { CoopId, Instant } from "@coop-ledger/domain";
+import { type CoopId, deriveEventId, type Instant } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { makeInMemoryStore } from "../memory/in-memory-store.js";
@@ -8,6 +8,7 @@ import { type TestCommand, testDecider, testStreamOf } from "./test-support/test
 
 const coopId = "htx-1" as CoopId;
 const clock = () => "2024-05-06T07:08:09.000Z" as Instant;
+const stream = testStreamOf({ type: "Note", coopId });
 const handlerOn = (store: EventStore, maxRetries = 3) =>
   makeCommandHandler({ store, decider: testDecider, streamOf: testStreamOf, clock, maxRetries });
 
@@ -23,7 +24,7 @@ describe("command handler", () => {
     expect(r).toEqual(
       E.right(
         expect.objectContaining({
-          eventIds: [h.eventIdFor("cmd-1", 0), h.eventIdFor("cmd-1", 1)],
+          eventIds: [h.eventIdFor("cmd-1", stream, 0), h.eventIdFor("cmd-1", stream, 1)],
           nextExpectedRevision: 1,
           alreadyHandled: false,
         }),
@@ -65,7 +66,10 @@ describe("command handler", () => {
     const store = makeInMemoryStore();
     const h = handlerOn(store);
     await h.handle({ commandId: "a", command: { type: "Note", coopId } })();
-    await h.handle({ commandId: "r", command: { type: "Retract", coopId, eventId: h.eventIdFor("a", 0) } })();
+    await h.handle({
+      commandId: "r",
+      command: { type: "Retract", coopId, eventId: h.eventIdFor("a", stream, 0) },
+    })();
     await h.handle({ commandId: "b", command: { type: "Note", coopId } })();
     const s = await store.readStream(testStreamOf({ type: "Note", coopId }))();
     if (E.isLeft(s)) throw new Error(s.left.message);
@@ -85,6 +89,87 @@ describe("command handler", () => {
         }),
       ),
     );
+  });
+});
+
+describe("command ids (ids = UUID v5 of <commandId>/<streamId>/<index>)", () => {
+  const other = "htx-2" as CoopId;
+
+  it("derives the documented ids: deriveEventId(commandId, stream, index) under the default namespace", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    const r = await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId, count: 2 } })();
+    expect(r).toEqual(
+      E.right(
+        expect.objectContaining({
+          eventIds: [deriveEventId("cmd-1", stream, 0), deriveEventId("cmd-1", stream, 1)],
+        }),
+      ),
+    );
+  });
+
+  it("a command id reused on another stream is a typed CommandIdReused and appends nothing", async () => {
+    const store = makeInMemoryStore();
+    await handlerOn(store).handle({ commandId: "cmd-1", command: { type: "Note", coopId } })();
+    // A fresh handler (e.g. after a restart) learns the id's stream from the global log.
+    const r = await handlerOn(store).handle({
+      commandId: "cmd-1",
+      command: { type: "Note", coopId: other },
+    })();
+    expect(r).toEqual(
+      E.left(
+        expect.objectContaining({
+          _tag: "CommandIdReused",
+          commandId: "cmd-1",
+          streamId: testStreamOf({ type: "Note", coopId: other }),
+          usedOn: stream,
+          reason: "otherStream",
+        }),
+      ),
+    );
+    const all = await store.readAll()();
+    expect(E.isRight(all) && all.right.events.length).toBe(1);
+  });
+
+  it("two concurrent commands with one id on two streams: exactly one lands", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    const [a, b] = await Promise.all([
+      h.handle({ commandId: "cmd-1", command: { type: "Note", coopId } })(),
+      h.handle({ commandId: "cmd-1", command: { type: "Note", coopId: other } })(),
+    ]);
+    expect([a, b].filter(E.isRight)).toHaveLength(1);
+    expect([a, b].flatMap((x) => (E.isLeft(x) ? [x.left._tag] : []))).toEqual(["CommandIdReused"]);
+    const all = await store.readAll()();
+    expect(E.isRight(all) && all.right.events.length).toBe(1);
+  });
+
+  it("a command id reused on the same stream for other content is CommandIdReused (otherContent)", async () => {
+    const store = makeInMemoryStore();
+    const h = handlerOn(store);
+    await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId, count: 1 } })();
+    const r = await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId, count: 2 } })();
+    expect(r).toEqual(
+      E.left(expect.objectContaining({ _tag: "CommandIdReused", usedOn: stream, reason: "otherContent" })),
+    );
+    const all = await store.readAll()();
+    expect(E.isRight(all) && all.right.events.length).toBe(1);
+  });
+
+  it("with the cross-stream check off, the same id on another stream still gets distinct event ids", async () => {
+    const store = makeInMemoryStore();
+    const h = makeCommandHandler({
+      store,
+      decider: testDecider,
+      streamOf: testStreamOf,
+      clock,
+      checkCommandIdsAcrossStreams: false,
+    });
+    await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId } })();
+    await h.handle({ commandId: "cmd-1", command: { type: "Note", coopId: other } })();
+    const all = await store.readAll()();
+    if (E.isLeft(all)) throw new Error(all.left.message);
+    expect(new Set(all.right.events.map((e) => e.eventId)).size).toBe(2);
   });
 });
 

@@ -9,11 +9,13 @@ import type {
   StreamId,
   Text,
 } from "@coop-ledger/domain";
+import { COOP_LEDGER_NAMESPACE, deriveEventId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
+import { canonicalJson } from "../shared/canonical-json.js";
+import { makeCommandRegistry } from "./command-registry.js";
 import { foldHistory } from "./fold-history.js";
 import type { HandlerError } from "./handler-error.js";
 
@@ -22,7 +24,10 @@ import type { HandlerError } from "./handler-error.js";
  * @example { commandId: "cmd-2024-0001", command: { type: "ResumeCoop", data }, metadata: { recordedBy: "clerk-2" } }
  */
 export interface CommandEnvelope<Command> {
-  /** Unique per intended action; handling the same id twice appends nothing the second time. */
+  /**
+   * Unique per intended action; handling the same command twice appends nothing the second time, and
+   * the same id for another command (another stream, other content) is a `CommandIdReused`.
+   */
   readonly commandId: string;
   readonly command: Command;
   readonly metadata?: {
@@ -65,26 +70,39 @@ export interface CommandHandlerDeps<Command, State, DomainError> {
   readonly namespace?: string;
   /** Retries after a `WrongExpectedRevision` before a `Conflict` (default 3). */
   readonly maxRetries?: number;
+  /**
+   * Refuse a command id already used on another stream (default `true`): the handler learns which
+   * stream each command id was used on from the store's global log, incrementally (see
+   * `makeCommandRegistry`). Turn off only where command ids are known to be unique per stream.
+   */
+  readonly checkCommandIdsAcrossStreams?: boolean;
 }
 
 /**
  * A command handler.
- * @example const h: CommandHandler<Command, DomainError> = makeCommandHandler(deps); h.eventIdFor("cmd-1", 0);
+ * @example const h: CommandHandler<Command, DomainError> = makeCommandHandler(deps); h.eventIdFor("cmd-1", stream, 0);
  */
 export interface CommandHandler<Command, DomainError> {
   readonly handle: (
     envelope: CommandEnvelope<Command>,
   ) => TE.TaskEither<HandlerError<DomainError>, HandleResult>;
-  /** The id of the `index`-th event a command appends: UUID v5 of `<commandId>/<index>`. */
-  readonly eventIdFor: (commandId: string, index: number) => EventId;
+  /**
+   * The id of the `index`-th event a command appends to a stream: UUID v5 of
+   * `<commandId>/<streamId>/<index>` under the handler's namespace (`deriveEventId`).
+   */
+  readonly eventIdFor: (commandId: string, streamId: StreamId, index: number) => EventId;
 }
 
 /**
  * The command handler: load the stream, fold it (retraction-aware), decide, append with the expected
  * revision, retry on `WrongExpectedRevision` up to `maxRetries` times (re-reading and re-deciding on the
- * new state), else a typed `Conflict`. Event ids derive from the command id and index (UUID v5), and
- * before deciding the handler looks for the first derived id in the stream: a command handled before
- * appends nothing and returns the original result (re-deciding on today's state could differ).
+ * new state), else a typed `Conflict`. Event ids derive from the command id, the stream and the index
+ * (UUID v5, `deriveEventId`), and before deciding the handler looks for the first derived id in the
+ * stream: a command handled before appends nothing and returns the original result (re-deciding on
+ * today's state could differ) — provided it is the same command: its decision re-made on the state it
+ * was first decided on must equal the recorded events, else `CommandIdReused` (`otherContent`). A
+ * command id already used on another stream is `CommandIdReused` (`otherStream`), found in the
+ * store's global log and among the commands this handler is handling right now.
  * `recordedAt` comes from the injected clock; `causationId` is the command id.
  *
  * @example
@@ -99,94 +117,155 @@ export const makeCommandHandler = <Command, State, DomainError>(
   const fold =
     deps.stateFromHistory ??
     ((h: ReadonlyArray<RecordedEvent>) => foldHistory(deps.decider as never, h) as State);
-  const eventIdFor = (commandId: string, index: number): EventId =>
-    uuidV5(namespace, `${commandId}/${index}`);
+  const eventIdFor = (commandId: string, streamId: StreamId, index: number): EventId =>
+    deriveEventId(commandId, streamId, index, namespace);
+  const registry =
+    deps.checkCommandIdsAcrossStreams === false ? undefined : makeCommandRegistry(deps.store, namespace);
+  // Commands being handled now, by id: closes the window between the registry's look-up and the append.
+  const inFlight = new Map<string, StreamId>();
+  const sameEvents = (a: ReadonlyArray<DomainEvent>, b: ReadonlyArray<DomainEvent>): boolean =>
+    a.length === b.length &&
+    a.every((x, i) => {
+      const l = canonicalJson(x);
+      const r = canonicalJson(b[i]);
+      return E.isRight(l) && E.isRight(r) && l.right === r.right;
+    });
 
   const handle =
     (envelope: CommandEnvelope<Command>): TE.TaskEither<HandlerError<DomainError>, HandleResult> =>
     async () => {
       const { commandId, command } = envelope;
       const streamId = deps.streamOf(command);
-      const storeFailed = (error: StoreError): E.Either<HandlerError<DomainError>, never> =>
-        E.left({ _tag: "StoreFailed", commandId, error, message: `command ${commandId}: ${error.message}` });
-      const firstId = eventIdFor(commandId, 0);
-      for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
-        const read = await deps.store.readStream(streamId)();
-        if (E.isLeft(read)) return storeFailed(read.left);
-        const history = read.right;
-        const at = history.findIndex((r) => r.eventId === firstId);
-        if (at >= 0) {
-          const mine: RecordedEvent[] = [];
-          for (
-            let i = 0;
-            at + i < history.length && history[at + i]!.eventId === eventIdFor(commandId, i);
-            i++
-          )
-            mine.push(history[at + i]!);
-          const last = mine[mine.length - 1]!;
-          return E.right({
-            streamId,
-            eventIds: mine.map((r) => r.eventId),
-            events: mine.map((r) => r.event),
-            nextExpectedRevision: last.revision,
-            lastPosition: last.position,
-            alreadyHandled: true,
-          });
-        }
-        const decided = deps.decider.decide(command, fold(history));
-        if (E.isLeft(decided))
-          return E.left({
-            _tag: "Rejected",
-            commandId,
-            streamId,
-            error: decided.left,
-            message: `command ${commandId} on ${streamId} rejected`,
-          });
-        const lastRevision = history.length - 1;
-        if (decided.right.length === 0)
-          return E.right({
-            streamId,
-            eventIds: [],
-            events: [],
-            nextExpectedRevision: lastRevision,
-            lastPosition: undefined,
-            alreadyHandled: false,
-          });
-        const m = envelope.metadata;
-        const metadata: EventMetadata = {
-          recordedAt: deps.clock(),
-          correlationId: m?.correlationId ?? commandId,
-          causationId: commandId,
-          ...(m?.recordedBy !== undefined ? { recordedBy: m.recordedBy } : {}),
-          ...(m?.source !== undefined ? { source: m.source } : {}),
-        };
-        const events: NewEvent[] = decided.right.map((event, i) => ({
-          eventId: eventIdFor(commandId, i),
-          event,
-          metadata,
-        }));
-        const appended = await deps.store.append(streamId, events, {
-          expectedRevision: lastRevision < 0 ? "noStream" : lastRevision,
-        })();
-        if (E.isRight(appended))
-          return E.right({
-            streamId,
-            eventIds: events.map((e) => e.eventId),
-            events: decided.right,
-            nextExpectedRevision: appended.right.nextExpectedRevision,
-            lastPosition: appended.right.lastPosition,
-            alreadyHandled: !appended.right.written,
-          });
-        if (appended.left._tag !== "WrongExpectedRevision") return storeFailed(appended.left);
+      const reused = (
+        usedOn: StreamId,
+        reason: "otherStream" | "otherContent",
+      ): E.Either<HandlerError<DomainError>, never> =>
+        E.left({
+          _tag: "CommandIdReused",
+          commandId,
+          streamId,
+          usedOn,
+          reason,
+          message:
+            reason === "otherStream"
+              ? `command id ${commandId} was already used on ${usedOn}; refused for ${streamId} (use a new command id)`
+              : `command id ${commandId} was already used on ${usedOn} for another command (its events differ); use a new command id`,
+        });
+      const busy = inFlight.get(commandId);
+      if (busy !== undefined && busy !== streamId) return reused(busy, "otherStream");
+      const own = busy === undefined;
+      if (own) inFlight.set(commandId, streamId);
+      try {
+        return await handleOn(envelope, streamId, reused);
+      } finally {
+        if (own) inFlight.delete(commandId);
       }
-      return E.left({
-        _tag: "Conflict",
-        commandId,
-        streamId,
-        attempts: maxRetries + 1,
-        message: `command ${commandId}: ${streamId} kept changing; gave up after ${maxRetries + 1} attempts`,
-      });
     };
+
+  const handleOn = async (
+    envelope: CommandEnvelope<Command>,
+    streamId: StreamId,
+    reused: (
+      usedOn: StreamId,
+      reason: "otherStream" | "otherContent",
+    ) => E.Either<HandlerError<DomainError>, never>,
+  ): Promise<E.Either<HandlerError<DomainError>, HandleResult>> => {
+    const { commandId, command } = envelope;
+    const storeFailed = (error: StoreError): E.Either<HandlerError<DomainError>, never> =>
+      E.left({ _tag: "StoreFailed", commandId, error, message: `command ${commandId}: ${error.message}` });
+    if (registry !== undefined) {
+      const on = await registry.streamOf(commandId);
+      if (E.isLeft(on)) return storeFailed(on.left);
+      if (on.right !== undefined && on.right !== streamId) return reused(on.right, "otherStream");
+    }
+    const firstId = eventIdFor(commandId, streamId, 0);
+    for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
+      const read = await deps.store.readStream(streamId)();
+      if (E.isLeft(read)) return storeFailed(read.left);
+      const history = read.right;
+      const at = history.findIndex((r) => r.eventId === firstId);
+      if (at >= 0) {
+        const mine: RecordedEvent[] = [];
+        for (
+          let i = 0;
+          at + i < history.length && history[at + i]!.eventId === eventIdFor(commandId, streamId, i);
+          i++
+        )
+          mine.push(history[at + i]!);
+        // The same command decides the same events on the state it was first decided on.
+        const again = deps.decider.decide(command, fold(history.slice(0, at)));
+        if (
+          E.isLeft(again) ||
+          !sameEvents(
+            again.right,
+            mine.map((r) => r.event),
+          )
+        )
+          return reused(streamId, "otherContent");
+        const last = mine[mine.length - 1]!;
+        return E.right({
+          streamId,
+          eventIds: mine.map((r) => r.eventId),
+          events: mine.map((r) => r.event),
+          nextExpectedRevision: last.revision,
+          lastPosition: last.position,
+          alreadyHandled: true,
+        });
+      }
+      const decided = deps.decider.decide(command, fold(history));
+      if (E.isLeft(decided))
+        return E.left({
+          _tag: "Rejected",
+          commandId,
+          streamId,
+          error: decided.left,
+          message: `command ${commandId} on ${streamId} rejected`,
+        });
+      const lastRevision = history.length - 1;
+      if (decided.right.length === 0)
+        return E.right({
+          streamId,
+          eventIds: [],
+          events: [],
+          nextExpectedRevision: lastRevision,
+          lastPosition: undefined,
+          alreadyHandled: false,
+        });
+      const m = envelope.metadata;
+      const metadata: EventMetadata = {
+        recordedAt: deps.clock(),
+        correlationId: m?.correlationId ?? commandId,
+        causationId: commandId,
+        ...(m?.recordedBy !== undefined ? { recordedBy: m.recordedBy } : {}),
+        ...(m?.source !== undefined ? { source: m.source } : {}),
+      };
+      const events: NewEvent[] = decided.right.map((event, i) => ({
+        eventId: eventIdFor(commandId, streamId, i),
+        event,
+        metadata,
+      }));
+      const appended = await deps.store.append(streamId, events, {
+        expectedRevision: lastRevision < 0 ? "noStream" : lastRevision,
+      })();
+      if (E.isRight(appended))
+        return E.right({
+          streamId,
+          eventIds: events.map((e) => e.eventId),
+          events: decided.right,
+          nextExpectedRevision: appended.right.nextExpectedRevision,
+          lastPosition: appended.right.lastPosition,
+          alreadyHandled: !appended.right.written,
+        });
+      if (appended.left._tag !== "WrongExpectedRevision") return storeFailed(appended.left);
+    }
+    return E.left({
+      _tag: "Conflict",
+      commandId,
+      streamId,
+      attempts: maxRetries + 1,
+      message: `command ${commandId}: ${streamId} kept changing; gave up after ${maxRetries + 1} attempts`,
+    });
+  };
 
   return { handle, eventIdFor };
 };

@@ -5,9 +5,12 @@ import type { StoreError } from "../port/store-error.js";
  * Why a command was not carried out:
  * - `Rejected`: the decider refused it (the domain error, e.g. a rule of the law in force);
  * - `Conflict`: other writers kept changing the stream; still conflicting after `maxRetries` retries;
+ * - `CommandIdReused`: the command id was already used for another command — on another stream
+ *   (`usedOn` names it), or on the same stream for a command whose decision (re-made on the state it
+ *   was first decided on) differs from the recorded events; nothing is appended (HTTP 409);
  * - `StoreFailed`: the store failed (I/O, corrupt ledger, closed, invalid append).
  *
- * @example match(err).with({ _tag: "Rejected" }, (e) => show(e.error)).with({ _tag: "Conflict" }, retryLater).with({ _tag: "StoreFailed" }, alert).exhaustive()
+ * @example match(err).with({ _tag: "Rejected" }, (e) => show(e.error)).with({ _tag: "Conflict" }, retryLater).with({ _tag: "CommandIdReused" }, newId).with({ _tag: "StoreFailed" }, alert).exhaustive()
  */
 export type HandlerError<DomainError> =
   | {
@@ -22,6 +25,16 @@ export type HandlerError<DomainError> =
       readonly commandId: string;
       readonly streamId: StreamId;
       readonly attempts: number;
+      readonly message: string;
+    }
+  | {
+      readonly _tag: "CommandIdReused";
+      readonly commandId: string;
+      /** The stream the new command is for. */
+      readonly streamId: StreamId;
+      /** The stream the command id was first used on. */
+      readonly usedOn: StreamId;
+      readonly reason: "otherStream" | "otherContent";
       readonly message: string;
     }
   | {

@@ -1,4 +1,9 @@
-import type { EventData, Instant, ReorganisationId } from "@coop-ledger/domain";
+import {
+  type EventData,
+  type Instant,
+  type ReorganisationId,
+  reorganisationStream,
+} from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { makeCommandHandler } from "../handler/command-handler.js";
@@ -79,7 +84,7 @@ describe("reorganisation process", () => {
       ["coop-htx-2", "CoopFounded"],
       ["coop-htx-3", "CoopFounded"],
     ]);
-    const decisionId = h.eventIdFor("reorg-cmd", 0);
+    const decisionId = h.eventIdFor("reorg-cmd", reorganisationStream(rid), 0);
     expect(all.right.events.slice(1).every((e) => e.metadata.causationId === decisionId)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { COOP_LEDGER_NAMESPACE, uuidV5 } from "../shared/uuid-v5.js";
+import { COOP_LEDGER_NAMESPACE, deriveEventId } from "../shared/uuid-v5.js";
 
 /**
  * Why a reorganisation could not be completed: no (unretracted) `ReorganisationDecided` on its stream,
@@ -53,7 +53,7 @@ export interface ReorganisationDeps {
  * @example effectEventId(ns, decision.eventId, "coop-htx-2", 0)
  */
 export const effectEventId = (namespace: string, decisionEventId: string, streamId: string, index: number) =>
-  uuidV5(namespace, `${decisionEventId}/${streamId}/${index}`);
+  deriveEventId(decisionEventId, streamId, index, namespace);
 
 /**
  * Completes a reorganisation (tổ chức lại: chia, tách, hợp nhất, sáp nhập — Law 17/2023/QH15 art.

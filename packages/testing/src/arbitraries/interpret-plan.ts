@@ -9,7 +9,7 @@ import {
   type ProvinceCode,
   type Text,
 } from "@coop-ledger/domain";
-import { deterministicUuid, type GeneratedEvent, genProvince } from "@coop-ledger/generator";
+import { type GeneratedEvent, generatedEventId, genProvince } from "@coop-ledger/generator";
 import {
   addMonthsDay,
   DAY_MS,
@@ -52,7 +52,7 @@ const ratingOf = (score: number): "good" | "fair" | "average" | "weak" =>
  * after the previous one and is recorded `delayDays` later (never before the stream's previous event),
  * and a step the co-op's state does not allow (repaying with no loan, resuming an active co-op, anything
  * after a dissolution) is skipped. The result is a valid history by the decider's rules, with ids
- * `deterministicUuid(idSeed, n)`.
+ * `generatedEventId(idSeed, streamId, n)` (the ledger's event-id scheme).
  *
  * @example interpretCoopPlan(plan, "htx-1", 7)
  */
@@ -65,7 +65,7 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
   const emit = (event: DomainEvent, day: DayNumber, delay: number): EventId => {
     const ms = Math.max((day + delay) * DAY_MS + 3_600_000 + (counter % 3600) * 1000, lastMs + 1000);
     lastMs = ms;
-    const eventId = deterministicUuid(idSeed, counter++);
+    const eventId = generatedEventId(idSeed, streamId, counter++);
     out.push({
       streamId,
       eventId,
