@@ -17,6 +17,11 @@ describe("event id scheme (UUID v5 of <commandId>/<streamId>/<index>)", () => {
     expect(eventIdName("cmd-1", "coop-htx-1", 2)).toBe("cmd-1/coop-htx-1/2");
   });
 
+  it("agrees with Python's uuid.uuid5 on the documented namespace (the doc's check)", () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.UUID('5a0c7f1e-3b8d-4c52-9e61-2f4d8a7b9c30'), 'gen-60-0/x/0'))"
+    expect(deriveEventId("gen-60-0", "x", 0)).toBe("16e362df-94f3-5a1b-a563-a8f3e1520d2c");
+  });
+
   it("is deterministic, and differs by command, stream, index and namespace", () => {
     const a = deriveEventId("cmd-1", "coop-htx-1", 0);
     expect(deriveEventId("cmd-1", "coop-htx-1", 0)).toBe(a);

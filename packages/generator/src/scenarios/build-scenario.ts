@@ -16,7 +16,7 @@ import { addMonthsDay, DAY_MS, dayOf, isoDate } from "../calendar.js";
 import { genProvince } from "../geography.js";
 import type { GeneratedEvent } from "../recorder.js";
 import { mk } from "../recorder.js";
-import { deterministicUuid } from "../uuid.js";
+import { generatedEventId } from "../uuid.js";
 import type { ScenarioSpec, SpreadCount } from "./scenario-spec.js";
 
 /** A small seeded generator (mulberry32): deterministic across runs and platforms. */
@@ -487,7 +487,7 @@ export const buildScenario = (
     .sort((a, b) => a.ms - b.ms || a.i - b.i);
   return timed.map(({ p, ms }, position) => ({
     streamId: p.stream,
-    eventId: deterministicUuid(spec.seed, position),
+    eventId: generatedEventId(spec.seed, p.stream, position),
     event: p.event,
     metadata: { recordedAt: new Date(ms).toISOString(), recordedBy: p.by } as EventMetadata,
   }));
