@@ -90,4 +90,20 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): bad input named", () => {
     expect(r.stderr).toContain("--to 2020-01-01 is before --from 2023-01-01");
     oneSentence(r.stderr);
   });
+
+  it("an unknown district is a query error (exit 5) naming it, like an unknown province", () => {
+    const r = runBin([
+      "snapshot",
+      "--valid-at",
+      "2022-12-31",
+      "--district",
+      "999",
+      "--ledger",
+      SAMPLE_LEDGER,
+    ]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain("--district 999: no such district");
+    expect(r.stdout).toBe("");
+    oneSentence(r.stderr);
+  });
 });

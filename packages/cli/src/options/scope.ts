@@ -3,6 +3,7 @@ import {
   CoopForm as CoopFormCodec,
   type DistrictCode,
   DistrictCode as DistrictCodeCodec,
+  districtGazetteer,
   type GazetteerVersion,
   GazetteerVersion as GazetteerVersionCodec,
   type ProvinceCode,
@@ -12,7 +13,7 @@ import {
 } from "@coop-ledger/domain";
 import { Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
-import { type CliError, usage } from "../errors/cli-error.js";
+import { type CliError, queryError, usage } from "../errors/cli-error.js";
 
 /**
  * Which slice of the ledger a query covers, as typed on the command line. `geography` is how provinces
@@ -57,8 +58,11 @@ export interface RawScopeOptions {
 }
 
 /**
- * Checks the scope options' formats (codes' shapes; whether they exist is the engine's question).
+ * Checks the scope options: codes' shapes (a usage error, exit 2) and a district's existence in the
+ * shipped gazetteer, and its province when both are given (a query error, exit 5, like an unknown
+ * province); whether a province exists in the reporting geography is the engine's question.
  * @example parseScope({ province: "60" }) // Right({ province: "60", geography: "as-of" })
+ * @example parseScope({ district: "999" }) // Left(QueryError "--district 999: no such district …")
  */
 export const parseScope = (raw: RawScopeOptions): E.Either<CliError, CliScope> => {
   if (raw.province !== undefined && !ProvinceCodeCodec.is(raw.province))
@@ -69,6 +73,26 @@ export const parseScope = (raw: RawScopeOptions): E.Either<CliError, CliScope> =
     return E.left(
       usage(`--district: not a district code: ${JSON.stringify(raw.district)}`, "use three digits, e.g. 593"),
     );
+  if (raw.district !== undefined) {
+    // Whether the district exists is answered here, from the gazetteer shipped in the domain: an
+    // unknown code would otherwise select nothing and print zeros as if they were figures.
+    const gazetteer = districtGazetteer();
+    const home = gazetteer.provinceOfDistrict(raw.district);
+    if (home === undefined)
+      return E.left(
+        queryError(
+          `--district ${raw.district}: no such district in the ${gazetteer.gazetteer} gazetteer (${gazetteer.districts.length} districts, as recorded on ${gazetteer.asRecordedOn ?? "its list's date"})`,
+          "district codes are three digits from the GSO list (mã huyện), e.g. 593 = Thành phố Phan Thiết (Bình Thuận)",
+        ),
+      );
+    if (raw.province !== undefined && raw.province !== home)
+      return E.left(
+        queryError(
+          `--district ${raw.district} (${gazetteer.districtName(raw.district) ?? raw.district}) is in province ${home}, not in --province ${raw.province}`,
+          `drop --province, or give --province ${home}`,
+        ),
+      );
+  }
   const geography = raw.geography ?? "as-of";
   if (geography !== "as-of" && !GazetteerVersionCodec.is(geography))
     return E.left(
