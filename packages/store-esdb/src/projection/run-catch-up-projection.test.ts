@@ -194,6 +194,56 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     expect(run.state()).toBe(2);
   });
 
+  it("a follower's answer (NotLeader) and a passed deadline (DeadlineExceeded) are retried by default", async () => {
+    const d = await start();
+    await append(d, "l", 2);
+    // The client reconnects to the leader named in the trailers: name the double itself.
+    const { hostname, port } = new URL(d.server.connectionString.replace(/^[a-z+]+:/, "http:"));
+    const faults = () => {
+      d.server.injectFault({
+        method: "subscribe",
+        code: 5,
+        exception: "not-leader",
+        trailers: { "leader-endpoint-host": hostname, "leader-endpoint-port": port },
+      });
+      d.server.injectFault({ method: "subscribe", code: 4 });
+    };
+    // What the subscription reports for each.
+    faults();
+    const seen: ProjectionError[] = [];
+    const watched = runCatchUpProjection<number>({
+      client: d.client,
+      checkpointStore: inMemoryCheckpointStore<number>(),
+      initialState: 0,
+      retryDelayMs: () => 1,
+      handle: (n) => n + 1,
+      onError: (e) => {
+        seen.push(e);
+        return "retry";
+      },
+    });
+    await watched.caughtUp;
+    await watched.stop();
+    expect(seen).toMatchObject([
+      { _tag: "NotLeader", operation: "subscribe", leader: `${hostname}:${port}` },
+      { _tag: "DeadlineExceeded", operation: "subscribe" },
+    ]);
+    // The default policy retries both.
+    faults();
+    const before = d.server.calls.subscribe;
+    const run = runCatchUpProjection<number>({
+      client: d.client,
+      checkpointStore: inMemoryCheckpointStore<number>(),
+      initialState: 0,
+      retryDelayMs: () => 1,
+      handle: (n) => n + 1,
+    });
+    await run.caughtUp;
+    await run.stop();
+    expect(d.server.calls.subscribe - before).toBe(3);
+    expect(run.state()).toBe(2);
+  });
+
   it("server checkpoints advance the saved position when the filter matches nothing", async () => {
     const d = await start({}, {});
     for (let i = 0; i < 3; i++) await append(d, `n${i}`, 30);
