@@ -32,7 +32,7 @@ export interface AppOptions {
   readonly clock?: () => Instant;
   /** Largest request body in bytes (default 64 KiB); larger bodies get a 400 `MalformedBody`. */
   readonly bodyLimit?: number;
-  /** Retries of a write after a concurrent change to the same stream before a 409 (default 3). */
+  /** Retries of a write after a concurrent change to the same stream before a 409 (default 8, with jittered back-off). */
   readonly maxRetries?: number;
   /** Wraps the store (tests use it to force interleavings). */
   readonly wrapStore?: (store: EventStore) => EventStore;
@@ -141,7 +141,7 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     decider: ledgerDecider as never,
     streamOf,
     clock,
-    maxRetries: options.maxRetries ?? 3,
+    maxRetries: options.maxRetries ?? 8,
   });
 
   // The read model: fed from the ledger's global log; `catchUp` is serialised so concurrent reads

@@ -91,6 +91,17 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
     expect(eventLines(ledgerPath)).toBe(1);
   });
 
+  it("a command id reused for another co-op (another stream) is a 409 CommandIdReused; nothing written", async () => {
+    const { ledgerPath } = await start();
+    expect((await post("/coops", { commandId: "c-1", data: founding("htx-1") })).status).toBe(201);
+    const reused = await post("/coops", { commandId: "c-1", data: founding("htx-2") });
+    expect(reused.status).toBe(409);
+    expect(((await reused.json()) as { error: { _tag: string; reason: string } }).error).toEqual(
+      expect.objectContaining({ _tag: "CommandIdReused", reason: "otherStream", usedOn: "coop-htx-1" }),
+    );
+    expect(eventLines(ledgerPath)).toBe(1);
+  });
+
   it("writes without the right bearer token get 401 and write nothing", async () => {
     const { ledgerPath } = await start();
     const attempts: Array<Record<string, string>> = [

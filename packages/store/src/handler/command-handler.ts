@@ -68,8 +68,18 @@ export interface CommandHandlerDeps<Command, State, DomainError> {
   readonly stateFromHistory?: (history: ReadonlyArray<RecordedEvent>) => State;
   /** Namespace UUID of the derived event ids (default {@link COOP_LEDGER_NAMESPACE}). */
   readonly namespace?: string;
-  /** Retries after a `WrongExpectedRevision` before a `Conflict` (default 3). */
+  /** Retries after a `WrongExpectedRevision` before a `Conflict` (default 8). */
   readonly maxRetries?: number;
+  /**
+   * The wait before each retry: "full jitter" exponential back-off, a uniform draw in
+   * `[0, min(capMs, baseMs · 2^(retry−1)))`, and no retry once the waits would pass `budgetMs` in
+   * total (default base 4 ms, cap 250 ms, budget 2,000 ms), so a contended stream is bounded in time.
+   */
+  readonly backoff?: BackoffPolicy;
+  /** Uniform draws in [0, 1) for the jitter (default `Math.random`); inject for deterministic tests. */
+  readonly random?: () => number;
+  /** Waits `ms` milliseconds (default a timer); inject for deterministic tests. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /**
    * Refuse a command id already used on another stream (default `true`): the handler learns which
    * stream each command id was used on from the store's global log, incrementally (see
@@ -77,6 +87,34 @@ export interface CommandHandlerDeps<Command, State, DomainError> {
    */
   readonly checkCommandIdsAcrossStreams?: boolean;
 }
+
+/**
+ * How the command handler waits between retries after a concurrency conflict (see
+ * {@link backoffDelay}).
+ * @example const p: BackoffPolicy = { baseMs: 4, capMs: 250, budgetMs: 2000 };
+ */
+export interface BackoffPolicy {
+  readonly baseMs: number;
+  readonly capMs: number;
+  /** Total waiting allowed for one command; a retry whose wait would pass it is not made. */
+  readonly budgetMs: number;
+}
+
+/**
+ * The default back-off: 4 ms base, 250 ms cap, 2 s budget per command.
+ * @example makeCommandHandler({ ...deps, backoff: { ...DEFAULT_BACKOFF, budgetMs: 500 } })
+ */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 4, capMs: 250, budgetMs: 2000 };
+
+/**
+ * The wait before retry `retry` (1 for the first retry) with draw `u` in [0, 1): full jitter,
+ * `u · min(capMs, baseMs · 2^(retry−1))` (AWS Architecture Blog, "Exponential Backoff And Jitter":
+ * spreads the competing writers out so most of them find the stream quiet on the next try).
+ *
+ * @example backoffDelay(DEFAULT_BACKOFF, 3, 0.5) // 8 (half of min(250, 4·2²))
+ */
+export const backoffDelay = (policy: BackoffPolicy, retry: number, u: number): number =>
+  u * Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, retry - 1));
 
 /**
  * A command handler.
@@ -95,8 +133,8 @@ export interface CommandHandler<Command, DomainError> {
 
 /**
  * The command handler: load the stream, fold it (retraction-aware), decide, append with the expected
- * revision, retry on `WrongExpectedRevision` up to `maxRetries` times (re-reading and re-deciding on the
- * new state), else a typed `Conflict`. Event ids derive from the command id, the stream and the index
+ * revision, retry on `WrongExpectedRevision` up to `maxRetries` times after a jittered exponential
+ * back-off, within a time budget (re-reading and re-deciding on the new state), else a typed `Conflict`. Event ids derive from the command id, the stream and the index
  * (UUID v5, `deriveEventId`), and before deciding the handler looks for the first derived id in the
  * stream: a command handled before appends nothing and returns the original result (re-deciding on
  * today's state could differ) — provided it is the same command: its decision re-made on the state it
@@ -113,7 +151,11 @@ export const makeCommandHandler = <Command, State, DomainError>(
   deps: CommandHandlerDeps<Command, State, DomainError>,
 ): CommandHandler<Command, DomainError> => {
   const namespace = deps.namespace ?? COOP_LEDGER_NAMESPACE;
-  const maxRetries = Math.max(0, deps.maxRetries ?? 3);
+  const maxRetries = Math.max(0, deps.maxRetries ?? 8);
+  const policy = deps.backoff ?? DEFAULT_BACKOFF;
+  const random = deps.random ?? Math.random;
+  const sleep =
+    deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.round(ms))));
   const fold =
     deps.stateFromHistory ??
     ((h: ReadonlyArray<RecordedEvent>) => foldHistory(deps.decider as never, h) as State);
@@ -179,7 +221,16 @@ export const makeCommandHandler = <Command, State, DomainError>(
       if (on.right !== undefined && on.right !== streamId) return reused(on.right, "otherStream");
     }
     const firstId = eventIdFor(commandId, streamId, 0);
+    let waited = 0;
+    let attempts = 0;
     for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
+      if (attempt > 1) {
+        const wait = backoffDelay(policy, attempt - 1, random());
+        if (waited + wait > policy.budgetMs) break;
+        waited += wait;
+        await sleep(wait);
+      }
+      attempts = attempt;
       const read = await deps.store.readStream(streamId)();
       if (E.isLeft(read)) return storeFailed(read.left);
       const history = read.right;
@@ -262,8 +313,8 @@ export const makeCommandHandler = <Command, State, DomainError>(
       _tag: "Conflict",
       commandId,
       streamId,
-      attempts: maxRetries + 1,
-      message: `command ${commandId}: ${streamId} kept changing; gave up after ${maxRetries + 1} attempts`,
+      attempts,
+      message: `command ${commandId}: ${streamId} kept changing; gave up after ${attempts} attempts (${Math.round(waited)} ms of back-off)`,
     });
   };
 

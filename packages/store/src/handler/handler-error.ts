@@ -4,7 +4,8 @@ import type { StoreError } from "../port/store-error.js";
 /**
  * Why a command was not carried out:
  * - `Rejected`: the decider refused it (the domain error, e.g. a rule of the law in force);
- * - `Conflict`: other writers kept changing the stream; still conflicting after `maxRetries` retries;
+ * - `Conflict`: other writers kept changing the stream; still conflicting after `maxRetries` retries or
+ *   once the back-off budget is spent (`attempts` says how many were made);
  * - `CommandIdReused`: the command id was already used for another command — on another stream
  *   (`usedOn` names it), or on the same stream for a command whose decision (re-made on the state it
  *   was first decided on) differs from the recorded events; nothing is appended (HTTP 409);
