@@ -2,13 +2,7 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import { type NewEvent, readLedgerChunks } from "@coop-ledger/store";
-import {
-  connectionSettings,
-  createEsdbClient,
-  type EsdbStore,
-  isClientPackage,
-  makeEsdbStore,
-} from "@coop-ledger/store-esdb";
+import type { EsdbStore } from "@coop-ledger/store-esdb";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
@@ -18,12 +12,39 @@ import type { CliError } from "../errors/cli-error.js";
 import type { CommandOutput } from "../output/data-table.js";
 
 /**
+ * Loads `@coop-ledger/store-esdb` (an optional dependency of the CLI) only for the commands that talk
+ * to EventStoreDB / KurrentDB, so the ledger-file commands never load gRPC. Missing: a
+ * `StoreUnavailable` error (exit 6) saying what to install.
+ *
+ * @example const m = await loadStoreEsdb(); // Right(module) when the package is installed
+ */
+export const loadStoreEsdb = async (): Promise<
+  E.Either<CliError, typeof import("@coop-ledger/store-esdb")>
+> => {
+  try {
+    return E.right(await import("@coop-ledger/store-esdb"));
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw cause;
+    return E.left({
+      _tag: "StoreUnavailable",
+      message:
+        "the EventStoreDB adapter @coop-ledger/store-esdb is not installed (an optional dependency of the CLI)",
+      hint: "npm install @coop-ledger/store-esdb and one client: @kurrent/kurrentdb-client or @eventstore/db-client",
+    });
+  }
+};
+
+/**
  * Connects to EventStoreDB / KurrentDB: the connection string from `--esdb`, credentials from it or
  * from `ESDB_USERNAME` / `ESDB_PASSWORD` (kept out of every message: the store-esdb package redacts
  * them), the client package from `ESDB_CLIENT` or else the scheme (`kurrentdb://` → Kurrent's client,
  * `esdb://` → `@eventstore/db-client`, whichever is installed otherwise).
  */
-const connect = (ctx: CliContext, url: string): E.Either<CliError, EsdbStore> => {
+const connect = async (ctx: CliContext, url: string): Promise<E.Either<CliError, EsdbStore>> => {
+  const loaded = await loadStoreEsdb();
+  if (E.isLeft(loaded)) return loaded;
+  const { connectionSettings, createEsdbClient, isClientPackage, makeEsdbStore } = loaded.right;
   const settings = connectionSettings(url, {
     username: ctx.io.env.ESDB_USERNAME,
     password: ctx.io.env.ESDB_PASSWORD,
@@ -78,7 +99,7 @@ export const runImport = async (
       message: `${o.out}: file already exists`,
       hint: "import writes a new ledger: choose another --out path",
     });
-  const store = connect(ctx, o.esdb);
+  const store = await connect(ctx, o.esdb);
   if (E.isLeft(store)) return store;
   const esdb = store.right;
   let failure: CliError | undefined;
@@ -129,7 +150,7 @@ export const runExport = async (
   ctx: CliContext,
   o: { readonly ledger: string; readonly esdb: string },
 ): Promise<E.Either<CliError, CommandOutput>> => {
-  const store = connect(ctx, o.esdb);
+  const store = await connect(ctx, o.esdb);
   if (E.isLeft(store)) return store;
   const progress = ctx.progress("exporting to EventStoreDB");
   let events = 0;

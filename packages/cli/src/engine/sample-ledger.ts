@@ -5,13 +5,19 @@ import { fileURLToPath } from "node:url";
 /** The bundled sample ledger's path inside the repository. */
 export const SAMPLE_LEDGER = "examples/sample-ledgers/province-60.jsonl";
 
+/** The sample ledger's path inside the published package (copied there by the package's `prepack`). */
+export const PACKED_SAMPLE_LEDGER = "sample-ledgers/province-60.jsonl";
+
 /**
- * Finds the bundled sample ledger: relative to this package inside the repository (the bin runs from
- * `packages/cli/dist`), else relative to the working directory.
+ * Finds the bundled sample ledger: inside the installed package (`sample-ledgers/`, beside `dist/`),
+ * else relative to this package inside the repository (the bin runs from `packages/cli/dist`), else
+ * relative to the working directory.
  *
  * @example defaultSampleLedger(process.cwd()) // "/repo/examples/sample-ledgers/province-60.jsonl"
  */
 export const defaultSampleLedger = (cwd: string): string => {
-  const fromPackage = fileURLToPath(new URL(`../../../../${SAMPLE_LEDGER}`, import.meta.url));
-  return existsSync(fromPackage) ? fromPackage : join(cwd, SAMPLE_LEDGER);
+  const packed = fileURLToPath(new URL(`../../${PACKED_SAMPLE_LEDGER}`, import.meta.url));
+  if (existsSync(packed)) return packed;
+  const fromRepo = fileURLToPath(new URL(`../../../../${SAMPLE_LEDGER}`, import.meta.url));
+  return existsSync(fromRepo) ? fromRepo : join(cwd, SAMPLE_LEDGER);
 };

@@ -68,15 +68,19 @@ export const Instant = t.brand(
 export type Instant = t.TypeOf<typeof Instant>;
 
 /**
- * Parses a user-typed instant: an ISO 8601 date-time with `Z` or an offset, or a bare date (taken as
+ * Parses a user-typed instant: an ISO 8601 date-time with `Z` or an offset, or a bare date
+ * (`YYYY-MM-DD` or `DD/MM/YYYY`, taken as
  * the end of that day, 23:59:59.999 UTC, since "as known on 15/01/2023" means by the end of that day).
  * Returns `undefined` when the text is not a valid instant. Pure: it never reads the clock.
  *
  * @example parseInstant("2023-01-15") // "2023-01-15T23:59:59.999Z"
+ * @example parseInstant("15/01/2023") // "2023-01-15T23:59:59.999Z"
  * @example parseInstant("2023-01-15T08:00:00+07:00") // "2023-01-15T01:00:00.000Z"
  */
 export const parseInstant = (text: string): Instant | undefined => {
-  const s = text.trim();
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  // DD/MM/YYYY (ngày/tháng/năm) is a bare date too, as parseBusinessDate reads it.
+  const s = dmy === null ? text.trim() : `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}`;
   if (BusinessDate.is(s)) return `${s}T23:59:59.999Z` as Instant;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return undefined;
   const ms = Date.parse(s);

@@ -1,0 +1,353 @@
+#!/usr/bin/env node
+// Installs the packages the way a user does, outside the workspace, and checks they work there
+// (issue #16). Run after a build, from the repository root: `node scripts/pack-install.mjs`.
+//
+//  1. `pnpm pack` every publishable package (workspace:* becomes the version) and checks each tarball's
+//     file list: LICENSE, README.md, package.json, dist/index.js, no test files, no test support.
+//  2. `npm install` the tarballs into a fresh temporary project (plain npm, no workspace).
+//  3. There: require() each package from CommonJS, import() it from ESM, type-check a TypeScript
+//     consumer under node16 and bundler resolution, run the READMEs' self-contained examples, run the
+//     installed `coop-ledger demo`, run `coop-ledger generate` and compare its bytes with the repository's
+//     sample ledger (which the repository's own test regenerates), run an EventStoreDB command without
+//     the optional adapter (exit 6, says what to install), and check the CLI's dependency tree has no
+//     gRPC and no fast-check.
+//
+// Prints one line per check and the time each step took; exits 1 on the first failure.
+// KEEP_PACK_INSTALL=1 keeps the temporary directory for inspection.
+import { execFile, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+const PNPM = ["--yes", "pnpm@10.34.8"];
+const started = Date.now();
+let stepStarted = Date.now();
+const step = (name) => {
+  const now = Date.now();
+  process.stdout.write(`-- ${name} (previous step ${((now - stepStarted) / 1000).toFixed(1)} s)\n`);
+  stepStarted = now;
+};
+const ok = (what) => process.stdout.write(`ok   ${what}\n`);
+const fail = (what, detail = "") => {
+  process.stderr.write(`FAIL ${what}${detail ? `\n${detail}` : ""}\n`);
+  process.exit(1);
+};
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...opts });
+  return { code: r.status, out: r.stdout ?? "", err: r.stderr ?? "" };
+};
+const must = (what, cmd, args, opts) => {
+  const r = run(cmd, args, opts);
+  if (r.code !== 0)
+    fail(what, `${cmd} ${args.join(" ")} → exit ${r.code}\n${r.out.slice(-3000)}\n${r.err.slice(-3000)}`);
+  return r;
+};
+const sha256 = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+// ---------------------------------------------------------------------------------------------- pack
+const packages = readdirSync(join(REPO, "packages"))
+  .map((dir) => ({
+    dir: join(REPO, "packages", dir),
+    json: JSON.parse(readFileSync(join(REPO, "packages", dir, "package.json"), "utf8")),
+  }))
+  .filter((p) => p.json.private !== true);
+for (const p of packages)
+  if (!existsSync(join(p.dir, "dist/index.js"))) fail(`${p.json.name}: not built (run the build first)`);
+
+const work = mkdtempSync(join(tmpdir(), "coop-ledger-pack-install-"));
+const tarballs = join(work, "tarballs");
+mkdirSync(tarballs);
+step(`packing ${packages.length} packages into ${tarballs}`);
+// One npx call to find pnpm, then pnpm itself, packing in parallel (npx costs seconds per call here).
+const pnpmBin = must("locate pnpm", "npx", [
+  "--yes",
+  "-p",
+  PNPM[1],
+  "sh",
+  "-c",
+  "command -v pnpm",
+]).out.trim();
+await Promise.all(
+  packages.map(
+    (p) =>
+      new Promise((resolve) => {
+        execFile(
+          pnpmBin,
+          ["pack", "--pack-destination", tarballs],
+          { cwd: p.dir, maxBuffer: 16 << 20 },
+          (error, out, err) => {
+            if (error) fail(`pnpm pack ${p.json.name}`, `${out}\n${err}`);
+            resolve();
+          },
+        );
+      }),
+  ),
+);
+const tgz = readdirSync(tarballs).filter((f) => f.endsWith(".tgz"));
+if (tgz.length !== packages.length)
+  fail(`expected ${packages.length} tarballs, found ${tgz.length}: ${tgz.join(", ")}`);
+
+step("checking each tarball's file list");
+for (const f of tgz) {
+  const files = must(`list ${f}`, "tar", ["-tzf", join(tarballs, f)])
+    .out.split("\n")
+    .filter(Boolean)
+    .map((l) => l.replace(/^package\//, ""));
+  const missing = ["LICENSE", "README.md", "package.json", "dist/index.js", "dist/index.d.ts"].filter(
+    (x) => !files.includes(x),
+  );
+  if (missing.length > 0) fail(`${f}: missing ${missing.join(", ")}`);
+  const tests = files.filter((x) => /\.test\.|(^|\/)test-support\//.test(x));
+  if (tests.length > 0) fail(`${f}: ships test files`, tests.slice(0, 10).join("\n"));
+  // Every source map's sources must be in the tarball (sources are shipped for them).
+  const map = files.find((x) => x === "dist/index.js.map");
+  if (map !== undefined) {
+    const json = JSON.parse(must(`read ${f} map`, "tar", ["-xzOf", join(tarballs, f), `package/${map}`]).out);
+    const src = json.sources.map((s) => join("dist", s).replace(/\\/g, "/"));
+    const absent = src.filter((s) => !files.includes(s));
+    if (absent.length > 0) fail(`${f}: source map points at files not shipped: ${absent.join(", ")}`);
+  }
+  ok(`${f}: ${files.length} files, LICENSE + README, no tests, source-map sources shipped`);
+}
+
+// ------------------------------------------------------------------------------------------- install
+const app = join(work, "app");
+mkdirSync(app);
+writeFileSync(
+  join(app, "package.json"),
+  JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }, null, 2),
+);
+step("npm install of the tarballs into a fresh project (outside the workspace)");
+must(
+  "npm install",
+  "npm",
+  // vitest: @coop-ledger/testing's users run it (its store laws load it); fast-check comes as its peer.
+  [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--loglevel=error",
+    "vitest@4.1.12",
+    ...tgz.map((f) => join(tarballs, f)),
+  ],
+  { cwd: app },
+);
+ok("npm install");
+
+const names = packages.map((p) => p.json.name);
+
+step("CommonJS require() and ESM import() of every package");
+writeFileSync(
+  join(app, "check.cjs"),
+  `for (const n of ${JSON.stringify(names)}) {
+  const m = require(n);
+  if (Object.keys(m).length === 0) throw new Error(n + ": require() gave no exports");
+  console.log("require", n, Object.keys(m).length, "exports");
+}\n`,
+);
+must("CommonJS require()", process.execPath, ["check.cjs"], { cwd: app });
+ok("require() of every package from CommonJS");
+writeFileSync(
+  join(app, "check.mjs"),
+  `for (const n of ${JSON.stringify(names)}) {
+  const m = await import(n);
+  if (Object.keys(m).length === 0) throw new Error(n + ": import() gave no exports");
+}\n`,
+);
+must("ESM import()", process.execPath, ["check.mjs"], { cwd: app });
+ok("import() of every package from ESM");
+
+// ----------------------------------------------------------------------------------------- TypeScript
+step("TypeScript consumer: node16 and bundler resolution");
+const tsc = join(REPO, "node_modules/typescript/bin/tsc");
+mkdirSync(join(app, "ts"));
+writeFileSync(
+  join(app, "ts/consumer.ts"),
+  `import { districtGazetteer, makeCommand, parseBusinessDate } from "@coop-ledger/domain";
+import { generateLedger } from "@coop-ledger/generator";
+import { buildIndex } from "@coop-ledger/projections";
+import { openFileLedger } from "@coop-ledger/store";
+import { runCli } from "@coop-ledger/cli";
+import { generateLedger as fromTesting } from "@coop-ledger/testing";
+import { makeEsdbStore } from "@coop-ledger/store-esdb";
+export const used = [districtGazetteer, makeCommand, parseBusinessDate, generateLedger, buildIndex, openFileLedger, runCli, fromTesting, makeEsdbStore];
+`,
+);
+for (const [label, module, resolution] of [
+  ["node16", "node16", "node16"],
+  ["bundler", "esnext", "bundler"],
+]) {
+  writeFileSync(
+    join(app, `tsconfig.${label}.json`),
+    JSON.stringify({
+      compilerOptions: {
+        module,
+        moduleResolution: resolution,
+        target: "es2022",
+        strict: true,
+        noEmit: true,
+        types: [],
+        lib: ["es2023"],
+        skipLibCheck: true,
+      },
+      files: ["ts/consumer.ts"],
+    }),
+  );
+  must(`tsc ${label}`, process.execPath, [tsc, "-p", `tsconfig.${label}.json`], { cwd: app });
+  ok(`TypeScript consumer type-checks under ${label} resolution`);
+}
+// CommonJS TypeScript: a .cts file requiring the packages; TypeScript allows require() of ESM under
+// module node20 (TypeScript ≥ 5.9; node16 still reports TS1479 for a .cts importing ESM).
+writeFileSync(
+  join(app, "ts/consumer.cts"),
+  `import domain = require("@coop-ledger/domain");\nexport const g = domain.districtGazetteer;\n`,
+);
+writeFileSync(
+  join(app, "tsconfig.cts.json"),
+  JSON.stringify({
+    compilerOptions: {
+      module: "node20",
+      strict: true,
+      noEmit: true,
+      types: [],
+      lib: ["es2023"],
+      skipLibCheck: true,
+    },
+    files: ["ts/consumer.cts"],
+  }),
+);
+must("tsc .cts (module node20)", process.execPath, [tsc, "-p", "tsconfig.cts.json"], { cwd: app });
+ok("TypeScript CommonJS consumer (.cts, module node20) type-checks");
+
+// ----------------------------------------------------------------------------------- README examples
+step("README examples (self-contained ones), run in the installed project");
+const blocks = (pkg) => {
+  const text = readFileSync(join(REPO, "packages", pkg, "README.md"), "utf8");
+  return [...text.matchAll(/```(js|ts)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
+};
+// Which block of which README is a whole program (the others show fragments: see each README).
+const RUNNABLE = [
+  ["domain", 0],
+  ["generator", 0],
+  ["store", 0],
+];
+const emitDir = join(app, "readme-out");
+for (const [pkg, i] of RUNNABLE) {
+  const b = blocks(pkg)[i];
+  if (b === undefined) fail(`README of ${pkg}: no code block ${i}`);
+  const base = `readme-${pkg}-${i}`;
+  let file;
+  if (b.lang === "js") {
+    file = join(app, `${base}.mjs`);
+    writeFileSync(file, b.code);
+  } else {
+    writeFileSync(join(app, `ts/${base}.ts`), `${b.code}\nexport {};\n`);
+    writeFileSync(
+      join(app, `tsconfig.${base}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          strict: true,
+          outDir: "readme-out",
+          rootDir: "ts",
+          types: [],
+          lib: ["es2023", "dom"],
+          skipLibCheck: true,
+        },
+        files: [`ts/${base}.ts`],
+      }),
+    );
+    must(`README ${pkg} block ${i} type-checks`, process.execPath, [tsc, "-p", `tsconfig.${base}.json`], {
+      cwd: app,
+    });
+    file = join(emitDir, `${base}.js`);
+    writeFileSync(join(emitDir, "package.json"), `{"type":"module"}`);
+  }
+  const r = must(`README ${pkg} block ${i} runs`, process.execPath, [file], { cwd: app });
+  ok(
+    `README of ${pkg} (${b.lang} block ${i}) ${b.lang === "ts" ? "type-checks and " : ""}runs: ${r.out.trim().split("\n")[0] ?? ""}`,
+  );
+}
+
+// ----------------------------------------------------------------------------------------------- CLI
+const bin = join(app, "node_modules/.bin/coop-ledger");
+step("installed CLI: demo, generate (same bytes as the repository), optional EventStoreDB adapter");
+const demo = run(bin, ["demo"], { cwd: app, env: { ...process.env, NO_COLOR: "1" } });
+if (demo.code !== 0) fail("coop-ledger demo", `exit ${demo.code}\n${demo.err.slice(-2000)}`);
+ok(`coop-ledger demo: exit 0, ${demo.out.split("\n").length} lines`);
+const generated = join(work, "province-60.jsonl");
+must("coop-ledger generate", bin, ["generate", "--preset", "province", "--seed", "60", "--out", generated], {
+  cwd: app,
+});
+const expected = join(REPO, "examples/sample-ledgers/province-60.jsonl");
+if (sha256(generated) !== sha256(expected))
+  fail("generate: bytes differ from examples/sample-ledgers/province-60.jsonl");
+ok("coop-ledger generate --preset province --seed 60: same bytes as the repository's sample ledger");
+
+const adapter = join(app, "node_modules/@coop-ledger/store-esdb");
+const aside = join(work, "store-esdb-aside");
+renameSync(adapter, aside);
+try {
+  const r = run(
+    bin,
+    ["import", "--esdb", "esdb://localhost:2113?tls=false", "--out", join(work, "copy.jsonl")],
+    { cwd: app },
+  );
+  if (r.code !== 6 || !/store-esdb is not installed/.test(r.err + r.out))
+    fail("import without the adapter", `exit ${r.code}\n${r.err}`);
+  ok("without @coop-ledger/store-esdb: `import` exits 6 saying what to install");
+} finally {
+  renameSync(aside, adapter);
+}
+
+// The CLI's own dependency closure (node resolution from each package's directory).
+const closure = new Map();
+const visit = (dir) => {
+  const json = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  if (closure.has(json.name)) return;
+  closure.set(json.name, dir);
+  for (const dep of Object.keys({ ...json.dependencies, ...json.optionalDependencies })) {
+    let d = dir;
+    let found;
+    for (;;) {
+      const candidate = join(d, "node_modules", dep);
+      if (existsSync(join(candidate, "package.json"))) {
+        found = candidate;
+        break;
+      }
+      if (d === app || dirname(d) === d) break;
+      d = dirname(d);
+    }
+    if (found === undefined) {
+      if (json.optionalDependencies?.[dep] === undefined)
+        fail(`${json.name}: dependency ${dep} not installed`);
+      continue;
+    }
+    visit(found);
+  }
+};
+visit(join(app, "node_modules/@coop-ledger/cli"));
+const heavy = [...closure.keys()].filter((n) => /grpc|protobuf|^fast-check$|eventstore|kurrent/.test(n));
+if (heavy.length > 0) fail(`the CLI's dependency tree holds ${heavy.join(", ")}`);
+ok(
+  `the CLI's dependency tree (${closure.size} packages) has no gRPC, protobuf, EventStoreDB client or fast-check`,
+);
+
+if (process.env.KEEP_PACK_INSTALL === "1") process.stdout.write(`kept ${work}\n`);
+else rmSync(work, { recursive: true, force: true });
+step("done");
+process.stdout.write(`pack-install: all checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
