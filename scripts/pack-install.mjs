@@ -109,7 +109,7 @@ for (const f of tgz) {
     (x) => !files.includes(x),
   );
   if (missing.length > 0) fail(`${f}: missing ${missing.join(", ")}`);
-  const tests = files.filter((x) => /\.test\.|(^|\/)test-support\//.test(x));
+  const tests = files.filter((x) => /\.test\.|(^|\/)test-support\/|tsbuildinfo/.test(x));
   if (tests.length > 0) fail(`${f}: ships test files`, tests.slice(0, 10).join("\n"));
   // Every source map's sources must be in the tarball (sources are shipped for them).
   const map = files.find((x) => x === "dist/index.js.map");

@@ -40,7 +40,9 @@ describe("pack and install", () => {
         expect(tarball).toBeDefined();
         const files = run("tar", ["-tzf", join(out, tarball ?? "")], out);
         expect(files).toMatch(/package\/dist\/index\.js/);
-        expect(files).not.toMatch(/\.test\.|test-support|package\/src\//);
+        // Sources ship (the source maps point at them); tests, test support and build info do not.
+        expect(files).toMatch(/package\/src\/index\.ts/);
+        expect(files).not.toMatch(/\.test\.|test-support|tsbuildinfo/);
         writeFileSync(
           join(app, "package.json"),
           JSON.stringify({ name: "app", private: true, type: "module" }),
