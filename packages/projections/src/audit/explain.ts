@@ -8,7 +8,8 @@ import { snapshotFrom } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { ProjectionIndex } from "../index/projection-index.js";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
-import { sweepStream } from "../model/stream-sweep.js";
+import { initialStreamState } from "../model/stream-state.js";
+import { type Deltas, emptyDeltas, sweepFrom } from "../model/stream-sweep.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { replayReader } from "../replay/replay.js";
@@ -93,16 +94,26 @@ export const streamContributions = (
   const inputs = { ...q.options, farmHouseholds: undefined, districtCount: undefined };
   const query = { ...q, options: inputs };
   let before = NO_PARTS;
+  // The prefix's fold, kept from one event to the next (the index's way of feeding a stream in valid
+  // order): the state holds events [0..k), `all` the prefix's deltas. Event k resumes the fold from the
+  // state; the deltas before its day cannot change (nor, on a day it shares with the previous event,
+  // those already emitted: its own are increments on top of them), so only the old tail from its day on
+  // is replaced by the new sweep. One event's fold per event instead of the whole prefix's.
+  const state = initialStreamState();
+  const prefix: TimedEvent[] = [];
+  let all = emptyDeltas();
   for (let k = 0; k < live.length; k++) {
     const e = live[k] as TimedEvent;
     if (e.day > q.validDay) break;
-    // Events on the same day are folded together by the sweep (a day is one breakpoint), but the
-    // prefix stops after this event, so same-day events still get their own differences.
-    const { deltas } = sweepStream(live.slice(0, k + 1), Number.NEGATIVE_INFINITY);
+    const previous = prefix[prefix.length - 1];
+    const continuing = previous !== undefined && previous.day === e.day;
+    prefix.push(e);
+    const suffix = sweepFrom(state, prefix, k, e.day, continuing);
+    all = spliceTail(all, continuing ? e.day : e.day - 1, suffix, q.validDay);
     const f = evaluateIndicator(
       id,
       query,
-      deltasReader(deltas, () => true, q.scope),
+      deltasReader(all, () => true, q.scope),
     );
     if (E.isLeft(f)) continue;
     const after = partsOf(f.right);
@@ -111,6 +122,30 @@ export const streamContributions = (
     before = after;
   }
   return out;
+};
+
+/**
+ * The deltas of `d` on days `<= keepTo` followed by those of `suffix` on days `<= lastDay` (later ones
+ * change no figure at the valid date, and dropping them keeps each evaluation's reading short). `d`'s
+ * days are ascending.
+ */
+const spliceTail = (d: Deltas, keepTo: number, suffix: Deltas, lastDay: number): Deltas => {
+  let cut = d.days.length;
+  while (cut > 0 && (d.days[cut - 1] as number) > keepTo) cut--;
+  d.keys.length = cut;
+  d.cells.length = cut;
+  d.days.length = cut;
+  d.amounts.length = cut;
+  d.causes.length = cut;
+  for (let i = 0; i < suffix.keys.length; i++) {
+    if ((suffix.days[i] as number) > lastDay) break;
+    d.keys.push(suffix.keys[i] as number);
+    d.cells.push(suffix.cells[i] as string);
+    d.days.push(suffix.days[i] as number);
+    d.amounts.push(suffix.amounts[i] as number);
+    d.causes.push(suffix.causes[i] as number);
+  }
+  return d;
 };
 
 /**
