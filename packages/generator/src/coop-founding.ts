@@ -14,6 +14,7 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import { addMonthsDay, type DayNumber, dayOf, isoDate, yearOf } from "./calendar.js";
+import { communeFor } from "./communes-2025.js";
 import type { GenDistrict } from "./geography.js";
 import { coopName, PRODUCT_WORDS } from "./names.js";
 import { mk, newClock } from "./recorder.js";
@@ -47,19 +48,32 @@ export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
 export const minimumFounders = (form: CoopForm, day: DayNumber): number =>
   form === "group" ? 2 : form === "union" ? (day < LAW_2023_DAY ? 4 : 3) : day < LAW_2023_DAY ? 7 : 5;
 
-/** Where a co-op is, in the gazetteer in force on `day` (no districts from 2025-07-01). */
+/**
+ * Where a co-op is, in the gazetteer in force on `day`. From 2025-07-01: the new province, no district,
+ * and a 2025 commune formed from a commune of the co-op's old district (the transfer table), so the
+ * place can be traced back to its old province exactly (docs/concepts.md, "Old provinces after
+ * 2025-07-01").
+ */
 export const locationOn = (
-  coop: { province: SimCoop["province"]; district: GenDistrict },
+  coop: { id: string; province: SimCoop["province"]; district: GenDistrict },
   day: DayNumber,
-): Location =>
-  (day < GAZETTEER_2025_DAY
-    ? {
-        gazetteer: "2008-08-01",
-        provinceCode: coop.province.code,
-        // Without a district gazetteer the stand-in district has no code: the location omits it.
-        ...(coop.district.code === undefined ? {} : { districtCode: coop.district.code }),
-      }
-    : { gazetteer: "2025-07-01", provinceCode: coop.province.successorCode }) as Location;
+): Location => {
+  const commune = day < GAZETTEER_2025_DAY ? undefined : communeFor(coop.id, coop.district.code);
+  return (
+    day < GAZETTEER_2025_DAY
+      ? {
+          gazetteer: "2008-08-01",
+          provinceCode: coop.province.code,
+          // Without a district gazetteer the stand-in district has no code: the location omits it.
+          ...(coop.district.code === undefined ? {} : { districtCode: coop.district.code }),
+        }
+      : {
+          gazetteer: "2025-07-01",
+          provinceCode: coop.province.successorCode,
+          ...(commune === undefined ? {} : { communeCode: commune }),
+        }
+  ) as Location;
+};
 
 const SECTORS: ReadonlyArray<readonly [Sector, number]> = [
   ["agriculture", 66],
