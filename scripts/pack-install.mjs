@@ -240,6 +240,7 @@ const blocks = (pkg) => {
 // Which block of which README is a whole program (the others show fragments: see each README).
 const RUNNABLE = [
   ["domain", 0],
+  ["domain", 1],
   ["generator", 0],
   ["store", 0],
 ];
