@@ -1,13 +1,13 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateLedger } from "@coop-ledger/generator";
-import { readLedger } from "@coop-ledger/store";
+import { acquireLedgerLock, readLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The store-esdb package's loopback gRPC double of an EventStoreDB server (test code, not a server:
 // see docs/eventstoredb.md for what it does and does not verify). The bin connects to it over TCP.
-import { EsdbServerDouble } from "../../store-esdb/src/test-support/esdb-double.js";
+import { EsdbServerDouble, type InjectedFault } from "../../store-esdb/src/test-support/esdb-double.js";
 import { writeLedger } from "./engine/write-ledger.js";
 import { makeProgress } from "./progress.js";
 import { BIN, hasBin, runBinAsync } from "./test-support/run-bin.js";
@@ -110,5 +110,70 @@ describe.skipIf(!hasBin())("coop-ledger export / import against the EventStoreDB
     expect(r.code).toBe(6);
     expect(r.stderr).not.toContain("hunter2secret");
     expect(r.stderr).toMatch(/^coop-ledger: error: .*\nhint: /);
+  });
+
+  it("import --force: refused without it (exit 3, file untouched); under a held writer lock refused (exit 7); replaces only with a complete import", async () => {
+    // Something to import: the small ledger, exported (idempotent if an earlier test did it).
+    expect((await runBinAsync(["export", "--ledger", ledger, "--esdb", server.connectionString])).code).toBe(
+      0,
+    );
+    // An existing ledger with other events (so that a replacement shows).
+    const existing = join(dir, "existing.jsonl");
+    const w = await writeLedger(
+      existing,
+      generateLedger({ preset: "province", seed: 5, to: "2013-06-30" }),
+      makeProgress({ write: () => {}, enabled: false, now: () => 0 }, "gen"),
+    );
+    expect(E.isRight(w)).toBe(true);
+    const bytes = readFileSync(existing);
+    expect(await ids(existing)).not.toEqual(await ids(ledger));
+
+    const refused = await runBinAsync(["import", "--esdb", server.connectionString, "--out", existing]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("--force");
+    expect(readFileSync(existing).equals(bytes)).toBe(true);
+
+    const lock = await acquireLedgerLock(existing);
+    expect(E.isRight(lock)).toBe(true);
+    try {
+      const locked = await runBinAsync([
+        "import",
+        "--esdb",
+        server.connectionString,
+        "--out",
+        existing,
+        "--force",
+      ]);
+      expect(locked.code).toBe(7);
+      expect(readFileSync(existing).equals(bytes)).toBe(true);
+    } finally {
+      if (E.isRight(lock)) await lock.right.release();
+    }
+
+    // A read that fails: the existing ledger stays byte for byte, no partial file is left.
+    server.injectFault({ method: "read", code: 14 as InjectedFault["code"], details: "injected", times: 1 });
+    const failed = await runBinAsync([
+      "import",
+      "--esdb",
+      server.connectionString,
+      "--out",
+      existing,
+      "--force",
+    ]);
+    expect(failed.code).not.toBe(0);
+    expect(readFileSync(existing).equals(bytes)).toBe(true);
+    expect(() => readFileSync(`${existing}.partial`)).toThrow();
+
+    const replaced = await runBinAsync([
+      "import",
+      "--esdb",
+      server.connectionString,
+      "--out",
+      existing,
+      "--force",
+    ]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect((await runBinAsync(["verify", "--ledger", existing])).code).toBe(0);
+    expect(await ids(existing)).toEqual(await ids(ledger));
   });
 });

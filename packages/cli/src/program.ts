@@ -256,8 +256,12 @@ export const buildProgram = (ctx: CliContext): Command => {
       ).makeOptionMandatory(),
     )
     .addOption(new Option("--out <file>", "ledger file to write").makeOptionMandatory())
+    .option(
+      "--force",
+      "replace an existing --out ledger: under its writer lock (refused while a writer holds it), only once the whole import is written",
+    )
     .addOption(formatOption())
-    .action(async (o: FormatOpts & { esdb: string; out: string }) =>
+    .action(async (o: FormatOpts & { esdb: string; out: string; force?: boolean }) =>
       runAction(ctx, o.format, () => runImport(ctx, o)),
     );
 

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import { type NewEvent, readLedgerChunks } from "@coop-ledger/store";
 import type { EsdbStore } from "@coop-ledger/store-esdb";
@@ -83,21 +82,30 @@ const summary = (title: string, rows: ReadonlyArray<readonly [string, string]>) 
 });
 
 /**
- * `coop-ledger import --esdb URL --out FILE`: reads `$all` (our events only, in global order) and writes
- * a new hash-chained ledger file, keeping every event id and metadata.
+ * `coop-ledger import --esdb URL --out FILE [--force]`: reads `$all` (our events only, in global order)
+ * and writes a new hash-chained ledger file, keeping every event id and metadata. An existing `FILE` is
+ * refused (exit 3) unless `--force`, which replaces it atomically under its writer lock (exit 7 while a
+ * writer holds it) and only with a complete import (a failed read leaves it untouched).
  *
  * @example await runImport(ctx, { esdb: "esdb://localhost:2113?tls=false", out: "copy.jsonl" })
  */
 export const runImport = async (
   ctx: CliContext,
-  o: { readonly esdb: string; readonly out: string },
+  o: { readonly esdb: string; readonly out: string; readonly force?: boolean },
 ): Promise<E.Either<CliError, CommandOutput>> => {
-  if (existsSync(o.out))
+  if (existsSync(o.out) && o.force !== true)
     return E.left({
       _tag: "FileError",
       path: o.out,
       message: `${o.out}: file already exists`,
-      hint: "import writes a new ledger: choose another --out path",
+      hint: "import writes a new ledger: choose another --out path, or add --force to replace it (refused while a writer holds it)",
+    });
+  if (existsSync(o.out) && !statSync(o.out).isFile())
+    return E.left({
+      _tag: "FileError",
+      path: o.out,
+      message: `${o.out}: not a regular file`,
+      hint: "give --out a file path",
     });
   const store = await connect(ctx, o.esdb);
   if (E.isLeft(store)) return store;
@@ -118,14 +126,12 @@ export const runImport = async (
     }
   }
   const progress = ctx.progress("importing from EventStoreDB");
-  const r = await writeLedger(o.out, events(), progress);
+  // With --force, writeLedger takes the existing ledger's writer lock (a ledger a service is writing is
+  // refused, exit 7) and renames the new file over it only once every event is written; a read that
+  // fails part-way abandons the new file and leaves the existing ledger as it was.
+  const r = await writeLedger(o.out, events(), progress, { abandon: () => failure });
   progress.done();
   await store.right.close();
-  if (failure !== undefined) {
-    // The read failed part-way: the events written so far are not the whole store, so no ledger.
-    await rm(o.out, { force: true });
-    return E.left(failure);
-  }
   if (E.isLeft(r)) return r;
   return E.right({
     json: { out: o.out, ...r.right },

@@ -24,6 +24,16 @@ export interface WriteSummary {
 
 const BATCH = 5_000;
 
+/** Options of {@link writeLedger}. */
+export interface WriteOptions {
+  /**
+   * Asked once every event is written, before the new file is renamed into place: an error means the
+   * events were not all there (the source failed part-way), so the partial file is removed and
+   * whatever was at `out` before stays as it was.
+   */
+  readonly abandon?: () => CliError | undefined;
+}
+
 /**
  * Writes events, in order, to a NEW ledger file: into `<out>.partial` first, renamed to `out` only when
  * every batch is written and fsynced, so an interrupted run never leaves a half ledger under the real
@@ -37,6 +47,7 @@ export const writeLedger = async (
   out: string,
   events: AsyncIterable<EventToWrite> | Iterable<EventToWrite>,
   progress: Progress,
+  options: WriteOptions = {},
 ): Promise<E.Either<CliError, WriteSummary>> => {
   const partial = `${out}.partial`;
   // Replacing an existing ledger (`--force`) takes its writer lock first (by path and by file identity)
@@ -54,7 +65,7 @@ export const writeLedger = async (
     guard = l.right;
   }
   try {
-    return await writeNew(out, partial, events, progress);
+    return await writeNew(out, partial, events, progress, options);
   } finally {
     await guard?.release();
   }
@@ -65,6 +76,7 @@ const writeNew = async (
   partial: string,
   events: AsyncIterable<EventToWrite> | Iterable<EventToWrite>,
   progress: Progress,
+  options: WriteOptions,
 ): Promise<E.Either<CliError, WriteSummary>> => {
   await rm(partial, { force: true });
   const it =
@@ -122,6 +134,9 @@ const writeNew = async (
   }
   const f = await flush();
   if (E.isLeft(f)) return fail(f.left);
+  // The source may have stopped early (a read failed part-way): then no ledger replaces `out`.
+  const abandoned = options.abandon?.();
+  if (abandoned !== undefined) return fail(abandoned);
   const info = ledger.info();
   await ledger.close();
   await rename(partial, out);
