@@ -13,6 +13,7 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
     for (const c of [
       "generate",
       "verify",
+      "repair",
       "snapshot",
       "series",
       "explain",
@@ -30,6 +31,7 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
     for (const c of [
       "generate",
       "verify",
+      "repair",
       "snapshot",
       "series",
       "explain",

@@ -7,6 +7,7 @@ import { runExport, runImport } from "./commands/esdb.js";
 import { runExplain } from "./commands/explain.js";
 import { type GeneratePreset, runGenerate } from "./commands/generate.js";
 import { runIndicators } from "./commands/indicators.js";
+import { runRepair } from "./commands/repair.js";
 import { runReport } from "./commands/report.js";
 import { runSeries } from "./commands/series.js";
 import { runServe } from "./commands/serve.js";
@@ -127,6 +128,21 @@ export const buildProgram = (ctx: CliContext): Command => {
     .addOption(formatOption())
     .action(async (o: FormatOpts & { ledger: string; expectHash?: string; expectEvents?: string }) =>
       runAction(ctx, o.format, () => runVerify(ctx, o)),
+    );
+
+  sub(
+    "repair",
+    "cut a crash tail (torn line, unfinished append, NUL block) at the end of a ledger; a dry run unless --apply",
+  )
+    .addOption(ledgerOption())
+    .option(
+      "--apply",
+      "cut it, after copying the whole file to a backup (default: only show what would be cut)",
+    )
+    .option("--backup <path>", "where the backup goes (default <ledger>.<time>.bak; never overwritten)")
+    .addOption(formatOption())
+    .action(async (o: FormatOpts & { ledger: string; apply?: boolean; backup?: string }) =>
+      runAction(ctx, o.format, () => runRepair(ctx, o)),
     );
 
   withScope(

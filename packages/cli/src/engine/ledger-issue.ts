@@ -33,7 +33,7 @@ export const fromLedgerIssue = (path: string, issue: LedgerIssue): CliError => {
     )
     .with({ _tag: "TornLine" }, { _tag: "IncompleteAppend" }, () =>
       corrupt(
-        "a crash interrupted an append that was never acknowledged; the store's repairLedger can truncate it (keeping a backup)",
+        "a crash interrupted an append that was never acknowledged; `coop-ledger repair --ledger FILE` shows what would be cut; add --apply to cut it (keeping a backup)",
       ),
     )
     .with({ _tag: "LineTooLong" }, () =>

@@ -130,7 +130,9 @@ describe("bad input files give a typed error and are left byte for byte unchange
       if (E.isLeft(opened)) expect(opened.left.message).toMatch(/line \d+|byte \d+|empty/);
       // Only a crash artefact at the end may be cut, and only when asked.
       const report = await repairLedger(info.path, { truncate: false })();
-      expect(E.isLeft(report) || report.right._tag === "NothingToRepair").toBe(true);
+      if (c.tag === "IncompleteAppend")
+        expect(report).toEqual(E.right(expect.objectContaining({ _tag: "WouldTruncate" })));
+      else expect(E.isLeft(report) || report.right._tag === "NothingToRepair").toBe(true);
       if (c.tag !== "IncompleteAppend") {
         const refused = await repairLedger(info.path, { truncate: true })();
         expect(E.isLeft(refused) || refused.right._tag === "NothingToRepair").toBe(true);
@@ -165,12 +167,15 @@ describe("torn tail repair", () => {
         }),
       ),
     );
-    const refused = await repairLedger(info.path, { truncate: false })();
-    expect(refused).toEqual(
-      E.left(
+    const dryRun = await repairLedger(info.path, { truncate: false })();
+    expect(dryRun).toEqual(
+      E.right(
         expect.objectContaining({
-          _tag: "CorruptLedger",
-          message: expect.stringContaining("truncate: true"),
+          _tag: "WouldTruncate",
+          tail: "TornLine",
+          truncateAt: info.bytes,
+          removedBytes: 13,
+          events: 12,
         }),
       ),
     );
@@ -199,6 +204,102 @@ describe("torn tail repair", () => {
     expect(v).toEqual(E.left(expect.objectContaining({ _tag: "IncompleteAppend", line: 12, lines: 1 })));
     const repaired = await repairLedger(info.path, { truncate: true })();
     expect(repaired).toEqual(E.right(expect.objectContaining({ _tag: "Truncated", events: 10 })));
+  });
+});
+
+describe("NUL-filled tails (a crash after the size was updated but not the data)", () => {
+  const nulCases: Array<{ name: string; tail: (lastLine: string) => Buffer; cutsAppend?: boolean }> = [
+    { name: "a NUL block with no newline", tail: () => Buffer.alloc(4096) },
+    {
+      name: "a torn line then NULs",
+      tail: (l) => Buffer.concat([Buffer.from(l.slice(0, 50)), Buffer.alloc(4096)]),
+    },
+    { name: "NULs ending in a newline", tail: () => Buffer.concat([Buffer.alloc(4096), Buffer.from("\n")]) },
+    {
+      name: "NUL lines with newlines between",
+      tail: () => Buffer.concat([Buffer.alloc(100), Buffer.from("\n"), Buffer.alloc(50)]),
+    },
+  ];
+  for (const c of nulCases)
+    it(`${c.name}: dry run says what would be cut; --apply cuts exactly the NULs, keeps a backup`, async () => {
+      const { info } = await sample();
+      const text = await readFile(info.path, "utf8");
+      await appendFile(info.path, c.tail(text.split("\n")[3]!));
+      const original = await sha(info.path);
+      const dry = await repairLedger(info.path, { truncate: false })();
+      expect(dry).toEqual(
+        E.right(
+          expect.objectContaining({
+            _tag: "WouldTruncate",
+            tail: "NulTail",
+            truncateAt: info.bytes,
+            events: 12,
+          }),
+        ),
+      );
+      expect(await sha(info.path)).toBe(original);
+      const repaired = await repairLedger(info.path, { truncate: true })();
+      expect(repaired).toEqual(
+        E.right(
+          expect.objectContaining({
+            _tag: "Truncated",
+            tail: "NulTail",
+            truncatedAt: info.bytes,
+            events: 12,
+          }),
+        ),
+      );
+      expect(await readFile(info.path, "utf8")).toBe(text);
+      if (E.isRight(repaired) && repaired.right._tag === "Truncated")
+        expect(await sha(repaired.right.backupPath)).toBe(original);
+    });
+
+  it("NULs after the first line of an unfinished append: the append is cut too, the acknowledged prefix kept", async () => {
+    const { info } = await sample();
+    const text = await readFile(info.path, "utf8");
+    const lines = text.split("\n");
+    // The last append has 2 lines (12 and 13): keep its first, then NULs, as a crash between them could.
+    const kept = `${lines.slice(0, 11).join("\n")}\n`;
+    await writeFile(
+      info.path,
+      Buffer.concat([
+        Buffer.from(`${lines.slice(0, 12).join("\n")}\n`),
+        Buffer.alloc(512),
+        Buffer.from("\n"),
+      ]),
+    );
+    const repaired = await repairLedger(info.path, { truncate: true })();
+    expect(repaired).toEqual(
+      E.right(
+        expect.objectContaining({
+          _tag: "Truncated",
+          tail: "NulTail",
+          truncatedAt: Buffer.byteLength(kept),
+          events: 10,
+        }),
+      ),
+    );
+    expect(await readFile(info.path, "utf8")).toBe(kept);
+  });
+
+  it("data after a NUL block is damage, not a crash tail: refused, nothing changed", async () => {
+    const { info } = await sample();
+    const text = await readFile(info.path, "utf8");
+    await appendFile(
+      info.path,
+      Buffer.concat([
+        Buffer.alloc(64),
+        Buffer.from("\n"),
+        Buffer.from(text.split("\n")[3]!),
+        Buffer.from("\n"),
+      ]),
+    );
+    const original = await sha(info.path);
+    for (const truncate of [false, true]) {
+      const r = await repairLedger(info.path, { truncate })();
+      expect(r).toEqual(E.left(expect.objectContaining({ _tag: "CorruptLedger", line: 14 })));
+    }
+    expect(await sha(info.path)).toBe(original);
   });
 });
 
