@@ -3,7 +3,8 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../index/projection-index.js";
 import { ev, founded, Ledger } from "../test-support/history.js";
-import { indexHoldsProvince } from "./province-data.js";
+import type { ProvinceRef } from "./figure.js";
+import { indexHoldsProvince, officialProvinceName } from "./province-data.js";
 import { targets } from "./targets.js";
 
 const ref = (code: string, gazetteer: "2008-08-01" | "2025-07-01" = "2008-08-01") => ({
@@ -53,5 +54,19 @@ describe("every resolution on its own province", () => {
     expect(coops?.value).toBe(1);
     const own = targets(index, "000", { validAt: "2025-12-31" as BusinessDate });
     expect(E.isRight(own) && own.right.whatIf).toBe(undefined);
+  });
+});
+
+describe("officialProvinceName", () => {
+  it("spells Hòa Bình as official texts do and names Huế a province before 2025", () => {
+    expect(officialProvinceName({ code: "17", gazetteer: "2008-08-01" } as ProvinceRef)).toBe(
+      "Tỉnh Hòa Bình",
+    );
+    expect(officialProvinceName({ code: "46", gazetteer: "2008-08-01" } as ProvinceRef)).toContain(
+      "Tỉnh Thừa Thiên Huế",
+    );
+    expect(officialProvinceName({ code: "67", gazetteer: "2008-08-01" } as ProvinceRef)).toBe(
+      "Tỉnh Đắk Nông",
+    );
   });
 });

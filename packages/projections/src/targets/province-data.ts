@@ -35,7 +35,22 @@ export const indexHoldsProvince = (index: ProjectionIndex, province: ProvinceRef
  * @example provinceLabel({ code: "60" as ProvinceCode, gazetteer: "2008-08-01" }) // "Tỉnh Bình Thuận (60, gazetteer 2008-08-01)"
  */
 export const provinceLabel = (province: ProvinceRef): string =>
-  `${provinceName(province.gazetteer, province.code) ?? "unknown province"} (${province.code}, gazetteer ${province.gazetteer})`;
+  `${officialProvinceName(province) ?? "unknown province"} (${province.code}, gazetteer ${province.gazetteer})`;
+
+/**
+ * The province's name as official texts spell it, for labels. The GSO list the gazetteer is typed from
+ * was recorded on 2025-03-01 and differs in two places: it writes "Hoà Bình" where the State's texts
+ * (e.g. Resolution 202/2025/QH15) write "Hòa Bình", and it lists Huế (46) as a municipality, which it
+ * became only on 2025-01-01 (Resolution 1314/NQ-UBTVQH15): before that it was Thừa Thiên Huế province.
+ *
+ * @example officialProvinceName({ code: "17", gazetteer: "2008-08-01" }) // "Tỉnh Hòa Bình"
+ */
+export const officialProvinceName = (province: ProvinceRef): string | undefined => {
+  if (province.gazetteer === "2008-08-01" && province.code === "17") return "Tỉnh Hòa Bình";
+  if (province.gazetteer === "2008-08-01" && province.code === "46")
+    return "Tỉnh Thừa Thiên Huế (Thành phố Huế from 2025-01-01)";
+  return provinceName(province.gazetteer, province.code);
+};
 
 /**
  * The refusal for a resolution whose province the ledger does not hold.
@@ -45,6 +60,6 @@ export const noDataForProvince = (resolutionId: string, province: ProvinceRef): 
   _tag: "NoDataForProvince",
   resolutionId,
   province,
-  provinceName: provinceName(province.gazetteer, province.code) ?? "unknown province",
+  provinceName: officialProvinceName(province) ?? "unknown province",
   message: `the ledger holds nothing for ${provinceLabel(province)}, the province of resolution ${resolutionId}: its targets would be scored on another province's data`,
 });

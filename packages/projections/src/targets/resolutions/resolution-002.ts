@@ -72,7 +72,7 @@ const baseline: ReadonlyArray<TargetJson> = [
   {
     id: "002.baseline.newspaperPages",
     role: "reported",
-    label: { en: "Special pages in the provincial newspaper", vi: "Chuyên trang trên Báo Đăk Nông" },
+    label: { en: "Special pages in the provincial newspaper", vi: "Chuyên trang trên Báo Đắk Nông" },
     source: { file: FILE, quote: "phối hợp với Báo Đăk Nông thực hiện 03 chuyên trang trên Báo" },
     timing: FIRST_7_MONTHS,
     measure: {
@@ -193,7 +193,7 @@ export const resolution002Json: ResolutionJson = {
   id: "002",
   title: {
     en: "29th meeting of the Đắk Nông Cooperative Alliance's standing committee, 2019",
-    vi: "Hội nghị Ban Thường vụ lần thứ 29 – Khóa II Liên minh HTX tỉnh Đăk Nông",
+    vi: "Hội nghị Ban Thường vụ lần thứ 29 – Khóa II Liên minh HTX tỉnh Đắk Nông",
   },
   body: "allianceStandingCommittee",
   adoptedOn: "2019-08-08",
