@@ -4,7 +4,9 @@ import { match } from "ts-pattern";
  * Every error the service answers with, as a value; the JSON body is `{ error: ApiError }`.
  *
  * - `Unauthorized` (401): no or wrong bearer token on a write;
- * - `MalformedBody` (400): not JSON, wrong content type, or over the size limit (`reason` says which);
+ * - `MalformedBody` (400): not JSON or wrong content type (`reason` says which);
+ * - `PayloadTooLarge` (413): the body is over the size limit (`limit` in bytes);
+ * - `UriTooLong` (414): the URL (a path parameter) is over the router's limit;
  * - `InvalidCommand` (400): JSON that is not a valid command (`problems` name the fields);
  * - `InvalidQuery` (400): a bad query string (dates, codes);
  * - `RuleViolated` (422): the decider refused the command (`rule` is the domain error's tag);
@@ -21,9 +23,11 @@ export type ApiError =
   | { readonly _tag: "Unauthorized"; readonly message: string }
   | {
       readonly _tag: "MalformedBody";
-      readonly reason: "notJson" | "tooLarge" | "contentType";
+      readonly reason: "notJson" | "contentType";
       readonly message: string;
     }
+  | { readonly _tag: "PayloadTooLarge"; readonly limit: number; readonly message: string }
+  | { readonly _tag: "UriTooLong"; readonly message: string }
   | { readonly _tag: "InvalidCommand"; readonly problems: ReadonlyArray<string>; readonly message: string }
   | { readonly _tag: "InvalidQuery"; readonly message: string }
   | { readonly _tag: "RuleViolated"; readonly rule: string; readonly message: string }
@@ -47,6 +51,8 @@ export const statusOf = (e: ApiError): number =>
   match(e)
     .with({ _tag: "Unauthorized" }, () => 401)
     .with({ _tag: "MalformedBody" }, () => 400)
+    .with({ _tag: "PayloadTooLarge" }, () => 413)
+    .with({ _tag: "UriTooLong" }, () => 414)
     .with({ _tag: "InvalidCommand" }, () => 400)
     .with({ _tag: "InvalidQuery" }, () => 400)
     .with({ _tag: "RuleViolated" }, () => 422)

@@ -30,13 +30,15 @@ export interface AppOptions {
   readonly token: string;
   /** The transaction-time clock (default: the system clock). */
   readonly clock?: () => Instant;
-  /** Largest request body in bytes (default 64 KiB); larger bodies get a 400 `MalformedBody`. */
+  /** Largest request body in bytes (default 64 KiB); larger bodies get a 413 `PayloadTooLarge`. */
   readonly bodyLimit?: number;
   /** Retries of a write after a concurrent change to the same stream before a 409 (default 8, with jittered back-off). */
   readonly maxRetries?: number;
   /** Wraps the store (tests use it to force interleavings). */
   readonly wrapStore?: (store: EventStore) => EventStore;
   readonly logger?: boolean;
+  /** How long `close` waits for open requests before it cuts the remaining connections (default 4 s). */
+  readonly drainMs?: number;
 }
 
 /** A running service. */
@@ -47,7 +49,15 @@ export interface App {
   readonly close: () => Promise<void>;
 }
 
-const send = (reply: FastifyReply, e: ApiError): FastifyReply => reply.code(statusOf(e)).send({ error: e });
+/**
+ * Absolute file paths never leave the service (store messages name the ledger's file): each is replaced
+ * by its last component.
+ */
+const redactPaths = (text: string): string =>
+  text.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'"`,;()]+){2,}/g, (p) => `…/${p.split(/[\\/]/).pop() ?? ""}`);
+
+const send = (reply: FastifyReply, e: ApiError): FastifyReply =>
+  reply.code(statusOf(e)).send({ error: { ...e, message: redactPaths(e.message) } });
 
 const fromStore = (e: StoreError): ApiError =>
   match(e)
@@ -162,7 +172,26 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     return chain;
   };
 
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024 });
+  const server = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    // Idle keep-alive connections are closed when the server closes (requests in flight finish).
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+    // The router's own refusals (an over-long path parameter, a malformed URL) in the one error shape.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? send(reply, { _tag: "UriTooLong", message: "a path parameter is over the 100-character limit" })
+        : send(reply, { _tag: "InvalidQuery", message: "the URL is not valid (bad percent-encoding?)" }),
+  });
+  // Bodies are JSON only: without this Fastify would hand a text/plain body to the route as a string,
+  // and the client would read "not a valid command" instead of the content-type reason.
+  server.removeContentTypeParser("text/plain");
+
+  // Unknown routes answer with the same error body as every other status.
+  server.setNotFoundHandler((request, reply) =>
+    send(reply, { _tag: "NotFound", message: `no route ${request.method} for this path` }),
+  );
 
   // Writes need the bearer token, checked before the body is read or parsed.
   server.addHook("onRequest", async (request, reply) => {
@@ -174,17 +203,20 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
       });
   });
 
-  // Body and framework errors as typed 400s (a too-large body is a malformed request here, not a 413).
+  // Body and framework errors as typed errors: 413 over the size limit, 414 for an over-long URL
+  // parameter, 400 for what is not JSON; anything else is a 500 without its details (no stack traces).
   server.setErrorHandler(
     (error: { code?: string; message: string; statusCode?: number }, _request, reply) => {
       const code = error.code ?? "";
-      if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413)
         return send(reply, {
-          _tag: "MalformedBody",
-          reason: "tooLarge",
+          _tag: "PayloadTooLarge",
+          limit: options.bodyLimit ?? 64 * 1024,
           message: `the body is over the ${options.bodyLimit ?? 64 * 1024}-byte limit`,
         });
-      if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+      if (error.statusCode === 414)
+        return send(reply, { _tag: "UriTooLong", message: "the URL is too long" });
+      if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.statusCode === 415)
         return send(reply, {
           _tag: "MalformedBody",
           reason: "contentType",
@@ -284,8 +316,15 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     server,
     ledger,
     close: async () => {
-      await server.close();
-      await ledger.close();
+      // Drain: stop accepting, let requests in flight finish, cut what is left after `drainMs`, and
+      // release the writer lock in every case (a SIGTERM must not hold the ledger).
+      const cut = setTimeout(() => server.server.closeAllConnections(), options.drainMs ?? 4000);
+      try {
+        await server.close();
+      } finally {
+        clearTimeout(cut);
+        await ledger.close();
+      }
     },
   });
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Instant } from "@coop-ledger/domain";
@@ -117,7 +117,7 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
     expect(eventLines(ledgerPath)).toBe(0);
   });
 
-  it("malformed, invalid and oversized bodies get a 400 with the typed error, and nothing is written", async () => {
+  it("malformed and invalid bodies get a 400, an oversized one a 413, with the typed error, and nothing is written", async () => {
     const { ledgerPath } = await start({ bodyLimit: 4096 });
     const notJson = await post("/commands", "{not json");
     expect(notJson.status).toBe(400);
@@ -136,14 +136,68 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
       commandId: "c-2",
       data: { ...founding("htx-2"), name: "x".repeat(10_000) },
     });
-    expect(big.status).toBe(400);
-    expect(await big.json()).toMatchObject({ error: { _tag: "MalformedBody", reason: "tooLarge" } });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { _tag: "PayloadTooLarge", limit: 4096 } });
+
+    const text = await post("/commands", JSON.stringify({ commandId: "c-4", command: {} }), {
+      ...auth,
+      "content-type": "text/plain",
+    });
+    expect(text.status).toBe(400);
+    expect(await text.json()).toMatchObject({ error: { _tag: "MalformedBody", reason: "contentType" } });
 
     const proto = await post("/commands", '{"commandId":"c-3","__proto__":{"polluted":true},"command":{}}');
     expect(proto.status).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     expect(eventLines(ledgerPath)).toBe(0);
+  });
+
+  it("every status has the one error body shape: unknown route 404, over-long URL 414; no absolute path in any body", async () => {
+    const { ledgerPath } = await start();
+    const missing = await fetch(`${base}/no/such/route`);
+    expect(missing.status).toBe(404);
+    const m = (await missing.json()) as { error: { _tag: string; message: string } };
+    expect(m.error._tag).toBe("NotFound");
+    const long = await fetch(`${base}/streams/${"x".repeat(5000)}`);
+    expect(long.status).toBe(414);
+    const l = (await long.json()) as { error: { _tag: string; message: string } };
+    expect(l.error._tag).toBe("UriTooLong");
+    // A store failure whose message names the file (the ledger truncated under the writer).
+    expect((await post("/coops", { commandId: "p-1", data: founding("htx-p1") })).status).toBe(201);
+    truncateSync(ledgerPath, 10);
+    const broken = await post("/coops", { commandId: "p-2", data: founding("htx-p2") });
+    expect(broken.status).toBeGreaterThanOrEqual(500);
+    const b = (await broken.json()) as { error: { _tag: string; message: string } };
+    expect(b.error.message.length).toBeGreaterThan(0);
+    for (const body of [JSON.stringify(m), JSON.stringify(l), JSON.stringify(b)]) {
+      expect(body).not.toContain(ledgerPath);
+      expect(body).not.toContain(tmpdir());
+    }
+  });
+
+  it("close() drains within the drain time even with an idle keep-alive connection, and releases the writer lock", async () => {
+    const { ledgerPath } = await start({ drainMs: 500 });
+    const http = await import("node:http");
+    const agent = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) =>
+      http
+        .get(`${base}/health`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve());
+        })
+        .on("error", reject),
+    );
+    const t0 = performance.now();
+    await running?.close();
+    running = undefined;
+    const took = performance.now() - t0;
+    agent.destroy();
+    expect(took).toBeLessThan(5000);
+    // The lock is released: another writer can open the ledger.
+    const again = await buildApp({ ledgerPath, token: TOKEN });
+    expect(E.isRight(again)).toBe(true);
+    if (E.isRight(again)) await again.right.close();
   });
 
   it("a command the law refuses is a 422 naming the rule", async () => {
