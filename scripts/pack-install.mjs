@@ -6,7 +6,8 @@
 //     file list: LICENSE, README.md, package.json, dist/index.js, no test files, no test support.
 //  2. `npm install` the tarballs into a fresh temporary project (plain npm, no workspace).
 //  3. There: require() each package from CommonJS, import() it from ESM, type-check a TypeScript
-//     consumer under node16 and bundler resolution, run the READMEs' self-contained examples, run the
+//     consumer under node16 and bundler resolution and a .cts one under node20, compile and run a
+//     `module: commonjs` TypeScript project, run the READMEs' self-contained examples, run the
 //     installed `coop-ledger demo`, run `coop-ledger generate` and compare its bytes with the repository's
 //     sample ledger (which the repository's own test regenerates), run an EventStoreDB command without
 //     the optional adapter (exit 6, says what to install), and check the CLI's dependency tree has no
@@ -230,6 +231,38 @@ writeFileSync(
 );
 must("tsc .cts (module node20)", process.execPath, [tsc, "-p", "tsconfig.cts.json"], { cwd: app });
 ok("TypeScript CommonJS consumer (.cts, module node20) type-checks");
+// A classic CommonJS TypeScript project (module commonjs, node10 resolution, no "type"): compiled
+// to require() calls and run. (module node16 still refuses a .cts importing ESM — TS1471 — as
+// Node 16 could not; that would take a second, CommonJS build of every package.)
+const cjs = join(app, "cjs-project");
+mkdirSync(cjs);
+writeFileSync(join(cjs, "package.json"), JSON.stringify({ name: "cjs-consumer", private: true }));
+writeFileSync(
+  join(cjs, "index.ts"),
+  `import { districtGazetteer } from "@coop-ledger/domain";\ndeclare const console: { log(x: unknown): void };\nconsole.log(districtGazetteer().districts.length);\n`,
+);
+writeFileSync(
+  join(cjs, "tsconfig.json"),
+  JSON.stringify({
+    compilerOptions: {
+      module: "commonjs",
+      moduleResolution: "node10",
+      target: "es2022",
+      strict: true,
+      outDir: "out",
+      types: [],
+      lib: ["es2023"],
+      skipLibCheck: true,
+    },
+    files: ["index.ts"],
+  }),
+);
+must("tsc module commonjs", process.execPath, [tsc, "-p", "."], { cwd: cjs });
+const cjsRun = must("run the CommonJS TypeScript build", process.execPath, ["out/index.js"], { cwd: cjs });
+if (!/^\d+$/.test(cjsRun.out.trim())) fail("CommonJS TypeScript build printed", cjsRun.out);
+ok(
+  `TypeScript CommonJS project (module commonjs) compiles to require() and runs: ${cjsRun.out.trim()} districts`,
+);
 
 // ----------------------------------------------------------------------------------- README examples
 step("README examples (self-contained ones), run in the installed project");
