@@ -1,9 +1,11 @@
 import {
   type Command,
   type DomainError,
+  defaultDomainConfig,
   formatValidationErrors,
   type Instant,
-  ledgerDecider,
+  makeLedgerDecider,
+  shippedGeography,
   streamOf,
 } from "@coop-ledger/domain";
 import { ProjectionIndex, snapshot } from "@coop-ledger/projections";
@@ -21,6 +23,7 @@ import { match } from "ts-pattern";
 import { type ApiError, statusOf } from "./api-error.js";
 import { bearerMatches } from "./auth.js";
 import { CommandBody } from "./envelope.js";
+import { implausibleFields } from "./plausible.js";
 
 /** How to run the service. */
 export interface AppOptions {
@@ -148,7 +151,9 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
   const clock = options.clock ?? (() => new Date().toISOString() as Instant);
   const handler = makeCommandHandler<Command, unknown, DomainError>({
     store,
-    decider: ledgerDecider as never,
+    // District and commune codes are checked against the gazetteer shipped in the domain (without
+    // the lists the decider checks province codes only).
+    decider: makeLedgerDecider(defaultDomainConfig, { geography: shippedGeography() }) as never,
     streamOf,
     clock,
     maxRetries: options.maxRetries ?? 8,
@@ -256,6 +261,13 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
         message: "the body is not a valid command envelope { commandId, command: { type, data }, metadata? }",
       });
     const { commandId, command, metadata } = decoded.right;
+    const implausible = implausibleFields(command.data);
+    if (implausible.length > 0)
+      return send(reply, {
+        _tag: "InvalidCommand",
+        problems: implausible.slice(0, 20),
+        message: "numbers out of any plausible range",
+      });
     const r = await handler.handle({ commandId, command, ...(metadata !== undefined ? { metadata } : {}) })();
     if (E.isLeft(r)) return send(reply, fromHandler(r.left));
     return reply.code(r.right.alreadyHandled ? 200 : 201).send({

@@ -200,6 +200,40 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
     if (E.isRight(again)) await again.right.close();
   });
 
+  it("district and commune codes are checked against the shipped gazetteer, and implausible numbers refused; nothing written", async () => {
+    const { ledgerPath } = await start();
+    const unknownDistrict = await post("/coops", {
+      commandId: "g-1",
+      data: {
+        ...founding("htx-g1"),
+        location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "999" },
+      },
+    });
+    expect(unknownDistrict.status).toBe(422);
+    const wrongProvince = await post("/coops", {
+      commandId: "g-2",
+      data: {
+        ...founding("htx-g2"),
+        location: { gazetteer: "2008-08-01", provinceCode: "01", districtCode: "593" },
+      },
+    });
+    expect(wrongProvince.status).toBe(422);
+    const huge = await post("/coops", { commandId: "g-3", data: founding("htx-g3", 1e15) });
+    expect(huge.status).toBe(400);
+    const h = (await huge.json()) as { error: { _tag: string; problems: string[] } };
+    expect(h.error._tag).toBe("InvalidCommand");
+    expect(h.error.problems.join(" ")).toContain("data.foundingMembers");
+    expect(eventLines(ledgerPath)).toBe(0);
+    const known = await post("/coops", {
+      commandId: "g-4",
+      data: {
+        ...founding("htx-g4"),
+        location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" },
+      },
+    });
+    expect(known.status).toBe(201);
+  });
+
   it("a command the law refuses is a 422 naming the rule", async () => {
     const { ledgerPath } = await start();
     // 2 founding members: below the minimum of Law 23/2012/QH13 for a co-op
