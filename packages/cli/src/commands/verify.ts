@@ -2,6 +2,7 @@ import { verifyLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
+import { checkDomainRules } from "../engine/ledger-validity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
 import type { CommandOutput } from "../output/data-table.js";
@@ -83,6 +84,57 @@ export const runVerify = async (
     });
   }
   const v = r.right;
+  // Validity, once integrity holds: every stream through the domain's rules.
+  const rulesProgress = ctx.progress("verify");
+  rulesProgress.status(`replaying every stream of ${o.ledger} through the domain's rules…`);
+  const rules = await checkDomainRules(o.ledger);
+  rulesProgress.done();
+  if (rules.count > 0)
+    return E.right({
+      json: {
+        ledger: o.ledger,
+        ok: false,
+        integrity: { ok: true, events: v.events, lastHash: v.lastHash },
+        validity: { ok: false, ruleViolations: rules.count, first: rules.first },
+      },
+      tables: [
+        {
+          title: `Ledger ${o.ledger}: intact, but events break domain rules (toàn vẹn, nhưng không hợp lệ)`,
+          columns: checkColumns,
+          rows: [
+            {
+              check: "integrity (toàn vẹn)",
+              result: "intact: hash chain, canonical lines, header, unique ids",
+            },
+            { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
+            { check: "last hash (anchor)", result: v.lastHash },
+            {
+              check: "validity (hợp lệ)",
+              result: `${rules.count.toLocaleString("en-US")} event(s) break domain rules`,
+            },
+          ],
+        },
+        {
+          title: "First rule violations (vi phạm quy tắc)",
+          columns: [
+            { key: "line", header: "line (dòng)" },
+            { key: "streamId", header: "stream" },
+            { key: "type", header: "event" },
+            { key: "rule", header: "rule" },
+            { key: "message", header: "why" },
+          ],
+          rows: rules.first.map((x) => ({ ...x })),
+        },
+      ],
+      error: {
+        _tag: "LedgerCorrupt",
+        path: o.ledger,
+        line: rules.first[0]!.line,
+        message: `${o.ledger}: line ${rules.first[0]!.line}: ${rules.first[0]!.message}`,
+        hint: "the file is intact (not tampered with), but what it records breaks the domain's rules: correct it with retractions (EventRetracted) or investigate how it was written",
+      },
+      exitCode: EXIT.invalidEvents,
+    });
   if (expect !== undefined && expect.events === undefined && expect.hash !== v.lastHash)
     return E.right({
       json: {
@@ -128,6 +180,8 @@ export const runVerify = async (
     json: {
       ledger: o.ledger,
       ok: true,
+      integrity: { ok: true },
+      validity: { ok: true, ruleViolations: 0 },
       events: v.events,
       streams: v.streams,
       bytes: v.bytes,
@@ -148,7 +202,15 @@ export const runVerify = async (
           { check: "streams", result: v.streams.toLocaleString("en-US") },
           { check: "bytes", result: v.bytes.toLocaleString("en-US") },
           { check: "hash chain", result: "intact: every line's hash recomputed and matched" },
+          {
+            check: "integrity (toàn vẹn)",
+            result: "intact: hash chain, canonical lines, header, unique ids",
+          },
           { check: "events decoded", result: "all (known types, supported schema versions, valid data)" },
+          {
+            check: "validity (hợp lệ)",
+            result: `every stream replayed through the domain's rules: ${rules.events.toLocaleString("en-US")} events, 0 violations`,
+          },
           { check: "last hash (anchor)", result: v.lastHash },
           ...anchorRows,
         ],

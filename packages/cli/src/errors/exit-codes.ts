@@ -21,6 +21,8 @@ export const EXIT = {
   storeUnavailable: 6,
   /** Another process holds the ledger's write lock, or a concurrent write conflicted. */
   conflict: 7,
+  /** `verify`: the ledger is intact (chain, format) and decodes, but events break domain rules. */
+  invalidEvents: 8,
 } as const;
 
 /** One of the documented exit codes. @example const c: ExitCode = EXIT.usage; */

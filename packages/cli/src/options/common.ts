@@ -61,7 +61,8 @@ Exit codes:
   4  ledger failed verification or could not be decoded
   5  query cannot be answered (unknown indicator/resolution, scope unavailable)
   6  EventStoreDB unavailable
-  7  ledger locked by another writer, or a write conflict`;
+  7  ledger locked by another writer, or a write conflict
+  8  verify: ledger intact, but events break domain rules (validity)`;
 
 /**
  * Runs a sequence of option parsers, stopping at the first error (fp-ts `Do` notation would be the

@@ -1,0 +1,63 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CURRENT_SCHEMA_VERSION, type DomainEvent, type EventId, type Instant } from "@coop-ledger/domain";
+import { openFileLedger } from "@coop-ledger/store";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { BIN, hasBin, runBin } from "./test-support/run-bin.js";
+
+const SAMPLE = fileURLToPath(new URL("../../../examples/sample-ledgers/province-60.jsonl", import.meta.url));
+
+if (!hasBin())
+  console.warn(`\n!! SKIPPED: the CLI tests run the built bin ${BIN}; build first with tsc -b\n`);
+
+describe.skipIf(!hasBin())("verify: integrity and validity reported separately", () => {
+  it("an intact ledger whose last event breaks a domain rule: integrity intact, validity fails, exit 8 naming the line", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cli-validity-")), "l.jsonl");
+    copyFileSync(SAMPLE, path);
+    const opened = await openFileLedger(path)();
+    if (E.isLeft(opened)) throw new Error(opened.left.message);
+    const ledger = opened.right;
+    const page = await ledger.readAll({ maxCount: 50 })();
+    if (E.isLeft(page)) throw new Error(page.left.message);
+    const founded = page.right.events.find((e) => e.event.type === "CoopFounded")!;
+    const coopId = (founded.event.data as { coopId: string }).coopId;
+    // Founding the same co-op again: the store appends it (it does not judge), the rules refuse it.
+    const appended = await ledger.append(
+      founded.streamId,
+      [
+        {
+          eventId: "00000000-0000-5000-8000-00000000beef" as EventId,
+          event: { ...founded.event, schemaVersion: CURRENT_SCHEMA_VERSION.CoopFounded } as DomainEvent,
+          metadata: { recordedAt: "2026-06-01T00:00:00.000Z" as Instant },
+        },
+      ],
+      { expectedRevision: "any" },
+    )();
+    await ledger.close();
+    if (E.isLeft(appended)) throw new Error(appended.left.message);
+    const line = appended.right.lastPosition + 2;
+    const r = runBin(["verify", "--ledger", path, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(8);
+    const out = JSON.parse(r.stdout) as {
+      integrity: { ok: boolean };
+      validity: { ok: boolean; ruleViolations: number; first: Array<{ line: number; streamId: string }> };
+    };
+    expect(out.integrity.ok).toBe(true);
+    expect(out.validity).toMatchObject({ ok: false, ruleViolations: 1 });
+    expect(out.validity.first[0]).toMatchObject({ line, streamId: founded.streamId });
+    expect(r.stderr).toContain(`line ${line}`);
+    expect(coopId.length).toBeGreaterThan(0);
+  });
+
+  it("the sample ledger passes both: exit 0, integrity and validity ok", () => {
+    const r = runBin(["verify", "--ledger", SAMPLE, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      integrity: { ok: true },
+      validity: { ok: true, ruleViolations: 0 },
+    });
+  });
+});
