@@ -64,11 +64,16 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
     expect(r.stderr).toContain("unknown command 'snapshto' (Did you mean snapshot?)");
   });
 
-  it("a malformed date names the option and the accepted forms, exit 2", () => {
+  it("a malformed date names the option, why, and the accepted forms, exit 2", () => {
     const r = runBin(["snapshot", "--ledger", "x.jsonl", "--valid-at", "31/02/2022"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^coop-ledger: error: --valid-at: not a valid date: "31\/02\/2022"\nhint: .*DD\/MM\/YYYY/,
+      /^coop-ledger: error: --valid-at: not a calendar date: "31\/02\/2022" \(February 2022 has 28 days\)\nhint: .*DD\/MM\/YYYY/,
+    );
+    const word = runBin(["snapshot", "--ledger", "x.jsonl", "--valid-at", "yesterday"]);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toMatch(
+      /^coop-ledger: error: --valid-at: not a valid date: "yesterday"\nhint: .*DD\/MM\/YYYY/,
     );
   });
 
