@@ -45,7 +45,7 @@ export const CoopLeftAlliance = eventCodec(
 export type CoopLeftAlliance = t.TypeOf<typeof CoopLeftAlliance>;
 
 /**
- * **CoopConformedToLaw** — *Tổ chức lại / đăng ký lại theo Luật HTX* (conformed to the 2012 or 2023 law:
+ * **CoopConformedToLaw** — *Đăng ký lại / sửa đổi điều lệ theo Luật HTX* (conformed to the 2012 or 2023 law:
  * re-registered or amended its charter). Law 23/2012/QH13 art. 62 [verify deadline 2016-06-30];
  * Law 17/2023/QH15 art. 115 (amend non-conforming charters by 2025-12-31).
  * @example CoopConformedToLaw.decode({ type: "CoopConformedToLaw", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2015-03-01", law: "2012", method: "reRegistered" } })
