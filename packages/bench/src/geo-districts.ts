@@ -2,7 +2,7 @@ import { type DistrictGazetteer, districtGazetteer } from "@coop-ledger/domain";
 
 /**
  * The district gazetteer for generated datasets: the GSO list shipped with `@coop-ledger/domain` (the
- * generator's default too; nothing is read from `../shared` at run time).
+ * generator's default too; no data file is read at run time).
  *
  * @example benchDistricts().districts.length // 696
  */

@@ -4,8 +4,8 @@ import type * as t from "io-ts";
 /**
  * How numbers read for people: `en` (`42,556,000,000 ₫`, `97.2 %`, the default, which spreadsheets
  * parse back) or `vi` (`42.556.000.000 ₫`, `97,2 %`: dots group thousands and the comma marks decimals,
- * as Vietnamese administrative documents write them — e.g. the provincial Alliance reports in
- * `../shared/domain/sources`). Only text for people changes: JSON and CSV keep raw numbers.
+ * as Vietnamese administrative documents write them — e.g. the provincial Alliance reports
+ * and resolutions cited in docs/resolutions.md). Only text for people changes: JSON and CSV keep raw numbers.
  *
  * @example NumberFormat.is("vi") // true
  */

@@ -57,7 +57,8 @@ export type GeoParseError =
     };
 
 /**
- * The gazetteer files the parsers read (see /work/shared/geo/README.md):
+ * The gazetteer files the parsers read (the GSO lists named, with their
+ * dates and SHA-256, in `GAZETTEER_SOURCES`; shipped in compact form by scripts/derive-gazetteer.mjs):
  * - `districtGazetteer`: `gazetteer-2025-03-01-provinces-districts.json` (63 provinces, 696 districts);
  * - `communes`: `communes-2025-03-01.csv` (the 10,047 communes before 2025-07-01);
  * - `communeTransfers`: `communes-2025-07-01-from-old.csv` (new commune ← old commune, full/partial).

@@ -1,6 +1,6 @@
 /**
  * The province-level facts of the two gazetteer versions, typed in from the GSO code lists (facts, not
- * data files: see /work/shared/geo/README.md for the sources).
+ * data files; the source lists are named, with their dates and SHA-256, in `GAZETTEER_SOURCES`).
  *
  * - 2008-08-01: the 63 provinces (list as recorded on 2025-03-01; province codes did not change between
  *   2008 and 2025);
