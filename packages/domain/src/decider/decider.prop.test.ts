@@ -8,9 +8,9 @@ import { arbitraryFor } from "../test-support/codec-arbitrary.js";
 import type { EventId } from "../values/ids.js";
 import type { StreamId } from "../values/stream-id.js";
 import type { Instant } from "../values/time.js";
-import { isTerminal, LATE_FACT_TYPES } from "./coop-rules.js";
 import { evolve, stateFromHistory } from "./evolve.js";
 import { decideWithWarnings } from "./ledger-decider.js";
+import { isTerminal, LATE_FACT_TYPES } from "./rules/coop-stream.js";
 import { initialState, type StreamState } from "./stream-state.js";
 import { cmd, eid } from "./test-support/fixtures.js";
 

@@ -1,12 +1,9 @@
 import type { DomainEvent } from "../events/domain-event.js";
-import { checkCoopEvent } from "./coop-rules.js";
 import type { Check, RuleContext } from "./rule-context.js";
-import {
-  checkAllianceActivity,
-  checkFundEvent,
-  checkReorganisation,
-  checkRetraction,
-} from "./stream-rules.js";
+import { checkAllianceActivity, checkFundEvent } from "./rules/alliance-and-fund.js";
+import { checkCoopEvent } from "./rules/coop-stream.js";
+import { checkReorganisation } from "./rules/reorganisation.js";
+import { checkRetraction } from "./rules/retraction.js";
 import type { StreamState } from "./stream-state.js";
 
 /**

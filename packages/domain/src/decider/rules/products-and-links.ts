@@ -1,0 +1,71 @@
+import type { EventOf } from "../../events/domain-event.js";
+import { addMonths } from "../../values/time.js";
+import { ocopStarsFor } from "../derivations.js";
+import { all, type Check, fail, ok, type RuleContext } from "../rule-context.js";
+import type { CoopState } from "../stream-state.js";
+import { derived, notBefore } from "./shared-checks.js";
+
+/** The product and value-chain events on a co-op stream (as in `events/products-and-links.ts`). */
+export type ProductOrLinkEvent = EventOf<
+  "OcopCertified" | "OcopEnded" | "ValueChainLinked" | "ValueChainUnlinked"
+>;
+
+/**
+ * An OCOP or value-chain event's own rules, after the common co-op stream rules passed: stars and validity
+ * derived from the score, certificates and linkages ended only while current, not before they began.
+ */
+export const checkProductOrLinkEvent = (ctx: RuleContext, c: CoopState, event: ProductOrLinkEvent): Check => {
+  switch (event.type) {
+    case "OcopCertified": {
+      const d = event.data;
+      const stars = ocopStarsFor(ctx.config, d.score);
+      if (stars === undefined) {
+        return fail(
+          ctx,
+          "OcopScoreTooLow",
+          { score: d.score, minimum: ctx.config.ocopStarBands.three },
+          `an OCOP score of ${d.score} is below ${ctx.config.ocopStarBands.three} points: no star rating, no certificate (Decision 148/QĐ-TTg [verify])`,
+        );
+      }
+      return all(
+        () => derived(ctx, "stars", d.stars, stars),
+        () =>
+          derived(ctx, "validUntil", d.validUntil, addMonths(d.effectiveDate, ctx.config.ocopValidityMonths)),
+      );
+    }
+    case "OcopEnded": {
+      const d = event.data;
+      const cert = c.ocop.get(d.productId);
+      return cert === undefined || cert.ended
+        ? fail(
+            ctx,
+            "UnknownOcopProduct",
+            { productId: d.productId },
+            `product ${d.productId} holds no current OCOP certificate`,
+          )
+        : notBefore(ctx, `OCOP certification of ${d.productId}`, d.effectiveDate, cert.certifiedOn);
+    }
+    case "ValueChainLinked": {
+      const d = event.data;
+      return c.linkages.has(d.linkageId)
+        ? fail(
+            ctx,
+            "DuplicateLinkage",
+            { linkageId: d.linkageId },
+            `linkage ${d.linkageId} was already recorded`,
+          )
+        : ok;
+    }
+    case "ValueChainUnlinked": {
+      const d = event.data;
+      const l = c.linkages.get(d.linkageId);
+      return l === undefined || !l.active
+        ? fail(ctx, "UnknownLinkage", { linkageId: d.linkageId }, `linkage ${d.linkageId} is not active`)
+        : notBefore(ctx, `linkage ${d.linkageId}`, d.effectiveDate, l.since);
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+};
