@@ -53,6 +53,7 @@ export * from "./geography/provinces.js";
 export * from "./values/classification.js";
 export * from "./values/codec-helpers.js";
 export * from "./values/date-text.js";
+export * from "./values/day-number.js";
 export * from "./values/event-id-scheme.js";
 export * from "./values/ids.js";
 export * from "./values/law.js";

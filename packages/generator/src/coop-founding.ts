@@ -1,10 +1,14 @@
 import {
   type AgricultureKind,
+  addMonthsDay,
   type BusinessDate,
   type CoopForm,
   type CoopId,
   coopStream,
+  type DayNumber,
+  dayOf,
   type EventData,
+  isoDate,
   type Location,
   type ManagerId,
   type ManagerRole,
@@ -12,8 +16,8 @@ import {
   type Qualification,
   type Sector,
   type Text,
+  yearOf,
 } from "@coop-ledger/domain";
-import { addMonthsDay, type DayNumber, dayOf, isoDate, yearOf } from "./calendar.js";
 import { communeFor } from "./communes-2025.js";
 import type { GenDistrict } from "./geography.js";
 import { coopName, PRODUCT_WORDS } from "./names.js";

@@ -1,14 +1,6 @@
 import type { CompulsoryDissolutionGround, EventData, Location, Score, Text } from "@coop-ledger/domain";
-import {
-  addMonthsDay,
-  DAY_MS,
-  type DayNumber,
-  dayOf,
-  dayOfYmd,
-  isoDate,
-  type Month,
-  monthOf,
-} from "./calendar.js";
+import { addMonthsDay, DAY_MS, type DayNumber, dayOf, dayOfYmd, isoDate } from "@coop-ledger/domain";
+import { type Month, monthOf } from "./calendar.js";
 import {
   appointManager,
   foundCoop,

@@ -1,6 +1,6 @@
+import { DAY_MS } from "@coop-ledger/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "./calendar.js";
 import { DayQueue } from "./day-queue.js";
 
 describe("DayQueue", () => {

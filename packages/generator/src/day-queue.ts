@@ -1,4 +1,4 @@
-import { DAY_MS } from "./calendar.js";
+import { DAY_MS } from "@coop-ledger/domain";
 
 /**
  * A queue of items keyed by a recording instant (ms), bucketed by day: pushing is O(1), and a day's

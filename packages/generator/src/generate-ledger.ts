@@ -1,5 +1,6 @@
 import type { DistrictGazetteer } from "@coop-ledger/domain";
-import { type DayNumber, dayOf, isoDate, monthOf } from "./calendar.js";
+import { DAY_MS, type DayNumber, dayOf, isoDate } from "@coop-ledger/domain";
+import { monthOf } from "./calendar.js";
 import { type GenProvince, genProvince, genProvinces } from "./geography.js";
 import { Prng } from "./prng.js";
 import { createProvinceSim, stepProvince } from "./province-sim.js";
@@ -85,7 +86,7 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   }
   const seed = Math.trunc(options.seed) | 0;
   const master = new Prng(seed, 0);
-  const rec = new Recorder(seed, new Prng(seed, 1), (endDay + 1) * 86_400_000 - 1);
+  const rec = new Recorder(seed, new Prng(seed, 1), (endDay + 1) * DAY_MS - 1);
   const sims: SimContext[] = [];
   if (options.preset === "province") {
     const p = genProvince(options.province ?? "60", options.districts);
@@ -109,10 +110,10 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   let m = monthOf(startDay);
   let first = true;
   while (m.firstDay <= endDay) {
-    rec.stepStartMs = Math.max(m.firstDay, startDay) * 86_400_000;
+    rec.stepStartMs = Math.max(m.firstDay, startDay) * DAY_MS;
     for (const sim of sims) stepProvince(sim, m, first);
     first = false;
-    yield* rec.dueBefore(m.nextFirstDay * 86_400_000);
+    yield* rec.dueBefore(m.nextFirstDay * DAY_MS);
     m = monthOf(m.nextFirstDay);
   }
   yield* rec.drain();

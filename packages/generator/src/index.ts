@@ -7,7 +7,6 @@
  * @packageDocumentation
  */
 
-export { DAY_MS, type DayNumber, dayOf, isoDate } from "./calendar.js";
 export {
   DEFAULT_FROM,
   DEFAULT_TO,

@@ -1,9 +1,12 @@
 import {
   type AllianceActivityKind,
   type ApplicationId,
+  addMonthsDay,
+  type DayNumber,
   deriveReorganisationEffects,
   type EventData,
   type FundKind,
+  isoDate,
   type LinkageId,
   type LoanId,
   type ProvinceCode,
@@ -13,7 +16,7 @@ import {
   type SuccessorCoop,
   type Text,
 } from "@coop-ledger/domain";
-import { addMonthsDay, type DayNumber, isoDate, type Month } from "./calendar.js";
+import type { Month } from "./calendar.js";
 import {
   appointManager,
   GAZETTEER_2025_DAY,

@@ -1,5 +1,5 @@
-import { allianceStream, type FundId, fundStream } from "@coop-ledger/domain";
-import { type DayNumber, dayOf, type Month } from "./calendar.js";
+import { allianceStream, type DayNumber, dayOf, type FundId, fundStream } from "@coop-ledger/domain";
+import type { Month } from "./calendar.js";
 import { foundCoop } from "./coop-founding.js";
 import { stepCoop } from "./coop-life.js";
 import type { GenProvince } from "./geography.js";

@@ -1,16 +1,18 @@
 import {
   CURRENT_SCHEMA_VERSION,
+  DAY_MS,
+  type DayNumber,
   type DomainEvent,
   type EventData,
   type EventId,
   type EventMetadata,
   type EventOf,
   type EventType,
+  isoInstant,
   type SourceDocument,
   type StreamId,
   type Text,
 } from "@coop-ledger/domain";
-import { DAY_MS, type DayNumber, isoInstant } from "./calendar.js";
 import { DayQueue } from "./day-queue.js";
 import type { Prng } from "./prng.js";
 import { generatedEventId } from "./uuid.js";

@@ -3,6 +3,7 @@ import type {
   CompulsoryDissolutionGround,
   CoopForm,
   CoopId,
+  DayNumber,
   FundId,
   LoanId,
   ManagerId,
@@ -12,7 +13,6 @@ import type {
   SourceDocument,
   StreamId,
 } from "@coop-ledger/domain";
-import type { DayNumber } from "./calendar.js";
 import type { GenDistrict, GenProvince } from "./geography.js";
 import type { Prng } from "./prng.js";
 import type { Recorder, StreamClock } from "./recorder.js";

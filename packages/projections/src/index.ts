@@ -25,4 +25,3 @@ export * from "./query/projection-error.js";
 export * from "./query/projection-query.js";
 export * from "./replay/replay.js";
 export * from "./targets/index.js";
-export * from "./time/days.js";

@@ -1,6 +1,4 @@
-import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
-
-const DAY_MS = 86_400_000;
+import { type BusinessDate, DAY_MS, type Instant, type RecordedEvent } from "@coop-ledger/domain";
 
 /**
  * What the CLI reports about a ledger besides its figures, gathered while its events are fed to the

@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { dayOf, isoDate } from "./day-number.js";
 
 /** Brand of {@link BusinessDate}. */
 export interface BusinessDateBrand {
@@ -113,10 +114,7 @@ export const addMonths = (d: BusinessDate, months: number): BusinessDate => {
 };
 
 /** Adds days (negative to go back). @example addDays("2024-12-31" as BusinessDate, 1) // "2025-01-01" */
-export const addDays = (d: BusinessDate, days: number): BusinessDate => {
-  const { year, month, day } = dateParts(d);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10) as BusinessDate;
-};
+export const addDays = (d: BusinessDate, days: number): BusinessDate => isoDate(dayOf(d) + days);
 
 /**
  * Whole months from `from` to `to` (negative if `to` is earlier): the count of completed months, so a

@@ -1,23 +1,10 @@
 /**
- * `@coop-ledger/generator/internal`: the generator's building blocks (calendar arithmetic on day
- * numbers, legal-regime dates, the event constructor) for `@coop-ledger/testing`'s arbitraries, which
+ * `@coop-ledger/generator/internal`: the generator's building blocks (the simulation's months, legal-regime dates, the event constructor) for `@coop-ledger/testing`'s arbitraries, which
  * build histories the same way. Not a stable API: it may change in any release.
  *
  * @packageDocumentation
  */
 
-export {
-  addMonthsDay,
-  civil,
-  DAY_MS,
-  type DayNumber,
-  dayOf,
-  dayOfYmd,
-  isoDate,
-  isoInstant,
-  type Month,
-  monthOf,
-  yearOf,
-} from "../calendar.js";
+export { type Month, monthOf } from "../calendar.js";
 export { GAZETTEER_2025_DAY, LAW_2012_DAY, LAW_2023_DAY, minimumFounders } from "../coop-founding.js";
 export { mk } from "../recorder.js";

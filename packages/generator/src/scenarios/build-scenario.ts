@@ -1,18 +1,21 @@
 import {
+  addMonthsDay,
   allianceStream,
   type CoopId,
   coopStream,
+  DAY_MS,
   type DistrictGazetteer,
   type DomainEvent,
+  dayOf,
   type EventMetadata,
   type FundId,
   fundStream,
+  isoDate,
   type Location,
   type Rating,
   type StreamId,
   type Text,
 } from "@coop-ledger/domain";
-import { addMonthsDay, DAY_MS, dayOf, isoDate } from "../calendar.js";
 import { genProvince } from "../geography.js";
 import type { GeneratedEvent } from "../recorder.js";
 import { mk } from "../recorder.js";

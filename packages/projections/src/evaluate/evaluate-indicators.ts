@@ -1,4 +1,4 @@
-import { type BusinessDate, endOfYear } from "@coop-ledger/domain";
+import { addDays, type BusinessDate, dayOf, endOfYear } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { match } from "ts-pattern";
 import { indicatorDefinition } from "../catalogue/catalogue.js";
@@ -14,7 +14,6 @@ import {
   seriesKey,
 } from "../model/series-keys.js";
 import type { ProjectionError } from "../query/projection-error.js";
-import { dateOfDay, dayOf } from "../time/days.js";
 import { type Figure, ratio } from "./figure.js";
 import type { ResolvedQuery } from "./resolve-query.js";
 import type { SeriesReader } from "./series-reader.js";
@@ -227,4 +226,4 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
 };
 
 /** The day before a date, as a date (for period boundaries). @example dayBefore("2022-01-01") // "2021-12-31" */
-export const dayBefore = (d: BusinessDate): BusinessDate => dateOfDay(dayOf(d) - 1);
+export const dayBefore = (d: BusinessDate): BusinessDate => addDays(d, -1);

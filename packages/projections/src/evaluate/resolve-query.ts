@@ -1,9 +1,11 @@
 import {
   type BusinessDate,
   dateParts,
+  dayOf,
   formatValidationErrors,
   type GazetteerVersion,
   gazetteerOn,
+  instantMs,
   isProvince,
   startOfYear,
 } from "@coop-ledger/domain";
@@ -12,7 +14,6 @@ import { IndicatorId } from "../catalogue/indicator-id.js";
 import type { ResolvedScope } from "../model/cells.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import { type Geography, type ProjectionOptions, ProjectionQuery } from "../query/projection-query.js";
-import { dayOf, instantMs } from "../time/days.js";
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {

@@ -1,5 +1,4 @@
-import type { RecordedEvent } from "@coop-ledger/domain";
-import { dayOf, instantMs } from "../time/days.js";
+import { dayOf, instantMs, type RecordedEvent } from "@coop-ledger/domain";
 
 /** An event prepared for folding: its valid day and recording instant as numbers. */
 export interface TimedEvent {

@@ -3,11 +3,11 @@ import {
   type BusinessDate,
   type DomainEvent,
   dateParts,
+  dayOf,
   isIntermediateOrHigher,
   makeDate,
   regimeOn,
 } from "@coop-ledger/domain";
-import { dayOf } from "../time/days.js";
 import { coopCell, parseCell, placeCell } from "./cells.js";
 import { COMMUNE_ORIGINS } from "./commune-origins.js";
 import { locationOrigin, placeOrigin } from "./origin.js";

@@ -1,29 +1,29 @@
 import {
+  addMonthsDay,
   type CoopId,
   coopStream,
+  DAY_MS,
+  type DayNumber,
   type DomainEvent,
+  dayOf,
+  dayOfYmd,
   type EventData,
   type EventId,
   type Instant,
+  isoDate,
+  isoInstant,
   type Location,
   type ProvinceCode,
   type Text,
+  yearOf,
 } from "@coop-ledger/domain";
 import { type GeneratedEvent, generatedEventId, genProvince } from "@coop-ledger/generator";
 import {
-  addMonthsDay,
-  DAY_MS,
-  type DayNumber,
-  dayOf,
-  dayOfYmd,
   GAZETTEER_2025_DAY,
-  isoDate,
-  isoInstant,
   LAW_2012_DAY,
   LAW_2023_DAY,
   minimumFounders,
   mk,
-  yearOf,
 } from "@coop-ledger/generator/internal";
 import type { CoopPlan } from "./coop-plan.js";
 

@@ -1,13 +1,15 @@
 import {
+  addMonthsDay,
   type Command,
   type DomainError,
+  dayOf,
   type Instant,
+  isoDate,
   ledgerDecider,
   type RecordedEvent,
   streamOf,
   type Text,
 } from "@coop-ledger/domain";
-import { addMonthsDay, dayOf, isoDate } from "@coop-ledger/generator/internal";
 import { buildIndex, snapshot } from "@coop-ledger/projections";
 import {
   type CommandHandler,
