@@ -36,6 +36,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       })),
+      // The repository's own checks over the built packages (e.g. the public export lists).
+      {
+        test: {
+          name: "repo",
+          root: `${root}scripts`,
+          include: ["**/*.test.ts"],
+          testTimeout: 120_000,
+        },
+      },
       ...examples.map((name) => ({
         resolve: { alias },
         test: {

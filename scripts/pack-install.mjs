@@ -181,9 +181,9 @@ import { generateLedger } from "@coop-ledger/generator";
 import { buildIndex } from "@coop-ledger/projections";
 import { openFileLedger } from "@coop-ledger/store";
 import { runCli } from "@coop-ledger/cli";
-import { generateLedger as fromTesting } from "@coop-ledger/testing";
+import { given } from "@coop-ledger/testing";
 import { makeEsdbStore } from "@coop-ledger/store-esdb";
-export const used = [districtGazetteer, makeCommand, parseBusinessDate, generateLedger, buildIndex, openFileLedger, runCli, fromTesting, makeEsdbStore];
+export const used = [districtGazetteer, makeCommand, parseBusinessDate, generateLedger, buildIndex, openFileLedger, runCli, given, makeEsdbStore];
 `,
 );
 for (const [label, module, resolution] of [

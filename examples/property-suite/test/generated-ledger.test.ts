@@ -1,5 +1,6 @@
+import { generateLedger, validateHistory } from "@coop-ledger/generator";
 import { indicatorValue, ProjectionIndex, snapshot } from "@coop-ledger/projections";
-import { generateLedger, toRecorded, validateHistory } from "@coop-ledger/testing";
+import { toRecorded } from "@coop-ledger/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 

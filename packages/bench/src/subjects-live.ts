@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import { evolve, gazetteerOn, initialState, type RecordedEvent, type StreamState } from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
-import { ProjectionIndex, type QueryInput, replay, snapshot } from "@coop-ledger/projections";
+import { ProjectionIndex, replay, snapshot } from "@coop-ledger/projections";
+import type { QueryInput } from "@coop-ledger/projections/internal";
 import {
   type BatchItem,
   type FileLedger,

@@ -1,14 +1,14 @@
 import type * as E from "fp-ts/lib/Either.js";
 import type { CliError } from "./errors/cli-error.js";
 import type { CliIo } from "./io.js";
-import type { CommandOutput } from "./output/data-table.js";
+import type { CliOutput } from "./output/data-table.js";
 import type { OutputFormat } from "./output/format.js";
 import type { NumberFormat } from "./output/numbers.js";
 import { makeProgress, type Progress } from "./progress.js";
 
 /** What a command's action resolves to: its output and the format to print it in, or an error. */
 export interface CommandResult {
-  readonly output: E.Either<CliError, CommandOutput>;
+  readonly output: E.Either<CliError, CliOutput>;
   readonly format: OutputFormat;
 }
 

@@ -5,23 +5,98 @@
  * @packageDocumentation
  */
 
-export * from "./audit/diff.js";
-export * from "./audit/explain.js";
-export * from "./audit/series.js";
+// The public API, by name (internals: `@coop-ledger/projections/internal`). The list is snapshotted in
+// ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
+export { type Diff, diff, type Restatement, type RestatingEvent } from "./audit/diff.js";
+export { type Contribution, type ExplainedEvent, type Explanation, explain } from "./audit/explain.js";
+export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
-export * from "./catalogue/catalogue.js";
-export * from "./catalogue/indicator-id.js";
-export * from "./catalogue/provenance.js";
-export * from "./catalogue/render-indicators-doc.js";
-export * from "./evaluate/figure.js";
-export * from "./evaluate/resolve-query.js";
-export * from "./evaluate/series-reader.js";
-export * from "./evaluate/snapshot.js";
-export * from "./evaluate/snapshot-of-index.js";
-export * from "./index/index-image.js";
-export * from "./index/projection-index.js";
-export * from "./persist/image-codec.js";
-export * from "./query/projection-error.js";
-export * from "./query/projection-query.js";
-export * from "./replay/replay.js";
-export * from "./targets/index.js";
+export {
+  INDICATORS,
+  type IndicatorDefinition,
+  type IndicatorKind,
+  type IndicatorUnit,
+  indicatorDefinition,
+} from "./catalogue/catalogue.js";
+export { IndicatorId } from "./catalogue/indicator-id.js";
+export { renderIndicatorsDoc } from "./catalogue/render-indicators-doc.js";
+export { basisPoints, type Figure, ratio } from "./evaluate/figure.js";
+export { type ResolvedOptions, type ResolvedQuery, resolveQuery } from "./evaluate/resolve-query.js";
+export { indicatorValue, type Snapshot } from "./evaluate/snapshot.js";
+export { snapshot } from "./evaluate/snapshot-of-index.js";
+export {
+  IMAGE_LEVELS,
+  type IndexImage,
+  IndexImageDamaged,
+  type IndexImageSource,
+} from "./index/index-image.js";
+export {
+  buildIndex,
+  type CellColumn,
+  type CellLevel,
+  type EventSource,
+  type FeedResult,
+  ProjectionIndex,
+} from "./index/projection-index.js";
+export {
+  decodeIndexImage,
+  encodeIndexImage,
+  type ImageDecodeError,
+  INDEX_FORMAT_VERSION,
+  INDEX_MODEL_VERSION,
+  type OpenedIndexImage,
+  openIndexImage,
+  type ReadIndexBytes,
+} from "./persist/image-codec.js";
+export type { ProjectionError } from "./query/projection-error.js";
+export { Geography, ProjectionOptions, ProjectionQuery, Scope } from "./query/projection-query.js";
+export { replay } from "./replay/replay.js";
+export { type CalibrationRow, calibrationRows, renderCalibrationMarkdown } from "./targets/calibration.js";
+export { findResolution, RESOLUTIONS, type UnknownResolution } from "./targets/catalogue.js";
+export { Comparator, comparatorSymbol } from "./targets/comparator.js";
+export { figureSourceOf } from "./targets/engine-source.js";
+export {
+  evaluateTargets,
+  type KnownFigure,
+  summariseTargets,
+  type TargetRow,
+  type TargetsQuery,
+  type TargetsReport,
+  type TargetsSummary,
+} from "./targets/evaluate.js";
+export type {
+  FigureQuery,
+  FigureScope,
+  FigureSource,
+  IndicatorFigure,
+  OptionValue,
+  ProvinceRef,
+} from "./targets/figure.js";
+export { type NoDataForProvince, provinceLabel } from "./targets/province-data.js";
+export {
+  decodeResolution,
+  Resolution,
+  type ResolutionDecodeError,
+  type ResolutionJson,
+  withProvince,
+} from "./targets/resolution.js";
+export { resolution000 } from "./targets/resolutions/resolution-000.js";
+export { resolution001 } from "./targets/resolutions/resolution-001.js";
+export { resolution002 } from "./targets/resolutions/resolution-002.js";
+export { BAC_KAN, resolution004 } from "./targets/resolutions/resolution-004.js";
+export { statusLabel, type TargetStatus, type TargetStatusTag } from "./targets/status.js";
+export {
+  Bilingual,
+  Citation,
+  IndicatorBasis,
+  IndicatorRef,
+  Measure,
+  Target,
+  type TargetJson,
+  TargetRole,
+  type TargetScope,
+} from "./targets/target.js";
+export { type TargetsError, targets } from "./targets/targets.js";
+export { type TargetsMetFigure, targetsMet } from "./targets/targets-met.js";
+export { formatThreshold, Threshold, ThresholdUnit } from "./targets/threshold.js";
+export { Timing } from "./targets/timing.js";

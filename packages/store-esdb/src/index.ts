@@ -7,27 +7,71 @@
  * @packageDocumentation
  */
 
-export * from "./client/client-package.js";
-export * from "./client/connect.js";
-export * from "./client/esdb-client.js";
-export * from "./client/eventstore-binding.js";
-export * from "./client/kurrent-binding.js";
-export * from "./client/load-client-package.js";
-export * from "./client/redact.js";
-export * from "./mapping/errors.js";
-export * from "./mapping/event-data.js";
-export * from "./mapping/expected-revision.js";
-export * from "./mapping/filter.js";
-export * from "./mapping/position.js";
-export * from "./projection/checkpoint-store.js";
-export * from "./projection/file-checkpoint-store.js";
-export * from "./projection/image-index-serializer.js";
-export * from "./projection/in-memory-checkpoint-store.js";
-export * from "./projection/index-serializer.js";
-export * from "./projection/json-file-checkpoint-store.js";
-export * from "./projection/run-catch-up-projection.js";
-export * from "./projection/run-index-projection.js";
-export * from "./projection/store-event-source.js";
-export * from "./store/esdb-store.js";
-export * from "./store/ledger-subscription.js";
-export * from "./store/read-head.js";
+// The public API, by name (internals: `@coop-ledger/store-esdb/internal`). The list is snapshotted in
+// ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
+export { CLIENT_PACKAGES, type ClientPackage, isClientPackage } from "./client/client-package.js";
+export {
+  connectionSettings,
+  createEsdbClient,
+  type EsdbConnectionSettings,
+  esdbSettingsFromEnv,
+} from "./client/connect.js";
+export type {
+  EsdbAppendResult,
+  EsdbBaseOptions,
+  EsdbClient,
+  EsdbCredentials,
+  EsdbEventData,
+  EsdbExpectedRevision,
+  EsdbFilter,
+  EsdbFilterSpec,
+  EsdbPosition,
+  EsdbReadAllOptions,
+  EsdbReadCalls,
+  EsdbReadStreamOptions,
+  EsdbRecordedEvent,
+  EsdbResolvedEvent,
+  EsdbSubscribeToAllOptions,
+  EsdbSubscription,
+} from "./client/esdb-client.js";
+export {
+  type EventStoreDbAppendOptions,
+  type EventStoreDbClientShape,
+  eventStoreDbClient,
+} from "./client/eventstore-binding.js";
+export {
+  type KurrentDbAppendOptions,
+  type KurrentDbClientShape,
+  kurrentDbClient,
+} from "./client/kurrent-binding.js";
+export { loadClientPackage } from "./client/load-client-package.js";
+export { redactConnectionString, redactSecrets } from "./client/redact.js";
+export { UNKNOWN_POSITION } from "./mapping/position.js";
+export type { Checkpoint, CheckpointError, CheckpointStore } from "./projection/checkpoint-store.js";
+export { type BinaryStateCodec, fileCheckpointStore } from "./projection/file-checkpoint-store.js";
+export { imageIndexSerializer } from "./projection/image-index-serializer.js";
+export {
+  type InMemoryCheckpointStore,
+  inMemoryCheckpointStore,
+} from "./projection/in-memory-checkpoint-store.js";
+export { eventsIndexSerializer, type IndexSerializer } from "./projection/index-serializer.js";
+export { jsonFileCheckpointStore, type StateCodec } from "./projection/json-file-checkpoint-store.js";
+export {
+  type CatchUpProjection,
+  type CatchUpProjectionError,
+  type CatchUpProjectionOptions,
+  type ErrorDecision,
+  type ProjectionOutcome,
+  runCatchUpProjection,
+} from "./projection/run-catch-up-projection.js";
+export {
+  type IndexProjectionOptions,
+  indexStateCodec,
+  runIndexProjection,
+} from "./projection/run-index-projection.js";
+export {
+  type IndexedEventsGone,
+  type StoreEventSource,
+  storeEventSource,
+} from "./projection/store-event-source.js";
+export { type EsdbStore, type EsdbStoreOptions, makeEsdbStore } from "./store/esdb-store.js";

@@ -5,27 +5,62 @@
  * @packageDocumentation
  */
 
-export * from "./file/chain-scan.js";
-export * from "./file/event-at-offset.js";
+// The public API, by name (internals: `@coop-ledger/store/internal`). The list is snapshotted in
+// ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
+export { type ChainScan, type ChainScanOptions, scanChain } from "./file/chain-scan.js";
+export { readEventsAt, storedHashAt } from "./file/event-at-offset.js";
 export type { Validation } from "./file/event-line.js";
-export * from "./file/file-ledger.js";
-export * from "./file/import-events.js";
-export * from "./file/ledger-format.js";
-export * from "./file/ledger-issue.js";
-export * from "./file/ledger-lock.js";
-export * from "./file/read-ledger.js";
-export * from "./file/repair-ledger.js";
-export * from "./file/verify-ledger.js";
-export * from "./handler/command-handler.js";
-export * from "./handler/command-registry.js";
-export * from "./handler/fold-history.js";
-export * from "./handler/handler-error.js";
-export * from "./memory/in-memory-store.js";
-export * from "./port/event-store.js";
-export * from "./port/store-error.js";
-export * from "./reorganisation/record-reorganisation.js";
-export * from "./reorganisation/reorganisation-process.js";
-export * from "./shared/append-decision.js";
-export * from "./shared/canonical-json.js";
-export * from "./shared/prepare-batch.js";
-export * from "./shared/uuid-v5.js";
+export {
+  type BatchItem,
+  type FileLedger,
+  type FileLedgerOptions,
+  type LedgerInfo,
+  openFileLedger,
+} from "./file/file-ledger.js";
+export { importEvents } from "./file/import-events.js";
+export { LedgerHeader } from "./file/ledger-format.js";
+export type { LedgerIssue } from "./file/ledger-issue.js";
+export { acquireLedgerLock, type FileIdentity, type LedgerLock } from "./file/ledger-lock.js";
+export {
+  type ReadLedgerOptions,
+  type ResumePoint,
+  readLedger,
+  readLedgerChunks,
+} from "./file/read-ledger.js";
+export { type CrashTail, type RepairOutcome, repairLedger } from "./file/repair-ledger.js";
+export {
+  type InvalidEvents,
+  type VerifyOptions,
+  type VerifyReport,
+  verifyLedger,
+} from "./file/verify-ledger.js";
+export {
+  type BackoffPolicy,
+  type CommandEnvelope,
+  type CommandHandler,
+  type CommandHandlerDeps,
+  type HandleResult,
+  makeCommandHandler,
+} from "./handler/command-handler.js";
+export { type CommandRegistry, makeCommandRegistry } from "./handler/command-registry.js";
+export type { HandlerError } from "./handler/handler-error.js";
+export { makeInMemoryStore } from "./memory/in-memory-store.js";
+export type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllPage,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionFilter,
+} from "./port/event-store.js";
+export type { ExpectedRevisionLabel, StoreError, StoreOperation } from "./port/store-error.js";
+export { recordReorganisation } from "./reorganisation/record-reorganisation.js";
+export {
+  completeReorganisation,
+  type ReorganisationDeps,
+  type ReorganisationError,
+  type ReorganisationReport,
+} from "./reorganisation/reorganisation-process.js";
+export { canonicalJson } from "./shared/canonical-json.js";

@@ -2,11 +2,11 @@ import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { DamagedIndexFile, distrustIndexFile } from "../engine/index-file.js";
 import { type CliError, internal } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 import type { OutputFormat } from "../output/format.js";
 
 /** A command's work: its output, or an error value. */
-export type CommandWork = () => Promise<E.Either<CliError, CommandOutput>>;
+export type CommandWork = () => Promise<E.Either<CliError, CliOutput>>;
 
 /**
  * Runs a command's work and stores the result in the context for `runCli` to print. An exception that
@@ -17,7 +17,7 @@ export type CommandWork = () => Promise<E.Either<CliError, CommandOutput>>;
  * @example cmd.action(async (o) => runAction(ctx, o.format, () => verify(ctx, o)))
  */
 export const runAction = async (ctx: CliContext, format: OutputFormat, work: CommandWork): Promise<void> => {
-  let output: E.Either<CliError, CommandOutput>;
+  let output: E.Either<CliError, CliOutput>;
   try {
     output = await work();
   } catch (e) {

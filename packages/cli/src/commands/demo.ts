@@ -25,7 +25,7 @@ import type { CliError } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
 import type { CliQuery } from "../options/query.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { renderTable } from "../output/table-text.js";
 import { restatement, restatementTables } from "./diff.js";
@@ -122,7 +122,7 @@ export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1
 export const runDemo = async (
   ctx: CliContext,
   o: { readonly ledger?: string },
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const out = ctx.io.stdout;
   const started = ctx.io.now();
   const path = o.ledger ?? defaultSampleLedger(ctx.io.cwd);

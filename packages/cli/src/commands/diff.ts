@@ -10,7 +10,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { snapshotOf } from "./snapshot.js";
 
@@ -184,10 +184,7 @@ export interface DiffOptions extends Omit<RawQueryOptions, "knownAt">, VerifySwi
  * `coop-ledger diff --ledger FILE --valid-at DATE --known-at T1 --known-at T2`: the restatement.
  * @example await runDiff(ctx, { ledger: "l.jsonl", validAt: "2022-12-31", knownAt: ["2023-01-15", "2024-06-30"] })
  */
-export const runDiff = async (
-  ctx: CliContext,
-  o: DiffOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+export const runDiff = async (ctx: CliContext, o: DiffOptions): Promise<E.Either<CliError, CliOutput>> => {
   if (o.knownAt.length !== 2)
     return E.left(
       usage(

@@ -8,7 +8,7 @@ import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import { fromStoreError } from "../engine/store-error.js";
 import { type EventToWrite, writeLedger } from "../engine/write-ledger.js";
 import type { CliError } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 
 /**
  * Loads `@coop-ledger/store-esdb` (an optional dependency of the CLI) only for the commands that talk
@@ -92,7 +92,7 @@ const summary = (title: string, rows: ReadonlyArray<readonly [string, string]>) 
 export const runImport = async (
   ctx: CliContext,
   o: { readonly esdb: string; readonly out: string; readonly force?: boolean },
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   if (existsSync(o.out) && o.force !== true)
     return E.left({
       _tag: "FileError",
@@ -155,7 +155,7 @@ export const runImport = async (
 export const runExport = async (
   ctx: CliContext,
   o: { readonly ledger: string; readonly esdb: string },
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const store = await connect(ctx, o.esdb);
   if (E.isLeft(store)) return store;
   const progress = ctx.progress("exporting to EventStoreDB");
@@ -175,7 +175,7 @@ export const runExport = async (
     batch = [];
     return E.right(undefined);
   };
-  const done = async (x: E.Either<CliError, CommandOutput>) => {
+  const done = async (x: E.Either<CliError, CliOutput>) => {
     progress.done();
     await store.right.close();
     return x;

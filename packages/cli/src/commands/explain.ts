@@ -9,7 +9,7 @@ import { indicatorName, showFigure, showRatioParts } from "../labels/figures.js"
 import type { VerifySwitch } from "../options/common.js";
 import { parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger explain`. */
@@ -59,7 +59,7 @@ export const runExplain = async (
   ctx: CliContext,
   indicator: string,
   o: ExplainOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   if (!IndicatorId.is(indicator))
     return E.left(
       queryError(

@@ -10,7 +10,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { writeLedger } from "../engine/write-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 
 /**
  * What `generate --preset` accepts: a scale of the realistic generator, or the id of a resolution whose
@@ -39,7 +39,7 @@ export interface GenerateOptions {
 export const runGenerate = async (
   ctx: CliContext,
   o: GenerateOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   if (!/^-?\d{1,9}$/.test(o.seed))
     return E.left(
       usage(`--seed: not an integer: ${JSON.stringify(o.seed)}`, "give a whole number, e.g. --seed 42"),

@@ -2,7 +2,7 @@ import { INDICATORS } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 
 /**
  * `coop-ledger indicators`: the catalogue (ids to pass to `series`, `explain`), with English and
@@ -10,7 +10,7 @@ import type { CommandOutput } from "../output/data-table.js";
  *
  * @example await runIndicators(ctx)
  */
-export const runIndicators = async (_ctx: CliContext): Promise<E.Either<CliError, CommandOutput>> =>
+export const runIndicators = async (_ctx: CliContext): Promise<E.Either<CliError, CliOutput>> =>
   E.right({
     json: INDICATORS,
     tables: [

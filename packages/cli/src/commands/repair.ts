@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 import { fromStoreError } from "../engine/store-error.js";
 import type { CliError } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger repair`. */
 export interface RepairOptions {
@@ -46,7 +46,7 @@ const rowsOf = (o: Exclude<RepairOutcome, { _tag: "NothingToRepair" }>) => [
 export const runRepair = async (
   ctx: CliContext,
   o: RepairOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const progress = ctx.progress("repair");
   progress.status(`checking ${o.ledger} for a crash tail…`);
   const r = await repairLedger(o.ledger, {

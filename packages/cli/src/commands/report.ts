@@ -9,7 +9,7 @@ import type { CliError } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 import { renderReportHtml } from "../report/html.js";
 import type { ReportChart, ReportData, ReportTargetRow } from "../report/report-data.js";
 import { loadUplotAssets } from "../report/uplot-assets.js";
@@ -108,7 +108,7 @@ const chartOf = (spec: (typeof CHARTS)[number], series: SeriesResult): ReportCha
 export const runReport = async (
   ctx: CliContext,
   o: ReportOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const validAtOpt = o.validAt === undefined ? undefined : parseDateOption("--valid-at", o.validAt);
   if (validAtOpt !== undefined && E.isLeft(validAtOpt)) return validAtOpt;
   const fromOpt = o.from === undefined ? undefined : parseDateOption("--from", o.from);

@@ -16,7 +16,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { dateRange, parseDateOption, parseInstantOption } from "../options/dates.js";
 import { toProjectionQuery } from "../options/query.js";
 import { type CliScope, describeScope, parseScope, type RawScopeOptions } from "../options/scope.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger series`. */
@@ -101,7 +101,7 @@ export const seriesTable = (r: SeriesResult, title: string, nf: NumberFormat = "
 export const runSeries = async (
   ctx: CliContext,
   o: SeriesOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const from = parseDateOption("--from", o.from);
   if (E.isLeft(from)) return from;
   const to = parseDateOption("--to", o.to);

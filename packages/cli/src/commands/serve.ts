@@ -5,7 +5,7 @@ import type { CliContext } from "../context.js";
 import { identityLine, type LedgerIdentity } from "../engine/ledger-identity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 import { isLoopback } from "../serve/access.js";
 import { openLedgerSession } from "../serve/ledger-session.js";
 import { webServer } from "../serve/server.js";
@@ -118,7 +118,7 @@ export const runServe = async (
   ctx: CliContext,
   o: ServeOptions,
   stopped: () => Promise<string> = untilStopped,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const s = await startServe(ctx, o);
   if (E.isLeft(s)) return s;
   ctx.io.stdout(

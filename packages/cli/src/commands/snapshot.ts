@@ -8,7 +8,7 @@ import { indicatorName, showFigure, showPeriod, showRatioParts } from "../labels
 import type { VerifySwitch } from "../options/common.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger snapshot`. */
@@ -87,7 +87,7 @@ export const snapshotOf = (ledger: LoadedLedger, q: CliQuery): E.Either<CliError
 export const runSnapshot = async (
   ctx: CliContext,
   o: SnapshotOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const q = parseQuery(o);
   if (E.isLeft(q)) return q;
   const ledger = await loadLedger(ctx, o.ledger, { verify: o.verify !== false, reindex: o.reindex === true });

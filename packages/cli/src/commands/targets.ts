@@ -21,7 +21,7 @@ import { type CliError, queryError, usage } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import { parseScope, type RawScopeOptions } from "../options/scope.js";
-import type { CommandOutput, DataTable } from "../output/data-table.js";
+import type { CliOutput, DataTable } from "../output/data-table.js";
 import { formatDecimal, groupDigits, type NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger targets` (the scope options: `--province` and `--geography` make a what-if). */
@@ -235,7 +235,7 @@ export const whatIfProvince = (
 export const runTargets = async (
   ctx: CliContext,
   o: TargetsOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const validAt = parseDateOption("--valid-at", o.validAt);
   if (E.isLeft(validAt)) return validAt;
   const knownAt = o.knownAt === undefined ? undefined : parseInstantOption("--known-at", o.knownAt);

@@ -5,7 +5,7 @@ import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import { checkDomainRules } from "../engine/ledger-validity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
-import type { CommandOutput } from "../output/data-table.js";
+import type { CliOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger verify`. */
 export interface VerifyOptions {
@@ -52,7 +52,7 @@ const checkColumns = [
 export const runVerify = async (
   ctx: CliContext,
   o: VerifyOptions,
-): Promise<E.Either<CliError, CommandOutput>> => {
+): Promise<E.Either<CliError, CliOutput>> => {
   const expected = parseExpectation(o);
   if (E.isLeft(expected)) return expected;
   const expect = expected.right;

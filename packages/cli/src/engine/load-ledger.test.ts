@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, unlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { explain, snapshot } from "@coop-ledger/projections";
-import { chainHash } from "@coop-ledger/store";
+import { chainHash } from "@coop-ledger/store/internal";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../context.js";

@@ -38,9 +38,9 @@ export interface DataTable {
  * at …"); `exitCode` lets a command succeed in printing yet report a finding (e.g. verify).
  *
  * @example
- * const out: CommandOutput = { json: { ok: true }, tables: [], notes: ["nothing to show"] };
+ * const out: CliOutput = { json: { ok: true }, tables: [], notes: ["nothing to show"] };
  */
-export interface CommandOutput {
+export interface CliOutput {
   readonly json: unknown;
   readonly tables: ReadonlyArray<DataTable>;
   readonly notes?: ReadonlyArray<string>;

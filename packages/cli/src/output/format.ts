@@ -7,7 +7,7 @@ import {
   type LedgerIdentity,
 } from "../engine/ledger-identity.js";
 import { renderCsv } from "./csv.js";
-import type { CommandOutput, DataTable } from "./data-table.js";
+import type { CliOutput, DataTable } from "./data-table.js";
 import type { NumberFormat } from "./numbers.js";
 import { renderTable } from "./table-text.js";
 
@@ -54,7 +54,7 @@ const withLedgerColumns = (t: DataTable, id: LedgerIdentity): DataTable => {
  *
  * @example renderOutput({ json: { a: 1 }, tables: [] }, "json") // '{\n  "a": 1\n}\n'
  */
-export const renderOutput = (out: CommandOutput, format: OutputFormat, nf: NumberFormat = "en"): string => {
+export const renderOutput = (out: CliOutput, format: OutputFormat, nf: NumberFormat = "en"): string => {
   switch (format) {
     case "json":
       return `${toJson(out.ledger === undefined ? out.json : withLedgerMember(out.json, out.ledger))}\n`;

@@ -9,7 +9,7 @@ import type { ClientPackage } from "../client/client-package.js";
 import { BOTH_CLIENTS, type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
 import { inMemoryCheckpointStore } from "./in-memory-checkpoint-store.js";
 import { jsonFileCheckpointStore } from "./json-file-checkpoint-store.js";
-import { type ProjectionError, runCatchUpProjection } from "./run-catch-up-projection.js";
+import { type CatchUpProjectionError, runCatchUpProjection } from "./run-catch-up-projection.js";
 
 /** The read model of these tests: event ids per stream, in order (a duplicate would show). */
 type Seen = Readonly<Record<string, ReadonlyArray<string>>>;
@@ -108,7 +108,7 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     const d = await start();
     await append(d, "x", 5);
     const cps = inMemoryCheckpointStore<Seen>();
-    const errors: ProjectionError[] = [];
+    const errors: CatchUpProjectionError[] = [];
     const run = runCatchUpProjection({
       client: d.client,
       checkpointStore: cps,
@@ -210,7 +210,7 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     };
     // What the subscription reports for each.
     faults();
-    const seen: ProjectionError[] = [];
+    const seen: CatchUpProjectionError[] = [];
     const watched = runCatchUpProjection<number>({
       client: d.client,
       checkpointStore: inMemoryCheckpointStore<number>(),

@@ -16,7 +16,7 @@ import type { IndexedEventsGone } from "./store-event-source.js";
  *
  * @example match(e).with({ _tag: "HandlerFailed" }, (x) => x.eventWhere).otherwise((x) => x.message)
  */
-export type ProjectionError =
+export type CatchUpProjectionError =
   | StoreError
   | CheckpointError
   | IndexedEventsGone
@@ -50,7 +50,7 @@ export interface CatchUpProjectionOptions<S> {
    * `AccessDenied` (the user lacks the rights to read `$all`) would fail again on retry, they need a
    * person. A custom policy decides for itself (it may, say, wait for an administrator to grant rights).
    */
-  readonly onError?: (error: ProjectionError, attempt: number) => ErrorDecision;
+  readonly onError?: (error: CatchUpProjectionError, attempt: number) => ErrorDecision;
   /** Delay before a retry (default 100 ms × 2^(attempt − 1), at most 5 s). */
   readonly retryDelayMs?: (attempt: number) => number;
   /** Called each time the projection catches up with the log (after saving the checkpoint). */
@@ -64,7 +64,7 @@ export interface CatchUpProjectionOptions<S> {
 /** How a projection run ended. */
 export type ProjectionOutcome =
   | { readonly reason: "stopped" }
-  | { readonly reason: "failed"; readonly error: ProjectionError };
+  | { readonly reason: "failed"; readonly error: CatchUpProjectionError };
 
 /** A running catch-up projection. */
 export interface CatchUpProjection<S> {
@@ -89,7 +89,7 @@ export interface CatchUpProjection<S> {
  * network failure, a node restarting, a leader change, a deadline passed). Exhaustive, so that a new error case must be
  * classified here rather than silently retried or not.
  */
-const mayPassOnRetry = (e: ProjectionError): boolean =>
+const mayPassOnRetry = (e: CatchUpProjectionError): boolean =>
   match(e)
     .with({ _tag: "StoreUnavailable" }, () => true)
     // The client reconnects to the leader; a deadline on a read or subscription is a slow server.
@@ -128,7 +128,7 @@ const mayPassOnRetry = (e: ProjectionError): boolean =>
     )
     .exhaustive();
 
-const defaultOnError = (e: ProjectionError, attempt: number): ErrorDecision =>
+const defaultOnError = (e: CatchUpProjectionError, attempt: number): ErrorDecision =>
   mayPassOnRetry(e) && attempt <= 8 ? "retry" : "stop";
 
 class HandlerFailure extends Error {}
@@ -184,17 +184,17 @@ export const runCatchUpProjection = <S>(options: CatchUpProjectionOptions<S>): C
 
   // One subscription from the last saved checkpoint; resolves with the error that ended it, or
   // undefined when stopped.
-  const runOnce = async (): Promise<ProjectionError | undefined> => {
+  const runOnce = async (): Promise<CatchUpProjectionError | undefined> => {
     const loaded = await options.checkpointStore.load()();
     if (E.isLeft(loaded)) return loaded.left;
     state = loaded.right?.state ?? options.initialState;
     position = loaded.right?.position;
     unsaved = 0;
     positionUnsaved = false;
-    let failure: ProjectionError | undefined;
-    const ended = new Promise<ProjectionError | undefined>((resolve) => {
+    let failure: CatchUpProjectionError | undefined;
+    const ended = new Promise<CatchUpProjectionError | undefined>((resolve) => {
       wakeStop = () => resolve(undefined);
-      const fail = (e: ProjectionError): never => {
+      const fail = (e: CatchUpProjectionError): never => {
         failure = e;
         throw new HandlerFailure(e.message);
       };

@@ -4,5 +4,5 @@
  *
  * @packageDocumentation
  */
-export * from "./fixtures.js";
-export * from "./store-contract.js";
+export { fixtureBatch, fixtureEvent } from "./fixtures.js";
+export { type MakeStore, storeContract } from "./store-contract.js";

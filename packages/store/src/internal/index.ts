@@ -1,0 +1,32 @@
+/**
+ * `@coop-ledger/store/internal`: every module of the package, for the sibling packages of this repository
+ * and for tests. Not a stable API: names here may change or go in any release. Applications use the
+ * package's main entry point (`@coop-ledger/store`), whose export list is snapshotted in `exports.txt`.
+ *
+ * @packageDocumentation
+ */
+
+export * from "../file/chain-scan.js";
+export * from "../file/event-at-offset.js";
+export type { Validation } from "../file/event-line.js";
+export * from "../file/file-ledger.js";
+export * from "../file/import-events.js";
+export * from "../file/ledger-format.js";
+export * from "../file/ledger-issue.js";
+export * from "../file/ledger-lock.js";
+export * from "../file/read-ledger.js";
+export * from "../file/repair-ledger.js";
+export * from "../file/verify-ledger.js";
+export * from "../handler/command-handler.js";
+export * from "../handler/command-registry.js";
+export * from "../handler/fold-history.js";
+export * from "../handler/handler-error.js";
+export * from "../memory/in-memory-store.js";
+export * from "../port/event-store.js";
+export * from "../port/store-error.js";
+export * from "../reorganisation/record-reorganisation.js";
+export * from "../reorganisation/reorganisation-process.js";
+export * from "../shared/append-decision.js";
+export * from "../shared/canonical-json.js";
+export * from "../shared/prepare-batch.js";
+export * from "../shared/uuid-v5.js";
