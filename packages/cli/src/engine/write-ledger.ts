@@ -1,6 +1,12 @@
 import { access, rename, rm } from "node:fs/promises";
 import type { DomainEvent, EventId, EventMetadata, StreamId } from "@coop-ledger/domain";
-import { acquireLedgerLock, type BatchItem, type LedgerLock, openFileLedger } from "@coop-ledger/store";
+import {
+  acquireLedgerLock,
+  type FileLedger,
+  importEvents,
+  type LedgerLock,
+  openFileLedger,
+} from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliError } from "../errors/cli-error.js";
 import type { Progress } from "../progress.js";
@@ -37,8 +43,8 @@ export interface WriteOptions {
 /**
  * Writes events, in order, to a NEW ledger file: into `<out>.partial` first, renamed to `out` only when
  * every batch is written and fsynced, so an interrupted run never leaves a half ledger under the real
- * name. Batches of 5,000 events go through the file ledger's `appendBatch` (one write and one fsync
- * each) with each stream's expected revision tracked here. The header's `createdAt` is the first
+ * name. The store's `importEvents` appends them in batches of 5,000 (one write and one fsync each),
+ * each event at the next revision of its stream. The header's `createdAt` is the first
  * event's `recordedAt`, so the same events give the same bytes.
  *
  * @example await writeLedger("out.jsonl", generateLedger({ preset: "province", seed: 1 }), progress)
@@ -71,6 +77,20 @@ export const writeLedger = async (
   }
 };
 
+/** Gives each event its stream revision (0, 1, ... per stream, in the order the events come). */
+async function* withRevisions(
+  first: IteratorResult<EventToWrite>,
+  rest: AsyncIterator<EventToWrite>,
+): AsyncGenerator<EventToWrite & { readonly revision: number }> {
+  const revisions = new Map<string, number>();
+  for (let next = first; next.done !== true; next = await rest.next()) {
+    const e = next.value;
+    const revision = (revisions.get(e.streamId) ?? -1) + 1;
+    revisions.set(e.streamId, revision);
+    yield { streamId: e.streamId, eventId: e.eventId, event: e.event, metadata: e.metadata, revision };
+  }
+}
+
 const writeNew = async (
   out: string,
   partial: string,
@@ -89,51 +109,22 @@ const writeNew = async (
   const opened = await openFileLedger(partial, { create: true, now: () => createdAt })();
   if (E.isLeft(opened)) return E.left(fromStoreError(opened.left, "file"));
   const ledger = opened.right;
-  const revisions = new Map<string, number>();
-  let items: Array<{
-    streamId: StreamId;
-    events: BatchItem["events"][number][];
-    expectedRevision: BatchItem["expectedRevision"];
-  }> = [];
-  let pending = 0;
-  let count = 0;
-  const flush = async (): Promise<E.Either<CliError, void>> => {
-    if (items.length === 0) return E.right(undefined);
-    const r = await ledger.appendBatch(items)();
-    if (E.isLeft(r)) return E.left(fromStoreError(r.left, "file"));
-    progress.tick(pending);
-    items = [];
-    pending = 0;
-    return E.right(undefined);
-  };
   const fail = async (e: CliError): Promise<E.Either<CliError, WriteSummary>> => {
     await ledger.close();
     await rm(partial, { force: true });
     return E.left(e);
   };
-  let next = first;
-  while (next.done !== true) {
-    const e = next.value;
-    const prev = revisions.get(e.streamId);
-    revisions.set(e.streamId, prev === undefined ? 0 : prev + 1);
-    const last = items[items.length - 1];
-    const ne = { eventId: e.eventId, event: e.event, metadata: e.metadata };
-    if (last !== undefined && last.streamId === e.streamId) last.events.push(ne);
-    else
-      items.push({
-        streamId: e.streamId,
-        events: [ne],
-        expectedRevision: prev === undefined ? "noStream" : prev,
-      });
-    count++;
-    if (++pending >= BATCH) {
-      const f = await flush();
-      if (E.isLeft(f)) return fail(f.left);
-    }
-    next = await it.next();
-  }
-  const f = await flush();
-  if (E.isLeft(f)) return fail(f.left);
+  // The store's bulk import does the batching (one write and one fsync a batch); progress is told
+  // after each batch is durable.
+  const reporting: Pick<FileLedger, "appendBatch"> = {
+    appendBatch: (items) => async () => {
+      const r = await ledger.appendBatch(items)();
+      if (E.isRight(r)) progress.tick(items.reduce((n, item) => n + item.events.length, 0));
+      return r;
+    },
+  };
+  const imported = await importEvents(reporting, withRevisions(first, it), { batchSize: BATCH })();
+  if (E.isLeft(imported)) return fail(fromStoreError(imported.left, "file"));
   // The source may have stopped early (a read failed part-way): then no ledger replaces `out`.
   const abandoned = options.abandon?.();
   if (abandoned !== undefined) return fail(abandoned);
@@ -143,5 +134,10 @@ const writeNew = async (
   // A new ledger at this path: the index of the old one (a cache, see docs/index-format.md) would be
   // refused as the index of a rewritten history; it is of no use any more.
   await rm(`${out}.idx`, { force: true });
-  return E.right({ events: count, streams: info.streams, lastHash: info.lastHash, bytes: info.bytes });
+  return E.right({
+    events: imported.right.events,
+    streams: info.streams,
+    lastHash: info.lastHash,
+    bytes: info.bytes,
+  });
 };

@@ -4,18 +4,22 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { StoreError } from "../port/store-error.js";
 import type { BatchItem, FileLedger } from "./file-ledger.js";
 
+// What an import reads of each event: a ledger's position is the target's to give, not the source's.
+type ImportedEvent = Pick<RecordedEvent, "streamId" | "revision" | "eventId" | "event" | "metadata">;
+
 /**
  * Bulk import: appends recorded events (from another ledger, an export, a generator) in batches of
  * `batchSize`, one write and one fsync per batch. Each event keeps its id and its stream revision (the
  * expected revision is the one before it), so importing the same source twice writes nothing the second
- * time, and a source whose revisions do not follow on is refused (`WrongExpectedRevision`).
+ * time, and a source whose revisions do not follow on is refused (`WrongExpectedRevision`). The source's
+ * positions, if it has any, are not read: the target ledger gives its own.
  *
  * @example await importEvents(ledger, readRights("old.jsonl"), { batchSize: 5000 })() // Right({ events: 1000000, batches: 200 })
  */
 export const importEvents =
   (
     ledger: Pick<FileLedger, "appendBatch">,
-    source: Iterable<RecordedEvent> | AsyncIterable<RecordedEvent>,
+    source: Iterable<ImportedEvent> | AsyncIterable<ImportedEvent>,
     options: { readonly batchSize?: number } = {},
   ): TE.TaskEither<
     StoreError,
@@ -44,7 +48,7 @@ export const importEvents =
       inBatch = 0;
       return E.right(undefined);
     };
-    for await (const e of source as AsyncIterable<RecordedEvent>) {
+    for await (const e of source as AsyncIterable<ImportedEvent>) {
       const last = items[items.length - 1];
       const ne = { eventId: e.eventId, event: e.event, metadata: e.metadata };
       if (last !== undefined && last.streamId === e.streamId) last.events.push(ne);
