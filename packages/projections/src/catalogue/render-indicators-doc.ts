@@ -41,6 +41,27 @@ const OPTION_DOCS: ReadonlyArray<readonly [string, string]> = [
   ],
 ];
 
+const ANNUAL_DOC: ReadonlyArray<string> = [
+  "## Annual figures: a closed year does not drift",
+  "",
+  "An annual figure is about one fiscal year (31 December), whatever later date it is read from. Each",
+  "co-op's report and rating for year Y are counted in the place (province, district) it was in on",
+  "31 December of Y — not where it is on the valid date asked: a co-op that moves district in 2023, or",
+  "whose head office is re-recorded in the 2025 gazetteer (which has no districts), stays in its 2021",
+  "district for FY 2021. Reports and ratings count once they take effect (the filing date), and stand",
+  "after the co-op ends. So once every report and rating for the year (and, for growth, for the year",
+  "before) has taken effect, the figure no longer depends on the valid date it is asked from: it changes",
+  "only with what the ledger knows (`knownAt`: a late report, a retraction, a back-dated move before",
+  "31 December). `snapshot --valid-at 2022-12-31` (FY 2021 by default), `targets` for 2021 read in 2025",
+  "and the report agree for the same `knownAt`. In a reporting geography *as of* the valid date, the",
+  "province map itself differs before and after 2025-07-01: compare in a fixed gazetteer",
+  "(`--geography 2008-08-01`).",
+  "",
+  "Law (property test over generated histories, `packages/projections/src/evaluate/closed-period.prop.test.ts`):",
+  "for any history, fiscal year, `knownAt`, scope and fixed geography, every annual figure asked from any",
+  "valid date on or after the year's close equals the one asked on the close.",
+];
+
 const PROVENANCE_DOC: ReadonlyArray<string> = [
   "## Provenance: which events make up a figure (`explain`)",
   "",
@@ -111,6 +132,8 @@ export const renderIndicatorsDoc = (): string =>
     "| option | meaning and default |",
     "|---|---|",
     ...OPTION_DOCS.map(([o, d]) => `| \`${o}\` | ${cell(d)} |`),
+    "",
+    ...ANNUAL_DOC,
     "",
     ...PROVENANCE_DOC,
     "",

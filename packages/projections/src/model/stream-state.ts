@@ -62,6 +62,12 @@ export interface StreamState {
   exists: boolean;
   ended: boolean;
   cell: string | undefined;
+  /**
+   * Where the organisation has been: `cellHistory[i]` from valid day `cellDays[i]` on (ascending days;
+   * one entry per founding or move). A fiscal year's facts are counted in the cell of its last day.
+   */
+  readonly cellDays: number[];
+  readonly cellHistory: string[];
   sector: string;
   form: string;
   /** The law the co-op operates under ("2003", "2012", "2023"). */
@@ -82,6 +88,8 @@ export const initialStreamState = (): StreamState => ({
   exists: false,
   ended: false,
   cell: undefined,
+  cellDays: [],
+  cellHistory: [],
   sector: "",
   form: "",
   regime: "2012",
@@ -95,6 +103,46 @@ export const initialStreamState = (): StreamState => ({
   reports: new Map(),
   fundCapital: 0,
 });
+
+/** Records that the organisation is in `s.cell` from the event's effective day on. */
+const enterCell = (s: StreamState, effectiveDate: BusinessDate): void => {
+  if (s.cell === undefined) return;
+  const n = s.cellDays.length;
+  if (n > 0 && s.cellHistory[n - 1] === s.cell) return;
+  const day = dayOf(effectiveDate);
+  // Folded in valid-time order, so `day` is never before the last entry; a second move on the same day
+  // replaces the first.
+  if (n > 0 && s.cellDays[n - 1] === day) s.cellHistory[n - 1] = s.cell;
+  else {
+    s.cellDays.push(day);
+    s.cellHistory.push(s.cell);
+  }
+};
+
+/**
+ * The cell an organisation was in on valid day `day`: the last place entered on or before it, or the
+ * first place it was recorded in when `day` is before its founding (a pre-existing co-op whose first
+ * event in the ledger comes after the year its report is about).
+ *
+ * @example cellOnDay(state, dayOf("2021-12-31")) // "…|593|…"
+ */
+export const cellOnDay = (s: StreamState, day: number): string | undefined => {
+  const days = s.cellDays;
+  let i = days.length - 1;
+  while (i > 0 && (days[i] as number) > day) i--;
+  return i < 0 ? s.cell : s.cellHistory[i];
+};
+
+/** The last day of each fiscal year asked, memoised (a handful of years in any ledger). */
+const yearEnds = new Map<number, number>();
+const yearEndDay = (year: number): number => {
+  let d = yearEnds.get(year);
+  if (d === undefined) {
+    d = dayOf(makeDate(year, 12, 31));
+    yearEnds.set(year, d);
+  }
+  return d;
+};
 
 /** Receives the flows (period quantities) an event produces, in the cell where it happened. */
 export type FlowSink = (key: number, cell: string, amount: number) => void;
@@ -132,6 +180,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       s.sector = d.sector;
       s.form = d.form;
       s.cell = coopCell(d.location, d.sector, d.form, locationOrigin(d.location, undefined, COMMUNE_ORIGINS));
+      enterCell(s, d.effectiveDate);
       s.members = d.foundingMembers;
       s.regime = String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
       if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
@@ -147,6 +196,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
           s.form as never,
           locationOrigin(e.data.location, before, COMMUNE_ORIGINS),
         );
+        enterCell(s, e.data.effectiveDate);
       }
       return;
     case "CoopConformedToLaw":
@@ -244,6 +294,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
         e.data.provinceCode,
         placeOrigin(e.data.gazetteer, e.data.provinceCode),
       );
+      enterCell(s, e.data.effectiveDate);
       s.fundCapital = e.data.charterCapitalVnd;
       return;
     case "FundCapitalChanged":
@@ -332,27 +383,48 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
   return next;
 };
 
+/** Where each annual key of {@link annualStocks} is counted: the cell of its fiscal year's last day. */
+export type AnnualCells = Map<number, string>;
+
+let annualCell = "";
+let annualCells: AnnualCells = new Map();
 const addAnnual = (out: Map<number, number>, k: number, v: number): void => {
-  if (v !== 0) out.set(k, (out.get(k) ?? 0) + v);
+  if (v === 0) return;
+  out.set(k, (out.get(k) ?? 0) + v);
+  annualCells.set(k, annualCell);
 };
 
 /**
  * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
- * consecutive years, incomes) to `out`, for every year or only `years`. They stand once reported, also
- * after the co-op ends.
+ * consecutive years, incomes) to `out`, for every year or only `years`, and the cell each is counted in
+ * to `cells`. They stand once reported, also after the co-op ends, and they stay in the cell the
+ * organisation was in on the fiscal year's last day (31 December): a figure about a closed year does
+ * not move when the co-op moves later (docs/indicators.md, "Annual figures").
  *
- * @example const m = new Map<number, number>(); annualStocks(state, m);
+ * @example const m = new Map<number, number>(); const c = new Map<number, string>(); annualStocks(state, m, c);
  */
-export const annualStocks = (s: StreamState, out: Map<number, number>, years?: ReadonlySet<number>): void => {
+export const annualStocks = (
+  s: StreamState,
+  out: Map<number, number>,
+  cells: AnnualCells,
+  years?: ReadonlySet<number>,
+): void => {
   if (!s.exists || s.form === "") return;
+  annualCells = cells;
   for (const [year, r] of s.ratings) {
     if (years !== undefined && !years.has(year)) continue;
+    const cell = cellOnDay(s, yearEndDay(year));
+    if (cell === undefined) continue;
+    annualCell = cell;
     addAnnual(out, seriesKey(SeriesCode.rated, year), 1);
     if (r.fairOrGood) addAnnual(out, seriesKey(SeriesCode.fairOrGood, year), 1);
     addAnnual(out, seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
   }
   for (const [year, r] of s.reports) {
     if (years !== undefined && !years.has(year)) continue;
+    const cell = cellOnDay(s, yearEndDay(year));
+    if (cell === undefined) continue;
+    annualCell = cell;
     const prev = s.reports.get(year - 1);
     if (prev !== undefined) {
       addAnnual(out, seriesKey(SeriesCode.financeBoth, year), 1);

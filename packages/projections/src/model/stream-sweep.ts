@@ -1,5 +1,6 @@
 import type { TimedEvent } from "./live-events.js";
 import {
+  type AnnualCells,
   annualStocks,
   applyEvent,
   type FlowSink,
@@ -56,8 +57,9 @@ export interface Sweep {
  * Sweeps a stream's live events (valid-time order) and returns the deltas on days `>= fromDay` (the
  * ones before are unchanged by anything at or after `fromDay`, since the fold is causal in valid time).
  * Breakpoints are the event days and the scheduled days of {@link nextScheduledDay}; at each, the stock
- * vector is compared with the previous one. When the organisation moves (its cell changes) every stock,
- * annual ones included, moves with it; flows stay in the cell where they happened.
+ * vector is compared with the previous one. When the organisation moves (its cell changes) every stock
+ * moves with it, except the annual ones of fiscal years already over (they stay where the year ended);
+ * flows stay in the cell where they happened.
  *
  * @example const { deltas } = sweepStream(live, Number.NEGATIVE_INFINITY); // the whole contribution
  */
@@ -84,6 +86,8 @@ let scratchB = new Float64Array(SLOTS);
 const touchedScratch = new Set<number>();
 const annualBeforeScratch = new Map<number, number>();
 const annualAfterScratch = new Map<number, number>();
+const annualBeforeCells: AnnualCells = new Map();
+const annualAfterCells: AnnualCells = new Map();
 let sinkOut: Deltas = emptyDeltas();
 let sinkDay = 0;
 let sinkCause = 0;
@@ -153,9 +157,15 @@ export const sweepFrom = (
       touchedYears(e, touched);
     }
     const annual = moves || touched.size > 0;
-    if (annualBefore.size !== 0) annualBefore.clear();
-    if (annualAfter.size !== 0) annualAfter.clear();
-    if (annual) annualStocks(s, annualBefore, moves ? undefined : touched);
+    if (annualBefore.size !== 0) {
+      annualBefore.clear();
+      annualBeforeCells.clear();
+    }
+    if (annualAfter.size !== 0) {
+      annualAfter.clear();
+      annualAfterCells.clear();
+    }
+    if (annual) annualStocks(s, annualBefore, annualBeforeCells, moves ? undefined : touched);
     while (i < events.length && (events[i] as TimedEvent).day === b) {
       sinkCause = i;
       applyEvent(s, (events[i] as TimedEvent).recorded.event, flowSink);
@@ -163,24 +173,34 @@ export const sweepFrom = (
     }
     stocksAt(s, b, curV);
     const cell = s.cell;
-    if (annual) annualStocks(s, annualAfter, moves ? undefined : touched);
+    if (annual) annualStocks(s, annualAfter, annualAfterCells, moves ? undefined : touched);
     if (cell !== prevCell) {
       // Stocks follow the organisation: withdraw everything from the old cell, add it to the new one.
       for (let k = 0; k < SLOTS; k++) {
         emit(STOCK_SLOTS[k] as number, prevCell, -(prevV[k] as number));
         emit(STOCK_SLOTS[k] as number, cell, curV[k] as number);
       }
-      for (const [k, v] of annualBefore) emit(k, prevCell, -v);
-      for (const [k, v] of annualAfter) emit(k, cell, v);
     } else {
       for (let k = 0; k < SLOTS; k++) {
         const d = (curV[k] as number) - (prevV[k] as number);
         if (d !== 0) emit(STOCK_SLOTS[k] as number, cell, d);
       }
-      if (annual) {
-        for (const [k, v] of annualAfter) emit(k, cell, v - (annualBefore.get(k) ?? 0));
-        for (const [k, v] of annualBefore) if (!annualAfter.has(k)) emit(k, cell, -v);
+    }
+    if (annual) {
+      // Annual stocks stay in the cell of their fiscal year's last day: a move moves only the years
+      // not yet over on the day of the move (and a report for a year is counted where the year ended).
+      for (const [k, v] of annualAfter) {
+        const before = annualBefore.get(k);
+        const from = annualBeforeCells.get(k);
+        const to = annualAfterCells.get(k);
+        if (before === undefined) emit(k, to, v);
+        else if (from === to) emit(k, to, v - before);
+        else {
+          emit(k, from, -before);
+          emit(k, to, v);
+        }
       }
+      for (const [k, v] of annualBefore) if (!annualAfter.has(k)) emit(k, annualBeforeCells.get(k), -v);
     }
     const swap = prevV;
     prevV = curV;

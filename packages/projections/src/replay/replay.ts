@@ -35,7 +35,8 @@ export const groupByStream = (events: Iterable<RecordedEvent>): Map<string, Time
 /**
  * The plain fold: every stream's live events (as known at the query's instant) folded up to day `day`,
  * and the state read off directly — stocks on that day, annual stocks, and every flow up to that day in
- * the cell where it happened. No deltas, no index: the reference the index is checked against.
+ * the cell where it happened (annual stocks in the cell of their fiscal year's last day). No deltas, no
+ * index: the reference the index is checked against.
  */
 export const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, day: number): Totals => {
   const totals: Totals = new Map();
@@ -59,8 +60,9 @@ export const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, 
     stocksAt(s, day, v);
     for (let k = 0; k < v.length; k++) add(STOCK_SLOTS[k] as number, s.cell, v[k] as number);
     const annual = new Map<number, number>();
-    annualStocks(s, annual);
-    for (const [k, a] of annual) add(k, s.cell, a);
+    const cells = new Map<number, string>();
+    annualStocks(s, annual, cells);
+    for (const [k, a] of annual) add(k, cells.get(k) as string, a);
   }
   return totals;
 };
