@@ -7,7 +7,7 @@
 
 // The public API, by name (internals: `@coop-ledger/testing/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
-export { arbitraryOf } from "./arbitraries/arbitrary-of.js";
+export { type ArbitraryOfOptions, arbitraryOf } from "./arbitraries/arbitrary-of.js";
 export {
   type CoopPlan,
   type CoopPlanOptions,

@@ -105,7 +105,7 @@ export const renderEventsDoc = (): string => {
     "the event codec the new `schemaVersion`; (2) append an upcaster to `upcasters[type]` that reshapes",
     "the *undecoded* old data (never assume it is valid: the new codec judges the result); (3) add a",
     "test that an old payload decodes to the expected new one and a property that every valid old",
-    "payload upcasts to a valid new one (see `codecs.prop.test.ts`); (4) regenerate this document.",
+    "payload upcasts to a valid new one (see `domain-codecs.prop.test.ts` in packages/testing); (4) regenerate this document.",
     "",
     "## Commands",
     "",

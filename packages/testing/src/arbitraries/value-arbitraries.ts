@@ -54,6 +54,8 @@ export const textArb: fc.Arbitrary<string> = fc.oneof(
 /** The leaves by brand name; `arbitraryOf` looks a refinement's name up here. */
 export const BRAND_ARBITRARIES: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   BusinessDate: businessDateArb,
+  // a date typed as text decodes to a BusinessDate and encodes back to `YYYY-MM-DD`
+  BusinessDateFromText: businessDateArb,
   Instant: instantArb,
   Vnd: vndArb,
   SignedVnd: fc.integer({ min: -5_000_000_000, max: 10_000_000_000 }),
