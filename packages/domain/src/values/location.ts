@@ -80,7 +80,8 @@ const LocationShape = struct(
 /**
  * An address at province / district / commune level, tagged with the gazetteer version its codes
  * belong to. A district is only allowed in a gazetteer that has districts (`2008-08-01`). Whether the
- * codes exist in that gazetteer is checked by the decider against a {@link Gazetteer}, not here.
+ * codes exist in that gazetteer is checked by the decider (provinces always; districts and communes
+ * against the unit lists it is given, `GeographyData`), not here.
  *
  * @example Location.decode({ gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" }) // Right
  * @example Location.decode({ gazetteer: "2025-07-01", provinceCode: "68", districtCode: "593" }) // Left
