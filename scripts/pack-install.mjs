@@ -6,7 +6,8 @@
 //     file list: LICENSE, README.md, package.json, dist/index.js, no test files, no test support.
 //  2. `npm install` the tarballs into a fresh temporary project (plain npm, no workspace).
 //  3. There: require() each package from CommonJS, import() it from ESM, type-check a TypeScript
-//     consumer under node16 and bundler resolution and a .cts one under node20, compile and run a
+//     consumer under node16 and bundler resolution and a .cts one under node16/node20/nodenext
+//     (compiled and run), compile and run a
 //     `module: commonjs` TypeScript project, run the READMEs' self-contained examples, run the
 //     installed `coop-ledger demo`, run `coop-ledger generate` and compare its bytes with the repository's
 //     sample ledger (which the repository's own test regenerates), run an EventStoreDB command without
@@ -141,6 +142,8 @@ must(
     "--no-fund",
     "--loglevel=error",
     "vitest@4.1.12",
+    // The store's and CLI's declarations name Node's types (Buffer, node:fs): a Node user has these.
+    "@types/node@20",
     ...tgz.map((f) => join(tarballs, f)),
   ],
   { cwd: app },
@@ -209,31 +212,52 @@ for (const [label, module, resolution] of [
   must(`tsc ${label}`, process.execPath, [tsc, "-p", `tsconfig.${label}.json`], { cwd: app });
   ok(`TypeScript consumer type-checks under ${label} resolution`);
 }
-// CommonJS TypeScript: a .cts file requiring the packages; TypeScript allows require() of ESM under
-// module node20 (TypeScript ≥ 5.9; node16 still reports TS1479 for a .cts importing ESM).
+// CommonJS TypeScript: a .cts file requiring every package, under module node16 (where TypeScript
+// refuses require() of an ES module: TS1479 — the packages' `require` condition gives CommonJS
+// declarations, dist/cjs, written at pack time by scripts/cjs-types.mjs) and node20 / nodenext.
+// It is compiled and RUN, so the CommonJS entry points are exercised, not only their types.
 writeFileSync(
   join(app, "ts/consumer.cts"),
-  `import domain = require("@coop-ledger/domain");\nexport const g = domain.districtGazetteer;\n`,
+  `${names
+    .map((n, i) => `import p${i} = require(${JSON.stringify(n)});`)
+    .join("\n")}\nimport { districtGazetteer, makeCommand } from "@coop-ledger/domain";
+declare const console: { log(...xs: unknown[]): void };
+const ok: boolean = typeof makeCommand === "function" && typeof p0 === "object";
+console.log(districtGazetteer().districts.length, ok, ${names.map((_, i) => `Object.keys(p${i}).length`).join(", ")});
+`,
 );
-writeFileSync(
-  join(app, "tsconfig.cts.json"),
-  JSON.stringify({
-    compilerOptions: {
-      module: "node20",
-      strict: true,
-      noEmit: true,
-      types: [],
-      lib: ["es2023"],
-      skipLibCheck: true,
+for (const module of ["node16", "node20", "nodenext"]) {
+  writeFileSync(
+    join(app, `tsconfig.cts-${module}.json`),
+    JSON.stringify({
+      compilerOptions: {
+        module,
+        target: "es2022",
+        strict: true,
+        outDir: `cts-out-${module}`,
+        rootDir: "ts",
+        types: ["node"],
+        lib: ["es2023"],
+      },
+      files: ["ts/consumer.cts"],
+    }),
+  );
+  must(`tsc .cts (module ${module})`, process.execPath, [tsc, "-p", `tsconfig.cts-${module}.json`], {
+    cwd: app,
+  });
+  const r = must(
+    `run the .cts build (module ${module})`,
+    process.execPath,
+    [`cts-out-${module}/consumer.cjs`],
+    {
+      cwd: app,
     },
-    files: ["ts/consumer.cts"],
-  }),
-);
-must("tsc .cts (module node20)", process.execPath, [tsc, "-p", "tsconfig.cts.json"], { cwd: app });
-ok("TypeScript CommonJS consumer (.cts, module node20) type-checks");
+  );
+  if (!/^\d+ true( \d+)+$/.test(r.out.trim())) fail(`.cts build (module ${module}) printed`, r.out);
+  ok(`TypeScript CommonJS consumer (.cts, module ${module}, no skipLibCheck) type-checks and runs`);
+}
 // A classic CommonJS TypeScript project (module commonjs, node10 resolution, no "type"): compiled
-// to require() calls and run. (module node16 still refuses a .cts importing ESM — TS1471 — as
-// Node 16 could not; that would take a second, CommonJS build of every package.)
+// to require() calls and run.
 const cjs = join(app, "cjs-project");
 mkdirSync(cjs);
 writeFileSync(join(cjs, "package.json"), JSON.stringify({ name: "cjs-consumer", private: true }));

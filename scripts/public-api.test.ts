@@ -29,14 +29,15 @@ const entries: readonly Entry[] = readdirSync(join(ROOT, "packages")).flatMap((d
   const json = JSON.parse(readFileSync(join(ROOT, "packages", dir, "package.json"), "utf8")) as {
     name: string;
     private?: boolean;
-    exports: Record<string, string | { types?: string }>;
+    exports: Record<string, string | { import?: { types?: string } }>;
   };
   if (json.private === true) return [];
   return Object.entries(json.exports)
     .filter(([subpath]) => subpath !== "./internal" && subpath !== "./package.json")
     .map(([subpath, target]) => {
-      const types = typeof target === "string" ? target : target.types;
-      if (types === undefined) throw new Error(`${json.name}: exports["${subpath}"] has no "types"`);
+      // The ES module's declarations (the CommonJS ones under dist/cjs are a copy: scripts/cjs-types.mjs).
+      const types = typeof target === "string" ? target : target.import?.types;
+      if (types === undefined) throw new Error(`${json.name}: exports["${subpath}"] has no import "types"`);
       const dts = join(ROOT, "packages", dir, types);
       return {
         pkg: json.name,
@@ -54,14 +55,20 @@ interface Exported {
   readonly declaration: string; // file:position of the declaration, to tell two things with one name apart
 }
 
-const exportLists = (): Map<Entry, readonly Exported[]> => {
+const internalOf = (dir: string): string => join(ROOT, "packages", dir, "dist/internal/index.d.ts");
+
+const exportLists = (): {
+  lists: Map<Entry, readonly Exported[]>;
+  checker: ts.TypeChecker;
+  program: ts.Program;
+} => {
   const missing = entries.filter((e) => !existsSync(e.dts));
   if (missing.length > 0)
     throw new Error(
       `not built: ${missing.map((e) => e.dts.replace(ROOT, "")).join(", ")} (run \`npx --yes pnpm@10.34.8 run build\`)`,
     );
   const program = ts.createProgram(
-    entries.map((e) => e.dts),
+    [...entries.map((e) => e.dts), ...[...new Set(entries.map((e) => e.dir))].map(internalOf)],
     {
       noEmit: true,
       skipLibCheck: true,
@@ -94,10 +101,63 @@ const exportLists = (): Map<Entry, readonly Exported[]> => {
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     );
   }
-  return lists;
+  return { lists, checker, program };
 };
 
-const lists = exportLists();
+const { lists, checker, program } = exportLists();
+const aliased = (s: ts.Symbol): ts.Symbol =>
+  s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+const exportsOf = (dts: string): ts.Symbol[] => {
+  const file = program.getSourceFile(dts);
+  const module = file === undefined ? undefined : checker.getSymbolAtLocation(file);
+  return module === undefined ? [] : checker.getExportsOfModule(module);
+};
+
+/**
+ * Names a public declaration of package `dir` uses in its type (a parameter, a result, a field) that the
+ * package exports only from /internal: a user could get such a value but not name its type.
+ */
+const unnameable = (dir: string): string[] => {
+  const publicEntries = entries.filter((e) => e.dir === dir);
+  const publicSymbols = new Set(publicEntries.flatMap((e) => exportsOf(e.dts).map(aliased)));
+  const internalOnly = new Map(
+    exportsOf(internalOf(dir))
+      .map((s) => [aliased(s), s.name] as const)
+      .filter(([t]) => !publicSymbols.has(t)),
+  );
+  const found = new Set<string>();
+  for (const e of publicEntries)
+    for (const s of exportsOf(e.dts))
+      for (const d of aliased(s).declarations ?? []) {
+        const visit = (node: ts.Node): void => {
+          if (
+            ts.isTypeReferenceNode(node) ||
+            ts.isExpressionWithTypeArguments(node) ||
+            ts.isTypeQueryNode(node)
+          ) {
+            const name = ts.isTypeReferenceNode(node)
+              ? node.typeName
+              : ts.isTypeQueryNode(node)
+                ? node.exprName
+                : node.expression;
+            for (const n of ts.isQualifiedName(name) ? [name.left, name.right] : [name]) {
+              const sym = checker.getSymbolAtLocation(n);
+              const used = sym === undefined ? undefined : internalOnly.get(aliased(sym));
+              if (used !== undefined) found.add(`${used} (in ${s.name})`);
+            }
+          }
+          // Private members are not part of the API.
+          if (
+            (ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node)) &&
+            node.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)
+          )
+            return;
+          ts.forEachChild(node, visit);
+        };
+        visit(d);
+      }
+  return [...found].sort();
+};
 const byPackage = new Map<string, Entry[]>();
 for (const e of entries) byPackage.set(e.dir, [...(byPackage.get(e.dir) ?? []), e]);
 
@@ -126,6 +186,13 @@ describe("public API: exported by name", () => {
         .filter((s) => ts.isExportDeclaration(s) && s.exportClause === undefined)
         .map((s) => s.getText(source));
       expect(star).toEqual([]);
+    });
+});
+
+describe("public API: every type a public declaration uses can be named", () => {
+  for (const dir of byPackage.keys())
+    it(`@coop-ledger/${dir}: no public signature uses a type exported only from /internal`, () => {
+      expect(unnameable(dir)).toEqual([]);
     });
 });
 

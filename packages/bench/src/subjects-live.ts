@@ -1,8 +1,7 @@
 import { stat } from "node:fs/promises";
 import { evolve, gazetteerOn, initialState, type RecordedEvent, type StreamState } from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
-import { ProjectionIndex, replay, snapshot } from "@coop-ledger/projections";
-import type { QueryInput } from "@coop-ledger/projections/internal";
+import { ProjectionIndex, type QueryInput, replay, snapshot } from "@coop-ledger/projections";
 import {
   type BatchItem,
   type FileLedger,

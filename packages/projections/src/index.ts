@@ -49,7 +49,13 @@ export {
   type ReadIndexBytes,
 } from "./persist/image-codec.js";
 export type { ProjectionError } from "./query/projection-error.js";
-export { Geography, ProjectionOptions, ProjectionQuery, Scope } from "./query/projection-query.js";
+export {
+  Geography,
+  ProjectionOptions,
+  ProjectionQuery,
+  type QueryInput,
+  Scope,
+} from "./query/projection-query.js";
 export { replay } from "./replay/replay.js";
 export { type CalibrationRow, calibrationRows, renderCalibrationMarkdown } from "./targets/calibration.js";
 export { findResolution, RESOLUTIONS, type UnknownResolution } from "./targets/catalogue.js";
@@ -91,6 +97,7 @@ export {
   IndicatorBasis,
   IndicatorRef,
   Measure,
+  ScopeCodec,
   Target,
   type TargetJson,
   TargetRole,

@@ -49,4 +49,3 @@ export {
   projectionLaws,
 } from "./laws/projection-laws.js";
 export { DeciderSpecFailure, type GivenEvent, given, specFor, type WhenResult } from "./spec/given.js";
-export { type MakeStore, storeContract } from "./store/index.js";

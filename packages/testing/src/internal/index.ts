@@ -10,4 +10,3 @@ export * from "../arbitraries/index.js";
 export * from "../config/fast-check-env.js";
 export * from "../laws/index.js";
 export * from "../spec/index.js";
-export * from "../store/index.js";
