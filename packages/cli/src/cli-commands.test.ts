@@ -233,7 +233,7 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
     }
   });
 
-  it("targets: k of n adds up over the rows; an unknown resolution is exit 5", () => {
+  it("targets: k of n counts the seed's numbered targets and adds up over their sub-targets; an unknown resolution is exit 5", () => {
     const r = runBin([
       "targets",
       "--ledger",
@@ -247,7 +247,7 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
     ]);
     expect(r.code, r.stderr).toBe(0);
     const t = JSON.parse(r.stdout) as {
-      targets: Array<{ status: { _tag: string } }>;
+      targets: Array<{ number: string; status: { _tag: string } }>;
       summary: {
         met: number;
         notMet: number;
@@ -255,11 +255,18 @@ describe.skipIf(!hasBin())("coop-ledger (built bin) on a small generated ledger"
         notYetDue: number;
         notMeasurable: number;
         total: number;
+        subTargets: { met: number; total: number };
       };
     };
     const s = t.summary;
     expect(s.met + s.notMet + s.pending + s.notYetDue + s.notMeasurable).toBe(s.total);
-    expect(t.targets.filter((x) => x.status._tag === "met").length).toBe(s.met);
+    expect(s.total).toBe(new Set(t.targets.map((x) => x.number)).size);
+    expect(s.subTargets.total).toBe(t.targets.length);
+    expect(t.targets.filter((x) => x.status._tag === "met").length).toBe(s.subTargets.met);
+    const numbersAllMet = [...new Set(t.targets.map((x) => x.number))].filter((n) =>
+      t.targets.filter((x) => x.number === n).every((x) => x.status._tag === "met"),
+    );
+    expect(numbersAllMet.length).toBe(s.met);
     const bad = runBin(["targets", "--ledger", ledger, "--resolution", "999", "--valid-at", "2025-12-31"]);
     expect(bad.code).toBe(5);
     expect(bad.stderr).toContain('unknown resolution "999"');

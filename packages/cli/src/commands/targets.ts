@@ -37,6 +37,7 @@ export interface TargetsOptions extends VerifySwitch, RawScopeOptions {
  * @example showTargetFigure(row) // "71.43 %"
  */
 export const showTargetFigure = (row: TargetRow, nf: NumberFormat = "en"): string => {
+  if (row.yearsMet !== undefined) return `${row.yearsMet.met} of ${row.yearsMet.of} years met`;
   if (row.value === undefined) return "–";
   const unit = row.threshold?.unit ?? "count";
   if (unit === "basisPoints") return `${formatDecimal(row.value / 100, 2, nf)} %`;
@@ -80,17 +81,29 @@ export const showTargetFigureText = (row: TargetRow, nf: NumberFormat = "en"): s
  */
 export const targetStatusText = (row: TargetRow): string => statusLabel(row.status);
 
-/** When a row is evaluated: its year, its period, or the date. */
+/** When a row is evaluated: a term average's years, its year, its period, or the date. */
 const when = (row: TargetRow): string =>
-  row.year !== undefined
-    ? String(row.year)
-    : row.period !== undefined
-      ? `${row.period.from} → ${row.period.to}`
-      : (row.asOf ?? "");
+  row.average !== undefined
+    ? `${row.average.fromYear}→${row.average.toYear}, average a year`
+    : row.yearsMet !== undefined && row.period !== undefined
+      ? `every year ${row.period.from.slice(0, 4)}–${row.period.to.slice(0, 4)}`
+      : row.year !== undefined
+        ? String(row.year)
+        : row.period !== undefined
+          ? `${row.period.from} → ${row.period.to}`
+          : (row.asOf ?? "");
+
+/** A report's rows in display order: each target, then its detail (years, or the links of an average) indented. */
+const displayRows = (r: TargetsReport): ReadonlyArray<{ readonly row: TargetRow; readonly sub: boolean }> =>
+  r.targets.flatMap((row) => [
+    { row, sub: false },
+    ...(row.detail ?? []).map((d) => ({ row: d, sub: true })),
+  ]);
 
 /**
- * The table of a targets report: one row per target (per year for yearly targets), with its figure,
- * comparator and threshold, and the status in English and Vietnamese.
+ * The table of a targets report: one row per target (numbered as the seed numbers them), with its
+ * figure, comparator and threshold, and the status in English and Vietnamese; the years of a
+ * "mỗi năm" target and the yearly links of a "bình quân" average follow indented, as detail.
  *
  * @example targetsTable(report)
  */
@@ -117,15 +130,19 @@ export const targetsTable = (r: TargetsReport, nf: NumberFormat = "en"): DataTab
     { key: "threshold_value", header: "threshold value", only: "data" },
     { key: "threshold_unit", header: "threshold unit", only: "data" },
     { key: "status_tag", header: "status", only: "data" },
+    { key: "detail", header: "detail", only: "data" },
     { key: "why", header: "why", only: "data" },
   ],
-  rows: r.targets.map((row) => ({
-    target: row.targetId,
+  rows: displayRows(r).map(({ row, sub }) => ({
+    target: sub
+      ? `  └ ${row.year ?? ""}`
+      : `${row.number === undefined ? "" : `${row.number} `}${row.targetId}`,
+    detail: sub,
     when: when(row),
     figure: showTargetFigure(row, nf),
     threshold: targetThresholdText(row, nf),
     status: statusLabel(row.status),
-    label: `${row.label.en} (${row.label.vi})`,
+    label: sub ? "" : `${row.label.en} (${row.label.vi})`,
     label_en: row.label.en,
     label_vi: row.label.vi,
     indicator: row.indicatorId ?? null,
@@ -257,7 +274,7 @@ export const runTargets = async (
             `What-if: evaluated on ${provinceLabel(r.right.whatIf.province)}, not on the resolution's own province ${provinceLabel(r.right.whatIf.resolutionProvince)}.`,
           ]
         : []),
-      `${s.label}: ${s.met} met, ${s.notMet} not met, ${s.pending} pending, ${s.notYetDue} not yet due, ${s.notMeasurable} not measurable (of ${s.total}).`,
+      `${s.label}: ${s.met} met, ${s.notMet} not met, ${s.pending} pending, ${s.notYetDue} not yet due, ${s.notMeasurable} not measurable (of ${s.total}${s.subTargets === undefined ? "" : " numbered targets; a numbered target is met when all its sub-targets are"}).`,
     ],
   });
 };

@@ -47,10 +47,15 @@ export const figureSourceFromSnapshots =
     if (result._tag === "Left") return { _tag: "Unavailable", reason: result.left.message };
     const f = indicatorValue(result.right, q.indicatorId);
     if (f === undefined) return { _tag: "Unavailable", reason: `${q.indicatorId} was not computed` };
-    if (f.value === null) return { _tag: "Unavailable", reason: f.note ?? "no value" };
+    // A ratio with nothing to divide by (0/0) stays a ratio: the evaluator says why it has no value,
+    // and a sum over several forms (co-ops and groups) can still add a form that reported nothing.
+    if (f.value === null && (f.numerator === undefined || f.denominator === undefined))
+      return { _tag: "Unavailable", reason: f.note ?? "no value" };
     return f.numerator !== undefined && f.denominator !== undefined
       ? { _tag: "Ratio", numerator: f.numerator, denominator: f.denominator }
-      : { _tag: "Value", value: f.value };
+      : f.value === null
+        ? { _tag: "Unavailable", reason: f.note ?? "no value" }
+        : { _tag: "Value", value: f.value };
   };
 
 /**

@@ -1,6 +1,6 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import { describe, expect, it } from "vitest";
-import { evaluateTargets } from "./evaluate.js";
+import { evaluateTargets, targetRowsInDetail } from "./evaluate.js";
 import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";
 import { bundledResolution, type ResolutionJson } from "./resolution.js";
 import { resolution000 } from "./resolutions/resolution-000.js";
@@ -56,7 +56,7 @@ describe("per-year targets", () => {
   it("give one row per calendar year of the term up to the query date, each over its own year", () => {
     const { source, asked } = recording((q) => value(q.period?.from.startsWith("2021") ? 16 : 9));
     const report = evaluateTargets(source, resolution000, { validAt: d("2022-06-30") });
-    const rows = report.targets.filter((r) => r.targetId === "000.newCoops");
+    const rows = targetRowsInDetail(report).filter((r) => r.targetId === "000.newCoops");
     expect(rows.map((r) => r.year)).toEqual([2021, 2022]);
     expect(rows.map((r) => r.status._tag)).toEqual(["met", "pending"]);
     expect(rows.map((r) => r.final)).toEqual([true, false]);
@@ -69,10 +69,12 @@ describe("per-year targets", () => {
 
   it("mark a past year short of its threshold notMet", () => {
     const { source } = recording(() => value(14));
-    const rows = evaluateTargets(source, resolution000, { validAt: d("2023-01-10") }).targets.filter(
-      (r) => r.targetId === "000.newCoops",
-    );
+    const report = evaluateTargets(source, resolution000, { validAt: d("2023-01-10") });
+    const rows = targetRowsInDetail(report).filter((r) => r.targetId === "000.newCoops");
     expect(rows.map((r) => r.status._tag)).toEqual(["notMet", "notMet", "pending"]);
+    const target = report.targets.find((r) => r.targetId === "000.newCoops");
+    expect(target?.status._tag).toBe("notMet");
+    expect(target?.yearsMet).toEqual({ met: 0, of: 5 });
   });
 });
 
@@ -254,5 +256,95 @@ describe("k of n met", () => {
     expect(ok._tag).toBe("Right");
     const bad = targets(() => value(0), "999", { validAt: d("2019-12-31") });
     expect(bad._tag === "Left" && bad.left._tag).toBe("UnknownResolution");
+  });
+});
+
+describe("resolution 000 read as the seed writes it", () => {
+  /** Growth 6 % in every year for co-ops; groups report nothing unless asked to. */
+  const growthSource =
+    (coopRate: (year: number) => number, groupRate?: (year: number) => number): FigureSource =>
+    (q) => {
+      if (!q.indicatorId.startsWith("finance.growth") || q.year === undefined) return value(1);
+      if (q.scope.form === "group")
+        return groupRate === undefined ? ratio(0, 0) : ratio(groupRate(q.year) * 10, 1_000);
+      return ratio(coopRate(q.year) * 100, 10_000);
+    };
+  const row = (source: FigureSource, id: string, validAt: string) =>
+    evaluateTargets(source, resolution000, { validAt: d(validAt) }).targets.find((r) => r.targetId === id);
+
+  it("'bình quân 5%/năm' is the compound average over 2021–2025: a bad year is made up by good ones", () => {
+    const rates = { 2021: 2, 2022: 8, 2023: 5, 2024: 5, 2025: 6 } as Record<number, number>;
+    const capital = row(
+      growthSource((y) => rates[y] ?? 0),
+      "000.capitalGrowth",
+      "2026-04-01",
+    );
+    expect(capital?.status._tag).toBe("met");
+    expect(capital?.average).toEqual({ fromYear: 2020, toYear: 2025, method: "compound" });
+    expect(capital?.detail?.map((r) => r.status._tag)).toEqual(["notMet", "met", "met", "met", "met"]);
+    const geometric = (1.02 * 1.08 * 1.05 * 1.05 * 1.06) ** (1 / 5) - 1;
+    expect(capital?.value).toBeCloseTo(geometric * 10_000, 6);
+  });
+
+  it("an average just under the threshold is not met, exactly (no rounding decides it)", () => {
+    const rates = { 2021: 4, 2022: 6, 2023: 5, 2024: 5, 2025: 5 } as Record<number, number>;
+    // Arithmetic mean 5 %, compound mean (1.04·1.06·1.05³)^(1/5) − 1 ≈ 4.996 % < 5 %.
+    const capital = row(
+      growthSource((y) => rates[y] ?? 0),
+      "000.capitalGrowth",
+      "2026-04-01",
+    );
+    expect(capital?.status._tag).toBe("notMet");
+  });
+
+  it("before the term ends an average is pending (on track or below), over the years known so far", () => {
+    const capital = row(
+      growthSource(() => 7),
+      "000.capitalGrowth",
+      "2023-06-30",
+    );
+    expect(capital?.status._tag).toBe("pending");
+    expect(capital?.average?.toYear).toBe(2025);
+  });
+
+  it("revenue and profit growth add the cooperative groups' reports to the co-ops'", () => {
+    const coopsOnly = row(
+      growthSource(() => 6),
+      "000.revenueGrowth",
+      "2026-04-01",
+    );
+    expect(coopsOnly?.status._tag).toBe("met");
+    const withGroups = row(
+      growthSource(
+        () => 6,
+        () => -50,
+      ),
+      "000.revenueGrowth",
+      "2026-04-01",
+    );
+    // Groups' revenue halves each year on a tenth of the co-ops' base: the combined growth falls below 6 %.
+    expect(withGroups?.status._tag).toBe("notMet");
+  });
+
+  it("k of n counts the 12 numbered targets, with the 18 sub-targets beside", () => {
+    const report = evaluateTargets(() => value(0), resolution000, { validAt: d("2026-04-01") });
+    expect(report.summary.total).toBe(12);
+    expect(report.summary.subTargets?.total).toBe(18);
+    expect(report.targets).toHaveLength(18);
+  });
+
+  it("a level reached before its deadline is 'met ahead of schedule' (đạt và vượt tiến độ), not final", () => {
+    const fund = row(() => value(5_000_000_000), "000.supportFund", "2023-06-30");
+    expect(fund?.status).toEqual({ _tag: "met", aheadOfSchedule: true });
+    expect(fund?.final).toBe(false);
+    expect(row(() => value(5_000_000_000), "000.supportFund", "2026-01-01")?.status).toEqual({ _tag: "met" });
+  });
+
+  it("asks the effective share over all co-ops active at year end and worker income per worker", () => {
+    const { source, asked } = recording(() => ratio(1, 1));
+    evaluateTargets(source, resolution000, { validAt: d("2026-04-01") });
+    const opts = (id: string) => asked.find((q) => q.indicatorId === id)?.options;
+    expect(opts("rating.fairOrGoodShare")).toMatchObject({ ratingDenominator: "activeAtYearEnd" });
+    expect(opts("income.workerMonthlyVnd")).toMatchObject({ incomeAverage: "perWorker" });
   });
 });

@@ -1,4 +1,5 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
+import { compareCompound, compoundGrowth, type GrowthLink } from "./average-growth.js";
 import { type Comparator, compareRational } from "./comparator.js";
 import type {
   FigureQuery,
@@ -9,6 +10,7 @@ import type {
   ProvinceRef,
 } from "./figure.js";
 import type { Resolution } from "./resolution.js";
+import { combineStatuses, rollUpYears } from "./rollup.js";
 import { defaultAnnualFiguresFinalOn, planRows, type RowPlan } from "./row-plan.js";
 import type { TargetStatus } from "./status.js";
 import type { Bilingual, Citation, IndicatorRef, Target, TargetRole } from "./target.js";
@@ -40,13 +42,17 @@ export interface TargetsQuery {
 export type KnownFigure = Exclude<IndicatorFigure, { readonly _tag: "Unavailable" }>;
 
 /**
- * One evaluated row: a target (or one year of a per-year target, or a reported baseline figure), its
- * figure, threshold, the date from which it is final, and its status.
+ * One evaluated row: a target (or a reported baseline figure), its figure, threshold, the date from
+ * which it is final, and its status. A "mỗi năm" target's row carries one row per year as `detail`
+ * (and `yearsMet`); a "bình quân" growth target's row carries the year-on-year links it averages as
+ * `detail` (and `average`).
  *
  * @example row.status._tag === "met" && row.final
  */
 export interface TargetRow {
   readonly targetId: string;
+  /** The seed's numbered target this row belongs to ("(5)"), when the seed numbers its targets. */
+  readonly number?: string;
   readonly role: TargetRole;
   readonly label: Bilingual;
   readonly source: Citation;
@@ -67,23 +73,39 @@ export interface TargetRow {
   readonly finalFrom?: BusinessDate;
   readonly final: boolean;
   readonly status: TargetStatus;
+  /** A per-year target: the years met, of the years in its range. */
+  readonly yearsMet?: { readonly met: number; readonly of: number };
+  /** A term-average growth: the years averaged (compound, chained year on year). */
+  readonly average?: { readonly fromYear: number; readonly toYear: number; readonly method: "compound" };
+  /** The rows under this one: the years of a per-year target, the links of an average. */
+  readonly detail?: ReadonlyArray<TargetRow>;
 }
 
 /**
- * The counts behind "k of n met" over a resolution's goal rows: n counts every row (a per-year target
- * gives one row per year so far), including those not measurable, as resolutions' own reviews do
- * ("12/14 chỉ tiêu đạt").
- *
- * @example summary.label // "3 of 7 met"
+ * Counts of rows by status.
+ * @example const c: StatusCounts = { met: 3, notMet: 1, pending: 2, notYetDue: 0, notMeasurable: 1, total: 7 };
  */
-export interface TargetsSummary {
+export interface StatusCounts {
   readonly met: number;
   readonly notMet: number;
   readonly pending: number;
   readonly notYetDue: number;
   readonly notMeasurable: number;
   readonly total: number;
+}
+
+/**
+ * The counts behind "k of n met", counting targets as the seeds do: one per target (a "mỗi năm"
+ * target is one target, its years are detail), including those not measurable or pending, as the
+ * resolutions' own reviews count ("12/14 chỉ tiêu đạt"). When the resolution numbers its targets, the
+ * counts are of numbered targets (a numbered target is met when all its sub-targets are) and
+ * `subTargets` gives the same counts over the sub-targets.
+ *
+ * @example summary.label // "5 of 12 targets met (9 of 18 sub-targets)"
+ */
+export interface TargetsSummary extends StatusCounts {
   readonly label: string;
+  readonly subTargets?: StatusCounts;
 }
 
 /**
@@ -111,6 +133,28 @@ const scopeOf = (resolution: Resolution, ref: IndicatorRef): FigureScope => ({
   ...(ref.scope?.sector === undefined ? {} : { sector: ref.scope.sector }),
 });
 
+/** Adds two figures of the same indicator over two disjoint populations (ratios: term by term). */
+const addFigures = (a: IndicatorFigure, b: IndicatorFigure): IndicatorFigure => {
+  if (a._tag === "Unavailable") return a;
+  if (b._tag === "Unavailable") return b;
+  if (a._tag === "Value" && b._tag === "Value") return { _tag: "Value", value: a.value + b.value };
+  if (a._tag === "Ratio" && b._tag === "Ratio")
+    return {
+      _tag: "Ratio",
+      numerator: a.numerator + b.numerator,
+      denominator: a.denominator + b.denominator,
+    };
+  return unavailable("The forms gave figures of different kinds.");
+};
+
+/** A source summing every query over several forms (a target naming "Hợp tác xã, Tổ hợp tác"). */
+const overForms =
+  (source: FigureSource, forms: ReadonlyArray<FigureScope["form"]>): FigureSource =>
+  (q) =>
+    forms
+      .map((form) => source({ ...q, scope: { ...q.scope, ...(form === undefined ? {} : { form }) } }))
+      .reduce(addFigures);
+
 /** Reads the figure of a row; a change since a date is the difference of two states. */
 const figureOf = (
   source: FigureSource,
@@ -129,11 +173,15 @@ const figureOf = (
     ...(plan.year === undefined ? {} : { year: plan.year }),
     ...(Object.keys(options).length === 0 ? {} : { options }),
   };
-  const now = source(base);
+  const read: FigureSource =
+    ref.sumOverForms === undefined || ref.sumOverForms.length === 0
+      ? source
+      : overForms(source, ref.sumOverForms);
+  const now = read(base);
   if (ref.changeSince === undefined) return now;
   if (ref.changeSince > plan.asOf)
     return unavailable(`The reference date ${ref.changeSince} is after ${plan.asOf}.`);
-  const then = source({ ...base, validAt: ref.changeSince });
+  const then = read({ ...base, validAt: ref.changeSince });
   if (now._tag !== "Value" || then._tag !== "Value")
     return unavailable(
       now._tag === "Unavailable"
@@ -155,6 +203,85 @@ const isSafe = (f: KnownFigure): boolean =>
     ? Number.isSafeInteger(f.value)
     : Number.isSafeInteger(f.numerator) && Number.isSafeInteger(f.denominator);
 
+type Measured = Extract<Target["measure"], { kind: "indicator" }>;
+
+/**
+ * A "bình quân X %/năm" row: the compound average of the year-on-year growth from the base year to
+ * the row's fiscal year, over the years whose figures are known on the query date (all of them once
+ * the row is final). Each year's link is kept as `detail`.
+ */
+const averageRow = (
+  source: FigureSource,
+  ref: IndicatorRef,
+  scope: FigureScope,
+  plan: RowPlan,
+  query: TargetsQuery,
+  frame: Omit<TargetRow, "status">,
+  measure: Measured,
+): TargetRow => {
+  const baseYear = ref.averageGrowth?.baseYear ?? 0;
+  const toYear = plan.year ?? baseYear;
+  const links: GrowthLink[] = [];
+  const detail: TargetRow[] = [];
+  let missing: string | undefined;
+  for (let y = baseYear + 1; y <= toYear && missing === undefined; y++) {
+    const f = figureOf(source, ref, scope, { ...plan, year: y }, query);
+    if (f._tag !== "Ratio" || f.denominator <= 0) {
+      missing = `growth for ${y} is not known (${f._tag === "Unavailable" ? f.reason : "no figure for the previous year"})`;
+      break;
+    }
+    links.push({ year: y, change: f.numerator, previous: f.denominator });
+    detail.push({
+      ...frame,
+      year: y,
+      figure: f,
+      value: (f.numerator * 10_000) / f.denominator,
+      final: query.validAt >= (query.annualFiguresFinalOn ?? defaultAnnualFiguresFinalOn)(y),
+      status: compareRational(
+        BigInt(f.numerator) * 10_000n,
+        BigInt(f.denominator),
+        measure.comparator,
+        BigInt(measure.threshold.value),
+        BigInt(measure.threshold.tolerance ?? 0),
+      )
+        ? { _tag: "met" }
+        : { _tag: "notMet" },
+    });
+  }
+  const g = compoundGrowth(links);
+  const lastYear = links[links.length - 1]?.year;
+  const base = {
+    ...frame,
+    detail,
+    ...(lastYear === undefined
+      ? {}
+      : { average: { fromYear: baseYear, toYear: lastYear, method: "compound" as const } }),
+  };
+  if (g === undefined || (frame.final && missing !== undefined)) {
+    const why = missing ?? `no growth can be averaged from ${baseYear}: a level is zero or negative`;
+    return { ...base, status: frame.final ? { _tag: "notMeasurable", why } : { _tag: "pending", why } };
+  }
+  const ok = compareCompound(
+    g,
+    measure.comparator,
+    measure.threshold.value,
+    measure.threshold.tolerance ?? 0,
+  );
+  const span = `${baseYear}–${lastYear}`;
+  return {
+    ...base,
+    value: g.basisPoints,
+    status: frame.final
+      ? ok
+        ? { _tag: "met" }
+        : { _tag: "notMet" }
+      : {
+          _tag: "pending",
+          why: `${ok ? "On track" : "Below the average so far"}: ${(g.basisPoints / 100).toFixed(2)} % a year on average over ${span} (compound); final from ${plan.finalFrom}.`,
+        },
+  };
+};
+
 const evaluateRow = (
   source: FigureSource,
   resolution: Resolution,
@@ -164,6 +291,7 @@ const evaluateRow = (
 ): TargetRow => {
   const head = {
     targetId: target.id,
+    ...(target.number === undefined ? {} : { number: target.number }),
     role: target.role,
     label: target.label,
     source: target.source,
@@ -198,6 +326,8 @@ const evaluateRow = (
       ...frame,
       status: { _tag: "notYetDue", why: `Its period has not started on ${query.validAt}.` },
     };
+  if (measure.indicator.averageGrowth !== undefined && plan.year !== undefined)
+    return averageRow(source, measure.indicator, scope, plan, query, frame, measure);
   const raw = figureOf(source, measure.indicator, scope, plan, query);
   const figure: IndicatorFigure =
     raw._tag === "Ratio" && raw.denominator <= 0
@@ -226,7 +356,9 @@ const evaluateRow = (
   );
   const value = (Number(num) * Number(scale)) / Number(den);
   const status: TargetStatus = ok
-    ? { _tag: "met" }
+    ? final
+      ? { _tag: "met" }
+      : { _tag: "met", aheadOfSchedule: true }
     : final
       ? { _tag: "notMet" }
       : { _tag: "pending", why: `Not reached yet; final from ${plan.finalFrom}.` };
@@ -248,26 +380,61 @@ const rowsOf = (
     validAt: query.validAt,
     annualFinalOn: query.annualFiguresFinalOn ?? defaultAnnualFiguresFinalOn,
   });
-  return plans.map((plan) => evaluateRow(source, resolution, target, plan, query));
+  const rows = plans.map((plan) => evaluateRow(source, resolution, target, plan, query));
+  if (target.timing.kind !== "perYear") return rows;
+  const one = evaluateRow(
+    source,
+    resolution,
+    target,
+    { ...(plans[0] ?? { asOf: query.validAt, finalFrom: query.validAt, notYetDue: true }), notYetDue: true },
+    query,
+  );
+  const { status: _s, final: _f, year: _y, asOf: _a, period: _p, ...head } = one;
+  return [
+    rollUpYears({ ...head, finalFrom: `${target.timing.toYear}-12-31` as BusinessDate }, rows, target.timing),
+  ];
 };
 
-/**
- * Counts rows by status into "k of n met".
- * @example summariseTargets(rows).label // "2 of 3 met"
- */
-export const summariseTargets = (rows: ReadonlyArray<TargetRow>): TargetsSummary => {
-  const n = (tag: TargetStatus["_tag"]) => rows.filter((r) => r.status._tag === tag).length;
-  const met = n("met");
+const countStatuses = (statuses: ReadonlyArray<TargetStatus>): StatusCounts => {
+  const n = (tag: TargetStatus["_tag"]) => statuses.filter((s) => s._tag === tag).length;
   return {
-    met,
+    met: n("met"),
     notMet: n("notMet"),
     pending: n("pending"),
     notYetDue: n("notYetDue"),
     notMeasurable: n("notMeasurable"),
-    total: rows.length,
-    label: `${met} of ${rows.length} met`,
+    total: statuses.length,
   };
 };
+
+/**
+ * Counts target rows by status into "k of n met". When every row carries the seed's `number`, the
+ * headline counts numbered targets (each met when all its sub-targets are) and `subTargets` the rows.
+ * @example summariseTargets(rows).label // "2 of 3 met"
+ */
+export const summariseTargets = (rows: ReadonlyArray<TargetRow>): TargetsSummary => {
+  const sub = countStatuses(rows.map((r) => r.status));
+  const numbered = rows.length > 0 && rows.every((r) => r.number !== undefined);
+  if (!numbered) return { ...sub, label: `${sub.met} of ${sub.total} met` };
+  const groups = new Map<string, TargetStatus[]>();
+  for (const r of rows) groups.set(r.number ?? "", [...(groups.get(r.number ?? "") ?? []), r.status]);
+  const top = countStatuses(
+    [...groups].map(([n, parts]) => combineStatuses(parts, `Sub-targets of ${n} are still open.`)),
+  );
+  return {
+    ...top,
+    subTargets: sub,
+    label: `${top.met} of ${top.total} targets met (${sub.met} of ${sub.total} sub-targets)`,
+  };
+};
+
+/**
+ * Every evaluated row with the detail spelt out: the years of per-year targets and the links of
+ * averages in place of their target's row (for tables and tests that look at single years).
+ * @example targetRowsInDetail(report).filter((r) => r.targetId === "000.newCoops").length // one per year so far
+ */
+export const targetRowsInDetail = (report: Pick<TargetsReport, "targets">): ReadonlyArray<TargetRow> =>
+  report.targets.flatMap((r) => (r.yearsMet !== undefined && r.detail !== undefined ? r.detail : [r]));
 
 /**
  * Evaluates a resolution's baseline and targets on a date against a {@link FigureSource} (the

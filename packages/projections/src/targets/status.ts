@@ -9,10 +9,13 @@
  * - `notMeasurable` — the ledger cannot measure it (the resolution data says why), or the engine
  *   could not give the figure although the row is final (missing input).
  *
+ * A `met` row that is not final yet carries `aheadOfSchedule`: the level is reached before the
+ * deadline ("đạt và vượt tiến độ", as the seeds' reviews say).
+ *
  * @example const s: TargetStatus = { _tag: "pending", why: "Due 2025-12-31" };
  */
 export type TargetStatus =
-  | { readonly _tag: "met" }
+  | { readonly _tag: "met"; readonly aheadOfSchedule?: true }
   | { readonly _tag: "notMet" }
   | { readonly _tag: "pending"; readonly why: string }
   | { readonly _tag: "notYetDue"; readonly why: string }
@@ -22,14 +25,17 @@ export type TargetStatus =
 export type TargetStatusTag = TargetStatus["_tag"];
 
 /**
- * The status in words for reports, with its Vietnamese term.
- * @example statusLabel({ _tag: "met" }) // "met (đạt)"
+ * The status in words for reports, with its Vietnamese term; a target met before its deadline is
+ * "met ahead of schedule (đạt và vượt tiến độ)".
+ * @example statusLabel({ _tag: "met", aheadOfSchedule: true }) // "met ahead of schedule (đạt và vượt tiến độ)"
  */
 export const statusLabel = (s: TargetStatus): string =>
-  ({
-    met: "met (đạt)",
-    notMet: "not met (không đạt)",
-    pending: "pending (đang thực hiện)",
-    notYetDue: "not yet due (chưa đến kỳ)",
-    notMeasurable: "not measurable (không đo được)",
-  })[s._tag];
+  s._tag === "met" && s.aheadOfSchedule === true
+    ? "met ahead of schedule (đạt và vượt tiến độ)"
+    : {
+        met: "met (đạt)",
+        notMet: "not met (không đạt)",
+        pending: "pending (đang thực hiện)",
+        notYetDue: "not yet due (chưa đến kỳ)",
+        notMeasurable: "not measurable (không đo được)",
+      }[s._tag];

@@ -67,12 +67,31 @@ export const IndicatorBasis = literals(["instant", "period", "fiscalYear"], "Ind
 export type IndicatorBasis = t.TypeOf<typeof IndicatorBasis>;
 
 /**
+ * "Bình quân X %/năm" over a term: the compound (geometric) average annual growth from the fiscal
+ * year `baseYear` to the row's fiscal year, chaining the indicator's year-on-year growth (a ratio whose
+ * numerator is the change and denominator the previous year's level). Compound, because a rate that
+ * is reached "on average every year" compounds: the arithmetic mean of yearly rates overstates a
+ * term's growth whenever the rates vary, and the geometric mean of the chain indices, (∏ yᵢ/yᵢ₋₁)^(1/n),
+ * is how Vietnamese statistics state "tốc độ tăng bình quân" [verify: GSO method for average growth].
+ * Chained, because each link compares the same organisations in two consecutive years, so co-ops
+ * that start or stop reporting are not counted as growth.
+ *
+ * @example AverageGrowthCodec.decode({ baseYear: 2020 }) // Right
+ */
+export const AverageGrowthCodec = struct({ baseYear: FiscalYear }, {}, "AverageGrowth");
+/** @see AverageGrowthCodec */
+export type AverageGrowth = t.TypeOf<typeof AverageGrowthCodec>;
+
+/**
  * The indicator a target is measured by: its id in the engine's catalogue (an unknown id does not
  * decode), its time basis, a scope, options passed through to
- * the engine (e.g. `{ kind: "trainingClass" }`), a fixed fiscal `year` for annual figures, and
- * `changeSince` to measure growth of a state since a date ("tăng 152 HTX so với năm 2016").
+ * the engine (e.g. `{ kind: "trainingClass" }`), a fixed fiscal `year` for annual figures,
+ * `changeSince` to measure growth of a state since a date ("tăng 152 HTX so với năm 2016"),
+ * `sumOverForms` when the target names several forms ("của Hợp tác xã, Tổ hợp tác": counts, and a
+ * ratio's numerators and denominators, are added over the forms), and `averageGrowth` for a term's
+ * average annual growth ({@link AverageGrowthCodec}).
  *
- * @example IndicatorRef.decode({ id: "coops.active", basis: "instant", scope: { form: "union" } }) // Right
+ * @example IndicatorRef.decode({ id: "finance.growth.revenue", basis: "fiscalYear", sumOverForms: ["cooperative", "group"], averageGrowth: { baseYear: 2020 } }) // Right
  */
 export const IndicatorRef = struct(
   { id: IndicatorId, basis: IndicatorBasis },
@@ -81,6 +100,8 @@ export const IndicatorRef = struct(
     options: t.record(t.string, t.union([t.string, t.number, t.boolean])),
     year: FiscalYear,
     changeSince: BusinessDate,
+    sumOverForms: t.array(CoopForm),
+    averageGrowth: AverageGrowthCodec,
   },
   "IndicatorRef",
 );
@@ -124,7 +145,9 @@ export type TargetRole = t.TypeOf<typeof TargetRole>;
 
 /**
  * One target (chỉ tiêu) of a resolution, or one reported figure: id, English and Vietnamese label,
- * its citation, when it is evaluated and how it is measured.
+ * its citation, when it is evaluated and how it is measured. `number` is the seed's own numbering
+ * ("(5)"): targets sharing a number are the sub-targets of one numbered target, and "k of n met"
+ * counts the numbered targets as the seed does (000: 12 numbered targets, 18 sub-targets).
  *
  * @example
  * Target.decode({ id: "004.unions", role: "goal", label: { en: "Unions of co-ops", vi: "Liên hiệp hợp tác xã" },
@@ -135,7 +158,7 @@ export type TargetRole = t.TypeOf<typeof TargetRole>;
  */
 export const Target = struct(
   { id: Text, role: TargetRole, label: Bilingual, source: Citation, timing: Timing, measure: Measure },
-  { note: Text },
+  { note: Text, number: Text },
   "Target",
 );
 /** @see Target */

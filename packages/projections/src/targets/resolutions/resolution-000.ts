@@ -12,6 +12,7 @@ const bp = (value: number) => ({ unit: "basisPoints", value }) as const;
 const targets: ReadonlyArray<TargetJson> = [
   {
     id: "000.newCoops",
+    number: "(1)",
     role: "goal",
     label: { en: "New co-ops a year", vi: "Hợp tác xã thành lập mới mỗi năm" },
     source: { file: FILE, quote: "(1) Mỗi năm thành lập mới ít nhất 15 Hợp tác xã" },
@@ -25,20 +26,26 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.effectiveShare",
+    number: "(2)",
     role: "goal",
     label: { en: "Share of effective co-ops", vi: "Tỷ lệ hợp tác xã hoạt động hiệu quả" },
     source: { file: FILE, quote: "(2) Đến năm 2025 có trên 70% tổng số Hợp tác xã hoạt động hiệu quả." },
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "rating.fairOrGoodShare", basis: "fiscalYear" },
+      indicator: {
+        id: "rating.fairOrGoodShare",
+        basis: "fiscalYear",
+        options: { ratingDenominator: "activeAtYearEnd" },
+      },
       comparator: ">",
       threshold: bp(7000),
     },
-    note: "'Effective' (hoạt động hiệu quả) is read as rated fair or good (khá, tốt) for 2025.",
+    note: "'Effective' (hoạt động hiệu quả) is read as rated fair or good (khá, tốt) for 2025, and the share is of 'tổng số Hợp tác xã', all co-ops active on 31/12/2025 — a co-op not rated counts against it, not out of it.",
   },
   {
     id: "000.youngQualifiedManagers",
+    number: "(3)",
     role: "goal",
     label: {
       en: "Managers under 50 with intermediate or higher qualification",
@@ -59,6 +66,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.law2012",
+    number: "(4)",
     role: "goal",
     label: { en: "Co-ops operating under the 2012 law", vi: "HTX hoạt động đúng Luật Hợp tác xã năm 2012" },
     source: { file: FILE, quote: "100% Hợp tác xã hoạt động đúng các quy định tại Luật Hợp tác xã năm 2012" },
@@ -73,6 +81,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.newAllianceMembers",
+    number: "(4)",
     role: "goal",
     label: { en: "New alliance members a year", vi: "Kết nạp mới thành viên Liên minh HTX tỉnh hằng năm" },
     source: {
@@ -89,66 +98,91 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.capitalGrowth",
+    number: "(5)",
     role: "goal",
     label: { en: "Growth of capital", vi: "Tăng trưởng quy mô vốn" },
     source: { file: FILE, quote: "Tăng trưởng về quy mô vốn, tài sản đạt bình quân 5%/năm" },
-    timing: EVERY_YEAR,
+    timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "finance.growth.capital", basis: "fiscalYear" },
+      indicator: {
+        id: "finance.growth.assets",
+        basis: "fiscalYear",
+        averageGrowth: { baseYear: 2020 },
+      },
       comparator: ">=",
       threshold: bp(500),
     },
-    note: "'Bình quân 5%/năm' (5 % a year on average) is evaluated year by year, over co-ops reporting both years.",
+    note: "'Quy mô vốn' is operating capital (vốn hoạt động: contributed, mobilised and accumulated capital, funds, support — Law 23/2012/QH13 art. 46 [verify]), not charter capital alone. On the balance sheet it is total capital sources (tổng nguồn vốn, Circular 24/2017/TT-BTC) = total assets, so it shares the assets figure. 'Bình quân 5%/năm': the compound average of year-on-year growth, fiscal 2020 to 2025 (co-ops reporting both years), not 5 % every year; the years are detail.",
   },
   {
     id: "000.assetsGrowth",
+    number: "(5)",
     role: "goal",
     label: { en: "Growth of assets", vi: "Tăng trưởng tài sản" },
     source: { file: FILE, quote: "Tăng trưởng về quy mô vốn, tài sản đạt bình quân 5%/năm" },
-    timing: EVERY_YEAR,
+    timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "finance.growth.assets", basis: "fiscalYear" },
+      indicator: {
+        id: "finance.growth.assets",
+        basis: "fiscalYear",
+        averageGrowth: { baseYear: 2020 },
+      },
       comparator: ">=",
       threshold: bp(500),
     },
+    note: "Total assets (tổng tài sản) of co-ops; the compound average annual growth from fiscal 2020 to fiscal 2025, each year over the co-ops reporting both years; the yearly links are detail.",
   },
   {
     id: "000.revenueGrowth",
+    number: "(5)",
     role: "goal",
     label: { en: "Growth of revenue", vi: "Tăng trưởng doanh thu" },
     source: {
       file: FILE,
       quote: "doanh thu, lợi nhuận của Hợp tác xã, Tổ hợp tác tăng trưởng từ 6%/năm trở lên",
     },
-    timing: EVERY_YEAR,
+    timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "finance.growth.revenue", basis: "fiscalYear" },
+      indicator: {
+        id: "finance.growth.revenue",
+        basis: "fiscalYear",
+        sumOverForms: ["cooperative", "group"],
+        averageGrowth: { baseYear: 2020 },
+      },
       comparator: ">=",
       threshold: bp(600),
     },
-    note: "Groups (tổ hợp tác) count only if they file annual reports.",
+    note: "Of co-ops and cooperative groups together, as the seed names both ('của Hợp tác xã, Tổ hợp tác'): each year's growth adds the groups' reports to the co-ops' (a group counts when it reports both years). 'Từ 6%/năm trở lên' is read like 'bình quân 5%/năm' beside it in the same sentence: the compound average annual growth from fiscal 2020 to fiscal 2025; the yearly links are detail.",
   },
   {
     id: "000.profitGrowth",
+    number: "(5)",
     role: "goal",
     label: { en: "Growth of profit", vi: "Tăng trưởng lợi nhuận" },
     source: {
       file: FILE,
       quote: "doanh thu, lợi nhuận của Hợp tác xã, Tổ hợp tác tăng trưởng từ 6%/năm trở lên",
     },
-    timing: EVERY_YEAR,
+    timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "finance.growth.profit", basis: "fiscalYear" },
+      indicator: {
+        id: "finance.growth.profit",
+        basis: "fiscalYear",
+        sumOverForms: ["cooperative", "group"],
+        averageGrowth: { baseYear: 2020 },
+      },
       comparator: ">=",
       threshold: bp(600),
     },
+    note: "Of co-ops and cooperative groups together, as for revenue; the compound average annual growth from fiscal 2020 to fiscal 2025. A year whose profit base is zero or a loss has no growth rate: the average is then not measurable.",
   },
   {
     id: "000.workerIncome",
+    number: "(5)",
     role: "goal",
     label: { en: "Regular workers' average monthly income", vi: "Thu nhập bình quân lao động thường xuyên" },
     source: {
@@ -159,13 +193,19 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "income.workerMonthlyVnd", basis: "fiscalYear" },
+      indicator: {
+        id: "income.workerMonthlyVnd",
+        basis: "fiscalYear",
+        options: { incomeAverage: "perWorker" },
+      },
       comparator: ">=",
       threshold: { unit: "vnd", value: 5_000_000 },
     },
+    note: "Per person, as the seed says ('đồng/người/tháng'): the income paid to regular workers over the number of regular workers, i.e. each co-op's reported average weighted by its regular workers (incomeAverage perWorker) — not the mean of the co-ops' averages, which would count a 3-worker co-op like a 300-worker one.",
   },
   {
     id: "000.over100Members",
+    number: "(6)",
     role: "goal",
     label: { en: "Co-ops with over 100 members", vi: "HTX có quy mô trên 100 thành viên" },
     source: { file: FILE, quote: "(6) Có ít nhất 10% Hợp tác xã có quy mô trên 100 thành viên/Hợp tác xã." },
@@ -179,6 +219,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.newsItems",
+    number: "(7)",
     role: "goal",
     label: { en: "News items a year", vi: "Tin, bài, phóng sự mỗi năm" },
     source: { file: FILE, quote: "ít nhất 70 tin, bài, phóng sự phản ánh hoạt động Kinh tế tập thể" },
@@ -192,6 +233,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.website",
+    number: "(7)",
     role: "goal",
     label: { en: "Keep the alliance's website running", vi: "Duy trì trang thông tin điện tử" },
     source: {
@@ -203,6 +245,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.tradePromotion",
+    number: "(8)",
     role: "goal",
     label: {
       en: "Trade-promotion participations a year",
@@ -222,6 +265,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.trainingClasses",
+    number: "(9)",
     role: "goal",
     label: { en: "Training classes a year", vi: "Lớp tập huấn, bồi dưỡng, đào tạo hằng năm" },
     source: { file: FILE, quote: "(9) Hằng năm, tổ chức được ít nhất 15 lớp tập huấn, bồi dưỡng, đào tạo" },
@@ -235,6 +279,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.supportFund",
+    number: "(10)",
     role: "goal",
     label: { en: "A co-op development support fund founded", vi: "Thành lập Quỹ hỗ trợ phát triển HTX" },
     source: { file: FILE, quote: "(10) Tham mưu thành lập được Quỹ hỗ trợ phát triển Hợp tác xã." },
@@ -253,6 +298,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.allianceAgencyRating",
+    number: "(11)",
     role: "goal",
     label: {
       en: "Alliance agency rated 'completed its tasks well' every year",
@@ -271,6 +317,7 @@ const targets: ReadonlyArray<TargetJson> = [
   },
   {
     id: "000.valueChainPerDistrict",
+    number: "(12)",
     role: "goal",
     label: { en: "One value-chain linkage per district", vi: "Mỗi huyện, thị, thành phố 01 chuỗi liên kết" },
     source: {
@@ -291,7 +338,7 @@ const targets: ReadonlyArray<TargetJson> = [
 /**
  * The JSON form of resolution 000: the 6th members' congress of the Bình Thuận Cooperative Alliance,
  * term 2020–2025 (Nghị quyết Đại hội thành viên Liên minh HTX tỉnh Bình Thuận lần thứ VI).
- * @example resolution000Json.targets.length // 18
+ * @example resolution000Json.targets.length // 18 sub-targets of 12 numbered targets
  */
 export const resolution000Json: ResolutionJson = {
   id: "000",
