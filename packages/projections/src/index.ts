@@ -64,11 +64,13 @@ export { figureSourceOf } from "./targets/engine-source.js";
 export {
   evaluateTargets,
   type KnownFigure,
+  type StatusCounts,
   summariseTargets,
   type TargetRow,
   type TargetsQuery,
   type TargetsReport,
   type TargetsSummary,
+  targetRowsInDetail,
 } from "./targets/evaluate.js";
 export type {
   FigureQuery,
@@ -92,6 +94,8 @@ export { resolution002 } from "./targets/resolutions/resolution-002.js";
 export { BAC_KAN, resolution004 } from "./targets/resolutions/resolution-004.js";
 export { statusLabel, type TargetStatus, type TargetStatusTag } from "./targets/status.js";
 export {
+  type AverageGrowth,
+  AverageGrowthCodec,
   Bilingual,
   Citation,
   IndicatorBasis,
