@@ -5,9 +5,9 @@ import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
 import { outputRefusal, writeOutputFile } from "../engine/output-file.js";
-import type { CliError } from "../errors/cli-error.js";
+import { type CliError, usage } from "../errors/cli-error.js";
 import type { VerifySwitch } from "../options/common.js";
-import { parseDateOption } from "../options/dates.js";
+import { dateRange, parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
 import type { CliOutput } from "../output/data-table.js";
 import { renderReportHtml } from "../report/html.js";
@@ -113,6 +113,11 @@ export const runReport = async (
   if (validAtOpt !== undefined && E.isLeft(validAtOpt)) return validAtOpt;
   const fromOpt = o.from === undefined ? undefined : parseDateOption("--from", o.from);
   if (fromOpt !== undefined && E.isLeft(fromOpt)) return fromOpt;
+  // A reversed range is refused before the ledger is read (the charts would run backwards).
+  if (fromOpt !== undefined && validAtOpt !== undefined) {
+    const range = dateRange("--from", fromOpt.right, "--valid-at", validAtOpt.right);
+    if (E.isLeft(range)) return range;
+  }
   const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
   if (E.isLeft(scope)) return scope;
   const outputOptions = { force: o.force === true, inputs: [o.ledger] };
@@ -123,6 +128,13 @@ export const runReport = async (
   const ledger = loaded.right;
   const validAt = validAtOpt?.right ?? ledger.lastEffective ?? ("2025-12-31" as BusinessDate);
   const from = fromOpt?.right ?? (`${(ledger.firstEffective ?? validAt).slice(0, 4)}-01-01` as BusinessDate);
+  if (from > validAt)
+    return E.left(
+      usage(
+        `--from ${from} is after the report's last date ${validAt} (${validAtOpt === undefined ? "the last effective date in the ledger" : "--valid-at"})`,
+        `give --from a date on or before ${validAt}, or a later --valid-at`,
+      ),
+    );
   const ids = [...new Set(CHARTS.flatMap((c) => c.indicators))];
   const series = computeSeries(ledger, ids, from, validAt, "year", scope.right);
   if (E.isLeft(series)) return series;

@@ -72,7 +72,9 @@ export type Instant = t.TypeOf<typeof Instant>;
  * Parses a user-typed instant: an ISO 8601 date-time with `Z` or an offset, or a bare date
  * (`YYYY-MM-DD` or `DD/MM/YYYY`, taken as
  * the end of that day, 23:59:59.999 UTC, since "as known on 15/01/2023" means by the end of that day).
- * Returns `undefined` when the text is not a valid instant. Pure: it never reads the clock.
+ * Returns `undefined` when the text is not a valid instant, including a date or time that does not exist
+ * as written (30 February, 24:00, second 60, offset +24:00): never rolled over. Pure: it never reads the
+ * clock.
  *
  * @example parseInstant("2023-01-15") // "2023-01-15T23:59:59.999Z"
  * @example parseInstant("15/01/2023") // "2023-01-15T23:59:59.999Z"
@@ -83,7 +85,20 @@ export const parseInstant = (text: string): Instant | undefined => {
   // DD/MM/YYYY (ngày/tháng/năm) is a bare date too, as parseBusinessDate reads it.
   const s = dmy === null ? text.trim() : `${dmy[3]}-${dmy[2]?.padStart(2, "0")}-${dmy[1]?.padStart(2, "0")}`;
   if (BusinessDate.is(s)) return `${s}T23:59:59.999Z` as Instant;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return undefined;
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(s);
+  // Every part must be real as written: Date.parse rolls 30 February over to 2 March and 24:00 to the
+  // next day, which would silently answer for another instant than the one typed.
+  if (
+    m === null ||
+    !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ||
+    Number(m[4]) > 23 ||
+    Number(m[5]) > 59 ||
+    Number(m[6] ?? 0) > 59 ||
+    Number(m[7] ?? 0) > 23 ||
+    Number(m[8] ?? 0) > 59
+  )
+    return undefined;
   const ms = Date.parse(s);
   if (Number.isNaN(ms)) return undefined;
   const iso = new Date(ms).toISOString();

@@ -6,7 +6,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openFileLedger } from "./file-ledger.js";
 import { eventLine } from "./ledger-format.js";
-import { readLedger } from "./read-ledger.js";
+import { readLedger, readLedgerHeader } from "./read-ledger.js";
 import { repairLedger } from "./repair-ledger.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
 import { tempDir } from "./test-support/temp-dir.js";
@@ -148,6 +148,28 @@ describe("bad input files give a typed error and are left byte for byte unchange
     for await (const r of readLedger(info.path)) results.push(r);
     expect(results.filter(E.isRight)).toHaveLength(12);
     expect(results.filter(E.isLeft).map((r) => r.left._tag)).toEqual(["UndecodableEvent"]);
+  });
+});
+
+describe("a path that is not a regular file", () => {
+  it("a directory or a FIFO is a typed FileUnreadable for every reader (a FIFO never blocks), never a throw", async () => {
+    const t = await tempDir();
+    dirs.push(t.remove);
+    const fifo = join(t.dir, "fifo.jsonl");
+    execFileSync("mkfifo", [fifo]);
+    for (const [path, says] of [
+      [t.dir, "is a directory"],
+      [fifo, "not a regular file"],
+    ] as const) {
+      const v = await verifyLedger(path)();
+      expect(v).toEqual(E.left(expect.objectContaining({ _tag: "FileUnreadable" })));
+      expect(E.isLeft(v) && v.left.message).toContain(says);
+      const read: unknown[] = [];
+      for await (const r of readLedger(path)) read.push(r);
+      expect(read).toEqual([E.left(expect.objectContaining({ _tag: "FileUnreadable" }))]);
+      const header = await readLedgerHeader(path);
+      expect(E.isLeft(header) && header.left.message).toContain(says);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import type { RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { ChainWalker, parseHeader } from "./chain-walker.js";
@@ -6,6 +6,7 @@ import { type ParsedLine, parseEventLine, toRecordedEvent, type Validation } fro
 import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
 import { type ScanItem, scanLines } from "./line-scanner.js";
+import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
 
 /**
  * Options of {@link readLedger}.
@@ -47,7 +48,7 @@ const unreadable = (path: string, e: unknown): LedgerIssue => ({
   _tag: "FileUnreadable",
   line: 0,
   byteOffset: 0,
-  message: `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
+  message: unreadableMessage(path, e),
 });
 
 /**
@@ -117,9 +118,9 @@ export async function* readLedgerChunks(
   options: ReadLedgerOptions = {},
 ): AsyncGenerator<ReadonlyArray<E.Either<LedgerIssue, RecordedEvent>>, void, undefined> {
   const validation = options.validation ?? "codec";
-  let handle: Awaited<ReturnType<typeof open>>;
+  let handle: FileHandle;
   try {
-    handle = await open(path, "r");
+    handle = await openLedgerFile(path);
   } catch (e) {
     yield [E.left(unreadable(path, e))];
     return;
@@ -228,7 +229,7 @@ export async function* readLedger(
  */
 export const readLedgerHeader = async (path: string): Promise<E.Either<LedgerIssue, LedgerHeader>> => {
   try {
-    const handle = await open(path, "r");
+    const handle = await openLedgerFile(path);
     try {
       for await (const item of scanLines(handle, { chunkBytes: 64 * 1024 * 34 })) {
         if (item._tag === "Lines")

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { ChainWalker, parseHeader } from "./chain-walker.js";
@@ -6,6 +6,7 @@ import { envelopeFields, type ParsedLine, toRecordedEvent } from "./event-line.j
 import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
 import { scanLines } from "./line-scanner.js";
+import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
 import { tailIssue } from "./read-ledger.js";
 import { eventMembersProblem, strictContent } from "./strict-content.js";
 
@@ -72,15 +73,15 @@ export interface InvalidEvents {
 export const verifyLedger =
   (path: string, options: VerifyOptions = {}): TE.TaskEither<LedgerIssue, VerifyReport> =>
   async () => {
-    let handle: Awaited<ReturnType<typeof open>>;
+    let handle: FileHandle;
     try {
-      handle = await open(path, "r");
+      handle = await openLedgerFile(path);
     } catch (e) {
       return E.left({
         _tag: "FileUnreadable",
         line: 0,
         byteOffset: 0,
-        message: `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
+        message: unreadableMessage(path, e),
       });
     }
     try {

@@ -1,0 +1,46 @@
+import { constants } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
+
+/** Thrown by {@link openLedgerFile} for a path that is not a regular file (caught by its callers). */
+export class NotRegularFile extends Error {
+  readonly code: "EISDIR" | "ENOTREG";
+  constructor(path: string, kind: "directory" | "other") {
+    super(
+      kind === "directory"
+        ? `${path}: is a directory, not a ledger file`
+        : `${path}: not a regular file (a FIFO, device or socket), not a ledger file`,
+    );
+    this.code = kind === "directory" ? "EISDIR" : "ENOTREG";
+  }
+}
+
+/**
+ * Opens a ledger file for reading, refusing anything but a regular file: a directory (which would fail
+ * with EISDIR only at the first read) and a FIFO, device or socket (opening a FIFO with no writer blocks
+ * forever). Opened non-blocking, so a FIFO does not block the open itself; the type is checked on the
+ * open handle (no race with a rename in between), and the handle closed when refused.
+ *
+ * @example const fh = await openLedgerFile("ledger.jsonl"); // throws NotRegularFile for "/tmp"
+ */
+export const openLedgerFile = async (path: string): Promise<FileHandle> => {
+  const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new NotRegularFile(path, st.isDirectory() ? "directory" : "other");
+    return fh;
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+};
+
+/**
+ * The message of a failed open or read of a ledger file: the sentence of {@link NotRegularFile}, else
+ * "cannot read" and the system's code.
+ *
+ * @example unreadableMessage("l.jsonl", Object.assign(new Error(), { code: "ENOENT" })) // "l.jsonl: cannot read: ENOENT"
+ */
+export const unreadableMessage = (path: string, e: unknown): string =>
+  e instanceof NotRegularFile
+    ? e.message
+    : `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`;
