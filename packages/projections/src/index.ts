@@ -26,6 +26,8 @@ export { indicatorValue, type Snapshot } from "./evaluate/snapshot.js";
 export { snapshot } from "./evaluate/snapshot-of-index.js";
 export {
   IMAGE_LEVELS,
+  type ImageExtent,
+  type ImageSegment,
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
@@ -48,6 +50,7 @@ export {
   openIndexImage,
   type ReadIndexBytes,
 } from "./persist/image-codec.js";
+export { layerImages } from "./persist/layered-image.js";
 export type { ProjectionError } from "./query/projection-error.js";
 export {
   Geography,

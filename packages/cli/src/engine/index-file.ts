@@ -2,6 +2,7 @@ import {
   closeSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readSync,
   renameSync,
@@ -14,6 +15,7 @@ import {
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
+  layerImages,
   openIndexImage,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
@@ -33,15 +35,26 @@ export interface IndexedLedger {
 }
 
 /**
- * An index file as opened: the image (no events; read piece by piece when a query needs it), the ledger
- * state it covers, its facts and its offsets table (read when first asked for).
+ * An index file as opened: the image (no events; read piece by piece when a query needs it: the base
+ * image and the extension images appended after it, layered), the ledger state it covers, its facts and
+ * its offsets table (read when first asked for), and where its intact images end (where the next
+ * extension is appended).
  */
 export interface IndexFile {
+  readonly path: string;
   readonly image: IndexImageSource;
   readonly ledger: IndexedLedger;
   readonly facts: LedgerFactsData;
   /** Byte offset of each indexed event's line, by position (read from the file on first call). */
   readonly offsets: () => Float64Array;
+  /** Number of images used: 1 (the base) + the extensions appended since it was written whole. */
+  readonly layers: number;
+  /** Length of the base image (bytes). */
+  readonly baseBytes: number;
+  /** Where the last image used ends (bytes): an extension is appended there. */
+  readonly end: number;
+  /** The file's identity when it was opened (device and inode): an append goes to that file only. */
+  readonly identity: { readonly dev: number; readonly ino: number };
 }
 
 /**
@@ -73,6 +86,8 @@ interface Extra {
   readonly kind: "coop-ledger-index";
   readonly ledger: IndexedLedger;
   readonly facts: LedgerFactsData;
+  /** On an extension image: the ledger state of the images before it (it covers the events after). */
+  readonly extends?: IndexedLedger;
 }
 
 const isExtra = (x: unknown): x is Extra =>
@@ -129,22 +144,56 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
   if (distrusted.has(path)) return E.left({ _tag: "Corrupt", message: `${path}: found damaged earlier` });
   let fd: number;
   let size: number;
+  let identity: IndexFile["identity"];
   try {
     fd = openSync(path, "r");
-    size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    size = st.size;
+    identity = { dev: st.dev, ino: st.ino };
   } catch (e) {
     return E.left({ _tag: "Missing", message: `${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
   }
-  const opened = openIndexImage((p, n) => readAt(fd, p, n), size);
-  if (E.isLeft(opened)) {
-    closeSync(fd);
-    return opened;
+  // The base image, then each extension image appended after it while it extends the ledger state of
+  // the ones before (a torn or stale extension at the end is left out: the index covers less, and the
+  // next command extends it again from there).
+  const images: Array<{ source: IndexImageSource; extra: Extra; end: number }> = [];
+  let at = 0;
+  while (at < size) {
+    const from = at;
+    const opened = openIndexImage((p, n) => readAt(fd, from + p, n), size - from);
+    if (E.isLeft(opened)) {
+      if (images.length > 0) break;
+      closeSync(fd);
+      return opened;
+    }
+    const { extra } = opened.right;
+    const before = images[images.length - 1]?.extra.ledger;
+    const chained =
+      isExtra(extra) &&
+      opened.right.arrays.includes(OFFSETS) &&
+      (before === undefined
+        ? extra.extends === undefined
+        : extra.extends !== undefined &&
+          extra.extends.events === before.events &&
+          extra.extends.lastHash === before.lastHash &&
+          extra.extends.headerHash === before.headerHash);
+    if (!chained) {
+      if (images.length > 0) break;
+      closeSync(fd);
+      return E.left({ _tag: "Corrupt", message: `${path}: not an index of a coop-ledger ledger` });
+    }
+    at += opened.right.bytes;
+    images.push({ source: opened.right.source, extra: extra as Extra, end: at });
   }
-  const { extra } = opened.right;
-  if (!isExtra(extra) || !opened.right.arrays.includes(OFFSETS)) {
+  let layered: ReturnType<typeof layerImages>;
+  try {
+    layered = layerImages(images.map((i) => i.source));
+  } catch (e) {
     closeSync(fd);
-    return E.left({ _tag: "Corrupt", message: `${path}: not an index of a coop-ledger ledger` });
+    return E.left({ _tag: "Corrupt", message: `${path}: ${e instanceof Error ? e.message : String(e)}` });
   }
+  const last = images[layered.used - 1] as (typeof images)[number];
+  const { extra } = last;
   // Every piece read later goes through here: a damaged one names the file, for the retry.
   const guard =
     <A extends unknown[], R>(f: (...a: A) => R) =>
@@ -156,7 +205,7 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
         throw e;
       }
     };
-  const src = opened.right.source;
+  const src = layered.source;
   const image: IndexImageSource = {
     meta: src.meta,
     strings: guard(src.strings),
@@ -165,6 +214,7 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
   };
   let offsets: Float64Array | undefined;
   return E.right({
+    path,
     image,
     ledger: extra.ledger,
     facts: extra.facts,
@@ -177,7 +227,64 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
       }
       return offsets;
     },
+    layers: layered.used,
+    baseBytes: (images[0] as (typeof images)[number]).end,
+    end: last.end,
+    identity,
   });
+};
+
+/**
+ * Appends an extension image (`ProjectionIndex.extensionImage` of an index reopened from `file`) to the
+ * index file it extends, where its last intact image ends: nothing written before is rewritten, so an
+ * extension costs the events appended, not the index's size. The image carries the ledger state it
+ * covers and the one it extends (a reader takes it only after an image ending in that state). It is
+ * written in one positioned write and flushed (`fsync`); a crash or a concurrent writer leaves at worst
+ * a torn or stale image at the end, which readers leave out (the next extension overwrites it). Appends
+ * only to the very file `file` was opened from (not one renamed over it since): false otherwise, or
+ * when it could not be written (the index is a cache: the command goes on without it).
+ *
+ * @example appendIndexExtension(file, reopened.extensionImage(), ledgerState, facts, newOffsets)
+ */
+export const appendIndexExtension = (
+  file: IndexFile,
+  image: IndexImage,
+  ledger: IndexedLedger,
+  facts: LedgerFactsData,
+  offsets: Float64Array,
+): boolean => {
+  const extra: Extra = { kind: "coop-ledger-index", ledger, facts, extends: file.ledger };
+  const chunks = encodeIndexImage({ ...image, arrays: { ...image.arrays, [OFFSETS]: offsets } }, extra);
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    bytes.set(c, o);
+    o += c.length;
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.path, "r+");
+    const st = fstatSync(fd);
+    if (st.dev !== file.identity.dev || st.ino !== file.identity.ino || st.size < file.end) {
+      closeSync(fd);
+      return false;
+    }
+    // A torn or stale image after the intact ones is replaced.
+    if (st.size > file.end) ftruncateSync(fd, file.end);
+    let at = 0;
+    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at, file.end + at);
+    fsyncSync(fd);
+    closeSync(fd);
+    return true;
+  } catch {
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    return false;
+  }
 };
 
 /**

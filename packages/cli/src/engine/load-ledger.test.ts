@@ -7,7 +7,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../context.js";
 import { hasBin, REPO_ROOT, runBin } from "../test-support/run-bin.js";
-import { DamagedIndexFile, distrustIndexFile, indexPathOf } from "./index-file.js";
+import { DamagedIndexFile, distrustIndexFile, indexPathOf, readIndexFile } from "./index-file.js";
 import { type LoadedLedger, type LoadOptions, loadLedger } from "./load-ledger.js";
 
 const sample = join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl");
@@ -114,6 +114,55 @@ describe("the persisted index beside a ledger (issue #12)", () => {
       expect(strip(reopened)).toBe(strip(fresh));
     },
   );
+
+  it("an extension is appended to the index file (a torn one left out and replaced), and the file compacted once extensions add up to a quarter of it", async () => {
+    // The sample's appends end at lines 5,000 and 10,000: a base, then two extensions.
+    const [cut1, cut2] = [0.45, 0.9].map((f) => appendBoundary(Math.floor(lines.length * f))) as [
+      number,
+      number,
+    ];
+    expect(cut1).toBeLessThan(cut2);
+    const path = write("appended.jsonl", lines.slice(0, cut1 + 1));
+    const grow = (from: number, to: number) =>
+      appendFileSync(
+        path,
+        lines
+          .slice(from + 1, to + 1)
+          .map((l) => `${l}\n`)
+          .join(""),
+      );
+    const layers = () => {
+      const r = readIndexFile(indexPathOf(path));
+      if (E.isLeft(r)) throw new Error(r.left.message);
+      return r.right.layers;
+    };
+    expect((await load(path, { verify: false })).indexOrigin).toBe("built");
+    const idx = indexPathOf(path);
+    const base = readFileSync(idx);
+    appendFileSync(idx, Buffer.from("a torn extension: not an index image at all"));
+    expect(layers()).toBe(1);
+    grow(cut1, cut2);
+    const first = await load(path, { verify: true });
+    expect(first.indexOrigin).toBe("extended");
+    const appended = readFileSync(idx);
+    // What was written before is untouched: the extension image follows it (the torn bytes replaced).
+    expect(appended.length).toBeGreaterThan(base.length);
+    expect(Buffer.compare(appended.subarray(0, base.length), base)).toBe(0);
+    expect(layers()).toBe(2);
+    expect((await load(path, { verify: false })).indexOrigin).toBe("reopened");
+    // The first extension is as large as the base: the next one rewrites the file whole, one image.
+    grow(cut2, lines.length - 1);
+    expect((await load(path, { verify: false })).indexOrigin).toBe("extended");
+    expect(layers()).toBe(1);
+    const fresh = await load(write("appended-fresh.jsonl", lines), { verify: false, persist: false });
+    const strip = (l: LoadedLedger) => answers(l, true).replaceAll(l.path, "L");
+    const reopened = await load(path, { verify: false });
+    expect(reopened.indexOrigin).toBe("reopened");
+    expect(strip(reopened)).toBe(strip(fresh));
+    // And the state in between (base + one extension) answered as a fresh build of its lines does.
+    const mid = write("appended-mid.jsonl", lines.slice(0, cut2 + 1));
+    expect(strip(first)).toBe(strip(await load(mid, { verify: true, persist: false })));
+  });
 
   it.each([true, false])(
     "a ledger whose indexed history was rewritten (chain re-hashed) is refused, or re-indexed on --reindex (verify: %s)",

@@ -13,7 +13,13 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
-import { type IndexFile, indexPathOf, readIndexFile, writeIndexFile } from "./index-file.js";
+import {
+  appendIndexExtension,
+  type IndexFile,
+  indexPathOf,
+  readIndexFile,
+  writeIndexFile,
+} from "./index-file.js";
 import { LedgerFacts } from "./ledger-facts.js";
 import type { LedgerIdentity } from "./ledger-identity.js";
 import { checkLedgerInput } from "./ledger-input.js";
@@ -132,6 +138,19 @@ const scanned = async (
   options: Parameters<typeof scanChain>[1],
 ): Promise<E.Either<CliError, ChainScan>> =>
   E.mapLeft((i: LedgerIssue) => fromLedgerIssue(path, i))(await scanChain(path, options)());
+
+/** Most extension images an index file holds before it is compacted (written whole again). */
+const MAX_INDEX_EXTENSIONS = 32;
+
+/**
+ * Whether the next extension of an index file should rewrite it whole (compacted: one segment a level)
+ * rather than append an image: after {@link MAX_INDEX_EXTENSIONS} extensions (each adds a segment a
+ * query sums and headers an open reads), or once the extensions add up to a quarter of the base (their
+ * sparse tables and stream copies then cost more than one merged layout). Appending is otherwise always
+ * cheaper: a compaction reads and writes the whole index.
+ */
+const compactionPays = (idx: IndexFile): boolean =>
+  idx.layers > MAX_INDEX_EXTENSIONS || idx.end - idx.baseBytes > idx.baseBytes / 4;
 
 const concat = (a: Float64Array, b: Float64Array | undefined): Float64Array => {
   if (b === undefined || b.length === 0) return a;
@@ -291,19 +310,34 @@ export const loadLedger = async (
   index.release(source);
   if (persist && origin !== "reopened") {
     const table = offsets();
-    writeIndexFile(
-      idxPath,
-      index.toImage(),
-      {
-        headerHash,
-        events: total,
-        lastHash,
-        bytes,
-        lastOffset: total === 0 ? 0 : (table[total - 1] as number),
-      },
-      facts.data(),
-      table,
-    );
+    const state = {
+      headerHash,
+      events: total,
+      lastHash,
+      bytes,
+      lastOffset: total === 0 ? 0 : (table[total - 1] as number),
+    };
+    // An extension is appended to the index file (it costs the events appended); the file is written
+    // whole (compacted) only once the extensions have piled up (see compactionPays).
+    const appended =
+      origin === "extended" &&
+      idx !== undefined &&
+      !compactionPays(idx) &&
+      appendIndexExtension(
+        idx,
+        index.extensionImage(),
+        state,
+        facts.data(),
+        table.subarray(idx.ledger.events, total),
+      );
+    if (!appended)
+      writeIndexFile(
+        idxPath,
+        (origin === "extended" ? index.compact() : index).toImage(),
+        state,
+        facts.data(),
+        table,
+      );
   }
   const f = facts.data();
   let restating: LateEvent[] | undefined;

@@ -11,6 +11,12 @@ import type { Segment } from "./paged-segment.js";
  */
 export class ColumnStore {
   private segments: Segment[] = [];
+  /**
+   * The segments before this one are persisted (a reopened index's): a new segment is never merged into
+   * them, so that an extension of a persisted index is written as new segments beside them (appended to
+   * the file), never as a rewrite of what is on disk.
+   */
+  private sealed = 0;
 
   constructor(private readonly minStride?: number) {}
 
@@ -34,14 +40,43 @@ export class ColumnStore {
       const k = this.segments.length;
       const last = this.segments[k - 1] as Segment;
       const before = this.segments[k - 2];
-      if (before === undefined || last.size * 2 < before.size) break;
+      if (before === undefined || k - 2 < this.sealed || last.size * 2 < before.size) break;
       this.segments.splice(k - 2, 2, merge(before, last, this.minStride));
     }
   }
 
-  /** The segments' arrays, oldest first (to persist the store). */
-  parts(): SegmentParts[] {
-    return this.segments.map((s) => s.parts());
+  /** The segments' arrays, oldest first (to persist the store); from segment `from` on when given. */
+  parts(from = 0): SegmentParts[] {
+    return this.segments.slice(from).map((s) => s.parts());
+  }
+
+  /**
+   * Merges every segment into one (reading persisted ones whole): what compacting a persisted index
+   * whose extensions have piled up does before it is written anew. Nothing is sealed afterwards.
+   * @example store.compact(); store.segmentCount // 1
+   */
+  compact(): void {
+    this.sealed = 0;
+    if (this.segments.length <= 1) return;
+    const all = this.segments;
+    let size = 0;
+    let columns = 0;
+    for (const s of all) {
+      size += s.size;
+      columns = Math.max(columns, s.columnCount);
+    }
+    this.segments = [
+      ColumnSegment.build(
+        {
+          size,
+          each: (visit) => {
+            for (const s of all) s.each(visit);
+          },
+        },
+        columns,
+        this.minStride,
+      ),
+    ];
   }
 
   /**
@@ -61,6 +96,7 @@ export class ColumnStore {
   static fromSegments(segments: ReadonlyArray<Segment>, minStride?: number): ColumnStore {
     const store = new ColumnStore(minStride);
     store.segments = [...segments];
+    store.sealed = segments.length;
     return store;
   }
 

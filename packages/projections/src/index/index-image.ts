@@ -17,15 +17,27 @@ export interface IndexImage {
     readonly deltas: number;
     /** Latest recording instant fed (ms), null when none. */
     readonly latest: number | null;
+    /** Number of cells (all levels) and of streams of the index (after this image, for an extension). */
+    readonly cells: number;
+    readonly streams: number;
     readonly levels: Readonly<
       Record<
         (typeof IMAGE_LEVELS)[number],
         {
+          /** Number of columns of the level (after this image, for an extension). */
           readonly count: number;
-          readonly segments: ReadonlyArray<{ readonly columnCount: number; readonly minStride: number }>;
+          /** The segments this image holds (an extension: only its own, after those it extends). */
+          readonly segments: ReadonlyArray<ImageSegment>;
         }
       >
     >;
+    /**
+     * Present on an **extension** image (see `ProjectionIndex.extensionImage`): the index it extends,
+     * which must be exactly the one the images before it make (`layerImages` checks it). Its arrays then
+     * hold only what the extension adds: the new cells and columns, the new segments, the streams that
+     * received events (their new positions), and the events' extra arrays.
+     */
+    readonly extends?: ImageExtent;
   };
   readonly strings: {
     /** The cell map's keys, by cell id. */
@@ -39,6 +51,28 @@ export interface IndexImage {
    * `streamMaxRecorded`, `streamMaxRevision`.
    */
   readonly arrays: Readonly<Record<string, Float64Array | Int32Array>>;
+}
+
+/** One segment of an image: its column count and, for a sparse one, its number of non-empty columns. */
+export interface ImageSegment {
+  readonly columnCount: number;
+  readonly minStride: number;
+  /** Present when the segment is stored sparsely: `<level>.<j>.cols` lists this many columns. */
+  readonly localColumns?: number;
+}
+
+/**
+ * The size of an index as an extension image records it: the events, cells, streams and columns per
+ * level of the index it extends (its new cells, streams and columns are numbered after these).
+ * @example const e: ImageExtent = { events: 10, deltas: 40, cells: 6, streams: 2, columns: { ledger: 2, province: 2, detail: 3 }, segments: { ledger: 1, province: 1, detail: 1 } };
+ */
+export interface ImageExtent {
+  readonly events: number;
+  readonly deltas: number;
+  readonly cells: number;
+  readonly streams: number;
+  readonly columns: Readonly<Record<(typeof IMAGE_LEVELS)[number], number>>;
+  readonly segments: Readonly<Record<(typeof IMAGE_LEVELS)[number], number>>;
 }
 
 /** The array fields of a segment, in image order. */

@@ -8,6 +8,8 @@ import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
 import {
   IMAGE_LEVELS,
+  type ImageExtent,
+  type ImageSegment,
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
@@ -15,6 +17,7 @@ import {
   SEGMENT_FIELDS,
 } from "./index-image.js";
 import { PagedSegment } from "./paged-segment.js";
+import { SparseSegment, sparsePartsOf } from "./sparse-segment.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
@@ -54,6 +57,14 @@ interface StreamEntry {
   maxRevision: number;
   /** The fold of every live event (to resume from when the next event comes later in valid time). */
   state: StreamState;
+}
+
+/**
+ * What a reopened index held when it was opened (see {@link ProjectionIndex.extensionImage}): its size,
+ * and the streams that received events since, each with its number of positions then.
+ */
+interface Mark extends ImageExtent {
+  readonly touched: Map<string, number>;
 }
 
 /** A column of the index (its id within its level) with the cell it counts. */
@@ -138,6 +149,8 @@ export class ProjectionIndex {
   private image: IndexImageSource | undefined = undefined;
   private readonly loaded = { ledger: true, province: true, detail: true, streams: true };
   private cellKeyList: ReadonlyArray<string> | undefined = undefined;
+  /** A reopened index: what it held when opened (what an extension image leaves out). */
+  private mark: Mark | undefined = undefined;
 
   /**
    * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
@@ -189,6 +202,8 @@ export class ProjectionIndex {
     if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
     if (event.revision > entry.maxRevision) entry.maxRevision = event.revision;
     this.eventCount++;
+    if (this.mark !== undefined && !this.mark.touched.has(event.streamId))
+      this.mark.touched.set(event.streamId, entry.positions.length);
     entry.positions.push(event.position);
     const te = timed(event);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
@@ -357,68 +372,127 @@ export class ProjectionIndex {
   toImage(): IndexImage {
     this.readAll();
     this.prepare();
+    return this.imageSince(undefined);
+  }
+
+  /**
+   * What this index holds beyond the image it was reopened from ({@link fromImage}), as an **extension
+   * image**: the cells, columns and streams added since, the segments of deltas laid out since (stored
+   * sparsely: only their non-empty columns), each stream that received events with its new positions,
+   * and `meta.extends` naming the index it extends. Persisted after the image it extends, it is what
+   * makes an extension of a persisted index cost the events appended, not the index's size: nothing
+   * already persisted is read whole or written again. `layerImages` reopens the images in order.
+   * Throws for an index that was not reopened from an image.
+   * @example const ext = reopened.addAll(newEvents).extensionImage(); encodeIndexImage(ext, extra)
+   */
+  extensionImage(): IndexImage {
+    const mark = this.mark;
+    if (mark === undefined)
+      throw new Error("ProjectionIndex.extensionImage: the index was not reopened from an image");
+    this.readAll();
+    this.prepare();
+    return this.imageSince(mark);
+  }
+
+  /**
+   * Merges each level's segments into one (reading the persisted ones whole), so that a persisted index
+   * whose extensions piled up is written anew as one image: `toImage()` next gives one segment a level.
+   * @example reopened.compact().toImage()
+   */
+  compact(): this {
+    this.readAll();
+    this.prepare();
+    for (const level of IMAGE_LEVELS) this.levels[level].store.compact();
+    this.mark = undefined;
+    return this;
+  }
+
+  /** The image of everything (no mark) or of what came after a mark (an extension). */
+  private imageSince(mark: Mark | undefined): IndexImage {
     const arrays: Record<string, Float64Array | Int32Array> = {};
     const levelCode = { ledger: 0, province: 1, detail: 2 } as const;
-    arrays.cellLevels = Int32Array.from(this.cellLevels, (l) => levelCode[l]);
-    arrays.provinceCellOf = Int32Array.from(this.provinceCellOf);
-    arrays.ledgerCellOf = Int32Array.from(this.ledgerCellOf);
-    arrays.provinceColumnOf = Float64Array.from(this.provinceColumnOf);
-    arrays.ledgerColumnOf = Float64Array.from(this.ledgerColumnOf);
-    const metaLevels: Record<
-      string,
-      { count: number; segments: Array<{ columnCount: number; minStride: number }> }
-    > = {};
+    const cells0 = mark?.cells ?? 0;
+    arrays.cellLevels = Int32Array.from(this.cellLevels.slice(cells0), (l) => levelCode[l]);
+    arrays.provinceCellOf = Int32Array.from(this.provinceCellOf.slice(cells0));
+    arrays.ledgerCellOf = Int32Array.from(this.ledgerCellOf.slice(cells0));
+    const detail0 = mark?.columns.detail ?? 0;
+    arrays.provinceColumnOf = Float64Array.from(this.provinceColumnOf.slice(detail0));
+    arrays.ledgerColumnOf = Float64Array.from(this.ledgerColumnOf.slice(detail0));
+    const metaLevels: Record<string, { count: number; segments: ImageSegment[] }> = {};
     for (const level of IMAGE_LEVELS) {
       const n = this.levels[level].count;
-      const colKey = new Float64Array(n);
-      const colCell = new Int32Array(n);
+      const c0 = mark?.columns[level] ?? 0;
+      const colKey = new Float64Array(n - c0);
+      const colCell = new Int32Array(n - c0);
       for (const [key, s] of this.bySeries)
         for (const c of s[level]) {
-          colKey[c.column] = key;
-          colCell[c.column] = c.cellId;
+          if (c.column < c0) continue;
+          colKey[c.column - c0] = key;
+          colCell[c.column - c0] = c.cellId;
         }
       arrays[`${level}.colKey`] = colKey;
       arrays[`${level}.colCell`] = colCell;
-      const parts = this.levels[level].store.parts();
-      parts.forEach((p, j) => {
-        for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = p[f];
+      const segments: ImageSegment[] = [];
+      this.levels[level].store.parts(mark?.segments[level] ?? 0).forEach((dense, j) => {
+        if (mark === undefined) {
+          for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = dense[f];
+          segments.push({ columnCount: dense.columnCount, minStride: dense.minStride });
+          return;
+        }
+        const { cols, parts } = sparsePartsOf(dense);
+        arrays[`${level}.${j}.cols`] = cols;
+        for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = parts[f];
+        segments.push({
+          columnCount: dense.columnCount,
+          minStride: dense.minStride,
+          localColumns: cols.length,
+        });
       });
-      metaLevels[level] = {
-        count: n,
-        segments: parts.map((p) => ({ columnCount: p.columnCount, minStride: p.minStride })),
-      };
+      metaLevels[level] = { count: n, segments };
     }
     const streamIds: string[] = [];
-    const start = new Float64Array(this.streams.size + 1);
-    const maxRecorded = new Float64Array(this.streams.size);
-    const maxRevision = new Float64Array(this.streams.size);
-    let total = 0;
-    for (const e of this.streams.values()) total += e.positions.length;
-    const positions = new Float64Array(total);
-    let i = 0;
-    let o = 0;
+    const start: number[] = [0];
+    const maxRecorded: number[] = [];
+    const maxRevision: number[] = [];
+    const positions: number[] = [];
     for (const [id, e] of this.streams) {
+      const from = mark === undefined ? 0 : mark.touched.get(id);
+      if (from === undefined) continue;
       streamIds.push(id);
-      start[i] = o;
-      maxRecorded[i] = e.maxRecorded;
-      maxRevision[i] = e.maxRevision;
-      positions.set(e.positions, o);
-      o += e.positions.length;
-      i++;
+      maxRecorded.push(e.maxRecorded);
+      maxRevision.push(e.maxRevision);
+      for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
+      start.push(positions.length);
     }
-    start[i] = o;
-    arrays.streamStart = start;
-    arrays.streamPositions = positions;
-    arrays.streamMaxRecorded = maxRecorded;
-    arrays.streamMaxRevision = maxRevision;
+    arrays.streamStart = Float64Array.from(start);
+    arrays.streamPositions = Float64Array.from(positions);
+    arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
+    arrays.streamMaxRevision = Float64Array.from(maxRevision);
+    const cellKeys: string[] = [];
+    let k = 0;
+    for (const key of this.cellIds.keys()) if (k++ >= cells0) cellKeys.push(key);
+    const extent: ImageExtent | undefined =
+      mark === undefined
+        ? undefined
+        : {
+            events: mark.events,
+            deltas: mark.deltas,
+            cells: mark.cells,
+            streams: mark.streams,
+            columns: mark.columns,
+            segments: mark.segments,
+          };
     return {
       meta: {
         events: this.eventCount,
         deltas: this.deltaCount,
         latest: Number.isFinite(this.latest) ? this.latest : null,
+        cells: this.cellLevels.length,
+        streams: this.streams.size,
         levels: metaLevels as unknown as IndexImage["meta"]["levels"],
+        ...(extent === undefined ? {} : { extends: extent }),
       },
-      strings: { cellKeys: [...this.cellIds.keys()], streamIds },
+      strings: { cellKeys, streamIds },
       arrays,
     };
   }
@@ -450,6 +524,17 @@ export class ProjectionIndex {
     index.eventCount = img.meta.events;
     index.deltaCount = img.meta.deltas;
     index.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;
+    const perLevel = (f: (l: CellLevel) => number) =>
+      ({ ledger: f("ledger"), province: f("province"), detail: f("detail") }) as const;
+    index.mark = {
+      events: img.meta.events,
+      deltas: img.meta.deltas,
+      cells: img.meta.cells,
+      streams: img.meta.streams,
+      columns: perLevel((l) => img.meta.levels[l].count),
+      segments: perLevel((l) => img.meta.levels[l].segments.length),
+      touched: new Map(),
+    };
     return index;
   }
 
@@ -471,12 +556,16 @@ export class ProjectionIndex {
       }
       s[level].push({ cellId: colCell[c] as number, column: c });
     }
-    const segments = m.segments.map(
-      (seg, j) =>
-        new PagedSegment(seg.columnCount, seg.minStride, (f, from, to) =>
-          img.range(`${level}.${j}.${f}`, from, to),
-        ),
-    );
+    const segments = m.segments.map((seg, j) => {
+      const read = (f: string, from: number, to: number) => img.range(`${level}.${j}.${f}`, from, to);
+      // A sparse segment (an extension's) holds its non-empty columns only, listed in `cols`.
+      if (seg.localColumns === undefined) return new PagedSegment(seg.columnCount, seg.minStride, read);
+      return new SparseSegment(
+        seg.columnCount,
+        () => img.array(`${level}.${j}.cols`),
+        new PagedSegment(seg.localColumns, seg.minStride, read),
+      );
+    });
     this.levels[level] = { count: m.count, store: ColumnStore.fromSegments(segments, this.minStride) };
     this.loaded[level] = true;
   }
@@ -505,6 +594,7 @@ export class ProjectionIndex {
     const ids = img.strings("streamIds");
     if (
       start.length !== ids.length + 1 ||
+      ids.length !== img.meta.streams ||
       maxRecorded.length !== ids.length ||
       maxRevision.length !== ids.length
     )
@@ -535,7 +625,7 @@ export class ProjectionIndex {
     const provinceCellOf = img.array("provinceCellOf");
     const ledgerCellOf = img.array("ledgerCellOf");
     const keys = img.strings("cellKeys");
-    if (keys.length !== cellLevels.length)
+    if (keys.length !== cellLevels.length || keys.length !== img.meta.cells)
       throw new IndexImageDamaged("index image: the cell keys do not match the cells");
     keys.forEach((k, id) => {
       const level = levelOf[cellLevels[id] as number] as CellLevel;

@@ -6,10 +6,12 @@ import { fastChecksum } from "./fast-checksum.js";
  * The version of the persisted index's byte layout. Bump it on any change to the layout or to the
  * arrays' meaning; a reader rebuilds (never reads) an index of another version. Version 2: the data area
  * is checked in 64 KiB blocks (so a reader checks only what it reads) and the string tables are
- * sections of their own (so opening reads a small header).
- * @example INDEX_FORMAT_VERSION // 2
+ * sections of their own (so opening reads a small header). Version 3: a file may hold extension images
+ * after its base image (an extension is appended, not rewritten; the total length in the fixed header
+ * is the image's own), the meta counts cells and streams, and a segment may be stored sparsely.
+ * @example INDEX_FORMAT_VERSION // 3
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
@@ -182,6 +184,8 @@ export type ReadIndexBytes = (position: number, length: number) => Uint8Array;
  * both versions, the length and the headers' checksum. Everything else is read when asked for, through
  * the returned {@link IndexImageSource}, each 64 KiB block checked the first time it is read (a damaged
  * one throws {@link IndexImageDamaged}). Left when the headers do not match: the caller rebuilds.
+ * `size` is the number of bytes from the image's start to the end of the file: more may follow the
+ * image (the extension images appended after it); {@link OpenedIndexImage.bytes} says where it ends.
  *
  * @example const r = openIndexImage((p, n) => readAt(fd, p, n), size); if (E.isRight(r)) r.right.extra
  */
@@ -204,7 +208,7 @@ export const openIndexImage = (
       modelVersion: -1,
       message: `index format ${formatVersion}; this coop-ledger reads format ${INDEX_FORMAT_VERSION}`,
     });
-  if (total !== size || FIXED + headerLength > size)
+  if (!(total <= size) || total % 8 !== 0 || FIXED + headerLength > total)
     return E.left({ _tag: "Corrupt", message: `index length ${size}, its header says ${total}` });
   const headerBytes = read(FIXED, headerLength);
   let header: Header;
@@ -218,7 +222,7 @@ export const openIndexImage = (
     return E.left({ _tag: "Corrupt", message: "the index header is malformed" });
   const sumsAt = pad8(FIXED + headerLength);
   const dataStart = pad8(sumsAt + blocks * 8);
-  if (dataStart > size) return E.left({ _tag: "Corrupt", message: "the index header runs past the end" });
+  if (dataStart > total) return E.left({ _tag: "Corrupt", message: "the index header runs past the end" });
   const head = read(FIXED, dataStart - FIXED);
   const sum = fastChecksum([head], 0);
   if (sum[0] !== dv.getUint32(24, true) || sum[1] !== dv.getUint32(28, true))
@@ -233,7 +237,7 @@ export const openIndexImage = (
       modelVersion: header.modelVersion,
       message: `index model ${header.modelVersion}; this coop-ledger computes model ${INDEX_MODEL_VERSION}`,
     });
-  const dataBytes = size - dataStart;
+  const dataBytes = total - dataStart;
   if (Math.ceil(dataBytes / INDEX_BLOCK_BYTES) !== blocks)
     return E.left({ _tag: "Corrupt", message: "the index's data area does not match its block count" });
   const sums = new Uint32Array(head.slice(sumsAt - FIXED, sumsAt - FIXED + blocks * 8).buffer);
@@ -311,6 +315,7 @@ export const openIndexImage = (
   };
   return E.right({
     source: { meta: header.meta, strings, array, range },
+    bytes: total,
     extra: header.extra,
     arrays: header.sections.filter((s) => s.type !== "json").map((s) => s.name),
     checkAll: () => {
@@ -323,6 +328,8 @@ export const openIndexImage = (
 export interface OpenedIndexImage {
   /** The image, read piece by piece. */
   readonly source: IndexImageSource;
+  /** The image's length in bytes (an extension image may follow it). */
+  readonly bytes: number;
   /** What the writer put beside the image (the CLI: the ledger identity it covers). */
   readonly extra: unknown;
   /** The names of the arrays it holds. */
@@ -344,6 +351,11 @@ export const decodeIndexImage = (
   // Positioned reads copy into fresh (aligned) buffers, as a file read would.
   const opened = openIndexImage((p, n) => bytes.slice(p, p + n), bytes.length);
   if (E.isLeft(opened)) return opened;
+  if (opened.right.bytes !== bytes.length)
+    return E.left({
+      _tag: "Corrupt",
+      message: `index length ${bytes.length}, its header says ${opened.right.bytes}`,
+    });
   const { source, extra } = opened.right;
   try {
     opened.right.checkAll();

@@ -1,0 +1,162 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import type { IndexImageSource } from "../index/index-image.js";
+import { buildIndex, type EventSource, ProjectionIndex } from "../index/projection-index.js";
+import { historyAndQueriesArb, type QueryPoint, queryOf } from "../test-support/arbitraries.js";
+import { assertSameResult } from "../test-support/compare.js";
+import { encodeIndexImage, openIndexImage } from "./image-codec.js";
+import { layerImages } from "./layered-image.js";
+
+const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);
+const params = { numRuns: RUNS, endOnFailure: process.env.PROJECTIONS_LAW_NO_SHRINK === "1" };
+
+const sourceOf = (events: ReadonlyArray<RecordedEvent>): EventSource => {
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  return { eventsAt: (positions) => positions.map((p) => byPosition.get(p) as RecordedEvent) };
+};
+
+const join = (chunks: ReadonlyArray<Uint8Array>): Uint8Array => {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+};
+
+/**
+ * A persisted index file as the CLI keeps it: a base image, then one extension image appended per
+ * extension. `reads` records the arrays read, per layer.
+ */
+class IndexFile {
+  bytes: Uint8Array;
+  readonly reads: Array<Set<string>> = [];
+  constructor(index: ProjectionIndex) {
+    this.bytes = join(encodeIndexImage(index.toImage(), null));
+  }
+  append(index: ProjectionIndex): void {
+    this.bytes = join([this.bytes, ...encodeIndexImage(index.extensionImage(), null)]);
+  }
+  /** Opens every image of the file (positioned reads) and layers them. */
+  open(source: EventSource): { index: ProjectionIndex; layers: number; used: number } {
+    const layers: IndexImageSource[] = [];
+    this.reads.length = 0;
+    let at = 0;
+    while (at < this.bytes.length) {
+      const from = at;
+      const opened = openIndexImage(
+        (p, n) => this.bytes.slice(from + p, from + p + n),
+        this.bytes.length - from,
+      );
+      if (E.isLeft(opened)) throw new Error(opened.left.message);
+      const s = opened.right.source;
+      const log = new Set<string>();
+      this.reads.push(log);
+      layers.push({
+        meta: s.meta,
+        strings: (k) => s.strings(k),
+        array: (n) => {
+          log.add(n);
+          return s.array(n);
+        },
+        range: (n, a, z) => {
+          log.add(n);
+          return s.range(n, a, z);
+        },
+      });
+      at += opened.right.bytes;
+    }
+    const { source: layered, used } = layerImages(layers);
+    return { index: ProjectionIndex.fromImage(layered, source), layers: layers.length, used };
+  }
+}
+
+/** Up to three cut points of a history, ascending. */
+const cutsOf = (n: number, seeds: ReadonlyArray<number>): number[] =>
+  seeds.map((s) => (n === 0 ? 0 : s % (n + 1))).sort((a, b) => a - b);
+
+describe("laws of the append-only persisted index (issue #12)", () => {
+  it("bulk = extended by successive appends, each persisted as an extension image and reopened = compacted, for every query", () => {
+    fc.assert(
+      fc.property(
+        historyAndQueriesArb,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        ([events, queries], seeds) => {
+          // The append boundaries fall anywhere: late-recorded events, back-dated ones and retractions of
+          // events before a boundary land after it, across one or several extensions.
+          const cuts = cutsOf(events.length, seeds);
+          const source = sourceOf(events);
+          const bulk = buildIndex(events);
+          const file = new IndexFile(buildIndex(events.slice(0, cuts[0])));
+          let from = cuts[0] as number;
+          for (const to of [...cuts.slice(1), events.length]) {
+            const { index } = file.open(source);
+            for (const e of events.slice(from, to)) index.add(e);
+            file.append(index);
+            from = to;
+          }
+          const reopened = file.open(source);
+          expect(reopened.used).toBe(reopened.layers);
+          expect(reopened.layers).toBe(cuts.length + 1);
+          // A compaction (the extensions merged into the base and written whole) answers the same.
+          const compacted = new IndexFile(file.open(source).index.compact());
+          const again = compacted.open(source);
+          expect(again.layers).toBe(1);
+          for (const qp of queries) {
+            const q = queryOf(qp as QueryPoint);
+            const expected = snapshot(bulk, q);
+            assertSameResult(snapshot(reopened.index, q), expected, `extended at ${cuts.join(", ")}`);
+            assertSameResult(snapshot(again.index, q), expected, "compacted");
+          }
+          expect(reopened.index.size).toBe(bulk.size);
+          expect(reopened.index.deltas).toBe(bulk.deltas);
+          // The streams' positions and revisions are those of the bulk index (an extension resumes from them).
+          for (const id of bulk.streamIds()) {
+            expect(reopened.index.streamPositions(id)).toEqual(bulk.streamPositions(id));
+            expect(reopened.index.streamMaxRecorded(id)).toBe(bulk.streamMaxRecorded(id));
+          }
+          expect(reopened.index.streamRevisions()).toEqual(bulk.streamRevisions());
+        },
+      ),
+      params,
+    );
+  });
+
+  it("an extension costs what was appended: extending reads none of the persisted segments' deltas", () => {
+    fc.assert(
+      fc.property(historyAndQueriesArb, fc.nat(), ([events], seed) => {
+        const cut = cutsOf(events.length, [seed])[0] as number;
+        const file = new IndexFile(buildIndex(events.slice(0, cut)));
+        const { index } = file.open(sourceOf(events));
+        for (const e of events.slice(cut)) index.add(e);
+        file.append(index);
+        const deltaArrays = [...(file.reads[0] ?? [])].filter((n) =>
+          /^(ledger|province|detail)\.\d+\.(days|recs|amounts|sumDays|sumValues)$/.test(n),
+        );
+        expect(deltaArrays).toEqual([]);
+      }),
+      { ...params, numRuns: Math.max(10, Math.floor(RUNS / 4)) },
+    );
+  });
+
+  it("an extension of another index is not layered: only the images that extend the ones before are used", () => {
+    const [events] = fc.sample(historyAndQueriesArb, { numRuns: 1, seed: 21 })[0] ?? [[]];
+    const half = Math.floor(events.length / 2);
+    const source = sourceOf(events);
+    const file = new IndexFile(buildIndex(events.slice(0, half)));
+    // An extension written from a different (shorter) base: it does not extend this file's base.
+    const other = new IndexFile(buildIndex(events.slice(0, Math.max(0, half - 1))));
+    const { index: stale } = other.open(source);
+    for (const e of events.slice(Math.max(0, half - 1))) stale.add(e);
+    if (half === 0) return;
+    file.append(stale);
+    const opened = file.open(source);
+    expect(opened.layers).toBe(2);
+    expect(opened.used).toBe(1);
+    expect(opened.index.size).toBe(half);
+  });
+});
