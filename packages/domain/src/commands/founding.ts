@@ -1,4 +1,4 @@
-import type * as t from "io-ts";
+import * as t from "io-ts";
 import { AgricultureKind, CoopForm, Sector } from "../values/classification.js";
 import { struct } from "../values/codec-helpers.js";
 import { CoopId } from "../values/ids.js";
@@ -24,6 +24,8 @@ const foundingOptional = {
   registrationCode: RegistrationCode,
   associateMembers: Count,
   charterCapitalVnd: Vnd,
+  /** The provincial Cooperative Alliance advised and supported the founding (seed 003). */
+  advisedByAlliance: t.boolean,
 };
 
 /**

@@ -4,13 +4,16 @@ import { struct } from "../values/codec-helpers.js";
 import { ApplicationId, CoopId, FundId } from "../values/ids.js";
 import { GazetteerVersion, ProvinceCode } from "../values/location.js";
 import { Vnd } from "../values/money.js";
-import { PositiveInt, Text } from "../values/quantity.js";
+import { Count, PositiveInt, Text } from "../values/quantity.js";
 import { BusinessDate } from "../values/time.js";
 import { eventCodec } from "./event-codec.js";
 
 /**
  * **AllianceActivityRecorded** — *Ghi nhận hoạt động của Liên minh HTX* (news items, trade-promotion
- * participations, training classes, founding-group advice), on stream `alliance-<province>`.
+ * participations, training classes, founding-group advice, awareness classes), on stream
+ * `alliance-<province>`. `participants` (optional, added without a version bump: older events simply
+ * lack it) is the number of people who attended the recorded classes — the basis of
+ * `activity.peopleTrained` (số lượt người được đào tạo, bồi dưỡng) for training classes.
  * @example AllianceActivityRecorded.decode({ type: "AllianceActivityRecorded", schemaVersion: 1, data: { effectiveDate: "2021-03-01", provinceCode: "60", gazetteer: "2008-08-01", kind: "trainingClass", count: 2 } })
  */
 export const AllianceActivityRecorded = eventCodec(
@@ -24,7 +27,7 @@ export const AllianceActivityRecorded = eventCodec(
       kind: AllianceActivityKind,
       count: PositiveInt,
     },
-    { description: Text },
+    { description: Text, participants: Count },
     "AllianceActivityRecordedData",
   ),
 );

@@ -40,7 +40,10 @@ export type FoundingOrigin = t.TypeOf<typeof FoundingOrigin>;
 /**
  * Data of {@link CoopFounded} v2. `foundingMembers` counts official founding members; for a union
  * (liên hiệp HTX) it counts member co-ops. `effectiveDate` is the registration date (or, for a
- * pre-existing co-op, the day from which the ledger knows it exists).
+ * pre-existing co-op, the day from which the ledger knows it exists). `advisedByAlliance` (optional,
+ * added without a version bump: absent reads as "not recorded", counted as not advised) says the
+ * provincial Cooperative Alliance advised and supported the founding (được Liên minh HTX tỉnh tư vấn,
+ * hỗ trợ thành lập — seed 003: "tư vấn, hỗ trợ thành lập được 70 HTX kiểu mới").
  */
 export const CoopFoundedData = struct(
   {
@@ -58,6 +61,7 @@ export const CoopFoundedData = struct(
     registrationCode: RegistrationCode,
     associateMembers: Count,
     charterCapitalVnd: Vnd,
+    advisedByAlliance: t.boolean,
   },
   "CoopFoundedData",
 );

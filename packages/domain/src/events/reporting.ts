@@ -68,7 +68,10 @@ export type ManagerLeft = t.TypeOf<typeof ManagerLeft>;
 /**
  * **AnnualReportFiled** — *Nộp báo cáo tình hình hoạt động / báo cáo tài chính năm* (annual report for a
  * fiscal year: charter capital, total assets, revenue, profit (may be negative), workers, average
- * monthly incomes). The basis of `finance.growth.*` and `income.*`.
+ * monthly incomes). The basis of `finance.growth.*`, `finance.revenueVnd`, `finance.profitVnd` and
+ * `income.*`. `highTechnology` (optional, added without a version bump) says the co-op applied high
+ * technology in production in the fiscal year (ứng dụng công nghệ cao vào sản xuất, seed 004) — the
+ * basis of `coops.highTech`; absent reads as "not reported".
  * @example AnnualReportFiled.decode({ type: "AnnualReportFiled", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2023-03-31", fiscalYear: 2022, charterCapitalVnd: 1000000000, totalAssetsVnd: 2500000000, revenueVnd: 3000000000, profitVnd: 120000000 } })
  */
 export const AnnualReportFiled = eventCodec(
@@ -89,6 +92,7 @@ export const AnnualReportFiled = eventCodec(
       workerMonthlyIncomeVnd: Vnd,
       memberMonthlyIncomeVnd: Vnd,
       generalMeetingHeldOn: BusinessDate,
+      highTechnology: t.boolean,
     },
     "AnnualReportFiledData",
   ),

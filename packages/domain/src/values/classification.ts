@@ -149,12 +149,15 @@ export type ReorganisationKind = t.TypeOf<typeof ReorganisationKind>;
 
 /**
  * An alliance activity the resolutions count: news items (tin bài), trade-promotion participations
- * (lượt tham gia xúc tiến thương mại), training classes (lớp tập huấn), founding-group advice (tư vấn
- * thành lập HTX).
+ * (lượt tham gia xúc tiến thương mại), training classes (lớp tập huấn, bồi dưỡng: seed 000 target 9,
+ * seed 002's "lớp bồi dưỡng kiến thức"), founding-group advice (tư vấn thành lập HTX), and awareness
+ * classes on the law (lớp tuyên truyền: seed 002's "16 lớp tuyên truyền về Luật HTX 2012, Nghị định
+ * 151/2007/NĐ-CP"). `awarenessClass` was added after the first release (appended: older events decode
+ * unchanged).
  * @example AllianceActivityKind.decode("trainingClass") // Right
  */
 export const AllianceActivityKind = literals(
-  ["newsItem", "tradePromotion", "trainingClass", "foundingAdvice"],
+  ["newsItem", "tradePromotion", "trainingClass", "foundingAdvice", "awarenessClass"],
   "AllianceActivityKind",
 );
 /** @see AllianceActivityKind */

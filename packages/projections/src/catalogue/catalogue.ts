@@ -368,6 +368,185 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     options: ["districtCount"],
     seenIn: "000: one linkage per district",
   },
+  {
+    id: "rating.weak",
+    label: { en: "Co-ops rated weak", vi: "Số HTX yếu kém" },
+    kind: "annual",
+    unit: "count",
+    definition:
+      "Co-ops rated weak (yếu) for the fiscal year: a score below the average band (< 50 by default, Circular 01/2020/TT-BKHĐT), or an agricultural co-op with an administrative sanction in the year (Circular 09/2017/TT-BNNPTNT). The latest assessment of a year counts.",
+    forms: COOP,
+    options: ["fiscalYear"],
+    seenIn: "001: weak and non-operating co-ops persuaded to dissolve",
+  },
+  {
+    id: "rating.weakShare",
+    label: { en: "Share of co-ops rated weak", vi: "Tỷ lệ HTX yếu kém" },
+    kind: "annual",
+    unit: "share",
+    definition:
+      "Co-ops rated weak for the fiscal year over co-ops rated for the year (or active at 31/12 of the year), as `rating.fairOrGoodShare` counts its denominator.",
+    numerator: "co-ops rated weak for the year",
+    denominator: "co-ops rated for the year (or active at year end, option)",
+    forms: COOP,
+    options: ["fiscalYear", "ratingDenominator"],
+    seenIn: "001: weak and non-operating co-ops persuaded to dissolve",
+  },
+  {
+    id: "coops.suspended",
+    label: { en: "Suspended co-ops", vi: "Số HTX ngừng hoạt động" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Active co-ops suspended on the date (tạm ngừng hoạt động): a suspension effective on or before the date, not resumed, whose end date (`until`, inclusive) has not passed. They are still counted by `coops.active`.",
+    forms: COOP,
+    options: [],
+    seenIn: "001: weak and non-operating co-ops persuaded to dissolve; brief §7: 5–15% suspended",
+  },
+  {
+    id: "coops.reorganised",
+    label: { en: "Co-ops and groups converted or reorganised", vi: "Số HTX, THT chuyển đổi, tổ chức lại" },
+    kind: "period",
+    unit: "count",
+    definition:
+      "Conversions into another form (chuyển đổi, e.g. a group into a co-op) and reorganisations (tổ chức lại: split, spin-off, consolidation, merger) in the period, counted on each organisation converted or reorganised (a consolidation of two co-ops counts two; the successors founded are counted by neither this nor `coops.founded`); broken down by kind.",
+    forms: ["cooperative", "union", "group"],
+    options: ["periodFrom"],
+    seenIn: "001: found, consolidate and reorganise groups and co-ops under the 2023 law",
+  },
+  {
+    id: "coops.foundedAdvised",
+    label: {
+      en: "Co-ops founded with the alliance's advice",
+      vi: "Số HTX được Liên minh HTX tư vấn, hỗ trợ thành lập",
+    },
+    kind: "period",
+    unit: "count",
+    definition:
+      "Co-ops founded new in the period whose founding records that the provincial Cooperative Alliance advised and supported it (`CoopFounded.advisedByAlliance`); a founding that does not say is not counted. A part of `coops.founded`.",
+    forms: COOP,
+    options: ["periodFrom"],
+    seenIn: "003: 70 new-model co-ops in the 2020–2025 term; 002: 12 founding groups advised, 6 founded",
+  },
+  {
+    id: "coops.law2023Share",
+    label: { en: "Share operating under the 2023 law", vi: "Tỷ lệ HTX hoạt động theo Luật HTX 2023" },
+    kind: "instant",
+    unit: "share",
+    definition:
+      "Active co-ops founded under Law 17/2023/QH15 (from 2024-07-01) or conformed to it (re-registered or charter amended, art. 115) over active co-ops. A co-op whose earlier charter already conformed but that recorded no conformance is not counted: the ledger cannot tell.",
+    numerator: "active co-ops under the 2023 law",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: [],
+    seenIn: "001: organise co-ops and groups under the 2023 law",
+  },
+  {
+    id: "coops.highTech",
+    label: { en: "Co-ops applying high technology", vi: "Số HTX ứng dụng công nghệ cao" },
+    kind: "annual",
+    unit: "count",
+    definition:
+      "Co-ops whose annual report for the fiscal year says they applied high technology in production (`AnnualReportFiled.highTechnology`). The latest report of a year counts; a report that does not say is not counted.",
+    forms: COOP,
+    options: ["fiscalYear"],
+    seenIn: "004: co-ops with high-technology production models; 000: apply high technology",
+  },
+  {
+    id: "valueChain.coops",
+    label: { en: "Co-ops in value chains", vi: "Số HTX tham gia chuỗi giá trị" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Active co-ops with at least one active value-chain linkage (liên kết chuỗi giá trị) on the date.",
+    forms: COOP,
+    options: [],
+    seenIn: "003, 004: co-ops tied to value chains; 001: few co-ops in value chains",
+  },
+  {
+    id: "valueChain.coopShare",
+    label: { en: "Share of co-ops in value chains", vi: "Tỷ lệ HTX tham gia chuỗi giá trị" },
+    kind: "instant",
+    unit: "share",
+    definition: "Active co-ops with at least one active value-chain linkage over active co-ops.",
+    numerator: "active co-ops with ≥ 1 active linkage",
+    denominator: "active co-ops",
+    forms: COOP,
+    options: [],
+    seenIn: "003, 004: co-ops tied to value chains; 001: few co-ops in value chains",
+  },
+  {
+    id: "members.total",
+    label: { en: "Members of co-ops", vi: "Tổng số thành viên HTX" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Official members of active co-ops (each co-op's latest report, adjusted by mergers and spin-offs since): the numerator of `members.averagePerCoop`.",
+    forms: COOP,
+    options: ["peoplesCreditFunds"],
+    seenIn: "004: ≥ 15 members per co-op; 003: member development",
+  },
+  {
+    id: "workers.total",
+    label: { en: "Regular workers of co-ops", vi: "Tổng số lao động thường xuyên trong HTX" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Regular workers (lao động thường xuyên) of active co-ops, from each co-op's latest membership report (a report that does not give them counts none).",
+    forms: COOP,
+    options: [],
+    seenIn: "000: income of regular workers (target 5)",
+  },
+  ...(
+    [
+      ["revenue", "Revenue", "Doanh thu"],
+      ["profit", "Profit", "Lợi nhuận"],
+    ] as const
+  ).map(
+    ([metric, en, vi]): IndicatorDefinition => ({
+      id: `finance.${metric}Vnd` as IndicatorId,
+      label: { en: `${en} of co-ops and groups`, vi: `${vi} của HTX, THT` },
+      kind: "annual",
+      unit: "vnd",
+      definition: `Sum of the ${metric} reported for the fiscal year by co-ops and cooperative groups (the latest report of a year counts${metric === "profit" ? "; a loss counts negative" : ""}); breakdown: organisations reporting.`,
+      forms: ["cooperative", "group"],
+      options: ["fiscalYear"],
+      seenIn: "000: revenue and profit of co-ops and groups (target 5)",
+    }),
+  ),
+  {
+    id: "activity.awarenessClasses",
+    label: { en: "Awareness classes", vi: "Số lớp tuyên truyền" },
+    kind: "period",
+    unit: "count",
+    definition:
+      "Awareness classes on the law and policy (lớp tuyên truyền) recorded by the provincial Cooperative Alliance in the period (the sum of the recorded counts).",
+    forms: [],
+    options: ["periodFrom"],
+    seenIn: "002: 16 classes on the 2012 law and Decree 151/2007/NĐ-CP",
+  },
+  {
+    id: "activity.peopleTrained",
+    label: { en: "People trained", vi: "Số lượt người được đào tạo, bồi dưỡng" },
+    kind: "period",
+    unit: "count",
+    definition:
+      "Attendances of the training classes recorded by the provincial Cooperative Alliance in the period (the sum of the recorded participants; a class recorded without them adds none).",
+    forms: [],
+    options: ["periodFrom"],
+    seenIn: "000: training of managers, workers and members (target 9); 001: yearly vocational training",
+  },
+  {
+    id: "alliance.members",
+    label: { en: "Alliance members", vi: "Tổng số thành viên Liên minh HTX tỉnh" },
+    kind: "instant",
+    unit: "count",
+    definition:
+      "Co-ops and unions that are members of the provincial Cooperative Alliance on the date (joined, not left, not ended), counted where their head office is.",
+    forms: ["cooperative", "union"],
+    options: [],
+    seenIn: "000: ≥ 3 new members a year; 003: member development",
+  },
 ];
 
 /**

@@ -59,6 +59,22 @@ export const INDICATOR_PROVENANCE: Readonly<Record<IndicatorId, ReadonlyArray<Ev
   "activity.trainingClasses": ["AllianceActivityRecorded"],
   "activity.foundingAdvice": ["AllianceActivityRecorded"],
   "valueChain.districtCoverage": [...POPULATION, "ValueChainLinked", "ValueChainUnlinked"],
+  "rating.weak": [...POPULATION, "CoopAssessed"],
+  "rating.weakShare": [...POPULATION, "CoopAssessed"],
+  "coops.suspended": [...POPULATION, "CoopSuspended", "CoopResumed"],
+  "coops.reorganised": ["CoopConverted", "CoopReorganisedAway", "CoopSpunOff"],
+  "coops.foundedAdvised": ["CoopFounded"],
+  "coops.law2023Share": [...POPULATION, "CoopConformedToLaw"],
+  "coops.highTech": [...POPULATION, "AnnualReportFiled"],
+  "valueChain.coops": [...POPULATION, "ValueChainLinked", "ValueChainUnlinked"],
+  "valueChain.coopShare": [...POPULATION, "ValueChainLinked", "ValueChainUnlinked"],
+  "members.total": [...POPULATION, "MembershipReported", "CoopSpunOff", "CoopMergerReceived"],
+  "workers.total": [...POPULATION, "MembershipReported"],
+  "finance.revenueVnd": [...POPULATION, "AnnualReportFiled"],
+  "finance.profitVnd": [...POPULATION, "AnnualReportFiled"],
+  "activity.awarenessClasses": ["AllianceActivityRecorded"],
+  "activity.peopleTrained": ["AllianceActivityRecorded"],
+  "alliance.members": [...POPULATION, "CoopJoinedAlliance", "CoopLeftAlliance"],
 };
 
 /**

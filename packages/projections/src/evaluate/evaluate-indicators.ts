@@ -9,6 +9,7 @@ import {
   DISSOLUTION_MODES,
   FUND_KINDS,
   financeParameter,
+  REORGANISATION_KINDS,
   SeriesCode,
   scoreParameter,
   seriesKey,
@@ -59,7 +60,7 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     forms: def.forms.length === 0 ? formBit("") : q.scope.form !== undefined ? formBit(q.scope.form) : forms,
     excludePeoplesCreditFunds:
       o.peoplesCreditFunds === "exclude" &&
-      (id === "members.averagePerCoop" || id === "members.over100Share"),
+      (id === "members.averagePerCoop" || id === "members.over100Share" || id === "members.total"),
   };
   const at = (key: number, day = D): number => safe(reader.value(key, day, population));
   const instant = { from: q.validAt, to: q.validAt };
@@ -116,6 +117,20 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     };
   };
   const active = seriesKey(SeriesCode.active);
+  const annualCount = (key: number): Figure => ({
+    ...base,
+    value: at(key),
+    period: annual.period,
+    fiscalYear: Y,
+  });
+  const ratingDenominator = (): number =>
+    o.ratingDenominator === "rated"
+      ? at(seriesKey(SeriesCode.rated, Y))
+      : at(active, Math.min(D, dayOf(endOfYear(Y))));
+  const level = (metric: number): Figure => ({
+    ...annualCount(seriesKey(SeriesCode.financeLevel, financeParameter(Y, metric))),
+    breakdown: { organisationsReporting: at(seriesKey(SeriesCode.financeReported, Y)) },
+  });
 
   return match(id)
     .with("coops.active", "unions.active", "groups.active", () => count(active))
@@ -148,11 +163,7 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
       else
         for (let k = o.effectiveMinScore; k <= 100; k++)
           effective += at(seriesKey(SeriesCode.scoreFloor, scoreParameter(Y, k)));
-      const denominator =
-        o.ratingDenominator === "rated"
-          ? at(seriesKey(SeriesCode.rated, Y))
-          : at(active, Math.min(D, dayOf(endOfYear(Y))));
-      return { ...share(effective, denominator, annual.period), fiscalYear: Y };
+      return { ...share(effective, ratingDenominator(), annual.period), fiscalYear: Y };
     })
     .with("members.averagePerCoop", () => share(at(seriesKey(SeriesCode.members)), at(active)))
     .with("members.over100Share", () => share(at(seriesKey(SeriesCode.over100)), at(active)))
@@ -222,6 +233,42 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
         o.districtCount,
       );
     })
+    .with("rating.weak", () => annualCount(seriesKey(SeriesCode.weak, Y)))
+    .with("rating.weakShare", () => ({
+      ...share(at(seriesKey(SeriesCode.weak, Y)), ratingDenominator(), annual.period),
+      fiscalYear: Y,
+    }))
+    .with("coops.suspended", () => count(seriesKey(SeriesCode.suspended)))
+    .with("coops.reorganised", () => {
+      const breakdown: Record<string, number> = {};
+      let total = 0;
+      REORGANISATION_KINDS.forEach((kind, i) => {
+        const v = periodOf(seriesKey(SeriesCode.reorganised, i));
+        breakdown[kind] = v;
+        total = safe(total + v);
+      });
+      return { ...base, value: total, breakdown, period };
+    })
+    .with("coops.foundedAdvised", () => ({
+      ...base,
+      value: periodOf(seriesKey(SeriesCode.foundedAdvised)),
+      period,
+    }))
+    .with("coops.law2023Share", () => share(at(seriesKey(SeriesCode.law2023)), at(active)))
+    .with("coops.highTech", () => annualCount(seriesKey(SeriesCode.highTech, Y)))
+    .with("valueChain.coops", () => count(seriesKey(SeriesCode.valueChainCoops)))
+    .with("valueChain.coopShare", () => share(at(seriesKey(SeriesCode.valueChainCoops)), at(active)))
+    .with("members.total", () => count(seriesKey(SeriesCode.members)))
+    .with("workers.total", () => count(seriesKey(SeriesCode.workers)))
+    .with("finance.revenueVnd", () => level(2))
+    .with("finance.profitVnd", () => level(3))
+    .with("activity.awarenessClasses", () => activity("awarenessClass"))
+    .with("activity.peopleTrained", () => ({
+      ...base,
+      value: periodOf(seriesKey(SeriesCode.participants, ACTIVITY_KINDS.indexOf("trainingClass"))),
+      period,
+    }))
+    .with("alliance.members", () => count(seriesKey(SeriesCode.allianceMembers)))
     .exhaustive();
 };
 

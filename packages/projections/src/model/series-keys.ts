@@ -4,7 +4,8 @@ import type { AllianceActivityKind, FundKind } from "@coop-ledger/domain";
  * The delta series the index keeps, one per quantity an indicator is built from. A series key is a
  * number `code * 2^20 + parameter` (the parameter is a fund, a mode, a year...), so that keys are cheap
  * to hash and compare. Stocks (codes below 20 and the annual ones from 30) follow the organisation when
- * its head office moves; flows (20–29) stay where they happened.
+ * its head office moves; flows (20–29) stay where they happened. New series take unused codes (a code's
+ * meaning never changes; adding one bumps `INDEX_MODEL_VERSION`).
  */
 export const SeriesCode = {
   active: 1,
@@ -21,6 +22,10 @@ export const SeriesCode = {
   linkages: 12,
   outstanding: 13,
   overdue: 14,
+  suspended: 15,
+  allianceMembers: 16,
+  valueChainCoops: 17,
+  workers: 18,
   founded: 20,
   dissolved: 21,
   allianceJoins: 22,
@@ -28,6 +33,9 @@ export const SeriesCode = {
   disbursedVnd: 24,
   applications: 25,
   activity: 26,
+  reorganised: 27,
+  foundedAdvised: 28,
+  participants: 29,
   rated: 30,
   fairOrGood: 31,
   scoreFloor: 32,
@@ -40,6 +48,10 @@ export const SeriesCode = {
   workerIncomeWorkers: 39,
   memberIncomeSum: 40,
   memberIncomeCount: 41,
+  weak: 42,
+  highTech: 43,
+  financeLevel: 44,
+  financeReported: 45,
   fundCapital: 50,
 } as const;
 /** @see SeriesCode */
@@ -68,7 +80,15 @@ export const ACTIVITY_KINDS: ReadonlyArray<AllianceActivityKind> = [
   "tradePromotion",
   "trainingClass",
   "foundingAdvice",
+  "awarenessClass",
 ];
+/**
+ * How an organisation was converted or reorganised, in parameter order (`coops.reorganised`): a
+ * conversion into another form (chuyển đổi) and the four reorganisations (tổ chức lại: chia, tách,
+ * hợp nhất, sáp nhập — Law 23/2012/QH13 art. 53; Law 17/2023/QH15 art. 94–96).
+ * @example REORGANISATION_KINDS[0] // "conversion"
+ */
+export const REORGANISATION_KINDS = ["conversion", "split", "spinOff", "consolidation", "merger"] as const;
 /** Dissolution modes in parameter order. @example DISSOLUTION_MODES[1] // "compulsory" */
 export const DISSOLUTION_MODES = ["voluntary", "compulsory"] as const;
 /** Finance metrics in parameter order (`finance.growth.*`). @example FINANCE_METRICS[0] // "capital" */
@@ -105,6 +125,10 @@ export const STOCK_SLOTS: ReadonlyArray<number> = [
   seriesKey(SeriesCode.overdue, 1),
   seriesKey(SeriesCode.overdue, 2),
   seriesKey(SeriesCode.fundCapital),
+  seriesKey(SeriesCode.suspended),
+  seriesKey(SeriesCode.allianceMembers),
+  seriesKey(SeriesCode.valueChainCoops),
+  seriesKey(SeriesCode.workers),
 ];
 
 /** Index of each slot in {@link STOCK_SLOTS}. */
@@ -124,4 +148,8 @@ export const Slot = {
   outstanding0: 12,
   overdue0: 15,
   fundCapital: 18,
+  suspended: 19,
+  allianceMembers: 20,
+  valueChainCoops: 21,
+  workers: 22,
 } as const;

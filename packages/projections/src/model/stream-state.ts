@@ -16,6 +16,7 @@ import {
   DISSOLUTION_MODES,
   FUND_KINDS,
   financeParameter,
+  REORGANISATION_KINDS,
   SeriesCode,
   Slot,
   STOCK_SLOTS,
@@ -43,6 +44,7 @@ interface LoanFacts {
 
 interface ReportFacts {
   readonly finance: readonly [number, number, number, number];
+  readonly highTech: boolean;
   readonly workerIncome: number | undefined;
   readonly workers: number | undefined;
   readonly memberIncome: number | undefined;
@@ -50,6 +52,7 @@ interface ReportFacts {
 
 interface RatingFacts {
   readonly fairOrGood: boolean;
+  readonly weak: boolean;
   readonly scoreFloor: number;
 }
 
@@ -74,6 +77,15 @@ export interface StreamState {
   regime: string;
   members: number;
   farmHouseholds: number;
+  /** Regular workers (lao động thường xuyên) of the latest membership report. */
+  workers: number;
+  /**
+   * Suspended (tạm ngừng hoạt động): the first day it operates again — `Infinity` while suspended with
+   * no end date, the day after `until` when one was given, and `-Infinity` when not suspended.
+   */
+  suspendedUntilDay: number;
+  /** A member of the provincial Cooperative Alliance (joined, not left). */
+  allianceMember: boolean;
   readonly managers: Map<string, ManagerFacts>;
   readonly products: Map<string, ProductFacts>;
   readonly linkages: Set<string>;
@@ -95,6 +107,9 @@ export const initialStreamState = (): StreamState => ({
   regime: "2012",
   members: 0,
   farmHouseholds: 0,
+  workers: 0,
+  suspendedUntilDay: Number.NEGATIVE_INFINITY,
+  allianceMember: false,
   managers: new Map(),
   products: new Map(),
   linkages: new Set(),
@@ -183,7 +198,10 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       enterCell(s, d.effectiveDate);
       s.members = d.foundingMembers;
       s.regime = String(d.origin.kind === "preExisting" ? d.origin.lawRegime : regimeOn(d.effectiveDate));
-      if (d.origin.kind === "new") flows(seriesKey(SeriesCode.founded), s.cell, 1);
+      if (d.origin.kind === "new") {
+        flows(seriesKey(SeriesCode.founded), s.cell, 1);
+        if (d.advisedByAlliance === true) flows(seriesKey(SeriesCode.foundedAdvised), s.cell, 1);
+      }
       return;
     }
     case "HeadOfficeMoved":
@@ -205,6 +223,10 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
     case "CoopConverted":
     case "CoopReorganisedAway":
       s.ended = true;
+      if (s.cell !== undefined) {
+        const kind = e.type === "CoopConverted" ? "conversion" : e.data.kind;
+        flows(seriesKey(SeriesCode.reorganised, REORGANISATION_KINDS.indexOf(kind)), s.cell, 1);
+      }
       return;
     case "CoopDissolved":
       s.ended = true;
@@ -214,6 +236,9 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       return;
     case "CoopSpunOff":
       s.members = Math.max(0, s.members - e.data.membersTransferred);
+      if (s.cell !== undefined) {
+        flows(seriesKey(SeriesCode.reorganised, REORGANISATION_KINDS.indexOf("spinOff")), s.cell, 1);
+      }
       return;
     case "CoopMergerReceived":
       s.members += e.data.membersReceived;
@@ -221,6 +246,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
     case "MembershipReported":
       s.members = e.data.officialMembers;
       s.farmHouseholds = e.data.farmHouseholds ?? 0;
+      s.workers = e.data.regularWorkers ?? 0;
       return;
     case "ManagerAppointed":
       s.managers.set(e.data.managerId, {
@@ -235,6 +261,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       const d = e.data;
       s.reports.set(d.fiscalYear, {
         finance: [d.charterCapitalVnd, d.totalAssetsVnd, d.revenueVnd, d.profitVnd],
+        highTech: d.highTechnology === true,
         workerIncome: d.workerMonthlyIncomeVnd,
         workers: d.regularWorkers,
         memberIncome: d.memberMonthlyIncomeVnd,
@@ -244,6 +271,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
     case "CoopAssessed":
       s.ratings.set(e.data.year, {
         fairOrGood: e.data.rating === "good" || e.data.rating === "fair",
+        weak: e.data.rating === "weak",
         scoreFloor: Math.floor(e.data.score),
       });
       return;
@@ -285,7 +313,19 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       return;
     }
     case "CoopJoinedAlliance":
+      s.allianceMember = true;
       if (s.cell !== undefined) flows(seriesKey(SeriesCode.allianceJoins), s.cell, 1);
+      return;
+    case "CoopLeftAlliance":
+      s.allianceMember = false;
+      return;
+    case "CoopSuspended":
+      // Suspended through `until` (inclusive), operating again the day after; with no end date, until
+      // it resumes.
+      s.suspendedUntilDay = e.data.until === undefined ? Number.POSITIVE_INFINITY : dayOf(e.data.until) + 1;
+      return;
+    case "CoopResumed":
+      s.suspendedUntilDay = Number.NEGATIVE_INFINITY;
       return;
     case "FundEstablished":
       s.exists = true;
@@ -305,17 +345,20 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
       // counted only in unscoped figures).
       flows(seriesKey(SeriesCode.applications), s.cell ?? placeCell(undefined, undefined), 1);
       return;
-    case "AllianceActivityRecorded":
-      flows(
-        seriesKey(SeriesCode.activity, ACTIVITY_KINDS.indexOf(e.data.kind)),
-        placeCell(e.data.gazetteer, e.data.provinceCode, placeOrigin(e.data.gazetteer, e.data.provinceCode)),
-        e.data.count,
+    case "AllianceActivityRecorded": {
+      const kind = ACTIVITY_KINDS.indexOf(e.data.kind);
+      const cell = placeCell(
+        e.data.gazetteer,
+        e.data.provinceCode,
+        placeOrigin(e.data.gazetteer, e.data.provinceCode),
       );
+      flows(seriesKey(SeriesCode.activity, kind), cell, e.data.count);
+      if (e.data.participants !== undefined) {
+        flows(seriesKey(SeriesCode.participants, kind), cell, e.data.participants);
+      }
       return;
-    case "CoopSuspended":
-    case "CoopResumed":
+    }
     case "DissolutionStarted":
-    case "CoopLeftAlliance":
     case "ReorganisationDecided":
     case "EventRetracted":
       return;
@@ -358,11 +401,16 @@ export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => 
   out[Slot.ocopProducts] = p;
   out[Slot.ocopCoops] = p > 0 ? 1 : 0;
   out[Slot.linkages] = s.linkages.size;
+  out[Slot.valueChainCoops] = s.linkages.size > 0 ? 1 : 0;
+  out[Slot.workers] = s.workers;
+  out[Slot.suspended] = t < s.suspendedUntilDay ? 1 : 0;
+  out[Slot.allianceMembers] = s.allianceMember ? 1 : 0;
 };
 
 /**
  * The first day after `t` on which {@link stocksAt} may change without an event: a manager turning 50,
- * an OCOP certificate lapsing, a loan falling overdue. `Infinity` when none.
+ * an OCOP certificate lapsing, a loan falling overdue, a suspension reaching its end date. `Infinity`
+ * when none.
  *
  * @example nextScheduledDay(state, dayOf("2022-12-31"))
  */
@@ -380,6 +428,8 @@ export const nextScheduledDay = (s: StreamState, t: number): number => {
     const d = p.validUntilDay + 1;
     if (!p.ended && d > t && d < next) next = d;
   }
+  // A suspension with an end date lapses by itself.
+  if (s.suspendedUntilDay > t && s.suspendedUntilDay < next) next = s.suspendedUntilDay;
   return next;
 };
 
@@ -418,6 +468,7 @@ export const annualStocks = (
     annualCell = cell;
     addAnnual(out, seriesKey(SeriesCode.rated, year), 1);
     if (r.fairOrGood) addAnnual(out, seriesKey(SeriesCode.fairOrGood, year), 1);
+    if (r.weak) addAnnual(out, seriesKey(SeriesCode.weak, year), 1);
     addAnnual(out, seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
   }
   for (const [year, r] of s.reports) {
@@ -425,6 +476,12 @@ export const annualStocks = (
     const cell = cellOnDay(s, yearEndDay(year));
     if (cell === undefined) continue;
     annualCell = cell;
+    addAnnual(out, seriesKey(SeriesCode.financeReported, year), 1);
+    if (r.highTech) addAnnual(out, seriesKey(SeriesCode.highTech, year), 1);
+    // Levels (not growth): revenue and profit of every co-op that reported the year.
+    for (const m of [2, 3]) {
+      addAnnual(out, seriesKey(SeriesCode.financeLevel, financeParameter(year, m)), r.finance[m] ?? 0);
+    }
     const prev = s.reports.get(year - 1);
     if (prev !== undefined) {
       addAnnual(out, seriesKey(SeriesCode.financeBoth, year), 1);

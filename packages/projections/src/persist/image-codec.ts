@@ -17,11 +17,13 @@ export const INDEX_FORMAT_VERSION = 3;
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
  * change to the projections would give different columns from the same events (a persisted index of
  * another model version is stale and rebuilt). Separate from the layout so that the reason is clear.
- * @example INDEX_MODEL_VERSION // 3
+ * @example INDEX_MODEL_VERSION // 4
  */
 // 2: the fold traces 2025 communes through the shipped commune transfer table (was: no table).
 // 3: a fiscal year's annual stocks stay in the cell of the year's last day (were: moved with the co-op).
-export const INDEX_MODEL_VERSION = 3;
+// 4: series for the indicators added for the seeds (weak, suspended, reorganised, advised foundings,
+//    high technology, value-chain co-ops, workers, revenue and profit levels, participants, alliance members).
+export const INDEX_MODEL_VERSION = 4;
 
 // The package has no DOM or Node typings (it does no I/O); the UTF-8 codecs are standard globals.
 const { TextEncoder, TextDecoder } = globalThis as unknown as {

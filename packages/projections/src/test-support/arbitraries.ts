@@ -35,7 +35,7 @@ const day0 = "2012-01-01" as BusinessDate;
 const dateAt = (offset: number): BusinessDate => addDays(day0, offset);
 
 type Op =
-  | { readonly k: "members"; readonly n: number; readonly farm: number }
+  | { readonly k: "members"; readonly n: number; readonly farm: number; readonly workers: number | undefined }
   | { readonly k: "manager"; readonly id: number; readonly birthYear: number; readonly qualified: boolean }
   | { readonly k: "managerLeft"; readonly id: number }
   | { readonly k: "assess"; readonly yearBack: number; readonly score: number }
@@ -45,6 +45,7 @@ type Op =
       readonly capital: number;
       readonly income: number;
       readonly workers: number;
+      readonly highTech: boolean | undefined;
     }
   | { readonly k: "ocop"; readonly id: number; readonly months: number }
   | { readonly k: "ocopEnd"; readonly id: number }
@@ -64,7 +65,11 @@ type Op =
   | { readonly k: "join" }
   | { readonly k: "spinOff"; readonly n: number }
   | { readonly k: "dissolve"; readonly compulsory: boolean }
-  | { readonly k: "reorganisedAway" };
+  | { readonly k: "reorganisedAway"; readonly kind: "split" | "consolidation" | "merger" }
+  | { readonly k: "suspend"; readonly days: number | null }
+  | { readonly k: "resume" }
+  | { readonly k: "leave" }
+  | { readonly k: "convert" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -72,6 +77,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       k: fc.constant("members" as const),
       n: fc.integer({ min: 0, max: 300 }),
       farm: fc.integer({ min: 0, max: 200 }),
+      workers: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     }),
     weight: 4,
   },
@@ -103,6 +109,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       capital: fc.integer({ min: 0, max: 5_000_000_000 }),
       income: fc.integer({ min: 1_000_000, max: 9_000_000 }),
       workers: fc.integer({ min: 0, max: 40 }),
+      highTech: fc.option(fc.boolean(), { nil: undefined }),
     }),
     weight: 4,
   },
@@ -172,7 +179,23 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 4,
   },
   { arbitrary: fc.record({ k: fc.constant("dissolve" as const), compulsory: fc.boolean() }), weight: 1 },
-  { arbitrary: fc.record({ k: fc.constant("reorganisedAway" as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("reorganisedAway" as const),
+      kind: fc.constantFrom("split" as const, "consolidation" as const, "merger" as const),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("suspend" as const),
+      days: fc.option(fc.integer({ min: 1, max: 400 }), { nil: null }),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ k: fc.constant("resume" as const) }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant("leave" as const) }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant("convert" as const) }), weight: 1 },
 );
 
 interface Step {
@@ -199,6 +222,7 @@ interface OrgPlan {
   readonly form: number;
   readonly members: number;
   readonly preExisting: boolean;
+  readonly advised: boolean | undefined;
   readonly steps: ReadonlyArray<Step>;
 }
 
@@ -209,6 +233,7 @@ const orgArb: fc.Arbitrary<OrgPlan> = fc.record({
   form: fc.integer({ min: 0, max: FORMS.length - 1 }),
   members: fc.integer({ min: 2, max: 150 }),
   preExisting: fc.boolean(),
+  advised: fc.option(fc.boolean(), { nil: undefined }),
   steps: fc.array(stepArb, { maxLength: 10 }),
 });
 
@@ -236,7 +261,12 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
   const base = { coopId, effectiveDate: date };
   switch (op.k) {
     case "members":
-      return ev("MembershipReported", { ...base, officialMembers: op.n, farmHouseholds: op.farm });
+      return ev("MembershipReported", {
+        ...base,
+        officialMembers: op.n,
+        farmHouseholds: op.farm,
+        ...(op.workers === undefined ? {} : { regularWorkers: op.workers }),
+      });
     case "manager":
       return ev("ManagerAppointed", {
         ...base,
@@ -269,6 +299,7 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
         regularWorkers: op.workers,
         workerMonthlyIncomeVnd: op.income,
         memberMonthlyIncomeVnd: op.income - 500_000,
+        ...(op.highTech === undefined ? {} : { highTechnology: op.highTech }),
       });
     case "ocop":
       return ev("OcopCertified", {
@@ -330,16 +361,33 @@ const opEvent = (coopId: string, date: BusinessDate, op: Op): DomainEvent => {
       return ev("CoopReorganisedAway", {
         ...base,
         reorganisationId: "r-1",
-        kind: "merger",
+        kind: op.kind,
         successors: ["x"],
       });
+    case "suspend":
+      return ev("CoopSuspended", {
+        ...base,
+        ...(op.days === null ? {} : { until: addDays(date, op.days) }),
+      });
+    case "resume":
+      return ev("CoopResumed", base);
+    case "leave":
+      return ev("CoopLeftAlliance", base);
+    case "convert":
+      return ev("CoopConverted", { ...base, toCoopId: `${coopId}-converted`, toForm: "cooperative" });
   }
 };
 
 /** Builds the recorded events of a plan, in recording order (positions follow that order). */
 export const historyOf = (
   orgs: ReadonlyArray<OrgPlan>,
-  extras: ReadonlyArray<{ day: number; count: number; lag: number; kind: number }>,
+  extras: ReadonlyArray<{
+    day: number;
+    count: number;
+    lag: number;
+    kind: number;
+    participants: number | null;
+  }>,
 ): RecordedEvent[] => {
   const pending: Pending[] = [];
   let seq = 0;
@@ -357,6 +405,7 @@ export const historyOf = (
       form,
       members: o.members,
       origin: o.preExisting ? { kind: "preExisting", lawRegime: "2003" } : { kind: "new" },
+      ...(o.advised === undefined ? {} : { advisedByAlliance: o.advised }),
     });
     const streamId = streamOf(foundedEvent);
     pending.push({
@@ -378,8 +427,9 @@ export const historyOf = (
       effectiveDate: dateAt(x.day),
       provinceCode: "60",
       gazetteer: "2008-08-01",
-      kind: ["newsItem", "tradePromotion", "trainingClass", "foundingAdvice"][x.kind],
+      kind: ["newsItem", "tradePromotion", "trainingClass", "foundingAdvice", "awarenessClass"][x.kind],
       count: x.count,
+      ...(x.participants === null ? {} : { participants: x.participants }),
     });
     pending.push({
       streamId: streamOf(event),
@@ -471,7 +521,8 @@ export const historyArb: fc.Arbitrary<RecordedEvent[]> = fc
         day: fc.integer({ min: 1000, max: 5000 }),
         count: fc.integer({ min: 1, max: 5 }),
         lag: fc.integer({ min: 0, max: 400 }),
-        kind: fc.integer({ min: 0, max: 3 }),
+        kind: fc.integer({ min: 0, max: 4 }),
+        participants: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }),
       }),
       { maxLength: 4 },
     ),

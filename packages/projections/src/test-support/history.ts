@@ -63,6 +63,7 @@ export const founded = (
     readonly form?: string;
     readonly members?: number;
     readonly origin?: Record<string, unknown>;
+    readonly advisedByAlliance?: boolean;
   } = {},
 ): DomainEvent =>
   ev("CoopFounded", {
@@ -78,4 +79,5 @@ export const founded = (
     },
     foundingMembers: extra.members ?? 7,
     origin: extra.origin ?? { kind: "new" },
+    ...(extra.advisedByAlliance !== undefined ? { advisedByAlliance: extra.advisedByAlliance } : {}),
   });
