@@ -9,6 +9,12 @@
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
 export { type Diff, diff, type Restatement, type RestatingEvent } from "./audit/diff.js";
 export { type Contribution, type ExplainedEvent, type Explanation, explain } from "./audit/explain.js";
+export {
+  explainFromProvenance,
+  type PartialExplanation,
+  type ProvenanceReads,
+} from "./audit/explain-from-provenance.js";
+export { type ProvenanceEntries, ProvenanceTable } from "./audit/provenance-table.js";
 export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
 export {

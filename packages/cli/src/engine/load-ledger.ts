@@ -1,6 +1,6 @@
 import { closeSync, openSync, statSync } from "node:fs";
 import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
-import { type EventSource, ProjectionIndex } from "@coop-ledger/projections";
+import { type EventSource, ProjectionIndex, ProvenanceTable } from "@coop-ledger/projections";
 import {
   type ChainScan,
   type LedgerIssue,
@@ -24,6 +24,7 @@ import { LedgerFacts } from "./ledger-facts.js";
 import type { LedgerIdentity } from "./ledger-identity.js";
 import { checkLedgerInput } from "./ledger-input.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
+import { provenancePathOf, readProvenanceFile, writeProvenanceFile } from "./provenance-file.js";
 
 export type { LedgerIdentity } from "./ledger-identity.js";
 
@@ -69,6 +70,14 @@ export interface LoadedLedger {
   readonly lastRecordedAt: Instant | undefined;
   /** Dissolutions recorded more than 30 days after their effective date, and every retraction. */
   readonly restating: ReadonlyArray<LateEvent>;
+  /**
+   * The provenance table (`<ledger>.prov`, built with the index): what `explain` and `diff` read
+   * instead of re-folding the streams. Undefined when there is none for this ledger (an index built
+   * by an older version, a directory that could not be written): they then read the events.
+   */
+  readonly provenance: ProvenanceTable | undefined;
+  /** The events at these global positions (ascending), read from the ledger by byte offset. */
+  readonly eventsAt: (positions: ReadonlyArray<number>) => ReadonlyArray<RecordedEvent>;
 }
 
 /**
@@ -306,6 +315,17 @@ export const loadLedger = async (
     if (E.isLeft(n)) return n;
     if (n.right !== total) return E.left(changedWhileRead(path, total, n.right));
   }
+  // The provenance table is built from the streams' events while the index still holds them.
+  let provenance: ProvenanceTable | undefined;
+  if (origin === "built") {
+    provenance = ProvenanceTable.build(total, index.streamIds(), (id) => index.streamEvents(id));
+    if (persist)
+      writeProvenanceFile(provenancePathOf(path), provenance, {
+        headerHash,
+        events: total,
+        lastHash,
+      });
+  }
   // No decoded events stay in memory: audits read them back by offset.
   index.release(source);
   if (persist && origin !== "reopened") {
@@ -341,6 +361,24 @@ export const loadLedger = async (
   }
   const f = facts.data();
   let restating: LateEvent[] | undefined;
+  let provenanceRead = origin === "built";
+  const provenanceOf = (): ProvenanceTable | undefined => {
+    if (provenanceRead) return provenance;
+    provenanceRead = true;
+    const p = persist ? readProvenanceFile(provenancePathOf(path)) : undefined;
+    if (p === undefined) return undefined;
+    // It must describe a prefix of this ledger: the same header, and its last event's stored hash.
+    const c = p.covers;
+    if (c.headerHash !== headerHash || c.events > total) return undefined;
+    if (c.events > 0) {
+      const fd = openSync(path, "r");
+      const found = storedHashAt(fd, offsets()[c.events - 1] as number);
+      closeSync(fd);
+      if (found !== c.lastHash) return undefined;
+    }
+    provenance = p.table;
+    return provenance;
+  };
   return E.right({
     path,
     identity: {
@@ -361,6 +399,10 @@ export const loadLedger = async (
       restating ??= source.eventsAt(f.restating).map(lateEvent);
       return restating;
     },
+    get provenance(): ProvenanceTable | undefined {
+      return provenanceOf();
+    },
+    eventsAt: (positions) => (positions.length === 0 ? [] : source.eventsAt(positions)),
   });
 };
 

@@ -1,6 +1,5 @@
 import { CoopForm, GazetteerVersion, provinces, type RecordedEvent, Sector } from "@coop-ledger/domain";
 import {
-  explain,
   INDICATORS,
   IndicatorId,
   indicatorDefinition,
@@ -9,7 +8,7 @@ import {
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import { restatement, restatementTables } from "../commands/diff.js";
-import { explanationTable } from "../commands/explain.js";
+import { explainPage, explanationTable } from "../commands/explain.js";
 import { computeSeries, seriesTable } from "../commands/series.js";
 import { queryTitle, snapshotOf, snapshotTable } from "../commands/snapshot.js";
 import { evaluateResolution, targetsTable, whatIfProvince } from "../commands/targets.js";
@@ -225,8 +224,10 @@ export const snapshotAnswer = (
 };
 
 /**
- * The events that make up one figure (the CLI's `explain`), at most `limit` rows in the table (50, as
- * the CLI's default); the result lists them all.
+ * The events that make up one figure (the CLI's `explain`): the first `limit` of them (50, as the CLI's
+ * default) in the table and the result, with `total` their number; `recordedAfter` keeps only those
+ * recorded after that instant (a restatement's late events). From the provenance table only the
+ * events on the page are read from the ledger.
  * @example explainAnswer(ledger, new URLSearchParams("indicator=coops.active&validAt=2022-12-31"), "en")
  */
 export const explainAnswer = (
@@ -243,17 +244,23 @@ export const explainAnswer = (
   const limit = Number(limitText);
   if (!Number.isSafeInteger(limit) || limit < 1)
     return E.left(usage(`limit: not a positive whole number: ${limitText}`));
+  const afterText = param(p, "recordedAfter");
+  const after = afterText === undefined ? undefined : parseInstantOption("recordedAfter", afterText);
+  if (after !== undefined && E.isLeft(after)) return after;
   const raw = rawQuery(p);
   if (E.isLeft(raw)) return raw;
   const q = parseQuery(raw.right);
   if (E.isLeft(q)) return q;
-  const x = explain(l.index, indicator, toProjectionQuery(q.right));
+  const x = explainPage(l, indicator, toProjectionQuery(q.right), {
+    limit,
+    ...(after !== undefined ? { recordedAfter: after.right } : {}),
+  });
   if (E.isLeft(x)) return E.left(fromProjectionError(x.left));
   const d = indicatorDefinition(indicator);
   return E.right(
     answer(
       l,
-      { ...q.right, indicator, limit },
+      { ...q.right, indicator, limit, ...(after !== undefined ? { recordedAfter: after.right } : {}) },
       x.right,
       [explanationTable(x.right, limit, nf)],
       [
@@ -359,8 +366,9 @@ export const targetsAnswer = (
 };
 
 /**
- * One event's full record (as stored: ids, stream, revision, position, type, data, metadata), found in
- * its stream through the index (read back from the ledger by byte offset).
+ * One event's full record (as stored: ids, stream, revision, position, type, data, metadata): the index
+ * says whether the stream holds that position, and the event alone is read from the ledger by byte
+ * offset.
  * @example eventAnswer(ledger, new URLSearchParams("stream=coop-60-0001&position=12"))
  */
 export const eventAnswer = (l: LoadedLedger, p: URLSearchParams): E.Either<CliError, ApiAnswer> => {
@@ -374,14 +382,18 @@ export const eventAnswer = (l: LoadedLedger, p: URLSearchParams): E.Either<CliEr
         "open an event from an explain or diff table",
       ),
     );
-  if (![...l.index.streamIds()].includes(stream))
+  const positions = l.index.streamPositions(stream);
+  if (positions.length === 0)
     return E.left(
       queryError(
         `no stream ${JSON.stringify(stream)} in ${l.path}`,
         "open an event from an explain or diff table",
       ),
     );
-  const found: RecordedEvent | undefined = l.index.streamEvents(stream).find((e) => e.position === position);
+  // One event read from the ledger by its byte offset (not the whole stream).
+  const found: RecordedEvent | undefined = positions.includes(position)
+    ? l.eventsAt([position])[0]
+    : undefined;
   if (found === undefined)
     return E.left(
       queryError(

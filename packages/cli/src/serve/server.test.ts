@@ -88,10 +88,6 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
         ["snapshot", "--valid-at", "2021-12-31", "--known-at", "2022-03-31"],
       ],
       [
-        "/api/explain?indicator=coops.dissolved&validAt=2022-12-31",
-        ["explain", "coops.dissolved", "--valid-at", "2022-12-31"],
-      ],
-      [
         "/api/diff?validAt=2022-12-31&a=2023-01-15&b=2026-06-30",
         ["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"],
       ],
@@ -107,6 +103,31 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
       expect(a.ledger, path).toMatchObject(cli.ledger as Record<string, unknown>);
       expect(a.ledger.chain).toBe("verified");
     }
+  });
+
+  it("answers explain with a page of the CLI's events, their number, and the late ones on request", async () => {
+    const cli = cliJson(["explain", "coops.active", "--valid-at", "2022-12-31"]) as unknown as {
+      figure: unknown;
+      events: Array<{ recordedAt: string }>;
+    };
+    expect(cli.events.length).toBeGreaterThan(3);
+    const page = await api("/api/explain?indicator=coops.active&validAt=2022-12-31&limit=3");
+    expect(page.result).toEqual({
+      figure: cli.figure,
+      events: cli.events.slice(0, 3),
+      total: cli.events.length,
+    });
+    const all = await api("/api/explain?indicator=coops.active&validAt=2022-12-31&limit=100000");
+    expect(all.result).toEqual({ figure: cli.figure, events: cli.events, total: cli.events.length });
+    // Late events: recorded after an instant (the restatement view's "which late events moved it").
+    const late = (await api(
+      "/api/explain?indicator=coops.active&validAt=2022-12-31&recordedAfter=2023-01-15&limit=100000",
+    )) as unknown as { query: { recordedAfter: string }; result: { events: unknown[]; total: number } };
+    const expected = cli.events.filter((e) => e.recordedAt > late.query.recordedAfter);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(cli.events.length);
+    expect(late.result.events).toEqual(expected);
+    expect(late.result.total).toBe(expected.length);
   });
 
   it("serves a view asked again from its answer cache, the same answer", async () => {

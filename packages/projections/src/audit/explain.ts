@@ -14,14 +14,10 @@ import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { replayReader } from "../replay/replay.js";
 import { deltasReader } from "./deltas-reader.js";
+import { type Contribution, difference, NO_PARTS, partsOf } from "./figure-parts.js";
 import { type AuditSource, eachStream } from "./stream-source.js";
 
-/** What one event contributes to a figure (to its value, or to its numerator and denominator). */
-export interface Contribution {
-  readonly value?: number;
-  readonly numerator?: number;
-  readonly denominator?: number;
-}
+export type { Contribution } from "./figure-parts.js";
 
 /** One event that makes up a figure, with what it contributed. */
 export interface ExplainedEvent {
@@ -40,32 +36,6 @@ export interface Explanation {
   readonly figure: Figure;
   readonly events: ReadonlyArray<ExplainedEvent>;
 }
-
-/** A figure's additive parts: its value, or its numerator and denominator (0 when absent). */
-interface Parts {
-  readonly ratio: boolean;
-  readonly value: number;
-  readonly numerator: number;
-  readonly denominator: number;
-}
-
-const partsOf = (f: Figure): Parts =>
-  f.numerator !== undefined || f.denominator !== undefined
-    ? { ratio: true, value: 0, numerator: f.numerator ?? 0, denominator: f.denominator ?? 0 }
-    : { ratio: false, value: f.value ?? 0, numerator: 0, denominator: 0 };
-
-const NO_PARTS: Parts = { ratio: false, value: 0, numerator: 0, denominator: 0 };
-
-/** What adding one event changed: `after − before`, or `undefined` when it changed nothing. */
-const difference = (after: Parts, before: Parts): Contribution | undefined => {
-  if (after.ratio || before.ratio) {
-    const numerator = after.numerator - before.numerator;
-    const denominator = after.denominator - before.denominator;
-    return numerator === 0 && denominator === 0 ? undefined : { numerator, denominator };
-  }
-  const value = after.value - before.value;
-  return value === 0 ? undefined : { value };
-};
 
 /**
  * The contribution of each event of one stream to an indicator, under a query: the **marginal**

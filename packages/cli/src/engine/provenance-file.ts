@@ -1,0 +1,157 @@
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import {
+  encodeIndexImage,
+  IndexImageDamaged,
+  openIndexImage,
+  ProvenanceTable,
+} from "@coop-ledger/projections";
+import { DamagedIndexFile } from "./index-file.js";
+
+/**
+ * Where the provenance table of a ledger lives: beside its index, `<ledger>.prov` (a cache, like the
+ * index: deleting it changes no answer, `explain` then re-folds the streams).
+ * @example provenancePathOf("l.jsonl") // "l.jsonl.prov"
+ */
+export const provenancePathOf = (ledgerPath: string): string => `${ledgerPath}.prov`;
+
+/** The ledger prefix a provenance table describes (the same identity as the index's). */
+export interface ProvenanceCovers {
+  readonly headerHash: string;
+  /** Ledger positions described (0 … events − 1). */
+  readonly events: number;
+  /** Stored hash of the last event described (empty when none). */
+  readonly lastHash: string;
+}
+
+/**
+ * The provenance model's version: a table written under another one is not read (it is rebuilt with
+ * the index). Raise it when what an entry means changes (see docs/index-format.md, "Provenance").
+ */
+export const PROVENANCE_VERSION = 1;
+
+interface Extra {
+  readonly kind: "coop-ledger-provenance";
+  readonly version: number;
+  readonly ledger: ProvenanceCovers;
+  readonly types: ReadonlyArray<string>;
+}
+
+const isExtra = (x: unknown): x is Extra =>
+  typeof x === "object" &&
+  x !== null &&
+  (x as Extra).kind === "coop-ledger-provenance" &&
+  (x as Extra).version === PROVENANCE_VERSION &&
+  typeof (x as Extra).ledger?.headerHash === "string" &&
+  typeof (x as Extra).ledger?.events === "number" &&
+  typeof (x as Extra).ledger?.lastHash === "string" &&
+  Array.isArray((x as Extra).types) &&
+  (x as Extra).types.every((t) => typeof t === "string");
+
+const readAt = (fd: number, position: number, length: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let at = 0;
+  while (at < length) {
+    const k = readSync(fd, out, at, length - at, position + at);
+    if (k === 0) return out.subarray(0, at);
+    at += k;
+  }
+  return out;
+};
+
+/**
+ * Opens a provenance file by its headers (the rest is read, block-checked, when a query needs it; a
+ * damaged block throws {@link DamagedIndexFile}, and the command runs again without the caches).
+ * Undefined when the file is missing, damaged in its headers or of another format: `explain` then
+ * re-folds the streams.
+ *
+ * @example const p = readProvenanceFile("l.jsonl.prov"); p?.covers.events
+ */
+export const readProvenanceFile = (
+  path: string,
+): { readonly table: ProvenanceTable; readonly covers: ProvenanceCovers } | undefined => {
+  let fd: number;
+  let size: number;
+  try {
+    fd = openSync(path, "r");
+    size = fstatSync(fd).size;
+  } catch {
+    return undefined;
+  }
+  const opened = openIndexImage((p, n) => readAt(fd, p, n), size);
+  if (opened._tag === "Left" || !isExtra(opened.right.extra)) {
+    closeSync(fd);
+    return undefined;
+  }
+  const extra = opened.right.extra;
+  const guard =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return f(...a);
+      } catch (e) {
+        if (e instanceof IndexImageDamaged) throw new DamagedIndexFile(path, e.message);
+        throw e;
+      }
+    };
+  const src = opened.right.source;
+  const table = ProvenanceTable.fromImage(
+    { meta: src.meta, strings: guard(src.strings), array: guard(src.array), range: guard(src.range) },
+    extra.types,
+  );
+  if (table.covered !== extra.ledger.events) {
+    closeSync(fd);
+    return undefined;
+  }
+  return { table, covers: extra.ledger };
+};
+
+/**
+ * Writes a provenance file safely (temporary file, flushed, renamed over the old one). False when it
+ * could not be written (a read-only directory): it is a cache, the command goes on without it.
+ *
+ * @example writeProvenanceFile("l.jsonl.prov", table, { headerHash, events, lastHash })
+ */
+export const writeProvenanceFile = (
+  path: string,
+  table: ProvenanceTable,
+  covers: ProvenanceCovers,
+): boolean => {
+  const extra: Extra = {
+    kind: "coop-ledger-provenance",
+    version: PROVENANCE_VERSION,
+    ledger: covers,
+    types: table.types,
+  };
+  const chunks = encodeIndexImage(table.toImage(), extra);
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "w", 0o644);
+    for (const c of chunks) {
+      let at = 0;
+      while (at < c.length) at += writeSync(fd, c, at, c.length - at);
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to remove
+    }
+    return false;
+  }
+};

@@ -1,0 +1,271 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type { IndicatorId } from "../catalogue/indicator-id.js";
+import { NON_ADDITIVE } from "../catalogue/provenance.js";
+import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
+import type { Figure } from "../evaluate/figure.js";
+import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
+import type { SeriesReader } from "../evaluate/series-reader.js";
+import { snapshot } from "../evaluate/snapshot-of-index.js";
+import type { ProjectionIndex } from "../index/projection-index.js";
+import { type CellInfo, cellInPopulation, cellInScope, type Population, parseCell } from "../model/cells.js";
+import { liveEvents, timed } from "../model/live-events.js";
+import type { ProjectionError } from "../query/projection-error.js";
+import type { QueryInput } from "../query/projection-query.js";
+import { type ExplainedEvent, type Explanation, streamContributions } from "./explain.js";
+import { type Contribution, difference, NO_PARTS, type Parts, partsOf } from "./figure-parts.js";
+import type { ProvenanceTable } from "./provenance-table.js";
+
+/** Where {@link explainFromProvenance} reads the events it shows, and how far the ledger goes now. */
+export interface ProvenanceReads {
+  /** The events at these global positions (ascending), decoded (the ledger, by byte offset). */
+  readonly eventsAt: (positions: ReadonlyArray<number>) => ReadonlyArray<RecordedEvent>;
+  /** Number of ledger positions now (more than the table covers when the index was extended since). */
+  readonly positions: number;
+  /**
+   * List only the events recorded after this instant (ms; a restatement's late events), and at most
+   * `limit` of them (the first by position): only those are read from the ledger. `total` then says
+   * how many there are. For a view that shows a page; the CLI lists them all.
+   */
+  readonly recordedAfterMs?: number;
+  readonly limit?: number;
+}
+
+/** An explanation that may list only some of the events (see {@link ProvenanceReads.limit}). */
+export interface PartialExplanation extends Explanation {
+  /** How many events (recorded after `recordedAfterMs`, when given) make up the figure. */
+  readonly total: number;
+}
+
+/** The series an indicator reads under a query (its arithmetic does not depend on the values read). */
+const seriesRead = (id: IndicatorId, q: ResolvedQuery): number[] => {
+  const keys = new Set<number>();
+  evaluateIndicator(id, q, {
+    value: (key) => {
+      keys.add(key);
+      return 0;
+    },
+    positiveDistricts: (key) => {
+      keys.add(key);
+      return 0;
+    },
+  });
+  return [...keys];
+};
+
+/** One event's entries that a query counts (its series, cell, day and amount). */
+interface Credited {
+  readonly keys: number[];
+  readonly cells: number[];
+  readonly days: number[];
+  readonly amounts: number[];
+}
+
+/** A series reader over some credited entries (already in scope): linear, as `deltasReader`. */
+const creditedReader = (
+  parts: ReadonlyArray<Credited>,
+  info: (cell: number) => CellInfo,
+  inPopulation: (cell: number, p: Population) => boolean,
+): SeriesReader => {
+  const sum = (key: number, day: number, population: Population, district?: string): number => {
+    let s = 0;
+    for (const c of parts)
+      for (let i = 0; i < c.keys.length; i++) {
+        if (c.keys[i] !== key || (c.days[i] as number) > day) continue;
+        const cell = c.cells[i] as number;
+        if (!inPopulation(cell, population)) continue;
+        if (district !== undefined && info(cell).district !== district) continue;
+        s += c.amounts[i] as number;
+      }
+    return s;
+  };
+  return {
+    value: (key, day, population) => sum(key, day, population),
+    positiveDistricts: (key, day, population) => {
+      const districts = new Set<string>();
+      for (const c of parts)
+        for (let i = 0; i < c.keys.length; i++)
+          if (c.keys[i] === key) districts.add(info(c.cells[i] as number).district);
+      let n = 0;
+      for (const d of districts) if (d !== "" && sum(key, day, population, d) > 0) n++;
+      return n;
+    },
+  };
+};
+
+/**
+ * `explain` answered from a {@link ProvenanceTable} (persisted with the index) instead of re-folding
+ * every stream: the entries of the series the indicator reads, valid by the query's date, recorded by
+ * its knowledge instant and in its scope, summed per event, give each event's marginal contribution —
+ * the same attribution as `explain` (see `streamContributions`), so the same events with the same
+ * contributions (a property test checks it against `explain` over the events). Only the events listed
+ * are read from the ledger (`reads.eventsAt`, by byte offset). Streams that received events after the
+ * table was built are explained from their events, as `explain` does.
+ *
+ * @example explainFromProvenance(index, table, "coops.active", { validAt: "2022-12-31" }, { eventsAt, positions: 1_303_710 })
+ */
+export const explainFromProvenance = (
+  index: ProjectionIndex,
+  table: ProvenanceTable,
+  indicatorId: IndicatorId,
+  query: QueryInput,
+  reads: ProvenanceReads,
+): E.Either<ProjectionError, PartialExplanation> => {
+  const input = { ...query, indicators: [indicatorId] };
+  const resolved = resolveQuery(input);
+  if (E.isLeft(resolved)) return resolved;
+  const figure = snapshot(index, input);
+  if (E.isLeft(figure)) return figure;
+  const q0 = resolved.right;
+  // As explain: the inputs that are not events are left out of the parts.
+  const q: ResolvedQuery = {
+    ...q0,
+    options: { ...q0.options, farmHouseholds: undefined, districtCount: undefined },
+  };
+
+  // Streams the table does not describe whole: those with events after the positions it covers.
+  const dirty = new Set<string>();
+  if (reads.positions > table.covered) {
+    const later: number[] = [];
+    for (let p = table.covered; p < reads.positions; p++) later.push(p);
+    for (const e of reads.eventsAt(later)) dirty.add(e.streamId);
+  }
+  const dirtyNumbers = new Set<number>();
+  if (dirty.size > 0)
+    table.streamIds().forEach((id, i) => {
+      if (dirty.has(id)) dirtyNumbers.add(i);
+    });
+
+  const cellKeys = table.cellKeys();
+  const infos: Array<CellInfo | undefined> = [];
+  const info = (c: number): CellInfo => {
+    let i = infos[c];
+    if (i === undefined) {
+      i = parseCell(cellKeys[c] as string);
+      infos[c] = i;
+    }
+    return i;
+  };
+  const scoped = new Int8Array(cellKeys.length);
+  const inScope = (c: number): boolean => {
+    let s = scoped[c] as number;
+    if (s === 0) {
+      s = cellInScope(info(c), q.scope) ? 1 : -1;
+      scoped[c] = s;
+    }
+    return s === 1;
+  };
+  const populations = new Map<string, Int8Array>();
+  const inPopulation = (c: number, p: Population): boolean => {
+    const k = `${p.forms}|${p.excludePeoplesCreditFunds}`;
+    let m = populations.get(k);
+    if (m === undefined) {
+      m = new Int8Array(cellKeys.length);
+      populations.set(k, m);
+    }
+    let s = m[c] as number;
+    if (s === 0) {
+      s = cellInPopulation(info(c), p) ? 1 : -1;
+      m[c] = s;
+    }
+    return s === 1;
+  };
+
+  // Sum each event's entries that the query counts.
+  const streams = table.eventStreams();
+  const credited = new Map<number, Credited>();
+  for (const key of seriesRead(indicatorId, q)) {
+    const en = table.entriesOf(key);
+    for (let i = 0; i < en.positions.length; i++) {
+      if ((en.days[i] as number) > q.validDay || (en.recs[i] as number) > q.knownAtMs) continue;
+      const cell = en.cells[i] as number;
+      if (!inScope(cell)) continue;
+      const p = en.positions[i] as number;
+      if (dirtyNumbers.size > 0 && dirtyNumbers.has(streams[p] as number)) continue;
+      let c = credited.get(p);
+      if (c === undefined) {
+        c = { keys: [], cells: [], days: [], amounts: [] };
+        credited.set(p, c);
+      }
+      c.keys.push(key);
+      c.cells.push(cell);
+      c.days.push(en.days[i] as number);
+      c.amounts.push(en.amounts[i] as number);
+    }
+  }
+
+  const contributions = new Map<number, Contribution>();
+  const evaluate = (parts: ReadonlyArray<Credited>): Parts | undefined => {
+    const f = evaluateIndicator(indicatorId, q, creditedReader(parts, info, inPopulation));
+    return E.isLeft(f) ? undefined : partsOf(f.right);
+  };
+  if (NON_ADDITIVE.has(indicatorId)) {
+    // Not a sum over streams: each stream's events in valid-time order, the figure of each prefix.
+    const days = table.eventDays();
+    const byStream = new Map<number, number[]>();
+    for (const p of credited.keys()) {
+      const s = streams[p] as number;
+      const list = byStream.get(s);
+      if (list === undefined) byStream.set(s, [p]);
+      else list.push(p);
+    }
+    for (const positions of byStream.values()) {
+      positions.sort((a, b) => (days[a] as number) - (days[b] as number) || a - b);
+      const prefix: Credited[] = [];
+      let before = NO_PARTS;
+      for (const p of positions) {
+        prefix.push(credited.get(p) as Credited);
+        const after = evaluate(prefix);
+        if (after === undefined) continue;
+        const c = difference(after, before);
+        if (c !== undefined) contributions.set(p, c);
+        before = after;
+      }
+    }
+  } else {
+    // Indicator arithmetic is linear in series sums: an event's contribution is the figure of its own
+    // marginal deltas.
+    for (const [p, c] of credited) {
+      const parts = evaluate([c]);
+      if (parts === undefined) continue;
+      const d = difference(parts, NO_PARTS);
+      if (d !== undefined) contributions.set(p, d);
+    }
+  }
+
+  const after = reads.recordedAfterMs ?? Number.NEGATIVE_INFINITY;
+  const recs = table.eventRecs();
+  let positions = [...contributions.keys()].filter((p) => (recs[p] as number) > after).sort((a, b) => a - b);
+  const fromStreams: ExplainedEvent[] = [];
+  for (const id of dirty) {
+    const live = liveEvents(index.streamEvents(id).map(timed), q.knownAtMs);
+    for (const [e, c] of streamContributions(indicatorId, q, live))
+      if (e.recordedMs > after) fromStreams.push(explained(e.recorded, c));
+  }
+  const total = positions.length + fromStreams.length;
+  const limit = reads.limit ?? Number.POSITIVE_INFINITY;
+  if (fromStreams.length === 0 && positions.length > limit) positions = positions.slice(0, limit);
+  const events: ExplainedEvent[] = [];
+  const read = positions.length === 0 ? [] : reads.eventsAt(positions);
+  read.forEach((r, i) => {
+    events.push(explained(r, contributions.get(positions[i] as number) as Contribution));
+  });
+  events.push(...fromStreams);
+  if (fromStreams.length > 0) events.sort((a, b) => a.position - b.position);
+  return E.right({
+    figure: figure.right.figures[0] as Figure,
+    events: events.length > limit ? events.slice(0, limit) : events,
+    total,
+  });
+};
+
+const explained = (r: RecordedEvent, contribution: Contribution): ExplainedEvent => ({
+  eventId: r.eventId,
+  streamId: r.streamId,
+  position: r.position,
+  revision: r.revision,
+  type: r.event.type,
+  effectiveDate: r.event.data.effectiveDate,
+  recordedAt: r.metadata.recordedAt,
+  contribution,
+});

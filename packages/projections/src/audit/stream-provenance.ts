@@ -1,0 +1,201 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
+import { initialStreamState, type StreamState } from "../model/stream-state.js";
+import { type Deltas, emptyDeltas, sweepFrom } from "../model/stream-sweep.js";
+
+/**
+ * Receives one provenance entry: recorded at `rec` (ms), the marginal contribution of the event at
+ * global `position` changed by `amount` on series `key` of `cell` from valid day `day` on.
+ */
+export type ProvenanceSink = (
+  position: number,
+  key: number,
+  cell: string,
+  day: number,
+  amount: number,
+  rec: number,
+) => void;
+
+/** One event's marginal deltas (see {@link streamProvenance}), in day order. */
+interface Marginal {
+  readonly keys: number[];
+  readonly cells: string[];
+  readonly days: number[];
+  readonly amounts: number[];
+}
+
+/** The fold of a valid-time prefix, resumed event by event (as `streamContributions` does). */
+interface PrefixFold {
+  readonly state: StreamState;
+  readonly prefix: TimedEvent[];
+  all: Deltas;
+}
+
+const newFold = (): PrefixFold => ({ state: initialStreamState(), prefix: [], all: emptyDeltas() });
+
+/**
+ * Folds the next live event `e` into the prefix and returns its **marginal deltas**: the prefix's
+ * deltas with `e` minus those without it. Only days from `e`'s on can change (the fold is causal in
+ * valid time), so it is the new sweep from `e`'s day minus the old deltas from that day. The same steps
+ * as `streamContributions` (explain.ts), without the valid-date cut: the cut is applied when a query
+ * reads the entries (a marginal's days are all on or after its event's day).
+ */
+const foldNext = (f: PrefixFold, e: TimedEvent): Marginal => {
+  const previous = f.prefix[f.prefix.length - 1];
+  const continuing = previous !== undefined && previous.day === e.day;
+  f.prefix.push(e);
+  const k = f.prefix.length - 1;
+  const suffix = sweepFrom(f.state, f.prefix, k, e.day, continuing);
+  const keepTo = continuing ? e.day : e.day - 1;
+  const all = f.all;
+  let cut = all.days.length;
+  while (cut > 0 && (all.days[cut - 1] as number) > keepTo) cut--;
+  const m: Marginal = { keys: [], cells: [], days: [], amounts: [] };
+  if (cut === all.days.length) {
+    // The usual case: nothing scheduled after the event's day to withdraw; the marginal is the sweep.
+    for (let i = 0; i < suffix.keys.length; i++) {
+      m.keys.push(suffix.keys[i] as number);
+      m.cells.push(suffix.cells[i] as string);
+      m.days.push(suffix.days[i] as number);
+      m.amounts.push(suffix.amounts[i] as number);
+    }
+    appendTo(all, suffix);
+    return m;
+  }
+  // Net the withdrawn old tail against the new sweep per (series, cell, day): most of a tail comes back
+  // unchanged (a scheduled change the event does not touch), and storing it twice would cost nothing
+  // in a sum but a lot in the table.
+  const net = new Map<string, number>();
+  const order: Array<[number, string, number]> = [];
+  const add = (key: number, cell: string, day: number, amount: number): void => {
+    const id = `${day}|${key}|${cell}`;
+    const cur = net.get(id);
+    if (cur === undefined) {
+      net.set(id, amount);
+      order.push([key, cell, day]);
+    } else net.set(id, cur + amount);
+  };
+  for (let i = cut; i < all.days.length; i++)
+    add(all.keys[i] as number, all.cells[i] as string, all.days[i] as number, -(all.amounts[i] as number));
+  for (let i = 0; i < suffix.keys.length; i++)
+    add(
+      suffix.keys[i] as number,
+      suffix.cells[i] as string,
+      suffix.days[i] as number,
+      suffix.amounts[i] as number,
+    );
+  order.sort((a, b) => a[2] - b[2]);
+  for (const [key, cell, day] of order) {
+    const amount = net.get(`${day}|${key}|${cell}`) as number;
+    if (amount === 0) continue;
+    m.keys.push(key);
+    m.cells.push(cell);
+    m.days.push(day);
+    m.amounts.push(amount);
+  }
+  all.keys.length = cut;
+  all.cells.length = cut;
+  all.days.length = cut;
+  all.amounts.length = cut;
+  all.causes.length = cut;
+  appendTo(all, suffix);
+  return m;
+};
+
+const appendTo = (all: Deltas, suffix: Deltas): void => {
+  for (let i = 0; i < suffix.keys.length; i++) {
+    all.keys.push(suffix.keys[i] as number);
+    all.cells.push(suffix.cells[i] as string);
+    all.days.push(suffix.days[i] as number);
+    all.amounts.push(suffix.amounts[i] as number);
+    all.causes.push(suffix.causes[i] as number);
+  }
+};
+
+const emitMarginal = (
+  sink: ProvenanceSink,
+  position: number,
+  m: Marginal,
+  sign: 1 | -1,
+  rec: number,
+): void => {
+  for (let i = 0; i < m.keys.length; i++)
+    sink(
+      position,
+      m.keys[i] as number,
+      m.cells[i] as string,
+      m.days[i] as number,
+      sign * (m.amounts[i] as number),
+      rec,
+    );
+};
+
+/** Inserts `e` into a valid-time-ordered list (after events of the same day with a lower revision). */
+const insertByValidTime = (live: TimedEvent[], e: TimedEvent): void => {
+  let i = live.length;
+  while (i > 0) {
+    const p = live[i - 1] as TimedEvent;
+    if (p.day < e.day || (p.day === e.day && p.recorded.revision < e.recorded.revision)) break;
+    i--;
+  }
+  live.splice(i, 0, e);
+};
+
+/**
+ * The provenance history of one stream, as entries for {@link ProvenanceSink}: for every instant at
+ * which the stream recorded something, each live event's **marginal contribution** (its valid-time
+ * prefix's deltas minus those of the prefix before it — the attribution `explain` uses, see
+ * `streamContributions`) as known from that instant, written as changes: an event whose marginal
+ * changes at instant `r` (a back-dated event came before it, an event before it was retracted, it was
+ * retracted itself) gets the difference, recorded at `r`. So the entries of an event recorded at or
+ * before K sum to its marginal contribution as known at K, for every K — explain at any knowledge
+ * instant is a sum over the entries, without reading or folding the events again.
+ *
+ * `events` are the stream's events in arrival order, each once (as the index keeps them).
+ *
+ * @example streamProvenance(streamEvents, (pos, key, cell, day, amount, rec) => log.push(pos, key, cell, day, amount, rec))
+ */
+export const streamProvenance = (events: ReadonlyArray<RecordedEvent>, sink: ProvenanceSink): void => {
+  const all = events.map(timed);
+  const byRecording = all
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.recordedMs - b.e.recordedMs || a.i - b.i)
+    .map((x) => x.e);
+  const retractions = all.some((e) => e.recorded.event.type === "EventRetracted");
+  let live: TimedEvent[] = [];
+  let marginals: Marginal[] = [];
+  let fold = newFold();
+  let i = 0;
+  while (i < byRecording.length) {
+    const rec = (byRecording[i] as TimedEvent).recordedMs;
+    let next: TimedEvent[];
+    if (retractions) {
+      while (i < byRecording.length && (byRecording[i] as TimedEvent).recordedMs === rec) i++;
+      next = liveEvents(all, rec);
+    } else {
+      next = live.slice();
+      while (i < byRecording.length && (byRecording[i] as TimedEvent).recordedMs === rec) {
+        insertByValidTime(next, byRecording[i] as TimedEvent);
+        i++;
+      }
+    }
+    let c = 0;
+    while (c < live.length && c < next.length && live[c] === next[c]) c++;
+    if (c < live.length) {
+      // The live list changed before its end: the marginals from `c` on are withdrawn, and the prefix
+      // fold is rebuilt up to `c` (the same steps, so the same state).
+      for (let k = c; k < live.length; k++)
+        emitMarginal(sink, (live[k] as TimedEvent).recorded.position, marginals[k] as Marginal, -1, rec);
+      marginals = marginals.slice(0, c);
+      fold = newFold();
+      for (let k = 0; k < c; k++) foldNext(fold, next[k] as TimedEvent);
+    }
+    for (let k = c; k < next.length; k++) {
+      const e = next[k] as TimedEvent;
+      const m = foldNext(fold, e);
+      marginals.push(m);
+      emitMarginal(sink, e.recorded.position, m, 1, rec);
+    }
+    live = next;
+  }
+};
