@@ -1,5 +1,5 @@
-import type { Instant, RecordedEvent } from "@coop-ledger/domain";
-import { dayOf, type Figure, indicatorDefinition } from "@coop-ledger/projections";
+import { dayOf, type Instant, type RecordedEvent } from "@coop-ledger/domain";
+import { type Figure, indicatorDefinition } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";

@@ -6,8 +6,11 @@ import {
   type IndicatorId as IndicatorIdType,
   indicatorDefinition,
   type ProjectionError,
-  type QueryInput,
 } from "@coop-ledger/projections";
+
+/** A projection query, as `explain` takes it. */
+type QueryInput = Parameters<typeof explain>[2];
+
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";

@@ -1,11 +1,10 @@
-import type { EventType, RecordedEvent } from "@coop-ledger/domain";
+import { dayOf, type EventType, instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import {
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
   imageSourceOf,
 } from "../index/index-image.js";
-import { dayOf, instantMs } from "../time/days.js";
 import { streamProvenance } from "./stream-provenance.js";
 
 /** A growable typed column (doubling), trimmed to its length when laid out. */
@@ -186,6 +185,8 @@ export class ProvenanceTable {
         events: covered,
         deltas: n,
         latest: null,
+        cells: cellIds.size,
+        streams: streams.length,
         levels: {
           ledger: { count: 0, segments: [] },
           province: { count: 0, segments: [] },
