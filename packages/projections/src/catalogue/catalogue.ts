@@ -204,7 +204,7 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
   ).map(
     ([metric, en, vi]): IndicatorDefinition => ({
       id: `finance.growth.${metric}` as IndicatorId,
-      label: { en: `Year-on-year growth of ${en}`, vi: `Tăng trưởng ${vi} bình quân` },
+      label: { en: `Year-on-year growth of ${en}`, vi: `Tăng trưởng ${vi} so với năm trước` },
       kind: "annual",
       unit: "growth",
       definition: `Growth of the sum of ${en} from the previous fiscal year to the fiscal year, over the co-ops that reported both years.`,
