@@ -2,7 +2,8 @@
 // and prints each event id to stdout once its append is acknowledged (after fdatasync). Plain JS against
 // the built package (dist/): run `npx pnpm@10.34.8 exec tsc -b packages/store` first.
 // Usage: node crash-writer.mjs <ledger path> <label>
-import { openFileLedger, uuidV5 } from "../dist/index.js";
+import { uuidV5 } from "@coop-ledger/domain";
+import { openFileLedger } from "../dist/index.js";
 
 const NS = "7d0b1f52-7e0c-4f43-9a55-3c1e2b4d6f80";
 const [path, label] = process.argv.slice(2);

@@ -5,7 +5,8 @@
 // Usage: node packages/store/scripts/measure-ledger.mjs [events=200000] [dir=/tmp]
 import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { openFileLedger, readLedgerChunks, uuidV5, verifyLedger } from "../dist/index.js";
+import { uuidV5 } from "@coop-ledger/domain";
+import { openFileLedger, readLedgerChunks, verifyLedger } from "../dist/index.js";
 
 const N = Number(process.argv[2] ?? 200_000);
 const path = join(process.argv[3] ?? "/tmp", `measure-${process.pid}.jsonl`);

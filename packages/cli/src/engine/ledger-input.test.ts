@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +23,10 @@ describe("checkLedgerInput", () => {
     expect(E.isLeft(d) && d.left._tag === "FileError" && d.left.message).toContain("is a directory");
     const m = checkLedgerInput(join(dir, "missing.jsonl"));
     expect(E.isLeft(m) && m.left._tag === "FileError" && m.left.message).toContain("no such file");
-    const n = checkLedgerInput("/dev/null");
+    // A named pipe made here, not /dev/null: some containers replace /dev/null with a regular file.
+    const fifo = join(dir, "pipe.jsonl");
+    execFileSync("mkfifo", [fifo]);
+    const n = checkLedgerInput(fifo);
     expect(E.isLeft(n) && n.left._tag === "FileError" && n.left.message).toContain("not a regular file");
   });
 

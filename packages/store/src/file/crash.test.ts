@@ -84,7 +84,10 @@ describe("kill -9 crash test", () => {
         }
         const w = runWriter(path, `r${round}`, acked);
         // Kill at a random moment after the first acknowledged append of the round.
-        await Promise.race([w.firstAck, w.exited]);
+        const first = await Promise.race([w.firstAck.then(() => "acked" as const), w.exited]);
+        // A writer that dies before its first acknowledgement (a broken script, a bad import) is a
+        // failure of the test rig, named with its stderr, not a lock that was not held.
+        expect(first, `writer exited before its first append: ${w.stderr()}`).toBe("acked");
         // While the child writes, this process is a second writer: refused.
         const second = await openFileLedger(path)();
         expect(second).toEqual(E.left(expect.objectContaining({ _tag: "LedgerLocked" })));
