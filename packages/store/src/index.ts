@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { canonicalJson } from "./core/canonical-json.js";
 // The public API, by name (internals: `@coop-ledger/store/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
 export { type ChainScan, type ChainScanOptions, scanChain } from "./file/chain-scan.js";
@@ -63,4 +64,3 @@ export {
   type ReorganisationError,
   type ReorganisationReport,
 } from "./reorganisation/reorganisation-process.js";
-export { canonicalJson } from "./shared/canonical-json.js";

@@ -1,6 +1,6 @@
 import type { CoopId, DomainEvent, EventId, Instant, StreamId } from "@coop-ledger/domain";
+import { uuidV5 } from "@coop-ledger/domain";
 import type { NewEvent } from "../port/event-store.js";
-import { uuidV5 } from "../shared/uuid-v5.js";
 
 const NS = "0f3a6c2e-1b4d-4e8f-9a7b-6c5d4e3f2a1b";
 

@@ -2,6 +2,10 @@ import { access, open, stat } from "node:fs/promises";
 import type { Instant, RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { decideAppend } from "../core/append-decision.js";
+import { ChangeSignal } from "../core/change-signal.js";
+import { type PreparedEvent, prepareBatch } from "../core/prepare-batch.js";
+import { startSubscription } from "../core/subscription.js";
 import type {
   AppendResult,
   EventStore,
@@ -10,10 +14,6 @@ import type {
   Subscription,
 } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { decideAppend } from "../shared/append-decision.js";
-import { ChangeSignal } from "../shared/change-signal.js";
-import { type PreparedEvent, prepareBatch } from "../shared/prepare-batch.js";
-import { startSubscription } from "../shared/subscription.js";
 import { ChainWalker, extractFields, parseHeader } from "./chain-walker.js";
 import { createLedgerFile } from "./create-ledger.js";
 import { parseEventLine, toRecordedEvent } from "./event-line.js";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type Instant, Instant as InstantCodec } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
-import { canonicalJson } from "../shared/canonical-json.js";
+import { canonicalJson } from "../core/canonical-json.js";
 
 /** The `format` value of a ledger header. @example LEDGER_FORMAT // "coop-ledger" */
 export const LEDGER_FORMAT = "coop-ledger";

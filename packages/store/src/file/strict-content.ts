@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { Instant } from "@coop-ledger/domain";
-import { canonicalJson } from "../shared/canonical-json.js";
+import { canonicalJson } from "../core/canonical-json.js";
 import { HASH_PREFIX_LENGTH, LEDGER_FORMAT, MAX_LINE_BYTES, MAX_NESTING_LEVELS } from "./ledger-format.js";
 
 /**

@@ -12,9 +12,9 @@ import type {
 import { COOP_LEDGER_NAMESPACE, deriveEventId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { canonicalJson } from "../core/canonical-json.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { canonicalJson } from "../shared/canonical-json.js";
 import { makeCommandRegistry } from "./command-registry.js";
 import { foldHistory } from "./fold-history.js";
 import type { HandlerError } from "./handler-error.js";

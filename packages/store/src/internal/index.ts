@@ -6,6 +6,9 @@
  * @packageDocumentation
  */
 
+export * from "../core/append-decision.js";
+export * from "../core/canonical-json.js";
+export * from "../core/prepare-batch.js";
 export * from "../file/chain-scan.js";
 export * from "../file/event-at-offset.js";
 export type { Validation } from "../file/event-line.js";
@@ -26,7 +29,3 @@ export * from "../port/event-store.js";
 export * from "../port/store-error.js";
 export * from "../reorganisation/record-reorganisation.js";
 export * from "../reorganisation/reorganisation-process.js";
-export * from "../shared/append-decision.js";
-export * from "../shared/canonical-json.js";
-export * from "../shared/prepare-batch.js";
-export * from "../shared/uuid-v5.js";

@@ -1,6 +1,10 @@
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { decideAppend } from "../core/append-decision.js";
+import { ChangeSignal } from "../core/change-signal.js";
+import { prepareBatch } from "../core/prepare-batch.js";
+import { startSubscription } from "../core/subscription.js";
 import type {
   AppendResult,
   EventStore,
@@ -9,10 +13,6 @@ import type {
   Subscription,
 } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { decideAppend } from "../shared/append-decision.js";
-import { ChangeSignal } from "../shared/change-signal.js";
-import { prepareBatch } from "../shared/prepare-batch.js";
-import { startSubscription } from "../shared/subscription.js";
 
 interface StreamEntry {
   readonly ids: string[];

@@ -1,4 +1,6 @@
 import {
+  COOP_LEDGER_NAMESPACE,
+  deriveEventId,
   deriveReorganisationEffects,
   type EventMetadata,
   type Instant,
@@ -11,7 +13,6 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { COOP_LEDGER_NAMESPACE, deriveEventId } from "../shared/uuid-v5.js";
 
 /**
  * Why a reorganisation could not be completed: no (unretracted) `ReorganisationDecided` on its stream,
