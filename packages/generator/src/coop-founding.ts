@@ -135,6 +135,33 @@ export const appointManager = (ctx: SimContext, coop: SimCoop, role: ManagerRole
   );
 };
 
+/**
+ * Share of agricultural co-ops that come to apply high technology in production (ứng dụng công nghệ
+ * cao). The seeds give no rate: seed 004 (2021) says only that "đã xuất hiện một số hợp tác xã có mô hình
+ * ứng dụng công nghệ cao" (a few co-ops have appeared), and seed 000 (2020) sets "đẩy mạnh ứng dụng tiến bộ
+ * kỹ thuật, công nghệ cao" as a task. One in ten, adopting in a year from 2016 to 2025, gives "a few" (≈ 5 %)
+ * in 2021 and twice that by 2025 — an assumption of the generator, not a statistic.
+ * @example HIGH_TECH_SHARE // 0.1
+ */
+export const HIGH_TECH_SHARE = 0.1;
+
+/**
+ * Share of co-ops and unions founded new whose founding the provincial alliance advised and supported
+ * (`CoopFounded.advisedByAlliance`). Seed 002 (Đắk Nông, 2019): 12 founding groups advised and 6 co-ops
+ * founded from them by August ("hoàn thiện hồ sơ tư vấn cho 12 nhóm sáng lập viên, đến nay đã thành lập
+ * được 6 HTX"), against 20 foundings targeted for the year — about half; seed 003 (the alliance's party
+ * cell, 2020): 70 new-model co-ops advised in a five-year term, 14 a year, for a province founding 15–25.
+ * @example ADVISED_SHARE // 0.5
+ */
+export const ADVISED_SHARE = 0.5;
+
+/** The first fiscal year a co-op's reports say it applies high technology (see {@link HIGH_TECH_SHARE}). */
+const planHighTechnology = (ctx: SimContext, coop: SimCoop): number => {
+  if (coop.form !== "cooperative" || coop.sector !== "agriculture") return Number.POSITIVE_INFINITY;
+  if (!ctx.extra.chance(HIGH_TECH_SHARE)) return Number.POSITIVE_INFINITY;
+  return Math.max(yearOf(coop.foundedDay) + 1, ctx.extra.int(2016, 2025));
+};
+
 /** The shape of a co-op to found; what is not given is drawn. */
 export interface FoundingPlan {
   readonly day: DayNumber;
@@ -213,6 +240,7 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
       1000,
     memberIncome: 0,
     quality,
+    highTechFrom: Number.POSITIVE_INFINITY,
     managers: [],
     loans: [],
     products: [],
@@ -233,6 +261,7 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     wake: Number.NEGATIVE_INFINITY,
   };
   if (coop.law === "2012") coop.conform2023On = planConformance2023(ctx, plan.day);
+  coop.highTechFrom = planHighTechnology(ctx, coop);
   coop.assets = Math.round(coop.capital * (1.5 + rng.next()));
   coop.revenue = Math.round(coop.assets * (0.6 + rng.next()));
   coop.memberIncome = Math.round(coop.workerIncome * (1.05 + 0.2 * rng.next()));
@@ -303,6 +332,13 @@ export const foundCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     ...(registrationCode !== undefined ? { registrationCode: registrationCode as never } : {}),
     ...(coop.associates > 0 ? { associateMembers: coop.associates as never } : {}),
     ...(form !== "group" ? { charterCapitalVnd: coop.capital as never } : {}),
+    // Only new foundings can have been advised; the draw is on the extra stream (SimContext.extra).
+    ...(form !== "group" &&
+    plan.origin === undefined &&
+    plan.preExisting !== true &&
+    ctx.extra.chance(ADVISED_SHARE)
+      ? { advisedByAlliance: true }
+      : {}),
   };
   const { ms } = ctx.rec.record(coop.clock, mk("CoopFounded", data), {
     mode: "ordered",

@@ -224,6 +224,7 @@ const fileAnnualReport = (ctx: SimContext, coop: SimCoop, year: number, m: Month
       : {}),
     memberMonthlyIncomeVnd: coop.memberIncome as never,
     generalMeetingHeldOn: isoDate(dayOfYmd(year + 1, 1, 1) + rng.int(14, 58)),
+    ...(year >= coop.highTechFrom ? { highTechnology: true } : {}),
   };
   ctx.rec.record(coop.clock, mk("AnnualReportFiled", data), {
     mode: "independent",

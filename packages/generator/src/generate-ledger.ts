@@ -40,6 +40,9 @@ export const DEFAULT_FROM = "2013-01-01";
 /** @see DEFAULT_FROM */
 export const DEFAULT_TO = "2026-06-30";
 
+/** The first Prng stream of the provinces' `extra` draws (streams 0, 1 and 100 + i are taken). */
+const EXTRA_STREAM = 50_000;
+
 const provinceParams = (rng: Prng, weight: number, recordsSuccessorAlliance: boolean): ProvinceParams => ({
   initialCoops: Math.round(rng.int(130, 180) * weight),
   foundingsPerMonth: (1.2 + rng.next() * 0.6) * weight,
@@ -94,7 +97,15 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
     const rng = new Prng(seed, 100);
     sims.push(
       // Weight 0.75: ~110 pre-existing co-ops and ~1.1 foundings a month give ≈ 10–12 k events.
-      createProvinceSim(rng, rec, p, { ...provinceParams(rng, 0.75, true), hasFund: true }, startDay, endDay),
+      createProvinceSim(
+        rng,
+        new Prng(seed, EXTRA_STREAM),
+        rec,
+        p,
+        { ...provinceParams(rng, 0.75, true), hasFund: true },
+        startDay,
+        endDay,
+      ),
     );
   } else {
     const all = genProvinces(options.districts);
@@ -103,7 +114,15 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
       // Provinces differ in size: a log-normal weight around 1.35 gives ~35 k co-ops nationally.
       const weight = Math.min(5, master.logNormal(1.35, 0.45));
       sims.push(
-        createProvinceSim(rng, rec, p, provinceParams(rng, weight, keepsAlliance(p, all)), startDay, endDay),
+        createProvinceSim(
+          rng,
+          new Prng(seed, EXTRA_STREAM + i),
+          rec,
+          p,
+          provinceParams(rng, weight, keepsAlliance(p, all)),
+          startDay,
+          endDay,
+        ),
       );
     });
   }

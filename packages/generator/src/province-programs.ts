@@ -27,7 +27,7 @@ import {
 } from "./coop-founding.js";
 import { settleLoans } from "./coop-life.js";
 import { PARTNERS, PRODUCT_WORDS } from "./names.js";
-import { mk, newClock, type RecordMode, type StreamClock } from "./recorder.js";
+import { mk, newClock, Recorder, type RecordMode, type StreamClock } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 
 const dayIn = (ctx: SimContext, m: Month): DayNumber =>
@@ -323,6 +323,7 @@ export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
       kind,
       count: rng.int(lo, hi) * (after ? 2 : 1),
     } as EventData<"AllianceActivityRecorded">);
+    if (kind === "trainingClass") withParticipants(ctx, event.data);
     const first = ctx.rec.record(clock, event, {
       mode: "ordered",
       at: ctx.rec.at(day, rng.int(0, 10)),
@@ -348,6 +349,53 @@ export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
         );
     }
   }
+};
+
+/**
+ * People per class (lượt người), drawn on the extra stream. The seeds count classes, never attendance
+ * (000: "ít nhất 15 lớp tập huấn, bồi dưỡng" a year; 002: "04 lớp bồi dưỡng", "16 lớp tuyên truyền"):
+ * 25–50 a class is the generator's assumption, a common size for a commune- or district-level class.
+ */
+const PARTICIPANTS_PER_CLASS = { min: 25, max: 50 } as const;
+
+/** Adds the recorded attendance (`participants`) to a class activity, before it is recorded. */
+const withParticipants = (ctx: SimContext, data: EventData<"AllianceActivityRecorded">): void => {
+  let people = 0;
+  for (let i = 0; i < data.count; i++)
+    people += ctx.extra.int(PARTICIPANTS_PER_CLASS.min, PARTICIPANTS_PER_CLASS.max);
+  (data as { participants?: number }).participants = people;
+};
+
+/**
+ * Awareness classes on the cooperative law and policy (lớp tuyên truyền), held with the mass
+ * associations and communes: seed 002 (Đắk Nông, Jan–Jul 2019) reports 16 in seven months ("mở 16 lớp
+ * tuyên truyền về Luật HTX 2012, Nghị định 151/2007/NĐ-CP"), about 2.3 a month; here a month has them with
+ * probability 0.5, 1–4 at a time (≈ 1.25 a month, 15 a year), doubled after the 2025 mergers like the
+ * other activities. Drawn on the extra stream and recorded as supplement events (ids from the second
+ * index space), so a ledger generated before they existed gains them and changes in nothing else.
+ * @example stepAwarenessClasses(ctx, monthOf(dayOf("2019-03-01")))
+ */
+export const stepAwarenessClasses = (ctx: SimContext, m: Month): void => {
+  const x = ctx.extra;
+  const after = m.firstDay >= GAZETTEER_2025_DAY;
+  if (after && !ctx.params.recordsSuccessorAlliance) return;
+  if (!x.chance(0.5)) return;
+  const day = m.firstDay + x.int(0, m.nextFirstDay - m.firstDay - 1);
+  if (day > ctx.endDay) return;
+  const data = {
+    effectiveDate: isoDate(day),
+    provinceCode: after ? ctx.province.successorCode : ctx.province.code,
+    gazetteer: after ? "2025-07-01" : "2008-08-01",
+    kind: "awarenessClass",
+    count: x.int(1, 4) * (after ? 2 : 1),
+  } as EventData<"AllianceActivityRecorded">;
+  withParticipants(ctx, data);
+  ctx.rec.record(after ? ctx.allianceNew : ctx.allianceOld, mk("AllianceActivityRecorded", data), {
+    mode: "independent",
+    supplement: true,
+    at: Recorder.atWith(x, day, x.int(0, 10)),
+    by: ctx.by.alliance,
+  });
 };
 
 const successorOf = (ctx: SimContext, like: SimCoop, members: number, day: DayNumber): SuccessorCoop => {

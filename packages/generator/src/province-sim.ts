@@ -7,6 +7,7 @@ import type { Prng } from "./prng.js";
 import {
   stepAllianceActivities,
   stepAllianceMembership,
+  stepAwarenessClasses,
   stepFund,
   stepLoans,
   stepReorganisations,
@@ -19,10 +20,13 @@ import type { ProvinceParams, SimContext } from "./sim-model.js";
  * Sets up one province's simulation: its alliance and fund streams and who records what. Nothing is
  * recorded until the first {@link stepProvince}.
  *
- * @example const ctx = createProvinceSim(rng, recorder, genProvince("60")!, params, start, end);
+ * `extra` draws only what later generator versions added (see {@link SimContext.extra}).
+ *
+ * @example const ctx = createProvinceSim(rng, extra, recorder, genProvince("60")!, params, start, end);
  */
 export const createProvinceSim = (
   rng: Prng,
+  extra: Prng,
   rec: Recorder,
   province: GenProvince,
   params: ProvinceParams,
@@ -34,6 +38,7 @@ export const createProvinceSim = (
   const establishedOn = Math.max(startDay + 30, dayOf(`${rng.int(2014, 2021)}-01-01`) + rng.int(0, 364));
   return {
     rng,
+    extra,
     rec,
     province,
     params,
@@ -108,6 +113,8 @@ export const stepProvince = (ctx: SimContext, m: Month, first: boolean): void =>
   stepValueChains(ctx, m);
   stepAllianceActivities(ctx, m);
   stepReorganisations(ctx, m);
+  // Last, and on the extra stream: nothing above draws differently for it.
+  stepAwarenessClasses(ctx, m);
   if (m.month === 12) compact(ctx);
 };
 

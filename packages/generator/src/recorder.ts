@@ -90,7 +90,20 @@ export interface RecordOptions {
   readonly source?: SourceDocument;
   /** An extra lower bound (e.g. a retraction after its target). */
   readonly notBefore?: number;
+  /**
+   * The event is of a kind a later generator version added: its index (hence its id) comes from a
+   * second index space, from {@link SUPPLEMENT_INDEX_BASE}, so adding it leaves the ids of every other
+   * event unchanged. It must be recorded `independent` (it may not move its stream's ordering clock).
+   */
+  readonly supplement?: boolean;
 }
+
+/**
+ * Where the second index space starts (2^30): far above the events any dataset makes in the first one
+ * (a national ledger makes ≈ 1.3 M), so the two never meet and event ids stay distinct.
+ * @example SUPPLEMENT_INDEX_BASE // 1073741824
+ */
+export const SUPPLEMENT_INDEX_BASE = 2 ** 30;
 
 /**
  * Gives events their ids and recording instants and holds them until they are due, so the generator
@@ -103,6 +116,7 @@ export interface RecordOptions {
 export class Recorder {
   private readonly queue = new DayQueue<Pending>();
   private nextIndex = 0;
+  private nextSupplement = SUPPLEMENT_INDEX_BASE;
   /** Events made in the current month step are recorded no earlier than this. */
   stepStartMs = Number.NEGATIVE_INFINITY;
 
@@ -115,12 +129,21 @@ export class Recorder {
 
   /** How many events were made (recorded or cut off). */
   get made(): number {
-    return this.nextIndex;
+    return this.nextIndex + (this.nextSupplement - SUPPLEMENT_INDEX_BASE);
   }
 
   /** A working-hours instant (08:00–17:00 Vietnam time) `delayDays` after `day`. */
   at(day: DayNumber, delayDays: number): number {
-    return (day + delayDays) * DAY_MS + 3_600_000 + this.rng.int(0, 9 * 3600 - 1) * 1000;
+    return Recorder.atWith(this.rng, day, delayDays);
+  }
+
+  /**
+   * {@link Recorder.at} drawing from another stream (a supplement event's instant must not move the
+   * recorder's own draws).
+   * @example Recorder.atWith(new Prng(1), 20_000, 3) >= 20_003 * DAY_MS // true
+   */
+  static atWith(rng: Prng, day: DayNumber, delayDays: number): number {
+    return (day + delayDays) * DAY_MS + 3_600_000 + rng.int(0, 9 * 3600 - 1) * 1000;
   }
 
   /**
@@ -129,6 +152,8 @@ export class Recorder {
    * emitted, so they never outlive the consumer's use of them (less for the garbage collector to copy).
    */
   record(clock: StreamClock, event: DomainEvent, o: RecordOptions): { index: number; ms: number } {
+    if (o.supplement === true && o.mode !== "independent")
+      throw new RangeError(`Recorder.record: a supplement event must be independent (${event.type})`);
     let ms = Math.max(o.at, this.stepStartMs, clock.floor, o.notBefore ?? Number.NEGATIVE_INFINITY);
     if (o.mode === "ordered") ms = Math.max(ms, clock.lastOrdered + 1000);
     else if (o.mode === "terminal") ms = Math.max(ms, clock.maxRecorded + 1000, clock.lastOrdered + 1000);
@@ -136,7 +161,7 @@ export class Recorder {
     if (ms > clock.maxRecorded) clock.maxRecorded = ms;
     const effective = event.data.effectiveDate;
     if (effective > clock.maxEffective) clock.maxEffective = effective;
-    const index = this.nextIndex++;
+    const index = o.supplement === true ? this.nextSupplement++ : this.nextIndex++;
     if (ms <= this.cutoffMs)
       this.queue.push(ms, new Pending(clock.streamId, index, ms, event, o.by, o.source));
     return { index, ms };

@@ -95,6 +95,11 @@ export interface SimCoop {
   memberIncome: number;
   /** Latent quality in [-1, 1]: shifts ratings and growth. */
   readonly quality: number;
+  /**
+   * The first fiscal year whose annual report says the co-op applies high technology in production
+   * (`AnnualReportFiled.highTechnology`), or `Infinity` (see `planHighTechnology`).
+   */
+  highTechFrom: number;
   readonly managers: SimManager[];
   readonly loans: SimLoan[];
   readonly products: SimProduct[];
@@ -116,6 +121,14 @@ export interface SimCoop {
 /** Everything a province's simulation shares: randomness, recorder, bounds and counters. */
 export interface SimContext {
   readonly rng: Prng;
+  /**
+   * A second random stream for what later generator versions added (the optional fields
+   * `CoopFounded.advisedByAlliance`, `AnnualReportFiled.highTechnology`,
+   * `AllianceActivityRecorded.participants`, and the `awarenessClass` activities): drawing them from
+   * `rng` would move every later draw, so every ledger already generated would change beyond the
+   * additions.
+   */
+  readonly extra: Prng;
   readonly rec: Recorder;
   readonly province: GenProvince;
   readonly params: ProvinceParams;
