@@ -90,9 +90,9 @@ export const buildProgram = (ctx: CliContext): Command => {
     .addOption(
       new Option(
         "--preset <preset>",
-        "province | national (scale), or 004 | 002 | 001: the calibrated scenario of that resolution's own province (docs/resolutions.md)",
+        "province | national (scale), or 000 | 001 | 002 | 003 | 004: the calibrated scenario of that resolution's own province (docs/resolutions.md)",
       )
-        .choices(["province", "national", "004", "002", "001"])
+        .choices(["province", "national", "000", "001", "002", "003", "004"])
         .default("province"),
     )
     .addOption(

@@ -100,6 +100,7 @@ export {
 export { resolution000 } from "./targets/resolutions/resolution-000.js";
 export { resolution001 } from "./targets/resolutions/resolution-001.js";
 export { resolution002 } from "./targets/resolutions/resolution-002.js";
+export { resolution003 } from "./targets/resolutions/resolution-003.js";
 export { BAC_KAN, resolution004 } from "./targets/resolutions/resolution-004.js";
 export { statusLabel, type TargetStatus, type TargetStatusTag } from "./targets/status.js";
 export {

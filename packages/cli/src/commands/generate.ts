@@ -28,7 +28,7 @@ export interface GenerateOptions {
 }
 
 /**
- * `coop-ledger generate --preset province|national|004|002|001 --seed N --out FILE`: writes the events
+ * `coop-ledger generate --preset province|national|000|001|002|003|004 --seed N --out FILE`: writes the events
  * of `@coop-ledger/generator` to a new ledger. `004`, `002`, `001` write the calibrated scenario of that
  * resolution's province (`SCENARIOS`; the seed is the scenario's own). Deterministic: the same preset and
  * seed give the same bytes wherever the package runs (event ids, instants and the header's `createdAt`

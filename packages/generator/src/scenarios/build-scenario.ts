@@ -127,6 +127,7 @@ export const buildScenario = (
     preExisting: boolean,
     members: number,
     r: () => number = rnd,
+    advised = false,
   ): Unit => {
     seq += 1;
     const prefix = form === "union" ? "lh" : form === "group" ? "tht" : "htx";
@@ -156,6 +157,7 @@ export const buildScenario = (
         location: location2008(r),
         foundingMembers: members,
         origin: preExisting ? { kind: "preExisting", lawRegime: "2003" } : { kind: "new" },
+        ...(advised ? { advisedByAlliance: true } : {}),
       } as never),
       registry,
     );
@@ -183,7 +185,10 @@ export const buildScenario = (
   for (const y of spec.founded)
     for (let i = 0; i < y.count; i++) {
       const on = dayOfSpread(y.year, i, y.count, y.fromMonth, y.toMonth);
-      at(on, 1, () => found(on, "cooperative", false, int(spec.members.min, spec.members.max)));
+      // The `advised` of the year spread evenly over its foundings (no draw: other figures do not move).
+      const a = Math.min(y.advised ?? 0, y.count);
+      const advised = Math.floor(((i + 1) * a) / y.count) > Math.floor((i * a) / y.count);
+      at(on, 1, () => found(on, "cooperative", false, int(spec.members.min, spec.members.max), rnd, advised));
     }
   for (const u of spec.unions) at(u.foundedOn, 1, () => found(u.foundedOn, "union", false, u.members));
   for (const y of spec.dissolved)

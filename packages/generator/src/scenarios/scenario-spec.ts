@@ -10,12 +10,17 @@ import type { AllianceActivityKind, Rating } from "@coop-ledger/domain";
  * Dates are `YYYY-MM-DD` strings.
  */
 
-/** Units founded new (or dissolved) in a year, spread evenly over months `fromMonth`–`toMonth` (default the year). */
+/**
+ * Units founded new (or dissolved) in a year, spread evenly over months `fromMonth`–`toMonth` (default
+ * the year). For foundings, `advised` of them (spread evenly among the `count`) record that the
+ * provincial alliance advised and supported the founding (`CoopFounded.advisedByAlliance`).
+ */
 export interface YearCount {
   readonly year: number;
   readonly count: number;
   readonly fromMonth?: number;
   readonly toMonth?: number;
+  readonly advised?: number;
 }
 
 /** One OCOP certification round: `coops` co-ops without a valid certificate each certify products. */

@@ -426,7 +426,8 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
       "Co-ops founded new in the period whose founding records that the provincial Cooperative Alliance advised and supported it (`CoopFounded.advisedByAlliance`); a founding that does not say is not counted. A part of `coops.founded`.",
     forms: COOP,
     options: ["periodFrom"],
-    seenIn: "003: 70 new-model co-ops in the 2020–2025 term; 002: 12 founding groups advised, 6 founded",
+    seenIn:
+      "003: 70 new-model co-ops advised in the 2015–2020 term (Hà Nam); 002: 12 founding groups advised, 6 founded",
   },
   {
     id: "coops.law2023Share",

@@ -3,12 +3,14 @@ import type { Resolution } from "./resolution.js";
 import { resolution000 } from "./resolutions/resolution-000.js";
 import { resolution001 } from "./resolutions/resolution-001.js";
 import { resolution002 } from "./resolutions/resolution-002.js";
+import { resolution003 } from "./resolutions/resolution-003.js";
 import { resolution004 } from "./resolutions/resolution-004.js";
 
 /**
  * The resolutions bundled with the package, by id: 000 (Bình Thuận alliance congress 2020–2025),
- * 001 (Hòa Bình alliance mid-term review 2023), 002 (Đắk Nông alliance standing committee 2019) and
- * 004 (provincial party resolution 2021–2025, in its default province, Bắc Kạn).
+ * 001 (Hòa Bình alliance mid-term review 2023), 002 (Đắk Nông alliance standing committee 2019), 003
+ * (Hà Nam alliance party cell congress 2020) and 004 (provincial party resolution 2021–2025, in its
+ * default province, Bắc Kạn).
  *
  * @example RESOLUTIONS.get("004")?.targets.length // 7
  */
@@ -16,6 +18,7 @@ export const RESOLUTIONS: ReadonlyMap<string, Resolution> = new Map([
   ["000", resolution000],
   ["001", resolution001],
   ["002", resolution002],
+  ["003", resolution003],
   ["004", resolution004()],
 ]);
 

@@ -78,6 +78,8 @@ describe("resolution 002 on a hand-written Đắk Nông 2019", () => {
     activity("2019-03-01", "foundingAdvice", 7),
     activity("2019-06-01", "foundingAdvice", 5),
     activity("2019-04-01", "trainingClass", 4),
+    activity("2019-03-20", "awarenessClass", 9),
+    activity("2019-07-10", "awarenessClass", 7),
     activity("2019-05-15", "newsItem", 3),
     ...Array.from({ length: 11 }, (_, i): [string, unknown] => [
       "fund-qht-67",
@@ -127,7 +129,7 @@ describe("resolution 002 on a hand-written Đắk Nông 2019", () => {
       "002.baseline.foundingGroupsAdvised": "met",
       "002.baseline.coopsFounded": "met",
       "002.baseline.trainingClasses": "met",
-      "002.baseline.lawClasses": "notMeasurable",
+      "002.baseline.lawClasses": "met",
       "002.baseline.newspaperPages": "met",
       "002.baseline.loanApplications": "met",
       "002.baseline.loansDisbursed": "met",

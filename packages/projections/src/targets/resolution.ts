@@ -9,11 +9,18 @@ import { Bilingual, ProvinceRefCodec, Target } from "./target.js";
 /**
  * The body that adopted a resolution: a provincial party committee (Tỉnh ủy / Ban Chấp hành Đảng bộ
  * tỉnh), a provincial alliance's members' congress (Đại hội thành viên Liên minh HTX tỉnh), its executive
- * committee (Ban Chấp hành) or its standing committee (Ban Thường vụ).
+ * committee (Ban Chấp hành), its standing committee (Ban Thường vụ), or the congress of the party cell of
+ * the alliance's agency (Đại hội Chi bộ Liên minh HTX tỉnh).
  * @example ResolutionBody.decode("allianceCongress") // Right
  */
 export const ResolutionBody = literals(
-  ["provincialPartyCommittee", "allianceCongress", "allianceExecutiveCommittee", "allianceStandingCommittee"],
+  [
+    "provincialPartyCommittee",
+    "allianceCongress",
+    "allianceExecutiveCommittee",
+    "allianceStandingCommittee",
+    "alliancePartyCellCongress",
+  ],
   "ResolutionBody",
 );
 /** @see ResolutionBody */

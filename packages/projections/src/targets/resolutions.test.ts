@@ -14,8 +14,8 @@ const SOURCES = process.env.COOP_LEDGER_SOURCES ?? "/work/shared/domain/sources"
 const all = [...RESOLUTIONS.values()];
 
 describe("bundled resolutions", () => {
-  it("are the four of the brief, by id", () => {
-    expect([...RESOLUTIONS.keys()].sort()).toEqual(["000", "001", "002", "004"]);
+  it("are the five seeds of the brief, by id", () => {
+    expect([...RESOLUTIONS.keys()].sort()).toEqual(["000", "001", "002", "003", "004"]);
     expect(isLeft(findResolution("009"))).toBe(true);
   });
 

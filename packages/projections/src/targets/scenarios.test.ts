@@ -53,6 +53,33 @@ describe("calibrated scenarios: each seed's baseline comes out of the fold of it
     expect(row?.status._tag).toBe(founded >= 20 ? "met" : "notMet");
   });
 
+  it("003: the 70 advised foundings are the spec's advised co-ops founded in the term, recounted from the spec", () => {
+    const report = baselineReport("003");
+    const inTerm = SCENARIOS["003"].spec.founded.filter(
+      (y) =>
+        (y.year > 2015 && y.year < 2020) ||
+        (y.year === 2015 && (y.fromMonth ?? 1) >= 7) ||
+        (y.year === 2020 && (y.toMonth ?? 12) <= 6),
+    );
+    const advised = inTerm.reduce((a, y) => a + (y.advised ?? 0), 0);
+    expect(report.baseline.find((r) => r.targetId === "003.baseline.advisedFoundings")?.value).toBe(advised);
+    // Every co-op founded in the term is counted by coops.founded; only the advised ones by this row.
+    const founded = inTerm.reduce((a, y) => a + y.count, 0);
+    expect(founded).toBeGreaterThan(advised);
+  });
+
+  it("000: no provincial fund at the congress, the fund the scenario founds later is there by the term's end", () => {
+    const fundOn = SCENARIOS["000"].spec.fund?.establishedOn ?? "";
+    expect(fundOn > resolutionOf("000").adoptedOn).toBe(true);
+    const end = evaluateTargets(figureSourceOf(scenarioIndex("000")), resolutionOf("000"), {
+      validAt: "2025-12-31" as BusinessDate,
+    });
+    expect(end.targets.find((r) => r.targetId === "000.supportFund")?.status._tag).toBe("met");
+    // The congress's 12 numbered targets are scored on Bình Thuận's own scenario.
+    const numbered = new Set(resolutionOf("000").targets.map((t) => t.number));
+    expect(end.summary.total).toBe(numbered.size);
+  });
+
   it("001: the support fund's capital at the deadline is the scenario's last capital change before it", () => {
     const report = evaluateTargets(figureSourceOf(scenarioIndex("001")), resolutionOf("001"), {
       validAt: "2025-12-31" as BusinessDate,

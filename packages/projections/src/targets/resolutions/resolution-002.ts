@@ -57,17 +57,18 @@ const baseline: ReadonlyArray<TargetJson> = [
     id: "002.baseline.lawClasses",
     role: "reported",
     label: {
-      en: "Classes on the cooperative law for associations and groups",
-      vi: "Lớp tuyên truyền về Luật HTX 2012",
+      en: "Awareness classes on the cooperative law for associations and groups",
+      vi: "Lớp tuyên truyền về Luật HTX 2012, Nghị định 151/2007/NĐ-CP",
     },
-    source: { file: FILE, quote: "mở 16 lớp tuyên truyền về Luật HTX 2012" },
+    source: { file: FILE, quote: "mở 16 lớp tuyên truyền về Luật HTX 2012, Nghị định 151/2007/NĐ-CP" },
     timing: FIRST_7_MONTHS,
     measure: {
-      kind: "notMeasurable",
-      reason:
-        "Awareness classes for members of mass associations are not one of the recorded alliance activities; counting them as training classes would mix them with the 04 classes for co-ops.",
-      stated: "16",
+      kind: "indicator",
+      indicator: { id: "activity.awarenessClasses", basis: "period" },
+      comparator: "=",
+      threshold: { unit: "count", value: 16 },
     },
+    note: "Awareness classes (lớp tuyên truyền) for officials and members of the mass associations and groups, co-organised with the associations and districts: a kind of their own (awarenessClass), not counted with the 04 training classes for co-ops.",
   },
   {
     id: "002.baseline.newspaperPages",
