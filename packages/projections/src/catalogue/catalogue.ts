@@ -236,11 +236,12 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     label: { en: "Average monthly income of members", vi: "Thu nhập bình quân của thành viên" },
     kind: "annual",
     unit: "vndPerMonth",
-    definition: "Mean of the co-ops' reported average monthly member income for the fiscal year.",
-    numerator: "sum of reported member incomes",
-    denominator: "co-ops reporting",
+    definition:
+      "Mean of the co-ops' reported average monthly member income for the fiscal year (perCoop), or per person: each co-op's average weighted by its official members when the report took effect, i.e. total paid ÷ members (perMember; perWorker reads the same).",
+    numerator: "sum of reported member incomes (or income × members)",
+    denominator: "co-ops reporting (or their members)",
     forms: COOP,
-    options: ["fiscalYear"],
+    options: ["fiscalYear", "incomeAverage"],
     seenIn: "004: 6 m VND/month",
   },
   {

@@ -31,7 +31,7 @@ const OPTION_DOCS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     "incomeAverage",
-    "`perCoop` (default: mean of the co-ops' reported averages) or `perWorker` (weighted by regular workers)",
+    "`perCoop` (default: mean of the co-ops' reported averages) or per person, total paid ÷ people: `perWorker` / `perMember` (worker income weighted by regular workers, member income by official members)",
   ],
   ["fundKind", "restrict loan figures to one fund (default: all, broken down by fund)"],
   ["farmHouseholds", "the province's farm households (an input; without it the share is not available)"],

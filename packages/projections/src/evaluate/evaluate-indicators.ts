@@ -192,14 +192,14 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
           : [SeriesCode.workerIncomeWeighted, SeriesCode.workerIncomeWorkers];
       return { ...share(at(seriesKey(num, Y)), at(seriesKey(den, Y)), annual.period), fiscalYear: Y };
     })
-    .with("income.memberMonthlyVnd", () => ({
-      ...share(
-        at(seriesKey(SeriesCode.memberIncomeSum, Y)),
-        at(seriesKey(SeriesCode.memberIncomeCount, Y)),
-        annual.period,
-      ),
-      fiscalYear: Y,
-    }))
+    .with("income.memberMonthlyVnd", () => {
+      // Per person (perMember, or perWorker: the same reading) = total paid ÷ members.
+      const [num, den] =
+        o.incomeAverage === "perCoop"
+          ? [SeriesCode.memberIncomeSum, SeriesCode.memberIncomeCount]
+          : [SeriesCode.memberIncomeWeighted, SeriesCode.memberIncomeMembers];
+      return { ...share(at(seriesKey(num, Y)), at(seriesKey(den, Y)), annual.period), fiscalYear: Y };
+    })
     .with("ocop.coops", () => count(seriesKey(SeriesCode.ocopCoops)))
     .with("ocop.products", () => count(seriesKey(SeriesCode.ocopProducts)))
     .with("loans.disbursed", () => byFund(SeriesCode.disbursedCount, periodOf))

@@ -24,7 +24,7 @@ export interface ResolvedOptions {
   readonly ratingDenominator: "rated" | "activeAtYearEnd";
   readonly peoplesCreditFunds: "include" | "exclude";
   readonly law2012IncludesLaw2023: boolean;
-  readonly incomeAverage: "perCoop" | "perWorker";
+  readonly incomeAverage: "perCoop" | "perWorker" | "perMember";
   readonly fundKind: ProjectionOptions["fundKind"];
   readonly farmHouseholds: number | undefined;
   readonly districtCount: number | undefined;

@@ -52,6 +52,8 @@ export const SeriesCode = {
   highTech: 43,
   financeLevel: 44,
   financeReported: 45,
+  memberIncomeWeighted: 46,
+  memberIncomeMembers: 47,
   fundCapital: 50,
 } as const;
 /** @see SeriesCode */

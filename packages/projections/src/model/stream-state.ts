@@ -48,6 +48,8 @@ interface ReportFacts {
   readonly workerIncome: number | undefined;
   readonly workers: number | undefined;
   readonly memberIncome: number | undefined;
+  /** Official members when the report took effect (the weight of `memberIncome` per member). */
+  readonly members: number;
 }
 
 interface RatingFacts {
@@ -265,6 +267,7 @@ export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): voi
         workerIncome: d.workerMonthlyIncomeVnd,
         workers: d.regularWorkers,
         memberIncome: d.memberMonthlyIncomeVnd,
+        members: s.members,
       });
       return;
     }
@@ -505,6 +508,10 @@ export const annualStocks = (
     if (r.memberIncome !== undefined) {
       addAnnual(out, seriesKey(SeriesCode.memberIncomeSum, year), r.memberIncome);
       addAnnual(out, seriesKey(SeriesCode.memberIncomeCount, year), 1);
+      if (r.members > 0) {
+        addAnnual(out, seriesKey(SeriesCode.memberIncomeWeighted, year), r.memberIncome * r.members);
+        addAnnual(out, seriesKey(SeriesCode.memberIncomeMembers, year), r.members);
+      }
     }
   }
 };

@@ -23,7 +23,8 @@ export const INDEX_FORMAT_VERSION = 3;
 // 3: a fiscal year's annual stocks stay in the cell of the year's last day (were: moved with the co-op).
 // 4: series for the indicators added for the seeds (weak, suspended, reorganised, advised foundings,
 //    high technology, value-chain co-ops, workers, revenue and profit levels, participants, alliance members).
-export const INDEX_MODEL_VERSION = 4;
+// 5: member income per member (series memberIncomeWeighted, memberIncomeMembers).
+export const INDEX_MODEL_VERSION = 5;
 
 // The package has no DOM or Node typings (it does no I/O); the UTF-8 codecs are standard globals.
 const { TextEncoder, TextDecoder } = globalThis as unknown as {

@@ -58,8 +58,9 @@ const Score0to100 = t.brand(
  * - `ratingDenominator`: co-ops `rated` for the year (default) or `activeAtYearEnd` (active on 31/12);
  * - `peoplesCreditFunds`: `include` (default) or `exclude` people's credit funds from member figures;
  * - `law2012IncludesLaw2023`: count co-ops already under Law 17/2023/QH15 as conforming (default true);
- * - `incomeAverage`: `perCoop` (default: mean of the co-ops' reported averages) or `perWorker`
- *   (weighted by regular workers);
+ * - `incomeAverage`: `perCoop` (default: mean of the co-ops' reported averages) or per person, total
+ *   paid ÷ people: `perWorker` / `perMember` (one reading: worker income weighted by regular workers,
+ *   member income by official members);
  * - `fundKind`: restrict loan figures to one fund;
  * - `farmHouseholds`: the province's farm households (an input: the ledger does not know it);
  * - `districtCount`: the number of districts of the scope's province (an input, from the gazetteer).
@@ -76,7 +77,7 @@ export const ProjectionOptions = struct(
     ratingDenominator: literals(["rated", "activeAtYearEnd"], "RatingDenominator"),
     peoplesCreditFunds: literals(["include", "exclude"], "PeoplesCreditFunds"),
     law2012IncludesLaw2023: t.boolean,
-    incomeAverage: literals(["perCoop", "perWorker"], "IncomeAverage"),
+    incomeAverage: literals(["perCoop", "perWorker", "perMember"], "IncomeAverage"),
     fundKind: FundKind,
     farmHouseholds: Count,
     districtCount: PositiveInt,

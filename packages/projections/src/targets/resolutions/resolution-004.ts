@@ -193,10 +193,15 @@ const targets: ReadonlyArray<TargetJson> = [
     timing: BY_2025,
     measure: {
       kind: "indicator",
-      indicator: { id: "income.memberMonthlyVnd", basis: "fiscalYear" },
+      indicator: {
+        id: "income.memberMonthlyVnd",
+        basis: "fiscalYear",
+        options: { incomeAverage: "perMember" },
+      },
       comparator: ">=",
       threshold: { unit: "vnd", value: 6_000_000 },
     },
+    note: "Per person, as the seed says ('6 triệu đồng/người/tháng'): income paid to members over members, i.e. each co-op's reported member average weighted by its official members (incomeAverage perMember) — not the mean of the co-ops' averages (perCoop), which counts a 7-member co-op like a 700-member one.",
   },
   {
     id: "004.membersPerCoop",
