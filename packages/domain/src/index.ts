@@ -92,6 +92,7 @@ export {
   type ReorganisationState,
   type StreamHistory,
   type StreamState,
+  statusOn,
 } from "./decider/stream-state.js";
 export {
   AllianceActivityRecorded,

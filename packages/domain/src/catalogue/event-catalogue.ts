@@ -91,14 +91,16 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     english: "Suspended operations",
     vietnamese: "Tạm ngừng hoạt động",
     stream: "coop",
-    rules: "Not already suspended or in dissolution; `until`, if given, after the effective date.",
+    rules:
+      "Not already suspended (on its effective date) or in dissolution; `until`, if given, after the effective date. Suspended through `until` (inclusive): from the day after, the co-op is operating again without a CoopResumed, for the decider (status on a command's effective date) as for the projections (`coops.suspended`).",
     basis: `${L23} (tạm ngừng hoạt động)`,
   },
   CoopResumed: {
     english: "Resumed operations",
     vietnamese: "Hoạt động trở lại",
     stream: "coop",
-    rules: "Only when suspended.",
+    rules:
+      "Only when suspended (a resumption after a suspension's `until` is accepted: it confirms the end).",
     basis: `${L23} (tạm ngừng hoạt động)`,
   },
   DissolutionStarted: {

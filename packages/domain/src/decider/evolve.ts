@@ -48,6 +48,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         lawRegime: regime,
         status: "active",
         statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
         alliance: undefined,
         officialMembers: d.foundingMembers,
         loans: new Map(),
@@ -76,11 +77,21 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
     }
     case "CoopConverted": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "converted", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "converted",
+        statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
+      }));
     }
     case "CoopReorganisedAway": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "reorganisedAway", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "reorganisedAway",
+        statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
+      }));
     }
     case "CoopSpunOff": {
       const d = event.data;
@@ -95,19 +106,39 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
     }
     case "CoopSuspended": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "suspended", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "suspended",
+        statusSince: d.effectiveDate,
+        suspendedUntil: d.until,
+      }));
     }
     case "CoopResumed": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "active", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "active",
+        statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
+      }));
     }
     case "DissolutionStarted": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "dissolving", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "dissolving",
+        statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
+      }));
     }
     case "CoopDissolved": {
       const d = event.data;
-      return coop(s, (c) => ({ ...c, status: "dissolved", statusSince: d.effectiveDate }));
+      return coop(s, (c) => ({
+        ...c,
+        status: "dissolved",
+        statusSince: d.effectiveDate,
+        suspendedUntil: undefined,
+      }));
     }
     case "LoanDisbursed": {
       const d = event.data;

@@ -92,6 +92,12 @@ export interface CoopState {
   readonly lawRegime: LawRegime;
   readonly status: CoopStatus;
   readonly statusSince: BusinessDate;
+  /**
+   * The last day of the current suspension (`CoopSuspended.until`, inclusive) when it was given; the co-op
+   * operates again from the day after without a CoopResumed (see {@link statusOn}). `undefined` when not
+   * suspended or suspended with no end date.
+   */
+  readonly suspendedUntil: BusinessDate | undefined;
   readonly alliance:
     | {
         readonly provinceCode: ProvinceCode;
@@ -142,3 +148,17 @@ export type StreamState = EmptyState | CoopState | AllianceState | FundState | R
 
 /** The state of an empty stream. @example initialState._tag // "Empty" */
 export const initialState: StreamState = { _tag: "Empty", history: emptyHistory };
+
+/**
+ * A co-op's status as of a day: the recorded status, except that a suspension with an end date
+ * (`until`, inclusive) has ended the day after it — the co-op is operating (`active`) again, as the
+ * projections count it (`coops.suspended`), whether or not a CoopResumed was recorded. The decider judges
+ * every command by the status on the command's effective date.
+ *
+ * @example statusOn({ status: "suspended", suspendedUntil: "2022-06-30" as BusinessDate }, "2022-07-01") // "active"
+ */
+export const statusOn = (
+  c: Pick<CoopState, "status" | "suspendedUntil">,
+  date: BusinessDate | string,
+): CoopStatus =>
+  c.status === "suspended" && c.suspendedUntil !== undefined && date > c.suspendedUntil ? "active" : c.status;

@@ -1,7 +1,7 @@
 import type { DomainEvent, EventOf } from "../../events/domain-event.js";
 import type { CoopStatus } from "../domain-error.js";
 import { type Check, fail, type RuleContext } from "../rule-context.js";
-import type { StreamState } from "../stream-state.js";
+import { type StreamState, statusOn } from "../stream-state.js";
 import { checkFounding } from "./founding.js";
 import { checkLifecycleEvent } from "./lifecycle.js";
 import { checkLoanEvent } from "./loans.js";
@@ -125,8 +125,10 @@ export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: Coop
       `effective ${d.effectiveDate}, before co-op ${state.coopId} was founded (${state.foundedOn})`,
     );
   }
+  // Judged as of the event's effective date: a suspension whose `until` has passed is over.
+  const status = statusOn(state, d.effectiveDate);
   const forbidden =
-    state.status === "suspended"
+    status === "suspended"
       ? FORBIDDEN_WHEN_SUSPENDED
       : state.status === "dissolving"
         ? FORBIDDEN_WHEN_DISSOLVING
@@ -144,7 +146,7 @@ export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: Coop
       ctx,
       "StatusForbids",
       { coopId: state.coopId, status: state.status },
-      `co-op ${state.coopId} is ${state.status} since ${state.statusSince}; ${event.type} is not allowed`,
+      `co-op ${state.coopId} is ${state.status} since ${state.statusSince}${status === "suspended" && state.suspendedUntil !== undefined ? ` until ${state.suspendedUntil}` : ""}; ${event.type} is not allowed`,
     );
   }
   if (event.type === "DissolutionStarted" && state.status === "dissolving") {
