@@ -53,7 +53,7 @@ export {
   UnlinkValueChain,
 } from "./commands/reporting.js";
 export { RetractEvent } from "./commands/retraction.js";
-export { DomainConfig, defaultDomainConfig, FundCap } from "./config/domain-config.js";
+export { DomainConfig, defaultDomainConfig, FundCap, GroupFoundersRule } from "./config/domain-config.js";
 export type { Decider, EvolveContext } from "./decider/decider.js";
 export type {
   Action,

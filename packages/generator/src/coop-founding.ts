@@ -44,13 +44,27 @@ export const planConformance2023 = (ctx: Pick<SimContext, "rng">, foundedDay: Da
 export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
   day < LAW_2012_DAY ? "2003" : day < LAW_2023_DAY ? "2012" : "2023";
 
+/** The day Decree 77/2019/NĐ-CP took over cooperative groups from Decree 151/2007/NĐ-CP [verify]. */
+const DECREE_77_DAY = dayOf("2019-11-26");
+
 /**
  * Minimum founders the generator always satisfies: co-op ≥ 7 (Law 23/2012/QH13 art. 3) / ≥ 5 (Law
- * 17/2023/QH15 art. 6); union ≥ 4 / ≥ 3 co-ops; group ≥ 2. Under the 2003 law the 2012 figures are used
- * too, so pre-existing records never need the "historical" leniency.
+ * 17/2023/QH15 art. 6); union ≥ 4 / ≥ 3 co-ops; group ≥ 3 under the Civil Code 2005 and Decree
+ * 151/2007/NĐ-CP, ≥ 2 from Decree 77/2019/NĐ-CP (the domain's `groupFounders` rule). Under the 2003 law
+ * the 2012 figures are used too, so pre-existing records never need the "historical" leniency.
  */
 export const minimumFounders = (form: CoopForm, day: DayNumber): number =>
-  form === "group" ? 2 : form === "union" ? (day < LAW_2023_DAY ? 4 : 3) : day < LAW_2023_DAY ? 7 : 5;
+  form === "group"
+    ? day < DECREE_77_DAY
+      ? 3
+      : 2
+    : form === "union"
+      ? day < LAW_2023_DAY
+        ? 4
+        : 3
+      : day < LAW_2023_DAY
+        ? 7
+        : 5;
 
 /**
  * Where a co-op is, in the gazetteer in force on `day`. From 2025-07-01: the new province, no district,

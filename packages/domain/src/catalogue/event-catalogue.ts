@@ -24,8 +24,8 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     vietnamese: "Thành lập HTX / LHHTX / THT",
     stream: "coop",
     rules:
-      "Empty stream. Minimum founders by the law in force on the effective date (none enforced for 2003-era records; a 2003-era founding below the 2012 minimum is accepted with a warning). Location in the gazetteer in force. Pre-existing: its law must be in force. Conversion: the form changes.",
-    basis: `${L12} art. 3, 13; ${L23} art. 4, 21; Decree 77/2019/NĐ-CP (groups)`,
+      "Empty stream. Minimum founders by the law in force on the effective date (none enforced for 2003-era records; a 2003-era founding below the 2012 minimum is accepted with a warning); a cooperative group by the civil-law rule of its day: ≥ 3 members from 2006-01-01 to 2019-11-25, ≥ 2 from Decree 77/2019/NĐ-CP on (configuration `groupFounders`). Location in the gazetteer in force. Pre-existing: its law must be in force. Conversion: the form changes.",
+    basis: `${L12} art. 3, 13; ${L23} art. 4, 21; groups: Civil Code 2005 art. 111 and Decree 151/2007/NĐ-CP to 2019-11-25 [verify], Decree 77/2019/NĐ-CP from 2019-11-26 [verify]`,
   },
   CoopJoinedAlliance: {
     english: "Joined the provincial Cooperative Alliance",

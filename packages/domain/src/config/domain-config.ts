@@ -20,6 +20,19 @@ export const FundCap = struct(
 export type FundCap = t.TypeOf<typeof FundCap>;
 
 /**
+ * A period (`from`–`to`, inclusive) in which the fewest members of a cooperative group (tổ hợp tác) is
+ * set by the civil law and its decree rather than the co-op laws, with the rule's source. Outside every
+ * period the co-op law regime's `group` figure applies.
+ */
+export const GroupFoundersRule = struct(
+  { from: BusinessDate, to: BusinessDate, minimum: Count },
+  { basis: t.string },
+  "GroupFoundersRule",
+);
+/** @see GroupFoundersRule */
+export type GroupFoundersRule = t.TypeOf<typeof GroupFoundersRule>;
+
+/**
  * The domain's thresholds, as configuration with documented defaults ({@link defaultDomainConfig}):
  * figures the brief marks [verify] are our best reading of the law, so they are data, not constants.
  *
@@ -32,6 +45,8 @@ export type FundCap = t.TypeOf<typeof FundCap>;
  * - `fundCaps`: per-project principal caps by fund, each in force from a date.
  * - `conformanceDeadlines`: the day by which co-ops must conform to the 2012 / 2023 law (later
  *   conformance is accepted with a warning).
+ * - `groupFounders` (optional): periods in which a cooperative group's minimum members comes from the
+ *   Civil Code and its decree, not from the co-op law in force ({@link GroupFoundersRule}).
  *
  * @example DomainConfig.decode(defaultDomainConfig) // Right
  */
@@ -45,7 +60,7 @@ export const DomainConfig = struct(
     fundCaps: t.array(FundCap),
     conformanceDeadlines: struct({ "2012": BusinessDate, "2023": BusinessDate }, {}, "ConformanceDeadlines"),
   },
-  {},
+  { groupFounders: t.array(GroupFoundersRule) },
   "DomainConfig",
 );
 /** @see DomainConfig */
@@ -56,6 +71,11 @@ export type DomainConfig = t.TypeOf<typeof DomainConfig>;
  * - founders: co-op ≥ 7 members (Law 23/2012/QH13 art. 3(1)) / ≥ 5 official members (Law 17/2023/QH15
  *   art. 4(7)); union ≥ 4 co-ops (Law 23/2012/QH13 art. 3(2)) / ≥ 3 co-ops (Law 17/2023/QH15 art. 4(8))
  *   [verify]; group ≥ 2 members (Decree 77/2019/NĐ-CP art. 3; Law 17/2023/QH15 art. 4(6)) [verify];
+ * - groups from 2006-01-01 to 2019-11-25: ≥ 3 members — a group rested on a cooperation contract "của từ
+ *   ba cá nhân trở lên" (Civil Code 2005, Law 33/2005/QH11, art. 111(1), in force 2006-01-01) and Decree
+ *   151/2007/NĐ-CP of 2007-10-10 (seed 002 still cites it in August 2019), until Decree 77/2019/NĐ-CP
+ *   (dated 2019-10-10) replaced it [verify: the figure, the articles and Decree 77's effective date
+ *   2019-11-26 are not in the seeds]; before 2006 no numeric rule is enforced;
  * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT;
  *   Circular 09/2017/TT-BNNPTNT for agricultural co-ops) [verify];
  * - not rated under 12 months old at the end of the rated year (same circulars) [verify];
@@ -89,4 +109,13 @@ export const defaultDomainConfig: DomainConfig = {
     "2012": "2016-06-30" as BusinessDate,
     "2023": "2025-12-31" as BusinessDate,
   },
+  groupFounders: [
+    {
+      from: "2006-01-01" as BusinessDate,
+      to: "2019-11-25" as BusinessDate,
+      minimum: 3 as Count,
+      basis:
+        "Civil Code 2005 (Law 33/2005/QH11) art. 111(1); Decree 151/2007/NĐ-CP [verify: figure, articles, and the day Decree 77/2019/NĐ-CP took over]",
+    },
+  ],
 };

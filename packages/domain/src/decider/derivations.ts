@@ -1,4 +1,4 @@
-import type { DomainConfig } from "../config/domain-config.js";
+import type { DomainConfig, GroupFoundersRule } from "../config/domain-config.js";
 import type { OcopStars } from "../events/products-and-links.js";
 import type { AssessmentScheme, CoopForm, Rating, Sector } from "../values/classification.js";
 import type { LawRegime } from "../values/law.js";
@@ -48,6 +48,14 @@ export const ocopStarsFor = (config: DomainConfig, score: number): OcopStars | u
  */
 export const minimumFounders = (config: DomainConfig, regime: LawRegime, form: CoopForm): number =>
   regime === "2003" ? 0 : config.minimumFounders[regime][form];
+
+/**
+ * The rule for a cooperative group founded on `date` when the Civil Code and its decree set it (see
+ * `DomainConfig.groupFounders`), else `undefined` (the co-op law regime's figure applies).
+ * @example groupFoundersRule(defaultDomainConfig, "2015-05-01")?.minimum // 3
+ */
+export const groupFoundersRule = (config: DomainConfig, date: string): GroupFoundersRule | undefined =>
+  config.groupFounders?.find((r) => r.from <= date && date <= r.to);
 
 /** The article that sets the founder minimum, for messages. @example foundersArticle("2012", "union") */
 export const foundersArticle = (regime: LawRegime, form: CoopForm): string =>

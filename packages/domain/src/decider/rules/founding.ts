@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { EventOf } from "../../events/domain-event.js";
 import { LAW_2012_EFFECTIVE, LAW_2023_EFFECTIVE, lawName, regimeOn } from "../../values/law.js";
 import type { BusinessDate } from "../../values/time.js";
-import { foundersArticle, minimumFounders } from "../derivations.js";
+import { foundersArticle, groupFoundersRule, minimumFounders } from "../derivations.js";
 import type { DomainWarning } from "../domain-warning.js";
 import { checkLocation } from "../location-rules.js";
 import { all, type Check, fail, ok, type RuleContext } from "../rule-context.js";
@@ -87,6 +87,18 @@ export const checkFounders = (
   effectiveDate: BusinessDate,
 ): Check => {
   const regime = regimeOn(effectiveDate);
+  // A cooperative group's minimum came from the Civil Code and its decree until the co-op laws took it over.
+  const civil = form === "group" ? groupFoundersRule(ctx.config, effectiveDate) : undefined;
+  if (civil !== undefined) {
+    return members < civil.minimum
+      ? fail(
+          ctx,
+          "BelowMinimumFounders",
+          { form, regime, required: civil.minimum, actual: members },
+          `a group founded on ${effectiveDate} needs at least ${civil.minimum} members (${civil.basis ?? "groupFounders rule"}); it has ${members}`,
+        )
+      : ok;
+  }
   const required = minimumFounders(ctx.config, regime, form);
   if (members < required) {
     return fail(
