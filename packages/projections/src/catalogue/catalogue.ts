@@ -358,11 +358,11 @@ export const INDICATORS: ReadonlyArray<IndicatorDefinition> = [
   ),
   {
     id: "valueChain.districtCoverage",
-    label: { en: "Districts covered by value-chain linkages", vi: "Tỷ lệ huyện có chuỗi liên kết giá trị" },
+    label: { en: "Districts covered by value-chain linkages", vi: "Tỷ lệ huyện có chuỗi liên kết" },
     kind: "instant",
     unit: "share",
     definition:
-      "Districts of the scope's province with at least one active value-chain linkage of an active co-op, over the province's districts (an input from the 2008 gazetteer). Only in a geography with districts.",
+      "Districts of the scope's province with at least one active value-chain linkage of an active co-op, over the province's districts (an input from the 2008 gazetteer). Only in a geography with districts. Wording as the seeds use it: a linkage built in a district is a 'chuỗi liên kết' (000 target (12): 'chuỗi liên kết, sản xuất tiêu thụ sản phẩm'; 001), the chain a co-op takes part in is a 'chuỗi giá trị' (valueChain.coops; 002, 003, 004).",
     numerator: "districts with ≥ 1 active linkage",
     denominator: "districts of the province (option districtCount)",
     forms: COOP,
