@@ -36,8 +36,10 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       })),
-      // The repository's own checks over the built packages (e.g. the public export lists).
+      // The repository's own checks over the built packages (e.g. the public export lists), and the
+      // TSDoc examples (scripts/tsdoc-examples.test.ts), which run against the sources like the tests.
       {
+        resolve: { alias },
         test: {
           name: "repo",
           root: `${root}scripts`,

@@ -20,7 +20,7 @@ import { generatedEventId } from "./uuid.js";
 /**
  * One generated event, ready to append: the stream, a deterministic event id, the domain event and its
  * metadata (transaction time `recordedAt`, who recorded it, the document it rests on). Events come out
- * of {@link generateLedger} in recording order (non-decreasing `recordedAt`).
+ * of `generateLedger` (generate-ledger.ts) in recording order (non-decreasing `recordedAt`).
  */
 export interface GeneratedEvent {
   readonly streamId: StreamId;

@@ -60,7 +60,7 @@ export type RegisterExistingCoop = t.TypeOf<typeof RegisterExistingCoop>;
 /**
  * **FoundCoopByConversion** — found the organisation another one converted into (*chuyển đổi*, e.g. a
  * group into a co-op) → `CoopFounded` with origin `conversion`. The old stream records `CoopConverted`
- * (command {@link ConvertCoop}); the two are separate commands on separate streams.
+ * (command `ConvertCoop` (lifecycle.ts)); the two are separate commands on separate streams.
  * @example FoundCoopByConversion.decode({ type: "FoundCoopByConversion", data: { coopId: "htx-9", effectiveDate: "2021-01-01", name: "HTX Tân Lập", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 9, fromCoopId: "tht-1", fromForm: "group" } })
  */
 export const FoundCoopByConversion = commandCodec(

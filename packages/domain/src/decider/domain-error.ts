@@ -13,7 +13,7 @@ export interface EventRef {
 }
 
 /**
- * What a command (or an event checked by {@link validateEvent}) is judged by: the command type, or the
+ * What a command (or an event checked by `validateEvent` (ledger-decider.ts)) is judged by: the command type, or the
  * event type when an event is validated directly (imports, reorganisation effects).
  */
 export type Action = CommandType | EventType;
@@ -28,7 +28,7 @@ export type CoopStatus =
   | "converted";
 
 /**
- * Why the decider refused a command: a tagged union, matched exhaustively (see {@link errorRule}). Every
+ * Why the decider refused a command: a tagged union, matched exhaustively (see `errorRule` (error-rule.ts)). Every
  * error carries `action` (the command or event judged) and a `message` naming the rule and, where it
  * comes from the law, the article.
  *

@@ -87,7 +87,7 @@ const [c0, c1, ...cs] = EVENT_TYPES.map((k) => eventCodecs[k]) as unknown as [t.
 
 /**
  * The union codec of every domain event at its current version. Decoding old versions goes through
- * {@link decodeEvent}, which upcasts first.
+ * `decodeEvent` (decode.ts), which upcasts first.
  *
  * @example DomainEvent.decode({ type: "CoopResumed", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2021-06-01" } })
  */

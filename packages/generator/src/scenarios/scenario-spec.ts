@@ -3,7 +3,7 @@ import type { AllianceActivityKind, Rating } from "@coop-ledger/domain";
 /**
  * What happened in a seed's province, as a calibrated scenario states it: the world's counts (co-ops
  * founded and dissolved each year, the rating mix, OCOP rounds, unions, groups, the support fund and its
- * loans, the alliance's activities). {@link buildScenario} turns it into events; it never computes an
+ * loans, the alliance's activities). `buildScenario` (build-scenario.ts) turns it into events; it never computes an
  * indicator — the figures the seed reports come out of the projection engine's fold, and the
  * calibration tests check that they do.
  *

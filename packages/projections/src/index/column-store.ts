@@ -90,7 +90,7 @@ export class ColumnStore {
   }
 
   /**
-   * A store over segments read lazily (a reopened index's {@link PagedSegment}s), oldest first.
+   * A store over segments read lazily (a reopened index's `PagedSegment` (paged-segment.ts)s), oldest first.
    * @example ColumnStore.fromSegments([new PagedSegment(n, 512, read)])
    */
   static fromSegments(segments: ReadonlyArray<Segment>, minStride?: number): ColumnStore {

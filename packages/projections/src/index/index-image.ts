@@ -4,7 +4,7 @@ import type { SegmentParts } from "./column-segment.js";
 export const IMAGE_LEVELS = ["ledger", "province", "detail"] as const;
 
 /**
- * A {@link ProjectionIndex} as plain data, to persist it and reopen it without the events: the laid-out
+ * A `ProjectionIndex` (projection-index.ts) as plain data, to persist it and reopen it without the events: the laid-out
  * delta columns of each level (their segments' arrays), the cells, which column counts which series in
  * which cell, and each stream's positions (to read its events back from the ledger when it next
  * receives one). No decoded event is in it. `encodeIndexImage` turns it into bytes.

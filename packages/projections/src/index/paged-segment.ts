@@ -1,6 +1,6 @@
 import { ColumnSegment, type SegmentParts, upperBound } from "./column-segment.js";
 
-/** What a {@link ColumnStore} keeps: a segment laid out in memory, or one read column by column. */
+/** What a `ColumnStore` (column-store.ts) keeps: a segment laid out in memory, or one read column by column. */
 export interface Segment {
   /** Number of columns the segment knows (later columns hold nothing in it). */
   readonly columnCount: number;

@@ -96,7 +96,7 @@ const scratchNew = emptyDeltas();
  * keeps each stream's live events and the fold of them, and turns every change into compensating step
  * deltas on valid time, tagged with the recording instant of the event that caused them. A query
  * (validAt D, knownAt T) is then a sum, per series and cell, of the deltas with day ≤ D and recorded ≤ T
- * ({@link DeltaColumn}), never a re-fold of the history.
+ * (the delta columns of `ColumnStore`, column-store.ts), never a re-fold of the history.
  *
  * Feeding an event costs a fold of that one event (resumed from the stream's stored state) plus the
  * deltas that changed, which in the usual case (an event later in valid time than the stream's others)

@@ -2,7 +2,7 @@ import type { GazetteerVersion } from "@coop-ledger/domain";
 
 /**
  * Why a projection query cannot be answered; a tagged union, matched exhaustively by callers:
- * - `InvalidQuery`: the query does not satisfy {@link ProjectionQuery} (`problems` name each field);
+ * - `InvalidQuery`: the query does not satisfy `ProjectionQuery` (projection-query.ts) (`problems` name each field);
  * - `DistrictsNotInGazetteer`: a district scope was asked in a geography without districts (the
  *   34-province gazetteer of 2025-07-01 abolished them);
  * - `UnknownProvince`: the scope's province is not a province of the reporting geography;

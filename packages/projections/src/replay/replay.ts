@@ -115,7 +115,7 @@ export const replayReader = (
 };
 
 /**
- * The reference: computes the same snapshot as {@link snapshot} from scratch, by folding the events
+ * The reference: computes the same snapshot as `snapshot` (evaluate/snapshot-of-index.ts) from scratch, by folding the events
  * (no index). Used by the laws (index = replay) and by the benchmarks as the "full replay" baseline.
  *
  * @example replay(events, { validAt: "2022-12-31" }) // Right(Snapshot), equal to snapshot(buildIndex(events), ...)

@@ -21,7 +21,7 @@ const EXTRA = { writer: "@coop-ledger/store-esdb", kind: "index-checkpoint" } as
  * Loading maps the columns back as they are (no refold, no event decoded): a restarted service answers
  * queries at once, and its checkpoint grows with the index, not with the history. The index's streams
  * are then cold: a stream that receives a new event, or an audit that lists its events, reads them back
- * from `source` (a {@link StoreEventSource} reading the server; `runIndexProjection` preloads the
+ * from `source` (a `StoreEventSource` (store-event-source.ts) reading the server; `runIndexProjection` preloads the
  * stream before feeding it).
  *
  * An image of another layout or model version (a coop-ledger upgrade that changes what the index

@@ -29,7 +29,7 @@ export type IndexProjectionOptions = Omit<
 > & {
   /**
    * Where a reopened index reads back the events of a stream it does not hold (required with
-   * {@link imageIndexSerializer}, the same source it was given): before the first event of such a
+   * `imageIndexSerializer` (image-index-serializer.ts), the same source it was given): before the first event of such a
    * stream is fed, its events are read from the server once, the index re-folds them and holds them
    * from then on.
    */
@@ -51,7 +51,7 @@ export type IndexProjectionOptions = Omit<
  * retry from the last checkpoint never count an event twice (the runner also skips events at or
  * before the checkpoint's position).
  *
- * With {@link imageIndexSerializer} the checkpoint holds the index's image (no events): loading it
+ * With `imageIndexSerializer` (image-index-serializer.ts) the checkpoint holds the index's image (no events): loading it
  * maps the columns back without a refold, and a stream's events are read from the server only when
  * it next receives one (through `eventSource`, once per stream after a restart).
  *

@@ -27,7 +27,7 @@ const unmatched = (streamId: string, message: string): IndexedEventsGone => ({
 
 /**
  * An {@link EventSource} over the store (EventStoreDB or KurrentDB through `makeEsdbStore`, or any
- * {@link EventStore}), for an index reopened from its image (see {@link imageIndexSerializer}).
+ * {@link EventStore}), for an index reopened from its image (see `imageIndexSerializer` (image-index-serializer.ts)).
  *
  * The index asks its source synchronously, the server answers asynchronously: so a stream's events
  * are read from the server first (`preload`, one stream read per stream), then served from memory.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 
 /**
  * Arbitraries of the domain's branded primitives, keyed by the brand's codec name. These are the
- * "hand-shaped" leaves of {@link arbitraryOf}: a brand's predicate is a function io-ts cannot
+ * "hand-shaped" leaves of `arbitraryOf` (arbitrary-of.ts): a brand's predicate is a function io-ts cannot
  * enumerate, so each gets a generator that meets it by construction (and `arbitraryOf` still filters
  * with the codec's `is`, so a leaf that drifts from its codec shows up as a failing filter, not a bad
  * value).
