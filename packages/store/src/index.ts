@@ -8,6 +8,11 @@
 export { canonicalJson } from "./core/canonical-json.js";
 // The public API, by name (internals: `@coop-ledger/store/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
+export {
+  type IntegrityOptions,
+  type IntegrityReport,
+  verifyIntegrity,
+} from "./file/chain-integrity.js";
 export { type ChainScan, type ChainScanOptions, scanChain } from "./file/chain-scan.js";
 export { readEventsAt, storedHashAt } from "./file/event-at-offset.js";
 export type { Validation } from "./file/event-line.js";

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { readSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { checkRanges } from "./chain-pool.js";
 import { parseHeader } from "./chain-walker.js";
-import { HASH_PREFIX_LENGTH, type LedgerHeader } from "./ledger-format.js";
+import { type LedgerHeader, MAX_LINE_BYTES } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
-import { scanLines } from "./line-scanner.js";
-import { scanEndIssue } from "./read-ledger.js";
+import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
 
 /**
  * Options of {@link scanChain}.
@@ -19,8 +20,13 @@ export interface ChainScanOptions {
   readonly offsets?: boolean;
   /** Report the stored hash of the line of the event at this count (1-based: the n-th event's line). */
   readonly hashAfter?: number;
-  /** Bytes read per chunk (default 8 MiB). */
-  readonly chunkBytes?: number;
+  /**
+   * Worker threads hashing ranges of the file in parallel (default: one per core for a file over
+   * 16 MiB, else none); `0` checks on the calling thread. Same verdict either way.
+   */
+  readonly workers?: number;
+  /** Bytes per range handed to a worker (default: about four ranges per worker, 4–64 MiB). */
+  readonly rangeBytes?: number;
   /**
    * Scan only what follows an already-checked prefix: from its end (`byteOffset`, the 1-based `line`
    * there), chained to its last line's stored hash. The header is not read; offsets and counts are of
@@ -53,41 +59,195 @@ export interface ChainScan {
   readonly verified: boolean;
 }
 
-const PREFIX = Buffer.from('{"hash":"');
-const OPEN_BRACE = Buffer.from("{");
-
-// Hex digit value of a lowercase hex character code, or -1 (the format stores lowercase hex only).
-const HEX = new Int8Array(256).fill(-1);
-for (let c = 0; c < 10; c++) HEX[48 + c] = c;
-for (let c = 0; c < 6; c++) HEX[97 + c] = 10 + c;
+/**
+ * An opened ledger, its size, and its header line checked (or the point a resumed read starts from).
+ * @example const o = await openChain(path); if (E.isRight(o)) o.right.fh.fd;
+ */
+export interface OpenedChain {
+  readonly fh: FileHandle;
+  readonly size: number;
+  readonly header: LedgerHeader | undefined;
+  readonly headerHash: string;
+  /** Byte offset of the first event line. */
+  readonly bodyStart: number;
+  /** Its 1-based line number. */
+  readonly bodyLine: number;
+}
 
 /**
- * Whether the 64 hex digits at `buf[at..at+64)` spell the 32 bytes of `digest` (no string made per line).
- * Also false when a digit is not lowercase hex (a frame the format does not allow).
+ * Opens a ledger (a regular file only) and checks its header line (line 1), or, for `resume`, trusts the
+ * prefix it names. Left: the file is unreadable, empty, or its header torn, over-long or not a header.
+ * @example const o = await openChain("ledger.jsonl"); // Right({ fh, size, header, headerHash, bodyStart: 231, bodyLine: 2 })
  */
-const hexEquals = (buf: Buffer, at: number, digest: Buffer): boolean => {
-  for (let k = 0; k < 32; k++) {
-    const hi = HEX[buf[at + 2 * k] as number] as number;
-    const lo = HEX[buf[at + 2 * k + 1] as number] as number;
-    if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== digest[k]) return false;
+export const openChain = async (
+  path: string,
+  resume?: ChainScanOptions["resume"],
+): Promise<E.Either<LedgerIssue, OpenedChain>> => {
+  let fh: FileHandle;
+  try {
+    fh = await openLedgerFile(path);
+  } catch (e) {
+    return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
   }
-  return true;
+  const fail = async (issue: LedgerIssue): Promise<E.Either<LedgerIssue, never>> => {
+    await fh.close();
+    return E.left(issue);
+  };
+  try {
+    const size = (await fh.stat()).size;
+    if (resume !== undefined)
+      return E.right({
+        fh,
+        size,
+        header: undefined,
+        headerHash: resume.prevHash,
+        bodyStart: resume.byteOffset,
+        bodyLine: resume.line,
+      });
+    const buf = Buffer.allocUnsafe(Math.min(size, MAX_LINE_BYTES + 1));
+    const got = buf.length === 0 ? 0 : readSync(fh.fd, buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, got).indexOf(10);
+    if (nl < 0) {
+      if (got === 0)
+        return fail({
+          _tag: "BadHeader",
+          line: 1,
+          byteOffset: 0,
+          reason: "empty file",
+          message: `${path}: empty file: not a coop-ledger`,
+        });
+      if (got > MAX_LINE_BYTES)
+        return fail({
+          _tag: "LineTooLong",
+          line: 1,
+          byteOffset: 0,
+          limit: MAX_LINE_BYTES,
+          message: "line 1 (byte 0): longer than the 1 MiB line limit",
+        });
+      return fail({
+        _tag: "BadHeader",
+        line: 1,
+        byteOffset: 0,
+        reason: "torn header line",
+        message: `${path}: the header line is incomplete`,
+      });
+    }
+    const h = parseHeader(buf, 0, nl);
+    if (E.isLeft(h)) return fail(h.left);
+    return E.right({
+      fh,
+      size,
+      header: h.right.header,
+      headerHash: h.right.hash,
+      bodyStart: nl + 1,
+      bodyLine: 2,
+    });
+  } catch (e) {
+    return fail({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
+  }
 };
 
-const isFramed = (buf: Buffer, s: number, e: number): boolean =>
-  e - s >= HASH_PREFIX_LENGTH + 2 &&
-  buf.compare(PREFIX, 0, PREFIX.length, s, s + PREFIX.length) === 0 &&
-  buf[s + 73] === 34 &&
-  buf[s + 74] === 44;
+/**
+ * The issue a range reports at its end: a torn final line, or a line over the limit.
+ * @example rangeEndIssue({ tag: "TornTail", byteOffset: 812, length: 40 }, 5)._tag // "TornLine"
+ */
+export const rangeEndIssue = (
+  end:
+    | { readonly tag: "TornTail"; readonly byteOffset: number; readonly length: number }
+    | {
+        readonly tag: "TooLong";
+        readonly byteOffset: number;
+      },
+  line: number,
+): LedgerIssue =>
+  end.tag === "TornTail"
+    ? {
+        _tag: "TornLine",
+        line,
+        byteOffset: end.byteOffset,
+        length: end.length,
+        message: `line ${line} (byte ${end.byteOffset}): a torn final line (${end.length} bytes, no newline): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it, keeping a backup`,
+      }
+    : {
+        _tag: "LineTooLong",
+        line,
+        byteOffset: end.byteOffset,
+        limit: MAX_LINE_BYTES,
+        message: `line ${line} (byte ${end.byteOffset}): longer than the 1 MiB line limit`,
+      };
 
 /**
- * The raw pass over a ledger file, at close to the speed of hashing it: large buffered reads, a
- * newline split on bytes, and per event line one SHA-256 of the previous line's stored hash, `{` and the
- * line's bytes after its 75-byte hash frame, compared with the stored hash digit by digit. No JSON is
- * parsed (except the header's), no string made per line. It checks **integrity** only: that no line was
- * changed, removed, inserted or reordered since it was written (`verifyLedger` also checks validity:
- * sequence, ids, event data). A torn or over-long last line is an issue, as in every reader. Left: the
- * first issue, naming its 1-based line and byte offset.
+ * The chain link of a range's first line, checked against the previous range's last stored hash
+ * (the join of two ranges); undefined when it holds.
+ * @example linkIssue(prevHash, r.first, line, r.start) // undefined, or a HashMismatch
+ */
+export const linkIssue = (
+  prevHash: string,
+  first: { readonly stored: string; readonly content: Uint8Array },
+  line: number,
+  byteOffset: number,
+): LedgerIssue | undefined => {
+  const computed = createHash("sha256").update(prevHash).update("{").update(first.content).digest("hex");
+  return computed === first.stored
+    ? undefined
+    : {
+        _tag: "HashMismatch",
+        line,
+        byteOffset,
+        stored: first.stored,
+        computed,
+        message: `line ${line} (byte ${byteOffset}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
+      };
+};
+
+/** The issue of a range's frame (stage 1) or link (stage 2) failure. */
+export const frameOrLinkIssue = (
+  f: {
+    readonly stage: number;
+    readonly byteOffset: number;
+    readonly stored?: string;
+    readonly computed?: string;
+  },
+  line: number,
+): LedgerIssue =>
+  f.stage === 1
+    ? {
+        _tag: "MalformedLine",
+        line,
+        byteOffset: f.byteOffset,
+        reason: "bad frame",
+        message: `line ${line} (byte ${f.byteOffset}): not a ledger line: it does not start with {"hash":"<64 lowercase hex>",`,
+      }
+    : {
+        _tag: "HashMismatch",
+        line,
+        byteOffset: f.byteOffset,
+        stored: f.stored ?? "",
+        computed: f.computed ?? "",
+        message: `line ${line} (byte ${f.byteOffset}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
+      };
+
+const concatOffsets = (parts: ReadonlyArray<Float64Array>, n: number): Float64Array => {
+  const out = new Float64Array(n);
+  let k = 0;
+  for (const p of parts) {
+    out.set(p, k);
+    k += p.length;
+  }
+  return out;
+};
+
+/**
+ * The raw pass over a ledger file, at the speed of hashing it: the file is split into large byte ranges
+ * on line boundaries, each hashed on a worker thread (one per core; on the calling thread for a small
+ * file), and the ranges joined (each range's first line is linked to the previous range's last stored
+ * hash). Per event line: its frame, and one SHA-256 of the previous line's stored hash, `{` and the
+ * line's bytes after its 75-byte hash frame, compared with the stored hash. No JSON is parsed (except
+ * the header's). It checks **integrity of the chain** only: that no line was changed, removed, inserted
+ * or reordered since it was written (`verifyIntegrity` also checks the strict content, sequence and
+ * unique ids; `verifyLedger` validity too). A torn or over-long last line is an issue, as in every
+ * reader. Left: the first issue, naming its 1-based line and byte offset — the same line whatever the
+ * number of workers.
  *
  * @example
  * const r = await scanChain("ledger.jsonl", { offsets: true })();
@@ -97,114 +257,59 @@ export const scanChain =
   (path: string, options: ChainScanOptions = {}): TE.TaskEither<LedgerIssue, ChainScan> =>
   async () => {
     const verify = options.verify ?? true;
-    let handle: Awaited<ReturnType<typeof open>>;
+    const opened = await openChain(path, options.resume);
+    if (E.isLeft(opened)) return opened;
+    const o = opened.right;
     try {
-      handle = await open(path, "r");
-    } catch (e) {
-      return E.left({
-        _tag: "FileUnreadable",
-        line: 0,
-        byteOffset: 0,
-        message: `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`,
-      });
-    }
-    try {
-      const resume = options.resume;
-      let header: { hash: string; header: LedgerHeader | undefined } | undefined =
-        resume === undefined ? undefined : { hash: resume.prevHash, header: undefined };
-      // The previous line's stored hash, as its 64 hex digits (copied: the read buffer is reused).
-      const prev = Buffer.alloc(64);
-      if (resume !== undefined) prev.write(resume.prevHash, "latin1");
+      const wantOffsets = options.offsets === true || options.hashAfter !== undefined;
+      const parts: Float64Array[] = [];
+      let line = o.bodyLine;
       let events = 0;
-      let offsets: Float64Array | undefined =
-        options.offsets === true ? new Float64Array(1 << 16) : undefined;
-      let hashAfter: string | undefined;
-      for await (const item of scanLines(handle, {
-        ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
-        ...(resume === undefined ? {} : { from: resume.byteOffset, firstLine: resume.line }),
+      let prevHash = o.headerHash;
+      let bytes = o.bodyStart;
+      for await (const r of checkRanges(o.fh.fd, o.size, o.bodyStart, o.headerHash, {
+        link: verify,
+        strict: false,
+        offsets: wantOffsets,
+        maxLineBytes: MAX_LINE_BYTES,
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
       })) {
-        if (item._tag === "Lines") {
-          const { buf, starts, ends } = item;
-          let i = 0;
-          if (header === undefined) {
-            const h = parseHeader(buf, starts[0] as number, ends[0] as number);
-            if (E.isLeft(h)) return h;
-            header = h.right;
-            prev.write(h.right.hash, "latin1");
-            i = 1;
-          }
-          if (offsets !== undefined && offsets.length < events + starts.length) {
-            const grown = new Float64Array(Math.max(offsets.length * 2, events + starts.length));
-            grown.set(offsets.subarray(0, events));
-            offsets = grown;
-          }
-          for (; i < starts.length; i++) {
-            const s = starts[i] as number;
-            const e = ends[i] as number;
-            const line = item.firstLine + i;
-            if (!isFramed(buf, s, e))
-              return E.left({
-                _tag: "MalformedLine",
-                line,
-                byteOffset: item.base + s,
-                reason: "bad frame",
-                message: `line ${line} (byte ${item.base + s}): not a ledger line: it does not start with {"hash":"<64 lowercase hex>",`,
-              });
-            if (verify) {
-              const digest = createHash("sha256")
-                .update(prev)
-                .update(OPEN_BRACE)
-                .update(buf.subarray(s + HASH_PREFIX_LENGTH, e))
-                .digest();
-              if (!hexEquals(buf, s + 9, digest))
-                return E.left({
-                  _tag: "HashMismatch",
-                  line,
-                  byteOffset: item.base + s,
-                  stored: buf.toString("latin1", s + 9, s + 73),
-                  computed: digest.toString("hex"),
-                  message: `line ${line} (byte ${item.base + s}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
-                });
-            }
-            buf.copy(prev, 0, s + 9, s + 73);
-            if (offsets !== undefined) offsets[events] = item.base + s;
-            events++;
-            if (events === options.hashAfter) hashAfter = prev.toString("latin1");
-          }
-        } else if (item._tag === "End") {
-          if (header === undefined)
-            return E.left({
-              _tag: "BadHeader",
-              line: 1,
-              byteOffset: 0,
-              reason: "empty file",
-              message: `${path}: empty file: not a coop-ledger`,
-            });
-          return E.right({
-            header: header.header,
-            headerHash: header.hash,
-            events,
-            lastHash: prev.toString("latin1"),
-            bytes: item.bytes,
-            offsets: offsets?.subarray(0, events),
-            hashAfter,
-            verified: verify,
-          });
-        } else {
-          if (header === undefined && item._tag === "TornTail")
-            return E.left({
-              _tag: "BadHeader",
-              line: 1,
-              byteOffset: 0,
-              reason: "torn header line",
-              message: `${path}: the header line is incomplete`,
-            });
-          const issue = scanEndIssue(item);
+        if (r.start < 0) continue;
+        const fl = r.failure;
+        if (fl !== undefined && fl.j === 0 && fl.stage === 1) return E.left(frameOrLinkIssue(fl, line));
+        if (r.first !== undefined && verify) {
+          const issue = linkIssue(prevHash, r.first, line, r.start);
           if (issue !== undefined) return E.left(issue);
         }
+        if (fl !== undefined) return E.left(frameOrLinkIssue(fl, line + fl.j));
+        if (r.offsets !== undefined) parts.push(r.offsets);
+        events += r.lines;
+        line += r.lines;
+        if (r.lastHash !== undefined) prevHash = r.lastHash;
+        if (r.lines > 0) bytes = r.stop;
+        if (r.end !== undefined) return E.left(rangeEndIssue(r.end, line));
       }
-      return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: scan ended early` });
+      const offsets = wantOffsets ? concatOffsets(parts, events) : undefined;
+      let hashAfter: string | undefined;
+      if (options.hashAfter !== undefined && options.hashAfter >= 1 && options.hashAfter <= events) {
+        const b = Buffer.allocUnsafe(64);
+        readSync(o.fh.fd, b, 0, 64, (offsets![options.hashAfter - 1] as number) + 9);
+        hashAfter = b.toString("latin1");
+      }
+      return E.right({
+        header: o.header,
+        headerHash: o.headerHash,
+        events,
+        lastHash: prevHash,
+        bytes,
+        offsets: options.offsets === true ? offsets : undefined,
+        hashAfter,
+        verified: verify,
+      });
+    } catch (e) {
+      return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
     } finally {
-      await handle.close();
+      await o.fh.close();
     }
   };

@@ -6,65 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanChain } from "./chain-scan.js";
 import type { LedgerInfo } from "./file-ledger.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { applyEdit, editArbitrary } from "./test-support/tamper-edits.js";
 import { tempDir } from "./test-support/temp-dir.js";
 import { verifyLedger } from "./verify-ledger.js";
-
-/** One edit of a ledger's lines, and the 1-based line that verification must name as the first bad one. */
-type Edit =
-  | { kind: "byte"; line: number; at: number; value: number }
-  | { kind: "field"; line: number; field: "revision" | "position" | "effectiveDate" | "recordedBy" }
-  | { kind: "remove"; line: number }
-  | { kind: "insert"; line: number; copyOf: number }
-  | { kind: "garbage"; line: number; text: string }
-  | { kind: "reorder"; line: number; other: number }
-  | { kind: "duplicate"; line: number };
-
-const apply = (lines: string[], e: Edit): { lines: string[]; bytes?: Buffer; firstBad: number } => {
-  const out = [...lines];
-  const i = e.line - 1;
-  switch (e.kind) {
-    case "byte": {
-      // Edits one byte of the line or of the newline ending it (merging it with the next line, or
-      // leaving a torn final line): the file is rebuilt from bytes.
-      const file = Buffer.from(out.map((l) => `${l}\n`).join(""), "utf8");
-      const start = Buffer.byteLength(
-        out
-          .slice(0, i)
-          .map((l) => `${l}\n`)
-          .join(""),
-        "utf8",
-      );
-      const at = start + (e.at % (Buffer.byteLength(out[i]!, "utf8") + 1));
-      file[at] = file[at] === e.value ? (e.value === 0x41 ? 0x42 : 0x41) : e.value;
-      return { lines: out, bytes: file, firstBad: e.line };
-    }
-    case "field": {
-      const rec = JSON.parse(out[i]!);
-      if (e.field === "effectiveDate") rec.data.effectiveDate = "1999-12-31";
-      else if (e.field === "recordedBy") rec.metadata.recordedBy = "someone else";
-      else rec[e.field] = rec[e.field] + 1;
-      const { hash, ...rest } = rec;
-      out[i] = `{"hash":"${hash}",${JSON.stringify(rest).slice(1)}`;
-      return { lines: out, firstBad: e.line };
-    }
-    case "remove":
-      out.splice(i, 1);
-      return { lines: out, firstBad: e.line };
-    case "insert":
-      out.splice(i, 0, lines[e.copyOf - 1]!);
-      // A copy of line k inserted at line k leaves line k intact: the copy that follows is the bad one.
-      return { lines: out, firstBad: e.copyOf === e.line ? e.line + 1 : e.line };
-    case "garbage":
-      out.splice(i, 0, e.text);
-      return { lines: out, firstBad: e.line };
-    case "reorder":
-      [out[i], out[e.other - 1]] = [out[e.other - 1]!, out[i]!];
-      return { lines: out, firstBad: Math.min(e.line, e.other) };
-    case "duplicate":
-      out.splice(i + 1, 0, out[i]!);
-      return { lines: out, firstBad: e.line + 1 };
-  }
-};
 
 describe("hash chain tamper detection", () => {
   let dir: { dir: string; remove: () => Promise<void> };
@@ -99,44 +43,11 @@ describe("hash chain tamper detection", () => {
 
   it("law 7: any changed, removed, inserted, reordered or duplicated line makes verify name the first bad line", async () => {
     const n = 13; // header + 12 events
-    const line = fc.integer({ min: 1, max: n });
-    const edit: fc.Arbitrary<Edit> = fc.oneof(
-      fc.record({
-        kind: fc.constant("byte" as const),
-        line,
-        at: fc.nat(),
-        value: fc.integer({ min: 0x20, max: 0x7e }),
-      }),
-      fc.record({
-        kind: fc.constant("field" as const),
-        line: fc.integer({ min: 2, max: n }),
-        field: fc.constantFrom(
-          "revision" as const,
-          "position" as const,
-          "effectiveDate" as const,
-          "recordedBy" as const,
-        ),
-      }),
-      fc.record({ kind: fc.constant("remove" as const), line }),
-      fc.record({
-        kind: fc.constant("insert" as const),
-        line: fc.integer({ min: 1, max: n + 1 }),
-        copyOf: line,
-      }),
-      fc.record({
-        kind: fc.constant("garbage" as const),
-        line: fc.integer({ min: 1, max: n + 1 }),
-        text: fc.string({ maxLength: 40 }).map((s) => s.replaceAll("\n", " ")),
-      }),
-      fc
-        .record({ kind: fc.constant("reorder" as const), line, other: line })
-        .filter((e) => e.line !== e.other),
-      fc.record({ kind: fc.constant("duplicate" as const), line }),
-    );
+    const edit = editArbitrary(n);
     let k = 0;
     await fc.assert(
       fc.asyncProperty(edit, async (e) => {
-        const { lines: edited, bytes, firstBad } = apply(lines, e);
+        const { lines: edited, bytes, firstBad } = applyEdit(lines, e);
         const path = join(dir.dir, `edited-${k++}.jsonl`);
         await writeFile(path, bytes ?? edited.map((l) => `${l}\n`).join(""));
         const r = await verifyLedger(path, { anchor: { events: info.events, lastHash: info.lastHash } })();

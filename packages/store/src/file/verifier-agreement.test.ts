@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { verifyIntegrity } from "./chain-integrity.js";
 import { tempDir } from "./test-support/temp-dir.js";
 import { verifyLedger } from "./verify-ledger.js";
 
@@ -24,6 +25,12 @@ const python = (path: string): string | number => {
 /** The library's integrity verdict (decoding is validity, which the Python script does not check). */
 const library = async (path: string): Promise<string | number> => {
   const r = await verifyLedger(path, { decodeEvents: false, collectInvalid: 0 })();
+  return E.isRight(r) ? "OK" : r.left.line;
+};
+
+/** The parallel integrity check's verdict, split into many small ranges on two workers. */
+const integrity = async (path: string): Promise<string | number> => {
+  const r = await verifyIntegrity(path, { workers: 2, rangeBytes: 97 })();
   return E.isRight(r) ? "OK" : r.left.line;
 };
 
@@ -49,6 +56,13 @@ describe("verifyLedger and verify_ledger.py agree (fixtures/verify)", async () =
   it.each(Object.keys(expected))("the library gives the expected verdict on %s", async (name) => {
     expect(await library(join(fixtures, name))).toBe(expected[name]);
   });
+
+  it.each(Object.keys(expected))(
+    "the parallel integrity check gives the expected verdict on %s",
+    async (name) => {
+      expect(await integrity(join(fixtures, name))).toBe(expected[name]);
+    },
+  );
 
   it.skipIf(!hasPython).each(Object.keys(expected))(
     "the Python script gives the expected verdict on %s",

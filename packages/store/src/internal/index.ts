@@ -9,6 +9,7 @@
 export * from "../core/append-decision.js";
 export * from "../core/canonical-json.js";
 export * from "../core/prepare-batch.js";
+export * from "../file/chain-integrity.js";
 export * from "../file/chain-scan.js";
 export * from "../file/event-at-offset.js";
 export type { Validation } from "../file/event-line.js";

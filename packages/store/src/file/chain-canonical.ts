@@ -1,0 +1,243 @@
+/**
+ * A checker of the format's strict-content rule (docs/ledger-format.md, "Strict content") that reads
+ * the line's bytes once, without `JSON.parse` or re-serialising: what `verify` runs on every line at
+ * hashing speed. It accepts exactly what {@link strictContent} accepts (the law
+ * `chain-canonical.prop.test.ts` checks both on the same inputs); a line it refuses is re-examined by
+ * `strictContent` to name the reason, so the reasons stay those of the sequential verifier.
+ *
+ * Rules, on the bytes after the hash member with `{` put back in front (UTF-8 validity is checked
+ * beforehand, on the whole line, by `isUtf8`): one JSON object, no whitespace, at most 16 levels of
+ * objects and arrays, keys strictly increasing in UTF-16 code units (so no duplicate), no top-level
+ * `hash` member, numbers in ECMAScript shortest form within the portable range (safe integers, or
+ * fractions with 1e-6 ≤ |x| < 1e21, never `-0`), strings escaping exactly what `JSON.stringify`
+ * escapes (`\"`, `\\`, `\b \f \n \r \t`, other control characters as lowercase `\u00xx`) and nothing
+ * else. With `members`, the top-level keys must be exactly those (sorted), and `spans` receives each
+ * member's value as [start, end) byte indices.
+ *
+ * It is written as one self-contained factory (no reference outside its own body, only built-ins
+ * and its arguments) because the worker threads that check ranges of a ledger run its source text
+ * (`chain-pool.ts`): that keeps it working from sources, from the compiled package and from a bundle.
+ *
+ * @example
+ * const check = makeCanonicalChecker();
+ * check(Buffer.from('{"a":1}'), 1, 7, undefined, undefined) // true: the content after "{"
+ * check(Buffer.from('{"b":1,"a":2}'), 1, 13, undefined, undefined) // false: keys out of order
+ */
+export const makeCanonicalChecker = (): ((
+  buf: Buffer,
+  from: number,
+  end: number,
+  members: ReadonlyArray<Uint8Array> | undefined,
+  spans: Int32Array | undefined,
+) => boolean) => {
+  const MAX_DEPTH = 16;
+  // Per nesting level: container kind (1 object, 2 array), the previous key's bytes and whether it
+  // held an escape, and (level 1) how many members were seen.
+  const kind = new Uint8Array(MAX_DEPTH + 2);
+  const prevStart = new Int32Array(MAX_DEPTH + 2);
+  const prevEnd = new Int32Array(MAX_DEPTH + 2);
+  const prevEsc = new Uint8Array(MAX_DEPTH + 2);
+  let stringEsc = false;
+
+  /** Index after the closing quote of a canonical string starting at `i` (the opening quote), or -1. */
+  const scanString = (buf: Buffer, i: number, end: number): number => {
+    stringEsc = false;
+    let k = i + 1;
+    while (k < end) {
+      const c = buf[k] as number;
+      if (c === 34) return k + 1;
+      if (c < 0x20) return -1;
+      if (c === 92) {
+        stringEsc = true;
+        const d = buf[k + 1];
+        // \" \\ \b \f \n \r \t
+        if (d === 34 || d === 92 || d === 98 || d === 102 || d === 110 || d === 114 || d === 116) {
+          k += 2;
+          continue;
+        }
+        if (d !== 117 || k + 6 > end || buf[k + 2] !== 48 || buf[k + 3] !== 48) return -1;
+        const h1 = buf[k + 4] as number;
+        const h2 = buf[k + 5] as number;
+        const lo = h2 >= 48 && h2 <= 57 ? h2 - 48 : h2 >= 97 && h2 <= 102 ? h2 - 87 : -1;
+        if ((h1 !== 48 && h1 !== 49) || lo < 0) return -1;
+        const code = (h1 - 48) * 16 + lo;
+        // JSON.stringify writes these five as \b \t \n \f \r.
+        if (code === 8 || code === 9 || code === 10 || code === 12 || code === 13) return -1;
+        k += 6;
+        continue;
+      }
+      k++;
+    }
+    return -1;
+  };
+
+  /** The sign of (key a − key b) in UTF-16 code-unit order; keys given as byte ranges inside quotes. */
+  const compareKeys = (
+    buf: Buffer,
+    aS: number,
+    aE: number,
+    aEsc: boolean,
+    bS: number,
+    bE: number,
+    bEsc: boolean,
+  ): number => {
+    if (!aEsc && !bEsc) {
+      const n = Math.min(aE - aS, bE - bS);
+      let k = 0;
+      for (; k < n; k++) {
+        const x = buf[aS + k] as number;
+        const y = buf[bS + k] as number;
+        if (x !== y) {
+          // An ASCII byte against anything else: the same order in UTF-8 bytes and UTF-16 units.
+          if (x < 0x80 || y < 0x80) return x - y;
+          break;
+        }
+      }
+      if (k === n) return aE - aS - (bE - bS);
+    }
+    // Escapes, or two non-ASCII characters (UTF-8 and UTF-16 order differ above U+FFFF): decode.
+    const a = aEsc
+      ? (JSON.parse(buf.toString("utf8", aS - 1, aE + 1)) as string)
+      : buf.toString("utf8", aS, aE);
+    const b = bEsc
+      ? (JSON.parse(buf.toString("utf8", bS - 1, bE + 1)) as string)
+      : buf.toString("utf8", bS, bE);
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+
+  /** Whether the number token [i, j) is in the form `canonicalJson` writes. */
+  const canonicalNumber = (buf: Buffer, i: number, j: number): boolean => {
+    const len = j - i;
+    let digits = true;
+    for (let k = i; k < j; k++) {
+      const c = buf[k] as number;
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    // A plain integer of at most 15 digits is a safe integer: canonical unless it has a leading zero.
+    if (digits && len <= 15) return len === 1 || buf[i] !== 48;
+    const t = buf.toString("latin1", i, j);
+    const v = Number(t);
+    if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+    const a = Math.abs(v);
+    if (Number.isInteger(v) ? !Number.isSafeInteger(v) : a >= 1e21 || a < 1e-6) return false;
+    return String(v) === t;
+  };
+
+  const isNumberByte = (c: number): boolean =>
+    (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43 || c === 101 || c === 69;
+
+  const literal = (buf: Buffer, i: number, end: number, word: string): number => {
+    if (i + word.length > end) return -1;
+    for (let k = 0; k < word.length; k++) if (buf[i + k] !== word.charCodeAt(k)) return -1;
+    return i + word.length;
+  };
+
+  return (buf, from, end, members, spans) => {
+    // The content is "{" + buf[from, end): level 1 is open, a key or "}" comes first.
+    let depth = 1;
+    kind[1] = 1;
+    prevStart[1] = -1;
+    let memberCount = 0;
+    let i = from;
+    // States: 0 key or close (after "{"), 1 key (after "," in an object), 2 value or close (after "["),
+    // 3 value, 4 "," or close.
+    let state = 0;
+    let valueStart = -1;
+    while (i < end) {
+      const c = buf[i] as number;
+      if (state === 0 || state === 1) {
+        if (c === 125 && state === 0) {
+          depth--;
+          i++;
+          state = 4;
+          if (depth === 0) break;
+          continue;
+        }
+        if (c !== 34) return false;
+        const j = scanString(buf, i, end);
+        if (j < 0 || buf[j] !== 58) return false;
+        const ks = i + 1;
+        const ke = j - 1;
+        const esc = stringEsc;
+        if (prevStart[depth]! >= 0) {
+          if (compareKeys(buf, prevStart[depth]!, prevEnd[depth]!, prevEsc[depth] === 1, ks, ke, esc) >= 0)
+            return false;
+        }
+        prevStart[depth] = ks;
+        prevEnd[depth] = ke;
+        prevEsc[depth] = esc ? 1 : 0;
+        if (depth === 1) {
+          if (members !== undefined) {
+            const m = members[memberCount];
+            if (m === undefined || m.length !== ke - ks || esc) return false;
+            for (let k = 0; k < m.length; k++) if (buf[ks + k] !== m[k]) return false;
+          } else if (
+            ke - ks === 4 &&
+            buf[ks] === 104 &&
+            buf[ks + 1] === 97 &&
+            buf[ks + 2] === 115 &&
+            buf[ks + 3] === 104
+          )
+            return false; // a second "hash" member
+          memberCount++;
+          valueStart = j + 1;
+        }
+        i = j + 1;
+        state = 3;
+        continue;
+      }
+      if (state === 2 || state === 3) {
+        if (c === 93 && state === 2) {
+          depth--;
+          i++;
+          state = 4;
+          continue;
+        }
+        if (c === 123 || c === 91) {
+          if (++depth > MAX_DEPTH) return false;
+          kind[depth] = c === 123 ? 1 : 2;
+          prevStart[depth] = -1;
+          i++;
+          state = c === 123 ? 0 : 2;
+          continue;
+        }
+        let j: number;
+        if (c === 34) j = scanString(buf, i, end);
+        else if (c === 116) j = literal(buf, i, end, "true");
+        else if (c === 102) j = literal(buf, i, end, "false");
+        else if (c === 110) j = literal(buf, i, end, "null");
+        else if ((c >= 48 && c <= 57) || c === 45) {
+          j = i + 1;
+          while (j < end && isNumberByte(buf[j] as number)) j++;
+          if (!canonicalNumber(buf, i, j)) return false;
+        } else return false;
+        if (j < 0) return false;
+        i = j;
+        state = 4;
+        continue;
+      }
+      // state 4: after a value.
+      if (depth === 1 && spans !== undefined && memberCount > 0) {
+        spans[2 * (memberCount - 1)] = valueStart;
+        spans[2 * (memberCount - 1) + 1] = i;
+      }
+      if (c === 44) {
+        state = kind[depth] === 1 ? 1 : 3;
+        i++;
+        continue;
+      }
+      if (c === (kind[depth] === 1 ? 125 : 93)) {
+        depth--;
+        i++;
+        if (depth === 0) break;
+        continue;
+      }
+      return false;
+    }
+    if (depth !== 0 || i !== end) return false;
+    return members === undefined || memberCount === members.length;
+  };
+};

@@ -1,0 +1,349 @@
+import { randomBytes } from "node:crypto";
+import { readSync } from "node:fs";
+import { StreamId as StreamIdCodec } from "@coop-ledger/domain";
+import * as E from "fp-ts/lib/Either.js";
+import type * as TE from "fp-ts/lib/TaskEither.js";
+import { checkRanges } from "./chain-pool.js";
+import type { RangeResult } from "./chain-range.js";
+import { frameOrLinkIssue, linkIssue, openChain, rangeEndIssue } from "./chain-scan.js";
+import { envelopeFields } from "./event-line.js";
+import { type LedgerHeader, MAX_LINE_BYTES } from "./ledger-format.js";
+import type { LedgerIssue } from "./ledger-issue.js";
+import { unreadableMessage } from "./open-ledger-file.js";
+import { eventMembersProblem, strictContent } from "./strict-content.js";
+import { verifyLedger } from "./verify-ledger.js";
+
+/**
+ * What a clean integrity check found: the header, the event count, the streams, the last hash (the
+ * anchor) and the bytes of complete lines.
+ * @example const { events, lastHash } = (await verifyIntegrity(path)()).right;
+ */
+export interface IntegrityReport {
+  readonly header: LedgerHeader;
+  readonly events: number;
+  readonly streams: number;
+  /** The hash of the last line: record it elsewhere (a report, a letter) to detect later truncation. */
+  readonly lastHash: string;
+  readonly bytes: number;
+}
+
+/**
+ * Options of {@link verifyIntegrity}.
+ * @example verifyIntegrity(path, { anchor: { events: 1200, lastHash: "9f2c…" } })
+ */
+export interface IntegrityOptions {
+  /** A recorded anchor: the file must hold at least `events` events, the `events`-th ending in `lastHash`. */
+  readonly anchor?: { readonly events: number; readonly lastHash: string };
+  /** Worker threads (default: one per core for a file over 16 MiB, else none); `0`: the calling thread. */
+  readonly workers?: number;
+  /** Bytes per range handed to a worker (default: about four ranges per worker, 4–64 MiB). */
+  readonly rangeBytes?: number;
+}
+
+/**
+ * The set of event ids seen, as 16-byte values (4 words each, by the order they were added), in an
+ * open-addressing table hashed with a per-run random seed (a crafted ledger cannot aim at collisions).
+ */
+class IdSet {
+  private words = new Uint32Array(4 * 1024);
+  private table = new Int32Array(2048);
+  private n = 0;
+  private readonly seed = randomBytes(4).readUInt32LE(0);
+
+  private slot(w: Uint32Array, at: number): number {
+    let h = this.seed ^ Math.imul(w[at]! ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ w[at + 1]!, 0xc2b2ae35);
+    h = Math.imul(h ^ w[at + 2]!, 0x27d4eb2f);
+    h ^= w[at + 3]!;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & (this.table.length - 1);
+  }
+
+  /** Adds the id at `ids[at..at+16)` as number `index`; returns the index of an equal id already there, or −1. */
+  add(ids: Uint8Array, at: number, index: number): number {
+    if (4 * (index + 1) > this.words.length) {
+      const w = new Uint32Array(this.words.length * 2);
+      w.set(this.words);
+      this.words = w;
+    }
+    const w = this.words;
+    for (let k = 0; k < 4; k++)
+      w[4 * index + k] =
+        (ids[at + 4 * k]! << 24) |
+        (ids[at + 4 * k + 1]! << 16) |
+        (ids[at + 4 * k + 2]! << 8) |
+        ids[at + 4 * k + 3]!;
+    if (2 * (this.n + 1) > this.table.length) this.grow();
+    const mask = this.table.length - 1;
+    for (let s = this.slot(w, 4 * index); ; s = (s + 1) & mask) {
+      const t = this.table[s]!;
+      if (t === 0) {
+        this.table[s] = index + 1;
+        this.n++;
+        return -1;
+      }
+      const o = 4 * (t - 1);
+      if (
+        w[o] === w[4 * index] &&
+        w[o + 1] === w[4 * index + 1] &&
+        w[o + 2] === w[4 * index + 2] &&
+        w[o + 3] === w[4 * index + 3]
+      )
+        return t - 1;
+    }
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    const mask = this.table.length - 1;
+    for (const t of old) {
+      if (t === 0) continue;
+      let s = this.slot(this.words, 4 * (t - 1));
+      while (this.table[s] !== 0) s = (s + 1) & mask;
+      this.table[s] = t;
+    }
+  }
+}
+
+const uuidOf = (ids: Uint8Array, at: number): string => {
+  const h = Buffer.from(ids.subarray(at, at + 16)).toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** The exact reason a line fails the strict-content rule (as `verifyLedger` words it), or undefined. */
+const contentReason = (fd: number, offset: number, size: number): string | undefined => {
+  const buf = Buffer.allocUnsafe(Math.min(MAX_LINE_BYTES + 1, size - offset));
+  const got = readSync(fd, buf, 0, buf.length, offset);
+  let e = buf.subarray(0, got).indexOf(10);
+  if (e < 0) e = got;
+  const c = strictContent(buf, 0, e);
+  if (typeof c === "string") return c;
+  const members = eventMembersProblem(c.record);
+  if (members !== undefined) return members;
+  const f = envelopeFields(c.record);
+  return typeof f === "string" ? f : undefined;
+};
+
+/** A stored hash read back from a line at `offset`. */
+const storedHash = (fd: number, offset: number): string => {
+  const b = Buffer.allocUnsafe(64);
+  readSync(fd, b, 0, 64, offset + 9);
+  return b.toString("latin1");
+};
+
+/** Fast canonical check refused a line the exact rule accepts (a bug): fall back to the sequential walk. */
+class FastPathDisagrees extends Error {}
+
+/**
+ * Checks a ledger's **integrity** at hashing speed: everything the format promises, nothing about what
+ * the events mean. The header (exact members and values); every line's frame and chain link; every
+ * line's content being the canonical JSON of exactly the envelope's members (checked on the bytes, no
+ * `JSON.parse`); positions, per-stream revisions, append grouping; event ids unique across the ledger;
+ * then the anchor if given. The file is split into byte ranges on line boundaries checked on worker
+ * threads (one per core; the calling thread for a small file) and joined in file order, where the
+ * checks that need the whole ledger's state (revisions, grouping, ids) run. Left: the first issue,
+ * naming its 1-based line and byte offset — the same issue `verifyLedger` names first when it is told
+ * to set validity aside (`{ decodeEvents: false, collectInvalid: 0 }`); the law
+ * `chain-integrity.prop.test.ts` checks that on tampered ledgers. **Validity** (event types, schema
+ * versions, data through the codecs, domain rules) is not checked here: see {@link verifyLedger}.
+ *
+ * @example
+ * const r = await verifyIntegrity("ledger.jsonl")();
+ * if (E.isLeft(r)) console.error(r.left.message); else console.log(r.right.events, r.right.lastHash);
+ */
+export const verifyIntegrity =
+  (path: string, options: IntegrityOptions = {}): TE.TaskEither<LedgerIssue, IntegrityReport> =>
+  async () => {
+    const opened = await openChain(path);
+    if (E.isLeft(opened)) return opened;
+    const o = opened.right;
+    const fd = o.fh.fd;
+    try {
+      return await walk(path, o.fh.fd, o.size, o.bodyStart, o.headerHash, o.header!, options);
+    } catch (e) {
+      if (e instanceof FastPathDisagrees) {
+        const r = await verifyLedger(path, {
+          decodeEvents: false,
+          collectInvalid: 0,
+          ...(options.anchor === undefined ? {} : { anchor: options.anchor }),
+        })();
+        return E.map((v: IntegrityReport) => ({
+          header: v.header,
+          events: v.events,
+          streams: v.streams,
+          lastHash: v.lastHash,
+          bytes: v.bytes,
+        }))(r);
+      }
+      void fd;
+      return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
+    } finally {
+      await o.fh.close();
+    }
+  };
+
+const walk = async (
+  path: string,
+  fd: number,
+  size: number,
+  bodyStart: number,
+  headerHash: string,
+  header: LedgerHeader,
+  options: IntegrityOptions,
+): Promise<E.Either<LedgerIssue, IntegrityReport>> => {
+  void path;
+  const streamOf = new Map<string, number>();
+  const streamName: string[] = [];
+  const streamValid: boolean[] = [];
+  const lastRevision: number[] = [];
+  const ids = new IdSet();
+  let line = 2;
+  let events = 0; // the next position
+  let prevHash = headerHash;
+  let bytes = bodyStart;
+  let remaining = -1;
+  let batchStart: { line: number; byteOffset: number; lines: number } | undefined;
+  const anchor = options.anchor;
+  const seq = (l: number, at: number, reason: string): E.Either<LedgerIssue, never> =>
+    E.left({
+      _tag: "OutOfSequence",
+      line: l,
+      byteOffset: at,
+      reason,
+      message: `line ${l} (byte ${at}): ${reason}`,
+    });
+
+  const content = (l: number, at: number): E.Either<LedgerIssue, never> => {
+    const reason = contentReason(fd, at, size);
+    if (reason === undefined) throw new FastPathDisagrees();
+    return E.left({
+      _tag: "NotCanonical",
+      line: l,
+      byteOffset: at,
+      reason,
+      message: `line ${l} (byte ${at}): not the canonical content the format defines: ${reason}`,
+    });
+  };
+
+  const joinRange = (r: RangeResult): E.Either<LedgerIssue, void> => {
+    const fl = r.failure;
+    const local: number[] = (r.streams ?? []).map((name) => {
+      let g = streamOf.get(name);
+      if (g === undefined) {
+        g = streamName.length;
+        streamOf.set(name, g);
+        streamName.push(name);
+        streamValid.push(StreamIdCodec.is(name));
+        lastRevision.push(-1);
+      }
+      return g;
+    });
+    const checked = r.lines + (fl !== undefined && fl.stage >= 5 ? 1 : 0);
+    const upTo = fl === undefined ? checked : fl.stage >= 5 ? fl.j + 1 : fl.j;
+    for (let j = 0; j <= upTo && j <= checked; j++) {
+      const l = line + j;
+      const at = j < checked ? r.offsets![j]! : (fl?.byteOffset ?? 0);
+      const failsHere = fl !== undefined && fl.j === j;
+      if (failsHere && fl.stage === 1) return E.left(frameOrLinkIssue(fl, l));
+      if (j === 0 && r.first !== undefined) {
+        const issue = linkIssue(prevHash, r.first, l, r.start);
+        if (issue !== undefined) return E.left(issue);
+      }
+      if (failsHere && fl.stage === 2) return E.left(frameOrLinkIssue(fl, l));
+      if (failsHere && fl.stage === 3) return content(l, fl.byteOffset);
+      if (j >= checked) break;
+      const g = local[r.stream![j]!]!;
+      const last = lastRevision[g]!;
+      if (last < 0 && !streamValid[g])
+        return seq(l, at, `"${streamName[g]!.slice(0, 80)}" is not a stream id`);
+      if (failsHere && fl.stage === 5) return seq(l, at, "the event id is not a lowercase UUID");
+      const pos = r.position![j]!;
+      if (pos !== events) return seq(l, at, `position ${pos}, expected ${events}`);
+      const rev = r.revision![j]!;
+      if (rev !== last + 1) return seq(l, at, `revision ${rev} of ${streamName[g]}, expected ${last + 1}`);
+      const br = r.batch![j]!;
+      if (remaining >= 0 && br !== remaining)
+        return seq(
+          l,
+          at,
+          `batchRemaining ${br}, expected ${remaining} (an append's lines are missing or reordered)`,
+        );
+      if (remaining < 0) batchStart = { line: l, byteOffset: at, lines: 0 };
+      batchStart!.lines++;
+      remaining = br > 0 ? br - 1 : -1;
+      lastRevision[g] = rev;
+      const dup = ids.add(r.ids!, 16 * j, events);
+      if (dup >= 0) {
+        const id = uuidOf(r.ids!, 16 * j);
+        return E.left({
+          _tag: "DuplicateEventId",
+          line: l,
+          byteOffset: at,
+          eventId: id,
+          firstLine: dup + 2,
+          message: `line ${l} (byte ${at}): event id ${id} is already used on line ${dup + 2}`,
+        });
+      }
+      events++;
+      if (anchor !== undefined && events === anchor.events) {
+        const found = storedHash(fd, at);
+        if (found !== anchor.lastHash)
+          return E.left({
+            _tag: "AnchorMismatch",
+            line: l,
+            byteOffset: at,
+            expectedHash: anchor.lastHash,
+            foundHash: found,
+            message: `line ${l} (byte ${at}): event ${anchor.events} does not end with the anchored hash: the history up to it was rewritten`,
+          });
+      }
+    }
+    return E.right(undefined);
+  };
+
+  for await (const r of checkRanges(fd, size, bodyStart, headerHash, {
+    link: true,
+    strict: true,
+    offsets: true,
+    maxLineBytes: MAX_LINE_BYTES,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
+  })) {
+    if (r.start < 0) continue;
+    const joined = joinRange(r);
+    if (E.isLeft(joined)) return joined;
+    if (r.failure !== undefined) throw new Error("a range failure was not reported");
+    line += r.lines;
+    if (r.lastHash !== undefined) prevHash = r.lastHash;
+    if (r.lines > 0) bytes = r.stop;
+    if (r.end !== undefined) {
+      if (r.end.tag === "TornTail" && remaining >= 0 && batchStart !== undefined)
+        return E.left(incomplete(batchStart, remaining));
+      return E.left(rangeEndIssue(r.end, line));
+    }
+  }
+  if (remaining >= 0 && batchStart !== undefined) return E.left(incomplete(batchStart, remaining));
+  if (anchor !== undefined && events < anchor.events)
+    return E.left({
+      _tag: "MissingLines",
+      line: events + 2,
+      byteOffset: bytes,
+      expectedEvents: anchor.events,
+      foundEvents: events,
+      message: `line ${events + 2} (byte ${bytes}): the file ends after ${events} events but the anchor records ${anchor.events}: lines were removed from the end`,
+    });
+  return E.right({ header, events, streams: streamName.length, lastHash: prevHash, bytes });
+};
+
+const incomplete = (
+  b: { line: number; byteOffset: number; lines: number },
+  remaining: number,
+): LedgerIssue => ({
+  _tag: "IncompleteAppend",
+  line: b.line,
+  byteOffset: b.byteOffset,
+  lines: b.lines,
+  message: `line ${b.line} (byte ${b.byteOffset}): the file ends inside an append (${b.lines} of its lines present, ${remaining + 1} missing): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it`,
+});

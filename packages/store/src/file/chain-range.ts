@@ -1,0 +1,413 @@
+/**
+ * One range of a ledger file checked on its own: every line that **starts** in [from, to) is framed,
+ * its chain link recomputed (SHA-256 of the previous line's stored hash, `{` and the line's bytes after
+ * the hash member) and, in strict mode, its content checked against the format's strict-content rule
+ * and its envelope members read. A link needs only the previous line's stored hash, so ranges are
+ * independent: the one link a range cannot check alone (its first line's, whose previous line lies in
+ * the range before) is handed back for the caller to check when it joins the ranges.
+ *
+ * Written as one self-contained function of its arguments (no reference outside its body, only
+ * built-ins) because worker threads run its source text (see `chain-pool.ts`); the main thread calls
+ * the same function for files too small for workers to pay.
+ */
+
+/**
+ * What a range check needs from Node, passed in (a worker `require`s them; the main thread imports them).
+ * @example const deps: RangeDeps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ */
+export interface RangeDeps {
+  readonly readSync: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number;
+  readonly createHash: (algorithm: "sha256") => RangeHash;
+  readonly isUtf8: (data: Uint8Array) => boolean;
+  readonly canonical: (
+    buf: Buffer,
+    from: number,
+    end: number,
+    members: ReadonlyArray<Uint8Array> | undefined,
+    spans: Int32Array | undefined,
+  ) => boolean;
+}
+
+/**
+ * The incremental hash a range check feeds (Node's `crypto.Hash` has this shape).
+ * @example deps.createHash("sha256").update(prev).update("{").digest()
+ */
+export interface RangeHash {
+  update(data: Uint8Array | string): RangeHash;
+  digest(): Buffer;
+}
+
+/**
+ * One range to check.
+ * @example { fd, from: 231, to: 33_554_663, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1048576 }
+ */
+export interface RangeJob {
+  /** An open descriptor of the ledger (threads of one process share descriptors). */
+  readonly fd: number;
+  /** Lines starting at byte offsets in [from, to) belong to this range. */
+  readonly from: number;
+  readonly to: number;
+  /** The file's size when the check started: bytes past it are not read. */
+  readonly size: number;
+  /** Whether `from` is known to be a line start (the first range, right after the header). */
+  readonly aligned: boolean;
+  /** The stored hash of the line before `from`, when known (the first range: the header's). */
+  readonly prevHash: string | undefined;
+  /** Recompute the chain links (false: frames and line offsets only, for a reader that does not verify). */
+  readonly link: boolean;
+  /** Also check strict content and read the envelope members (what `verify` needs). */
+  readonly strict: boolean;
+  /** Collect each line's byte offset. */
+  readonly offsets: boolean;
+  readonly maxLineBytes: number;
+}
+
+/**
+ * The first failure of a range, at its `j`-th line (0-based), by the stage of the per-line checks it
+ * failed: 1 frame, 2 chain link, 3 strict content or envelope members, 5 event id form, 6 position
+ * (not the one after the previous line's). Stages 4 (stream id form) and 7–9 (revision, append
+ * grouping, unique ids) need the whole ledger's state: the caller applies them while joining.
+ */
+export interface RangeFailure {
+  readonly j: number;
+  readonly stage: 1 | 2 | 3 | 5 | 6;
+  readonly byteOffset: number;
+  readonly stored?: string;
+  readonly computed?: string;
+  readonly position?: number;
+}
+
+/**
+ * What a range check found (arrays hold one entry per line checked, and, after a stage 5 or 6
+ * failure, one for the failing line too).
+ * @example if (r.failure === undefined && r.end === undefined) total += r.lines;
+ */
+export interface RangeResult {
+  /** Complete lines checked (without a failing one). */
+  readonly lines: number;
+  /** Byte offset where the range's first line starts (−1 when the range holds no line start). */
+  readonly start: number;
+  /** Byte offset after the last complete line checked. */
+  readonly stop: number;
+  /** The last checked line's stored hash. */
+  readonly lastHash: string | undefined;
+  /** The first line's link, to check against the previous range's last hash (when `prevHash` was unknown). */
+  readonly first: { readonly stored: string; readonly content: Uint8Array } | undefined;
+  readonly failure: RangeFailure | undefined;
+  /** A torn or over-long line ending the checked lines (the file's last bytes, or a line over the limit). */
+  readonly end:
+    | { readonly tag: "TornTail"; readonly byteOffset: number; readonly length: number }
+    | { readonly tag: "TooLong"; readonly byteOffset: number }
+    | undefined;
+  readonly offsets: Float64Array | undefined;
+  /** Strict mode: per line, the stream (index into `streams`), revision, batchRemaining, position, id (16 bytes). */
+  readonly stream: Int32Array | undefined;
+  readonly revision: Float64Array | undefined;
+  readonly batch: Float64Array | undefined;
+  readonly position: Float64Array | undefined;
+  readonly ids: Uint8Array | undefined;
+  readonly streams: ReadonlyArray<string> | undefined;
+}
+
+/**
+ * Checks one range of a ledger (see the module comment). Throws only on an I/O error.
+ * @example const r = checkChainRange(deps, { fd, from: headerEnd, to: size, size, aligned: true, prevHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 }, Buffer.allocUnsafe(8 << 20));
+ */
+export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): RangeResult => {
+  const PREFIX = [123, 34, 104, 97, 115, 104, 34, 58, 34]; // {"hash":"
+  const MEMBERS = [
+    "batchRemaining",
+    "data",
+    "eventId",
+    "metadata",
+    "position",
+    "revision",
+    "schemaVersion",
+    "streamId",
+    "type",
+  ].map((m) => Uint8Array.from(m, (ch) => ch.charCodeAt(0)));
+  const max = job.maxLineBytes;
+  const cap = buf.length;
+  let base = job.from; // file offset of buf[0]
+  let filled = 0;
+  let eof = false;
+  const fill = (): void => {
+    const want = Math.min(cap - filled, job.size - (base + filled));
+    if (want <= 0) {
+      eof = true;
+      return;
+    }
+    const k = deps.readSync(job.fd, buf, filled, want, base + filled);
+    if (k === 0) eof = true;
+    filled += k;
+  };
+  /** Moves the window so that file offset `at` is at buf[0]. */
+  const slide = (at: number): void => {
+    const keep = base + filled - at;
+    if (keep > 0) buf.copy(buf, 0, at - base, filled);
+    base = at;
+    filled = Math.max(0, keep);
+  };
+
+  // Find the first line start ≥ from (a line starts after a newline).
+  let start = job.from;
+  if (!job.aligned) {
+    base = job.from - 1;
+    let found = -1;
+    for (;;) {
+      fill();
+      const nl = buf.subarray(0, filled).indexOf(10);
+      if (nl >= 0) {
+        found = base + nl + 1;
+        break;
+      }
+      if (eof || base + filled >= job.to) break;
+      slide(base + filled);
+    }
+    if (found < 0 || found >= job.to) return empty(job.from);
+    start = found;
+  }
+
+  let n = 0;
+  let offsets = job.offsets || job.strict ? new Float64Array(1024) : undefined;
+  let stream = job.strict ? new Int32Array(1024) : undefined;
+  let revision = job.strict ? new Float64Array(1024) : undefined;
+  let batch = job.strict ? new Float64Array(1024) : undefined;
+  let position = job.strict ? new Float64Array(1024) : undefined;
+  let ids = job.strict ? new Uint8Array(1024 * 16) : undefined;
+  const streamIndex = new Map<string, number>();
+  const streams: string[] = [];
+  const spans = new Int32Array(18);
+  const prev = Buffer.alloc(64);
+  let havePrev = job.prevHash !== undefined;
+  if (job.prevHash !== undefined) prev.write(job.prevHash, "latin1");
+  const brace = Buffer.from("{");
+  let first: RangeResult["first"];
+  let failure: RangeFailure | undefined;
+  let end: RangeResult["end"];
+  let stop = start;
+  let p0 = 0;
+
+  const grow = (): void => {
+    const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T, k: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a.subarray(0, n * k));
+      return b;
+    };
+    if (offsets !== undefined) offsets = g(offsets, 1);
+    if (stream !== undefined) stream = g(stream, 1);
+    if (revision !== undefined) revision = g(revision, 1);
+    if (batch !== undefined) batch = g(batch, 1);
+    if (position !== undefined) position = g(position, 1);
+    if (ids !== undefined) ids = g(ids, 16);
+  };
+  // Lowercase hex digit values by byte (−1: not one).
+  const HEXV = new Int8Array(256).fill(-1);
+  for (let c = 0; c < 10; c++) HEXV[48 + c] = c;
+  for (let c = 0; c < 6; c++) HEXV[97 + c] = 10 + c;
+  /** A non-negative integer value of a canonical number token (digits only), or −1. */
+  const counter = (s: number, e: number): number => {
+    if (e <= s || e - s > 16) return -1;
+    let v = 0;
+    for (let k = s; k < e; k++) {
+      const c = buf[k] as number;
+      if (c < 48 || c > 57) return -1;
+      v = v * 10 + (c - 48);
+    }
+    return v;
+  };
+
+  const firstStart = start;
+  base = start;
+  filled = 0;
+  eof = false;
+  while (start < job.to) {
+    // Find this line's newline, reading more as needed.
+    let nl = -1;
+    let from = start - base;
+    for (;;) {
+      // Searched in the whole buffer (no view made per line): a hit past the bytes read is stale.
+      nl = buf.indexOf(10, from);
+      if (nl >= filled || nl - from > max) nl = -1;
+      if (nl >= 0 || filled - from > max || eof) break;
+      slide(start);
+      from = 0;
+      fill();
+    }
+    if (nl < 0) {
+      const rest = filled - from;
+      if (rest > max) end = { tag: "TooLong", byteOffset: start };
+      else if (rest > 0) end = { tag: "TornTail", byteOffset: start, length: rest };
+      break;
+    }
+    const s = from;
+    const e = nl;
+    if (e - s > max) {
+      end = { tag: "TooLong", byteOffset: start };
+      break;
+    }
+    // Stage 1: the frame {"hash":"<64 lowercase hex>",
+    let framed = e - s >= 77 && buf[s + 73] === 34 && buf[s + 74] === 44;
+    for (let k = 0; framed && k < 9; k++) if (buf[s + k] !== PREFIX[k]) framed = false;
+    // The 64 digits are checked with the link when it is recomputed (a digit that is not lowercase
+    // hex cannot match), and on their own otherwise.
+    const hexChecked = job.link && havePrev;
+    for (let k = s + 9; framed && !hexChecked && k < s + 73; k++)
+      if (HEXV[buf[k] as number]! < 0) framed = false;
+    if (!framed) {
+      failure = { j: n, stage: 1, byteOffset: start };
+      break;
+    }
+    // Stage 2: the link.
+    if (!job.link) {
+      // Not verifying: frames only.
+    } else if (havePrev) {
+      const digest = deps
+        .createHash("sha256")
+        .update(prev)
+        .update(brace)
+        .update(buf.subarray(s + 75, e))
+        .digest();
+      let same = true;
+      for (let k = 0; k < 32; k++) {
+        const hi = HEXV[buf[s + 9 + 2 * k] as number]!;
+        const lo = HEXV[buf[s + 10 + 2 * k] as number]!;
+        if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== digest[k]) {
+          same = false;
+          break;
+        }
+      }
+      if (!same) {
+        // A digit that is not lowercase hex is a bad frame (stage 1), not a broken link.
+        let hex = true;
+        for (let k = s + 9; hex && k < s + 73; k++) if (HEXV[buf[k] as number]! < 0) hex = false;
+        if (!hex) {
+          failure = { j: n, stage: 1, byteOffset: start };
+          break;
+        }
+        failure = {
+          j: n,
+          stage: 2,
+          byteOffset: start,
+          stored: buf.toString("latin1", s + 9, s + 73),
+          computed: digest.toString("hex"),
+        };
+        break;
+      }
+    } else {
+      first = {
+        stored: buf.toString("latin1", s + 9, s + 73),
+        content: Uint8Array.from(buf.subarray(s + 75, e)),
+      };
+      havePrev = true;
+    }
+    if (offsets !== undefined && n >= offsets.length) grow();
+    if (job.strict) {
+      // Stage 3: strict content, exactly the envelope's members, and their types.
+      const ok = deps.isUtf8(buf.subarray(s + 75, e)) && deps.canonical(buf, s + 75, e, MEMBERS, spans);
+      const br = ok ? counter(spans[0]!, spans[1]!) : -1;
+      const pos = ok ? counter(spans[8]!, spans[9]!) : -1;
+      const rev = ok ? counter(spans[10]!, spans[11]!) : -1;
+      const sv = ok ? counter(spans[12]!, spans[13]!) : -1;
+      if (
+        !ok ||
+        br < 0 ||
+        pos < 0 ||
+        rev < 0 ||
+        sv < 0 ||
+        buf[spans[4]!] !== 34 ||
+        buf[spans[14]!] !== 34 ||
+        buf[spans[16]!] !== 34
+      ) {
+        failure = { j: n, stage: 3, byteOffset: start };
+        break;
+      }
+      // The stream, decoded exactly (an escape only through JSON.parse), interned per range.
+      const ss = spans[14]!;
+      const se = spans[15]!;
+      const raw = buf.subarray(ss + 1, se - 1);
+      const name = raw.includes(92)
+        ? (JSON.parse(buf.toString("utf8", ss, se)) as string)
+        : raw.toString("utf8");
+      let si = streamIndex.get(name);
+      if (si === undefined) {
+        si = streams.length;
+        streams.push(name);
+        streamIndex.set(name, si);
+      }
+      stream![n] = si;
+      revision![n] = rev;
+      batch![n] = br;
+      position![n] = pos;
+      offsets![n] = start;
+      // Stage 5: the id is a lowercase UUID (8-4-4-4-12 hex digits), packed into 16 bytes.
+      const is = spans[4]! + 1;
+      let idOk = spans[5]! - spans[4]! === 38;
+      for (let k = 0, b = 0; idOk && k < 36; k++) {
+        const c = buf[is + k] as number;
+        if (k === 8 || k === 13 || k === 18 || k === 23) {
+          if (c !== 45) idOk = false;
+        } else if (HEXV[c]! < 0) idOk = false;
+        else {
+          if (b % 2 === 0) ids![n * 16 + (b >> 1)] = HEXV[c]! << 4;
+          else ids![n * 16 + (b >> 1)]! |= HEXV[c]!;
+          b++;
+        }
+      }
+      if (!idOk) {
+        failure = { j: n, stage: 5, byteOffset: start };
+        n++;
+        break;
+      }
+      // Stage 6: positions follow each other within the range (the first is the caller's to check).
+      if (n === 0) p0 = pos;
+      else if (pos !== p0 + n) {
+        failure = { j: n, stage: 6, byteOffset: start, position: pos };
+        n++;
+        break;
+      }
+    } else if (offsets !== undefined) offsets[n] = start;
+    buf.copy(prev, 0, s + 9, s + 73);
+    n++;
+    start = base + e + 1;
+    stop = start;
+  }
+  const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T | undefined, k = 1): T | undefined =>
+    a === undefined ? undefined : (a.slice(0, n * k) as T);
+  const lines = failure !== undefined && failure.stage >= 5 ? n - 1 : n;
+  return {
+    lines,
+    start: firstStart,
+    stop,
+    lastHash: lines > 0 ? prev.toString("latin1") : undefined,
+    first,
+    failure,
+    end,
+    offsets: trim(offsets),
+    stream: trim(stream),
+    revision: trim(revision),
+    batch: trim(batch),
+    position: trim(position),
+    ids: trim(ids, 16),
+    streams: job.strict ? streams : undefined,
+  };
+
+  function empty(at: number): RangeResult {
+    return {
+      lines: 0,
+      start: -1,
+      stop: at,
+      lastHash: undefined,
+      first: undefined,
+      failure: undefined,
+      end: undefined,
+      offsets: job.offsets || job.strict ? new Float64Array(0) : undefined,
+      stream: job.strict ? new Int32Array(0) : undefined,
+      revision: job.strict ? new Float64Array(0) : undefined,
+      batch: job.strict ? new Float64Array(0) : undefined,
+      position: job.strict ? new Float64Array(0) : undefined,
+      ids: job.strict ? new Uint8Array(0) : undefined,
+      streams: job.strict ? [] : undefined,
+    };
+  }
+};
