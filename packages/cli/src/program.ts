@@ -115,8 +115,15 @@ export const buildProgram = (ctx: CliContext): Command => {
       ) => runAction(ctx, o.format, () => runGenerate(ctx, o)),
     );
 
-  sub("verify", "check the ledger's hash chain and decode every event; names the first bad line")
+  sub(
+    "verify",
+    "check the ledger's integrity (hash chain, canonical lines, sequence, unique ids); names the first bad line",
+  )
     .addOption(ledgerOption())
+    .option(
+      "--validity",
+      "also decode every event and replay every stream through the domain's rules (exit 8 on a rule violation)",
+    )
     .option(
       "--expect-hash <hash>",
       "the last hash a printed figure named (its ledger identity): fail (exit 4) unless the ledger holds that state",
@@ -126,8 +133,10 @@ export const buildProgram = (ctx: CliContext): Command => {
       "with --expect-hash: the event count that state had (the ledger may have grown since)",
     )
     .addOption(formatOption())
-    .action(async (o: FormatOpts & { ledger: string; expectHash?: string; expectEvents?: string }) =>
-      runAction(ctx, o.format, () => runVerify(ctx, o)),
+    .action(
+      async (
+        o: FormatOpts & { ledger: string; expectHash?: string; expectEvents?: string; validity?: boolean },
+      ) => runAction(ctx, o.format, () => runVerify(ctx, o)),
     );
 
   sub(

@@ -1,8 +1,8 @@
-import { verifyLedger } from "@coop-ledger/store";
+import { verifyIntegrity } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
-import { checkDomainRules } from "../engine/ledger-validity.js";
+import { checkDomainRules, type DomainRulesReport } from "../engine/ledger-validity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
 import type { CliOutput } from "../output/data-table.js";
@@ -14,6 +14,8 @@ export interface VerifyOptions {
   readonly expectHash?: string;
   /** With `expectHash`: the event count of that state (default: the ledger's own count, i.e. no growth). */
   readonly expectEvents?: string;
+  /** Also check validity: every event decoded through the codecs and replayed through the domain's rules. */
+  readonly validity?: boolean;
 }
 
 /** The anchor a printed ledger identity names, from `--expect-hash` / `--expect-events`. */
@@ -41,13 +43,17 @@ const checkColumns = [
 ] as const;
 
 /**
- * `coop-ledger verify --ledger FILE`: walks the hash chain and decodes every event. A clean ledger
- * prints its event count and last hash (the anchor to keep elsewhere); a bad one prints the finding,
- * names the first bad line on stderr and exits 4 (exit 3 when the file cannot be read). With
- * `--expect-hash H` the ledger must also hold the state a printed identity named: its last hash is H, or,
- * with `--expect-events N`, its first N events end in H (the ledger may have grown since) — else exit 4.
+ * `coop-ledger verify --ledger FILE [--validity]`: checks the ledger's **integrity** (header, frames,
+ * hash chain, canonical lines, positions, revisions, append grouping, unique ids) at hashing speed, in
+ * parallel ranges (`verifyIntegrity`); with `--validity`, also its **validity**: every event decoded
+ * through the codecs and every stream replayed through the domain's rules. The output says which were
+ * checked ("validity: not checked" without the flag). A clean ledger prints its event count and last
+ * hash (the anchor to keep elsewhere); a damaged one prints the finding, names the first bad line on
+ * stderr and exits 4 (exit 3 when the file cannot be read); an event that does not decode is exit 4,
+ * rule violations exit 8. With `--expect-hash H` the ledger must also hold the state a printed identity
+ * named: its last hash is H, or, with `--expect-events N`, its first N events end in H — else exit 4.
  *
- * @example await runVerify(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl" })
+ * @example await runVerify(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl", validity: true })
  */
 export const runVerify = async (
   ctx: CliContext,
@@ -57,9 +63,8 @@ export const runVerify = async (
   if (E.isLeft(expected)) return expected;
   const expect = expected.right;
   const progress = ctx.progress("verify");
-  progress.status(`checking the hash chain and decoding every event of ${o.ledger}…`);
-  const r = await verifyLedger(o.ledger, {
-    decodeEvents: true,
+  progress.status(`checking the integrity of ${o.ledger} (hash chain, canonical lines, sequence, ids)…`);
+  const r = await verifyIntegrity(o.ledger, {
     ...(expect?.events !== undefined ? { anchor: { events: expect.events, lastHash: expect.hash } } : {}),
   })();
   progress.done();
@@ -84,18 +89,53 @@ export const runVerify = async (
     });
   }
   const v = r.right;
-  // Validity, once integrity holds: every stream through the domain's rules.
-  const rulesProgress = ctx.progress("verify");
-  rulesProgress.status(`replaying every stream of ${o.ledger} through the domain's rules…`);
-  const rules = await checkDomainRules(o.ledger);
-  rulesProgress.done();
-  if (rules.count > 0)
+  // Validity, once integrity holds and when asked: every event decoded, every stream through the
+  // domain's rules.
+  let rules: DomainRulesReport | undefined;
+  if (o.validity === true) {
+    const rulesProgress = ctx.progress("verify");
+    rulesProgress.status(
+      `decoding every event of ${o.ledger} and replaying its streams through the domain's rules…`,
+    );
+    rules = await checkDomainRules(o.ledger);
+    rulesProgress.done();
+    if (rules.undecodable !== undefined) {
+      const issue = rules.undecodable;
+      return E.right({
+        json: {
+          ledger: o.ledger,
+          ok: false,
+          integrity: { ok: true, events: v.events, lastHash: v.lastHash },
+          validity: { checked: true, ok: false, issue },
+          issue,
+        },
+        tables: [
+          {
+            title: `Ledger ${o.ledger}: intact, but an event does not decode (toàn vẹn, nhưng không đọc được)`,
+            columns: checkColumns,
+            rows: [
+              {
+                check: "integrity (toàn vẹn)",
+                result: "intact: hash chain, canonical lines, header, unique ids",
+              },
+              { check: "first bad line (dòng lỗi đầu tiên)", result: issue.line },
+              { check: "byte offset", result: issue.byteOffset },
+              { check: "finding", result: issue._tag },
+            ],
+          },
+        ],
+        error: fromLedgerIssue(o.ledger, issue),
+        exitCode: EXIT.corruptLedger,
+      });
+    }
+  }
+  if (rules !== undefined && rules.count > 0)
     return E.right({
       json: {
         ledger: o.ledger,
         ok: false,
         integrity: { ok: true, events: v.events, lastHash: v.lastHash },
-        validity: { ok: false, ruleViolations: rules.count, first: rules.first },
+        validity: { checked: true, ok: false, ruleViolations: rules.count, first: rules.first },
       },
       tables: [
         {
@@ -181,7 +221,10 @@ export const runVerify = async (
       ledger: o.ledger,
       ok: true,
       integrity: { ok: true },
-      validity: { ok: true, ruleViolations: 0 },
+      validity:
+        rules === undefined
+          ? { checked: false }
+          : { checked: true, ok: true, ruleViolations: 0, events: rules.events },
       events: v.events,
       streams: v.streams,
       bytes: v.bytes,
@@ -190,7 +233,10 @@ export const runVerify = async (
     },
     tables: [
       {
-        title: `Ledger ${o.ledger}: OK (hợp lệ)`,
+        title:
+          rules === undefined
+            ? `Ledger ${o.ledger}: intact (toàn vẹn); validity not checked`
+            : `Ledger ${o.ledger}: OK (hợp lệ)`,
         columns: checkColumns,
         rows: [
           {
@@ -204,13 +250,26 @@ export const runVerify = async (
           { check: "hash chain", result: "intact: every line's hash recomputed and matched" },
           {
             check: "integrity (toàn vẹn)",
-            result: "intact: hash chain, canonical lines, header, unique ids",
+            result: "intact: hash chain, canonical lines, header, positions, revisions, appends, unique ids",
           },
-          { check: "events decoded", result: "all (known types, supported schema versions, valid data)" },
-          {
-            check: "validity (hợp lệ)",
-            result: `every stream replayed through the domain's rules: ${rules.events.toLocaleString("en-US")} events, 0 violations`,
-          },
+          ...(rules === undefined
+            ? [
+                {
+                  check: "validity (hợp lệ)",
+                  result:
+                    "not checked (events not decoded, domain rules not replayed): run verify --validity",
+                },
+              ]
+            : [
+                {
+                  check: "events decoded",
+                  result: "all (known types, supported schema versions, valid data)",
+                },
+                {
+                  check: "validity (hợp lệ)",
+                  result: `every stream replayed through the domain's rules: ${rules.events.toLocaleString("en-US")} events, 0 violations`,
+                },
+              ]),
           { check: "last hash (anchor)", result: v.lastHash },
           ...anchorRows,
         ],

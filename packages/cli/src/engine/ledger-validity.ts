@@ -7,7 +7,7 @@ import {
   type StreamState,
   validateEvent,
 } from "@coop-ledger/domain";
-import { readLedgerChunks } from "@coop-ledger/store";
+import { type LedgerIssue, readLedgerChunks } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 
 /** An event that breaks a domain rule, where it stands, and the rule's message. */
@@ -27,6 +27,8 @@ export interface RuleViolation {
  */
 export interface DomainRulesReport {
   readonly events: number;
+  /** The first event that does not decode (unknown type, newer schema, data the codecs refuse): it cannot be judged. */
+  readonly undecodable: Extract<LedgerIssue, { _tag: "UndecodableEvent" }> | undefined;
   readonly count: number;
   readonly first: ReadonlyArray<RuleViolation>;
 }
@@ -34,8 +36,8 @@ export interface DomainRulesReport {
 /**
  * Replays a ledger (whose chain was verified) stream by stream through the domain's rules
  * (`validateEvent` on the state the stream's earlier events built, then `evolve`, as a store that had
- * accepted the event would): the "validity" half of `verify` beside integrity. Undecodable events are
- * left to the integrity walk's count (they cannot be judged). Streams one chunk at a time: memory is one
+ * accepted the event would): the "validity" half of `verify --validity` beside integrity. Every event
+ * goes through the codecs; the first that does not decode is reported (`undecodable`) and not judged. Streams one chunk at a time: memory is one
  * state per stream.
  *
  * @example const r = await checkDomainRules("ledger.jsonl", 20); if (r.count > 0) console.log(r.first[0]?.message);
@@ -45,9 +47,13 @@ export const checkDomainRules = async (path: string, keep = 20): Promise<DomainR
   const first: RuleViolation[] = [];
   let count = 0;
   let events = 0;
+  let undecodable: DomainRulesReport["undecodable"];
   for await (const chunk of readLedgerChunks(path, { verifyChain: false, validation: "codec" }))
     for (const r of chunk) {
-      if (E.isLeft(r)) continue;
+      if (E.isLeft(r)) {
+        if (r.left._tag === "UndecodableEvent") undecodable ??= r.left;
+        continue;
+      }
       const e = r.right;
       events++;
       const s = states.get(e.streamId) ?? initialState;
@@ -67,5 +73,5 @@ export const checkDomainRules = async (path: string, keep = 20): Promise<DomainR
       }
       states.set(e.streamId, evolve(s, e.event, { eventId: e.eventId, recordedAt: e.metadata.recordedAt }));
     }
-  return { events, count, first };
+  return { events, undecodable, count, first };
 };
