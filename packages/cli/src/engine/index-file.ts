@@ -211,6 +211,7 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
     strings: guard(src.strings),
     array: guard(src.array),
     range: guard(src.range),
+    ...(src.fold === undefined ? {} : { fold: guard(src.fold) }),
   };
   let offsets: Float64Array | undefined;
   return E.right({

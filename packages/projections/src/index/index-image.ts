@@ -48,7 +48,8 @@ export interface IndexImage {
    * Named arrays: `cellLevels`, `provinceCellOf`, `ledgerCellOf`, `provinceColumnOf`, `ledgerColumnOf`,
    * per level `<level>.colKey` / `<level>.colCell`, per segment `<level>.<j>.<field>` (see
    * {@link SegmentParts}), and per stream `streamStart` / `streamPositions` (compressed rows),
-   * `streamMaxRecorded`, `streamMaxRevision`.
+   * `streamMaxRecorded`, `streamMaxRevision`, and each stream's fold (`streamFoldStart` /
+   * `streamFoldBytes`, see `packStreamFolds`).
    */
   readonly arrays: Readonly<Record<string, Float64Array | Int32Array>>;
 }
@@ -104,6 +105,12 @@ export interface IndexImageSource {
   readonly array: (name: string) => Float64Array | Int32Array;
   /** Elements `from … to` of a named array (only the bytes they lie in are read). */
   readonly range: (name: string, from: number, to: number) => Float64Array | Int32Array;
+  /**
+   * The encoded fold (see `StreamFold`) of the `i`-th stream, in `strings("streamIds")` order; undefined
+   * when there is none. A layered source answers from the last layer that holds the stream. When absent,
+   * the fold is read from this image's own `streamFoldStart` / `streamFoldBytes` arrays.
+   */
+  readonly fold?: (i: number) => string | undefined;
 }
 
 /**

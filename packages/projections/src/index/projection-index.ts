@@ -18,6 +18,13 @@ import {
 } from "./index-image.js";
 import { PagedSegment } from "./paged-segment.js";
 import { SparseSegment, sparsePartsOf } from "./sparse-segment.js";
+import {
+  decodeStreamFold,
+  encodeStreamFold,
+  foldOfImage,
+  packStreamFolds,
+  type StreamFold,
+} from "./stream-fold.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
@@ -57,6 +64,15 @@ interface StreamEntry {
   maxRevision: number;
   /** The fold of every live event (to resume from when the next event comes later in valid time). */
   state: StreamState;
+  /**
+   * A cold stream's fold (state, tail, first and last live events), decoded: enough to feed it an event
+   * that continues it without reading its history back (see {@link StreamFold}).
+   */
+  fold: StreamFold | undefined;
+  /** A released stream's fold, encoded (decoded into `fold` when the stream next receives an event). */
+  packed: string | undefined;
+  /** Where a reopened index's image holds the stream's fold (its place in the image's streams), or −1. */
+  imageAt: number;
 }
 
 /**
@@ -151,6 +167,8 @@ export class ProjectionIndex {
   private cellKeyList: ReadonlyArray<string> | undefined = undefined;
   /** A reopened index: what it held when opened (what an extension image leaves out). */
   private mark: Mark | undefined = undefined;
+  /** The image a reopened index read its streams from: their folds are read from it when needed. */
+  private foldSource: IndexImageSource | undefined = undefined;
 
   /**
    * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
@@ -194,9 +212,18 @@ export class ProjectionIndex {
         maxRecorded: Number.NEGATIVE_INFINITY,
         maxRevision: Number.NEGATIVE_INFINITY,
         state: initialStreamState(),
+        fold: undefined,
+        packed: undefined,
+        imageAt: -1,
       };
       this.streams.set(event.streamId, entry);
-    } else if (!entry.hot) this.hydrate(entry);
+    } else if (!entry.hot) {
+      // A cold stream: an event that continues it is folded from its persisted fold alone; anything
+      // else reads its events back and re-folds them first.
+      const fold = this.foldOf(entry);
+      if (fold !== undefined && this.addToFold(entry, fold, event)) return "added";
+      this.hydrate(entry);
+    }
     // A redelivered event carries its stream revision again, so only an event at or below the highest
     // revision seen can be one; the usual, later event is never looked up.
     if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
@@ -285,6 +312,84 @@ export class ProjectionIndex {
     return "added";
   }
 
+  /**
+   * Feeds an event to a cold stream from its fold alone, when the event continues the stream: a new
+   * revision, recorded no earlier than the stream's others, not a retraction, and either later in valid
+   * time than every live event (or on the last one's day, after it) or an independent flow. The same
+   * steps as {@link add} on a hot stream, which needs the live list only for its first and last events.
+   * False (nothing changed) otherwise: the caller hydrates the stream.
+   */
+  private addToFold(entry: StreamEntry, f: StreamFold, event: RecordedEvent): boolean {
+    if (event.revision <= entry.maxRevision) return false;
+    const type = event.event.type;
+    if (type === "EventRetracted") return false;
+    const te = timed(event);
+    if (te.recordedMs < entry.maxRecorded) return false;
+    const independent =
+      type === "AllianceActivityRecorded" ||
+      (type === "LoanApplicationReceived" &&
+        f.liveCount > 0 &&
+        f.firstType === "FundEstablished" &&
+        f.firstDay <= te.day);
+    const rev = event.revision;
+    const continuing = f.liveCount > 0 && f.lastDay === te.day && f.lastRevision < rev;
+    if (!independent && !(f.liveCount === 0 || f.lastDay < te.day || continuing)) return false;
+    entry.maxRevision = rev;
+    this.eventCount++;
+    if (this.mark !== undefined && !this.mark.touched.has(event.streamId))
+      this.mark.touched.set(event.streamId, entry.positions.length);
+    entry.positions.push(event.position);
+    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
+    entry.maxRecorded = te.recordedMs;
+    if (independent) {
+      this.flowDay = te.day;
+      this.flowRec = te.recordedMs;
+      applyEvent(f.state, event.event, this.flowSink);
+    } else {
+      scratchOne[0] = te;
+      const suffix = sweepFrom(f.state, scratchOne, 0, te.day, continuing, scratchNew);
+      // The causes index the live list: this event is its last one.
+      for (let i = 0; i < suffix.causes.length; i++)
+        suffix.causes[i] = (suffix.causes[i] as number) + f.liveCount;
+      const old = f.tail;
+      const cut = upperBound(old.days, 0, old.days.length, continuing ? te.day : te.day - 1);
+      this.emitDifference(old, cut, suffix, te.recordedMs);
+      f.tail = tailAfter(f.tail, suffix, te.day);
+    }
+    // Where insertByValidTime puts it: before the first (a flow dated earlier), after the last.
+    if (f.liveCount === 0 || te.day < f.firstDay || (te.day === f.firstDay && rev < f.firstRevision)) {
+      f.firstType = type;
+      f.firstDay = te.day;
+      f.firstRevision = rev;
+    }
+    if (f.liveCount === 0 || te.day > f.lastDay || (te.day === f.lastDay && rev >= f.lastRevision)) {
+      f.lastDay = te.day;
+      f.lastRevision = rev;
+    }
+    f.liveCount++;
+    return true;
+  }
+
+  /** A cold stream's fold: decoded from its released form or read from the image, when there is one. */
+  private foldOf(entry: StreamEntry): StreamFold | undefined {
+    if (entry.fold !== undefined) return entry.fold;
+    const text = this.packedFold(entry);
+    if (text === undefined) return undefined;
+    entry.fold = decodeStreamFold(text);
+    entry.packed = undefined;
+    return entry.fold;
+  }
+
+  /** A stream's fold, encoded (for an image), or undefined when the index has none for it. */
+  private packedFold(entry: StreamEntry): string | undefined {
+    if (entry.hot) return encodeStreamFold(hotFold(entry));
+    if (entry.fold !== undefined) return encodeStreamFold(entry.fold);
+    if (entry.packed !== undefined) return entry.packed;
+    const img = this.foldSource;
+    if (entry.imageAt < 0 || img === undefined) return undefined;
+    return img.fold === undefined ? foldOfImage(img, entry.imageAt) : img.fold(entry.imageAt);
+  }
+
   /** Feeds many events in order. @example index.addAll(events) */
   addAll(events: Iterable<RecordedEvent>): this {
     for (const e of events) this.add(e);
@@ -354,7 +459,16 @@ export class ProjectionIndex {
     this.prepare();
     this.source = source;
     for (const e of this.streams.values()) {
-      if (!e.hot) continue;
+      if (!e.hot) {
+        // A stream fed from its fold: keep the fold, encoded (compact; decoded when next fed).
+        if (e.fold !== undefined) {
+          e.packed = encodeStreamFold(e.fold);
+          e.fold = undefined;
+        }
+        continue;
+      }
+      // The fold is kept, encoded: a later event that continues the stream needs nothing else.
+      e.packed = encodeStreamFold(hotFold(e));
       e.hot = false;
       e.events = [];
       e.live = [];
@@ -455,10 +569,12 @@ export class ProjectionIndex {
     const maxRecorded: number[] = [];
     const maxRevision: number[] = [];
     const positions: number[] = [];
+    const folds: string[] = [];
     for (const [id, e] of this.streams) {
       const from = mark === undefined ? 0 : mark.touched.get(id);
       if (from === undefined) continue;
       streamIds.push(id);
+      folds.push(this.packedFold(e) ?? "");
       maxRecorded.push(e.maxRecorded);
       maxRevision.push(e.maxRevision);
       for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
@@ -468,6 +584,7 @@ export class ProjectionIndex {
     arrays.streamPositions = Float64Array.from(positions);
     arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
     arrays.streamMaxRevision = Float64Array.from(maxRevision);
+    Object.assign(arrays, packStreamFolds(folds));
     const cellKeys: string[] = [];
     let k = 0;
     for (const key of this.cellIds.keys()) if (k++ >= cells0) cellKeys.push(key);
@@ -609,8 +726,12 @@ export class ProjectionIndex {
         maxRecorded: maxRecorded[i] as number,
         maxRevision: maxRevision[i] as number,
         state: initialStreamState(),
+        fold: undefined,
+        packed: undefined,
+        imageAt: i,
       });
     });
+    this.foldSource = img;
     this.loaded.streams = true;
   }
 
@@ -674,6 +795,8 @@ export class ProjectionIndex {
         : (entry.live[entry.live.length - 1] as TimedEvent).day;
     entry.tail = tailAfter(NO_DELTAS, full.deltas, lastDay);
     entry.hot = true;
+    entry.fold = undefined;
+    entry.packed = undefined;
   }
 
   /** The stream ids known. */
@@ -927,6 +1050,24 @@ export class ProjectionIndex {
 }
 
 const netScratch: number[] = [];
+/** The one-event live list a fold is resumed with (only its last element is read). */
+const scratchOne: TimedEvent[] = [];
+
+/** A hot stream's fold, as {@link StreamFold} (shares its state and tail: encode it, do not keep it). */
+const hotFold = (e: StreamEntry): StreamFold => {
+  const first = e.live[0];
+  const last = e.live[e.live.length - 1];
+  return {
+    state: e.state,
+    tail: e.tail,
+    liveCount: e.live.length,
+    firstType: first?.recorded.event.type,
+    firstDay: first?.day ?? Number.NaN,
+    firstRevision: first?.recorded.revision ?? Number.NaN,
+    lastDay: last?.day ?? Number.NaN,
+    lastRevision: last?.recorded.revision ?? Number.NaN,
+  };
+};
 
 const addToSector = (bySector: Map<string, CellColumn[]>, sector: string, c: CellColumn): void => {
   const list = bySector.get(sector);

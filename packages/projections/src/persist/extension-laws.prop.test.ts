@@ -143,6 +143,65 @@ describe("laws of the append-only persisted index (issue #12)", () => {
     );
   });
 
+  it("an extension that continues its streams reads no history: with each stream's persisted fold, bulk = extended while the ledger refuses every read", () => {
+    fc.assert(
+      fc.property(historyAndQueriesArb, fc.nat(), ([events, queries], seed) => {
+        const cut = cutsOf(events.length, [seed])[0] as number;
+        const before = events.slice(0, cut);
+        // The appended events that continue their stream: a new revision, recorded no earlier, later in
+        // valid time than the stream's events so far (or an alliance activity, a flow), no retraction.
+        const seen = new Map<string, { day: string; rec: string; rev: number }>();
+        for (const e of before) {
+          const s = seen.get(e.streamId);
+          const day = e.event.data.effectiveDate;
+          const rec = e.metadata.recordedAt;
+          seen.set(e.streamId, {
+            day: s === undefined || day > s.day ? day : s.day,
+            rec: s === undefined || rec > s.rec ? rec : s.rec,
+            rev: Math.max(s?.rev ?? -1, e.revision),
+          });
+        }
+        const after: RecordedEvent[] = [];
+        for (const e of events.slice(cut)) {
+          const s = seen.get(e.streamId);
+          const day = e.event.data.effectiveDate;
+          const rec = e.metadata.recordedAt;
+          const flow = e.event.type === "AllianceActivityRecorded";
+          const continues =
+            s === undefined ||
+            (e.revision > s.rev &&
+              rec >= s.rec &&
+              (flow || day > s.day) &&
+              e.event.type !== "EventRetracted");
+          if (!continues) continue;
+          after.push(e);
+          seen.set(e.streamId, {
+            day: s === undefined || day > s.day ? day : s.day,
+            rec: s === undefined || rec > s.rec ? rec : s.rec,
+            rev: e.revision,
+          });
+        }
+        const refusing: EventSource = {
+          eventsAt: (positions) => {
+            throw new Error(`read back positions ${positions.join(", ")}`);
+          },
+        };
+        const bulk = buildIndex([...before, ...after]);
+        const file = new IndexFile(buildIndex(before));
+        const { index } = file.open(refusing);
+        for (const e of after) index.add(e);
+        file.append(index);
+        const reopened = file.open(refusing).index;
+        for (const qp of queries) {
+          const q = queryOf(qp as QueryPoint);
+          assertSameResult(snapshot(reopened, q), snapshot(bulk, q), `continued after ${cut}`);
+        }
+        expect(reopened.size).toBe(bulk.size);
+      }),
+      params,
+    );
+  });
+
   it("an extension of another index is not layered: only the images that extend the ones before are used", () => {
     const [events] = fc.sample(historyAndQueriesArb, { numRuns: 1, seed: 21 })[0] ?? [[]];
     const half = Math.floor(events.length / 2);

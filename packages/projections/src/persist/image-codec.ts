@@ -9,9 +9,12 @@ import { fastChecksum } from "./fast-checksum.js";
  * sections of their own (so opening reads a small header). Version 3: a file may hold extension images
  * after its base image (an extension is appended, not rewritten; the total length in the fixed header
  * is the image's own), the meta counts cells and streams, and a segment may be stored sparsely.
- * @example INDEX_FORMAT_VERSION // 3
+ * Version 4: each stream's fold (state, tail, first and last live events) is persisted
+ * (`streamFoldStart` / `streamFoldBytes`), so that an extension folds the appended events without
+ * reading the streams' history back.
+ * @example INDEX_FORMAT_VERSION // 4
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a

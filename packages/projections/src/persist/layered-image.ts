@@ -5,6 +5,7 @@ import {
   IndexImageDamaged,
   type IndexImageSource,
 } from "../index/index-image.js";
+import { foldOfImage } from "../index/stream-fold.js";
 
 type Meta = IndexImage["meta"];
 type Level = (typeof IMAGE_LEVELS)[number];
@@ -91,7 +92,14 @@ export const layerImages = (
     });
   }
   const joined = new Map<string, Float64Array | Int32Array>();
-  let streams: { ids: string[]; arrays: Record<string, Float64Array> } | undefined;
+  let streams:
+    | {
+        ids: string[];
+        arrays: Record<string, Float64Array>;
+        /** Per stream: the last layer listing it (it holds the stream's latest fold) and its place there. */
+        foldAt: Array<readonly [number, number]>;
+      }
+    | undefined;
 
   const mergeStreams = (): NonNullable<typeof streams> => {
     if (streams !== undefined) return streams;
@@ -100,7 +108,8 @@ export const layerImages = (
     const base: number[][] = [];
     const maxRecorded: number[] = [];
     const maxRevision: number[] = [];
-    for (const layer of taken) {
+    const foldAt: Array<readonly [number, number]> = [];
+    taken.forEach((layer, li) => {
       const lids = layer.strings("streamIds");
       const start = layer.array("streamStart");
       const positions = layer.array("streamPositions");
@@ -122,8 +131,9 @@ export const layerImages = (
         for (let p = start[k] as number; p < (start[k + 1] as number); p++) list.push(positions[p] as number);
         maxRecorded[i] = rec[k] as number;
         maxRevision[i] = rev[k] as number;
+        foldAt[i] = [li, k];
       });
-    }
+    });
     const start = new Float64Array(ids.length + 1);
     let total = 0;
     for (const list of base) total += list.length;
@@ -143,6 +153,7 @@ export const layerImages = (
         streamMaxRecorded: Float64Array.from(maxRecorded),
         streamMaxRevision: Float64Array.from(maxRevision),
       },
+      foldAt,
     };
     return streams;
   };
@@ -178,6 +189,12 @@ export const layerImages = (
         const where = segmentAt[level as Level][Number(j)];
         if (where === undefined) throw new IndexImageDamaged(`index image: array ${name} missing`);
         return (taken[where[0]] as IndexImageSource).range(`${level}.${where[1]}.${field}`, from, to);
+      },
+      fold: (i) => {
+        const where = mergeStreams().foldAt[i];
+        if (where === undefined) return undefined;
+        const layer = taken[where[0]] as IndexImageSource;
+        return layer.fold === undefined ? foldOfImage(layer, where[1]) : layer.fold(where[1]);
       },
     },
   };

@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { liveEvents, timed } from "../model/live-events.js";
+import { sweepStream } from "../model/stream-sweep.js";
+import { historyArb } from "../test-support/arbitraries.js";
+import { imageSourceOf } from "./index-image.js";
+import {
+  decodeStreamFold,
+  encodeStreamFold,
+  foldOfImage,
+  packStreamFolds,
+  type StreamFold,
+} from "./stream-fold.js";
+
+const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);
+
+/** Every stream's fold over its whole history (state, tail from its first live day on, its ends). */
+const foldsOf = (events: Parameters<typeof timed>[0][]): StreamFold[] => {
+  const byStream = new Map<string, ReturnType<typeof timed>[]>();
+  for (const e of events) {
+    const list = byStream.get(e.streamId) ?? [];
+    list.push(timed(e));
+    byStream.set(e.streamId, list);
+  }
+  return [...byStream.values()].map((list) => {
+    const live = liveEvents(list);
+    const { state, deltas } = sweepStream(live, Number.NEGATIVE_INFINITY);
+    const first = live[0];
+    const last = live[live.length - 1];
+    return {
+      state,
+      tail: deltas,
+      liveCount: live.length,
+      firstType: first?.recorded.event.type,
+      firstDay: first?.day ?? Number.NaN,
+      firstRevision: first?.recorded.revision ?? Number.NaN,
+      lastDay: last?.day ?? Number.NaN,
+      lastRevision: last?.recorded.revision ?? Number.NaN,
+    };
+  });
+};
+
+describe("stream folds persisted in the index (issue #12)", () => {
+  it("decode ∘ encode is the identity on every stream's fold (maps, sets, non-finite days included)", () => {
+    fc.assert(
+      fc.property(historyArb, (events) => {
+        for (const f of foldsOf(events)) expect(decodeStreamFold(encodeStreamFold(f))).toEqual(f);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("packed folds are read back one stream at a time, each exactly as encoded", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(""), fc.string({ unit: "grapheme" }))), (texts) => {
+        const arrays = packStreamFolds(texts);
+        const img = imageSourceOf({
+          meta: {
+            events: 0,
+            deltas: 0,
+            latest: null,
+            cells: 0,
+            streams: texts.length,
+            levels: {
+              ledger: { count: 0, segments: [] },
+              province: { count: 0, segments: [] },
+              detail: { count: 0, segments: [] },
+            },
+          },
+          strings: { cellKeys: [], streamIds: [] },
+          arrays,
+        });
+        texts.forEach((t, i) => {
+          expect(foldOfImage(img, i)).toBe(t === "" ? undefined : t);
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a fold that is not one is refused as damage, never used", () => {
+    expect(() => decodeStreamFold("[1,2")).toThrow(/not valid JSON/);
+    expect(() => decodeStreamFold("[1,2,3]")).toThrow(/shape/);
+  });
+});

@@ -1,0 +1,161 @@
+import type { StreamState } from "../model/stream-state.js";
+import type { Deltas } from "../model/stream-sweep.js";
+import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
+
+/**
+ * What the index needs to go on feeding a stream **without its history**: the fold of its live events
+ * (the stream state), the tail (the scheduled changes after its last live event that a later event may
+ * undo), and the few facts about its first and last live events that decide whether a new event simply
+ * continues it. An event that comes after every live event of its stream in valid time and transaction
+ * time (or an independent flow: an alliance activity, a fund's loan application) is folded from this
+ * alone; anything else (a back-dated event, a retraction, a redelivery, an event recorded out of order)
+ * reads the stream's events back and re-folds them, as before. Persisted per stream in the index
+ * (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
+ *
+ * @example const f: StreamFold = { state: initialStreamState(), tail: emptyDeltas(), liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN };
+ */
+export interface StreamFold {
+  /** The fold of every live event (mutated as events are fed). */
+  readonly state: StreamState;
+  /** The stream's deltas after its last live event's day (day order). */
+  tail: Deltas;
+  /** Number of live events (the causes in `tail` index them). */
+  liveCount: number;
+  /** The first live event in valid time: its type, day and revision (NaN when there is none). */
+  firstType: string | undefined;
+  firstDay: number;
+  firstRevision: number;
+  /** The last live event in valid time: its day and revision (NaN when there is none). */
+  lastDay: number;
+  lastRevision: number;
+}
+
+// Maps, Sets and the numbers JSON has no literal for are tagged objects; nothing in a fold uses these keys.
+const replacer = (_key: string, value: unknown): unknown => {
+  if (typeof value === "number") return Number.isFinite(value) ? value : { $n: String(value) };
+  if (value instanceof Map) return { $m: [...value] };
+  if (value instanceof Set) return { $s: [...value] };
+  return value;
+};
+
+const reviver = (_key: string, value: unknown): unknown => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const v = value as { $n?: string; $m?: Array<[unknown, unknown]>; $s?: unknown[] };
+  if (v.$n !== undefined) return Number(v.$n);
+  if (v.$m !== undefined) return new Map(v.$m);
+  if (v.$s !== undefined) return new Set(v.$s);
+  return value;
+};
+
+/**
+ * A stream fold as a string (JSON; maps, sets and non-finite numbers tagged), for the index image.
+ * Generic over the state's shape, so a field added to the stream state is persisted without a change
+ * here (`decodeStreamFold(encodeStreamFold(f))` equals `f`: `stream-fold.prop.test.ts`).
+ * @example decodeStreamFold(encodeStreamFold(fold)).liveCount === fold.liveCount
+ */
+export const encodeStreamFold = (f: StreamFold): string =>
+  JSON.stringify(
+    [
+      f.state,
+      f.tail,
+      f.liveCount,
+      f.firstType ?? null,
+      f.firstDay,
+      f.firstRevision,
+      f.lastDay,
+      f.lastRevision,
+    ],
+    replacer,
+  );
+
+/**
+ * The stream fold a string from {@link encodeStreamFold} holds. Throws {@link IndexImageDamaged} when it
+ * is not one (the index is then rebuilt, never trusted).
+ * @example const fold = decodeStreamFold(text); fold.state.exists
+ */
+export const decodeStreamFold = (text: string): StreamFold => {
+  let v: unknown;
+  try {
+    v = JSON.parse(text, reviver);
+  } catch {
+    throw new IndexImageDamaged("index image: a stream fold is not valid JSON");
+  }
+  if (!Array.isArray(v) || v.length !== 8 || typeof v[0] !== "object" || typeof v[1] !== "object")
+    throw new IndexImageDamaged("index image: a stream fold does not have the fold's shape");
+  const [state, tail, liveCount, firstType, firstDay, firstRevision, lastDay, lastRevision] = v as [
+    StreamState,
+    Deltas,
+    number,
+    string | null,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    state,
+    tail,
+    liveCount,
+    firstType: firstType ?? undefined,
+    firstDay,
+    firstRevision,
+    lastDay,
+    lastRevision,
+  };
+};
+
+// The package has no DOM or Node typings (it does no I/O); the UTF-8 codecs are standard globals.
+const { TextEncoder, TextDecoder } = globalThis as unknown as {
+  TextEncoder: new () => { encode: (s: string) => Uint8Array };
+  TextDecoder: new () => { decode: (b: Uint8Array) => string };
+};
+
+/** The image arrays holding the stream folds (see {@link packStreamFolds}). */
+export const FOLD_START = "streamFoldStart";
+export const FOLD_BYTES = "streamFoldBytes";
+
+/**
+ * Packs encoded folds (one per stream, in the image's stream order; "" for a stream without one) into
+ * the two image arrays: `streamFoldStart` (f64, one more than the streams: each fold's first byte) and
+ * `streamFoldBytes` (their UTF-8 bytes, packed four to an i32 word, little-endian). One stream's fold is
+ * then read by a positioned read of its own bytes ({@link foldOfImage}).
+ * @example const arrays = packStreamFolds(["[…]", ""]); arrays.streamFoldStart.length // 3
+ */
+export const packStreamFolds = (
+  folds: ReadonlyArray<string>,
+): { readonly [FOLD_START]: Float64Array; readonly [FOLD_BYTES]: Int32Array } => {
+  const encoder = new TextEncoder();
+  const parts = folds.map((f) => encoder.encode(f));
+  const start = new Float64Array(parts.length + 1);
+  let n = 0;
+  parts.forEach((p, i) => {
+    start[i] = n;
+    n += p.length;
+  });
+  start[parts.length] = n;
+  const words = new Int32Array(Math.ceil(n / 4));
+  const bytes = new Uint8Array(words.buffer);
+  parts.forEach((p, i) => {
+    bytes.set(p, start[i] as number);
+  });
+  return { [FOLD_START]: start, [FOLD_BYTES]: words };
+};
+
+/**
+ * The encoded fold of the `i`-th stream of one image (not layered: see `IndexImageSource.fold`), read
+ * by its own byte range only; undefined when the image holds none for it.
+ * @example const text = foldOfImage(source, 0); if (text !== undefined) decodeStreamFold(text)
+ */
+export const foldOfImage = (img: IndexImageSource, i: number): string | undefined => {
+  const at = img.range(FOLD_START, i, i + 2);
+  if (at.length !== 2) throw new IndexImageDamaged(`index image: no fold entry for stream ${i}`);
+  const from = at[0] as number;
+  const to = at[1] as number;
+  if (!(to >= from)) throw new IndexImageDamaged(`index image: fold entry ${i} is not a byte range`);
+  if (to === from) return undefined;
+  const w0 = Math.floor(from / 4);
+  const words = img.range(FOLD_BYTES, w0, Math.ceil(to / 4));
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  if (bytes.length < to - w0 * 4) throw new IndexImageDamaged(`index image: fold ${i} is cut short`);
+  return new TextDecoder().decode(bytes.subarray(from - w0 * 4, to - w0 * 4));
+};
