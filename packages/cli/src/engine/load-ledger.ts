@@ -197,6 +197,9 @@ export const loadLedger = async (
   const verify = options.verify ?? true;
   const persist = options.persist ?? true;
   const idxPath = indexPathOf(path);
+  // The chain check starts first: its worker threads hash the file while this thread reads the index
+  // (scanChain opens the file and starts them synchronously). No figure is computed before it passed.
+  const scanning = verify ? scanned(path, { verify: true, offsets: true }) : undefined;
   const persisted = persist && options.reindex !== true ? readIndexFile(idxPath) : undefined;
   const idx = persisted !== undefined && E.isRight(persisted) ? persisted.right : undefined;
 
@@ -212,20 +215,23 @@ export const loadLedger = async (
   let bytes: number;
   let headerHash: string;
   if (verify || idx === undefined) {
-    const s = await scanned(path, {
-      verify,
-      offsets: true,
-      ...(idx === undefined ? {} : { hashAfter: idx.ledger.events }),
-    });
+    const s = await (scanning ?? scanned(path, { verify, offsets: true }));
     checking.done();
     if (E.isLeft(s)) return s;
     const scan = s.right;
     if (idx !== undefined) {
+      // The stored hash of the indexed prefix's last event, read back at its offset.
+      let hashAfter: string | undefined;
+      if (idx.ledger.events > 0 && idx.ledger.events <= scan.events) {
+        const fd = openSync(path, "r");
+        hashAfter = storedHashAt(fd, scan.offsets![idx.ledger.events - 1] as number);
+        closeSync(fd);
+      }
       const samePrefix =
         scan.headerHash === idx.ledger.headerHash &&
         scan.events >= idx.ledger.events &&
-        (idx.ledger.events === 0 || scan.hashAfter === idx.ledger.lastHash);
-      if (!samePrefix) return E.left(rewritten(path, idx, scan.hashAfter));
+        (idx.ledger.events === 0 || hashAfter === idx.ledger.lastHash);
+      if (!samePrefix) return E.left(rewritten(path, idx, hashAfter));
     }
     const scanOffsets = scan.offsets ?? new Float64Array(0);
     offsets = () => scanOffsets;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
 import { StreamId as StreamIdCodec } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
@@ -156,12 +156,11 @@ class FastPathDisagrees extends Error {}
 export const verifyIntegrity =
   (path: string, options: IntegrityOptions = {}): TE.TaskEither<LedgerIssue, IntegrityReport> =>
   async () => {
-    const opened = await openChain(path);
+    const opened = openChain(path);
     if (E.isLeft(opened)) return opened;
     const o = opened.right;
-    const fd = o.fh.fd;
     try {
-      return await walk(path, o.fh.fd, o.size, o.bodyStart, o.headerHash, o.header!, options);
+      return await walk(o.fd, o.size, o.bodyStart, o.headerHash, o.header!, options);
     } catch (e) {
       if (e instanceof FastPathDisagrees) {
         const r = await verifyLedger(path, {
@@ -177,15 +176,13 @@ export const verifyIntegrity =
           bytes: v.bytes,
         }))(r);
       }
-      void fd;
       return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
     } finally {
-      await o.fh.close();
+      closeSync(o.fd);
     }
   };
 
 const walk = async (
-  path: string,
   fd: number,
   size: number,
   bodyStart: number,
@@ -193,7 +190,6 @@ const walk = async (
   header: LedgerHeader,
   options: IntegrityOptions,
 ): Promise<E.Either<LedgerIssue, IntegrityReport>> => {
-  void path;
   const streamOf = new Map<string, number>();
   const streamName: string[] = [];
   const streamValid: boolean[] = [];

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { readSync } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { checkRanges } from "./chain-pool.js";
 import { parseHeader } from "./chain-walker.js";
 import { type LedgerHeader, MAX_LINE_BYTES } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
-import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
+import { NotRegularFile, unreadableMessage } from "./open-ledger-file.js";
 
 /**
  * Options of {@link scanChain}.
@@ -60,11 +59,12 @@ export interface ChainScan {
 }
 
 /**
- * An opened ledger, its size, and its header line checked (or the point a resumed read starts from).
- * @example const o = await openChain(path); if (E.isRight(o)) o.right.fh.fd;
+ * An opened ledger (its descriptor), its size, and its header line checked (or the point a resumed read
+ * starts from).
+ * @example const o = openChain(path); if (E.isRight(o)) o.right.fd;
  */
 export interface OpenedChain {
-  readonly fh: FileHandle;
+  readonly fd: number;
   readonly size: number;
   readonly header: LedgerHeader | undefined;
   readonly headerHash: string;
@@ -75,29 +75,34 @@ export interface OpenedChain {
 }
 
 /**
- * Opens a ledger (a regular file only) and checks its header line (line 1), or, for `resume`, trusts the
- * prefix it names. Left: the file is unreadable, empty, or its header torn, over-long or not a header.
- * @example const o = await openChain("ledger.jsonl"); // Right({ fh, size, header, headerHash, bodyStart: 231, bodyLine: 2 })
+ * Opens a ledger (a regular file only: a FIFO is opened non-blocking and refused, never waited on) and
+ * checks its header line (line 1), or, for `resume`, trusts the prefix it names. Synchronous, so that a
+ * check started with it has its worker threads running before the caller's next synchronous step (the
+ * CLI reads its index meanwhile). The caller closes `fd`. Left: the file is unreadable, empty, or its
+ * header torn, over-long or not a header.
+ * @example const o = openChain("ledger.jsonl"); // Right({ fd, size, header, headerHash, bodyStart: 231, bodyLine: 2 })
  */
-export const openChain = async (
+export const openChain = (
   path: string,
   resume?: ChainScanOptions["resume"],
-): Promise<E.Either<LedgerIssue, OpenedChain>> => {
-  let fh: FileHandle;
+): E.Either<LedgerIssue, OpenedChain> => {
+  let fd: number;
   try {
-    fh = await openLedgerFile(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
   }
-  const fail = async (issue: LedgerIssue): Promise<E.Either<LedgerIssue, never>> => {
-    await fh.close();
+  const fail = (issue: LedgerIssue): E.Either<LedgerIssue, never> => {
+    closeSync(fd);
     return E.left(issue);
   };
   try {
-    const size = (await fh.stat()).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(path, st.isDirectory() ? "directory" : "other");
+    const size = st.size;
     if (resume !== undefined)
       return E.right({
-        fh,
+        fd,
         size,
         header: undefined,
         headerHash: resume.prevHash,
@@ -105,7 +110,7 @@ export const openChain = async (
         bodyLine: resume.line,
       });
     const buf = Buffer.allocUnsafe(Math.min(size, MAX_LINE_BYTES + 1));
-    const got = buf.length === 0 ? 0 : readSync(fh.fd, buf, 0, buf.length, 0);
+    const got = buf.length === 0 ? 0 : readSync(fd, buf, 0, buf.length, 0);
     const nl = buf.subarray(0, got).indexOf(10);
     if (nl < 0) {
       if (got === 0)
@@ -135,7 +140,7 @@ export const openChain = async (
     const h = parseHeader(buf, 0, nl);
     if (E.isLeft(h)) return fail(h.left);
     return E.right({
-      fh,
+      fd,
       size,
       header: h.right.header,
       headerHash: h.right.hash,
@@ -257,7 +262,7 @@ export const scanChain =
   (path: string, options: ChainScanOptions = {}): TE.TaskEither<LedgerIssue, ChainScan> =>
   async () => {
     const verify = options.verify ?? true;
-    const opened = await openChain(path, options.resume);
+    const opened = openChain(path, options.resume);
     if (E.isLeft(opened)) return opened;
     const o = opened.right;
     try {
@@ -267,7 +272,7 @@ export const scanChain =
       let events = 0;
       let prevHash = o.headerHash;
       let bytes = o.bodyStart;
-      for await (const r of checkRanges(o.fh.fd, o.size, o.bodyStart, o.headerHash, {
+      for await (const r of checkRanges(o.fd, o.size, o.bodyStart, o.headerHash, {
         link: verify,
         strict: false,
         offsets: wantOffsets,
@@ -294,7 +299,7 @@ export const scanChain =
       let hashAfter: string | undefined;
       if (options.hashAfter !== undefined && options.hashAfter >= 1 && options.hashAfter <= events) {
         const b = Buffer.allocUnsafe(64);
-        readSync(o.fh.fd, b, 0, 64, (offsets![options.hashAfter - 1] as number) + 9);
+        readSync(o.fd, b, 0, 64, (offsets![options.hashAfter - 1] as number) + 9);
         hashAfter = b.toString("latin1");
       }
       return E.right({
@@ -310,6 +315,6 @@ export const scanChain =
     } catch (e) {
       return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
     } finally {
-      await o.fh.close();
+      closeSync(o.fd);
     }
   };
