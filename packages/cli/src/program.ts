@@ -1,19 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 
 import { runAction } from "./commands/action.js";
-import { runDemo } from "./commands/demo.js";
-import { runDiff } from "./commands/diff.js";
-import { runExport, runImport } from "./commands/esdb.js";
-import { runExplain } from "./commands/explain.js";
-import { type GeneratePreset, runGenerate } from "./commands/generate.js";
-import { runIndicators } from "./commands/indicators.js";
-import { runRepair } from "./commands/repair.js";
-import { runReport } from "./commands/report.js";
-import { runSeries } from "./commands/series.js";
-import { runServe } from "./commands/serve.js";
-import { runSnapshot } from "./commands/snapshot.js";
-import { runTargets } from "./commands/targets.js";
-import { runVerify } from "./commands/verify.js";
+// Each command's module is imported when that command runs (`await import(…)` in its action), not here:
+// a cold `coop-ledger snapshot` then loads the snapshot path only, not the report, serve, generator,
+// EventStoreDB or demo modules (the start of every command is paid by the auditor, issue #12).
+import type { GeneratePreset } from "./commands/generate.js";
 import type { CliContext } from "./context.js";
 import {
   collect,
@@ -112,7 +103,7 @@ export const buildProgram = (ctx: CliContext): Command => {
           out: string;
           force?: boolean;
         },
-      ) => runAction(ctx, o.format, () => runGenerate(ctx, o)),
+      ) => runAction(ctx, o.format, async () => (await import("./commands/generate.js")).runGenerate(ctx, o)),
     );
 
   sub(
@@ -136,7 +127,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     .action(
       async (
         o: FormatOpts & { ledger: string; expectHash?: string; expectEvents?: string; validity?: boolean },
-      ) => runAction(ctx, o.format, () => runVerify(ctx, o)),
+      ) => runAction(ctx, o.format, async () => (await import("./commands/verify.js")).runVerify(ctx, o)),
     );
 
   sub(
@@ -151,7 +142,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     .option("--backup <path>", "where the backup goes (default <ledger>.<time>.bak; never overwritten)")
     .addOption(formatOption())
     .action(async (o: FormatOpts & { ledger: string; apply?: boolean; backup?: string }) =>
-      runAction(ctx, o.format, () => runRepair(ctx, o)),
+      runAction(ctx, o.format, async () => (await import("./commands/repair.js")).runRepair(ctx, o)),
     );
 
   withScope(
@@ -168,7 +159,9 @@ export const buildProgram = (ctx: CliContext): Command => {
       ),
   )
     .addOption(formatOption())
-    .action(async (o) => runAction(ctx, o.format, () => runSnapshot(ctx, o)));
+    .action(async (o) =>
+      runAction(ctx, o.format, async () => (await import("./commands/snapshot.js")).runSnapshot(ctx, o)),
+    );
 
   withScope(
     sub("series", "indicators over time, one row per period end")
@@ -182,7 +175,9 @@ export const buildProgram = (ctx: CliContext): Command => {
       .option("--known-at <instant>", "only what was recorded by then"),
   )
     .addOption(formatOption())
-    .action(async (o) => runAction(ctx, o.format, () => runSeries(ctx, o)));
+    .action(async (o) =>
+      runAction(ctx, o.format, async () => (await import("./commands/series.js")).runSeries(ctx, o)),
+    );
 
   withScope(
     sub("explain", "the events that make up one indicator's figure (provenance)")
@@ -195,7 +190,11 @@ export const buildProgram = (ctx: CliContext): Command => {
       .option("--limit <n>", "show at most n events in the table (json shows all)", "50"),
   )
     .addOption(formatOption())
-    .action(async (indicator: string, o) => runAction(ctx, o.format, () => runExplain(ctx, indicator, o)));
+    .action(async (indicator: string, o) =>
+      runAction(ctx, o.format, async () =>
+        (await import("./commands/explain.js")).runExplain(ctx, indicator, o),
+      ),
+    );
 
   withScope(
     sub(
@@ -213,7 +212,9 @@ export const buildProgram = (ctx: CliContext): Command => {
       ),
   )
     .addOption(formatOption())
-    .action(async (o) => runAction(ctx, o.format, () => runDiff(ctx, o)));
+    .action(async (o) =>
+      runAction(ctx, o.format, async () => (await import("./commands/diff.js")).runDiff(ctx, o)),
+    );
 
   withScope(
     sub("targets", "a resolution's targets (chỉ tiêu nghị quyết): figure, threshold, met or not, k of n met")
@@ -225,7 +226,9 @@ export const buildProgram = (ctx: CliContext): Command => {
       .option("--known-at <instant>", "only what was recorded by then"),
   )
     .addOption(formatOption())
-    .action(async (o) => runAction(ctx, o.format, () => runTargets(ctx, o)));
+    .action(async (o) =>
+      runAction(ctx, o.format, async () => (await import("./commands/targets.js")).runTargets(ctx, o)),
+    );
 
   sub("report", "a self-contained HTML report with charts over time and target attainment (works offline)")
     .addOption(ledgerOption())
@@ -236,7 +239,9 @@ export const buildProgram = (ctx: CliContext): Command => {
     .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")
     .option("--province <code>", "only this province")
-    .action(async (o) => runAction(ctx, "table", () => runReport(ctx, o)));
+    .action(async (o) =>
+      runAction(ctx, "table", async () => (await import("./commands/report.js")).runReport(ctx, o)),
+    );
 
   sub(
     "serve",
@@ -266,12 +271,14 @@ export const buildProgram = (ctx: CliContext): Command => {
         port: string;
         token?: string;
         allowHost?: string[];
-      }) => runAction(ctx, "table", () => runServe(ctx, o)),
+      }) => runAction(ctx, "table", async () => (await import("./commands/serve.js")).runServe(ctx, o)),
     );
 
   sub("indicators", "the indicator catalogue: ids, English and Vietnamese names, kinds, units")
     .addOption(formatOption())
-    .action(async (o: FormatOpts) => runAction(ctx, o.format, () => runIndicators(ctx)));
+    .action(async (o: FormatOpts) =>
+      runAction(ctx, o.format, async () => (await import("./commands/indicators.js")).runIndicators(ctx)),
+    );
 
   sub("import", "copy every event from EventStoreDB into a new ledger file")
     .addOption(
@@ -287,7 +294,7 @@ export const buildProgram = (ctx: CliContext): Command => {
     )
     .addOption(formatOption())
     .action(async (o: FormatOpts & { esdb: string; out: string; force?: boolean }) =>
-      runAction(ctx, o.format, () => runImport(ctx, o)),
+      runAction(ctx, o.format, async () => (await import("./commands/esdb.js")).runImport(ctx, o)),
     );
 
   sub("export", "append every event of a ledger file to EventStoreDB (idempotent: ids are deterministic)")
@@ -300,12 +307,14 @@ export const buildProgram = (ctx: CliContext): Command => {
     )
     .addOption(formatOption())
     .action(async (o: FormatOpts & { esdb: string; ledger: string }) =>
-      runAction(ctx, o.format, () => runExport(ctx, o)),
+      runAction(ctx, o.format, async () => (await import("./commands/esdb.js")).runExport(ctx, o)),
     );
 
   sub("demo", "the guided tour on the bundled sample ledger (Bình Thuận, 60)")
     .option("--ledger <file>", "use another ledger instead of examples/sample-ledgers/province-60.jsonl")
-    .action(async (o: { ledger?: string }) => runAction(ctx, "table", () => runDemo(ctx, o)));
+    .action(async (o: { ledger?: string }) =>
+      runAction(ctx, "table", async () => (await import("./commands/demo.js")).runDemo(ctx, o)),
+    );
 
   return program;
 };
