@@ -1,4 +1,12 @@
-import { dayOf, type Instant, type RecordedEvent } from "@coop-ledger/domain";
+import {
+  CoopForm,
+  dayOf,
+  gazetteerOn,
+  type Instant,
+  provinces,
+  type RecordedEvent,
+  Sector,
+} from "@coop-ledger/domain";
 import { type Figure, indicatorDefinition } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
@@ -9,7 +17,7 @@ import { showFigure, showRatioParts } from "../labels/figures.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions } from "../options/query.js";
-import { describeScope } from "../options/scope.js";
+import { type CliScope, describeScope } from "../options/scope.js";
 import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { snapshotOf } from "./snapshot.js";
@@ -22,7 +30,21 @@ export interface FigureChange {
 }
 
 /**
+ * A part of a figure that moved while the figure's total did not: one cell of the breakdown by
+ * province, sector or form (the figure recomputed on that narrower scope), or one of the figure's own
+ * parts (`part`: by fund, by dissolution mode).
+ */
+export interface CellChange {
+  readonly id: string;
+  readonly axis: "province" | "sector" | "form" | "part";
+  readonly cell: string;
+  readonly before: Figure;
+  readonly after: Figure;
+}
+
+/**
  * The restatement between two knowledge instants A < B for one valid date: the figures that changed,
+ * the figures whose total stayed but whose breakdown moved (`breakdownChanges`),
  * and the events recorded in (A, B] effective by the valid date (plus retractions) — the only events
  * that can have changed them (an event recorded by A is in both answers, one recorded after B in neither).
  */
@@ -32,6 +54,7 @@ export interface Restatement {
   readonly knownAtB: Instant;
   readonly scope: string;
   readonly changes: ReadonlyArray<FigureChange>;
+  readonly breakdownChanges: ReadonlyArray<CellChange>;
   readonly events: ReadonlyArray<RecordedEvent>;
 }
 
@@ -99,7 +122,47 @@ const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant, validAt: 
 };
 
 /**
- * Computes the restatement of `q` between `a` and `b` (a < b) from two snapshots of the index.
+ * The cells a figure of scope `scope` breaks down into, along every axis the scope leaves open:
+ * provinces (of the gazetteer the answer is reported in), sectors, forms. Districts are not walked
+ * (hundreds of cells); ask `diff --province P` to see a province's restatement.
+ */
+const breakdownCells = (
+  validAt: CliQuery["validAt"],
+  scope: CliScope,
+): ReadonlyArray<{ readonly axis: CellChange["axis"]; readonly cell: string; readonly scope: CliScope }> => {
+  const out: Array<{ axis: CellChange["axis"]; cell: string; scope: CliScope }> = [];
+  if (scope.province === undefined && scope.district === undefined) {
+    const version = scope.geography === "as-of" ? gazetteerOn(validAt) : scope.geography;
+    for (const p of provinces(version))
+      out.push({ axis: "province", cell: p.code, scope: { ...scope, province: p.code } });
+  }
+  if (scope.sector === undefined)
+    for (const sector of Sector.values)
+      out.push({ axis: "sector", cell: sector, scope: { ...scope, sector } });
+  if (scope.form === undefined)
+    for (const form of CoopForm.values) out.push({ axis: "form", cell: form, scope: { ...scope, form } });
+  return out;
+};
+
+/** A figure's own parts (`breakdown`) that differ, as cells; an absent part counts as 0. */
+const partChanges = (before: Figure, after: Figure): CellChange[] => {
+  const b = before.breakdown ?? {};
+  const a = after.breakdown ?? {};
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => (b[k] ?? 0) !== (a[k] ?? 0))
+    .map((k) => ({
+      id: before.id,
+      axis: "part" as const,
+      cell: k,
+      before: { ...before, value: b[k] ?? 0, breakdown: undefined } as Figure,
+      after: { ...after, value: a[k] ?? 0, breakdown: undefined } as Figure,
+    }));
+};
+
+/**
+ * Computes the restatement of `q` between `a` and `b` (a < b) from two snapshots of the index, and —
+ * when events were recorded in between — the breakdown cells that moved under a total that did not
+ * (a late founding in one sector and a late dissolution in another leave `coops.active` equal).
  * @example restatement(ledger, query, "2023-01-15T23:59:59.999Z", "2024-03-01T00:00:00.000Z")
  */
 export const restatement = (
@@ -113,17 +176,42 @@ export const restatement = (
   const sb = snapshotOf(ledger, { ...q, knownAt: b });
   if (E.isLeft(sb)) return sb;
   const changes: FigureChange[] = [];
+  const steady = new Set<string>();
   sa.right.figures.forEach((before, i) => {
     const after = sb.right.figures[i];
-    if (after !== undefined && !sameFigure(before, after)) changes.push({ id: before.id, before, after });
+    if (after === undefined) return;
+    if (!sameFigure(before, after)) changes.push({ id: before.id, before, after });
+    else steady.add(before.id);
   });
+  // Nothing recorded in (a, b] that bears on the date: no figure and no cell can have moved.
+  const events = recordedBetween(ledger, a, b, q.validAt);
+  const breakdownChanges: CellChange[] = [];
+  if (events.length > 0) {
+    sa.right.figures.forEach((before, i) => {
+      const after = sb.right.figures[i];
+      if (after !== undefined && steady.has(before.id)) breakdownChanges.push(...partChanges(before, after));
+    });
+    for (const cell of breakdownCells(q.validAt, q.scope)) {
+      const ca = snapshotOf(ledger, { ...q, scope: cell.scope, knownAt: a });
+      const cb = snapshotOf(ledger, { ...q, scope: cell.scope, knownAt: b });
+      // A cell the geography does not have (an error for that scope) cannot have moved.
+      if (E.isLeft(ca) || E.isLeft(cb)) continue;
+      ca.right.figures.forEach((before, i) => {
+        const after = cb.right.figures[i];
+        if (after !== undefined && steady.has(before.id) && !sameFigure(before, after))
+          breakdownChanges.push({ id: before.id, axis: cell.axis, cell: cell.cell, before, after });
+      });
+    }
+  }
+  const moved = changes.length > 0 || breakdownChanges.length > 0;
   return E.right({
     validAt: q.validAt,
     knownAtA: a,
     knownAtB: b,
     scope: describeScope(q.scope),
     changes,
-    events: changes.length === 0 ? [] : recordedBetween(ledger, a, b, q.validAt),
+    breakdownChanges,
+    events: moved ? events : [],
   });
 };
 
@@ -175,6 +263,29 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
     }),
   },
   {
+    title: `Figures whose total is unchanged but whose breakdown moved (${r.breakdownChanges.length} cells): province, sector or form cells, and a figure's own parts`,
+    columns: [
+      { key: "id", header: "indicator" },
+      { key: "cell", header: "cell" },
+      { key: "before", header: "as known at A", kind: "int" },
+      { key: "after", header: "as known at B", kind: "int" },
+      { key: "axis", header: "axis", only: "data" },
+      { key: "cell_code", header: "cell code", only: "data" },
+      { key: "before_value", header: "before", only: "data" },
+      { key: "after_value", header: "after", only: "data" },
+    ],
+    rows: r.breakdownChanges.map((c) => ({
+      id: c.id,
+      cell: `${c.axis} = ${c.cell}`,
+      before: showExactFigure(c.before, nf),
+      after: showExactFigure(c.after, nf),
+      axis: c.axis,
+      cell_code: c.cell,
+      before_value: c.before.value,
+      after_value: c.after.value,
+    })),
+  },
+  {
     title: `Events recorded between A and B, effective by ${r.validAt} (${r.events.length}): what the ledger learnt late (sự kiện ghi nhận muộn)`,
     columns: [
       { key: "position", header: "position", kind: "int" },
@@ -197,6 +308,16 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
       })),
   },
 ];
+
+/**
+ * The one-line summary under a restatement (shared by `diff` and serve's compare view); `all` says
+ * where the full list of events is when the table shows only 25.
+ * @example restatementNote(r, "--format json lists all") // "2 figure(s) restated; 0 breakdown cell(s) moved …"
+ */
+export const restatementNote = (r: Restatement, all: string): string =>
+  r.changes.length === 0 && r.breakdownChanges.length === 0
+    ? "No figure changed: nothing recorded between the two instants touches this date and scope."
+    : `${r.changes.length} figure(s) restated; ${r.breakdownChanges.length} breakdown cell(s) moved under a total unchanged; ${r.events.length} event(s) recorded in between${r.events.length > 25 ? ` (the table shows 25, dissolutions and retractions first; ${all})` : ""}.`;
 
 /** Options of `coop-ledger diff`. */
 export interface DiffOptions extends Omit<RawQueryOptions, "knownAt">, VerifySwitch {
@@ -232,10 +353,6 @@ export const runDiff = async (ctx: CliContext, o: DiffOptions): Promise<E.Either
     ledger: ledger.right.identity,
     json: r.right,
     tables,
-    notes: [
-      r.right.changes.length === 0
-        ? "No figure changed: nothing recorded between the two instants touches this date and scope."
-        : `${r.right.changes.length} figure(s) restated; ${r.right.events.length} event(s) recorded in between${r.right.events.length > 25 ? " (the table shows 25, dissolutions and retractions first; --format json lists all)" : ""}.`,
-    ],
+    notes: [restatementNote(r.right, "--format json lists all")],
   });
 };

@@ -82,7 +82,15 @@ export const runRepair = async (
       json: { ledger: o.ledger, ok: false, applied: false, outcome: out },
       tables: [{ title: `Ledger ${o.ledger}: dry run — would cut (chạy thử)`, columns, rows: rowsOf(out) }],
       notes: ["Nothing was changed. Run again with --apply to cut it (a backup of the whole file is kept)."],
-      // The ledger does not verify as it is: exit 4, as `verify` would.
+      // The ledger does not verify as it is: exit 4 with one error line on stderr, as `verify` does, so
+      // a script that discards stdout still learns why.
+      error: {
+        _tag: "LedgerCorrupt",
+        path: o.ledger,
+        line: out.issue.line,
+        message: `${o.ledger}: line ${out.issue.line}: ${TAIL_TEXT[out.tail]}; a repair would cut ${out.removedBytes.toLocaleString("en-US")} bytes at byte ${out.truncateAt} and keep ${out.events.toLocaleString("en-US")} events (nothing changed: dry run)`,
+        hint: "run again with --apply to cut it (a backup of the whole file is kept)",
+      },
       exitCode: EXIT.corruptLedger,
     });
   return E.right({

@@ -7,7 +7,7 @@ import {
   RESOLUTIONS,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
-import { restatement, restatementTables } from "../commands/diff.js";
+import { restatement, restatementNote, restatementTables } from "../commands/diff.js";
 import { explainPage, explanationTable } from "../commands/explain.js";
 import { computeSeries, seriesTable } from "../commands/series.js";
 import { queryTitle, snapshotOf, snapshotTable } from "../commands/snapshot.js";
@@ -305,11 +305,7 @@ export const diffAnswer = (
       { ...q.right, a: first, b: second },
       r.right,
       restatementTables(r.right, nf),
-      [
-        r.right.changes.length === 0
-          ? "No figure changed: nothing recorded between the two instants touches this date and scope."
-          : `${r.right.changes.length} figure(s) restated; ${r.right.events.length} event(s) recorded in between${r.right.events.length > 25 ? " (the table shows 25, dissolutions and retractions first; the JSON answer lists all)" : ""}.`,
-      ],
+      [restatementNote(r.right, "the JSON answer lists all")],
       nf,
     ),
   );
