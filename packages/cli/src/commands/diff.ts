@@ -313,8 +313,8 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
  * The one-line summary under a restatement (shared by `diff` and serve's compare view); `all` says
  * where the full list of events is when the table shows only 25.
  * @example
- * declare const r: Restatement;
- * restatementNote(r, "--format json lists all"); // "2 figure(s) restated; 0 breakdown cell(s) moved …"
+ * const note = (r: Restatement): string => restatementNote(r, "--format json lists all");
+ * // note(r) → "2 figure(s) restated; 0 breakdown cell(s) moved …"
  */
 export const restatementNote = (r: Restatement, all: string): string =>
   r.changes.length === 0 && r.breakdownChanges.length === 0

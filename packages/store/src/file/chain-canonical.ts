@@ -1,7 +1,7 @@
 /**
  * A checker of the format's strict-content rule (docs/ledger-format.md, "Strict content") that reads
  * the line's bytes once, without `JSON.parse` or re-serialising: what `verify` runs on every line at
- * hashing speed. It accepts exactly what {@link strictContent} accepts (the law
+ * hashing speed. It accepts exactly what `strictContent` (strict-content.ts) accepts (the law
  * `chain-canonical.prop.test.ts` checks both on the same inputs); a line it refuses is re-examined by
  * `strictContent` to name the reason, so the reasons stay those of the sequential verifier.
  *
