@@ -25,7 +25,15 @@ import { tailIssue } from "./read-ledger.js";
 
 /**
  * Options of {@link openFileLedger}.
- * @example openFileLedger(path, { readOnly: true, verifyChain: false })
+ * @example
+ * import { openFileLedger } from "@coop-ledger/store";
+ * // Create a ledger, then open it again as a reader: no lock taken, no chain walk (verified before).
+ * const writer = await openFileLedger("options.jsonl")();
+ * if (writer._tag === "Right") await writer.right.close();
+ * const reader = await openFileLedger("options.jsonl", { readOnly: true, verifyChain: false })();
+ * if (reader._tag === "Left") throw new Error(reader.left.message);
+ * console.log(reader.right.info().readOnly); // true
+ * await reader.right.close();
  */
 export interface FileLedgerOptions {
   /** Open for reading only: no lock is taken and appends are refused (default `false`). */
@@ -43,7 +51,21 @@ export interface FileLedgerOptions {
 
 /**
  * One stream's part of a multi-stream {@link FileLedger.appendBatch}.
- * @example ledger.appendBatch([{ streamId, events, expectedRevision: "noStream" }])
+ * @example
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("batch.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const a = fixtureEvent("a", 0).streamId; // "coop-htx-a"
+ * const b = fixtureEvent("b", 0).streamId; // "coop-htx-b"
+ * // Two streams, one write and one fsync, all or nothing.
+ * const r = await ledger.appendBatch([
+ *   { streamId: a, events: fixtureBatch("a", 2), expectedRevision: "noStream" },
+ *   { streamId: b, events: fixtureBatch("b", 1), expectedRevision: "noStream" },
+ * ])();
+ * if (r._tag === "Right") console.log(r.right.map((x) => x.nextExpectedRevision)); // [1, 0]
+ * await ledger.close();
  */
 export interface BatchItem {
   readonly streamId: StreamId;
@@ -53,7 +75,19 @@ export interface BatchItem {
 
 /**
  * What an open file ledger holds, for reports and anchors.
- * @example const { events, lastHash } = ledger.info(); // record as an anchor
+ * @example
+ * import { openFileLedger, verifyLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("info.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * await ledger.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const { events, streams, lastHash } = ledger.info(); // keep { events, lastHash } as an anchor
+ * console.log(events, streams, lastHash.length); // 3 1 64
+ * await ledger.close();
+ * // Later: the file still holds those events, ending with that hash (no lines cut from the end).
+ * const verified = await verifyLedger("info.jsonl", { anchor: { events, lastHash } })();
+ * console.log(verified._tag); // "Right"
  */
 export interface LedgerInfo {
   readonly path: string;
@@ -68,7 +102,17 @@ export interface LedgerInfo {
 /**
  * The file ledger: an {@link EventStore} on one append-only, hash-chained JSONL file (see
  * docs/ledger-format.md), plus a batched append for bulk import.
- * @example const ledger: FileLedger = (await openFileLedger("ledger.jsonl")()).right;
+ * @example
+ * import { type FileLedger, openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("file-ledger.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger: FileLedger = opened.right; // an EventStore, plus appendBatch, info and health
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const health = await ledger.health();
+ * console.log(health._tag === "Right" ? health.right.events : health.left.message); // 2
+ * await ledger.close();
  */
 export interface FileLedger extends EventStore {
   readonly path: string;
@@ -109,8 +153,18 @@ const code = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? Strin
  * are acknowledged; reads never block on them.
  *
  * @example
- * const opened = await openFileLedger("/data/ledger.jsonl")();
- * if (E.isRight(opened)) { const ledger = opened.right; await ledger.append(sid, events, { expectedRevision: "noStream" })(); await ledger.close(); }
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("open.jsonl")(); // created when absent; takes open.jsonl.lock
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * const appended = await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * if (appended._tag === "Right") console.log(appended.right); // { nextExpectedRevision: 1, lastPosition: 1, written: true }
+ * // A second writer is refused while the first holds the lock.
+ * const second = await openFileLedger("open.jsonl")();
+ * if (second._tag === "Left") console.log(second.left._tag); // "LedgerLocked"
+ * await ledger.close();
  */
 export const openFileLedger =
   (path: string, options: FileLedgerOptions = {}): TE.TaskEither<StoreError, FileLedger> =>

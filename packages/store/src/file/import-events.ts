@@ -14,7 +14,26 @@ type ImportedEvent = Pick<RecordedEvent, "streamId" | "revision" | "eventId" | "
  * time, and a source whose revisions do not follow on is refused (`WrongExpectedRevision`). The source's
  * positions, if it has any, are not read: the target ledger gives its own.
  *
- * @example await importEvents(ledger, readRights("old.jsonl"), { batchSize: 5000 })() // Right({ events: 1000000, batches: 200 })
+ * @example
+ * import { importEvents, openFileLedger, readLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("import-source.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * const target = await openFileLedger("import-target.jsonl")();
+ * if (target._tag === "Left") throw new Error(target.left.message);
+ * // Any (async) iterable of recorded events: here another ledger's, read back.
+ * const source = async function* () {
+ *   for await (const r of readLedger("import-source.jsonl")) if (r._tag === "Right") yield r.right;
+ * };
+ * const first = await importEvents(target.right, source(), { batchSize: 2 })();
+ * const again = await importEvents(target.right, source(), { batchSize: 2 })(); // a repeat writes nothing
+ * if (first._tag === "Right" && again._tag === "Right") console.log(first.right, again.right.written);
+ * // { events: 3, written: 3, batches: 2 } 0
+ * await target.right.close();
  */
 export const importEvents =
   (

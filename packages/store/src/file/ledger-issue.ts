@@ -30,7 +30,17 @@ interface At {
  * - `MissingLines` / `AnchorMismatch`: the file ends before, or differs at, a known anchor (an event count
  *   and last hash recorded elsewhere): the only way to detect lines removed from the end.
  *
- * @example match(issue).with({ _tag: "HashMismatch" }, (i) => `line ${i.line}`).otherwise((i) => i.message)
+ * @example
+ * import type { LedgerIssue } from "@coop-ledger/store";
+ * import { match } from "ts-pattern";
+ * const where = (issue: LedgerIssue): string =>
+ *   match(issue)
+ *     .with({ _tag: "HashMismatch" }, (i) => `changed at or before line ${i.line}`)
+ *     .otherwise((i) => i.message);
+ * console.log(where({ _tag: "HashMismatch", line: 7, byteOffset: 1804, stored: "9f2c…", computed: "41d0…", message: "" }));
+ * // "changed at or before line 7"
+ * console.log(where({ _tag: "TornLine", line: 9, byteOffset: 2210, length: 40, message: "line 9: a torn final line" }));
+ * // "line 9: a torn final line"
  */
 export type LedgerIssue =
   | (At & { readonly _tag: "FileUnreadable" })
@@ -55,7 +65,12 @@ export type LedgerIssue =
 /**
  * Whether an issue is a crash artefact at the end of the file (an unacknowledged append), which
  * `repairLedger` may truncate when asked, as opposed to damage that needs an investigation.
- * @example isRepairableTail(issue) // true for TornLine and IncompleteAppend
+ * @example
+ * import type { LedgerIssue } from "@coop-ledger/store";
+ * import { isRepairableTail } from "@coop-ledger/store/internal";
+ * const torn: LedgerIssue = { _tag: "TornLine", line: 5, byteOffset: 812, length: 40, message: "torn final line" };
+ * const changed: LedgerIssue = { _tag: "HashMismatch", line: 3, byteOffset: 400, stored: "…", computed: "…", message: "chain breaks" };
+ * console.log(isRepairableTail(torn), isRepairableTail(changed)); // true false
  */
 export const isRepairableTail = (issue: LedgerIssue): boolean =>
   issue._tag === "TornLine" || issue._tag === "IncompleteAppend";
@@ -63,7 +78,12 @@ export const isRepairableTail = (issue: LedgerIssue): boolean =>
 /**
  * The port's error for a ledger issue: `UndecodableEvent` for events the domain cannot read,
  * `StoreUnavailable` for I/O, `CorruptLedger` (with line and byte offset) for everything else.
- * @example issueToStoreError("/data/ledger.jsonl", issue)._tag // "CorruptLedger"
+ * @example
+ * import type { LedgerIssue } from "@coop-ledger/store";
+ * import { issueToStoreError } from "@coop-ledger/store/internal";
+ * const issue: LedgerIssue = { _tag: "TornLine", line: 5, byteOffset: 812, length: 40, message: "torn final line" };
+ * const error = issueToStoreError("ledger.jsonl", issue);
+ * console.log(error._tag, error.message); // "CorruptLedger" "ledger.jsonl: torn final line"
  */
 export const issueToStoreError = (path: string, issue: LedgerIssue): StoreError =>
   match(issue)

@@ -18,7 +18,14 @@ export interface FileIdentity {
  * The writer lock of a ledger: `<ledger>.lock` (by path, created with O_EXCL, holding the writer's pid
  * and host) and, once the file exists, an identity lock `<dev>-<ino>.lock` in {@link ledgerLockDir}, so
  * the same file reached through a hard link or a symlink cannot get a second writer.
- * @example const lock = await acquireLedgerLock(path); if (E.isRight(lock)) await lock.right.release();
+ * @example
+ * import { acquireLedgerLock } from "@coop-ledger/store";
+ * const lock = await acquireLedgerLock("locked.jsonl"); // creates locked.jsonl.lock
+ * if (lock._tag === "Left") throw new Error(lock.left.message);
+ * const second = await acquireLedgerLock("locked.jsonl");
+ * console.log(second._tag === "Left" ? second.left._tag : "taken twice"); // "LedgerLocked"
+ * await lock.right.release();
+ * console.log((await acquireLedgerLock("locked.jsonl"))._tag); // "Right" (released, so free again)
  */
 export interface LedgerLock {
   readonly path: string;

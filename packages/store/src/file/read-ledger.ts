@@ -10,7 +10,19 @@ import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
 
 /**
  * Options of {@link readLedger}.
- * @example readLedger(path, { verifyChain: true, validation: "codec" })
+ * @example
+ * import { openFileLedger, readLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("read-options.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * // Recompute the chain and decode every event through the domain codecs while reading.
+ * for await (const r of readLedger("read-options.jsonl", { verifyChain: true, validation: "codec" }))
+ *   console.log(r._tag === "Right" ? `${r.right.revision} ${r.right.event.type}` : r.left.message);
+ * // "0 CoopSuspended", then "1 CoopResumed"
  */
 export interface ReadLedgerOptions {
   /** Recompute the hash chain while reading (default `false`: `verifyLedger` does it once). */
@@ -29,7 +41,26 @@ export interface ReadLedgerOptions {
 
 /**
  * Where a read resumes after an already-read prefix of a ledger.
- * @example { byteOffset: 81_234, line: 120, position: 118, prevHash: "9f…", revisions: new Map([["coop-1", 4]]) }
+ * @example
+ * import { openFileLedger, readLedger, type ResumePoint } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("resume.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const prefix = ledger.info(); // what an index read before: 2 events
+ * await ledger.append(streamId, fixtureBatch("a", 1, 2), { expectedRevision: 1 })();
+ * await ledger.close();
+ * const resume: ResumePoint = {
+ *   byteOffset: prefix.bytes,
+ *   line: prefix.events + 2, // the header is line 1
+ *   position: prefix.events,
+ *   prevHash: prefix.lastHash,
+ *   revisions: new Map([[streamId, 1]]),
+ * };
+ * for await (const r of readLedger("resume.jsonl", { resume }))
+ *   console.log(r._tag === "Right" ? r.right.revision : r.left.message); // 2 (only the event appended since)
  */
 export interface ResumePoint {
   /** Byte offset of the first line to read (the prefix's length). */
@@ -79,7 +110,11 @@ export const scanEndIssue = (item: ScanItem): LedgerIssue | undefined => {
  * The issue for a scan that ends on a torn line or an over-long line. A torn line that ends an append
  * whose earlier lines are complete is reported as that `IncompleteAppend` (from its first line), so
  * a repair removes the whole unacknowledged append.
- * @example tailIssue(path, walker, { _tag: "TornTail", byteOffset: 812, line: 5, length: 40 })._tag // "TornLine"
+ * @example
+ * import { tailIssue } from "@coop-ledger/store/internal";
+ * // A line over the 1 MiB limit ends the scan (no walker needed for it).
+ * const issue = tailIssue("ledger.jsonl", undefined, { _tag: "TooLong", byteOffset: 812, line: 5 });
+ * console.log(issue._tag, issue.line); // "LineTooLong" 5
  */
 export const tailIssue = (path: string, walker: ChainWalker | undefined, item: ScanItem): LedgerIssue => {
   if (walker === undefined && item._tag === "TornTail")
@@ -111,7 +146,19 @@ export const tailIssue = (path: string, walker: ChainWalker | undefined, item: S
  * line. An `UndecodableEvent` issue (unknown type, newer schema) is yielded and reading goes on; any
  * other issue (bad header, malformed line, broken chain, torn tail) is yielded last.
  *
- * @example for await (const chunk of readLedgerChunks("ledger.jsonl")) for (const r of chunk) if (E.isRight(r)) fold(r.right);
+ * @example
+ * import { openFileLedger, readLedgerChunks } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("chunks.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * let events = 0;
+ * for await (const chunk of readLedgerChunks("chunks.jsonl"))
+ *   for (const r of chunk) if (r._tag === "Right") events++; else console.error(r.left.message);
+ * console.log(events); // 3
  */
 export async function* readLedgerChunks(
   path: string,

@@ -22,7 +22,20 @@ export type CrashTail = "TornLine" | "IncompleteAppend" | "NulTail";
 
 /**
  * What {@link repairLedger} found or did.
- * @example if (outcome._tag === "WouldTruncate") console.log(`would cut ${outcome.removedBytes} bytes`);
+ * @example
+ * import { appendFile } from "node:fs/promises";
+ * import { openFileLedger, repairLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("torn.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * await appendFile("torn.jsonl", '{"hash":"0a1b'); // a crash in the middle of a write
+ * const outcome = await repairLedger("torn.jsonl", { truncate: false })(); // a dry run changes nothing
+ * if (outcome._tag === "Right" && outcome.right._tag === "WouldTruncate")
+ *   console.log(`${outcome.right.tail}: would cut ${outcome.right.removedBytes} bytes`); // "TornLine: would cut 13 bytes"
  */
 export type RepairOutcome =
   | { readonly _tag: "NothingToRepair"; readonly events: number }

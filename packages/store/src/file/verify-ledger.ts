@@ -12,7 +12,17 @@ import { eventMembersProblem, strictContent } from "./strict-content.js";
 
 /**
  * What a clean verification found: the header, the event count and the last hash (the anchor).
- * @example const { events, lastHash } = (await verifyLedger(path)()).right;
+ * @example
+ * import { openFileLedger, verifyLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("report.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * const r = await verifyLedger("report.jsonl")();
+ * if (r._tag === "Right") console.log(r.right.events, r.right.streams, r.right.header.format); // 2 1 "coop-ledger"
  */
 export interface VerifyReport {
   readonly header: LedgerHeader;
@@ -27,7 +37,20 @@ export interface VerifyReport {
 
 /**
  * Options of {@link verifyLedger}.
- * @example verifyLedger(path, { anchor: { events: 1200, lastHash: "9f2c…" }, decodeEvents: false })
+ * @example
+ * import { openFileLedger, verifyLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("anchored.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const anchor = { events: ledger.info().events, lastHash: ledger.info().lastHash }; // kept elsewhere
+ * await ledger.close();
+ * const r = await verifyLedger("anchored.jsonl", { anchor, decodeEvents: false })();
+ * console.log(r._tag); // "Right"
+ * const wrong = await verifyLedger("anchored.jsonl", { anchor: { events: 3, lastHash: anchor.lastHash } })();
+ * if (wrong._tag === "Left") console.log(wrong.left._tag); // "MissingLines"
  */
 export interface VerifyOptions {
   /**
@@ -49,7 +72,17 @@ export interface VerifyOptions {
 
 /**
  * Events that passed integrity but failed validity (see {@link VerifyOptions.collectInvalid}).
- * @example report.invalid.count // 0 on a clean ledger
+ * @example
+ * import { openFileLedger, verifyLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("invalid.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const ledger = opened.right;
+ * const { streamId } = fixtureEvent("a", 0);
+ * await ledger.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await ledger.close();
+ * const r = await verifyLedger("invalid.jsonl", { collectInvalid: 10 })();
+ * if (r._tag === "Right") console.log(r.right.invalid.count); // 0 on a clean ledger
  */
 export interface InvalidEvents {
   readonly count: number;
