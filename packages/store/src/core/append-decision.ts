@@ -5,7 +5,17 @@ import type { StoreError } from "../port/store-error.js";
 
 /**
  * What a store should do with a checked batch: write it, or acknowledge a repeat without writing.
- * @example if (d._tag === "Repeat") return { written: false };
+ * @example
+ * import { type AppendDecision, decideAppend } from "@coop-ledger/store/internal";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const { streamId } = fixtureEvent("a", 0);
+ * const ids = fixtureBatch("a", 2).map((e) => e.eventId);
+ * const describe = (d: AppendDecision): string =>
+ *   d._tag === "Repeat" ? `repeat of revisions ${d.firstRevision}-${d.lastRevision}` : `write at ${d.firstRevision}`;
+ * const first = decideAppend(streamId, [], ids, "noStream");
+ * const repeat = decideAppend(streamId, ids, ids, "noStream"); // the same batch again, once stored
+ * if (first._tag === "Right" && repeat._tag === "Right") console.log(describe(first.right), "/", describe(repeat.right));
+ * // "write at 0" / "repeat of revisions 0-1"
  */
 export type AppendDecision =
   | { readonly _tag: "Write"; readonly firstRevision: number }
@@ -22,7 +32,15 @@ const label = (e: ExpectedRevision): string => (typeof e === "number" ? `revisio
  * - otherwise the expected revision must hold against the stream's last revision (`-1`: no stream),
  *   or the result is `WrongExpectedRevision`; an id already elsewhere in the stream is refused.
  *
- * @example decideAppend("coop-htx-1", [], ["…"], "noStream") // Right({ _tag: "Write", firstRevision: 0 })
+ * @example
+ * import { decideAppend } from "@coop-ledger/store/internal";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const { streamId } = fixtureEvent("a", 0);
+ * const [e0, e1] = fixtureBatch("a", 2).map((e) => e.eventId);
+ * if (e0 === undefined || e1 === undefined) throw new Error("two fixture events");
+ * console.log(decideAppend(streamId, [], [e0], "noStream")); // Right({ _tag: "Write", firstRevision: 0 })
+ * const conflict = decideAppend(streamId, [e0], [e1], "noStream"); // the stream exists: revision 0
+ * if (conflict._tag === "Left") console.log(conflict.left._tag); // "WrongExpectedRevision"
  */
 export const decideAppend = (
   streamId: StreamId,

@@ -3,7 +3,13 @@
  * subscriptions wait on it. Waiting on the version read *before* a read means no append is missed
  * between "read to the end" and "wait".
  *
- * @example const s = new ChangeSignal(); const v = s.version; void s.next(v).then(reread); s.bump();
+ * @example
+ * import { ChangeSignal } from "@coop-ledger/store/internal";
+ * const signal = new ChangeSignal();
+ * const seen = signal.version; // read before reading the log to its end
+ * const woken = signal.next(seen).then(() => signal.version);
+ * signal.bump(); // an append became durable
+ * console.log(await woken); // 1
  */
 export class ChangeSignal {
   #version = 0;

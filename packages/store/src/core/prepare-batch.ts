@@ -15,7 +15,13 @@ import type { StoreError } from "../port/store-error.js";
 
 /**
  * An event checked and encoded for storage: what a store writes, and the decoded form it hands out.
- * @example prepared.events[0].encoded // { type, schemaVersion, data } as stored
+ * @example
+ * import { prepareBatch } from "@coop-ledger/store/internal";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const { streamId, newEvent } = fixtureEvent("a", 0);
+ * const prepared = prepareBatch(streamId, [newEvent]);
+ * if (prepared._tag === "Right") console.log(prepared.right.events[0]?.encoded);
+ * // { type: "CoopSuspended", schemaVersion: 1, data: { coopId: "htx-a", effectiveDate: "2021-03-01" } }
  */
 export interface PreparedEvent {
   readonly eventId: EventId;
@@ -38,7 +44,14 @@ const invalid = (streamId: string, reason: string): StoreError => ({
  * the codecs know: unknown keys, including `__proto__`, are dropped). Every store runs it, so every
  * store refuses the same appends.
  *
- * @example prepareBatch("coop-htx-1", [newEvent]) // Right([{ eventId, event, encoded, metadata }])
+ * @example
+ * import { prepareBatch } from "@coop-ledger/store/internal";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const { streamId, newEvent } = fixtureEvent("a", 0);
+ * const ok = prepareBatch(streamId, [newEvent]);
+ * console.log(ok._tag === "Right" && ok.right.events.length); // 1
+ * const twice = prepareBatch(streamId, [newEvent, newEvent]);
+ * if (twice._tag === "Left") console.log(twice.left._tag); // "InvalidAppend" (a duplicate event id in the batch)
  */
 export const prepareBatch = (
   streamId: string,

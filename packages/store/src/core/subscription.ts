@@ -6,7 +6,17 @@ import type { ChangeSignal } from "./change-signal.js";
 
 /**
  * Whether an event passes a subscription filter (stream prefix and event type, both optional).
- * @example matchesFilter({ streamPrefixes: ["coop-"] }, recorded) // true for a co-op event
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * import { matchesFilter } from "@coop-ledger/store/internal";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const page = await store.readAll()();
+ * if (page._tag === "Right")
+ *   console.log(page.right.events.map((e) => matchesFilter({ streamPrefixes: ["coop-"], eventTypes: ["CoopResumed"] }, e)));
+ * // [false, true] (a CoopSuspended, then a CoopResumed)
  */
 export const matchesFilter = (filter: SubscriptionFilter | undefined, e: RecordedEvent): boolean =>
   filter === undefined ||
@@ -22,7 +32,24 @@ const PAGE = 1024;
  * signal and reads on. A handler that throws stops the subscription with `onError`; the caller
  * resubscribes from its checkpoint, so delivery is at least once.
  *
- * @example startSubscription(store.readAll, signal, { onEvent: (e) => project(e) })
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * import { ChangeSignal, startSubscription } from "@coop-ledger/store/internal";
+ * // A store builds its `subscribe` from these and its own readAll, bumping the signal after each
+ * // durable append.
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const signal = new ChangeSignal();
+ * const positions: number[] = [];
+ * await new Promise<void>((caughtUp) => {
+ *   const sub = startSubscription(store.readAll, signal, {
+ *     onEvent: (e) => void positions.push(e.position),
+ *     onCaughtUp: () => void sub.stop().then(caughtUp),
+ *   });
+ * });
+ * console.log(positions); // [0, 1, 2]
  */
 export const startSubscription = (
   readAll: EventStore["readAll"],

@@ -21,7 +21,26 @@ import type { HandlerError } from "./handler-error.js";
 
 /**
  * A command with its id (the idempotency key) and the provenance recorded with its events.
- * @example { commandId: "cmd-2024-0001", command: { type: "ResumeCoop", data }, metadata: { recordedBy: "clerk-2" } }
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf, type Text } from "@coop-ledger/domain";
+ * import { type CommandEnvelope, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
+ * });
+ * const suspend = makeCommand("SuspendCoop", { coopId: "htx-1", effectiveDate: "2024-01-10" });
+ * if (suspend._tag === "Left") throw new Error(suspend.left.message);
+ * const envelope: CommandEnvelope<typeof suspend.right> = {
+ *   commandId: "cmd-2024-0001", // the idempotency key
+ *   command: suspend.right,
+ *   metadata: { recordedBy: "alliance-60/clerk-2" as Text },
+ * };
+ * const r = await handler.handle(envelope)();
+ * console.log(r._tag === "Left" ? r.left._tag : r.right.streamId); // "Rejected" (htx-1 was never founded)
  */
 export interface CommandEnvelope<Command> {
   /**
@@ -40,7 +59,32 @@ export interface CommandEnvelope<Command> {
 
 /**
  * What handling a command did (or, for a repeat, what the first handling did).
- * @example if (r.alreadyHandled) console.log("nothing appended; first result:", r.eventIds);
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
+ * });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-thanh-long",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * for (let i = 0; i < 2; i++) {
+ *   const r = await handler.handle({ commandId: "found-thanh-long", command: found.right })();
+ *   if (r._tag === "Right") console.log(r.right.streamId, r.right.eventIds.length, r.right.alreadyHandled);
+ * }
+ * // "coop-htx-thanh-long" 1 false, then "coop-htx-thanh-long" 1 true (the repeat appends nothing)
  */
 export interface HandleResult {
   readonly streamId: StreamId;
@@ -56,7 +100,20 @@ export interface HandleResult {
 
 /**
  * What {@link makeCommandHandler} needs.
- * @example makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock, maxRetries: 5 })
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { type CommandHandlerDeps, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const deps: CommandHandlerDeps<Parameters<typeof streamOf>[0], ReturnType<typeof stateFromHistory>, unknown> = {
+ *   store: makeInMemoryStore(),
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant,
+ *   maxRetries: 5, // then a Conflict
+ * };
+ * const handler = makeCommandHandler(deps);
+ * const c = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2024-01-10" });
+ * if (c._tag === "Right") console.log((await handler.handle({ commandId: "c-1", command: c.right })())._tag); // "Left"
  */
 export interface CommandHandlerDeps<Command, State, DomainError> {
   readonly store: EventStore;
@@ -102,7 +159,19 @@ export interface BackoffPolicy {
 
 /**
  * The default back-off: 4 ms base, 250 ms cap, 2 s budget per command.
- * @example makeCommandHandler({ ...deps, backoff: { ...DEFAULT_BACKOFF, budgetMs: 500 } })
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { DEFAULT_BACKOFF, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store/internal";
+ * console.log(DEFAULT_BACKOFF); // { baseMs: 4, capMs: 250, budgetMs: 2000 }
+ * // A service that must answer fast gives up on a contended stream after 500 ms of waiting.
+ * const handler = makeCommandHandler({
+ *   store: makeInMemoryStore(),
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant,
+ *   backoff: { ...DEFAULT_BACKOFF, budgetMs: 500 },
+ * });
  */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 4, capMs: 250, budgetMs: 2000 };
 
@@ -118,7 +187,31 @@ export const backoffDelay = (policy: BackoffPolicy, retry: number, u: number): n
 
 /**
  * A command handler.
- * @example const h: CommandHandler<Command, DomainError> = makeCommandHandler(deps); h.eventIdFor("cmd-1", stream, 0);
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { type CommandHandler, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler: CommandHandler<Parameters<typeof streamOf>[0], unknown> = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant,
+ * });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-thanh-long",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = await handler.handle({ commandId: "cmd-1", command: found.right })();
+ * const stream = streamOf(found.right); // "coop-htx-thanh-long"
+ * // Event ids are derived, so they can be known before (or without) handling the command.
+ * console.log(r._tag === "Right" && r.right.eventIds[0] === handler.eventIdFor("cmd-1", stream, 0)); // true
  */
 export interface CommandHandler<Command, DomainError> {
   readonly handle: (
@@ -144,8 +237,31 @@ export interface CommandHandler<Command, DomainError> {
  * `recordedAt` comes from the injected clock; `causationId` is the command id.
  *
  * @example
- * const h = makeCommandHandler({ store, decider: ledgerDecider, streamOf, clock: () => new Date().toISOString() as Instant });
- * await h.handle({ commandId: "cmd-1", command: foundCoop, metadata: { recordedBy: "clerk-2" as Text } })();
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf, type Text } from "@coop-ledger/domain";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
+ * });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-thanh-long",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = await handler.handle({ commandId: "found-thanh-long", command: found.right, metadata: { recordedBy: "clerk-2" as Text } })();
+ * if (r._tag === "Right") console.log(r.right.events[0]?.type, r.right.nextExpectedRevision); // "CoopFounded" 0
+ * // Founding the same co-op again under a new command id is refused by the decider.
+ * const again = await handler.handle({ commandId: "found-again", command: found.right })();
+ * if (again._tag === "Left") console.log(again.left._tag); // "Rejected"
  */
 export const makeCommandHandler = <Command, State, DomainError>(
   deps: CommandHandlerDeps<Command, State, DomainError>,

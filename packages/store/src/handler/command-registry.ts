@@ -11,7 +11,33 @@ import type { StoreError } from "../port/store-error.js";
  * holds one entry per command (about 100 bytes), which is what a service that refuses reused command
  * ids must remember.
  *
- * @example const r = makeCommandRegistry(store, ns); const on = await r.streamOf("cmd-7"); // Right(stream | undefined)
+ * @example
+ * import { COOP_LEDGER_NAMESPACE, type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { makeCommandRegistry } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
+ * });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-thanh-long",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * await handler.handle({ commandId: "cmd-7", command: found.right })();
+ * const registry = makeCommandRegistry(store, COOP_LEDGER_NAMESPACE);
+ * const on = await registry.streamOf("cmd-7");
+ * const unknown = await registry.streamOf("cmd-8");
+ * if (on._tag === "Right" && unknown._tag === "Right") console.log(on.right, unknown.right); // "coop-htx-thanh-long" undefined
  */
 export interface CommandRegistry {
   /** The stream the command id was first used on, if any (after catching up with the log). */
@@ -20,7 +46,12 @@ export interface CommandRegistry {
 
 /**
  * Makes a {@link CommandRegistry} over a store's global log, for ids derived under `namespace`.
- * @example makeCommandRegistry(store, COOP_LEDGER_NAMESPACE)
+ * @example
+ * import { COOP_LEDGER_NAMESPACE } from "@coop-ledger/domain";
+ * import { makeCommandRegistry, makeInMemoryStore } from "@coop-ledger/store";
+ * const registry = makeCommandRegistry(makeInMemoryStore(), COOP_LEDGER_NAMESPACE);
+ * const r = await registry.streamOf("cmd-1");
+ * console.log(r); // { _tag: "Right", right: undefined } (an empty log: no command handled yet)
  */
 export const makeCommandRegistry = (store: EventStore, namespace: string): CommandRegistry => {
   const used = new Map<string, StreamId>();

@@ -6,7 +6,19 @@ import type { Decider, DomainEvent, RecordedEvent } from "@coop-ledger/domain";
  * constrains decisions. The retraction events themselves are folded (the state may track them). The
  * handler uses the domain's own `stateFromHistory` when it is given one.
  *
- * @example foldHistory(decider, await readStream(...)) // the state after the non-retracted events
+ * @example
+ * import { ledgerDecider } from "@coop-ledger/domain";
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { foldHistory } from "@coop-ledger/store/internal";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const history = await store.readStream(streamId)();
+ * if (history._tag === "Right") {
+ *   const state = foldHistory(ledgerDecider, history.right); // suspended, resumed, suspended again
+ *   console.log(history.right.length, state === ledgerDecider.initialState); // 3 false
+ * }
  */
 export const foldHistory = <S>(
   decider: Pick<Decider<never, S, DomainEvent, never>, "evolve" | "initialState">,

@@ -11,7 +11,29 @@ import type { StoreError } from "../port/store-error.js";
  *   was first decided on) differs from the recorded events; nothing is appended (HTTP 409);
  * - `StoreFailed`: the store failed (I/O, corrupt ledger, closed, invalid append).
  *
- * @example match(err).with({ _tag: "Rejected" }, (e) => show(e.error)).with({ _tag: "Conflict" }, retryLater).with({ _tag: "CommandIdReused" }, newId).with({ _tag: "StoreFailed" }, alert).exhaustive()
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { type HandlerError, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { match } from "ts-pattern";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({
+ *   store,
+ *   decider: ledgerDecider,
+ *   streamOf,
+ *   stateFromHistory,
+ *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
+ * });
+ * const advice = (err: HandlerError<unknown>): string =>
+ *   match(err)
+ *     .with({ _tag: "Rejected" }, (e) => `refused: ${e.message}`)
+ *     .with({ _tag: "Conflict" }, (e) => `busy after ${e.attempts} attempts: try again later`)
+ *     .with({ _tag: "CommandIdReused" }, (e) => `command id already used on ${e.usedOn}`)
+ *     .with({ _tag: "StoreFailed" }, (e) => `store failed: ${e.message}`)
+ *     .exhaustive();
+ * const resume = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2024-01-10" });
+ * if (resume._tag === "Left") throw new Error(resume.left.message);
+ * const r = await handler.handle({ commandId: "resume-1", command: resume.right })();
+ * if (r._tag === "Left") console.log(advice(r.left).startsWith("refused:")); // true (no such co-op)
  */
 export type HandlerError<DomainError> =
   | {

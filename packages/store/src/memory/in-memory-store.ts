@@ -27,8 +27,14 @@ const closedError: StoreError = { _tag: "StoreClosed", message: "the in-memory s
  * revisions and idempotent repeats follow EventStoreDB, subscriptions catch up then go live.
  *
  * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
  * const store = makeInMemoryStore();
- * await store.append(streamId, [newEvent], { expectedRevision: "noStream" })();
+ * const { streamId } = fixtureEvent("a", 0);
+ * const r = await store.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const stream = await store.readStream(streamId)();
+ * if (r._tag === "Right" && stream._tag === "Right") console.log(r.right.nextExpectedRevision, stream.right.length); // 1 2
+ * await store.close();
  */
 export const makeInMemoryStore = (): EventStore => {
   const log: RecordedEvent[] = [];

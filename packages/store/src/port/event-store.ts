@@ -5,13 +5,33 @@ import type { StoreError } from "./store-error.js";
 /**
  * What an append expects the stream to be: `"noStream"` (must not exist), `"any"` (no check),
  * `"streamExists"` (must exist), or the exact revision of its last event (revisions count from 0).
- * @example store.append(sid, events, { expectedRevision: 41 }) // the stream's last revision must be 41
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })(); // revisions 0 and 1
+ * const stale = await store.append(streamId, fixtureBatch("a", 1, 2), { expectedRevision: 0 })();
+ * const fresh = await store.append(streamId, fixtureBatch("a", 1, 2), { expectedRevision: 1 })();
+ * console.log(stale._tag === "Left" && stale.left._tag, fresh._tag); // "WrongExpectedRevision" "Right"
  */
 export type ExpectedRevision = "noStream" | "any" | "streamExists" | number;
 
 /**
  * An event to append: a domain event, its id (deterministic from the command) and metadata.
- * @example { eventId: uuidV5(ns, "cmd-1/0"), event, metadata: { recordedAt } }
+ * @example
+ * import { type DomainEvent, type EventMetadata, uuidV5 } from "@coop-ledger/domain";
+ * import { makeInMemoryStore, type NewEvent } from "@coop-ledger/store";
+ * const ns = "0f3a6c2e-1b4d-4e8f-9a7b-6c5d4e3f2a1b"; // the application's own namespace UUID
+ * const event = {
+ *   type: "CoopSuspended",
+ *   schemaVersion: 1,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ * } as DomainEvent;
+ * const metadata = { recordedAt: "2023-01-15T08:00:00.000Z" } as EventMetadata;
+ * const newEvent: NewEvent = { eventId: uuidV5(ns, "cmd-1/0") as NewEvent["eventId"], event, metadata };
+ * const r = await makeInMemoryStore().append("coop-htx-1" as never, [newEvent], { expectedRevision: "noStream" })();
+ * console.log(r._tag); // "Right"
  */
 export interface NewEvent {
   readonly eventId: EventId;
@@ -21,7 +41,16 @@ export interface NewEvent {
 
 /**
  * The result of an append: the stream's last revision and the global position of the last event.
- * @example if (!result.written) console.log("idempotent repeat at", result.nextExpectedRevision);
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * const batch = fixtureBatch("a", 2);
+ * const first = await store.append(streamId, batch, { expectedRevision: "noStream" })();
+ * const repeat = await store.append(streamId, batch, { expectedRevision: "noStream" })(); // e.g. a retry after a timeout
+ * if (first._tag === "Right" && repeat._tag === "Right") console.log(first.right.written, repeat.right);
+ * // true { nextExpectedRevision: 1, lastPosition: 1, written: false }
  */
 export interface AppendResult {
   /** The revision of the batch's last event. */
@@ -37,7 +66,21 @@ export interface AppendResult {
 
 /**
  * One page of the global log.
- * @example const next = await store.readAll({ after: page.lastPosition })();
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 5), { expectedRevision: "noStream" })();
+ * const sizes: number[] = [];
+ * for (let after: number | undefined; ; ) {
+ *   const page = await store.readAll(after === undefined ? { maxCount: 2 } : { after, maxCount: 2 })();
+ *   if (page._tag === "Left") throw new Error(page.left.message);
+ *   sizes.push(page.right.events.length);
+ *   if (page.right.isEnd) break;
+ *   after = page.right.lastPosition;
+ * }
+ * console.log(sizes); // [2, 2, 1]
  */
 export interface ReadAllPage {
   readonly events: ReadonlyArray<RecordedEvent>;
@@ -55,7 +98,19 @@ export interface ReadAllPage {
 
 /**
  * Which events a subscription receives (a server-side filter on EventStoreDB).
- * @example { streamPrefixes: ["coop-"], eventTypes: ["CoopFounded", "CoopDissolved"] }
+ * @example
+ * import type { SubscriptionFilter } from "@coop-ledger/store";
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 4), { expectedRevision: "noStream" })();
+ * const filter: SubscriptionFilter = { streamPrefixes: ["coop-"], eventTypes: ["CoopResumed"] };
+ * const types: string[] = [];
+ * await new Promise<void>((caughtUp) => {
+ *   const sub = store.subscribe({ filter, onEvent: (e) => void types.push(e.event.type), onCaughtUp: () => void sub.stop().then(caughtUp) });
+ * });
+ * console.log(types); // ["CoopResumed", "CoopResumed"]
  */
 export interface SubscriptionFilter {
   readonly streamPrefixes?: ReadonlyArray<string>;
@@ -64,7 +119,24 @@ export interface SubscriptionFilter {
 
 /**
  * Options of a catch-up subscription on the global log.
- * @example store.subscribe({ after: checkpoint, onEvent: (e) => project(e), onCaughtUp: () => ready() })
+ * @example
+ * import type { SubscribeOptions } from "@coop-ledger/store";
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * await store.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const checkpoint = 0; // the position of the last event handled before a restart
+ * const seen: number[] = [];
+ * await new Promise<void>((ready) => {
+ *   const options: SubscribeOptions = {
+ *     after: checkpoint,
+ *     onEvent: (e) => void seen.push(e.position),
+ *     onCaughtUp: () => void sub.stop().then(ready),
+ *   };
+ *   const sub = store.subscribe(options);
+ * });
+ * console.log(seen); // [1, 2]
  */
 export interface SubscribeOptions {
   /** Deliver events after this global position (exclusive); omit to start at the beginning. */
@@ -84,7 +156,15 @@ export interface SubscribeOptions {
 
 /**
  * A running subscription.
- * @example const sub = store.subscribe({ onEvent }); await sub.stop();
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * const sub = store.subscribe({ onEvent: (e) => console.log("live:", e.event.type) });
+ * await store.append(streamId, fixtureBatch("a", 1), { expectedRevision: "noStream" })();
+ * await new Promise((r) => setTimeout(r, 50)); // "live: CoopSuspended"
+ * await sub.stop(); // resolves once no handler call is in flight
  */
 export interface Subscription {
   /** Stops delivery; resolves when no handler call is in flight. */
@@ -107,7 +187,17 @@ export interface Subscription {
  * (as checkpoints) and compare them, never count with them.
  *
  * @example
- * const r = await store.append(coopStream(id), [newEvent], { expectedRevision: "noStream" })();
+ * import { type EventStore, makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * // Code written against the port runs on every store (in memory, file ledger, EventStoreDB).
+ * const countEvents = async (store: EventStore): Promise<number> => {
+ *   const page = await store.readAll({ maxCount: 100 })();
+ *   return page._tag === "Right" ? page.right.events.length : -1;
+ * };
+ * const store = makeInMemoryStore();
+ * const { streamId } = fixtureEvent("a", 0);
+ * const r = await store.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * console.log(r._tag, await countEvents(store)); // "Right" 2
  */
 export interface EventStore {
   /**

@@ -32,7 +32,15 @@ import type { EventDecodeError, StreamId } from "@coop-ledger/domain";
  * - `StoreClosed`: the store was closed.
  *
  * @example
- * match(error).with({ _tag: "WrongExpectedRevision" }, (e) => retry(e)).otherwise(fail)
+ * import type { StoreError } from "@coop-ledger/store";
+ * import { match } from "ts-pattern";
+ * const mayRetry = (error: StoreError): boolean =>
+ *   match(error)
+ *     .with({ _tag: "WrongExpectedRevision" }, { _tag: "NotLeader" }, { _tag: "StoreUnavailable" }, () => true)
+ *     .with({ _tag: "DeadlineExceeded" }, () => true) // with the same event ids: an idempotent repeat
+ *     .otherwise(() => false);
+ * console.log(mayRetry({ _tag: "StoreClosed", message: "the in-memory store is closed" })); // false
+ * console.log(mayRetry({ _tag: "StoreUnavailable", message: "ECONNRESET" })); // true
  */
 export type StoreError =
   | {
