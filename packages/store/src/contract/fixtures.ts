@@ -8,7 +8,15 @@ const NS = "0f3a6c2e-1b4d-4e8f-9a7b-6c5d4e3f2a1b";
  * A valid event for store tests: `CoopSuspended` / `CoopResumed` alternating on a co-op, with an id
  * derived from a label so tests can repeat it exactly.
  *
- * @example const e = fixtureEvent("a", 0); await store.append(e.streamId, [e.newEvent], { expectedRevision: "any" })();
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureEvent } from "@coop-ledger/store/contract";
+ * const store = makeInMemoryStore();
+ * const e = fixtureEvent("a", 0);
+ * console.log(e.streamId, e.newEvent.event.type); // "coop-htx-a" "CoopSuspended"
+ * const first = await store.append(e.streamId, [e.newEvent], { expectedRevision: "any" })();
+ * const again = await store.append(e.streamId, [fixtureEvent("a", 0).newEvent], { expectedRevision: "any" })();
+ * if (first._tag === "Right" && again._tag === "Right") console.log(again.right.written); // false (same id: a repeat)
  */
 export const fixtureEvent = (
   coop: string,

@@ -74,8 +74,10 @@ const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
  * (EventStoreDB's byte offsets) runs it as it is.
  *
  * @example
- * // in my-store.test.ts
- * storeContract("my store", async () => ({ store: await openMyStore(), cleanup: () => removeIt() }));
+ * // my-store.test.ts: a vitest test file (the suite registers describe/it blocks).
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { storeContract } from "@coop-ledger/store/contract";
+ * storeContract("in-memory", async () => ({ store: makeInMemoryStore() }));
  */
 export const storeContract = (name: string, makeStore: MakeStore): void => {
   describe(`EventStore contract: ${name}`, () => {

@@ -18,7 +18,19 @@ import type { StoreError } from "../port/store-error.js";
  * Why a reorganisation could not be completed: no (unretracted) `ReorganisationDecided` on its stream,
  * a stream that kept changing, or a store failure. Re-running `completeReorganisation` is always safe.
  *
- * @example match(err).with({ _tag: "DecisionNotFound" }, …).with({ _tag: "Conflict" }, …).with({ _tag: "StoreFailed" }, …).exhaustive()
+ * @example
+ * import type { Instant, ReorganisationId } from "@coop-ledger/domain";
+ * import { completeReorganisation, makeInMemoryStore, type ReorganisationError } from "@coop-ledger/store";
+ * import { match } from "ts-pattern";
+ * const explain = (err: ReorganisationError): string =>
+ *   match(err)
+ *     .with({ _tag: "DecisionNotFound" }, (e) => `no decision recorded for ${e.reorganisationId}`)
+ *     .with({ _tag: "Conflict" }, (e) => `${e.streamId} kept changing: run it again`)
+ *     .with({ _tag: "StoreFailed" }, (e) => `store: ${e.error.message}`)
+ *     .exhaustive();
+ * const complete = completeReorganisation({ store: makeInMemoryStore(), clock: () => "2022-01-05T08:00:00.000Z" as Instant });
+ * const r = await complete("r-9" as ReorganisationId)();
+ * if (r._tag === "Left") console.log(explain(r.left)); // "no decision recorded for r-9"
  */
 export type ReorganisationError =
   | { readonly _tag: "DecisionNotFound"; readonly reorganisationId: string; readonly message: string }
@@ -27,7 +39,41 @@ export type ReorganisationError =
 
 /**
  * What a completion run did, stream by stream.
- * @example console.log(report.applied, report.alreadyApplied);
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { completeReorganisation, makeCommandHandler, makeInMemoryStore, type ReorganisationReport } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const clock = () => "2022-01-05T08:00:00.000Z" as Instant;
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * // Sáp nhập: htx-2 merges into htx-1.
+ * const merger = makeCommand("DecideReorganisation", {
+ *   reorganisationId: "r-1",
+ *   effectiveDate: "2022-01-01",
+ *   kind: "merger",
+ *   sources: ["htx-2"],
+ *   newCoops: [],
+ *   absorbingCoopId: "htx-1",
+ *   absorbedMembers: 5,
+ * });
+ * if (merger._tag === "Left") throw new Error(merger.left.message);
+ * await handler.handle({ commandId: "reorg-2022-01", command: merger.right })(); // recorded, not yet applied
+ * const r = await completeReorganisation({ store, clock })(merger.right.data.reorganisationId)();
+ * if (r._tag === "Right") {
+ *   const report: ReorganisationReport = r.right;
+ *   console.log(report.reorganisationId, report.applied, report.alreadyApplied); // "r-1" ["coop-htx-2", "coop-htx-1"] []
+ * }
  */
 export interface ReorganisationReport {
   readonly reorganisationId: string;
@@ -40,7 +86,16 @@ export interface ReorganisationReport {
 
 /**
  * What {@link completeReorganisation} needs.
- * @example completeReorganisation({ store, clock, maxRetries: 5 })
+ * @example
+ * import type { Instant, ReorganisationId } from "@coop-ledger/domain";
+ * import { completeReorganisation, makeInMemoryStore, type ReorganisationDeps } from "@coop-ledger/store";
+ * const deps: ReorganisationDeps = {
+ *   store: makeInMemoryStore(),
+ *   clock: () => "2022-01-05T08:00:00.000Z" as Instant, // recordedAt of the effect events
+ *   maxRetries: 5,
+ * };
+ * const r = await completeReorganisation(deps)("r-1" as ReorganisationId)();
+ * console.log(r._tag === "Left" && r.left._tag); // "DecisionNotFound" (nothing recorded in this empty store)
  */
 export interface ReorganisationDeps {
   readonly store: EventStore;
@@ -51,7 +106,44 @@ export interface ReorganisationDeps {
 
 /**
  * The id of the `index`-th effect event on `streamId` of the decision `decisionEventId`.
- * @example effectEventId(ns, decision.eventId, "coop-htx-2", 0)
+ * @example
+ * import { COOP_LEDGER_NAMESPACE, type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { completeReorganisation, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { effectEventId } from "@coop-ledger/store/internal";
+ * const store = makeInMemoryStore();
+ * const clock = () => "2022-01-05T08:00:00.000Z" as Instant;
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * // Sáp nhập: htx-2 merges into htx-1.
+ * const merger = makeCommand("DecideReorganisation", {
+ *   reorganisationId: "r-1",
+ *   effectiveDate: "2022-01-01",
+ *   kind: "merger",
+ *   sources: ["htx-2"],
+ *   newCoops: [],
+ *   absorbingCoopId: "htx-1",
+ *   absorbedMembers: 5,
+ * });
+ * if (merger._tag === "Left") throw new Error(merger.left.message);
+ * const decided = await handler.handle({ commandId: "reorg-2022-01", command: merger.right })();
+ * await completeReorganisation({ store, clock })(merger.right.data.reorganisationId)();
+ * const absorbed = await store.readStream("coop-htx-2" as never)();
+ * if (decided._tag === "Right" && absorbed._tag === "Right") {
+ *   const decisionId = decided.right.eventIds[0] ?? "";
+ *   // The first effect on htx-2's stream (after its founding) has the id derived from the decision.
+ *   console.log(absorbed.right[1]?.eventId === effectEventId(COOP_LEDGER_NAMESPACE, decisionId, "coop-htx-2", 0)); // true
+ * }
  */
 export const effectEventId = (namespace: string, decisionEventId: string, streamId: string, index: number) =>
   deriveEventId(decisionEventId, streamId, index, namespace);
@@ -65,7 +157,40 @@ export const effectEventId = (namespace: string, decisionEventId: string, stream
  * with its exact expected revision (retried on conflicts). Metadata: `causationId` is the decision's
  * event id, correlation and source are the decision's, `recordedAt` is from the clock.
  *
- * @example await completeReorganisation({ store, clock })("r-1" as ReorganisationId)() // Right({ applied: [...], alreadyApplied: [] })
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { completeReorganisation, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const clock = () => "2022-01-05T08:00:00.000Z" as Instant;
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * // Sáp nhập: htx-2 merges into htx-1.
+ * const merger = makeCommand("DecideReorganisation", {
+ *   reorganisationId: "r-1",
+ *   effectiveDate: "2022-01-01",
+ *   kind: "merger",
+ *   sources: ["htx-2"],
+ *   newCoops: [],
+ *   absorbingCoopId: "htx-1",
+ *   absorbedMembers: 5,
+ * });
+ * if (merger._tag === "Left") throw new Error(merger.left.message);
+ * await handler.handle({ commandId: "reorg-2022-01", command: merger.right })(); // the decision alone
+ * const complete = completeReorganisation({ store, clock });
+ * const first = await complete(merger.right.data.reorganisationId)();
+ * const rerun = await complete(merger.right.data.reorganisationId)(); // safe: appends nothing twice
+ * if (first._tag === "Right" && rerun._tag === "Right") console.log(first.right.applied.length, rerun.right.alreadyApplied.length); // 2 2
  */
 export const completeReorganisation =
   (deps: ReorganisationDeps) =>
