@@ -22,6 +22,37 @@ export interface ChainCheckOptions {
   /** Bytes per range (default: about four ranges per worker, between 4 and 64 MiB). */
   readonly rangeBytes?: number;
   readonly maxLineBytes: number;
+  /**
+   * Starts one worker thread on the checker's program (default `new Worker(source, { eval: true })`).
+   * Tests pass one that crashes or runs out of memory, to check the pool then fails instead of waiting.
+   */
+  readonly startWorker?: (source: string) => Worker;
+}
+
+/**
+ * Thrown by {@link checkRanges} when a worker thread dies before it has answered every range it was
+ * sent: it raised an error it could not report (`"error"`, e.g. `ERR_WORKER_OUT_OF_MEMORY`) or exited
+ * without a word (`"exit"`: `process.exit`, a crash, a kill). Without it the caller would wait forever
+ * for the missing range. Callers report it as the file's check not being done (`FileUnreadable`), never
+ * as a verdict on the ledger.
+ *
+ * @example new ChainWorkerFailed("exit", 1, undefined).reason // "exit"
+ */
+export class ChainWorkerFailed extends Error {
+  readonly _tag = "ChainWorkerFailed";
+  constructor(
+    readonly reason: "error" | "exit",
+    /** The worker's exit code (`"exit"`), or undefined. */
+    readonly exitCode: number | undefined,
+    /** The error's code or message (`"error"`), or undefined. */
+    readonly detail: string | undefined,
+  ) {
+    super(
+      reason === "exit"
+        ? `a chain-check worker thread exited (code ${exitCode}) before answering: the check was not done; retry, or check with fewer workers (workers: 0 checks on the calling thread)`
+        : `a chain-check worker thread failed (${detail}) before answering: the check was not done; retry, or check with fewer workers (workers: 0 checks on the calling thread)`,
+    );
+  }
 }
 
 /**
@@ -64,7 +95,7 @@ let source: string | undefined;
  * threads when the body is large enough, and yields each range's result **in file order** as soon as
  * it and every range before it are done; the caller joins them (the first line of each range is
  * linked to the previous range's last hash) and may stop early: the workers are then stopped.
- * Throws on an I/O error.
+ * Throws on an I/O error, and {@link ChainWorkerFailed} when a worker thread dies before answering.
  *
  * @example for await (const r of checkRanges(fd, size, headerEnd, headerHash, opts)) total += r.lines;
  */
@@ -109,14 +140,14 @@ export async function* checkRanges(
   const jobs: RangeJob[] = [];
   for (let a = from; a < size; a += step) jobs.push(job(a, Math.min(size, a + step), a === from));
   source ??= workerSource();
-  const pool = Array.from(
-    { length: Math.min(workers, jobs.length) },
-    () => new Worker(source!, { eval: true }),
-  );
+  const start = options.startWorker ?? ((src: string) => new Worker(src, { eval: true }));
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => start(source!));
   const results: Array<RangeResult | undefined> = new Array(jobs.length);
   let next = 0;
   let failed: Error | undefined;
   let wake: (() => void) | undefined;
+  // Set once the caller has every result it asked for (or stopped early): exits after that are ours.
+  let finished = false;
   const send = (w: Worker): void => {
     if (next >= jobs.length || failed !== undefined) return;
     const id = next++;
@@ -129,8 +160,14 @@ export async function* checkRanges(
       send(w);
       wake?.();
     });
-    w.on("error", (e) => {
-      failed ??= e;
+    // A worker that dies never posts its range: fail the whole check at once rather than wait forever.
+    w.on("error", (e: Error & { code?: string }) => {
+      failed ??= new ChainWorkerFailed("error", undefined, e.code ?? e.message);
+      wake?.();
+    });
+    w.on("exit", (code: number) => {
+      if (finished) return;
+      failed ??= new ChainWorkerFailed("exit", code, undefined);
       wake?.();
     });
     send(w);
@@ -149,6 +186,7 @@ export async function* checkRanges(
       yield r;
     }
   } finally {
+    finished = true;
     next = jobs.length;
     await Promise.all(pool.map((w) => w.terminate()));
   }

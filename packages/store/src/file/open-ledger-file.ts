@@ -1,5 +1,6 @@
 import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
+import { ChainWorkerFailed } from "./chain-pool.js";
 
 /** Thrown by {@link openLedgerFile} for a path that is not a regular file (caught by its callers). */
 export class NotRegularFile extends Error {
@@ -35,7 +36,8 @@ export const openLedgerFile = async (path: string): Promise<FileHandle> => {
 };
 
 /**
- * The message of a failed open or read of a ledger file: the sentence of {@link NotRegularFile}, else
+ * The message of a failed open or read of a ledger file: the sentence of {@link NotRegularFile} or of a
+ * dead chain-check worker ({@link ChainWorkerFailed}), else
  * "cannot read" and the system's code.
  *
  * @example unreadableMessage("l.jsonl", Object.assign(new Error(), { code: "ENOENT" })) // "l.jsonl: cannot read: ENOENT"
@@ -43,4 +45,6 @@ export const openLedgerFile = async (path: string): Promise<FileHandle> => {
 export const unreadableMessage = (path: string, e: unknown): string =>
   e instanceof NotRegularFile
     ? e.message
-    : `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`;
+    : e instanceof ChainWorkerFailed
+      ? `${path}: ${e.message}`
+      : `${path}: cannot read: ${(e as NodeJS.ErrnoException)?.code ?? String(e)}`;

@@ -1,0 +1,110 @@
+import { closeSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import * as E from "fp-ts/lib/Either.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChainCheckOptions, ChainWorkerFailed, checkRanges } from "./chain-pool.js";
+import { openChain } from "./chain-scan.js";
+import { MAX_LINE_BYTES } from "./ledger-format.js";
+import { unreadableMessage } from "./open-ledger-file.js";
+import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { tempDir } from "./test-support/temp-dir.js";
+
+/** Runs a parallel check of the sample ledger (tiny ranges: many jobs per worker) to its end. */
+const checkAll = async (
+  path: string,
+  startWorker?: ChainCheckOptions["startWorker"],
+  workers = 2,
+): Promise<number> => {
+  const o = openChain(path);
+  if (E.isLeft(o)) throw new Error(o.left.message);
+  try {
+    let lines = 0;
+    for await (const r of checkRanges(o.right.fd, o.right.size, o.right.bodyStart, o.right.headerHash, {
+      link: true,
+      strict: false,
+      offsets: false,
+      maxLineBytes: MAX_LINE_BYTES,
+      workers,
+      rangeBytes: 300,
+      ...(startWorker === undefined ? {} : { startWorker }),
+    }))
+      lines += r.lines;
+    return lines;
+  } finally {
+    closeSync(o.right.fd);
+  }
+};
+
+/** The promise's rejection, or a failure if it settles otherwise or not within `ms` (the old hang). */
+const rejection = (p: Promise<unknown>, ms = 10_000): Promise<unknown> =>
+  Promise.race([
+    p.then(
+      () => {
+        throw new Error("the check succeeded although a worker died");
+      },
+      (e: unknown) => e,
+    ),
+    new Promise((_r, reject) =>
+      setTimeout(() => reject(new Error(`still waiting after ${ms} ms: a dead worker hangs the check`)), ms),
+    ),
+  ]);
+
+describe("the chain check's worker pool when a worker dies", () => {
+  let dir: { dir: string; remove: () => Promise<void> };
+  let path: string;
+  let events: number;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const info = await writeSampleLedger(dir.dir);
+    path = info.path;
+    events = info.events;
+  });
+  afterAll(() => dir.remove());
+
+  it("with healthy workers every line is checked (the harness below is the same check)", async () => {
+    expect(await checkAll(path, (src) => new Worker(src, { eval: true }))).toBe(events);
+  });
+
+  it("a worker that exits without posting a message fails the check with ChainWorkerFailed (exit), not a wait forever", async () => {
+    const e = await rejection(checkAll(path, () => new Worker("process.exit(0)", { eval: true })));
+    expect(e).toBeInstanceOf(ChainWorkerFailed);
+    expect(e).toMatchObject({ _tag: "ChainWorkerFailed", reason: "exit", exitCode: 0 });
+  });
+
+  it("a worker that crashes in the middle of the check (after answering a range) fails it", async () => {
+    // The real checker, which answers its first range and exits (code 3) on the second: a crash
+    // mid-check. One worker, so the second range is certainly sent to it.
+    const listener = 'parentPort.on("message", (m) => {';
+    const crashing = (src: string): string => {
+      expect(src).toContain(listener);
+      return src.replace(listener, `let seen = 0;\n${listener}\n  if (++seen === 2) process.exit(3);`);
+    };
+    const e = await rejection(checkAll(path, (src) => new Worker(crashing(src), { eval: true }), 1));
+    expect(e).toMatchObject({ _tag: "ChainWorkerFailed", reason: "exit", exitCode: 3 });
+  });
+
+  it("a worker out of memory fails the check with ChainWorkerFailed (error, ERR_WORKER_OUT_OF_MEMORY)", async () => {
+    const e = await rejection(
+      checkAll(
+        path,
+        () =>
+          new Worker("const a = []; for (;;) a.push(new Array(1e5).fill(a.length));", {
+            eval: true,
+            resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+          }),
+      ),
+      30_000,
+    );
+    expect(e).toMatchObject({
+      _tag: "ChainWorkerFailed",
+      reason: "error",
+      detail: "ERR_WORKER_OUT_OF_MEMORY",
+    });
+  }, 40_000);
+
+  it("the readers report it as a check not done, naming the file and what to try", () => {
+    const m = unreadableMessage("l.jsonl", new ChainWorkerFailed("exit", 134, undefined));
+    expect(m).toMatch(/^l\.jsonl: a chain-check worker thread exited \(code 134\) before answering/);
+    expect(m).toContain("workers: 0");
+  });
+});
