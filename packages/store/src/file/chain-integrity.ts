@@ -16,7 +16,17 @@ import { verifyLedger } from "./verify-ledger.js";
 /**
  * What a clean integrity check found: the header, the event count, the streams, the last hash (the
  * anchor) and the bytes of complete lines.
- * @example const { events, lastHash } = (await verifyIntegrity(path)()).right;
+ * @example
+ * import { openFileLedger, verifyIntegrity } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("integrity.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const r = await verifyIntegrity("integrity.jsonl")();
+ * if (r._tag === "Right") console.log(r.right.events, r.right.streams, r.right.lastHash === info.lastHash); // 3 1 true
  */
 export interface IntegrityReport {
   readonly header: LedgerHeader;
@@ -29,7 +39,20 @@ export interface IntegrityReport {
 
 /**
  * Options of {@link verifyIntegrity}.
- * @example verifyIntegrity(path, { anchor: { events: 1200, lastHash: "9f2c…" } })
+ * @example
+ * import type { IntegrityOptions } from "@coop-ledger/store";
+ * import { openFileLedger, verifyIntegrity } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("integrity-options.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const options: IntegrityOptions = { anchor: { events: info.events, lastHash: info.lastHash }, workers: 0 };
+ * console.log((await verifyIntegrity("integrity-options.jsonl", options)())._tag); // "Right"
+ * const cut = await verifyIntegrity("integrity-options.jsonl", { anchor: { events: 4, lastHash: info.lastHash } })();
+ * if (cut._tag === "Left") console.log(cut.left._tag); // "MissingLines" (the anchor says 4 events, the file holds 3)
  */
 export interface IntegrityOptions {
   /** A recorded anchor: the file must hold at least `events` events, the `events`-th ending in `lastHash`. */

@@ -10,7 +10,19 @@ import { NotRegularFile, unreadableMessage } from "./open-ledger-file.js";
 
 /**
  * Options of {@link scanChain}.
- * @example scanChain(path, { offsets: true, hashAfter: 1200 })
+ * @example
+ * import type { ChainScanOptions } from "@coop-ledger/store";
+ * import { openFileLedger, scanChain } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("scan-options.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const options: ChainScanOptions = { offsets: true, hashAfter: 2 };
+ * const r = await scanChain("scan-options.jsonl", options)();
+ * if (r._tag === "Right") console.log(r.right.offsets?.length, r.right.hashAfter?.length); // 3 64
  */
 export interface ChainScanOptions {
   /** Recompute every link of the hash chain (default `true`); `false` only frames and counts lines. */
@@ -37,7 +49,17 @@ export interface ChainScanOptions {
 /**
  * What a clean raw pass over a ledger found: the header, the number of event lines, the hash of the last
  * line (the anchor), the bytes of complete lines, and on request each event line's byte offset.
- * @example const { events, lastHash } = (await scanChain(path)()).right;
+ * @example
+ * import { openFileLedger, scanChain } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("scan.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const r = await scanChain("scan.jsonl")();
+ * if (r._tag === "Right") console.log(r.right.events, r.right.lastHash === info.lastHash, r.right.verified); // 3 true true
  */
 export interface ChainScan {
   /** The header (undefined when the scan resumed after a prefix). */
@@ -61,7 +83,22 @@ export interface ChainScan {
 /**
  * An opened ledger (its descriptor), its size, and its header line checked (or the point a resumed read
  * starts from).
- * @example const o = openChain(path); if (E.isRight(o)) o.right.fd;
+ * @example
+ * import { closeSync } from "node:fs";
+ * import { openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("opened.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 1), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const o = openChain("opened.jsonl");
+ * if (o._tag === "Right") {
+ *   console.log(o.right.header?.format, o.right.bodyLine, o.right.size === info.bytes); // "coop-ledger" 2 true
+ *   closeSync(o.right.fd); // the caller closes it
+ * }
  */
 export interface OpenedChain {
   readonly fd: number;
@@ -184,7 +221,15 @@ export const rangeEndIssue = (
 /**
  * The chain link of a range's first line, checked against the previous range's last stored hash
  * (the join of two ranges); undefined when it holds.
- * @example linkIssue(prevHash, r.first, line, r.start) // undefined, or a HashMismatch
+ * @example
+ * import { createHash } from "node:crypto";
+ * import { linkIssue } from "@coop-ledger/store/internal";
+ * // A range's first line: its stored hash and the bytes after its hash member.
+ * const prevHash = "a".repeat(64); // the previous range's last stored hash
+ * const content = Buffer.from('"type":"CoopSuspended"}');
+ * const stored = createHash("sha256").update(prevHash).update("{").update(content).digest("hex");
+ * console.log(linkIssue(prevHash, { stored, content }, 10, 2048)); // undefined: the link holds
+ * console.log(linkIssue("b".repeat(64), { stored, content }, 10, 2048)?._tag); // "HashMismatch"
  */
 export const linkIssue = (
   prevHash: string,

@@ -36,7 +36,24 @@ const lineAt = (
  * one positioned read per event, each line parsed and decoded through the codecs, and its position
  * checked against the one asked for. Left: what was found instead, naming the offset.
  *
- * @example const r = readEventsAt(fd, [0, 1], (p) => offsets[p]); if (E.isRight(r)) r.right[0].eventId
+ * @example
+ * import { closeSync, openSync } from "node:fs";
+ * import { readEventsAt, scanChain } from "@coop-ledger/store";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("at-offset.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const scan = await scanChain("at-offset.jsonl", { offsets: true })(); // position → byte offset
+ * if (scan._tag === "Left") throw new Error(scan.left.message);
+ * const offsets = scan.right.offsets ?? new Float64Array();
+ * const fd = openSync("at-offset.jsonl", "r");
+ * const r = readEventsAt(fd, [2, 0], (p) => offsets[p] ?? -1);
+ * if (r._tag === "Right") console.log(r.right.map((e) => `${e.position} ${e.event.type}`)); // ["2 CoopSuspended", "0 CoopSuspended"]
+ * closeSync(fd);
  */
 export const readEventsAt = (
   fd: number,
@@ -79,7 +96,23 @@ export const readEventsAt = (
  * The stored hash of the line at `byteOffset` (its frame's 64 hex digits), read with one positioned
  * read; undefined when no framed line starts there. A cheap check that a ledger still ends where an
  * index says it did.
- * @example storedHashAt(fd, lastOffset) === index.lastHash
+ * @example
+ * import { closeSync, openSync } from "node:fs";
+ * import { scanChain, storedHashAt } from "@coop-ledger/store";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("stored-hash.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * const { streamId } = fixtureEvent("a", 0);
+ * await opened.right.append(streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * const info = opened.right.info();
+ * await opened.right.close();
+ * const scan = await scanChain("stored-hash.jsonl", { offsets: true })();
+ * if (scan._tag === "Left") throw new Error(scan.left.message);
+ * const lastOffset = scan.right.offsets?.[2] ?? -1; // the third event's line
+ * const fd = openSync("stored-hash.jsonl", "r");
+ * console.log(storedHashAt(fd, lastOffset) === info.lastHash, storedHashAt(fd, lastOffset + 1)); // true undefined
+ * closeSync(fd);
  */
 export const storedHashAt = (fd: number, byteOffset: number): string | undefined => {
   const scratch = { buf: Buffer.allocUnsafe(4096) };

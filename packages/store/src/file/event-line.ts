@@ -18,13 +18,43 @@ import type { LineFields } from "./chain-walker.js";
  *   events): the type and schema version are still checked (unknown types and newer versions are
  *   reported, old versions upcast through the codec), but current-version data is not re-validated.
  *   A line holding a `"__proto__"` key always goes through the codec, which drops unknown keys.
- * @example readLedgerChunks(path, { validation: "trusted" })
+ * @example
+ * import { openFileLedger, readLedgerChunks, type Validation, verifyIntegrity } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("trusted.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * // Verified once, so a replay may skip re-validating current-version data.
+ * if ((await verifyIntegrity("trusted.jsonl")())._tag === "Right") {
+ *   const validation: Validation = "trusted";
+ *   let events = 0;
+ *   for await (const chunk of readLedgerChunks("trusted.jsonl", { validation })) events += chunk.length;
+ *   console.log(events); // 2
+ * }
  */
 export type Validation = "codec" | "trusted";
 
 /**
  * An event line parsed as JSON, with its envelope members type-checked.
- * @example const p = parseEventLine(buf, s, e); if (typeof p !== "string") p.fields.position;
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("", record); // chained to "" for the example (a ledger chains to its header)
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const p: ParsedLine | string = parseEventLine(buf, 0, buf.length);
+ * if (typeof p !== "string") console.log(p.fields.streamId, p.fields.position, p.text === framed.right.line); // "coop-htx-1" 0 true
  */
 export interface ParsedLine {
   readonly fields: LineFields;
@@ -35,7 +65,25 @@ export interface ParsedLine {
 /**
  * Parses an event line (JSON.parse: an own `__proto__` member is plain data, never a prototype) and
  * checks its envelope members' types. A string on failure (the reason).
- * @example parseEventLine(buf, s, e) // { fields, record, text }
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("", record); // chained to "" for the example (a ledger chains to its header)
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const p = parseEventLine(buf, 0, buf.length);
+ * console.log(typeof p === "string" ? p : p.fields.type); // "CoopSuspended"
+ * console.log(parseEventLine(Buffer.from("{oops"), 0, 5)); // "it is not valid JSON"
  */
 export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | string => {
   const text = buf.toString("utf8", s, e);
@@ -55,7 +103,11 @@ const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as numb
 
 /**
  * The envelope members of a parsed line, type-checked (the record itself, no copy), or the reason.
- * @example envelopeFields(JSON.parse(text)) // LineFields or "an envelope member … is missing …"
+ * @example
+ * const ok = envelopeFields({ batchRemaining: 0, data: {}, eventId: "e-1", metadata: {}, position: 3, revision: 0, schemaVersion: 1, streamId: "coop-htx-1", type: "CoopSuspended" });
+ * console.log(typeof ok === "string" ? ok : ok.position); // 3
+ * const bad = envelopeFields({ type: "CoopSuspended", position: -1 });
+ * console.log(typeof bad === "string" && bad.startsWith("an envelope member")); // true
  */
 export const envelopeFields = (r: Record<string, unknown>): LineFields | string => {
   const { batchRemaining, eventId, position, revision, schemaVersion, streamId, type } = r;
@@ -78,7 +130,26 @@ export const envelopeFields = (r: Record<string, unknown>): LineFields | string 
 /**
  * Turns a parsed line into a {@link RecordedEvent}, decoding the event and metadata as `validation`
  * says. Left: why the domain cannot read it.
- * @example toRecordedEvent(parsed, "codec") // Right(recorded)
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("", record); // chained to "" for the example (a ledger chains to its header)
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const parsed = parseEventLine(buf, 0, buf.length);
+ * if (typeof parsed === "string") throw new Error(parsed);
+ * const r = toRecordedEvent(parsed, "codec");
+ * console.log(r._tag === "Right" ? `${r.right.streamId} ${r.right.event.type}` : r.left.message); // "coop-htx-1 CoopSuspended"
  */
 export const toRecordedEvent = (
   p: ParsedLine,

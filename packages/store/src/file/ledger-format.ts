@@ -16,7 +16,22 @@ export const LEDGER_FORMAT_VERSION = 1;
 export const MAX_LINE_BYTES = 1024 * 1024;
 /**
  * Length of the line prefix `{"hash":"<64 hex>",` that precedes the canonical content's members.
- * @example line.slice(HASH_PREFIX_LENGTH) // the canonical content without its opening "{"
+ * @example
+ * import { eventLine, HASH_PREFIX_LENGTH } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("", record);
+ * if (framed._tag === "Right") console.log(framed.right.line.slice(HASH_PREFIX_LENGTH, HASH_PREFIX_LENGTH + 18));
+ * // '"batchRemaining":0' (the canonical content, without its opening "{")
  */
 export const HASH_PREFIX_LENGTH = 75;
 
@@ -48,7 +63,24 @@ export const chainHash = (prevHash: string, canonical: string | Uint8Array): str
 
 /**
  * The same hash computed on the stored bytes of a line (`{` + what follows the hash member).
- * @example lineChainHash(prevHash, buf, start, end) === frameHash(buf, start, end)
+ * @example
+ * import { eventLine, lineChainHash } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const prevHash = "a".repeat(64);
+ * const framed = eventLine(prevHash, record);
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * console.log(lineChainHash(prevHash, buf, 0, buf.length) === framed.right.hash); // true
  */
 export const lineChainHash = (prevHash: string, buf: Buffer, start: number, end: number): string =>
   createHash("sha256")
@@ -109,7 +141,21 @@ const tooDeep = (json: string): boolean => {
 
 /**
  * The members of a stored event line (its canonical content, without `hash`).
- * @example eventLine(prevHash, { batchRemaining: 0, data, eventId, metadata, position: 0, revision: 0, schemaVersion: 1, streamId, type })
+ * @example
+ * import { type EventRecord, eventLine } from "@coop-ledger/store/internal";
+ * const record: EventRecord = {
+ *   batchRemaining: 0, // the last line of its append
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("a".repeat(64), record);
+ * if (framed._tag === "Right") console.log(framed.right.line.startsWith(`{"hash":"${framed.right.hash}","batchRemaining":0,`)); // true
  */
 export interface EventRecord {
   /** How many more lines belong to the same append (0 on its last line): a crash mid-append is visible. */
@@ -127,7 +173,24 @@ export interface EventRecord {
 /**
  * Encodes one event line (without newline) chained to `prevHash`; Left when the event has no portable
  * canonical form or the line would exceed {@link MAX_LINE_BYTES}.
- * @example eventLine(prev, record) // Right({ line, hash })
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const prev = "a".repeat(64); // the previous line's hash
+ * const framed = eventLine(prev, record);
+ * if (framed._tag === "Right") console.log(framed.right.hash.length, framed.right.line.length); // 64 342
+ * const deep = eventLine(prev, { ...record, data: JSON.parse("[".repeat(20) + "]".repeat(20)) });
+ * console.log(deep); // Left("the event nests objects and arrays deeper than 16 levels")
  */
 export const eventLine = (
   prevHash: string,

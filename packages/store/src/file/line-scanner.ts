@@ -4,7 +4,14 @@ import { MAX_LINE_BYTES } from "./ledger-format.js";
 /**
  * What {@link scanLines} yields: runs of complete lines in a shared buffer (valid only until the next
  * iteration: decode or copy before resuming), then possibly one problem at the end.
- * @example if (item._tag === "TornTail") console.log(item.byteOffset);
+ * @example
+ * import { open, writeFile } from "node:fs/promises";
+ * await writeFile("scan-items.txt", "one\ntwo\nthr");
+ * const handle = await open("scan-items.txt", "r");
+ * const tags: string[] = [];
+ * for await (const item of scanLines(handle)) tags.push(item._tag === "TornTail" ? `TornTail at ${item.byteOffset}` : item._tag);
+ * await handle.close();
+ * console.log(tags); // ["Lines", "TornTail at 8", "End"]
  */
 export type ScanItem =
   | {
@@ -27,7 +34,14 @@ export type ScanItem =
  * buffer: no per-line allocation. Bytes after the last newline are a torn tail; a line longer than
  * `maxLineBytes` stops the scan (it is never buffered whole).
  *
- * @example for await (const item of scanLines(handle)) if (item._tag === "Lines") count += item.starts.length;
+ * @example
+ * import { open, writeFile } from "node:fs/promises";
+ * await writeFile("scan-lines.txt", "one\ntwo\nthree\n");
+ * const handle = await open("scan-lines.txt", "r");
+ * let count = 0;
+ * for await (const item of scanLines(handle)) if (item._tag === "Lines") count += item.starts.length;
+ * await handle.close();
+ * console.log(count); // 3
  */
 export async function* scanLines(
   handle: FileHandle,

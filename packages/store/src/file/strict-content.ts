@@ -72,7 +72,26 @@ export const nestingDepth = (buf: Uint8Array, s: number, e: number, limit = MAX_
  * valid UTF-8, nest at most {@link MAX_NESTING} deep, parse as one JSON object without a `hash` member,
  * and are byte for byte that object's canonical JSON (RFC 8785 as the writer produces it: so no
  * whitespace, no duplicate keys, sorted keys, shortest numbers, minimal escapes, no lone surrogates).
- * @example strictContent(buf, s, e) // { record } or "not canonical JSON: …"
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("", record); // chained to "" for the example (a ledger chains to its header)
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const ok = strictContent(buf, 0, buf.length);
+ * console.log(typeof ok === "string" ? ok : ok.record.type); // "CoopSuspended"
+ * const spaced = Buffer.from(framed.right.line.replace('"revision":0', '"revision": 0')); // rehashing would not help
+ * console.log(strictContent(spaced, 0, spaced.length)); // "not canonical JSON (extra whitespace, …)"
  */
 export const strictContent = (
   buf: Buffer,
@@ -106,7 +125,14 @@ export const strictContent = (
  * are: exactly {@link HEADER_MEMBERS}, `format` "coop-ledger", `formatVersion` 1, `createdAt` an
  * instant (`YYYY-MM-DDTHH:mm:ss.sssZ`, a real date), `hashAlgorithm` "sha256", `canonicalization`
  * "RFC8785", `maxLineBytes` 1048576.
- * @example headerProblem({ ...header, maxLineBytes: 10 }) // "maxLineBytes is 10, not 1048576"
+ * @example
+ * import { readFile } from "node:fs/promises";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * const opened = await openFileLedger("header-problem.jsonl")();
+ * if (opened._tag === "Right") await opened.right.close();
+ * const { hash: _, ...header } = JSON.parse((await readFile("header-problem.jsonl", "utf8")).split("\n")[0] ?? "");
+ * console.log(headerProblem(header)); // undefined
+ * console.log(headerProblem({ ...header, maxLineBytes: 10 })); // "maxLineBytes is 10, not 1048576"
  */
 export const headerProblem = (rec: Record<string, unknown>): string | undefined => {
   const keys = Object.keys(rec);
@@ -128,7 +154,22 @@ export const headerProblem = (rec: Record<string, unknown>): string | undefined 
 
 /**
  * The reason an event line's members are not exactly the envelope's, or undefined.
- * @example eventMembersProblem({ ...record, extra: 1 }) // 'unknown member "extra"'
+ * @example
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * console.log(eventMembersProblem(record)); // undefined
+ * console.log(eventMembersProblem({ ...record, extra: 1 })); // 'unknown member "extra"'
+ * const { batchRemaining: _, ...noBatch } = record;
+ * console.log(eventMembersProblem(noBatch)); // "missing member batchRemaining"
  */
 export const eventMembersProblem = (rec: Record<string, unknown>): string | undefined => {
   const keys = Object.keys(rec);
