@@ -8,7 +8,23 @@ import { checkChainRange, type RangeDeps, type RangeJob, type RangeResult } from
 
 /**
  * How a chain check is spread over threads.
- * @example checkRanges(fd, size, headerEnd, headerHash, { link: true, strict: false, offsets: true, workers: 2 })
+ * @example
+ * import { closeSync } from "node:fs";
+ * import { openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("pool-options.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("pool-options.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * const options: ChainCheckOptions = { link: true, strict: false, offsets: true, workers: 0, maxLineBytes: 1 << 20 }; // 0: this thread
+ * let lines = 0;
+ * for await (const r of checkRanges(fd, size, bodyStart, headerHash, options)) lines += r.lines;
+ * console.log(lines); // 3
+ * closeSync(fd);
  */
 export interface ChainCheckOptions {
   readonly link: boolean;
@@ -97,7 +113,29 @@ let source: string | undefined;
  * linked to the previous range's last hash) and may stop early: the workers are then stopped.
  * Throws on an I/O error, and {@link ChainWorkerFailed} when a worker thread dies before answering.
  *
- * @example for await (const r of checkRanges(fd, size, headerEnd, headerHash, opts)) total += r.lines;
+ * @example
+ * import { closeSync } from "node:fs";
+ * import { openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("pool.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 5), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("pool.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * // Two worker threads and small ranges, to show the joining (by default a body under 16 MiB is
+ * // checked on the calling thread).
+ * const opts = { link: true, strict: false, offsets: false, workers: 2, rangeBytes: 256, maxLineBytes: 1 << 20 };
+ * let total = 0;
+ * let ranges = 0;
+ * for await (const r of checkRanges(fd, size, bodyStart, headerHash, opts)) {
+ *   total += r.lines;
+ *   ranges++;
+ * }
+ * console.log(total, ranges > 1); // 5 true
+ * closeSync(fd);
  */
 export async function* checkRanges(
   fd: number,

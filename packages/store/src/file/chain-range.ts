@@ -13,7 +13,25 @@
 
 /**
  * What a range check needs from Node, passed in (a worker `require`s them; the main thread imports them).
- * @example const deps: RangeDeps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * @example
+ * import { closeSync, readSync } from "node:fs";
+ * import { isUtf8 } from "node:buffer";
+ * import { createHash } from "node:crypto";
+ * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("range-deps.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("range-deps.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * // What a worker `require`s; the main thread passes its own imports.
+ * const deps: RangeDeps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const job = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: true, offsets: false, maxLineBytes: 1 << 20 };
+ * console.log(checkChainRange(deps, job, Buffer.allocUnsafe(1 << 16)).lines); // 3
+ * closeSync(fd);
  */
 export interface RangeDeps {
   readonly readSync: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number;
@@ -30,7 +48,12 @@ export interface RangeDeps {
 
 /**
  * The incremental hash a range check feeds (Node's `crypto.Hash` has this shape).
- * @example deps.createHash("sha256").update(prev).update("{").digest()
+ * @example
+ * import { createHash } from "node:crypto";
+ * const hash: RangeHash = createHash("sha256"); // Node's Hash fits the shape
+ * const prev = "a".repeat(64);
+ * const link = hash.update(prev).update("{").update(Buffer.from('"type":"X"}')).digest();
+ * console.log(link.length); // 32 (bytes of SHA-256)
  */
 export interface RangeHash {
   update(data: Uint8Array | string): RangeHash;
@@ -39,7 +62,27 @@ export interface RangeHash {
 
 /**
  * One range to check.
- * @example { fd, from: 231, to: 33_554_663, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1048576 }
+ * @example
+ * import { closeSync, readSync } from "node:fs";
+ * import { isUtf8 } from "node:buffer";
+ * import { createHash } from "node:crypto";
+ * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("range-job.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("range-job.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * // The whole body as one range: it starts right after the header, so it is aligned and its first
+ * // line links to the header's hash.
+ * const job: RangeJob = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 };
+ * const r = checkChainRange(deps, job, Buffer.allocUnsafe(1 << 16));
+ * console.log(r.lines, r.offsets?.[0] === bodyStart); // 3 true
+ * closeSync(fd);
  */
 export interface RangeJob {
   /** An open descriptor of the ledger (threads of one process share descriptors). */
@@ -80,7 +123,33 @@ export interface RangeFailure {
 /**
  * What a range check found (arrays hold one entry per line checked, and, after a stage 5 or 6
  * failure, one for the failing line too).
- * @example if (r.failure === undefined && r.end === undefined) total += r.lines;
+ * @example
+ * import { closeSync, readSync } from "node:fs";
+ * import { isUtf8 } from "node:buffer";
+ * import { createHash } from "node:crypto";
+ * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("range-result.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 4), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("range-result.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const buf = Buffer.allocUnsafe(1 << 16);
+ * const base = { fd, size, link: true, strict: false, offsets: false, maxLineBytes: 1 << 20 };
+ * // Two ranges split in the middle of the body; the second finds its first line start itself.
+ * const mid = bodyStart + Math.floor((size - bodyStart) / 2);
+ * const results: RangeResult[] = [
+ *   checkChainRange(deps, { ...base, from: bodyStart, to: mid, aligned: true, prevHash: headerHash }, buf),
+ *   checkChainRange(deps, { ...base, from: mid, to: size, aligned: false, prevHash: undefined }, buf),
+ * ];
+ * let total = 0;
+ * for (const r of results) if (r.failure === undefined && r.end === undefined) total += r.lines;
+ * console.log(total); // 4 (the caller still links each range's first line to the previous range: linkIssue)
+ * closeSync(fd);
  */
 export interface RangeResult {
   /** Complete lines checked (without a failing one). */
@@ -111,7 +180,27 @@ export interface RangeResult {
 
 /**
  * Checks one range of a ledger (see the module comment). Throws only on an I/O error.
- * @example const r = checkChainRange(deps, { fd, from: headerEnd, to: size, size, aligned: true, prevHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 }, Buffer.allocUnsafe(8 << 20));
+ * @example
+ * import { closeSync, readSync } from "node:fs";
+ * import { isUtf8 } from "node:buffer";
+ * import { createHash } from "node:crypto";
+ * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("range-check.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const o = openChain("range-check.jsonl");
+ * if (o._tag === "Left") throw new Error(o.left.message);
+ * const { fd, size, bodyStart, headerHash } = o.right;
+ * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const job = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 };
+ * const r = checkChainRange(deps, job, Buffer.allocUnsafe(8 << 20));
+ * console.log(r.lines, r.failure, r.end); // 3 undefined undefined
+ * const wrongStart = checkChainRange(deps, { ...job, prevHash: "0".repeat(64) }, Buffer.allocUnsafe(8 << 20));
+ * console.log(wrongStart.failure?.stage); // 2 (the first line's chain link)
+ * closeSync(fd);
  */
 export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): RangeResult => {
   const PREFIX = [123, 34, 104, 97, 115, 104, 34, 58, 34]; // {"hash":"

@@ -17,7 +17,24 @@ import { headerProblem, strictContent } from "./strict-content.js";
 
 /**
  * The envelope members of an event line that indexing and sequencing need.
- * @example extractFields(buf, s, e)?.streamId // "coop-htx-1"
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("a".repeat(64), record);
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const fields: LineFields | undefined = extractFields(buf, 0, buf.length);
+ * console.log(fields?.streamId, fields?.revision); // "coop-htx-1" 0
  */
 export interface LineFields {
   readonly batchRemaining: number;
@@ -43,7 +60,24 @@ const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 1
 /**
  * The stored hash of a framed line, or undefined when the frame `{"hash":"<64 hex>",` is not there.
  * `checkHex: false` skips the hex digits' check (a reader that does not verify the chain).
- * @example frameHash(Buffer.from(line), 0, line.length) // the 64 hex digits, or undefined
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("a".repeat(64), record);
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * console.log(frameHash(buf, 0, buf.length) === framed.right.hash); // true
+ * console.log(frameHash(Buffer.from('{"type":"CoopSuspended"}'), 0, 24)); // undefined (no hash frame)
  */
 export const frameHash = (buf: Buffer, s: number, e: number, checkHex = true): string | undefined => {
   if (e - s < HASH_PREFIX_LENGTH + 2 || buf.compare(PREFIX, 0, PREFIX.length, s, s + PREFIX.length) !== 0)
@@ -69,7 +103,24 @@ const digits = (buf: Buffer, from: number, to: number): number => {
  * puts them after `data` in a fixed order (canonical key order), and a JSON string never holds an
  * unescaped `"`, so searching backwards from the line's end finds the top-level members. Undefined when
  * the line does not have that shape.
- * @example extractFields(buf, start, end) // { eventId, streamId, position, revision, … } or undefined
+ * @example
+ * import { eventLine } from "@coop-ledger/store/internal";
+ * const record = {
+ *   batchRemaining: 0,
+ *   data: { coopId: "htx-1", effectiveDate: "2021-03-01" },
+ *   eventId: "6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80",
+ *   metadata: { recordedAt: "2023-01-15T08:00:00.000Z" },
+ *   position: 0,
+ *   revision: 0,
+ *   schemaVersion: 1,
+ *   streamId: "coop-htx-1",
+ *   type: "CoopSuspended",
+ * };
+ * const framed = eventLine("a".repeat(64), record);
+ * if (framed._tag === "Left") throw new Error(framed.left);
+ * const buf = Buffer.from(framed.right.line);
+ * const f = extractFields(buf, 0, buf.length);
+ * console.log(f?.eventId === record.eventId, f?.position, f?.type); // true 0 "CoopSuspended"
  */
 export const extractFields = (buf: Buffer, s: number, e: number): LineFields | undefined => {
   const b0 = s + HASH_PREFIX_LENGTH;
@@ -99,7 +150,19 @@ export const extractFields = (buf: Buffer, s: number, e: number): LineFields | u
 /**
  * Parses and checks the header line (line 1): frame, strict canonical content, the format version,
  * exactly the members and values format 1 writes, and its hash (the chain's first link, over `""` + its content). Right: the header's hash.
- * @example parseHeader(buf, 0, nl) // Right({ hash, header })
+ * @example
+ * import { readFile } from "node:fs/promises";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * const opened = await openFileLedger("parse-header.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.close();
+ * const buf = await readFile("parse-header.jsonl");
+ * const nl = buf.indexOf(10); // the end of line 1
+ * const h = parseHeader(buf, 0, nl);
+ * if (h._tag === "Right") console.log(h.right.header.format, h.right.hash.length); // "coop-ledger" 64
+ * buf[nl - 3] = 0x32; // change one digit of maxLineBytes
+ * const changed = parseHeader(buf, 0, nl);
+ * if (changed._tag === "Left") console.log(changed.left._tag); // "BadHeader"
  */
 export const parseHeader = (
   buf: Buffer,
@@ -153,7 +216,27 @@ export const parseHeader = (
  * revision and the append in progress. One walker serves opening, verifying and streaming reads, so
  * they apply the same checks.
  *
- * @example const w = new ChainWalker(headerHash, true); const r = w.step(buf, s, e, offset, line, fields);
+ * @example
+ * import { readFile } from "node:fs/promises";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * const opened = await openFileLedger("walker.jsonl")();
+ * if (opened._tag === "Left") throw new Error(opened.left.message);
+ * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * await opened.right.close();
+ * const buf = await readFile("walker.jsonl");
+ * const header = buf.indexOf(10);
+ * const h = parseHeader(buf, 0, header);
+ * if (h._tag === "Left") throw new Error(h.left.message);
+ * const walker = new ChainWalker(h.right.hash, true); // verify the chain
+ * let s = header + 1;
+ * for (let line = 2; s < buf.length; line++) {
+ *   const e = buf.indexOf(10, s);
+ *   const r = walker.step(buf, s, e, s, line, (b, from, to) => extractFields(b, from, to) ?? "bad line");
+ *   console.log(r._tag === "Right" ? `line ${line}: revision ${r.right.revision}` : r.left.message);
+ *   s = e + 1;
+ * }
+ * // "line 2: revision 0", then "line 3: revision 1"
  */
 export class ChainWalker {
   prevHash: string;

@@ -21,7 +21,16 @@ export class NotRegularFile extends Error {
  * forever). Opened non-blocking, so a FIFO does not block the open itself; the type is checked on the
  * open handle (no race with a rename in between), and the handle closed when refused.
  *
- * @example const fh = await openLedgerFile("ledger.jsonl"); // throws NotRegularFile for "/tmp"
+ * @example
+ * import { mkdir } from "node:fs/promises";
+ * import { openFileLedger } from "@coop-ledger/store";
+ * const created = await openFileLedger("open-file.jsonl")();
+ * if (created._tag === "Right") await created.right.close();
+ * const fh = await openLedgerFile("open-file.jsonl");
+ * console.log((await fh.stat()).isFile()); // true
+ * await fh.close();
+ * await mkdir("not-a-ledger", { recursive: true });
+ * console.log(await openLedgerFile("not-a-ledger").catch((e) => e.message)); // "not-a-ledger: is a directory, not a ledger file"
  */
 export const openLedgerFile = async (path: string): Promise<FileHandle> => {
   const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
