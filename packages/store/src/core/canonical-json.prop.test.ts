@@ -27,6 +27,19 @@ describe("canonical JSON (RFC 8785 subset)", () => {
     for (const v of [Number.NaN, 1e21, 1e-7, 2 ** 53, "\ud800", new Date(0)])
       expect(E.isLeft(canonicalJson({ v }))).toBe(true);
   });
+  it("refuses what JSON.stringify (and a JSON.stringify-based canonicaliser) would turn into null or drop", () => {
+    // biome-ignore lint/suspicious/noSparseArray: the case under test
+    const sparse = [1, , 3];
+    const cases: ReadonlyArray<[string, unknown]> = [
+      ["$.v[1]: a hole in a sparse array", { v: sparse }],
+      ["$.v[0]: undefined is not JSON", { v: [undefined] }],
+      ["$.v[0]: function is not JSON", { v: [() => 1] }],
+      ["$.v: function is not JSON", { v: () => 1 }],
+      ["$.v: not a plain object", { v: { toJSON: () => 1, __proto__: { x: 1 } } }],
+    ];
+    for (const [message, v] of cases) expect(canonicalJson(v)).toEqual(E.left(message));
+    expect(JSON.stringify({ v: sparse })).toBe('{"v":[1,null,3]}'); // what we refuse to do silently
+  });
   it("law: canonical form is a fixed point of parse and independent of key order", () => {
     fc.assert(
       fc.property(json, (v) => {

@@ -15,7 +15,8 @@ const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed: () =
  * ECMAScript `Number#toString` form; `undefined` members are left out, as `JSON.stringify` does.
  * Refuses (Left, with the path) what another language could not reproduce byte for byte: non-finite
  * numbers, numbers needing an exponent (|n| ≥ 1e21 or 0 < |n| < 1e-6), unsafe integers, lone
- * surrogates, and non-plain objects.
+ * surrogates, non-plain objects (a `Date`, a class instance: no `toJSON` is called), `undefined`, functions,
+ * symbols and bigints inside arrays, and holes in sparse arrays.
  *
  * @example canonicalJson({ b: 1, a: [true, "x"] }) // Right('{"a":[true,"x"],"b":1}')
  */
@@ -45,7 +46,15 @@ const write = (v: unknown, path: string): string => {
       if (!wellFormed(v)) throw new CanonicalError(`${path}: string with a lone surrogate`);
       return JSON.stringify(v);
     case "object": {
-      if (Array.isArray(v)) return `[${v.map((x, i) => write(x, `${path}[${i}]`)).join(",")}]`;
+      if (Array.isArray(v)) {
+        // A for loop, not map: map skips holes and join would write `[1,,3]`, which is not JSON.
+        const items: string[] = [];
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) throw new CanonicalError(`${path}[${i}]: a hole in a sparse array`);
+          items.push(write(v[i], `${path}[${i}]`));
+        }
+        return `[${items.join(",")}]`;
+      }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null)
         throw new CanonicalError(`${path}: not a plain object`);
