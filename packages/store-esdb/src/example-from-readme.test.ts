@@ -1,63 +1,41 @@
-// The README's example, run against the gRPC test double (set ESDB_URL to run it against a server).
-import type { CoopId, EventId, Instant, RecordedEvent } from "@coop-ledger/domain";
-import { coopStream } from "@coop-ledger/domain";
-import * as E from "fp-ts/lib/Either.js";
+// The README's TypeScript example (the block under "## Example"), transpiled from the README itself and
+// run as a child process against the built package: against the gRPC test double, or against a real
+// server when ESDB_URL is set. (scripts/pack-install.mjs type-checks the same block in a project that
+// installed the packed packages; scripts/readme-examples.mjs requires this file to read README.md.)
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ts from "typescript";
 import { expect, it } from "vitest";
-import {
-  createEsdbClient,
-  esdbSettingsFromEnv,
-  inMemoryCheckpointStore,
-  makeEsdbStore,
-  runCatchUpProjection,
-} from "./index.js";
 import { EsdbServerDouble } from "./test-support/esdb-double.js";
 
-it("README example: append, read, and a catch-up projection with checkpoints", async () => {
+const packageDir = join(import.meta.dirname, "..");
+
+it("README example: append, then a catch-up projection on $all, filtered server-side", async () => {
+  const readme = readFileSync(join(packageDir, "README.md"), "utf8");
+  const block = /## Example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toBeDefined();
+  const js = ts.transpileModule(block ?? "", {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
+  // In the package folder, so `@coop-ledger/store-esdb` is the package itself (its dist/) and the
+  // client packages resolve from its dependencies.
+  const dir = mkdtempSync(join(packageDir, ".readme-example-"));
   const double = process.env.ESDB_URL ? undefined : await EsdbServerDouble.start();
-  const settings = esdbSettingsFromEnv(double ? { ESDB_URL: double.connectionString } : process.env);
-  if (E.isLeft(settings)) throw new Error(settings.left.message);
-  const client = createEsdbClient(settings.right);
-  if (E.isLeft(client)) throw new Error(client.left.message);
-  const credentials = settings.right.credentials;
-  const store = makeEsdbStore(client.right, { ...(credentials ? { credentials } : {}), ownsClient: false });
-
-  // --- from here on, as in the README ---
-  const coop = `htx-${Date.now().toString(36)}` as CoopId;
-  const appended = await store.append(
-    coopStream(coop),
-    [
-      {
-        eventId: "0b5c3c1e-8f2a-5d7e-9a3b-1c2d3e4f5a6b" as EventId, // deterministic in real use (command id + index)
-        event: {
-          type: "CoopSuspended",
-          schemaVersion: 1,
-          data: { coopId: coop, effectiveDate: "2021-03-01" as never },
-        },
-        metadata: { recordedAt: "2023-01-15T08:00:00.000Z" as Instant },
-      },
-    ],
-    { expectedRevision: "noStream" },
-  )();
-  expect(E.isRight(appended) && appended.right.written).toBe(true);
-
-  const read = await store.readStream(coopStream(coop))();
-  expect(E.isRight(read) && read.right.map((e) => e.event.type)).toEqual(["CoopSuspended"]);
-
-  // Count suspensions (tạm ngừng hoạt động) per co-op; checkpoint = full $all position + this map.
-  const projection = runCatchUpProjection<Readonly<Record<string, number>>>({
-    client: client.right,
-    checkpointStore: inMemoryCheckpointStore(), // jsonFileCheckpointStore("suspensions.checkpoint.json") on disk
-    initialState: {},
-    filter: { eventTypes: ["CoopSuspended"] },
-    handle: (counts, e: RecordedEvent) => ({ ...counts, [e.streamId]: (counts[e.streamId] ?? 0) + 1 }),
-    ...(credentials ? { credentials } : {}),
-  });
-  await projection.caughtUp;
-  expect(projection.state()[coopStream(coop)]).toBe(1);
-  await projection.stop();
-  // --- end of the README part ---
-
-  await store.close();
-  await client.right.dispose();
-  await double?.stop();
-});
+  try {
+    writeFileSync(join(dir, "example.mjs"), js);
+    const env = double ? { ...process.env, ESDB_URL: double.connectionString } : process.env;
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "example.mjs")], {
+      env,
+      timeout: 60_000,
+    });
+    // The projection's state: the co-op's stream with its one suspension (and, on a server with other
+    // data, more streams).
+    expect(stdout).toMatch(/'coop-htx-000123': 1/);
+    if (double) expect(double.log.filter((r) => r.streamId === "coop-htx-000123")).toHaveLength(1);
+  } finally {
+    await double?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 90_000);
