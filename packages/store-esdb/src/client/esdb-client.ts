@@ -147,8 +147,16 @@ export interface EsdbReadCalls {
  * the read calls. Build it with `eventStoreDbClient(c)`, `kurrentDbClient(c)` or `createEsdbClient`.
  *
  * @example
+ * import { KurrentDBClient } from "@kurrent/kurrentdb-client";
+ * import { kurrentDbClient, makeEsdbStore } from "@coop-ledger/store-esdb";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * // Needs a KurrentDB server on localhost:2113.
  * const client = kurrentDbClient(KurrentDBClient.connectionString("kurrentdb://localhost:2113?tls=false"));
- * const store = makeEsdbStore(client);
+ * const store = makeEsdbStore(client); // closes the client with the store
+ * const { streamId } = fixtureEvent(`a-${Date.now()}`, 0);
+ * const r = await store.append(streamId, fixtureBatch(`a-${Date.now()}`, 1), { expectedRevision: "any" })();
+ * console.log(client.package, r._tag); // "@kurrent/kurrentdb-client" "Right"
+ * await store.close();
  */
 export interface EsdbClient extends EsdbReadCalls {
   /** The client package this binding drives (its option and error-field names). */

@@ -21,7 +21,14 @@ export interface EventStoreDbAppendOptions extends EsdbBaseOptions {
  * The calls of `EventStoreDBClient` (`@eventstore/db-client` 6.x) the adapter makes, as function-typed
  * properties (checked strictly against the real class in `client-fit.test.ts`).
  *
- * @example const shape: EventStoreDbClientShape = EventStoreDBClient.connectionString(url);
+ * @example
+ * import { EventStoreDBClient } from "@eventstore/db-client";
+ * import { type EventStoreDbClientShape, eventStoreDbClient } from "@coop-ledger/store-esdb";
+ * const url = "esdb://localhost:2113?tls=false";
+ * const shape: EventStoreDbClientShape = EventStoreDBClient.connectionString(url); // no connection yet
+ * const client = eventStoreDbClient(shape);
+ * console.log(client.package); // "@eventstore/db-client"
+ * await client.dispose();
  */
 export interface EventStoreDbClientShape extends EsdbReadCalls {
   readonly appendToStream: (

@@ -25,7 +25,14 @@ export interface KurrentDbAppendOptions extends EsdbBaseOptions {
  * Reads (`readStream`, `readAll`) go through the client's native bridge (`@kurrent/bridge`), appends
  * and subscriptions through gRPC, as in 6.x.
  *
- * @example const shape: KurrentDbClientShape = KurrentDBClient.connectionString(url);
+ * @example
+ * import { KurrentDBClient } from "@kurrent/kurrentdb-client";
+ * import { type KurrentDbClientShape, kurrentDbClient } from "@coop-ledger/store-esdb";
+ * const url = "kurrentdb://localhost:2113?tls=false";
+ * const shape: KurrentDbClientShape = KurrentDBClient.connectionString(url); // no connection yet
+ * const client = kurrentDbClient(shape);
+ * console.log(client.package); // "@kurrent/kurrentdb-client"
+ * await client.dispose();
  */
 export interface KurrentDbClientShape extends EsdbReadCalls {
   readonly appendToStream: (

@@ -2,7 +2,15 @@
  * The options parameter type of a client call `(a, b, options?) => …` (the real clients' generic
  * methods included).
  *
- * @example type O = AppendOptionsOf<EventStoreDBClient["appendToStream"]>; // AppendToStreamOptions
+ * @example
+ * import type { EventStoreDBClient } from "@eventstore/db-client";
+ * import type { KurrentDBClient } from "@kurrent/kurrentdb-client";
+ * // 6.x names the expectation `expectedRevision`, Kurrent 1.x `streamState`:
+ * type Old = AppendOptionsOf<EventStoreDBClient["appendToStream"]>;
+ * type New = AppendOptionsOf<KurrentDBClient["appendToStream"]>;
+ * const old: Old = { expectedRevision: "no_stream" };
+ * const kurrent: New = { streamState: "no_stream" };
+ * console.log(Object.keys(old), Object.keys(kurrent)); // ["expectedRevision"] ["streamState"]
  */
 // biome-ignore lint/suspicious/noExplicitAny: only the options parameter's type is read
 export type AppendOptionsOf<F> = F extends (a: any, b: any, options?: infer O, ...rest: any[]) => any
@@ -15,7 +23,12 @@ export type AppendOptionsOf<F> = F extends (a: any, b: any, options?: infer O, .
  * error (a function-typed shape alone cannot: an options object with an extra, ignored key is still
  * assignable to the client's options type).
  *
- * @example const f = <C extends Shape>(c: C & HasAppendOption<C, "streamState">) => c;
+ * @example
+ * import { KurrentDBClient } from "@kurrent/kurrentdb-client";
+ * // A binding for Kurrent accepts only a client whose append options have `streamState`.
+ * const bindKurrent = <C extends { appendToStream: unknown }>(c: C & HasAppendOption<C, "streamState">): C => c;
+ * const client = KurrentDBClient.connectionString("kurrentdb://localhost:2113?tls=false"); // no call made yet
+ * console.log(bindKurrent(client) === client); // true (the 6.x client here is a compile error)
  */
 export type HasAppendOption<C, K extends string> = C extends { appendToStream: infer F }
   ? K extends keyof AppendOptionsOf<F>

@@ -73,7 +73,15 @@ export const actualRevisionOf = (client: ClientPackage, error: ClientErrorShape)
  *
  * No message holds a secret.
  *
- * @example toStoreError(err, { client: "@eventstore/db-client", operation: "append", streamId, expected: 3, secrets: [password] })
+ * @example
+ * import type { StreamId } from "@coop-ledger/domain";
+ * import { toStoreError } from "@coop-ledger/store-esdb/internal";
+ * // What @eventstore/db-client throws for a wrong expected version (its CommandError's fields).
+ * const thrown = { type: "wrong-expected-version", message: "WrongExpectedVersion", actualVersion: 5n };
+ * const e = toStoreError(thrown, { client: "@eventstore/db-client", operation: "append", streamId: "coop-htx-1" as StreamId, expected: 3, secrets: ["s3cret"] });
+ * console.log(e._tag, e._tag === "WrongExpectedRevision" && e.actual); // "WrongExpectedRevision" 5
+ * const down = toStoreError(new Error("connect ECONNREFUSED for admin:s3cret@db"), { client: "@eventstore/db-client", operation: "readAll", secrets: ["s3cret"] });
+ * console.log(down._tag, down.message.includes("s3cret")); // "StoreUnavailable" false
  */
 export const toStoreError = (error: unknown, ctx: ErrorContext): StoreError => {
   const e: ClientErrorShape = typeof error === "object" && error !== null ? (error as ClientErrorShape) : {};

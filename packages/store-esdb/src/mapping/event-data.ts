@@ -32,7 +32,12 @@ export interface EsdbMetadata {
 /**
  * Our event as the client's JSON event.
  *
- * @example toEsdbEvent({ eventId, event, metadata }) // { id: eventId, type: "CoopFounded", contentType: "application/json", data, metadata: { schemaVersion: 2, recordedAt, ... } }
+ * @example
+ * import { fixtureEvent } from "@coop-ledger/store/contract";
+ * import { toEsdbEvent } from "@coop-ledger/store-esdb/internal";
+ * const { newEvent } = fixtureEvent("a", 0); // a CoopSuspended
+ * const data = toEsdbEvent(newEvent);
+ * console.log(data.type, data.contentType, data.metadata); // "CoopSuspended" "application/json" { recordedAt: "2023-01-15T08:00:00.000Z", recordedBy: "contract", schemaVersion: 1 }
  */
 export const toEsdbEvent = (e: NewEvent): EsdbEventData => {
   const encoded = encodeEvent(e.event);
@@ -68,7 +73,17 @@ const malformed = (where: string, message: string): StoreError =>
  * `position` is the `$all` commit position, or `fallbackPosition` when the record has none (stream reads
  * on servers before 22.6), else {@link UNKNOWN_POSITION}.
  *
- * @example fromEsdbEvent(resolved.event) // Right({ eventId, streamId, revision, position, event, metadata })
+ * @example
+ * import { fixtureEvent } from "@coop-ledger/store/contract";
+ * import { fromEsdbEvent, toEsdbEvent } from "@coop-ledger/store-esdb/internal";
+ * const { streamId, newEvent } = fixtureEvent("a", 0);
+ * const sent = toEsdbEvent(newEvent);
+ * // What a client hands back for it: the same JSON, with the stream, revision and $all position.
+ * const read = { streamId, id: sent.id, revision: 0n, type: sent.type, data: sent.data, metadata: sent.metadata, isJson: true, position: { commit: 332n, prepare: 332n } };
+ * const r = fromEsdbEvent(read);
+ * if (r._tag === "Right") console.log(r.right.streamId, r.right.revision, r.right.position, r.right.event.type); // "coop-htx-a" 0 332 "CoopSuspended"
+ * const foreign = fromEsdbEvent({ ...read, streamId: "$stats-0.0.0.0:2113" });
+ * console.log(foreign._tag === "Left" && foreign.left._tag); // "UndecodableEvent" (not one of our streams)
  */
 export const fromEsdbEvent = (
   recorded: EsdbRecordedEvent,

@@ -29,7 +29,13 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$
  * Every one of these excludes system events (`$`-prefixed streams and types) on the server. A prefix
  * that starts with `$` is refused: the ledger never reads system streams.
  *
- * @example planFilter({ streamPrefixes: ["coop-"] }) // Right({ server: { filterOn: "streamName", prefixes: ["coop-"], ... } })
+ * @example
+ * import { planFilter } from "@coop-ledger/store-esdb/internal";
+ * const byStream = planFilter({ streamPrefixes: ["coop-"], eventTypes: ["CoopDissolved"] }, 32);
+ * if (byStream._tag === "Right") console.log(byStream.right.server); // { filterOn: "streamName", prefixes: ["coop-"], checkpointInterval: 32 } (types checked client-side)
+ * const byType = planFilter({ eventTypes: ["CoopFounded", "CoopDissolved"] }, 32);
+ * if (byType._tag === "Right") console.log(byType.right.server); // { filterOn: "eventType", regex: "^(?:CoopFounded|CoopDissolved)$", checkpointInterval: 32 }
+ * console.log(planFilter({ streamPrefixes: ["$et-"] }, 32)._tag); // "Left" (system streams are never read)
  */
 export const planFilter = (
   filter: SubscriptionFilter | undefined,

@@ -14,7 +14,16 @@ import type { EsdbPosition } from "../client/esdb-client.js";
  * Stream reads on servers older than 22.6 carry no `$all` position (the field is 2^64 − 1); the adapter
  * then reports this value instead of a made-up one. Reads of `$all` and subscriptions always carry one.
  *
- * @example recorded.position === UNKNOWN_POSITION // an old server read by stream
+ * @example
+ * import { fixtureEvent } from "@coop-ledger/store/contract";
+ * import { UNKNOWN_POSITION } from "@coop-ledger/store-esdb";
+ * import { fromEsdbEvent, toEsdbEvent } from "@coop-ledger/store-esdb/internal";
+ * const { streamId, newEvent } = fixtureEvent("a", 0);
+ * const sent = toEsdbEvent(newEvent);
+ * // A stream read from a server before 22.6: no $all position (2^64 − 1 on the wire).
+ * const old = { streamId, id: sent.id, revision: 0n, type: sent.type, data: sent.data, metadata: sent.metadata, isJson: true, position: { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n } };
+ * const r = fromEsdbEvent(old);
+ * console.log(r._tag === "Right" && r.right.position === UNKNOWN_POSITION); // true
  */
 export const UNKNOWN_POSITION = -1;
 

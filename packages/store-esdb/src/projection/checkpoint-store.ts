@@ -16,7 +16,18 @@ export interface Checkpoint<S> {
  * - `CheckpointUnreadable`: the stored checkpoint exists but cannot be read or decoded;
  * - `CheckpointWriteFailed`: saving failed (disk full, permissions...).
  *
- * @example match(e).with({ _tag: "CheckpointUnreadable" }, (x) => x.where).with({ _tag: "CheckpointWriteFailed" }, (x) => x.where).exhaustive()
+ * @example
+ * import { writeFile } from "node:fs/promises";
+ * import { type CheckpointError, jsonFileCheckpointStore } from "@coop-ledger/store-esdb";
+ * import { match } from "ts-pattern";
+ * const explain = (e: CheckpointError): string =>
+ *   match(e)
+ *     .with({ _tag: "CheckpointUnreadable" }, (x) => `cannot read ${x.where}: delete it to rebuild`)
+ *     .with({ _tag: "CheckpointWriteFailed" }, (x) => `cannot save ${x.where}`)
+ *     .exhaustive();
+ * await writeFile("broken.checkpoint.json", "{ not json");
+ * const loaded = await jsonFileCheckpointStore<number>("broken.checkpoint.json").load()();
+ * if (loaded._tag === "Left") console.log(explain(loaded.left)); // "cannot read broken.checkpoint.json: delete it to rebuild"
  */
 export type CheckpointError =
   | { readonly _tag: "CheckpointUnreadable"; readonly where: string; readonly message: string }

@@ -26,7 +26,32 @@ const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest(
  * checked, so a torn or altered file is `CheckpointUnreadable` (never a silent restart from scratch).
  * A missing file loads as `undefined`.
  *
- * @example const cps = fileCheckpointStore("./index.checkpoint", indexStateCodec(imageIndexSerializer(source)));
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { buildIndex } from "@coop-ledger/projections";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { eventsIndexSerializer, fileCheckpointStore, indexStateCodec } from "@coop-ledger/store-esdb";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * const page = await store.readAll()();
+ * if (page._tag === "Left") throw new Error(page.left.message);
+ * const index = buildIndex(page.right.events);
+ * const cps = fileCheckpointStore("index.checkpoint", indexStateCodec(eventsIndexSerializer));
+ * await cps.save({ position: { commit: 332n, prepare: 332n }, state: index })(); // atomically, state and position
+ * const loaded = await cps.load()();
+ * if (loaded._tag === "Right") console.log(loaded.right?.position.commit, loaded.right?.state.size === index.size); // 332n true
  */
 export const fileCheckpointStore = <S>(path: string, codec: BinaryStateCodec<S>): CheckpointStore<S> => {
   const unreadable = (message: string): CheckpointError => ({

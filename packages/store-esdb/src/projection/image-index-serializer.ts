@@ -29,9 +29,34 @@ const EXTRA = { writer: "@coop-ledger/store-esdb", kind: "index-checkpoint" } as
  * reason): delete the checkpoint file and the runner rebuilds the index from the start of `$all`.
  *
  * @example
- * const source = storeEventSource(store);
- * const cps = fileCheckpointStore("idx.ckpt", indexStateCodec(imageIndexSerializer(source)));
- * const run = runIndexProjection({ client, checkpointStore: cps, eventSource: source });
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { buildIndex } from "@coop-ledger/projections";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { imageIndexSerializer, storeEventSource } from "@coop-ledger/store-esdb";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * const page = await store.readAll()();
+ * if (page._tag === "Left") throw new Error(page.left.message);
+ * const index = buildIndex(page.right.events);
+ * const source = storeEventSource(store); // the server's store in a service; any EventStore works
+ * const serializer = imageIndexSerializer(source);
+ * const reopened = serializer.deserialize(serializer.serialize(index)); // the columns, no events
+ * if (reopened._tag === "Left") throw new Error(reopened.left);
+ * console.log(reopened.right.holdsEvents); // false: its streams are read back from the source on demand
+ * const preloaded = await source.preload(reopened.right, ["coop-htx-1"])();
+ * console.log(preloaded._tag, reopened.right.streamEvents("coop-htx-1").length); // "Right" 1
  */
 export const imageIndexSerializer = (source: EventSource): IndexSerializer => ({
   format: `index-image@${INDEX_FORMAT_VERSION}.${INDEX_MODEL_VERSION}`,

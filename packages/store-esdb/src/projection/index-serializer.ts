@@ -13,7 +13,32 @@ import { fromEsdbEvent, toEsdbEvent } from "../mapping/event-data.js";
  * are, no events; the one to use) and {@link eventsIndexSerializer} (the events themselves, refolded
  * on load; self-contained, kept for checkpoints written before the image existed).
  *
- * @example const bytes = serializer.serialize(index); const back = serializer.deserialize(bytes);
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { buildIndex } from "@coop-ledger/projections";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { eventsIndexSerializer, type IndexSerializer } from "@coop-ledger/store-esdb";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * const page = await store.readAll()();
+ * if (page._tag === "Left") throw new Error(page.left.message);
+ * const index = buildIndex(page.right.events);
+ * const serializer: IndexSerializer = eventsIndexSerializer; // the events, gzipped JSON
+ * const bytes = serializer.serialize(index);
+ * const back = serializer.deserialize(bytes);
+ * console.log(serializer.format, back._tag === "Right" && back.right.size === index.size); // "events-json-gzip@1" true
  */
 export interface IndexSerializer {
   /** A short name written into the checkpoint, so a file is never read with the wrong serializer. */

@@ -14,7 +14,16 @@ import type { IndexedEventsGone } from "./store-event-source.js";
  * ...), a checkpoint error, a reopened index whose events the server no longer has, or the projection's own `handle` throwing (`HandlerFailed`, naming the
  * event).
  *
- * @example match(e).with({ _tag: "HandlerFailed" }, (x) => x.eventWhere).otherwise((x) => x.message)
+ * @example
+ * import type { CatchUpProjectionError } from "@coop-ledger/store-esdb";
+ * import { match, P } from "ts-pattern";
+ * const advice = (e: CatchUpProjectionError): string =>
+ *   match(e)
+ *     .with({ _tag: "HandlerFailed" }, (x) => `the fold failed at ${x.eventWhere}: fix the handler`)
+ *     .with({ _tag: P.union("CheckpointUnreadable", "IndexedEventsGone") }, () => "delete the checkpoint to rebuild")
+ *     .otherwise((x) => x.message);
+ * console.log(advice({ _tag: "HandlerFailed", eventWhere: "coop-htx-1@3", message: "boom" })); // "the fold failed at coop-htx-1@3: fix the handler"
+ * console.log(advice({ _tag: "StoreUnavailable", message: "connection refused" })); // "connection refused"
  */
 export type CatchUpProjectionError =
   | StoreError
@@ -146,9 +155,22 @@ class HandlerFailure extends Error {}
  *   progress is folded again from the redelivered events), as `onError` decides.
  *
  * @example
- * const run = runCatchUpProjection({ client, checkpointStore: jsonFileCheckpointStore("cp.json"),
- *   initialState: 0, handle: (n, e) => (e.event.type === "CoopFounded" ? n + 1 : n) });
- * await run.caughtUp; console.log(run.state()); await run.stop();
+ * import { createEsdbClient, esdbSettingsFromEnv, jsonFileCheckpointStore, runCatchUpProjection } from "@coop-ledger/store-esdb";
+ * // Needs a server: ESDB_URL=esdb://localhost:2113?tls=false (see esdbSettingsFromEnv).
+ * const settings = esdbSettingsFromEnv(process.env);
+ * if (settings._tag === "Left") throw new Error(settings.left.message);
+ * const client = createEsdbClient(settings.right);
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * // Co-ops founded so far; the count and its $all position are saved together in cp.json.
+ * const run = runCatchUpProjection({
+ *   client: client.right,
+ *   checkpointStore: jsonFileCheckpointStore<number>("cp.json"),
+ *   initialState: 0,
+ *   handle: (n, e) => (e.event.type === "CoopFounded" ? n + 1 : n),
+ * });
+ * await run.caughtUp;
+ * console.log(run.state()); // the number of CoopFounded events in the ledger
+ * await run.stop();
  */
 export const runCatchUpProjection = <S>(options: CatchUpProjectionOptions<S>): CatchUpProjection<S> => {
   const saveEvery = Math.max(1, options.saveEvery ?? 500);

@@ -56,10 +56,20 @@ export type IndexProjectionOptions = Omit<
  * it next receives one (through `eventSource`, once per stream after a restart).
  *
  * @example
- * const source = storeEventSource(makeEsdbStore(client));
+ * import { snapshot } from "@coop-ledger/projections";
+ * import { createEsdbClient, esdbSettingsFromEnv, fileCheckpointStore, imageIndexSerializer, indexStateCodec, makeEsdbStore, runIndexProjection, storeEventSource } from "@coop-ledger/store-esdb";
+ * // Needs a server: ESDB_URL=esdb://localhost:2113?tls=false (see esdbSettingsFromEnv).
+ * const settings = esdbSettingsFromEnv(process.env);
+ * if (settings._tag === "Left") throw new Error(settings.left.message);
+ * const client = createEsdbClient(settings.right);
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * const source = storeEventSource(makeEsdbStore(client.right));
  * const checkpointStore = fileCheckpointStore("idx.ckpt", indexStateCodec(imageIndexSerializer(source)));
- * const run = runIndexProjection({ client, checkpointStore, eventSource: source });
- * await run.caughtUp; snapshot(run.state(), { validAt: "2024-12-31" });
+ * const run = runIndexProjection({ client: client.right, checkpointStore, eventSource: source });
+ * await run.caughtUp; // a restart resumes from idx.ckpt
+ * const figures = snapshot(run.state(), { validAt: "2024-12-31" });
+ * if (figures._tag === "Right") console.log(figures.right.figures.length > 0); // true
+ * await run.stop();
  */
 export const runIndexProjection = (options: IndexProjectionOptions): CatchUpProjection<ProjectionIndex> => {
   const source = options.eventSource;

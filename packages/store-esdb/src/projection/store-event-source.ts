@@ -11,7 +11,14 @@ import { UNKNOWN_POSITION } from "../mapping/position.js";
  * before 22.6) and they cannot be matched. Retrying does not help: the index no longer agrees with the
  * log; delete the checkpoint to rebuild it from `$all`.
  *
- * @example { _tag: "IndexedEventsGone", streamId: "coop-htx-1", message: "…" }
+ * @example
+ * import type { IndexedEventsGone } from "@coop-ledger/store-esdb/internal";
+ * const gone: IndexedEventsGone = {
+ *   _tag: "IndexedEventsGone",
+ *   streamId: "coop-htx-1",
+ *   message: "cannot read back the indexed events of coop-htx-1: the stream holds 3 events, the index fed 5; delete the checkpoint to rebuild the index from $all",
+ * };
+ * console.log(gone.message.endsWith("from $all")); // true: the remedy is in the message
  */
 export interface IndexedEventsGone {
   readonly _tag: "IndexedEventsGone";
@@ -41,8 +48,33 @@ const unmatched = (streamId: string, message: string): IndexedEventsGone => ({
  * filter or a truncated stream makes the counts differ: then preloading fails, saying so).
  *
  * @example
- * const source = storeEventSource(makeEsdbStore(client));
- * await source.preload(index, ["coop-htx-1"])(); explain(index, query);
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { buildIndex } from "@coop-ledger/projections";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * import { imageIndexSerializer, type StoreEventSource, storeEventSource } from "@coop-ledger/store-esdb";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * for (const coopId of ["htx-1", "htx-2"]) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId,
+ *     effectiveDate: "2019-03-01",
+ *     name: `HTX ${coopId}`,
+ *     form: "cooperative",
+ *     sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *     foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Right") await handler.handle({ commandId: `found-${coopId}`, command: found.right })();
+ * }
+ * const page = await store.readAll()();
+ * if (page._tag === "Left") throw new Error(page.left.message);
+ * const index = buildIndex(page.right.events);
+ * const source: StoreEventSource = storeEventSource(store);
+ * const reopened = imageIndexSerializer(source).deserialize(imageIndexSerializer(source).serialize(index));
+ * if (reopened._tag === "Left") throw new Error(reopened.left);
+ * await source.preload(reopened.right, ["coop-htx-2"])(); // before an audit reads that stream
+ * console.log(reopened.right.streamEvents("coop-htx-2").map((e) => e.event.type)); // ["CoopFounded"]
+ * source.forget(reopened.right, ["coop-htx-2"]); // the audit is done
  */
 export interface StoreEventSource extends EventSource {
   /** Reads these streams of `index` from the store, to serve their events synchronously. */
@@ -57,7 +89,12 @@ export interface StoreEventSource extends EventSource {
 /**
  * A {@link StoreEventSource} reading streams through `store.readStream`.
  *
- * @example const source = storeEventSource(makeEsdbStore(client));
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { storeEventSource } from "@coop-ledger/store-esdb";
+ * // Over makeEsdbStore(client) in a service; any store with readStream will do.
+ * const source = storeEventSource(makeInMemoryStore());
+ * console.log(typeof source.preload, typeof source.forget); // "function" "function"
  */
 export const storeEventSource = (store: Pick<EventStore, "readStream">): StoreEventSource => {
   const byPosition = new Map<number, RecordedEvent>();

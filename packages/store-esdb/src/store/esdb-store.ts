@@ -64,8 +64,18 @@ const ledgerReadFilter = {
  * - `subscribe` is a catch-up subscription to `$all` with a server-side filter.
  *
  * @example
- * const store = makeEsdbStore(eventStoreDbClient(EventStoreDBClient.connectionString("esdb://localhost:2113?tls=false")));
- * const r = await store.append(stream, [newEvent], { expectedRevision: "noStream" })();
+ * import { createEsdbClient, esdbSettingsFromEnv, makeEsdbStore } from "@coop-ledger/store-esdb";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * // Needs a server: ESDB_URL=esdb://localhost:2113?tls=false (see esdbSettingsFromEnv).
+ * const settings = esdbSettingsFromEnv(process.env);
+ * if (settings._tag === "Left") throw new Error(settings.left.message);
+ * const client = createEsdbClient(settings.right);
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * const store = makeEsdbStore(client.right, settings.right.credentials ? { credentials: settings.right.credentials } : {});
+ * const coop = `a-${Date.now().toString(36)}`;
+ * const r = await store.append(fixtureEvent(coop, 0).streamId, fixtureBatch(coop, 2), { expectedRevision: "noStream" })();
+ * if (r._tag === "Right") console.log(r.right.nextExpectedRevision, r.right.written); // 1 true
+ * await store.close();
  */
 export const makeEsdbStore = (client: EsdbClient, options: EsdbStoreOptions = {}): EsdbStore => {
   const secrets = [

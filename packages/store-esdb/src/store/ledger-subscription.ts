@@ -62,8 +62,22 @@ const LOW_WATER = 64;
  * event or checkpoint reaches it.
  *
  * @example
- * const sub = subscribeToLedger(client, { from: "start", secrets: [] }, { onEvent: (e) => apply(e), onError: console.error });
+ * import { createEsdbClient, esdbSettingsFromEnv } from "@coop-ledger/store-esdb";
+ * import { subscribeToLedger } from "@coop-ledger/store-esdb/internal";
+ * // Needs a server: ESDB_URL=esdb://localhost:2113?tls=false (see esdbSettingsFromEnv).
+ * const settings = esdbSettingsFromEnv(process.env);
+ * if (settings._tag === "Left") throw new Error(settings.left.message);
+ * const client = createEsdbClient(settings.right);
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * let events = 0;
+ * const sub = subscribeToLedger(client.right, { from: "start", secrets: [] }, {
+ *   onEvent: () => void events++,
+ *   onCaughtUp: () => console.log(`caught up after ${events} events`),
+ *   onError: (e) => console.error(e.message),
+ * });
+ * await new Promise((r) => setTimeout(r, 1000));
  * await sub.stop();
+ * await client.right.dispose();
  */
 export const subscribeToLedger = (
   client: EsdbClient,

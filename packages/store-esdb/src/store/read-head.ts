@@ -4,7 +4,17 @@ import type { EsdbClient, EsdbCredentials, EsdbPosition } from "../client/esdb-c
  * The position of the last event in `$all` (whatever its stream, system events included), or
  * `undefined` for an empty log: one backwards read of one event. Throws what the client throws.
  *
- * @example const head = await readHead(client); // { commit: 9137n, prepare: 9137n }
+ * @example
+ * import { createEsdbClient, esdbSettingsFromEnv } from "@coop-ledger/store-esdb";
+ * import { readHead } from "@coop-ledger/store-esdb/internal";
+ * // Needs a server: ESDB_URL=esdb://localhost:2113?tls=false (see esdbSettingsFromEnv).
+ * const settings = esdbSettingsFromEnv(process.env);
+ * if (settings._tag === "Left") throw new Error(settings.left.message);
+ * const client = createEsdbClient(settings.right);
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * const head = await readHead(client.right); // one backwards read of one event
+ * console.log(head); // e.g. { commit: 9137n, prepare: 9137n }, or undefined for an empty log
+ * await client.right.dispose();
  */
 export const readHead = async (
   client: EsdbClient,

@@ -16,7 +16,13 @@ export const BOTH_CLIENTS: ReadonlyArray<ClientPackage> = [
  * A real client of the given package on a connection string, loaded through the adapter's own loader
  * (each client in its own protobuf namespace) and bound for the adapter. Throws on failure (tests).
  *
- * @example const client = testClient("@kurrent/kurrentdb-client", server.connectionString);
+ * @example
+ * // Test support of this repository (not in the package).
+ * const { server, close } = await doubleStore();
+ * const client = testClient("@kurrent/kurrentdb-client", server.connectionString);
+ * console.log(client.package); // "@kurrent/kurrentdb-client"
+ * await client.dispose();
+ * await close();
  */
 export const testClient = (pkg: ClientPackage, url: string): EsdbClient => {
   const c = createEsdbClient({ url, client: pkg });

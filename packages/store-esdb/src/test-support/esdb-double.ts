@@ -197,9 +197,18 @@ const cmp = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepar
  * A loopback gRPC test double of an EventStoreDB server (see the module comment for what it models).
  *
  * @example
+ * import { createEsdbClient, makeEsdbStore } from "@coop-ledger/store-esdb";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * // EsdbServerDouble is test support of this repository (not in the package).
  * const server = await EsdbServerDouble.start();
- * const client = EventStoreDBClient.connectionString(server.connectionString);
- * // ... use the client ...
+ * const client = createEsdbClient({ url: server.connectionString, client: "@eventstore/db-client" });
+ * if (client._tag === "Left") throw new Error(client.left.message);
+ * const store = makeEsdbStore(client.right);
+ * const { streamId } = fixtureEvent("a", 0);
+ * const r = await store.append(streamId, fixtureBatch("a", 2), { expectedRevision: "noStream" })();
+ * const back = await store.readStream(streamId)();
+ * console.log(r._tag === "Right" && r.right.written, back._tag === "Right" && back.right.length); // true 2
+ * await store.close();
  * await server.stop();
  */
 export class EsdbServerDouble {

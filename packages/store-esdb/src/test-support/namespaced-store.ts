@@ -23,7 +23,18 @@ const SCAN = 1000;
  * Wraps a store so its streams live in a namespace. `baseAfter` is the inner position after which this
  * view's log starts (the head of `$all` when created; `undefined` for an empty server).
  *
- * @example const view = namespacedStore(makeEsdbStore(client), { namespace: "t1", baseAfter: 1234 });
+ * @example
+ * import { makeInMemoryStore } from "@coop-ledger/store";
+ * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
+ * // Test support of this repository (not in the package): one shared server, one namespace per suite.
+ * const inner = makeInMemoryStore(); // makeEsdbStore(client) on a real server
+ * const view = namespacedStore(inner, { namespace: "t1", baseAfter: undefined });
+ * const { streamId } = fixtureEvent("a", 0); // "coop-htx-a"
+ * await view.append(streamId, fixtureBatch("a", 1), { expectedRevision: "noStream" })();
+ * const innerPage = await inner.readAll()();
+ * const viewPage = await view.readAll()();
+ * if (innerPage._tag === "Right" && viewPage._tag === "Right")
+ *   console.log(innerPage.right.events[0]?.streamId, viewPage.right.events[0]?.streamId); // "coop-t1.htx-a" "coop-htx-a"
  */
 export const namespacedStore = (
   inner: EventStore,
