@@ -27,7 +27,13 @@ export interface ProvinceHistoryOptions extends CoopPlanOptions {
  * geography change. (Reorganisations and funds are exercised by `generateLedger`, whose histories are
  * checked by the decider in this package's tests.)
  *
- * @example fc.sample(provinceHistoryArbitrary(), 1)[0].length
+ * @example
+ * import { provinceHistoryArbitrary } from "@coop-ledger/testing";
+ * import fc from "fast-check";
+ * const [history] = fc.sample(provinceHistoryArbitrary({ maxCoops: 3 }), { numRuns: 1, seed: 7 });
+ * const streams = new Set(history?.map((e) => e.streamId));
+ * const inOrder = history?.every((e, i, all) => i === 0 || all[i - 1]!.metadata.recordedAt <= e.metadata.recordedAt);
+ * console.log(streams.size >= 1 && streams.size <= 3, inOrder); // true true (1 to 3 co-ops, in recording order)
  */
 export const provinceHistoryArbitrary = (
   options: ProvinceHistoryOptions = {},
@@ -54,7 +60,12 @@ export const mergeByRecording = (streams: ReadonlyArray<ReadonlyArray<GeneratedE
 /**
  * Gives events the envelope a store would: per-stream revisions from 0 and global positions from 0, in
  * the order given.
- * @example toRecorded(generated)[0].position // 0
+ * @example
+ * import { coopHistoryArbitrary, toRecorded } from "@coop-ledger/testing";
+ * import fc from "fast-check";
+ * const [generated] = fc.sample(coopHistoryArbitrary(), { numRuns: 1, seed: 1 });
+ * const recorded = toRecorded(generated ?? []);
+ * console.log(recorded[0]?.position, recorded[0]?.revision, recorded[0]?.event.type); // 0 0 "CoopFounded"
  */
 export const toRecorded = (events: Iterable<GeneratedEvent>): RecordedEvent[] => {
   const revisions = new Map<string, number>();

@@ -54,7 +54,14 @@ const ratingOf = (score: number): "good" | "fair" | "average" | "weak" =>
  * after a dissolution) is skipped. The result is a valid history by the decider's rules, with ids
  * `generatedEventId(idSeed, streamId, n)` (the ledger's event-id scheme).
  *
- * @example interpretCoopPlan(plan, "htx-1", 7)
+ * @example
+ * import { coopPlanArbitrary, interpretCoopPlan } from "@coop-ledger/testing";
+ * import fc from "fast-check";
+ * const [plan] = fc.sample(coopPlanArbitrary(), { numRuns: 1, seed: 3 });
+ * if (plan === undefined) throw new Error("no plan");
+ * const events = interpretCoopPlan(plan, "htx-1", 7);
+ * const again = interpretCoopPlan(plan, "htx-1", 7);
+ * console.log(events[0]?.streamId, JSON.stringify(events) === JSON.stringify(again)); // "coop-htx-1" true (deterministic)
  */
 export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number): GeneratedEvent[] => {
   const id = coopId as CoopId;

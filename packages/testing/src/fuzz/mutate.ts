@@ -33,7 +33,19 @@ const edit = (
  * removed, a value replaced by arbitrary JSON, a number made a string (and the reverse), an extra
  * field. Used to fuzz decoders with inputs close to valid ones (where bugs hide).
  *
- * @example fc.assert(fc.property(mutatedJson(domainEventArbitrary), (raw) => { decodeEvent(raw); }))
+ * @example
+ * import { decodeEvent, type RawEvent } from "@coop-ledger/domain";
+ * import { domainEventArbitrary } from "@coop-ledger/testing";
+ * import fc from "fast-check";
+ * // The decoder never throws on near-valid input: it returns Right or a typed Left.
+ * fc.assert(
+ *   fc.property(mutatedJson(domainEventArbitrary), (raw) => {
+ *     const r = decodeEvent(raw as RawEvent); // a mutation may break its shape: that is the point
+ *     return r._tag === "Right" || typeof r.left.message === "string";
+ *   }),
+ *   { numRuns: 200 },
+ * );
+ * console.log("200 mutated events decoded without a throw"); // "200 mutated events decoded without a throw"
  */
 export const mutatedJson = <A>(valid: fc.Arbitrary<A>): fc.Arbitrary<unknown> =>
   valid.chain((a) => {

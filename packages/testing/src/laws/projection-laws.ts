@@ -111,7 +111,11 @@ const reinterleave = (events: RecordedEvent[]): fc.Arbitrary<RecordedEvent[]> =>
  * under duplicate delivery. Each throws a readable error naming the law, the query and both answers.
  *
  * @example
- * for (const law of projectionLaws(indexLawProjection)) it(law.name, law.run);
+ * import { indexLawProjection, projectionLaws } from "@coop-ledger/testing";
+ * // In a test file: for (const law of projectionLaws(indexLawProjection)) it(law.name, law.run);
+ * const laws = projectionLaws(indexLawProjection, { numRuns: 3 });
+ * for (const law of laws) law.run(); // throws, naming the law, on the first broken one
+ * console.log(laws.length); // 5
  */
 export const projectionLaws = <B>(
   p: LawProjection<B>,
@@ -228,7 +232,11 @@ export const projectionLaws = <B>(
 
 /**
  * Runs every law of {@link projectionLaws} in turn; throws on the first broken one.
- * @example it("our index obeys the projection laws", () => checkProjectionLaws(indexLawProjection));
+ * @example
+ * import { checkProjectionLaws, replayLawProjection } from "@coop-ledger/testing";
+ * // In a test file: it("our projection obeys the laws", () => checkProjectionLaws(myProjection));
+ * checkProjectionLaws(replayLawProjection, { numRuns: 3 });
+ * console.log("the replay projection obeys the laws"); // "the replay projection obeys the laws"
  */
 export const checkProjectionLaws = <B>(p: LawProjection<B>, options: ProjectionLawOptions = {}): void => {
   for (const law of projectionLaws(p, options)) law.run();

@@ -45,8 +45,29 @@ export interface WhenResult<Ev, Err extends { readonly _tag: string }> {
  * the command, what was expected and what the decider did.
  *
  * @example
- * const spec = specFor(ledgerDecider);
- * spec([founded]).when({ type: "ResumeCoop", data: { coopId, effectiveDate } }).thenError("NotSuspended");
+ * import { ledgerDecider, makeCommand } from "@coop-ledger/domain";
+ * import { specFor } from "@coop-ledger/testing";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * const suspend = makeCommand("SuspendCoop", { coopId: "htx-1", effectiveDate: "2021-03-01" });
+ * const resume = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2021-06-01" });
+ * if (found._tag === "Left" || suspend._tag === "Left" || resume._tag === "Left") throw new Error("invalid command data");
+ * const spec = specFor(ledgerDecider); // any Decider: your own too
+ * const founded = spec([]).when(found.right).result;
+ * if (founded._tag === "Left") throw new Error(founded.left._tag);
+ * spec(founded.right).when(resume.right).thenError("NotSuspended"); // passes (throws DeciderSpecFailure if not)
+ * try {
+ *   spec(founded.right).when(resume.right).then([]);
+ * } catch (e) {
+ *   console.log((e as Error).name); // "DeciderSpecFailure" (its message lists given, when, expected and got)
+ * }
  */
 export const specFor =
   <C, S, Ev, Err extends { readonly _tag: string }>(decider: Decider<C, S, Ev, Err>) =>
@@ -105,8 +126,28 @@ export const specFor =
  * Given/when/then against the ledger's decider (default configuration).
  *
  * @example
- * given([founded, suspended]).when(resume).then([{ type: "CoopResumed", schemaVersion: 1, data }]);
- * given([founded]).when(resume).thenError("NotSuspended");
+ * import { makeCommand } from "@coop-ledger/domain";
+ * import { given } from "@coop-ledger/testing";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * const suspend = makeCommand("SuspendCoop", { coopId: "htx-1", effectiveDate: "2021-03-01" });
+ * const resume = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2021-06-01" });
+ * if (found._tag === "Left" || suspend._tag === "Left" || resume._tag === "Left") throw new Error("invalid command data");
+ * const founded = given([]).when(found.right).result;
+ * if (founded._tag === "Left") throw new Error(founded.left._tag);
+ * given(founded.right).when(resume.right).thenError("NotSuspended");
+ * const suspended = given(founded.right).when(suspend.right).result;
+ * if (suspended._tag === "Left") throw new Error(suspended.left._tag);
+ * given([...founded.right, ...suspended.right])
+ *   .when(resume.right)
+ *   .thenEvents((events) => console.log(events.map((e) => e.type))); // ["CoopResumed"]
  */
 export const given: (history: ReadonlyArray<GivenEvent<DomainEvent>>) => {
   when: (command: Command) => WhenResult<DomainEvent, DomainError>;
