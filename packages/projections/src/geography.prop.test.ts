@@ -2,11 +2,11 @@ import { predecessorProvinces } from "@coop-ledger/domain";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "./bitemporal-index/projection-index.js";
 import { INDICATORS } from "./catalogue/catalogue.js";
 import type { IndicatorId } from "./catalogue/indicator-id.js";
 import type { Snapshot } from "./evaluate/snapshot.js";
 import { snapshot } from "./evaluate/snapshot-of-index.js";
-import { buildIndex } from "./index/projection-index.js";
 import { historyAndQueriesArb, queryOf } from "./test-support/arbitraries.js";
 
 const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);

@@ -18,6 +18,22 @@ export { type ProvenanceEntries, ProvenanceTable } from "./audit/provenance-tabl
 export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
 export {
+  IMAGE_LEVELS,
+  type ImageExtent,
+  type ImageSegment,
+  type IndexImage,
+  IndexImageDamaged,
+  type IndexImageSource,
+} from "./bitemporal-index/index-image.js";
+export {
+  buildIndex,
+  type CellColumn,
+  type CellLevel,
+  type EventSource,
+  type FeedResult,
+  ProjectionIndex,
+} from "./bitemporal-index/projection-index.js";
+export {
   INDICATORS,
   type IndicatorDefinition,
   type IndicatorKind,
@@ -30,22 +46,6 @@ export { basisPoints, type Figure, ratio } from "./evaluate/figure.js";
 export { type ResolvedOptions, type ResolvedQuery, resolveQuery } from "./evaluate/resolve-query.js";
 export { indicatorValue, type Snapshot } from "./evaluate/snapshot.js";
 export { snapshot } from "./evaluate/snapshot-of-index.js";
-export {
-  IMAGE_LEVELS,
-  type ImageExtent,
-  type ImageSegment,
-  type IndexImage,
-  IndexImageDamaged,
-  type IndexImageSource,
-} from "./index/index-image.js";
-export {
-  buildIndex,
-  type CellColumn,
-  type CellLevel,
-  type EventSource,
-  type FeedResult,
-  ProjectionIndex,
-} from "./index/projection-index.js";
 export {
   decodeIndexImage,
   encodeIndexImage,

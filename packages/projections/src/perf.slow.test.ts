@@ -2,8 +2,8 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "./bitemporal-index/projection-index.js";
 import { snapshot } from "./evaluate/snapshot-of-index.js";
-import { buildIndex } from "./index/projection-index.js";
 import { replay } from "./replay/replay.js";
 
 // Measurements on the testing package's realistic ledgers; slow (the national preset has ≈ 1 M events):

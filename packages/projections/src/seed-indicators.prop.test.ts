@@ -9,10 +9,10 @@ import {
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "./bitemporal-index/projection-index.js";
 import type { IndicatorId } from "./catalogue/indicator-id.js";
 import { indicatorValue } from "./evaluate/snapshot.js";
 import { snapshot } from "./evaluate/snapshot-of-index.js";
-import { buildIndex } from "./index/projection-index.js";
 import { liveEvents, timed } from "./model/live-events.js";
 import { replay } from "./replay/replay.js";
 import { historyArb } from "./test-support/arbitraries.js";

@@ -1,9 +1,9 @@
 import type { Instant } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { Figure } from "../evaluate/figure.js";
 import { resolveQuery } from "../evaluate/resolve-query.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
 import { liveEvents, timed } from "../model/live-events.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { NON_ADDITIVE } from "../catalogue/provenance.js";
 import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
@@ -7,7 +8,6 @@ import type { Figure } from "../evaluate/figure.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
 import type { SeriesReader } from "../evaluate/series-reader.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
 import { type CellInfo, cellInPopulation, cellInScope, type Population, parseCell } from "../model/cells.js";
 import { liveEvents, timed } from "../model/live-events.js";
 import type { ProjectionError } from "../query/projection-error.js";

@@ -1,12 +1,12 @@
 import type { BusinessDate, EventType, Instant } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
+import { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
 import type { Figure } from "../evaluate/figure.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
 import { snapshotFrom } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { ProjectionIndex } from "../index/projection-index.js";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState } from "../model/stream-state.js";
 import { type Deltas, emptyDeltas, sweepFrom } from "../model/stream-sweep.js";

@@ -4,7 +4,7 @@ import {
   IndexImageDamaged,
   type IndexImageSource,
   imageSourceOf,
-} from "../index/index-image.js";
+} from "../bitemporal-index/index-image.js";
 import { streamProvenance } from "./stream-provenance.js";
 
 /** A growable typed column (doubling), trimmed to its length when laid out. */

@@ -1,9 +1,9 @@
 import { addDays, addMonths, type BusinessDate, dateParts, makeDate } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
 import type { Figure } from "../evaluate/figure.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import { ProjectionIndex } from "../index/projection-index.js";
+import { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { TimedEvent } from "../model/live-events.js";
 import { timed } from "../model/live-events.js";
 import { groupByStream } from "../replay/replay.js";

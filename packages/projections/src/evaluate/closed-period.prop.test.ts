@@ -2,8 +2,8 @@ import { addDays, type BusinessDate, type RecordedEvent } from "@coop-ledger/dom
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { INDICATORS } from "../catalogue/catalogue.js";
-import { buildIndex } from "../index/projection-index.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { replay } from "../replay/replay.js";
 import { historyArb } from "../test-support/arbitraries.js";

@@ -1,7 +1,7 @@
 import { DomainEvent, type RecordedEvent, StreamId } from "@coop-ledger/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../index/projection-index.js";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { indicatorValue } from "./snapshot.js";
 import { snapshot } from "./snapshot-of-index.js";
 

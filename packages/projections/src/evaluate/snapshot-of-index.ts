@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { indexReader } from "../index/index-reader.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
+import { indexReader } from "../bitemporal-index/index-reader.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { resolveQuery } from "./resolve-query.js";

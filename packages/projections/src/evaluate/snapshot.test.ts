@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../index/projection-index.js";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { replay } from "../replay/replay.js";
 import { ev, founded, Ledger } from "../test-support/history.js";
 import { indicatorValue, type Snapshot } from "./snapshot.js";

@@ -10,9 +10,9 @@ import {
   shippedCommuneOrigins,
 } from "@coop-ledger/domain";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { indicatorValue } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { buildIndex } from "../index/projection-index.js";
 import { COMMUNE_ORIGINS } from "./commune-origins.js";
 
 /** A 2025 commune of new Lâm Đồng (68) formed only from communes of old `old`, from the shipped table. */

@@ -16,9 +16,9 @@ import {
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { indicatorValue } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { buildIndex } from "../index/projection-index.js";
 
 /**
  * The decider and the projections read a suspension (tạm ngừng hoạt động) the same way: suspended from

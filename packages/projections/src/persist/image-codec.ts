@@ -1,5 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
-import { type IndexImage, IndexImageDamaged, type IndexImageSource } from "../index/index-image.js";
+import {
+  type IndexImage,
+  IndexImageDamaged,
+  type IndexImageSource,
+} from "../bitemporal-index/index-image.js";
 import { fastChecksum } from "./fast-checksum.js";
 
 /**

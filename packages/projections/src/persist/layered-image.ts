@@ -4,8 +4,8 @@ import {
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
-} from "../index/index-image.js";
-import { foldOfImage } from "../index/stream-fold.js";
+} from "../bitemporal-index/index-image.js";
+import { foldOfImage } from "../bitemporal-index/stream-fold.js";
 
 type Meta = IndexImage["meta"];
 type Level = (typeof IMAGE_LEVELS)[number];

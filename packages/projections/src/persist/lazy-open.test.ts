@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { IndexImageDamaged, type IndexImageSource } from "../bitemporal-index/index-image.js";
+import { buildIndex, ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { IndexImageDamaged, type IndexImageSource } from "../index/index-image.js";
-import { buildIndex, ProjectionIndex } from "../index/projection-index.js";
 import { historyArb } from "../test-support/arbitraries.js";
 import { assertSameResult } from "../test-support/compare.js";
 import { encodeIndexImage, openIndexImage } from "./image-codec.js";

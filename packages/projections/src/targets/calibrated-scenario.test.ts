@@ -1,10 +1,10 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import { SCENARIOS } from "@coop-ledger/generator";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { indicatorValue } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
 import { figureSourceOf } from "./engine-source.js";
 import { evaluateTargets, type TargetRow } from "./evaluate.js";
 import { BAC_KAN, RESOLUTION_004_REFERENCE_2016, resolution004 } from "./resolutions/resolution-004.js";

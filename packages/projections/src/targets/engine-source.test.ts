@@ -1,6 +1,6 @@
 import { type BusinessDate, DomainEvent, type RecordedEvent, StreamId } from "@coop-ledger/domain";
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../index/projection-index.js";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { figureSourceOf, toQueryInput } from "./engine-source.js";
 import { evaluateTargets } from "./evaluate.js";
 import { resolution001 } from "./resolutions/resolution-001.js";

@@ -1,8 +1,8 @@
 import type { Either } from "fp-ts/lib/Either.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { IndicatorId } from "../catalogue/indicator-id.js";
 import { indicatorValue, type Snapshot } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";

@@ -1,6 +1,6 @@
 import type { BusinessDate, ProvinceCode, RecordedEvent } from "@coop-ledger/domain";
 import { expect, it } from "vitest";
-import { buildIndex } from "../index/projection-index.js";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { founded, Ledger } from "../test-support/history.js";
 import { decodeResolution, targets, targetsMet } from "./index.js";
 

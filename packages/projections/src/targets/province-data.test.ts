@@ -1,7 +1,7 @@
 import type { BusinessDate, ProvinceCode } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../index/projection-index.js";
+import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { ev, founded, Ledger } from "../test-support/history.js";
 import type { ProvinceRef } from "./figure.js";
 import { indexHoldsProvince, officialProvinceName } from "./province-data.js";

@@ -1,5 +1,5 @@
 import { provinceName } from "@coop-ledger/domain";
-import type { ProjectionIndex } from "../index/projection-index.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { provinceIn } from "../model/cells.js";
 import type { ProvinceRef } from "./figure.js";
 

@@ -1,6 +1,6 @@
 import { chain, type Either, left, right } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { ProjectionIndex } from "../index/projection-index.js";
+import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { findResolution, type UnknownResolution } from "./catalogue.js";
 import { figureSourceOf } from "./engine-source.js";
 import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";

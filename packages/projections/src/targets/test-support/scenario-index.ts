@@ -1,5 +1,5 @@
 import { asRecorded, buildScenario, SCENARIOS, type ScenarioId } from "@coop-ledger/generator";
-import { buildIndex, type ProjectionIndex } from "../../index/projection-index.js";
+import { buildIndex, type ProjectionIndex } from "../../bitemporal-index/projection-index.js";
 
 const cache = new Map<ScenarioId, ProjectionIndex>();
 

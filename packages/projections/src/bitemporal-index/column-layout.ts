@@ -1,0 +1,378 @@
+import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "../model/cells.js";
+import { ColumnStore } from "./column-store.js";
+import { DeltaLog } from "./delta-log.js";
+import {
+  IMAGE_LEVELS,
+  type ImageExtent,
+  type ImageSegment,
+  IndexImageDamaged,
+  type IndexImageSource,
+  SEGMENT_FIELDS,
+} from "./index-image.js";
+import { PagedSegment } from "./paged-segment.js";
+import { SparseSegment, sparsePartsOf } from "./sparse-segment.js";
+
+/** A column of the index (its id within its level) with the cell it counts. */
+export interface CellColumn {
+  readonly cellId: number;
+  readonly column: number;
+}
+
+/**
+ * Cell levels: whole-ledger roll-ups (form × people's credit fund or not) answer unscoped queries,
+ * province-level roll-ups province queries, full detail district and sector scopes.
+ */
+export type CellLevel = "ledger" | "province" | "detail";
+
+/**
+ * Where the deltas of the feeding side go: one full-detail delta (series key, cell key, valid day,
+ * amount, recording instant).
+ *
+ * @example const sink: DeltaSink = { push: (key, cell, day, amount, rec) => console.log(key, cell, day, amount, rec) };
+ */
+export interface DeltaSink {
+  readonly push: (key: number, cell: string, day: number, amount: number, rec: number) => void;
+}
+
+/**
+ * The layout side of the bitemporal index: the cells (full detail and their province and whole-ledger
+ * roll-ups), the columns of each level (one per series and cell) and their deltas, staged as fed and
+ * sorted into their columns when a query next reads them. It knows nothing of streams or events: the
+ * feeding side (`StreamFeed`, stream-feed.ts) pushes it deltas; `ProjectionIndex` reads it.
+ *
+ * A layout opened on an image ({@link open}) reads the image lazily: a level's columns when a query
+ * first needs them, a cell when first asked for, everything else ({@link readAll}) before it is fed.
+ *
+ * @example
+ * const layout = new ColumnLayout();
+ * layout.push(7, "2008-08-01|60|593|agriculture|cooperative", 19_000, 1, 0);
+ * layout.prepare().sumAt("ledger", layout.columnsOf(7, "ledger")[0]?.column ?? 0, 19_000, 0) // 1
+ */
+export class ColumnLayout implements DeltaSink {
+  /** Cell ids by key (full-detail keys as they are, roll-up keys prefixed `P` or `L`). */
+  private readonly cellIds = new Map<string, number>();
+  private readonly cellInfos: CellInfo[] = [];
+  private readonly cellLevels: CellLevel[] = [];
+  private readonly provinceCellOf: number[] = [];
+  private readonly ledgerCellOf: number[] = [];
+  /** The columns of each level: their count and their deltas. */
+  private readonly levels: Record<CellLevel, { count: number; store: ColumnStore }>;
+  /** For a full-detail column, its province-level and whole-ledger roll-up columns. */
+  private readonly provinceColumnOf: number[] = [];
+  private readonly ledgerColumnOf: number[] = [];
+  /** Column ids (within the cell's level) by series key and cell id. */
+  private readonly columnIds = new Map<number, number[]>();
+  private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
+  /** Full-detail columns by series key and sector, built on the first sector-scoped query of a series. */
+  private readonly detailBySector = new Map<number, Map<string, CellColumn[]>>();
+  private readonly staging = new DeltaLog();
+  private lastCell: string | undefined = undefined;
+  private lastCellId = -1;
+  /** Number of deltas pushed (at full detail; each also rolls up into its province and the whole ledger). */
+  deltaCount = 0;
+  /**
+   * An image this layout was opened on, while some of it is not read yet: each level's columns and
+   * the cells are read when first used.
+   */
+  private image: IndexImageSource | undefined = undefined;
+  private readonly loaded = { ledger: true, province: true, detail: true };
+  private cellKeyList: ReadonlyArray<string> | undefined = undefined;
+
+  /** An empty layout; `minStride` as for {@link ColumnStore}. */
+  constructor(private readonly minStride?: number) {
+    this.levels = {
+      ledger: { count: 0, store: new ColumnStore(minStride) },
+      province: { count: 0, store: new ColumnStore(minStride) },
+      detail: { count: 0, store: new ColumnStore(minStride) },
+    };
+  }
+
+  /** Opens the layout on an image: nothing is read yet but the column counts and the delta count. */
+  open(img: IndexImageSource): void {
+    this.image = img;
+    this.loaded.ledger = false;
+    this.loaded.province = false;
+    this.loaded.detail = false;
+    for (const level of IMAGE_LEVELS) this.levels[level].count = img.meta.levels[level].count;
+    this.deltaCount = img.meta.deltas;
+  }
+
+  /** Appends a full-detail delta to the staging log. */
+  push(key: number, cell: string, day: number, amount: number, rec: number): void {
+    let cellId: number;
+    if (cell === this.lastCell) cellId = this.lastCellId;
+    else {
+      cellId = this.intern(cell);
+      this.lastCell = cell;
+      this.lastCellId = cellId;
+    }
+    let byCell = this.columnIds.get(key);
+    if (byCell === undefined) {
+      byCell = [];
+      this.columnIds.set(key, byCell);
+    }
+    let column = byCell[cellId];
+    if (column === undefined) column = this.detailColumn(key, cellId, byCell);
+    this.staging.push(column, day, rec, amount);
+    this.deltaCount++;
+  }
+
+  /** Lays the staged deltas out into their columns now (see `ProjectionIndex.prepare`). */
+  prepare(): this {
+    if (this.staging.size > 0) this.flush();
+    return this;
+  }
+
+  /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
+  columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
+    this.readLevel(level);
+    this.prepare();
+    const s = this.bySeries.get(key);
+    if (s === undefined) return [];
+    if (level !== "detail" || sector === undefined) return s[level];
+    // A sector scope: only that sector's full-detail columns (a sector is one of ~15, and walking every
+    // detail column of a series made sector-scoped queries the slowest by far).
+    let bySector = this.detailBySector.get(key);
+    if (bySector === undefined) {
+      bySector = new Map();
+      for (const c of s.detail) addToSector(bySector, this.cell(c.cellId).sector, c);
+      this.detailBySector.set(key, bySector);
+    }
+    return bySector.get(sector) ?? [];
+  }
+
+  /** Sum of a column's deltas with day ≤ `day` and recorded ≤ `rec` (a column from {@link columnsOf}). */
+  sumAt(level: CellLevel, column: number, day: number, rec: number): number {
+    if (!this.loaded[level]) this.readLevel(level);
+    return this.levels[level].store.sumAt(column, day, rec);
+  }
+
+  /** The parsed cell of a cell id. */
+  cell(cellId: number): CellInfo {
+    return this.cellInfos[cellId] ?? this.readCell(cellId);
+  }
+
+  /** Number of cells (all levels). */
+  get cellCount(): number {
+    return this.image === undefined ? this.cellInfos.length : this.image.array("cellLevels").length;
+  }
+
+  /** Merges each level's segments into one (reading the persisted ones whole). */
+  compact(): void {
+    for (const level of IMAGE_LEVELS) this.levels[level].store.compact();
+  }
+
+  /**
+   * Sorts the staged deltas into their columns: the full-detail column and its two roll-ups, each level
+   * one new segment. Run when a query next reads the index, so that a bulk build lays each level out
+   * once.
+   */
+  private flush(): void {
+    const log = this.staging;
+    this.levels.detail.store.add(log.entries(undefined), this.levels.detail.count);
+    this.levels.province.store.add(log.entries(this.provinceColumnOf), this.levels.province.count);
+    this.levels.ledger.store.add(log.entries(this.ledgerColumnOf), this.levels.ledger.count);
+    log.clear();
+  }
+
+  private intern(cell: string): number {
+    let id = this.cellIds.get(cell);
+    if (id === undefined) {
+      id = this.internAt(cell, "detail", cell);
+      const province = provinceLevelCell(cell);
+      const ledger = ledgerLevelCell(cell);
+      this.provinceCellOf[id] = this.internAt(`P${province}`, "province", province);
+      this.ledgerCellOf[id] = this.internAt(`L${ledger}`, "ledger", ledger);
+    }
+    return id;
+  }
+
+  private internAt(k: string, level: CellLevel, cell: string): number {
+    let id = this.cellIds.get(k);
+    if (id === undefined) {
+      id = this.cellInfos.length;
+      this.cellIds.set(k, id);
+      this.cellInfos.push(parseCell(cell));
+      this.cellLevels.push(level);
+      this.provinceCellOf.push(-1);
+      this.ledgerCellOf.push(-1);
+    }
+    return id;
+  }
+
+  private detailColumn(key: number, cellId: number, byCell: number[]): number {
+    // The roll-up columns are created with their first detail column so that the roll-up column lists
+    // keep the order in which cells were first seen.
+    const id = this.column(key, cellId, byCell);
+    this.provinceColumnOf[id] = this.column(key, this.provinceCellOf[cellId] as number, byCell);
+    this.ledgerColumnOf[id] = this.column(key, this.ledgerCellOf[cellId] as number, byCell);
+    return id;
+  }
+
+  private column(key: number, cellId: number, byCell: number[]): number {
+    let id = byCell[cellId];
+    if (id !== undefined) return id;
+    const level = this.cellLevels[cellId] as CellLevel;
+    id = this.levels[level].count++;
+    byCell[cellId] = id;
+    let s = this.bySeries.get(key);
+    if (s === undefined) {
+      s = { ledger: [], province: [], detail: [] };
+      this.bySeries.set(key, s);
+    }
+    const c = { cellId, column: id };
+    s[level].push(c);
+    const bySector = level === "detail" ? this.detailBySector.get(key) : undefined;
+    if (bySector !== undefined) addToSector(bySector, this.cell(cellId).sector, c);
+    return id;
+  }
+
+  /** Reads one level's columns from the image (which series and cell each counts; segments paged). */
+  private readLevel(level: CellLevel): void {
+    const img = this.image;
+    if (img === undefined || this.loaded[level]) return;
+    const m = img.meta.levels[level];
+    const colKey = img.array(`${level}.colKey`);
+    const colCell = img.array(`${level}.colCell`);
+    if (colKey.length !== m.count || colCell.length !== m.count)
+      throw new IndexImageDamaged(`index image: ${level} columns do not match their count`);
+    for (let c = 0; c < m.count; c++) {
+      const key = colKey[c] as number;
+      let s = this.bySeries.get(key);
+      if (s === undefined) {
+        s = { ledger: [], province: [], detail: [] };
+        this.bySeries.set(key, s);
+      }
+      s[level].push({ cellId: colCell[c] as number, column: c });
+    }
+    const segments = m.segments.map((seg, j) => {
+      const read = (f: string, from: number, to: number) => img.range(`${level}.${j}.${f}`, from, to);
+      // A sparse segment (an extension's) holds its non-empty columns only, listed in `cols`.
+      if (seg.localColumns === undefined) return new PagedSegment(seg.columnCount, seg.minStride, read);
+      return new SparseSegment(
+        seg.columnCount,
+        () => img.array(`${level}.${j}.cols`),
+        new PagedSegment(seg.localColumns, seg.minStride, read),
+      );
+    });
+    this.levels[level] = { count: m.count, store: ColumnStore.fromSegments(segments, this.minStride) };
+    this.loaded[level] = true;
+  }
+
+  /** Parses one cell of a reopened index (its key read from the image). */
+  private readCell(cellId: number): CellInfo {
+    const img = this.image;
+    if (img === undefined) throw new Error(`ProjectionIndex: no cell ${cellId}`);
+    this.cellKeyList ??= img.strings("cellKeys");
+    const k = this.cellKeyList[cellId];
+    const level = img.array("cellLevels")[cellId];
+    if (k === undefined || level === undefined) throw new IndexImageDamaged(`index image: no cell ${cellId}`);
+    const info = parseCell(level === 2 ? k : k.slice(1));
+    this.cellInfos[cellId] = info;
+    return info;
+  }
+
+  /** Reads everything of the image the layout still lacks (before it is fed or persisted again). */
+  readAll(): void {
+    const img = this.image;
+    if (img === undefined) return;
+    for (const level of IMAGE_LEVELS) this.readLevel(level);
+    const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
+    const cellLevels = img.array("cellLevels");
+    const provinceCellOf = img.array("provinceCellOf");
+    const ledgerCellOf = img.array("ledgerCellOf");
+    const keys = img.strings("cellKeys");
+    if (keys.length !== cellLevels.length || keys.length !== img.meta.cells)
+      throw new IndexImageDamaged("index image: the cell keys do not match the cells");
+    keys.forEach((k, id) => {
+      const level = levelOf[cellLevels[id] as number] as CellLevel;
+      this.cellIds.set(k, id);
+      this.cellInfos[id] ??= parseCell(level === "detail" ? k : k.slice(1));
+      this.cellLevels.push(level);
+      this.provinceCellOf.push(provinceCellOf[id] as number);
+      this.ledgerCellOf.push(ledgerCellOf[id] as number);
+    });
+    // Loops, not spreads: a national index has a million detail columns (a spread overflows the stack).
+    for (const c of img.array("provinceColumnOf")) this.provinceColumnOf.push(c);
+    for (const c of img.array("ledgerColumnOf")) this.ledgerColumnOf.push(c);
+    for (const level of IMAGE_LEVELS) {
+      const colKey = img.array(`${level}.colKey`);
+      const colCell = img.array(`${level}.colCell`);
+      for (let c = 0; c < colKey.length; c++) {
+        const key = colKey[c] as number;
+        let byCell = this.columnIds.get(key);
+        if (byCell === undefined) {
+          byCell = [];
+          this.columnIds.set(key, byCell);
+        }
+        byCell[colCell[c] as number] = c;
+      }
+    }
+    this.image = undefined;
+    this.cellKeyList = undefined;
+  }
+
+  /**
+   * The layout's part of an image (cells, columns, segments), of everything (no mark) or of what came
+   * after a mark (an extension: segments laid out since, stored sparsely), written into `arrays`;
+   * returns the image's `meta.levels` and its cell keys.
+   */
+  imageArrays(
+    mark: ImageExtent | undefined,
+    arrays: Record<string, Float64Array | Int32Array>,
+  ): {
+    readonly levels: Record<string, { count: number; segments: ImageSegment[] }>;
+    readonly cellKeys: string[];
+  } {
+    const levelCode = { ledger: 0, province: 1, detail: 2 } as const;
+    const cells0 = mark?.cells ?? 0;
+    arrays.cellLevels = Int32Array.from(this.cellLevels.slice(cells0), (l) => levelCode[l]);
+    arrays.provinceCellOf = Int32Array.from(this.provinceCellOf.slice(cells0));
+    arrays.ledgerCellOf = Int32Array.from(this.ledgerCellOf.slice(cells0));
+    const detail0 = mark?.columns.detail ?? 0;
+    arrays.provinceColumnOf = Float64Array.from(this.provinceColumnOf.slice(detail0));
+    arrays.ledgerColumnOf = Float64Array.from(this.ledgerColumnOf.slice(detail0));
+    const metaLevels: Record<string, { count: number; segments: ImageSegment[] }> = {};
+    for (const level of IMAGE_LEVELS) {
+      const n = this.levels[level].count;
+      const c0 = mark?.columns[level] ?? 0;
+      const colKey = new Float64Array(n - c0);
+      const colCell = new Int32Array(n - c0);
+      for (const [key, s] of this.bySeries)
+        for (const c of s[level]) {
+          if (c.column < c0) continue;
+          colKey[c.column - c0] = key;
+          colCell[c.column - c0] = c.cellId;
+        }
+      arrays[`${level}.colKey`] = colKey;
+      arrays[`${level}.colCell`] = colCell;
+      const segments: ImageSegment[] = [];
+      this.levels[level].store.parts(mark?.segments[level] ?? 0).forEach((dense, j) => {
+        if (mark === undefined) {
+          for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = dense[f];
+          segments.push({ columnCount: dense.columnCount, minStride: dense.minStride });
+          return;
+        }
+        const { cols, parts } = sparsePartsOf(dense);
+        arrays[`${level}.${j}.cols`] = cols;
+        for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = parts[f];
+        segments.push({
+          columnCount: dense.columnCount,
+          minStride: dense.minStride,
+          localColumns: cols.length,
+        });
+      });
+      metaLevels[level] = { count: n, segments };
+    }
+    const cellKeys: string[] = [];
+    let k = 0;
+    for (const key of this.cellIds.keys()) if (k++ >= cells0) cellKeys.push(key);
+    return { levels: metaLevels, cellKeys };
+  }
+}
+
+const addToSector = (bySector: Map<string, CellColumn[]>, sector: string, c: CellColumn): void => {
+  const list = bySector.get(sector);
+  if (list === undefined) bySector.set(sector, [c]);
+  else list.push(c);
+};

@@ -1,0 +1,297 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import type { CellInfo } from "../model/cells.js";
+import { type CellColumn, type CellLevel, ColumnLayout } from "./column-layout.js";
+import { type ImageExtent, type IndexImage, type IndexImageSource, imageSourceOf } from "./index-image.js";
+import type { EventSource, FeedResult } from "./stream-entry.js";
+import { StreamFeed } from "./stream-feed.js";
+
+export type { CellColumn, CellLevel } from "./column-layout.js";
+export type { EventSource, FeedResult } from "./stream-entry.js";
+
+/**
+ * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
+ * keeps each stream's live events and the fold of them, and turns every change into compensating step
+ * deltas on valid time, tagged with the recording instant of the event that caused them. A query
+ * (validAt D, knownAt T) is then a sum, per series and cell, of the deltas with day ≤ D and recorded ≤ T
+ * (the delta columns of `ColumnStore`, column-store.ts), never a re-fold of the history.
+ *
+ * Feeding an event costs a fold of that one event (resumed from the stream's stored state) plus the
+ * deltas that changed, which in the usual case (an event later in valid time than the stream's others)
+ * are a handful; they are appended to a staging log of unboxed arrays and sorted into their columns (full
+ * detail, province and whole-ledger roll-ups) when a query next reads the index. A back-dated event or a
+ * retraction re-folds its own stream from the start; an event recorded earlier than events already fed
+ * for its stream (out of transaction-time order) re-derives that stream's whole knowledge history (rare,
+ * correct, slower). A repeated event (same stream, same id: at-least-once delivery) is ignored.
+ *
+ * @example
+ * const index = new ProjectionIndex();
+ * for (const e of events) index.add(e);
+ * snapshot(index, { validAt: "2022-12-31" });
+ */
+export class ProjectionIndex {
+  /** The cells, columns and their deltas (what a query reads). */
+  private readonly layout: ColumnLayout;
+  /** The streams and the rule that turns each event into deltas (what feeding changes). */
+  private readonly feed: StreamFeed;
+  /**
+   * A reopened index's image, while some of it is not read yet (see {@link fromImage}): each level's
+   * columns, the streams and the structures only feeding needs are read when first used.
+   */
+  private image: IndexImageSource | undefined = undefined;
+  /** A reopened index: what it held when opened (what an extension image leaves out). */
+  private mark: ImageExtent | undefined = undefined;
+
+  /**
+   * An empty index. `options.minStride` sets the smallest distance between a column's knowledge
+   * checkpoints (for tests: small columns then get checkpoints too).
+   */
+  constructor(options: { readonly minStride?: number } = {}) {
+    this.layout = new ColumnLayout(options.minStride);
+    this.feed = new StreamFeed(this.layout);
+  }
+
+  /** Number of distinct events fed. */
+  get size(): number {
+    return this.feed.eventCount;
+  }
+
+  /** Number of deltas fed (at full detail; each also rolls up into its province and the whole ledger). */
+  get deltas(): number {
+    return this.layout.deltaCount;
+  }
+
+  /** The latest recording instant fed (ms since the epoch), −∞ when empty. */
+  get latestRecordedMs(): number {
+    return this.feed.latest;
+  }
+
+  /** Feeds one event. @example index.add(recordedEvent) // "added" */
+  add(event: RecordedEvent): FeedResult {
+    if (this.image !== undefined) this.readAll();
+    return this.feed.add(event);
+  }
+
+  /** Feeds many events in order. @example index.addAll(events) */
+  addAll(events: Iterable<RecordedEvent>): this {
+    for (const e of events) this.add(e);
+    return this;
+  }
+
+  /**
+   * The events of every stream (arrival order within a stream), for audits (explain, diff); read back
+   * from the event source, one stream at a time, for streams the index does not hold.
+   */
+  *events(): Iterable<RecordedEvent> {
+    this.feed.readStreams();
+    for (const id of this.feed.streams.keys()) yield* this.streamEvents(id);
+  }
+
+  /** The events of one stream as fed, in arrival order (read back from the source when not held). */
+  streamEvents(streamId: string): ReadonlyArray<RecordedEvent> {
+    this.feed.readStreams();
+    const entry = this.feed.streams.get(streamId);
+    if (entry === undefined) return [];
+    if (entry.hot) return entry.events.map((e) => e.recorded);
+    return this.feed.read(entry);
+  }
+
+  /** The global positions of one stream's events, in arrival order. */
+  streamPositions(streamId: string): ReadonlyArray<number> {
+    this.feed.readStreams();
+    return this.feed.streams.get(streamId)?.positions ?? [];
+  }
+
+  /**
+   * The latest recording instant (ms) of a stream's events, −∞ for an unknown stream: lets an audit
+   * skip the streams that recorded nothing after an instant without reading their events.
+   * @example index.streamMaxRecorded("coop-htx-1") > Date.parse("2023-01-15T00:00:00Z")
+   */
+  streamMaxRecorded(streamId: string): number {
+    this.feed.readStreams();
+    return this.feed.streams.get(streamId)?.maxRecorded ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Each stream's highest revision fed (to resume a ledger read after the indexed prefix).
+   * @example index.streamRevisions().get("coop-htx-1") // 4
+   */
+  streamRevisions(): Map<string, number> {
+    this.feed.readStreams();
+    const out = new Map<string, number>();
+    for (const [id, e] of this.feed.streams) out.set(id, e.maxRevision);
+    return out;
+  }
+
+  /** Whether every stream's events are held (false after {@link release} or {@link fromImage}). */
+  get holdsEvents(): boolean {
+    this.feed.readStreams();
+    for (const e of this.feed.streams.values()) if (!e.hot) return false;
+    return true;
+  }
+
+  /** The stream ids known. */
+  streamIds(): Iterable<string> {
+    this.feed.readStreams();
+    return this.feed.streams.keys();
+  }
+
+  /**
+   * Drops every stream's decoded events, live list, fold state and tail, keeping only the columns and
+   * each stream's positions: memory is then bounded by the index, not by the history. A stream that
+   * later receives an event (or an audit that needs its events) reads them back from `source` and
+   * re-folds them (the same state and tail as feeding them gave: the fold is deterministic).
+   * @example const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]) });
+   */
+  release(source: EventSource): this {
+    this.prepare();
+    this.feed.release(source);
+    return this;
+  }
+
+  /**
+   * The index as plain data (laid-out columns, cells, streams' positions; no events): see
+   * {@link IndexImage}. Lays out staged deltas first.
+   * @example const bytes = encodeIndexImage(index.toImage());
+   */
+  toImage(): IndexImage {
+    this.readAll();
+    this.prepare();
+    return this.imageSince(undefined);
+  }
+
+  /**
+   * What this index holds beyond the image it was reopened from ({@link fromImage}), as an **extension
+   * image**: the cells, columns and streams added since, the segments of deltas laid out since (stored
+   * sparsely: only their non-empty columns), each stream that received events with its new positions,
+   * and `meta.extends` naming the index it extends. Persisted after the image it extends, it is what
+   * makes an extension of a persisted index cost the events appended, not the index's size: nothing
+   * already persisted is read whole or written again. `layerImages` reopens the images in order.
+   * Throws for an index that was not reopened from an image.
+   * @example const ext = reopened.addAll(newEvents).extensionImage(); encodeIndexImage(ext, extra)
+   */
+  extensionImage(): IndexImage {
+    const mark = this.mark;
+    if (mark === undefined)
+      throw new Error("ProjectionIndex.extensionImage: the index was not reopened from an image");
+    this.readAll();
+    this.prepare();
+    return this.imageSince(mark);
+  }
+
+  /**
+   * Merges each level's segments into one (reading the persisted ones whole), so that a persisted index
+   * whose extensions piled up is written anew as one image: `toImage()` next gives one segment a level.
+   * @example reopened.compact().toImage()
+   */
+  compact(): this {
+    this.readAll();
+    this.prepare();
+    this.layout.compact();
+    this.mark = undefined;
+    this.feed.touched = undefined;
+    return this;
+  }
+
+  /** The image of everything (no mark) or of what came after a mark (an extension). */
+  private imageSince(mark: ImageExtent | undefined): IndexImage {
+    const arrays: Record<string, Float64Array | Int32Array> = {};
+    const { levels, cellKeys } = this.layout.imageArrays(mark, arrays);
+    const streamIds = this.feed.imageArrays(mark === undefined ? undefined : this.feed.touched, arrays);
+    return {
+      meta: {
+        events: this.feed.eventCount,
+        deltas: this.layout.deltaCount,
+        latest: Number.isFinite(this.feed.latest) ? this.feed.latest : null,
+        cells: this.layout.cellCount,
+        streams: this.feed.streams.size,
+        levels: levels as unknown as IndexImage["meta"]["levels"],
+        ...(mark === undefined ? {} : { extends: mark }),
+      },
+      strings: { cellKeys, streamIds },
+      arrays,
+    };
+  }
+
+  /**
+   * Reopens an index from its image (see {@link toImage}), reading it **lazily**: nothing but the meta
+   * is read here; a query reads the columns of the level it needs (a few hundred whole-ledger or
+   * province columns for an unscoped or province query, the sums of each column it sums), the streams
+   * are read when an audit or an extension asks for them, and feeding an event reads the whole image
+   * first. Every stream is cold: its events are read back from `source` when it next receives one or an
+   * audit asks for them. A piece whose arrays do not fit together throws `IndexImageDamaged`
+   * (index-image.ts) when it is read (the caller checks versions and checksums; this is the last guard).
+   * @example const index = ProjectionIndex.fromImage(decoded, { eventsAt: readEventsByOffset });
+   */
+  static fromImage(
+    image: IndexImage | IndexImageSource,
+    source: EventSource,
+    options: { readonly minStride?: number } = {},
+  ): ProjectionIndex {
+    const img = "arrays" in image ? imageSourceOf(image) : image;
+    const index = new ProjectionIndex(options);
+    index.image = img;
+    index.layout.open(img);
+    index.feed.open(img, source);
+    const perLevel = (f: (l: CellLevel) => number) =>
+      ({ ledger: f("ledger"), province: f("province"), detail: f("detail") }) as const;
+    index.mark = {
+      events: img.meta.events,
+      deltas: img.meta.deltas,
+      cells: img.meta.cells,
+      streams: img.meta.streams,
+      columns: perLevel((l) => img.meta.levels[l].count),
+      segments: perLevel((l) => img.meta.levels[l].segments.length),
+    };
+    return index;
+  }
+
+  /** Reads everything a reopened index still lacks (before it is fed or persisted again). */
+  private readAll(): void {
+    if (this.image === undefined) return;
+    this.layout.readAll();
+    this.feed.readStreams();
+    this.image = undefined;
+  }
+
+  /**
+   * Lays the deltas fed since the last query out into their columns now (a query does it first
+   * otherwise): for a service that wants its first query fast, and to time a build honestly.
+   * @example const index = buildIndex(events).prepare();
+   */
+  prepare(): this {
+    this.layout.prepare();
+    return this;
+  }
+
+  /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
+  columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
+    return this.layout.columnsOf(key, level, sector);
+  }
+
+  /**
+   * Sum of a column's deltas with day ≤ `day` and recorded ≤ `rec` (a column from {@link columnsOf}
+   * at the same level).
+   */
+  sumAt(level: CellLevel, column: number, day: number, rec: number): number {
+    return this.layout.sumAt(level, column, day, rec);
+  }
+
+  /** The parsed cell of a cell id. */
+  cell(cellId: number): CellInfo {
+    return this.layout.cell(cellId);
+  }
+
+  /** Number of cells (all levels). */
+  get cellCount(): number {
+    return this.layout.cellCount;
+  }
+}
+
+/**
+ * Builds an index from events in bulk (the same as feeding them one by one).
+ * @example const index = buildIndex(events);
+ */
+export const buildIndex = (
+  events: Iterable<RecordedEvent>,
+  options: { readonly minStride?: number } = {},
+): ProjectionIndex => new ProjectionIndex(options).addAll(events);

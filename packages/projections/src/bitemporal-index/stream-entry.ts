@@ -1,0 +1,184 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import type { TimedEvent } from "../model/live-events.js";
+import { initialStreamState, type StreamState } from "../model/stream-state.js";
+import { clearDeltas, type Deltas, emptyDeltas } from "../model/stream-sweep.js";
+import { upperBound } from "./column-segment.js";
+import type { StreamFold } from "./stream-fold.js";
+
+/** What happened to an event fed to the index. */
+export type FeedResult = "added" | "duplicate";
+
+/**
+ * Where an index that keeps no decoded events reads a stream's events back from (the ledger, by the
+ * byte offsets of their positions): only when a stream receives an event after the index was released
+ * or reopened, and for the audits (explain, diff).
+ *
+ * @example
+ * const ledger: RecordedEvent[] = [];
+ * const source: EventSource = { eventsAt: (positions) => positions.flatMap((p) => ledger[p] ?? []) };
+ * source.eventsAt([]) // []
+ */
+export interface EventSource {
+  /** The events at these global positions (given ascending), decoded. */
+  readonly eventsAt: (positions: ReadonlyArray<number>) => ReadonlyArray<RecordedEvent>;
+}
+
+/**
+ * What the feeding side keeps of one stream: its events and live list (while hot), positions, fold
+ * state and tail, or (while cold) only its fold and positions.
+ *
+ * @example const entry: StreamEntry = newStreamEntry(); entry.hot // true
+ */
+export interface StreamEntry {
+  /** Every event of the stream, in arrival order (empty while the stream is cold). */
+  events: TimedEvent[];
+  /** The global positions of the stream's events, in arrival order (kept also while cold). */
+  readonly positions: number[];
+  /**
+   * False when the stream's events, live list, state and tail are not held (a released or reopened
+   * index): they are read back from the {@link EventSource} and re-folded when the stream next receives an
+   * event.
+   */
+  hot: boolean;
+  /** The live events as known now, in valid-time order. */
+  live: TimedEvent[];
+  /**
+   * The stream's contribution after its last event in valid time: the scheduled changes (a manager
+   * turning 50, a certificate lapsing, a loan falling overdue) an event later in valid time may undo.
+   * Everything before is settled and lives only in the columns.
+   */
+  tail: Deltas;
+  maxRecorded: number;
+  maxRevision: number;
+  /** The fold of every live event (to resume from when the next event comes later in valid time). */
+  state: StreamState;
+  /**
+   * A cold stream's fold (state, tail, first and last live events), decoded: enough to feed it an event
+   * that continues it without reading its history back (see {@link StreamFold}).
+   */
+  fold: StreamFold | undefined;
+  /** A released stream's fold, encoded (decoded into `fold` when the stream next receives an event). */
+  packed: string | undefined;
+  /** Where a reopened index's image holds the stream's fold (its place in the image's streams), or −1. */
+  imageAt: number;
+}
+
+/**
+ * The empty delta list of a stream with no tail (shared, frozen: never written to).
+ * @example NO_DELTAS.keys.length // 0
+ */
+export const NO_DELTAS: Deltas = Object.freeze({
+  keys: [],
+  cells: [],
+  days: [],
+  amounts: [],
+  causes: [],
+}) as unknown as Deltas;
+
+/**
+ * Scratch delta lists for the sweeps of one feed (the index never re-enters itself).
+ * @example scratchOld !== scratchNew // true
+ */
+export const scratchOld = emptyDeltas();
+/** See {@link scratchOld}. @example scratchNew.keys.length >= 0 // true */
+export const scratchNew = emptyDeltas();
+
+/**
+ * A new, hot, empty stream entry.
+ * @example newStreamEntry().positions.length // 0
+ */
+export const newStreamEntry = (): StreamEntry => ({
+  events: [],
+  positions: [],
+  hot: true,
+  live: [],
+  tail: NO_DELTAS,
+  maxRecorded: Number.NEGATIVE_INFINITY,
+  maxRevision: Number.NEGATIVE_INFINITY,
+  state: initialStreamState(),
+  fold: undefined,
+  packed: undefined,
+  imageAt: -1,
+});
+
+/**
+ * A hot stream's fold, as {@link StreamFold} (shares its state and tail: encode it, do not keep it).
+ * @example hotFold(newStreamEntry()).liveCount // 0
+ */
+export const hotFold = (e: StreamEntry): StreamFold => {
+  const first = e.live[0];
+  const last = e.live[e.live.length - 1];
+  return {
+    state: e.state,
+    tail: e.tail,
+    liveCount: e.live.length,
+    firstType: first?.recorded.event.type,
+    firstDay: first?.day ?? Number.NaN,
+    firstRevision: first?.recorded.revision ?? Number.NaN,
+    lastDay: last?.day ?? Number.NaN,
+    lastRevision: last?.recorded.revision ?? Number.NaN,
+  };
+};
+
+/**
+ * Whether an event id is among a stream's events (looked up only for a possible redelivery).
+ * @example isFed([], "e-1") // false
+ */
+export const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boolean => {
+  for (let i = events.length - 1; i >= 0; i--)
+    if ((events[i] as TimedEvent).recorded.eventId === eventId) return true;
+  return false;
+};
+
+/**
+ * The entries of a day-ordered delta list after `day`, copied into the stream's previous tail (reused:
+ * the list may be scratch, and a new tail per event was a good share of the garbage of a bulk build).
+ * @example tailAfter(NO_DELTAS, { keys: [1, 1], cells: ["c", "c"], days: [5, 9], amounts: [1, -1], causes: [0, 0] }, 5).days // [9]
+ */
+export const tailAfter = (previous: Deltas, d: Deltas, day: number): Deltas => {
+  const from = upperBound(d.days, 0, d.days.length, day);
+  if (from === d.keys.length) return NO_DELTAS;
+  const out = previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous);
+  for (let i = from; i < d.keys.length; i++) {
+    out.keys.push(d.keys[i] as number);
+    out.cells.push(d.cells[i] as string);
+    out.days.push(d.days[i] as number);
+    out.amounts.push(d.amounts[i] as number);
+    out.causes.push(d.causes[i] as number);
+  }
+  return out;
+};
+
+/**
+ * Inserts an event into a live list in valid-time order (day, then revision), after its equals.
+ * @example insertByValidTime([], { day: 3, recordedMs: 0, recorded: { revision: 0 } } as Parameters<typeof insertByValidTime>[1]).length // 1
+ */
+export const insertByValidTime = (live: TimedEvent[], te: TimedEvent): TimedEvent[] => {
+  let i = live.length;
+  while (
+    i > 0 &&
+    ((live[i - 1] as TimedEvent).day > te.day ||
+      ((live[i - 1] as TimedEvent).day === te.day &&
+        (live[i - 1] as TimedEvent).recorded.revision > te.recorded.revision))
+  ) {
+    i--;
+  }
+  live.splice(i, 0, te);
+  return live;
+};
+
+/**
+ * The earliest valid day of an event in one live list and not the other (+∞ when they hold the same).
+ * @example firstChangedDay([], []) // Number.POSITIVE_INFINITY
+ */
+export const firstChangedDay = (
+  before: ReadonlyArray<TimedEvent>,
+  after: ReadonlyArray<TimedEvent>,
+): number => {
+  const a = new Set(before.map((e) => e.recorded.eventId));
+  const b = new Set(after.map((e) => e.recorded.eventId));
+  let min = Number.POSITIVE_INFINITY;
+  for (const e of before) if (!b.has(e.recorded.eventId) && e.day < min) min = e.day;
+  for (const e of after) if (!a.has(e.recorded.eventId) && e.day < min) min = e.day;
+  return min;
+};

@@ -1,0 +1,387 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
+import { applyEvent, type FlowSink, initialStreamState } from "../model/stream-state.js";
+import { sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import type { DeltaSink } from "./column-layout.js";
+import { upperBound } from "./column-segment.js";
+import { emitDifference } from "./delta-difference.js";
+import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
+import {
+  type EventSource,
+  type FeedResult,
+  firstChangedDay,
+  hotFold,
+  insertByValidTime,
+  isFed,
+  NO_DELTAS,
+  newStreamEntry,
+  type StreamEntry,
+  scratchNew,
+  scratchOld,
+  tailAfter,
+} from "./stream-entry.js";
+import {
+  decodeStreamFold,
+  encodeStreamFold,
+  foldOfImage,
+  packStreamFolds,
+  type StreamFold,
+} from "./stream-fold.js";
+import { streamHistory } from "./stream-history.js";
+
+/** The one-event live list a fold is resumed with (only its last element is read). */
+const scratchOne: TimedEvent[] = [];
+
+/**
+ * The feeding side of the bitemporal index: each stream's events, live list, fold and tail (or, for a
+ * cold stream, its fold alone), and the rule that turns an event into the deltas its stream's
+ * contribution changed by, pushed to a {@link DeltaSink} (the index's `ColumnLayout`). See
+ * `ProjectionIndex` for the costs.
+ *
+ * @example
+ * const feed = new StreamFeed({ push: () => undefined });
+ * feed.eventCount // 0
+ */
+export class StreamFeed {
+  /** Every stream fed, by id (in the order first fed). */
+  readonly streams = new Map<string, StreamEntry>();
+  /** Number of distinct events fed. */
+  eventCount = 0;
+  /** The latest recording instant fed (ms since the epoch), −∞ when empty. */
+  latest = Number.NEGATIVE_INFINITY;
+  /** Where released or reopened streams' events are read back from. */
+  source: EventSource | undefined = undefined;
+  /**
+   * For a reopened index, the streams that received events since it was opened, each with its number
+   * of positions then (what an extension image holds); undefined otherwise.
+   */
+  touched: Map<string, number> | undefined = undefined;
+  /** A reopened index's image while its streams are not read yet. */
+  private pending: IndexImageSource | undefined = undefined;
+  /** The image a reopened index read its streams from: their folds are read from it when needed. */
+  private foldSource: IndexImageSource | undefined = undefined;
+  private flowDay = 0;
+  private flowRec = 0;
+  /** The sink of an independent event's flows (one closure per index, not per event). */
+  private readonly flowSink: FlowSink = (key, cell, amount) => {
+    if (amount !== 0) this.out.push(key, cell, this.flowDay, amount, this.flowRec);
+  };
+
+  /** A feed that pushes its deltas to `out` (the index's `ColumnLayout`). */
+  constructor(private readonly out: DeltaSink) {}
+
+  /** Feeds one event (see `ProjectionIndex.add`). */
+  add(event: RecordedEvent): FeedResult {
+    let entry = this.streams.get(event.streamId);
+    if (entry === undefined) {
+      entry = newStreamEntry();
+      this.streams.set(event.streamId, entry);
+    } else if (!entry.hot) {
+      // A cold stream: an event that continues it is folded from its persisted fold alone; anything
+      // else reads its events back and re-folds them first.
+      const fold = this.foldOf(entry);
+      if (fold !== undefined && this.addToFold(entry, fold, event)) return "added";
+      this.hydrate(entry);
+    }
+    // A redelivered event carries its stream revision again, so only an event at or below the highest
+    // revision seen can be one; the usual, later event is never looked up.
+    if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
+    if (event.revision > entry.maxRevision) entry.maxRevision = event.revision;
+    this.eventCount++;
+    if (this.touched !== undefined && !this.touched.has(event.streamId))
+      this.touched.set(event.streamId, entry.positions.length);
+    entry.positions.push(event.position);
+    const te = timed(event);
+    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
+    if (te.recordedMs < entry.maxRecorded) {
+      this.rederive(entry, te);
+      return "added";
+    }
+    entry.events.push(te);
+    entry.maxRecorded = te.recordedMs;
+    const type = te.recorded.event.type;
+    const first = entry.live[0];
+    const independent =
+      type === "AllianceActivityRecorded" ||
+      (type === "LoanApplicationReceived" &&
+        first !== undefined &&
+        first.recorded.event.type === "FundEstablished" &&
+        first.day <= te.day);
+    if (independent) {
+      // An alliance activity (its cell is in the event) or a fund's loan application (counted where the
+      // fund, established earlier, is) is a flow that does not depend on the stream's other events: a
+      // back-dated one needs no re-fold of a stream that holds thousands of them.
+      insertByValidTime(entry.live, te);
+      this.flowDay = te.day;
+      this.flowRec = te.recordedMs;
+      applyEvent(entry.state, te.recorded.event, this.flowSink);
+      return "added";
+    }
+    const last = entry.live[entry.live.length - 1];
+    const continuing =
+      last !== undefined && last.day === te.day && last.recorded.revision < te.recorded.revision;
+    if (type !== "EventRetracted" && (last === undefined || last.day < te.day || continuing)) {
+      // The usual case: the event comes after all the stream's others in valid time. Resume the fold
+      // from the stored state: the deltas before its day cannot change (nor, on its own day, those
+      // already there: its own are increments on top of them); only the scheduled changes after it can.
+      entry.live.push(te);
+      const suffix = sweepFrom(
+        entry.state,
+        entry.live,
+        entry.live.length - 1,
+        te.day,
+        continuing,
+        scratchNew,
+      );
+      const old = entry.tail;
+      // The old tail's entries from the event's day on (after it when continuing on the same day); days are
+      // whole numbers, so "day ≥ d" is "day > d − 1".
+      const cut = upperBound(old.days, 0, old.days.length, continuing ? te.day : te.day - 1);
+      emitDifference(this.out, old, cut, suffix, te.recordedMs);
+      entry.tail = tailAfter(entry.tail, suffix, te.day);
+      return "added";
+    }
+    let fromDay: number;
+    let live: TimedEvent[];
+    if (type === "EventRetracted") {
+      live = liveEvents(entry.events);
+      fromDay = firstChangedDay(entry.live, live);
+      if (fromDay === Number.POSITIVE_INFINITY) {
+        entry.live = live;
+        return "added";
+      }
+    } else {
+      live = entry.live.slice();
+      insertByValidTime(live, te);
+      fromDay = te.day;
+    }
+    // Back in valid time (or a retraction): the stream's contribution from `fromDay` on, as it was and
+    // as it is now; the columns receive the difference.
+    // Sweeping from the day after the new last event at the latest, so that the new tail is complete
+    // (a retraction of the last events leaves scheduled changes between the new last day and `fromDay`);
+    // the days before `fromDay` come out the same in both sweeps and net to nothing.
+    const lastDay = live.length === 0 ? Number.NEGATIVE_INFINITY : (live[live.length - 1] as TimedEvent).day;
+    const sweepDay = Math.min(fromDay, lastDay + 1);
+    const old = sweepStream(entry.live, sweepDay, scratchOld).deltas;
+    const now = sweepStream(live, sweepDay, scratchNew);
+    entry.live = live;
+    entry.state = now.state;
+    emitDifference(this.out, old, 0, now.deltas, te.recordedMs);
+    entry.tail = tailAfter(entry.tail, now.deltas, lastDay);
+    return "added";
+  }
+
+  /**
+   * Feeds an event to a cold stream from its fold alone, when the event continues the stream: a new
+   * revision, recorded no earlier than the stream's others, not a retraction, and either later in valid
+   * time than every live event (or on the last one's day, after it) or an independent flow. The same
+   * steps as {@link add} on a hot stream, which needs the live list only for its first and last events.
+   * False (nothing changed) otherwise: the caller hydrates the stream.
+   */
+  private addToFold(entry: StreamEntry, f: StreamFold, event: RecordedEvent): boolean {
+    if (event.revision <= entry.maxRevision) return false;
+    const type = event.event.type;
+    if (type === "EventRetracted") return false;
+    const te = timed(event);
+    if (te.recordedMs < entry.maxRecorded) return false;
+    const independent =
+      type === "AllianceActivityRecorded" ||
+      (type === "LoanApplicationReceived" &&
+        f.liveCount > 0 &&
+        f.firstType === "FundEstablished" &&
+        f.firstDay <= te.day);
+    const rev = event.revision;
+    const continuing = f.liveCount > 0 && f.lastDay === te.day && f.lastRevision < rev;
+    if (!independent && !(f.liveCount === 0 || f.lastDay < te.day || continuing)) return false;
+    entry.maxRevision = rev;
+    this.eventCount++;
+    if (this.touched !== undefined && !this.touched.has(event.streamId))
+      this.touched.set(event.streamId, entry.positions.length);
+    entry.positions.push(event.position);
+    if (te.recordedMs > this.latest) this.latest = te.recordedMs;
+    entry.maxRecorded = te.recordedMs;
+    if (independent) {
+      this.flowDay = te.day;
+      this.flowRec = te.recordedMs;
+      applyEvent(f.state, event.event, this.flowSink);
+    } else {
+      scratchOne[0] = te;
+      const suffix = sweepFrom(f.state, scratchOne, 0, te.day, continuing, scratchNew);
+      // The causes index the live list: this event is its last one.
+      for (let i = 0; i < suffix.causes.length; i++)
+        suffix.causes[i] = (suffix.causes[i] as number) + f.liveCount;
+      const old = f.tail;
+      const cut = upperBound(old.days, 0, old.days.length, continuing ? te.day : te.day - 1);
+      emitDifference(this.out, old, cut, suffix, te.recordedMs);
+      f.tail = tailAfter(f.tail, suffix, te.day);
+    }
+    // Where insertByValidTime puts it: before the first (a flow dated earlier), after the last.
+    if (f.liveCount === 0 || te.day < f.firstDay || (te.day === f.firstDay && rev < f.firstRevision)) {
+      f.firstType = type;
+      f.firstDay = te.day;
+      f.firstRevision = rev;
+    }
+    if (f.liveCount === 0 || te.day > f.lastDay || (te.day === f.lastDay && rev >= f.lastRevision)) {
+      f.lastDay = te.day;
+      f.lastRevision = rev;
+    }
+    f.liveCount++;
+    return true;
+  }
+
+  /** A cold stream's fold: decoded from its released form or read from the image, when there is one. */
+  private foldOf(entry: StreamEntry): StreamFold | undefined {
+    if (entry.fold !== undefined) return entry.fold;
+    const text = this.packedFold(entry);
+    if (text === undefined) return undefined;
+    entry.fold = decodeStreamFold(text);
+    entry.packed = undefined;
+    return entry.fold;
+  }
+
+  /** A stream's fold, encoded (for an image), or undefined when the index has none for it. */
+  private packedFold(entry: StreamEntry): string | undefined {
+    if (entry.hot) return encodeStreamFold(hotFold(entry));
+    if (entry.fold !== undefined) return encodeStreamFold(entry.fold);
+    if (entry.packed !== undefined) return entry.packed;
+    const img = this.foldSource;
+    if (entry.imageAt < 0 || img === undefined) return undefined;
+    return img.fold === undefined ? foldOfImage(img, entry.imageAt) : img.fold(entry.imageAt);
+  }
+
+  /** Reads a stream's events back from the source (a stream not held). */
+  read(entry: StreamEntry): ReadonlyArray<RecordedEvent> {
+    if (this.source === undefined)
+      throw new Error("ProjectionIndex: a released stream without an event source");
+    return this.source.eventsAt(entry.positions);
+  }
+
+  /** Reads a cold stream's events back and re-folds them: its live list, state and tail as fed. */
+  private hydrate(entry: StreamEntry): void {
+    const events = this.read(entry).map(timed);
+    entry.events = events;
+    entry.live = liveEvents(events);
+    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
+    entry.state = full.state;
+    const lastDay =
+      entry.live.length === 0
+        ? Number.NEGATIVE_INFINITY
+        : (entry.live[entry.live.length - 1] as TimedEvent).day;
+    entry.tail = tailAfter(NO_DELTAS, full.deltas, lastDay);
+    entry.hot = true;
+    entry.fold = undefined;
+    entry.packed = undefined;
+  }
+
+  private rederive(entry: StreamEntry, te: TimedEvent): void {
+    // The stream's knowledge history changes before instants already indexed: withdraw the history it
+    // contributed and add the one it contributes now. Other streams are unaffected (law 4).
+    const before = streamHistory(entry.events);
+    entry.events.push(te);
+    const after = streamHistory(entry.events);
+    for (const h of before) this.out.push(h.key, h.cell, h.day, -h.amount, h.rec);
+    for (const h of after) this.out.push(h.key, h.cell, h.day, h.amount, h.rec);
+    entry.live = liveEvents(entry.events);
+    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
+    entry.state = full.state;
+    const lastDay =
+      entry.live.length === 0
+        ? Number.NEGATIVE_INFINITY
+        : (entry.live[entry.live.length - 1] as TimedEvent).day;
+    entry.tail = tailAfter(entry.tail, full.deltas, lastDay);
+  }
+
+  /** Drops every stream's decoded events, live list, state and tail (see `ProjectionIndex.release`). */
+  release(source: EventSource): void {
+    this.source = source;
+    for (const e of this.streams.values()) {
+      if (!e.hot) {
+        // A stream fed from its fold: keep the fold, encoded (compact; decoded when next fed).
+        if (e.fold !== undefined) {
+          e.packed = encodeStreamFold(e.fold);
+          e.fold = undefined;
+        }
+        continue;
+      }
+      // The fold is kept, encoded: a later event that continues the stream needs nothing else.
+      e.packed = encodeStreamFold(hotFold(e));
+      e.hot = false;
+      e.events = [];
+      e.live = [];
+      e.tail = NO_DELTAS;
+      e.state = initialStreamState();
+    }
+  }
+
+  /** Opens the feed on an image: its streams are read when first asked for ({@link readStreams}). */
+  open(img: IndexImageSource, source: EventSource): void {
+    this.pending = img;
+    this.source = source;
+    this.eventCount = img.meta.events;
+    this.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;
+    this.touched = new Map();
+  }
+
+  /** Reads the opened image's streams (ids, positions, latest recording instant and revision; all cold). */
+  readStreams(): void {
+    const img = this.pending;
+    if (img === undefined) return;
+    const start = img.array("streamStart");
+    const positions = img.array("streamPositions");
+    const maxRecorded = img.array("streamMaxRecorded");
+    const maxRevision = img.array("streamMaxRevision");
+    const ids = img.strings("streamIds");
+    if (
+      start.length !== ids.length + 1 ||
+      ids.length !== img.meta.streams ||
+      maxRecorded.length !== ids.length ||
+      maxRevision.length !== ids.length
+    )
+      throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+    ids.forEach((id, i) => {
+      this.streams.set(id, {
+        ...newStreamEntry(),
+        positions: Array.from(positions.subarray(start[i] as number, start[i + 1] as number)),
+        hot: false,
+        maxRecorded: maxRecorded[i] as number,
+        maxRevision: maxRevision[i] as number,
+        imageAt: i,
+      });
+    });
+    this.foldSource = img;
+    this.pending = undefined;
+  }
+
+  /**
+   * The feed's part of an image (streams, their positions, folds), of every stream (`touched`
+   * undefined) or of those that received events since a mark (their new positions only), written into
+   * `arrays`; returns the stream ids.
+   */
+  imageArrays(
+    touched: ReadonlyMap<string, number> | undefined,
+    arrays: Record<string, Float64Array | Int32Array>,
+  ): string[] {
+    const streamIds: string[] = [];
+    const start: number[] = [0];
+    const maxRecorded: number[] = [];
+    const maxRevision: number[] = [];
+    const positions: number[] = [];
+    const folds: string[] = [];
+    for (const [id, e] of this.streams) {
+      const from = touched === undefined ? 0 : touched.get(id);
+      if (from === undefined) continue;
+      streamIds.push(id);
+      folds.push(this.packedFold(e) ?? "");
+      maxRecorded.push(e.maxRecorded);
+      maxRevision.push(e.maxRevision);
+      for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
+      start.push(positions.length);
+    }
+    arrays.streamStart = Float64Array.from(start);
+    arrays.streamPositions = Float64Array.from(positions);
+    arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
+    arrays.streamMaxRevision = Float64Array.from(maxRevision);
+    Object.assign(arrays, packStreamFolds(folds));
+    return streamIds;
+  }
+}
