@@ -11,7 +11,11 @@ export const benchDistricts = (): DistrictGazetteer => districtGazetteer();
 /**
  * `{ districts }` for `generateLedger` options (the shipped list, which is also the generator's default).
  *
- * @example generateLedger({ preset: "national", seed: 7, ...districtsOption() })
+ * @example
+ * import { generateLedger } from "@coop-ledger/generator";
+ * const events = generateLedger({ preset: "province", seed: 7, ...districtsOption() });
+ * const first = events[Symbol.iterator]().next().value;
+ * console.log(districtsOption().districts.districts.length, first?.event.type); // 696 "CoopFounded"
  */
 export const districtsOption = (): { readonly districts: DistrictGazetteer } => ({
   districts: benchDistricts(),

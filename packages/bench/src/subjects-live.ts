@@ -149,7 +149,14 @@ const randomQuery = (random: () => number, facts: DatasetFacts): QueryInput => {
 /**
  * The subjects wired to the workspace packages (store, projections, testing, domain).
  *
- * @example const figures = await runTask(liveSubjects, task);
+ * @example
+ * import { type DatasetRef, liveSubjects, need, runTask } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 200, "live.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "live.jsonl", events: made.events };
+ * const figures = await runTask(liveSubjects, { kind: "indexBuild", dataset });
+ * console.log(Object.keys(figures).length > 0); // true
  */
 export const liveSubjects: Subjects = {
   generate,

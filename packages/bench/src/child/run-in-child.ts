@@ -18,7 +18,15 @@ export interface ChildOptions {
  * Runs one measurement in a fresh Node process (compiled `dist/child/entry.js`) and resolves with its
  * result. Never rejects: a crash or a non-zero exit becomes `{ ok: false }`.
  *
- * @example const r = await runInChild({ kind: "indexBuild", dataset });
+ * @example
+ * import { type DatasetRef, liveSubjects, need, runInChild } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 300, "child.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "child.jsonl", events: made.events };
+ * // Needs the compiled package (dist/child/entry.js): `pnpm --filter @coop-ledger/bench build`.
+ * const r = await runInChild({ kind: "indexBuild", dataset }, { timeoutMs: 60_000 });
+ * console.log(r.ok ? `${r.maxRssMiB} MiB peak, ${Object.keys(r.figures).length} figures` : r.error);
  */
 export const runInChild = (task: Task, options: ChildOptions = {}): Promise<TaskResult> =>
   new Promise((resolve) => {

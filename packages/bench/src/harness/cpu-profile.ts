@@ -11,7 +11,18 @@ export interface CpuProfile {
 /**
  * Self time per function (name, last three path segments, line), largest first.
  *
- * @example selfTimes(profile).rows[0] // { frame: "sweepStream dist/model/stream-sweep.js:13", ms: 598 }
+ * @example
+ * import { type CpuProfile, selfTimes } from "@coop-ledger/bench";
+ * // The parts of a node --cpu-prof file that self time needs: nodes, samples and their time deltas (µs).
+ * const profile: CpuProfile = {
+ *   nodes: [
+ *     { id: 1, callFrame: { functionName: "sweepStream", url: "file:///app/dist/model/stream-sweep.js", lineNumber: 12 } },
+ *     { id: 2, callFrame: { functionName: "parse", url: "file:///app/dist/io/read.js", lineNumber: 4 } },
+ *   ],
+ *   samples: [1, 1, 2],
+ *   timeDeltas: [400_000, 198_000, 50_000],
+ * };
+ * console.log(selfTimes(profile).rows[0]); // { frame: "sweepStream dist/model/stream-sweep.js:13", ms: 598 }
  */
 export const selfTimes = (
   profile: CpuProfile,

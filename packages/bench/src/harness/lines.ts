@@ -9,7 +9,13 @@ const CHUNK = 1 << 20;
  * Empty lines are skipped; a line or a UTF-8 character split across chunks is joined (StringDecoder
  * keeps an incomplete character for the next chunk).
  *
- * @example for await (const lines of readLineBatches("ledger.jsonl")) for (const l of lines) JSON.parse(l);
+ * @example
+ * import { writeFile } from "node:fs/promises";
+ * import { readLineBatches } from "@coop-ledger/bench";
+ * await writeFile("batches.jsonl", '{"a":1}\n{"a":2}\n{"a":3}\n');
+ * let sum = 0;
+ * for await (const lines of readLineBatches("batches.jsonl")) for (const l of lines) sum += JSON.parse(l).a;
+ * console.log(sum); // 6
  */
 export async function* readLineBatches(path: string): AsyncGenerator<ReadonlyArray<string>, void, undefined> {
   const handle = await open(path, "r");
@@ -35,7 +41,11 @@ export async function* readLineBatches(path: string): AsyncGenerator<ReadonlyArr
 /**
  * Reads a text file line by line (see {@link readLineBatches}).
  *
- * @example for await (const line of readLines("ledger.jsonl")) console.log(line.length);
+ * @example
+ * import { writeFile } from "node:fs/promises";
+ * import { readLines } from "@coop-ledger/bench";
+ * await writeFile("lines.jsonl", "one\nthree\n");
+ * for await (const line of readLines("lines.jsonl")) console.log(line.length); // 3, then 5
  */
 export async function* readLines(path: string): AsyncGenerator<string, void, undefined> {
   for await (const batch of readLineBatches(path)) yield* batch;

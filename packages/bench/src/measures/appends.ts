@@ -48,7 +48,15 @@ const runsByStream = (events: ReadonlyArray<NewEventOnStream>): NewEventOnStream
  * - `import`: the store's batched import, `batchSize` events of any streams per call (when available).
  * The ledgers are written under `dir` (same disk as the cache) and removed afterwards.
  *
- * @example await appends(subjects, dataset, ".bench-out/tmp", 300, 20000, 1000, 3)
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 200, "appends.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "appends.jsonl", events: made.events };
+ * // 20 single appends, then the first 200 events per stream and by batched import (batches of 50), once.
+ * const figures = await appends(liveSubjects, dataset, "appends-tmp", 20, 200, 50, 1);
+ * console.log(Object.keys(figures).length > 0); // true
  */
 export const appends = async (
   subjects: Subjects,

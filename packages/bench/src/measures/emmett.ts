@@ -16,7 +16,14 @@ import { need } from "./not-available.js";
  * in-memory store, then the same reduce. Repetitions alternate the two; the final states of the first
  * streams are compared so a fast wrong answer cannot win.
  *
- * @example await emmett(subjects, dataset, 5)
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 200, "emmett.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "emmett.jsonl", events: made.events };
+ * const figures = await emmett(liveSubjects, dataset, 1);
+ * console.log(Object.keys(figures).length > 0); // true
  */
 export const emmett = async (subjects: Subjects, dataset: DatasetRef, reps: number): Promise<Figures> => {
   const readLedger = need(subjects.readLedger, "readLedger (store)");

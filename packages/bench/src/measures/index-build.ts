@@ -12,7 +12,14 @@ import { need } from "./not-available.js";
  * - `buildMs`: the index alone, fed from events already decoded in memory (the child's final maxRSS
  *   includes holding every decoded event as well, so it is larger than a service's).
  *
- * @example await indexBuild(subjects, dataset) // { streamMs, buildMs, ... }
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 300, "index-build.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "index-build.jsonl", events: made.events };
+ * const figures = await indexBuild(liveSubjects, dataset);
+ * console.log(Object.keys(figures).length > 0); // true
  */
 export const indexBuild = async (
   subjects: Subjects,

@@ -5,7 +5,13 @@ import type { DatasetFacts, Validation } from "../subjects.js";
  * Learns, from the events of a dataset, what random queries may range over: the span of effective dates
  * and recording instants, the province codes and sectors of the co-ops founded.
  *
- * @example const facts = factsOf(events);
+ * @example
+ * import { toRecorded } from "@coop-ledger/testing";
+ * import { generateLedger } from "@coop-ledger/generator";
+ * const events = [];
+ * for (const e of generateLedger({ preset: "province", seed: 7 })) if (events.push(e) >= 200) break;
+ * const facts = factsOf(toRecorded(events));
+ * console.log(facts.firstDate <= facts.lastDate, facts.sectors.length > 0); // true true
  */
 export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {
   let firstDate = "9999-12-31";
@@ -54,7 +60,14 @@ export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {
  * store's `trusted` validation: the file was written by the store from codec-checked events and this
  * read is not timed, so there is no point paying for re-validation here.
  *
- * @example const events = await loadAll(subjects.readLedger!, path);
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 200, "load-all.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "load-all.jsonl", events: made.events };
+ * const events = await loadAll(need(liveSubjects.readLedger, "readLedger"), dataset.path);
+ * console.log(events.length); // 200
  */
 export const loadAll = async (
   readLedger: (path: string, validation?: Validation) => AsyncIterable<RecordedEvent>,

@@ -7,7 +7,11 @@ import { need } from "./not-available.js";
 /**
  * The ceiling: read the ledger file and `JSON.parse` every line, nothing else. Returns the line count.
  *
- * @example const lines = await bareParse("ledger.jsonl");
+ * @example
+ * import { writeFile } from "node:fs/promises";
+ * await writeFile("bare.jsonl", '{"a":1}\n{"a":2}\n');
+ * const lines = await bareParse("bare.jsonl"); // JSON.parse of every line, nothing else: the floor
+ * console.log(lines); // 2
  */
 export const bareParse = async (path: string): Promise<number> => {
   let n = 0;
@@ -31,7 +35,14 @@ export const bareParse = async (path: string): Promise<number> => {
  * with the store's `trusted` validation (the fast path for a verified ledger). Repetitions alternate the three
  * so drift in machine load hits them alike; each is preceded by a full GC.
  *
- * @example await parseVsReplay(subjects, dataset, 3) // { parseMs: [...], replayMs: [...], ... }
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 300, "parse-vs-replay.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "parse-vs-replay.jsonl", events: made.events };
+ * const figures = await parseVsReplay(liveSubjects, dataset, 1);
+ * console.log("parseMs" in figures, "replayMs" in figures); // true true
  */
 export const parseVsReplay = async (
   subjects: Subjects,

@@ -13,7 +13,15 @@ import { need } from "./not-available.js";
  * of the in-memory events (generous to the replay: no file read), and the ratio is median replay time
  * over median indexed latency.
  *
- * @example await queries(subjects, dataset, 7, 2000, 3, 3)
+ * @example
+ * import { type DatasetRef, liveSubjects, need } from "@coop-ledger/bench";
+ * // A tiny dataset (the bench uses a province, 100 k and national ones).
+ * const generate = need(liveSubjects.generate, "generate");
+ * const made = await generate("province", 7, 300, "queries.jsonl");
+ * const dataset: DatasetRef = { label: "tiny", path: "queries.jsonl", events: made.events };
+ * // Seed 7, 50 random queries, 1 repetition, 5 of them also answered by a full replay.
+ * const figures = await queries(liveSubjects, dataset, 7, 50, 1, 5);
+ * console.log(Object.keys(figures).length > 0); // true
  */
 export const queries = async (
   subjects: Subjects,

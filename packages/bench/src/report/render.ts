@@ -47,7 +47,30 @@ const machineLine = (run: BenchRun): string => {
 /**
  * The run as plain text for the terminal.
  *
- * @example console.log(renderText(run));
+ * @example
+ * import { type BenchRun, loadNow, renderText, machineInfo, summarise, type TaskResult } from "@coop-ledger/bench";
+ * const results: TaskResult[] = [
+ *   {
+ *     ok: true,
+ *     task: { kind: "parseVsReplay", dataset: { label: "tiny", path: "t.jsonl", events: 300 }, reps: 1 },
+ *     figures: { parseMs: [12], replayMs: [30] },
+ *     maxRssMiB: 80,
+ *     wallMs: 900,
+ *   },
+ * ];
+ * const run: BenchRun = {
+ *   mode: "quick",
+ *   startedAt: "2026-12-05T20:00:00.000Z",
+ *   finishedAt: "2026-12-05T20:01:00.000Z",
+ *   reps: 1,
+ *   machine: machineInfo(),
+ *   loadAfter: loadNow(),
+ *   datasets: [{ label: "tiny", events: 300 }],
+ *   budgetDataset: "tiny",
+ *   summary: summarise(results, "tiny"),
+ * };
+ * const text = renderText(run);
+ * console.log(text.includes("tiny")); // true
  */
 export const renderText = (run: BenchRun): string =>
   [
@@ -70,7 +93,30 @@ export const renderText = (run: BenchRun): string =>
 /**
  * The run as Markdown, for the generated part of docs/performance.md.
  *
- * @example writeFileSync("docs/performance.md", renderMarkdown(run));
+ * @example
+ * import { type BenchRun, loadNow, renderMarkdown, machineInfo, summarise, type TaskResult } from "@coop-ledger/bench";
+ * const results: TaskResult[] = [
+ *   {
+ *     ok: true,
+ *     task: { kind: "parseVsReplay", dataset: { label: "tiny", path: "t.jsonl", events: 300 }, reps: 1 },
+ *     figures: { parseMs: [12], replayMs: [30] },
+ *     maxRssMiB: 80,
+ *     wallMs: 900,
+ *   },
+ * ];
+ * const run: BenchRun = {
+ *   mode: "quick",
+ *   startedAt: "2026-12-05T20:00:00.000Z",
+ *   finishedAt: "2026-12-05T20:01:00.000Z",
+ *   reps: 1,
+ *   machine: machineInfo(),
+ *   loadAfter: loadNow(),
+ *   datasets: [{ label: "tiny", events: 300 }],
+ *   budgetDataset: "tiny",
+ *   summary: summarise(results, "tiny"),
+ * };
+ * const markdown = renderMarkdown(run); // what the bench writes to docs/performance.md
+ * console.log(markdown.includes("|")); // true (tables)
  */
 export const renderMarkdown = (run: BenchRun): string =>
   [

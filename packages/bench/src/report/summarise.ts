@@ -40,7 +40,19 @@ export interface Summary {
  * repetitions) and the budget checks of ARCHITECTURE.md, judged on the median at `budgetDataset`
  * (national in a full run; the largest dataset of a quick run, which the report says).
  *
- * @example const { rows, budgets } = summarise(results, "national");
+ * @example
+ * import { summarise, type TaskResult } from "@coop-ledger/bench";
+ * const results: TaskResult[] = [
+ *   {
+ *     ok: true,
+ *     task: { kind: "parseVsReplay", dataset: { label: "tiny", path: "t.jsonl", events: 300 }, reps: 1 },
+ *     figures: { parseMs: [12], replayMs: [30] },
+ *     maxRssMiB: 80,
+ *     wallMs: 900,
+ *   },
+ * ];
+ * const { rows, budgets } = summarise(results, "tiny");
+ * console.log(rows.length > 0, budgets.length > 0); // true true
  */
 export const summarise = (results: ReadonlyArray<TaskResult>, budgetDataset: string): Summary => {
   const rows: Row[] = [];
