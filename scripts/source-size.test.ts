@@ -38,7 +38,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/projections/src/test-support/arbitraries.ts",
   "packages/store/src/contract/store-contract.ts",
   "packages/store/src/file/chain-range.ts",
-  "packages/store/src/file/file-ledger.ts",
   "packages/store/src/handler/command-handler.ts",
 ];
 

@@ -1,8 +1,7 @@
-import { access, open, stat } from "node:fs/promises";
+import { access, open } from "node:fs/promises";
 import type { Instant, RecordedEvent, StreamId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
-import { decideAppend } from "../core/append-decision.js";
 import { ChangeSignal } from "../core/change-signal.js";
 import { type PreparedEvent, prepareBatch } from "../core/prepare-batch.js";
 import { startSubscription } from "../core/subscription.js";
@@ -14,14 +13,14 @@ import type {
   Subscription,
 } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
-import { ChainWalker, extractFields, parseHeader } from "./chain-walker.js";
 import { createLedgerFile } from "./create-ledger.js";
-import { parseEventLine, toRecordedEvent } from "./event-line.js";
-import { eventLine } from "./ledger-format.js";
-import { issueToStoreError, type LedgerIssue } from "./ledger-issue.js";
+import { type AppendItem, appendLines, planAppend, recordAppend, writeAtEnd } from "./ledger-append.js";
+import { changedUnderneath } from "./ledger-changed.js";
+import { type LedgerIndex, scanLedgerIndex } from "./ledger-index.js";
+import { errnoCode, unavailable } from "./ledger-io-error.js";
+import { issueToStoreError } from "./ledger-issue.js";
 import { acquireLedgerLock, type LedgerLock } from "./ledger-lock.js";
-import { scanLines } from "./line-scanner.js";
-import { tailIssue } from "./read-ledger.js";
+import { rangeReader } from "./ledger-range-read.js";
 
 /**
  * Options of {@link openFileLedger}.
@@ -132,15 +131,6 @@ export interface FileLedger extends EventStore {
   readonly health: () => Promise<E.Either<StoreError, LedgerInfo>>;
 }
 
-interface StreamEntry {
-  readonly ids: string[];
-  readonly positions: number[];
-}
-
-const READ_CAP = 16 * 1024 * 1024;
-const unavailable = (message: string): StoreError => ({ _tag: "StoreUnavailable", message });
-const code = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? String(e);
-
 /**
  * Opens (or creates) a file ledger. A writer takes the `<path>.lock` lock (a second writer gets
  * `LedgerLocked`), then the whole file is scanned in large chunks to build the in-memory index (line
@@ -189,14 +179,14 @@ export const openFileLedger =
       try {
         await createLedgerFile(path, (options.now ?? (() => new Date()))().toISOString() as Instant);
       } catch (e) {
-        return fail(unavailable(`${path}: cannot create the ledger: ${code(e)}`));
+        return fail(unavailable(`${path}: cannot create the ledger: ${errnoCode(e)}`));
       }
     }
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(path, readOnly ? "r" : "r+");
     } catch (e) {
-      return fail(unavailable(`${path}: cannot open: ${code(e)}`));
+      return fail(unavailable(`${path}: cannot open: ${errnoCode(e)}`));
     }
     if (lock !== undefined) {
       // Lock the identity of the file actually opened (not of whatever the path names now).
@@ -207,7 +197,7 @@ export const openFileLedger =
         return fail(locked?.left ?? unavailable(`${path}: cannot stat the opened file`));
       }
     }
-    const index = await buildIndex(path, handle, options.verifyChain ?? true);
+    const index = await scanLedgerIndex(path, handle, options.verifyChain ?? true);
     if (E.isLeft(index)) {
       await handle.close();
       return fail(issueToStoreError(path, index.left));
@@ -215,78 +205,10 @@ export const openFileLedger =
     return E.right(makeFileLedger(path, handle, index.right, readOnly, lock));
   };
 
-interface Index {
-  readonly offsets: number[];
-  readonly streams: Map<string, StreamEntry>;
-  lastHash: string;
-  bytes: number;
-}
-
-const buildIndex = async (
-  path: string,
-  handle: Awaited<ReturnType<typeof open>>,
-  verifyChain: boolean,
-): Promise<E.Either<LedgerIssue, Index>> => {
-  const offsets: number[] = [];
-  const streams = new Map<string, StreamEntry>();
-  let walker: ChainWalker | undefined;
-  const fields = (buf: Buffer, s: number, e: number) =>
-    extractFields(buf, s, e) ?? "the envelope members are not where the writer puts them";
-  try {
-    for await (const item of scanLines(handle)) {
-      if (item._tag === "Lines") {
-        for (let i = 0; i < item.starts.length; i++) {
-          const s = item.starts[i]!;
-          const e = item.ends[i]!;
-          if (walker === undefined) {
-            const h = parseHeader(item.buf, s, e);
-            if (E.isLeft(h)) return h;
-            walker = new ChainWalker(h.right.hash, verifyChain);
-            continue;
-          }
-          const step = walker.step(item.buf, s, e, item.base + s, item.firstLine + i, fields);
-          if (E.isLeft(step)) return step;
-          const f = step.right;
-          let entry = streams.get(f.streamId);
-          if (entry === undefined) {
-            entry = { ids: [], positions: [] };
-            streams.set(f.streamId, entry);
-          }
-          entry.ids.push(f.eventId);
-          entry.positions.push(f.position);
-          offsets.push(item.base + s);
-        }
-      } else if (item._tag === "End") {
-        if (walker === undefined)
-          return E.left({
-            _tag: "BadHeader",
-            line: 1,
-            byteOffset: 0,
-            reason: "empty file",
-            message: "empty file: not a coop-ledger",
-          });
-        const incomplete = walker.finish();
-        if (incomplete !== undefined) return E.left(incomplete);
-        return E.right({ offsets, streams, lastHash: walker.prevHash, bytes: item.bytes });
-      } else {
-        return E.left(tailIssue(path, walker, item));
-      }
-    }
-  } catch (e) {
-    return E.left({
-      _tag: "FileUnreadable",
-      line: 0,
-      byteOffset: 0,
-      message: `${path}: read failed: ${code(e)}`,
-    });
-  }
-  return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: `${path}: scan ended early` });
-};
-
 const makeFileLedger = (
   path: string,
   handle: Awaited<ReturnType<typeof open>>,
-  index: Index,
+  index: LedgerIndex,
   readOnly: boolean,
   lock: LedgerLock | undefined,
 ): FileLedger => {
@@ -303,111 +225,7 @@ const makeFileLedger = (
   };
   const gate = (): StoreError | undefined =>
     closed ? { _tag: "StoreClosed", message: `the ledger ${path} is closed` } : broken;
-
-  /**
-   * Whether the file was changed by someone else: the opened file's size must be what this writer wrote,
-   * and the path must still name the opened file. Two stat calls per append (next to its fdatasync).
-   */
-  const changedUnderneath = async (): Promise<StoreError | undefined> => {
-    const changed = (
-      change: "truncated" | "grown" | "replaced" | "removed",
-      found: number,
-      what: string,
-    ): StoreError => ({
-      _tag: "LedgerChanged",
-      path,
-      change,
-      expectedBytes: index.bytes,
-      foundBytes: found,
-      message: `${path}: ${what} while this writer had it open (it wrote ${index.bytes} bytes); refusing every further write: appending at the old offset would leave a hole or overwrite lines. Find out what changed it, then reopen and verify the ledger`,
-    });
-    try {
-      const mine = await handle.stat();
-      if (mine.size < index.bytes)
-        return changed("truncated", mine.size, `the file was truncated to ${mine.size} bytes`);
-      if (mine.size > index.bytes)
-        return changed(
-          "grown",
-          mine.size,
-          `the file grew to ${mine.size} bytes (another program wrote to it)`,
-        );
-      const now = await stat(path).catch(() => undefined);
-      if (now === undefined) return changed("removed", -1, "the file was removed or renamed");
-      if (now.dev !== mine.dev || now.ino !== mine.ino)
-        return changed("replaced", now.size, "the file was replaced by another file");
-      return undefined;
-    } catch (e) {
-      return unavailable(`${path}: cannot check the file: ${code(e)}`);
-    }
-  };
-
-  /** Start offset of a position's line; for `count` the end of the file. */
-  const startOf = (p: number): number => (p < offsets.length ? offsets[p]! : index.bytes);
-
-  const decodeAt = (
-    buf: Buffer,
-    s: number,
-    e: number,
-    position: number,
-  ): E.Either<StoreError, RecordedEvent> => {
-    const line = position + 2;
-    const byteOffset = offsets[position]!;
-    const parsed = parseEventLine(buf, s, e);
-    if (typeof parsed === "string")
-      return E.left(
-        issueToStoreError(path, {
-          _tag: "MalformedLine",
-          line,
-          byteOffset,
-          reason: parsed,
-          message: `line ${line} (byte ${byteOffset}): ${parsed}`,
-        }),
-      );
-    const r = toRecordedEvent(parsed, "codec");
-    if (E.isLeft(r))
-      return E.left(
-        issueToStoreError(path, {
-          _tag: "UndecodableEvent",
-          line,
-          byteOffset,
-          error: r.left,
-          message: `line ${line} (byte ${byteOffset}): ${r.left.message}`,
-        }),
-      );
-    return r;
-  };
-
-  /**
-   * Reads the lines of positions [from, to) and decodes them, in reads of at most 16 MiB (at least one
-   * line), so a page of many large events never needs one huge buffer.
-   */
-  const readRange = async (from: number, to: number): Promise<E.Either<StoreError, RecordedEvent[]>> => {
-    const out: RecordedEvent[] = [];
-    let p = from;
-    while (p < to) {
-      const base = startOf(p);
-      let q = p + 1;
-      while (q < to && startOf(q + 1) - base <= READ_CAP) q++;
-      const buf = Buffer.allocUnsafe(startOf(q) - base);
-      try {
-        let done = 0;
-        while (done < buf.length) {
-          const { bytesRead } = await handle.read(buf, done, buf.length - done, base + done);
-          if (bytesRead === 0)
-            return E.left(unavailable(`${path}: the file is shorter than its index (truncated while open?)`));
-          done += bytesRead;
-        }
-      } catch (e) {
-        return E.left(unavailable(`${path}: read failed: ${code(e)}`));
-      }
-      for (; p < q; p++) {
-        const r = decodeAt(buf, startOf(p) - base, startOf(p + 1) - base - 1, p);
-        if (E.isLeft(r)) return r;
-        out.push(r.right);
-      }
-    }
-    return E.right(out);
-  };
+  const readRange = rangeReader(path, handle, index);
 
   const readAll: EventStore["readAll"] = (options) => async () => {
     const g = gate();
@@ -446,17 +264,13 @@ const makeFileLedger = (
   };
 
   const write = (
-    items: ReadonlyArray<{
-      readonly streamId: StreamId;
-      readonly events: ReadonlyArray<PreparedEvent>;
-      readonly expectedRevision: ExpectedRevision;
-    }>,
+    items: ReadonlyArray<AppendItem>,
   ): Promise<E.Either<StoreError, ReadonlyArray<AppendResult>>> =>
     exclusive(async () => {
       const g = gate();
       if (g !== undefined) return E.left(g);
       if (!readOnly) {
-        const changed = await changedUnderneath();
+        const changed = await changedUnderneath(path, handle, index);
         if (changed !== undefined) {
           broken = changed;
           return E.left(changed);
@@ -469,108 +283,21 @@ const makeFileLedger = (
           reason: "the ledger is open read-only",
           message: `${path} is open read-only`,
         });
-      const pending = new Map<string, string[]>();
-      const results: AppendResult[] = [];
-      const planned: Array<{ streamId: StreamId; event: PreparedEvent; revision: number; position: number }> =
-        [];
-      for (const item of items) {
-        const existing = streams.get(item.streamId)?.ids ?? [];
-        const added = pending.get(item.streamId) ?? [];
-        const ids = added.length === 0 ? existing : [...existing, ...added];
-        const d = decideAppend(
-          item.streamId,
-          ids,
-          item.events.map((e) => e.eventId),
-          item.expectedRevision,
-        );
-        if (E.isLeft(d)) return d;
-        if (d.right._tag === "Repeat") {
-          const rev = d.right.lastRevision;
-          const pos =
-            streams.get(item.streamId)?.positions[rev] ??
-            planned.find((p) => p.streamId === item.streamId && p.revision === rev)?.position ??
-            -1;
-          results.push({ nextExpectedRevision: rev, lastPosition: pos, written: false });
-          continue;
-        }
-        let revision = d.right.firstRevision;
-        for (const event of item.events) {
-          planned.push({
-            streamId: item.streamId,
-            event,
-            revision: revision++,
-            position: offsets.length + planned.length,
-          });
-          added.push(event.eventId);
-        }
-        pending.set(item.streamId, added);
-        results.push({
-          nextExpectedRevision: revision - 1,
-          lastPosition: offsets.length + planned.length - 1,
-          written: true,
-        });
-      }
+      const plan = planAppend(index, items);
+      if (E.isLeft(plan)) return plan;
+      const { results, planned } = plan.right;
       if (planned.length === 0) return E.right(results);
-      let prev = index.lastHash;
-      const lines: string[] = [];
-      for (const [i, p] of planned.entries()) {
-        const l = eventLine(prev, {
-          batchRemaining: planned.length - 1 - i,
-          data: p.event.encoded.data,
-          eventId: p.event.eventId,
-          metadata: p.event.metadata,
-          position: p.position,
-          revision: p.revision,
-          schemaVersion: p.event.encoded.schemaVersion,
-          streamId: p.streamId,
-          type: p.event.encoded.type,
-        });
-        if (E.isLeft(l))
-          return E.left({
-            _tag: "InvalidAppend",
-            streamId: p.streamId,
-            reason: l.left,
-            message: `append to ${p.streamId} refused: ${l.left}`,
-          });
-        lines.push(l.right.line);
-        prev = l.right.hash;
-      }
+      const rendered = appendLines(index.lastHash, planned);
+      if (E.isLeft(rendered)) return rendered;
+      const { lines, lastHash } = rendered.right;
       const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
       const at = index.bytes;
-      try {
-        let done = 0;
-        while (done < bytes.length) {
-          const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
-          done += bytesWritten;
-        }
-        await handle.datasync();
-      } catch (e) {
-        // Undo a partial write so the file ends on a whole append; if even that fails, stop writing:
-        // the next open reports the torn tail.
-        try {
-          await handle.truncate(at);
-          await handle.datasync();
-        } catch {
-          broken = unavailable(
-            `${path}: a failed write could not be undone; reopen the ledger (it will report the torn tail)`,
-          );
-        }
-        return E.left(unavailable(`${path}: write failed: ${code(e)}`));
+      const failed = await writeAtEnd(path, handle, bytes, at);
+      if (failed !== undefined) {
+        if (failed.broken !== undefined) broken = failed.broken;
+        return E.left(failed.error);
       }
-      let offset = at;
-      for (const [i, p] of planned.entries()) {
-        offsets.push(offset);
-        offset += Buffer.byteLength(lines[i]!, "utf8") + 1;
-        let entry = streams.get(p.streamId);
-        if (entry === undefined) {
-          entry = { ids: [], positions: [] };
-          streams.set(p.streamId, entry);
-        }
-        entry.ids.push(p.event.eventId);
-        entry.positions.push(p.position);
-      }
-      index.bytes = at + bytes.length;
-      index.lastHash = prev;
+      recordAppend(index, planned, lines, at, bytes.length, lastHash);
       signal.bump();
       return E.right(results);
     });
@@ -628,7 +355,7 @@ const makeFileLedger = (
       const g = gate();
       if (g !== undefined) return E.left(g);
       if (!readOnly) {
-        const changed = await exclusive(changedUnderneath);
+        const changed = await exclusive(() => changedUnderneath(path, handle, index));
         if (changed !== undefined) {
           if (changed._tag === "LedgerChanged") broken = changed;
           return E.left(changed);
