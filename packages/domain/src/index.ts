@@ -209,6 +209,15 @@ export {
   successorProvince,
 } from "./geography/provinces.js";
 export {
+  DeciderSpecFailure,
+  type Given,
+  type GivenEvent,
+  givenEventId,
+  specFor,
+  type WhenResult,
+} from "./spec/decider-spec.js";
+export { given } from "./spec/given.js";
+export {
   AgricultureKind,
   AllianceActivityKind,
   AssessmentScheme,

@@ -5,6 +5,17 @@
  * @packageDocumentation
  */
 
+// The decider specifications are the domain's (its own rule tests use them; the domain depends on no
+// other package), re-exported here so that a test suite finds all its tooling in one package.
+export {
+  DeciderSpecFailure,
+  type Given,
+  type GivenEvent,
+  given,
+  givenEventId,
+  specFor,
+  type WhenResult,
+} from "@coop-ledger/domain";
 // The public API, by name (internals: `@coop-ledger/testing/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
 export { type ArbitraryOfOptions, arbitraryOf } from "./arbitraries/arbitrary-of.js";
@@ -48,4 +59,3 @@ export {
   type ProjectionLawOptions,
   projectionLaws,
 } from "./laws/projection-laws.js";
-export { DeciderSpecFailure, type GivenEvent, given, specFor, type WhenResult } from "./spec/given.js";

@@ -1,12 +1,13 @@
 import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { parseCommuneTransfers } from "../geography/commune-transfers.js";
 import { parseCommunes } from "../geography/communes.js";
 import { parseDistrictGazetteer } from "../geography/district-gazetteer.js";
 import { readGeo, withGeoFiles } from "../geography/test-support/geo-files.js";
-import { decide, makeLedgerDecider } from "./ledger-decider.js";
-import { initialState } from "./stream-state.js";
-import { found, outcome } from "./test-support/fixtures.js";
+import { specFor } from "../spec/decider-spec.js";
+import { given } from "../spec/given.js";
+import { makeLedgerDecider } from "./ledger-decider.js";
+import { found, founded, on } from "./test-support/fixtures.js";
 
 const right = <A>(r: E.Either<{ message: string }, A>): A => {
   if (E.isLeft(r)) throw new Error(r.left.message);
@@ -18,51 +19,44 @@ describe("district and commune checks when the unit lists are supplied", () => {
     const districts = right(parseDistrictGazetteer(readGeo("districts")));
     const communes = right(parseCommunes(readGeo("communes"), districts));
     const communeTransfers = right(parseCommuneTransfers(readGeo("transfers")));
-    const strict = makeLedgerDecider(undefined, { geography: { districts, communes, communeTransfers } });
+    const strict = specFor(
+      makeLedgerDecider(undefined, { geography: { districts, communes, communeTransfers } }),
+    );
     const at = (location: Record<string, unknown>, effectiveDate = "2020-01-01") =>
-      outcome(strict.decide(found({ location, effectiveDate }), initialState));
+      strict([]).when(found({ location, effectiveDate }));
     const phanThietCommune = communes.communesOf("593")[0]?.code ?? "";
     const newLamDongCommune = communeTransfers.communesOf("68")[0]?.code ?? "";
 
     it("a district of another province is refused (Phan Thiết 593 is in Bình Thuận 60, not Đắk Nông 67)", () => {
-      expect(at({ gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" })).toBe("accepted");
-      expect(at({ gazetteer: "2008-08-01", provinceCode: "67", districtCode: "593" })).toBe(
-        "UnknownDistrict",
-      );
+      at({ gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" }).thenAccepted();
+      at({ gazetteer: "2008-08-01", provinceCode: "67", districtCode: "593" }).thenError("UnknownDistrict");
       // without the lists only the province is checked
-      expect(
-        outcome(
-          decide(
-            found({ location: { gazetteer: "2008-08-01", provinceCode: "67", districtCode: "593" } }),
-            initialState,
-          ),
-        ),
-      ).toBe("accepted");
+      given([])
+        .when(found({ location: { gazetteer: "2008-08-01", provinceCode: "67", districtCode: "593" } }))
+        .thenAccepted();
     });
 
     it("a commune must be in its province and district (2008) or its new province (2025)", () => {
-      expect(
-        at({
-          gazetteer: "2008-08-01",
-          provinceCode: "60",
-          districtCode: "593",
-          communeCode: phanThietCommune,
-        }),
-      ).toBe("accepted");
-      expect(
-        at({
-          gazetteer: "2008-08-01",
-          provinceCode: "60",
-          districtCode: "594",
-          communeCode: phanThietCommune,
-        }),
-      ).toBe("UnknownCommune");
-      expect(
-        at({ gazetteer: "2025-07-01", provinceCode: "68", communeCode: newLamDongCommune }, "2025-07-01"),
-      ).toBe("accepted");
-      expect(
-        at({ gazetteer: "2025-07-01", provinceCode: "25", communeCode: newLamDongCommune }, "2025-07-01"),
-      ).toBe("UnknownCommune");
+      at({
+        gazetteer: "2008-08-01",
+        provinceCode: "60",
+        districtCode: "593",
+        communeCode: phanThietCommune,
+      }).thenAccepted();
+      at({
+        gazetteer: "2008-08-01",
+        provinceCode: "60",
+        districtCode: "594",
+        communeCode: phanThietCommune,
+      }).thenError("UnknownCommune");
+      at(
+        { gazetteer: "2025-07-01", provinceCode: "68", communeCode: newLamDongCommune },
+        "2025-07-01",
+      ).thenAccepted();
+      at(
+        { gazetteer: "2025-07-01", provinceCode: "25", communeCode: newLamDongCommune },
+        "2025-07-01",
+      ).thenError("UnknownCommune");
     });
   });
 });
@@ -81,36 +75,21 @@ describe("district checks with a small in-memory list (no files needed)", () => 
       }),
     ),
   );
-  const strict = makeLedgerDecider(undefined, { geography: { districts } });
+  const strict = specFor(makeLedgerDecider(undefined, { geography: { districts } }));
 
   it("checks the district on founding and on a head-office move", () => {
-    expect(
-      outcome(
-        strict.decide(
-          found({ location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" } }),
-          initialState,
-        ),
-      ),
-    ).toBe("accepted");
-    expect(
-      outcome(
-        strict.decide(
-          found({ location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "594" } }),
-          initialState,
-        ),
-      ),
-    ).toBe("UnknownDistrict");
-    const founded = strict.decide(found(), initialState);
-    if (E.isLeft(founded)) throw new Error(founded.left.message);
-    const s = founded.right.reduce((st, e) => strict.evolve(st, e), strict.initialState);
-    const move = {
-      type: "MoveHeadOffice",
-      data: {
-        coopId: "htx-1",
+    strict([])
+      .when(found({ location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "593" } }))
+      .thenAccepted();
+    strict([])
+      .when(found({ location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "594" } }))
+      .thenError("UnknownDistrict");
+    const move = (districtCode: string) =>
+      on("MoveHeadOffice", {
         effectiveDate: "2020-01-01",
-        location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "999" },
-      },
-    } as never;
-    expect(outcome(strict.decide(move, s))).toBe("UnknownDistrict");
+        location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode },
+      });
+    strict([founded()]).when(move("999")).thenError("UnknownDistrict");
+    strict([founded()]).when(move("593")).thenAccepted();
   });
 });

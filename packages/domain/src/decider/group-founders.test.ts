@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultDomainConfig } from "../config/domain-config.js";
-import { decide, makeLedgerDecider } from "./ledger-decider.js";
-import { initialState } from "./stream-state.js";
-import { found, outcome, refusal } from "./test-support/fixtures.js";
+import { specFor } from "../spec/decider-spec.js";
+import { given } from "../spec/given.js";
+import { makeLedgerDecider } from "./ledger-decider.js";
+import { found } from "./test-support/fixtures.js";
 
 /**
  * A cooperative group's (tổ hợp tác) minimum members by the rule in force on its founding day: none
@@ -15,35 +16,36 @@ const group = (effectiveDate: string, foundingMembers: number) =>
 
 describe("cooperative groups: minimum members by the rule in force on the founding day", () => {
   it("given the Civil Code 2005 and Decree 151/2007 (2015), when a group is founded by 2 members, then it is refused citing them", () => {
-    const e = refusal(decide(group("2015-05-04", 2), initialState));
-    expect(e).toMatchObject({ _tag: "BelowMinimumFounders", required: 3, actual: 2 });
-    expect(e.message).toContain("Civil Code 2005");
-    expect(e.message).toContain("151/2007");
+    given([])
+      .when(group("2015-05-04", 2))
+      .thenError("BelowMinimumFounders", (e) => {
+        expect(e).toMatchObject({ required: 3, actual: 2 });
+        expect(e.message).toContain("Civil Code 2005");
+        expect(e.message).toContain("151/2007");
+      });
   });
 
   it("given the same rule, when it is founded by 3 members, then it is accepted", () => {
-    expect(outcome(decide(group("2019-11-25", 3), initialState))).toBe("accepted");
+    given([]).when(group("2019-11-25", 3)).thenAccepted();
   });
 
   it("given Decree 77/2019 (from 2019-11-26), when a group is founded by 2 members, then it is accepted", () => {
-    expect(outcome(decide(group("2019-11-26", 2), initialState))).toBe("accepted");
-    expect(outcome(decide(group("2024-08-01", 2), initialState))).toBe("accepted");
+    given([]).when(group("2019-11-26", 2)).thenAccepted();
+    given([]).when(group("2024-08-01", 2)).thenAccepted();
   });
 
   it("given the 2023 law, when a group is founded by 1 member, then it is refused under Law 17/2023/QH15", () => {
-    expect(refusal(decide(group("2024-08-01", 1), initialState))).toMatchObject({
-      _tag: "BelowMinimumFounders",
-      required: 2,
-    });
+    given([])
+      .when(group("2024-08-01", 1))
+      .thenError("BelowMinimumFounders", { required: 2 } as never);
   });
 
   it("given no numeric rule before 2006, when a group of 2 is recorded for 2004, then it is accepted", () => {
-    expect(outcome(decide(group("2004-03-01", 2), initialState))).toBe("accepted");
+    given([]).when(group("2004-03-01", 2)).thenAccepted();
   });
 
   it("given a configuration without the civil-law period, when a 2015 group of 2 is founded, then the co-op law's figure applies", () => {
     const { groupFounders: _, ...rest } = defaultDomainConfig;
-    const decider = makeLedgerDecider(rest);
-    expect(outcome(decider.decide(group("2015-05-04", 2), initialState))).toBe("accepted");
+    specFor(makeLedgerDecider(rest))([]).when(group("2015-05-04", 2)).thenAccepted();
   });
 });

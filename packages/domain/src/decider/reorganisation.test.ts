@@ -1,9 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { canApplyEffect, decide } from "./ledger-decider.js";
+import type { DomainEvent } from "../events/domain-event.js";
+import { given } from "../spec/given.js";
+import { canApplyEffect } from "./ledger-decider.js";
 import { deriveReorganisationEffects } from "./reorganisation-effects.js";
-import { initialState } from "./stream-state.js";
-import { cmd, found, given, on, outcome, refusal } from "./test-support/fixtures.js";
+import { cmd, event, founded, happened } from "./test-support/fixtures.js";
 
 const successor = (coopId: string, members = 7) => ({
   coopId,
@@ -13,15 +14,14 @@ const successor = (coopId: string, members = 7) => ({
   location: { gazetteer: "2008-08-01", provinceCode: "60" },
   members,
 });
+const decisionData = (
+  kind: string,
+  sources: string[],
+  newCoops: unknown[],
+  extra: Record<string, unknown> = {},
+) => ({ reorganisationId: "r-1", effectiveDate: "2022-01-01", kind, sources, newCoops, ...extra });
 const reorg = (kind: string, sources: string[], newCoops: unknown[], extra: Record<string, unknown> = {}) =>
-  cmd("DecideReorganisation", {
-    reorganisationId: "r-1",
-    effectiveDate: "2022-01-01",
-    kind,
-    sources,
-    newCoops,
-    ...extra,
-  });
+  cmd("DecideReorganisation", decisionData(kind, sources, newCoops, extra));
 
 describe("reorganisation decisions (tổ chức lại): shape", () => {
   const cases: Array<[string, ReturnType<typeof reorg>, string]> = [
@@ -66,75 +66,72 @@ describe("reorganisation decisions (tổ chức lại): shape", () => {
     ],
   ];
   for (const [name, command, expected] of cases) {
-    it(`${name}: ${expected}`, () => expect(outcome(decide(command, initialState))).toBe(expected));
+    it(`${name}: ${expected}`, () => {
+      if (expected === "accepted")
+        given([])
+          .when(command)
+          .then([event("ReorganisationDecided", command.data as never)]);
+      else
+        given([])
+          .when(command)
+          .thenError(expected as never);
+    });
   }
 
   it("cites the law in force on the decision date", () => {
-    expect(refusal(decide(reorg("split", ["a"], []), initialState)).message).toMatch(
-      /23\/2012\/QH13 art\. 53/,
-    );
-    const later = cmd("DecideReorganisation", {
-      ...reorg("split", ["a"], []).data,
-      effectiveDate: "2024-07-01",
-    });
-    expect(refusal(decide(later, initialState)).message).toMatch(/17\/2023\/QH15 art\. 94/);
+    given([])
+      .when(reorg("split", ["a"], []))
+      .thenError("InvalidReorganisation", (e) => expect(e.message).toMatch(/23\/2012\/QH13 art\. 53/));
+    given([])
+      .when(cmd("DecideReorganisation", { ...decisionData("split", ["a"], []), effectiveDate: "2024-07-01" }))
+      .thenError("InvalidReorganisation", (e) => expect(e.message).toMatch(/17\/2023\/QH15 art\. 94/));
   });
 
   it("is decided once per stream", () => {
-    const g = given([reorg("spinOff", ["a"], [successor("b")])]);
-    expect(g.state._tag).toBe("Reorganisation");
-    expect(outcome(decide(reorg("spinOff", ["a"], [successor("b")]), g.state))).toBe(
-      "ReorganisationAlreadyDecided",
-    );
+    const decided = event("ReorganisationDecided", decisionData("spinOff", ["a"], [successor("b")]));
+    given([decided])
+      .when(reorg("spinOff", ["a"], [successor("b")]))
+      .thenError("ReorganisationAlreadyDecided");
   });
 });
 
 describe("reorganisation effects on co-op streams (canApplyEffect)", () => {
-  const decision = (() => {
-    const r = decide(
-      reorg("merger", ["htx-1"], [], { absorbingCoopId: "htx-2", absorbedMembers: 7 }),
-      initialState,
-    );
+  /** The first event of the effect on this co-op of a decision the decider accepts. */
+  const effectOn = (command: ReturnType<typeof reorg>, coopId: string): DomainEvent => {
+    const r = given([]).when(command).result;
     if (E.isLeft(r) || r.right[0]?.type !== "ReorganisationDecided") throw new Error("decision refused");
-    return r.right[0].data;
-  })();
-  const [away, received] = deriveReorganisationEffects(decision);
+    const effect = deriveReorganisationEffects(r.right[0].data).find((e) => e.coopId === coopId)?.events[0];
+    if (effect === undefined) throw new Error(`no effect on ${coopId}`);
+    return effect;
+  };
+  const merger = reorg("merger", ["htx-1"], [], { absorbingCoopId: "htx-2", absorbedMembers: 7 });
+  const away = effectOn(merger, "htx-1");
+  const received = effectOn(merger, "htx-2");
+  const outcome = (r: E.Either<{ _tag: string }, unknown>) => (E.isLeft(r) ? r.left._tag : "accepted");
 
   it("applies to active co-ops; the source then ends", () => {
-    const source = given([found()]);
-    const awayEvent = away?.events[0];
-    if (awayEvent === undefined) throw new Error("no effect");
-    expect(outcome(canApplyEffect(source.state, awayEvent))).toBe("accepted");
-    const absorbing = given([found({ coopId: "htx-2" })]);
-    const receivedEvent = received?.events[0];
-    if (receivedEvent === undefined) throw new Error("no effect");
-    expect(outcome(canApplyEffect(absorbing.state, receivedEvent))).toBe("accepted");
+    expect(outcome(canApplyEffect(given([founded()]).state, away))).toBe("accepted");
+    expect(outcome(canApplyEffect(given([founded({ coopId: "htx-2" })]).state, received))).toBe("accepted");
   });
 
   it("refuses a source that does not exist, is dissolved, or has later-effective events", () => {
-    const awayEvent = away?.events[0];
-    if (awayEvent === undefined) throw new Error("no effect");
-    expect(outcome(canApplyEffect(initialState, awayEvent))).toBe("CoopNotFound");
+    expect(outcome(canApplyEffect(given([]).state, away))).toBe("CoopNotFound");
     const dissolved = given([
-      found(),
-      on("DissolveCoop", { effectiveDate: "2021-01-01", mode: "voluntary" }),
+      founded(),
+      happened("CoopDissolved", { effectiveDate: "2021-01-01", mode: "voluntary" }),
     ]);
-    expect(outcome(canApplyEffect(dissolved.state, awayEvent))).toBe("CoopTerminated");
+    expect(outcome(canApplyEffect(dissolved.state, away))).toBe("CoopTerminated");
     const busy = given([
-      found(),
-      on("ReportMembership", { effectiveDate: "2022-06-01", officialMembers: 9 }),
+      founded(),
+      happened("MembershipReported", { effectiveDate: "2022-06-01", officialMembers: 9 }),
     ]);
-    expect(outcome(canApplyEffect(busy.state, awayEvent))).toBe("BackdatedTermination");
+    expect(outcome(canApplyEffect(busy.state, away))).toBe("BackdatedTermination");
   });
 
   it("a new co-op's stream must be empty", () => {
-    const r = decide(reorg("spinOff", ["htx-1"], [successor("htx-7")]), initialState);
-    if (E.isLeft(r) || r.right[0]?.type !== "ReorganisationDecided") throw new Error("decision refused");
-    const effects = deriveReorganisationEffects(r.right[0].data);
-    const founding = effects.find((e) => e.coopId === "htx-7")?.events[0];
-    if (founding === undefined) throw new Error("no founding");
-    expect(outcome(canApplyEffect(initialState, founding))).toBe("accepted");
-    expect(outcome(canApplyEffect(given([found({ coopId: "htx-7" })]).state, founding))).toBe(
+    const founding = effectOn(reorg("spinOff", ["htx-1"], [successor("htx-7")]), "htx-7");
+    expect(outcome(canApplyEffect(given([]).state, founding))).toBe("accepted");
+    expect(outcome(canApplyEffect(given([founded({ coopId: "htx-7" })]).state, founding))).toBe(
       "CoopAlreadyExists",
     );
   });

@@ -52,6 +52,8 @@ export * from "../geography/district-gazetteer.js";
 export * from "../geography/gazetteer.js";
 export * from "../geography/geo-parse-error.js";
 export * from "../geography/provinces.js";
+export * from "../spec/decider-spec.js";
+export * from "../spec/given.js";
 export * from "../values/classification.js";
 export * from "../values/codec-helpers.js";
 export * from "../values/date-text.js";

@@ -6,7 +6,15 @@
  * @packageDocumentation
  */
 
+export {
+  DeciderSpecFailure,
+  type Given,
+  type GivenEvent,
+  given,
+  givenEventId,
+  specFor,
+  type WhenResult,
+} from "@coop-ledger/domain";
 export * from "../arbitraries/index.js";
 export * from "../config/fast-check-env.js";
 export * from "../laws/index.js";
-export * from "../spec/index.js";

@@ -1,1 +1,0 @@
-export { DeciderSpecFailure, type GivenEvent, given, specFor, type WhenResult } from "./given.js";
