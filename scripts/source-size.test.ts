@@ -32,7 +32,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/generator/src/scenarios/build-scenario.ts",
   "packages/generator/src/scenarios/presets.ts",
   "packages/projections/src/catalogue/catalogue.ts",
-  "packages/projections/src/model/stream-state.ts",
   "packages/projections/src/targets/evaluate.ts",
   "packages/projections/src/targets/resolutions/resolution-000.ts",
   "packages/projections/src/test-support/arbitraries.ts",

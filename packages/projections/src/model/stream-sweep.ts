@@ -1,15 +1,6 @@
 import type { TimedEvent } from "./live-events.js";
-import {
-  type AnnualCells,
-  annualStocks,
-  applyEvent,
-  type FlowSink,
-  initialStreamState,
-  nextScheduledDay,
-  STOCK_SLOTS,
-  type StreamState,
-  stocksAt,
-} from "./stream-state.js";
+import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "./stream-state.js";
+import { type AnnualCells, annualStocks, nextScheduledDay, STOCK_SLOTS, stocksAt } from "./stream-stocks.js";
 
 /**
  * A stream's contribution as step-function deltas on valid time, in day order: on `days[i]` the series

@@ -6,13 +6,8 @@ import type { SeriesReader } from "../evaluate/series-reader.js";
 import { type Snapshot, snapshotFrom } from "../evaluate/snapshot.js";
 import { type CellInfo, cellInPopulation, cellInScope, parseCell } from "../model/cells.js";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import {
-  annualStocks,
-  applyEvent,
-  initialStreamState,
-  STOCK_SLOTS,
-  stocksAt,
-} from "../model/stream-state.js";
+import { applyEvent, initialStreamState } from "../model/stream-state.js";
+import { annualStocks, STOCK_SLOTS, stocksAt } from "../model/stream-stocks.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 

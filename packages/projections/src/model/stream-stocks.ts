@@ -1,0 +1,167 @@
+import { dayOf, makeDate } from "@coop-ledger/domain";
+import { financeParameter, SeriesCode, Slot, STOCK_SLOTS, scoreParameter, seriesKey } from "./series-keys.js";
+import { cellOnDay, type StreamState } from "./stream-state.js";
+
+// What a stream state holds on a day: its stocks (one number per slot), the next day they change by
+// themselves, and its annual figures. The state itself and the fold that builds it: stream-state.ts.
+
+export { STOCK_SLOTS };
+
+/** The last day of each fiscal year asked, memoised (a handful of years in any ledger). */
+const yearEnds = new Map<number, number>();
+const yearEndDay = (year: number): number => {
+  let d = yearEnds.get(year);
+  if (d === undefined) {
+    d = dayOf(makeDate(year, 12, 31));
+    yearEnds.set(year, d);
+  }
+  return d;
+};
+
+/**
+ * Writes the non-annual stocks of a state on day `t` into `out` (one number per {@link STOCK_SLOTS}
+ * slot). Co-op stocks count only while the co-op exists and has not ended; loans stay outstanding after
+ * the co-op ends (a debt does not vanish with its debtor).
+ *
+ * @example stocksAt(state, dayOf("2022-12-31"), new Float64Array(STOCK_SLOTS.length))
+ */
+export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => {
+  out.fill(0);
+  if (!s.exists) return;
+  out[Slot.fundCapital] = s.fundCapital;
+  // Size checks first: most streams have no loans or products, and an iterator per call adds up over
+  // two calls per event at a million events.
+  if (s.loans.size !== 0)
+    for (const l of s.loans.values()) {
+      out[Slot.outstanding0 + l.fund] = (out[Slot.outstanding0 + l.fund] ?? 0) + l.outstanding;
+      if (t > l.maturityDay) out[Slot.overdue0 + l.fund] = (out[Slot.overdue0 + l.fund] ?? 0) + l.outstanding;
+    }
+  if (s.ended || s.form === "") return;
+  out[Slot.active] = 1;
+  out[Slot.agricultural] = s.sector === "agriculture" ? 1 : 0;
+  out[Slot.law2012] = s.regime === "2012" ? 1 : 0;
+  out[Slot.law2023] = s.regime === "2023" ? 1 : 0;
+  out[Slot.members] = s.members;
+  out[Slot.over100] = s.members > 100 ? 1 : 0;
+  out[Slot.farmHouseholds] = s.farmHouseholds;
+  out[Slot.managers] = s.managers.size;
+  let q = 0;
+  if (s.managers.size !== 0) for (const m of s.managers.values()) if (m.qualified && t < m.turns50Day) q++;
+  out[Slot.managersUnder50Qualified] = q;
+  let p = 0;
+  if (s.products.size !== 0)
+    for (const pr of s.products.values()) if (!pr.ended && t <= pr.validUntilDay) p++;
+  out[Slot.ocopProducts] = p;
+  out[Slot.ocopCoops] = p > 0 ? 1 : 0;
+  out[Slot.linkages] = s.linkages.size;
+  out[Slot.valueChainCoops] = s.linkages.size > 0 ? 1 : 0;
+  out[Slot.workers] = s.workers;
+  out[Slot.suspended] = t < s.suspendedUntilDay ? 1 : 0;
+  out[Slot.allianceMembers] = s.allianceMember ? 1 : 0;
+};
+
+/**
+ * The first day after `t` on which {@link stocksAt} may change without an event: a manager turning 50,
+ * an OCOP certificate lapsing, a loan falling overdue, a suspension reaching its end date. `Infinity`
+ * when none.
+ *
+ * @example nextScheduledDay(state, dayOf("2022-12-31"))
+ */
+export const nextScheduledDay = (s: StreamState, t: number): number => {
+  if (!s.exists) return Number.POSITIVE_INFINITY;
+  let next = Number.POSITIVE_INFINITY;
+  for (const l of s.loans.values()) {
+    const d = l.maturityDay + 1;
+    if (l.outstanding > 0 && d > t && d < next) next = d;
+  }
+  if (s.ended) return next;
+  for (const m of s.managers.values())
+    if (m.qualified && m.turns50Day > t && m.turns50Day < next) next = m.turns50Day;
+  for (const p of s.products.values()) {
+    const d = p.validUntilDay + 1;
+    if (!p.ended && d > t && d < next) next = d;
+  }
+  // A suspension with an end date lapses by itself.
+  if (s.suspendedUntilDay > t && s.suspendedUntilDay < next) next = s.suspendedUntilDay;
+  return next;
+};
+
+/** Where each annual key of {@link annualStocks} is counted: the cell of its fiscal year's last day. */
+export type AnnualCells = Map<number, string>;
+
+let annualCell = "";
+let annualCells: AnnualCells = new Map();
+const addAnnual = (out: Map<number, number>, k: number, v: number): void => {
+  if (v === 0) return;
+  out.set(k, (out.get(k) ?? 0) + v);
+  annualCells.set(k, annualCell);
+};
+
+/**
+ * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
+ * consecutive years, incomes) to `out`, for every year or only `years`, and the cell each is counted in
+ * to `cells`. They stand once reported, also after the co-op ends, and they stay in the cell the
+ * organisation was in on the fiscal year's last day (31 December): a figure about a closed year does
+ * not move when the co-op moves later (docs/indicators.md, "Annual figures").
+ *
+ * @example const m = new Map<number, number>(); const c = new Map<number, string>(); annualStocks(state, m, c);
+ */
+export const annualStocks = (
+  s: StreamState,
+  out: Map<number, number>,
+  cells: AnnualCells,
+  years?: ReadonlySet<number>,
+): void => {
+  if (!s.exists || s.form === "") return;
+  annualCells = cells;
+  for (const [year, r] of s.ratings) {
+    if (years !== undefined && !years.has(year)) continue;
+    const cell = cellOnDay(s, yearEndDay(year));
+    if (cell === undefined) continue;
+    annualCell = cell;
+    addAnnual(out, seriesKey(SeriesCode.rated, year), 1);
+    if (r.fairOrGood) addAnnual(out, seriesKey(SeriesCode.fairOrGood, year), 1);
+    if (r.weak) addAnnual(out, seriesKey(SeriesCode.weak, year), 1);
+    addAnnual(out, seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
+  }
+  for (const [year, r] of s.reports) {
+    if (years !== undefined && !years.has(year)) continue;
+    const cell = cellOnDay(s, yearEndDay(year));
+    if (cell === undefined) continue;
+    annualCell = cell;
+    addAnnual(out, seriesKey(SeriesCode.financeReported, year), 1);
+    if (r.highTech) addAnnual(out, seriesKey(SeriesCode.highTech, year), 1);
+    // Levels (not growth): revenue and profit of every co-op that reported the year.
+    for (const m of [2, 3]) {
+      addAnnual(out, seriesKey(SeriesCode.financeLevel, financeParameter(year, m)), r.finance[m] ?? 0);
+    }
+    const prev = s.reports.get(year - 1);
+    if (prev !== undefined) {
+      addAnnual(out, seriesKey(SeriesCode.financeBoth, year), 1);
+      for (let m = 0; m < 4; m++) {
+        addAnnual(out, seriesKey(SeriesCode.financeCurrent, financeParameter(year, m)), r.finance[m] ?? 0);
+        addAnnual(
+          out,
+          seriesKey(SeriesCode.financePrevious, financeParameter(year, m)),
+          prev.finance[m] ?? 0,
+        );
+      }
+    }
+    if (r.workerIncome !== undefined) {
+      addAnnual(out, seriesKey(SeriesCode.workerIncomeSum, year), r.workerIncome);
+      addAnnual(out, seriesKey(SeriesCode.workerIncomeCount, year), 1);
+      if (r.workers !== undefined && r.workers > 0) {
+        addAnnual(out, seriesKey(SeriesCode.workerIncomeWeighted, year), r.workerIncome * r.workers);
+        addAnnual(out, seriesKey(SeriesCode.workerIncomeWorkers, year), r.workers);
+      }
+    }
+    if (r.memberIncome !== undefined) {
+      addAnnual(out, seriesKey(SeriesCode.memberIncomeSum, year), r.memberIncome);
+      addAnnual(out, seriesKey(SeriesCode.memberIncomeCount, year), 1);
+      if (r.members > 0) {
+        addAnnual(out, seriesKey(SeriesCode.memberIncomeWeighted, year), r.memberIncome * r.members);
+        addAnnual(out, seriesKey(SeriesCode.memberIncomeMembers, year), r.members);
+      }
+    }
+  }
+};
