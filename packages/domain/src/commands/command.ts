@@ -107,7 +107,10 @@ export const Command: t.Type<Command, CommandOutput, unknown> = t.union([k0, k1,
  * reorganisation decision, `alliance-<province>` for alliance activity, `fund-<fundId>` for fund
  * commands, and the named stream for a retraction.
  *
- * @example streamOf({ type: "ResumeCoop", data: { coopId: "htx-1", effectiveDate: "2021-06-01" } }) // "coop-htx-1"
+ * @example
+ * import { makeCommand, streamOf } from "@coop-ledger/domain";
+ * const resume = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2021-06-01" });
+ * if (resume._tag === "Right") console.log(streamOf(resume.right)); // "coop-htx-1"
  */
 export const streamOf = (command: Command): StreamId => {
   switch (command.type) {

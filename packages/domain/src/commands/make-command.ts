@@ -26,8 +26,21 @@ export type CommandInput<K extends CommandType> = t.OutputOf<(typeof commandCode
  * command, or a {@link CommandBuildError} naming every bad field.
  *
  * @example
- * const c = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2021-06-01" });
- * if (E.isRight(c)) decide(c.right, state);
+ * import { decide, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = decide(found.right, initialState);
+ * console.log(r._tag === "Right" && r.right.map((e) => e.type)); // ["CoopFounded"]
+ * const bad = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "31/02/2021" });
+ * if (bad._tag === "Left") console.log(bad.left.problems); // [ 'data.effectiveDate: expected BusinessDate, got "31/02/2021"' ]
  * @example makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "31/02/2021" }) // Left: data.effectiveDate
  */
 export const makeCommand = <K extends CommandType>(

@@ -33,7 +33,24 @@ export type CoopStatus =
  * comes from the law, the article.
  *
  * @example
- * match(e).with({ _tag: "BelowMinimumFounders" }, (x) => x.required).otherwise(() => 0)
+ * import { decide, type DomainError, initialState, makeCommand } from "@coop-ledger/domain";
+ * import { match } from "ts-pattern";
+ * const tooFew = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 3,
+ * });
+ * if (tooFew._tag === "Left") throw new Error(tooFew.left.message);
+ * const r = decide(tooFew.right, initialState);
+ * const required = (e: DomainError): number =>
+ *   match(e)
+ *     .with({ _tag: "BelowMinimumFounders" }, (x) => x.required)
+ *     .otherwise(() => 0);
+ * if (r._tag === "Left") console.log(r.left._tag, required(r.left)); // "BelowMinimumFounders" 7
  */
 export type DomainError =
   | Tagged<"StreamMismatch", { expected: string; actual: string }>

@@ -79,6 +79,12 @@ export const ERROR_RULES: { readonly [K in DomainErrorTag]: string } = {
 /**
  * The rule behind a domain error, for reports and for grouping refusals.
  *
- * @example errorRule(e) // "principal repaid never exceeds outstanding"
+ * @example
+ * import { decide, errorRule, initialState, makeCommand } from "@coop-ledger/domain";
+ * const resume = makeCommand("ResumeCoop", { coopId: "htx-1", effectiveDate: "2021-06-01" });
+ * if (resume._tag === "Left") throw new Error(resume.left.message);
+ * const r = decide(resume.right, initialState); // no such co-op
+ * if (r._tag === "Left") console.log(r.left._tag, "—", errorRule(r.left));
+ * // CoopNotFound — a co-op must be founded before anything else is recorded on its stream
  */
 export const errorRule = (e: DomainError): string => ERROR_RULES[e._tag];

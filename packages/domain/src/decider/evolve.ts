@@ -293,7 +293,22 @@ const refold = (history: StreamHistory): StreamState =>
  * its id when `context` is given); an `EventRetracted` marks its target retracted and refolds the
  * stream without it, so retracting a mistaken dissolution reopens the co-op.
  *
- * @example evolve(initialState, foundedEvent, { eventId, recordedAt })._tag // "Coop"
+ * @example
+ * import { decide, evolve, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = decide(found.right, initialState);
+ * if (r._tag === "Left") throw new Error(r.left.message);
+ * const state = r.right.reduce((s, e) => evolve(s, e), initialState);
+ * console.log(state._tag); // "Coop"
  */
 export const evolve = (state: StreamState, event: DomainEvent, context?: EvolveContext): StreamState => {
   const h = state.history;
@@ -317,7 +332,27 @@ export const evolve = (state: StreamState, event: DomainEvent, context?: EvolveC
  * The state of a stream from its recorded events (in stream order), leaving out every event retracted by
  * a later `EventRetracted` on the stream. This is what the command handler folds before deciding.
  *
- * @example stateFromHistory(await store.readStream("coop-htx-1"))
+ * @example
+ * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
+ * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
+ * const store = makeInMemoryStore();
+ * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * await handler.handle({ commandId: "found-1", command: found.right })();
+ * const history = await store.readStream(streamOf(found.right))();
+ * if (history._tag === "Right") {
+ *   const state = stateFromHistory(history.right);
+ *   console.log(state._tag === "Coop" && state.status); // "active"
+ * }
  */
 export const stateFromHistory = (recorded: ReadonlyArray<RecordedEvent>): StreamState =>
   recorded.reduce<StreamState>(

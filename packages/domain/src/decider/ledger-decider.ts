@@ -43,8 +43,20 @@ export interface LedgerDecider extends Decider<Command, StreamState, DomainEvent
  * Makes the ledger decider for a configuration (and optional district/commune lists).
  *
  * @example
- * const decider = makeLedgerDecider({ ...defaultDomainConfig, ocopValidityMonths: 36 as PositiveInt });
- * decider.decide(command, decider.initialState); // Either<DomainError, events>
+ * import { defaultDomainConfig, makeCommand, makeLedgerDecider, type PositiveInt } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const decider = makeLedgerDecider({ ...defaultDomainConfig, ocopValidityMonths: 24 as PositiveInt });
+ * const r = decider.decide(found.right, decider.initialState);
+ * console.log(r._tag === "Right" && r.right[0]?.type); // "CoopFounded"
  */
 export const makeLedgerDecider = (
   config: DomainConfig = defaultDomainConfig,
@@ -82,26 +94,86 @@ export const makeLedgerDecider = (
  * `stateFromHistory`.
  *
  * @example
- * const r = ledgerDecider.decide({ type: "FoundCoop", data: { ... } }, ledgerDecider.initialState);
+ * import { ledgerDecider, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = ledgerDecider.decide(found.right, ledgerDecider.initialState);
+ * if (r._tag === "Right") console.log(r.right.map((e) => e.type)); // ["CoopFounded"]
+ * const again = r._tag === "Right" ? ledgerDecider.decide(found.right, r.right.reduce((s, e) => ledgerDecider.evolve(s, e), ledgerDecider.initialState)) : r;
+ * if (again._tag === "Left") console.log(again.left._tag); // "CoopAlreadyExists"
  */
 export const ledgerDecider: LedgerDecider = makeLedgerDecider();
 
 /**
  * Decides a command against a stream's state with the default configuration (= `ledgerDecider.decide`).
- * @example decide(command, initialState) // Right([CoopFounded]) or Left(DomainError)
+ * @example
+ * import { decide, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = decide(found.right, initialState);
+ * console.log(r._tag === "Right" ? r.right.map((e) => e.type) : r.left._tag); // ["CoopFounded"]
  */
 export const decide = ledgerDecider.decide;
 
 /**
  * Decides with warnings, default configuration (= `ledgerDecider.decideWithWarnings`).
- * @example decideWithWarnings(command, state) // Right({ events, warnings })
+ * @example
+ * import { decideWithWarnings, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = decideWithWarnings(found.right, initialState);
+ * if (r._tag === "Right") console.log(r.right.events.length, r.right.warnings); // 1 []
  */
 export const decideWithWarnings = ledgerDecider.decideWithWarnings;
 
 /**
  * Checks an event against a stream's state by the ledger's rules, default configuration
  * (= `ledgerDecider.validateEvent`): for imports, generated histories and tests.
- * @example validateEvent(state, event) // Right(warnings) or Left(DomainError)
+ * @example
+ * import { decide, type DomainEvent, initialState, makeCommand, validateEvent } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const founded = decide(found.right, initialState);
+ * if (founded._tag === "Left") throw new Error(founded.left.message);
+ * const event = founded.right[0];
+ * if (event === undefined) throw new Error("no event");
+ * console.log(validateEvent(initialState, event)); // { _tag: "Right", right: [] } (no warnings)
+ * // An imported event for a co-op never founded:
+ * const resumed = { type: "CoopResumed", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2021-06-01" } } as DomainEvent;
+ * const r = validateEvent(initialState, resumed);
+ * console.log(r._tag); // "Left"
  */
 export const validateEvent = ledgerDecider.validateEvent;
 
@@ -112,7 +184,29 @@ export const validateEvent = ledgerDecider.validateEvent;
  * already effective later on the stream. The store's process calls it per target stream (after checking
  * the effect's deterministic event id is not already there: a re-run must skip, not fail).
  *
- * @example canApplyEffect(stateFromHistory(events), effect.events[0]) // Right([]) or Left(DomainError)
+ * @example
+ * import { canApplyEffect, decide, deriveReorganisationEffects, evolve, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const merger = makeCommand("DecideReorganisation", {
+ *   reorganisationId: "r-1", effectiveDate: "2022-01-01", kind: "merger",
+ *   sources: ["htx-2"], newCoops: [], absorbingCoopId: "htx-1", absorbedMembers: 12,
+ * });
+ * if (merger._tag === "Left") throw new Error(merger.left.message);
+ * const effects = deriveReorganisationEffects(merger.right.data);
+ * const received = effects.find((e) => e.streamId === "coop-htx-1")?.events[0];
+ * if (received === undefined) throw new Error("no effect on htx-1");
+ * console.log(canApplyEffect(initialState, received)._tag); // "Left" (htx-1 does not exist yet)
+ * const founded = decide(found.right, initialState);
+ * if (founded._tag === "Right") console.log(canApplyEffect(founded.right.reduce((s, e) => evolve(s, e), initialState), received)._tag); // "Right"
  */
 export const canApplyEffect = (
   state: StreamState,

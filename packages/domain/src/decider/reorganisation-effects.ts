@@ -25,9 +25,15 @@ export interface StreamEffect {
  * the decision is made; this function only maps it.
  *
  * @example
- * deriveReorganisationEffects({ reorganisationId: "r-1", effectiveDate: "2022-01-01", kind: "merger",
- *   sources: ["htx-2"], newCoops: [], absorbingCoopId: "htx-1", absorbedMembers: 12 })
- * // [{ streamId: "coop-htx-2", events: [CoopReorganisedAway] }, { streamId: "coop-htx-1", events: [CoopMergerReceived] }]
+ * import { deriveReorganisationEffects, makeCommand } from "@coop-ledger/domain";
+ * const merger = makeCommand("DecideReorganisation", {
+ *   reorganisationId: "r-1", effectiveDate: "2022-01-01", kind: "merger",
+ *   sources: ["htx-2"], newCoops: [], absorbingCoopId: "htx-1", absorbedMembers: 12,
+ * });
+ * if (merger._tag === "Left") throw new Error(merger.left.message);
+ * const effects = deriveReorganisationEffects(merger.right.data);
+ * console.log(effects.map((e) => `${e.streamId}: ${e.events.map((x) => x.type).join(", ")}`));
+ * // ["coop-htx-2: CoopReorganisedAway", "coop-htx-1: CoopMergerReceived"]
  */
 export const deriveReorganisationEffects = (
   decision: EventData<"ReorganisationDecided">,

@@ -11,7 +11,19 @@ import type { DomainWarning } from "./domain-warning.js";
  * districts and communes only when their lists are supplied (the caller parses the files with
  * `parseDistrictGazetteer`, `parseCommunes`, `parseCommuneTransfers`).
  *
- * @example makeLedgerDecider(defaultDomainConfig, { geography: { districts } })
+ * @example
+ * import { defaultDomainConfig, districtGazetteer, type GeographyData, makeCommand, makeLedgerDecider } from "@coop-ledger/domain";
+ * const geography: GeographyData = { districts: districtGazetteer() };
+ * const decider = makeLedgerDecider(defaultDomainConfig, { geography });
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60", districtCode: "001" }, // a Hà Nội district, not Bình Thuận's
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Right") {
+ *   const r = decider.decide(found.right, decider.initialState);
+ *   console.log(r._tag === "Left" && r.left._tag); // "UnknownDistrict"
+ * }
  */
 export interface GeographyData {
   readonly districts?: DistrictGazetteer;

@@ -142,7 +142,22 @@ export interface ReorganisationState {
  * The state of one stream, by kind: a tagged union matched exhaustively. Every variant carries the
  * stream's {@link StreamHistory}.
  *
- * @example match(state).with({ _tag: "Coop" }, (c) => c.status).otherwise(() => "none")
+ * @example
+ * import { decide, evolve, initialState, makeCommand, type StreamState } from "@coop-ledger/domain";
+ * import { match } from "ts-pattern";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1",
+ *   effectiveDate: "2019-03-01",
+ *   name: "HTX Thanh Long",
+ *   form: "cooperative",
+ *   sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
+ *   foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const status = (s: StreamState): string => match(s).with({ _tag: "Coop" }, (c) => c.status).otherwise(() => "none");
+ * const founded = decide(found.right, initialState);
+ * if (founded._tag === "Right") console.log(status(initialState), status(founded.right.reduce((s, e) => evolve(s, e), initialState))); // "none" "active"
  */
 export type StreamState = EmptyState | CoopState | AllianceState | FundState | ReorganisationState;
 
