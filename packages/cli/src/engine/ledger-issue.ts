@@ -2,6 +2,9 @@ import type { LedgerIssue } from "@coop-ledger/store";
 import { match } from "ts-pattern";
 import type { CliError } from "../errors/cli-error.js";
 
+/** A path as one shell word: as is when it is plain, else single-quoted (so the hint can be pasted). */
+const shellWord = (p: string): string => (/^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`);
+
 /**
  * A ledger file's issue as a CLI error: an unreadable file is a file error (exit 3), everything else
  * (bad header, torn tail, broken chain, undecodable event…) is a corrupt ledger (exit 4) whose message
@@ -33,7 +36,7 @@ export const fromLedgerIssue = (path: string, issue: LedgerIssue): CliError => {
     )
     .with({ _tag: "TornLine" }, { _tag: "IncompleteAppend" }, () =>
       corrupt(
-        "a crash interrupted an append that was never acknowledged; `coop-ledger repair --ledger FILE` shows what would be cut; add --apply to cut it (keeping a backup)",
+        `a crash interrupted an append that was never acknowledged; \`coop-ledger repair --ledger ${shellWord(path)}\` shows what would be cut; add --apply to cut it (keeping a backup)`,
       ),
     )
     .with({ _tag: "LineTooLong" }, () =>

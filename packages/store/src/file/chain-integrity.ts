@@ -364,5 +364,5 @@ const incomplete = (
   line: b.line,
   byteOffset: b.byteOffset,
   lines: b.lines,
-  message: `line ${b.line} (byte ${b.byteOffset}): the file ends inside an append (${b.lines} of its lines present, ${remaining + 1} missing): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it`,
+  message: `line ${b.line} (byte ${b.byteOffset}): the file ends inside an append (${b.lines} of its lines present, ${remaining + 1} missing): a crash during a write that was never acknowledged: a repair cuts it, keeping a backup (coop-ledger repair --ledger FILE --apply)`,
 });

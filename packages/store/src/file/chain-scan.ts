@@ -208,7 +208,7 @@ export const rangeEndIssue = (
         line,
         byteOffset: end.byteOffset,
         length: end.length,
-        message: `line ${line} (byte ${end.byteOffset}): a torn final line (${end.length} bytes, no newline): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it, keeping a backup`,
+        message: `line ${line} (byte ${end.byteOffset}): a torn final line (${end.length} bytes, no newline): a crash during a write that was never acknowledged: a repair cuts it, keeping a backup (coop-ledger repair --ledger FILE --apply)`,
       }
     : {
         _tag: "LineTooLong",

@@ -93,7 +93,7 @@ export const scanEndIssue = (item: ScanItem): LedgerIssue | undefined => {
       line: item.line,
       byteOffset: item.byteOffset,
       length: item.length,
-      message: `line ${item.line} (byte ${item.byteOffset}): a torn final line (${item.length} bytes, no newline): a crash during a write that was never acknowledged; repairLedger(path, { truncate: true }) removes it, keeping a backup`,
+      message: `line ${item.line} (byte ${item.byteOffset}): a torn final line (${item.length} bytes, no newline): a crash during a write that was never acknowledged: a repair cuts it, keeping a backup (coop-ledger repair --ledger FILE --apply)`,
     };
   if (item._tag === "TooLong")
     return {
