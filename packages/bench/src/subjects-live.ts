@@ -1,5 +1,13 @@
 import { stat } from "node:fs/promises";
-import { evolve, gazetteerOn, initialState, type RecordedEvent, type StreamState } from "@coop-ledger/domain";
+import {
+  dayOf,
+  evolve,
+  gazetteerOn,
+  initialState,
+  isoDate,
+  type RecordedEvent,
+  type StreamState,
+} from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
 import { ProjectionIndex, type QueryInput, replay, snapshot } from "@coop-ledger/projections";
 import {
@@ -116,12 +124,8 @@ const SCOPE_SECTOR_SHARE = 0.3;
  * province scope (40%, a code of the reporting gazetteer seen in the data), a sector scope (30%).
  */
 const randomQuery = (random: () => number, facts: DatasetFacts): QueryInput => {
-  const day = (s: string): number => Date.parse(`${s}T00:00:00.000Z`);
-  const a = day(facts.firstDate);
-  const b = day(facts.lastDate);
-  const validAt = new Date(a + Math.floor(random() * ((b - a) / 86_400_000 + 1)) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const a = dayOf(facts.firstDate);
+  const validAt = isoDate(a + Math.floor(random() * (dayOf(facts.lastDate) - a + 1)));
   const ra = Date.parse(facts.firstRecordedAt);
   const rb = Date.parse(facts.lastRecordedAt);
   const knownAt = random() < 0.5 ? new Date(ra + Math.floor(random() * (rb - ra))).toISOString() : undefined;

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dayOf } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,8 +46,7 @@ const asCliText = (t: PageTable): string =>
     rows: t.rows.map((r) => Object.fromEntries(r.map((c, i) => [String(i), c]))),
   });
 
-const days = (from: string, to: string): number =>
-  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const days = (from: string, to: string): number => dayOf(to) - dayOf(from);
 
 describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless browser (Playwright)", () => {
   const dir = mkdtempSync(join(tmpdir(), "coop-serve-e2e-"));

@@ -1,17 +1,22 @@
 import {
+  addMonths,
   addMonthsDay,
   allianceStream,
+  type BusinessDate,
   type CoopId,
   coopStream,
   DAY_MS,
   type DistrictGazetteer,
   type DomainEvent,
   dayOf,
+  daysInMonth,
+  addDays as domainAddDays,
   type EventMetadata,
   type FundId,
   fundStream,
   isoDate,
   type Location,
+  makeDate,
   type Rating,
   type StreamId,
   type Text,
@@ -34,15 +39,13 @@ const seeded = (seed: number): (() => number) => {
   };
 };
 
-const addDays = (date: string, n: number): string => isoDate(dayOf(date) + n);
-const ymd = (y: number, m: number, d: number): string =>
-  `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-const lastDayOf = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+// The day arithmetic is the domain's (values/time.ts, values/day-number.ts); dates here are plain strings.
+const addDays = (date: string, n: number): string => domainAddDays(date as BusinessDate, n);
 
 /** Day `i` of `n` spread evenly over months `fromMonth`–`toMonth` of `year`. */
 const dayOfSpread = (year: number, i: number, n: number, fromMonth = 1, toMonth = 12): string => {
-  const start = dayOf(ymd(year, fromMonth, 1));
-  const end = dayOf(ymd(year, toMonth, lastDayOf(year, toMonth)));
+  const start = dayOf(makeDate(year, fromMonth, 1));
+  const end = dayOf(makeDate(year, toMonth, daysInMonth(year, toMonth)));
   return isoDate(start + Math.floor(((i + 0.5) * (end - start)) / n));
 };
 
@@ -250,10 +253,12 @@ export const buildScenario = (
     });
   // Ratings for year Y (February Y+1) of co-ops active at the end of Y and founded before Y began.
   for (let y = spec.ratedYears.from; y <= spec.ratedYears.to; y++) {
-    const on = ymd(y + 1, 2, 15);
+    const on = makeDate(y + 1, 2, 15);
     at(on, 4, () => {
       const stillActive = new Set(activeOn(on));
-      const rated = activeOn(ymd(y, 12, 31)).filter((c) => c.foundedOn < ymd(y, 1, 1) && stillActive.has(c));
+      const rated = activeOn(makeDate(y, 12, 31)).filter(
+        (c) => c.foundedOn < makeDate(y, 1, 1) && stillActive.has(c),
+      );
       rated.forEach((c, i) => {
         const rating = spec.ratingCycle[i % spec.ratingCycle.length] as Rating;
         push(
@@ -294,8 +299,8 @@ export const buildScenario = (
     );
   };
   for (let y = spec.reportedYears.from; y <= spec.reportedYears.to; y++) {
-    const yearEnd = ymd(y, 12, 31);
-    const filed = ymd(y + 1, 3, 15);
+    const yearEnd = makeDate(y, 12, 31);
+    const filed = makeDate(y + 1, 3, 15);
     at(yearEnd, 5, () => {
       for (const c of activeOn(yearEnd)) {
         c.members += int(0, spec.members.yearlyGrowth);
@@ -403,8 +408,6 @@ export const buildScenario = (
       if (borrower === undefined) return;
       const applicationId = apply(addDays(l.on, -l.applicationDaysBefore), l.principalVnd);
       loan += 1;
-      const maturity = new Date(Date.parse(`${l.on}T00:00:00Z`));
-      maturity.setUTCMonth(maturity.getUTCMonth() + l.termMonths);
       push(
         coopStream(borrower.id),
         l.on,
@@ -415,7 +418,7 @@ export const buildScenario = (
           fundKind: "provincialSupportFund",
           principalVnd: l.principalVnd,
           termMonths: l.termMonths,
-          maturityDate: maturity.toISOString().slice(0, 10),
+          maturityDate: addMonths(l.on as BusinessDate, l.termMonths),
           fundId,
           ...(applicationId !== undefined ? { applicationId } : {}),
           purpose: l.purpose,
