@@ -9,7 +9,15 @@ import type * as t from "io-ts";
  * - `InvalidEventData`: the data does not satisfy the codec; `problems` name each field and value.
  *
  * @example
- * match(err).with({ _tag: "UnknownEventType" }, (e) => e.type).otherwise(() => "other")
+ * import { decodeEvent, type EventDecodeError } from "@coop-ledger/domain";
+ * import { match } from "ts-pattern";
+ * const what = (err: EventDecodeError): string =>
+ *   match(err)
+ *     .with({ _tag: "UnknownEventType" }, (e) => `unknown type ${e.type}`)
+ *     .with({ _tag: "UnsupportedSchemaVersion" }, () => "written by a newer coop-ledger")
+ *     .otherwise((e) => e.message);
+ * const r = decodeEvent({ type: "CoopRenamed", schemaVersion: 1, data: {} });
+ * if (r._tag === "Left") console.log(what(r.left)); // "unknown type CoopRenamed"
  */
 export type EventDecodeError =
   | { readonly _tag: "MalformedEvent"; readonly message: string }
@@ -40,7 +48,10 @@ const show = (v: unknown): string => {
 
 /**
  * Turns io-ts validation errors into one readable line each: the path, the expected type, the value.
- * @example formatValidationErrors(Codec.decode(x).left) // ["data.principalVnd: expected Vnd, got -5"]
+ * @example
+ * import { formatValidationErrors, LoanRepaid } from "@coop-ledger/domain";
+ * const r = LoanRepaid.decode({ type: "LoanRepaid", schemaVersion: 1, data: { principalVnd: -5 } });
+ * if (r._tag === "Left") console.log(formatValidationErrors(r.left).at(-1)); // "data.principalVnd: expected Vnd, got -5"
  */
 export const formatValidationErrors = (errors: t.Errors): ReadonlyArray<string> => {
   const lines = errors.map((e) => {

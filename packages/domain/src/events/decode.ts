@@ -73,7 +73,19 @@ export const decodeEvent = (raw: RawEvent): E.Either<EventDecodeError, DomainEve
 
 /**
  * Encodes a domain event to its JSON form (the codec's output type).
- * @example encodeEvent(event) // { type, schemaVersion, data }
+ * @example
+ * import { decide, encodeEvent, initialState, makeCommand } from "@coop-ledger/domain";
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const r = decide(found.right, initialState);
+ * const event = r._tag === "Right" ? r.right[0] : undefined;
+ * if (event !== undefined) {
+ *   const stored = encodeEvent(event); // plain JSON: what a store writes
+ *   console.log(stored.type, stored.schemaVersion, JSON.parse(JSON.stringify(stored)).data.coopId); // "CoopFounded" 2 "htx-1"
+ * }
  */
 export const encodeEvent = (event: DomainEvent): { type: string; schemaVersion: number; data: unknown } =>
   eventCodecs[event.type].encode(event as never) as { type: string; schemaVersion: number; data: unknown };

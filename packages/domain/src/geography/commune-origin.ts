@@ -11,7 +11,14 @@ import { isProvince, type Province2008Code, predecessorProvinces } from "./provi
  * {@link splitCommuneRule}; figures that include one carry a note (see docs/concepts.md, "Old provinces
  * after 2025-07-01").
  *
- * @example const o: CommuneOrigin = { province: "60", split: false, from: ["60"] };
+ * @example
+ * import { type CommuneOrigin, communeGazetteer, communeOriginsOf, communeTransfers, districtGazetteer } from "@coop-ledger/domain";
+ * const origins = communeOriginsOf(communeTransfers(), (code, level) =>
+ *   level === "commune" ? communeGazetteer().commune(code)?.provinceCode : districtGazetteer().district(code)?.provinceCode,
+ * );
+ * // Phường Mũi Né (2025, province 68) was formed from three communes of Bình Thuận (60).
+ * const origin: CommuneOrigin | undefined = origins("22918");
+ * console.log(origin); // { province: "60", split: false, from: ["60"] }
  */
 export interface CommuneOrigin {
   readonly province: Province2008Code;
@@ -25,7 +32,11 @@ export interface CommuneOrigin {
  * `undefined` for a code that is not a commune of the 2025-07-01 gazetteer. The projections take it
  * as a parameter; {@link noCommuneOrigins} is the lookup that knows no commune.
  *
- * @example const origins: CommuneOrigins = (code) => (code === "22918" ? { province: "60", split: false, from: ["60"] } : undefined);
+ * @example
+ * import type { CommuneOrigins, Province2008Code } from "@coop-ledger/domain";
+ * // A hand-made lookup (tests, or a province's own table): one 2025 commune, formed within province 60.
+ * const origins: CommuneOrigins = (code) => (code === "22918" ? { province: "60" as Province2008Code, split: false, from: ["60" as Province2008Code] } : undefined);
+ * console.log(origins("22918")?.province, origins("00001")); // "60" undefined
  */
 export type CommuneOrigins = (newCommuneCode: string) => CommuneOrigin | undefined;
 
@@ -40,7 +51,14 @@ export const noCommuneOrigins: CommuneOrigins = () => undefined;
  * On the 2025-07-01 table this picks, for each of the 8 split communes, the province whose code-seat
  * commune it kept.
  *
- * @example splitCommuneRule("31582", [{ province: "93", transfer: "partial", oldCode: "31379" }, { province: "94", transfer: "full", oldCode: "31576" }]) // "94"
+ * @example
+ * import { type Province2008Code, splitCommuneRule } from "@coop-ledger/domain";
+ * // A 2025 commune formed from part of a commune of province 93 and the whole of one of province 94.
+ * const province = splitCommuneRule("31582", [
+ *   { province: "93" as Province2008Code, transfer: "partial", oldCode: "31379" },
+ *   { province: "94" as Province2008Code, transfer: "full", oldCode: "31576" },
+ * ]);
+ * console.log(province); // "94" (the province that gave it the most whole communes)
  */
 export const splitCommuneRule = (
   newCommuneCode: string,
@@ -80,9 +98,13 @@ export const splitCommuneRule = (
  * province not merged into the new commune's province is listed in `from` but never chosen.
  *
  * @example
- * const origins = communeOriginsOf(transfers, (code, level) =>
- *   level === "commune" ? communes.commune(code)?.provinceCode : districts.provinceOfDistrict(code));
- * origins("22918")?.province // "60"
+ * import { communeGazetteer, communeOriginsOf, communeTransfers, districtGazetteer } from "@coop-ledger/domain";
+ * const communes = communeGazetteer();
+ * const districts = districtGazetteer();
+ * const origins = communeOriginsOf(communeTransfers(), (code, level) =>
+ *   level === "commune" ? communes.commune(code)?.provinceCode : districts.district(code)?.provinceCode,
+ * );
+ * console.log(origins("22918")); // { province: "60", split: false, from: ["60"] }
  */
 export const communeOriginsOf = (
   transfers: Pick<CommuneTransfers, "transfers">,

@@ -38,7 +38,10 @@ export interface NewCommune {
  * {@link parseCommuneTransfers}. Old and new codes live in different versions: the same five digits may
  * name different places, so the two sides are never looked up in one map.
  *
- * @example transfers.successorsOf("22918").map((t) => t.newCommuneCode)
+ * @example
+ * import { type CommuneTransfers, communeTransfers } from "@coop-ledger/domain";
+ * const transfers: CommuneTransfers = communeTransfers(); // the 2025-07-01 table shipped with the package
+ * console.log(transfers.gazetteer, transfers.communes.length); // "2025-07-01" 3321
  */
 export interface CommuneTransfers {
   readonly gazetteer: "2025-07-01";
@@ -83,8 +86,15 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
  * `partial`, a new code always names the same province and commune, and no (new, old) pair repeats.
  *
  * @example
- * const m = parseCommuneTransfers(readFileSync(path, "utf8"));
- * if (E.isRight(m)) m.right.communes.length; // 3321
+ * import { parseCommuneTransfers } from "@coop-ledger/domain";
+ * const csv = [
+ *   "newProvinceCode,newCommuneCode,newCommuneName,oldCommuneCode,oldCommuneName,transfer",
+ *   "68,22918,Phường Mũi Né,22915,Phường Mũi Né,full",
+ *   "68,22918,Phường Mũi Né,22918,Phường Hàm Tiến,full",
+ *   "68,22918,Phường Mũi Né,22957,Xã Thiện Nghiệp,full",
+ * ].join("\n");
+ * const m = parseCommuneTransfers(csv);
+ * console.log(m._tag === "Right" ? [m.right.communes.length, m.right.transfers.length] : m.left.message); // [1, 3]
  */
 export const parseCommuneTransfers = (csvText: string): E.Either<GeoParseError, CommuneTransfers> => {
   const table = readCsvTable(csvText, "communeTransfers", COLUMNS);
@@ -174,7 +184,12 @@ export const parseCommuneTransfers = (csvText: string): E.Either<GeoParseError, 
  * and what the shipped gazetteer (`communeTransfers()`) is built with. New communes come in order of
  * their first line.
  *
- * @example communeTransfersOf(lines).successorsOf("22918").map((t) => t.newCommuneCode)
+ * @example
+ * import { communeTransfers, communeTransfersOf } from "@coop-ledger/domain";
+ * // A table of just the rows that formed one 2025 commune.
+ * const rows = communeTransfers().transfers.filter((t) => t.newCommuneCode === "22918");
+ * const table = communeTransfersOf(rows);
+ * console.log(table.communes.length, table.transfers.length, table.communeName("22918")); // 1 3 "Phường Mũi Né"
  */
 export const communeTransfersOf = (transfers: ReadonlyArray<CommuneTransfer>): CommuneTransfers => {
   const communes: NewCommune[] = [];

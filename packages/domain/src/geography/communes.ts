@@ -33,7 +33,10 @@ export interface Commune {
  * are unique within this version (they were reused with new meanings in 2025: never compare codes
  * across versions).
  *
- * @example communes.hasCommune("60", "22918") // true if 22918 is a commune of Bình Thuận
+ * @example
+ * import { type CommuneGazetteer, communeGazetteer } from "@coop-ledger/domain";
+ * const communes: CommuneGazetteer = communeGazetteer(); // the 2008-08-01 communes shipped with the package
+ * console.log(communes.hasCommune("60", "22918"), communes.communeName("22918")); // true "Phường Hàm Tiến"
  */
 export interface CommuneGazetteer {
   readonly gazetteer: "2008-08-01";
@@ -57,8 +60,10 @@ const COLUMNS = ["provinceCode", "districtCode", "communeCode", "communeName", "
  * each commune's district belongs to its province.
  *
  * @example
- * const c = parseCommunes(readFileSync(path, "utf8"));
- * if (E.isRight(c)) c.right.communes.length; // 10047
+ * import { parseCommunes } from "@coop-ledger/domain";
+ * const csv = ["provinceCode,districtCode,communeCode,communeName,communeType", "60,593,22918,Phường Hàm Tiến,Phường"].join("\n");
+ * const c = parseCommunes(csv);
+ * console.log(c._tag === "Right" ? c.right.communes.map((x) => `${x.name} (${x.kind})`) : c.left.message); // ["Phường Hàm Tiến (ward)"]
  */
 export const parseCommunes = (
   csvText: string,
@@ -134,7 +139,12 @@ export const parseCommunes = (
  * The {@link CommuneGazetteer} lookups over a list of communes already checked (codes unique): what
  * {@link parseCommunes} returns, and what the shipped gazetteer (`communeGazetteer()`) is built with.
  *
- * @example communeGazetteerOf([{ code: "22918", name: "Phường Mũi Né", kind: "ward", provinceCode: "60", districtCode: "593" }]).hasCommune("60", "22918") // true
+ * @example
+ * import { type CommuneCode, communeGazetteerOf, type DistrictCode, type Province2008Code } from "@coop-ledger/domain";
+ * const g = communeGazetteerOf([
+ *   { code: "22918" as CommuneCode, name: "Phường Hàm Tiến", kind: "ward", provinceCode: "60" as Province2008Code, districtCode: "593" as DistrictCode },
+ * ]);
+ * console.log(g.hasCommune("60", "22918"), g.hasCommune("01", "22918")); // true false
  */
 export const communeGazetteerOf = (communes: ReadonlyArray<Commune>): CommuneGazetteer => {
   const byCode = new Map<string, Commune>();

@@ -35,8 +35,9 @@ export interface District {
  * its province; `hasDistrict` checks the pair, as a location carries both.
  *
  * @example
- * const g = E.getOrElseW(() => undefined)(parseDistrictGazetteer(jsonText));
- * g?.hasDistrict("60", "593"); // true: Phan Thiết is in Bình Thuận
+ * import { type DistrictGazetteer, districtGazetteer } from "@coop-ledger/domain";
+ * const g: DistrictGazetteer = districtGazetteer(); // the 2008-08-01 districts shipped with the package
+ * console.log(g.hasDistrict("60", "593"), g.districtName("593")); // true "Thành phố Phan Thiết" (in Bình Thuận)
  */
 export interface DistrictGazetteer {
   readonly gazetteer: "2008-08-01";
@@ -86,8 +87,15 @@ const parseJson = (text: string): E.Either<string, unknown> => {
  * is in the typed-in 63-province list and no district code repeats.
  *
  * @example
- * const g = parseDistrictGazetteer(readFileSync(path, "utf8"));
- * if (E.isRight(g)) g.right.districtsOf("60").length; // 10
+ * import { parseDistrictGazetteer } from "@coop-ledger/domain";
+ * const json = JSON.stringify({
+ *   asRecordedOn: "2025-03-01",
+ *   provinces: [{ code: "60", name: "Bình Thuận", districts: [{ code: "593", name: "Thành phố Phan Thiết", type: "Thành phố" }] }],
+ * });
+ * const g = parseDistrictGazetteer(json);
+ * if (g._tag === "Right") console.log(g.right.districtsOf("60").map((d) => d.kind), g.right.asRecordedOn); // ["city"] "2025-03-01"
+ * const bad = parseDistrictGazetteer('{"provinces": [{ "code": "99", "name": "?", "districts": [] }]}');
+ * if (bad._tag === "Left") console.log(bad.left._tag); // "UnknownProvince" (not one of the 63)
  */
 export const parseDistrictGazetteer = (jsonText: string): E.Either<GeoParseError, DistrictGazetteer> => {
   const json = parseJson(jsonText);
@@ -150,7 +158,10 @@ export const parseDistrictGazetteer = (jsonText: string): E.Either<GeoParseError
  * of the 63-province list): what {@link parseDistrictGazetteer} returns, and what the shipped gazetteer
  * (`districtGazetteer()`) is built with.
  *
- * @example districtGazetteerOf([{ code: "593", name: "Thành phố Phan Thiết", kind: "city", provinceCode: "60" }], undefined).hasDistrict("60", "593") // true
+ * @example
+ * import { type DistrictCode, districtGazetteerOf, type Province2008Code } from "@coop-ledger/domain";
+ * const g = districtGazetteerOf([{ code: "593" as DistrictCode, name: "Thành phố Phan Thiết", kind: "city", provinceCode: "60" as Province2008Code }], undefined);
+ * console.log(g.hasDistrict("60", "593"), g.hasDistrict("01", "593")); // true false
  */
 export const districtGazetteerOf = (
   districts: ReadonlyArray<District>,

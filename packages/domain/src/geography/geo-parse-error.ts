@@ -10,7 +10,14 @@
  * - `UnknownDistrict`: a commune whose district is not in its province.
  *
  * @example
- * match(err).with({ _tag: "InvalidRow" }, (e) => e.line).otherwise(() => 0)
+ * import { type GeoParseError, parseCommunes } from "@coop-ledger/domain";
+ * import { match } from "ts-pattern";
+ * const where = (err: GeoParseError): string =>
+ *   match(err)
+ *     .with({ _tag: "MissingColumns" }, (e) => `${e.file}: missing ${e.columns.join(", ")}`)
+ *     .otherwise((e) => e.message);
+ * const r = parseCommunes("provinceCode,communeCode\n60,22918");
+ * if (r._tag === "Left") console.log(where(r.left)); // "communes: missing districtCode, communeName, communeType"
  */
 export type GeoParseError =
   | { readonly _tag: "InvalidJson"; readonly file: GeoFileKind; readonly message: string }
