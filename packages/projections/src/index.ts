@@ -14,6 +14,7 @@ export {
   type PartialExplanation,
   type ProvenanceReads,
 } from "./audit/explain-from-provenance.js";
+export { mayHaveMoved } from "./audit/moved-scopes.js";
 export { type ProvenanceEntries, ProvenanceTable } from "./audit/provenance-table.js";
 export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";

@@ -37,8 +37,15 @@ export interface PartialExplanation extends Explanation {
   readonly total: number;
 }
 
-/** The series an indicator reads under a query (its arithmetic does not depend on the values read). */
-const seriesRead = (id: IndicatorId, q: ResolvedQuery): number[] => {
+/**
+ * The series an indicator reads under a query (its arithmetic does not depend on the values read).
+ * @example
+ * import { resolveQuery } from "@coop-ledger/projections";
+ * const q = resolveQuery({ validAt: "2022-12-31" });
+ * // one series: the active co-ops'
+ * if (E.isLeft(q) || seriesRead("coops.active", q.right).length !== 1) throw new Error("expected one series");
+ */
+export const seriesRead = (id: IndicatorId, q: ResolvedQuery): number[] => {
   const keys = new Set<number>();
   evaluateIndicator(id, q, {
     value: (key) => {
