@@ -48,10 +48,29 @@ const asCliText = (t: PageTable): string =>
 
 const days = (from: string, to: string): number => dayOf(to) - dayOf(from);
 
-describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless browser (Playwright)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "coop-serve-e2e-"));
-  const ledger = join(dir, "province-60.jsonl");
-  copyFileSync(join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl"), ledger);
+/**
+ * How long one step may take on the ledger under test: the sample answers in seconds; a national ledger
+ * (1.3 M events) takes a chain check and an index open per CLI run, and the CLI's own answers to compare
+ * against, so minutes.
+ */
+interface Budget {
+  /** Each CLI run (which verifies the chain and opens the index, as a user's run does). */
+  readonly cliMs: number;
+  /** Each test, and the start (the server's open, the browser's launch). */
+  readonly testMs: number;
+  /** The page's wait for an answer. */
+  readonly answerMs: number;
+}
+
+/**
+ * The done-when checks of the web view (issue #18), on the ledger `ledgerOf()` gives: the page shows,
+ * cell for cell, what the CLI prints for the same question (snapshot at a changed date and known-at
+ * instant, explain of a clicked figure, diff of two instants, targets), the late events that moved a
+ * figure are among those diff lists, every view prints on A4 and fits a phone with nothing past the
+ * box, Vietnamese is marked, no console error, no request to another origin.
+ */
+const servePageSuite = (ledgerOf: () => string, budget: Budget) => {
+  const ledger = ledgerOf();
   let browser: Browser;
   let server: RunningServe;
   let context: BrowserContext;
@@ -59,7 +78,7 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
   const foreignRequests: string[] = [];
 
   const cli = (args: ReadonlyArray<string>): string => {
-    const r = runBin([...args, "--ledger", ledger]);
+    const r = runBin([...args, "--ledger", ledger], {}, budget.cliMs);
     expect(r.code, r.stderr).toBe(0);
     return r.stdout;
   };
@@ -71,7 +90,7 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
       if (m.type() === "error") consoleErrors.push(m.text());
     });
     page.on("pageerror", (e) => consoleErrors.push(e.message));
-    await page.goto(`${server.url}${query}`);
+    await page.goto(`${server.url}${query}`, { timeout: budget.answerMs });
     await ready(page);
     return page;
   };
@@ -85,7 +104,7 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
         return body.dataset.state === "ready" && (body.dataset.query ?? "").includes(q);
       },
       query,
-      { timeout: 60_000 },
+      { timeout: budget.answerMs },
     );
 
   /** The page's tables each occur verbatim in the CLI's output, and the page names the same ledger state. */
@@ -121,109 +140,125 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
       foreignRequests.push(url);
       return route.abort();
     });
-  }, 120_000);
+  }, budget.testMs);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  it("changing the valid date and the known-at slider shows the figures the CLI's snapshot prints", async () => {
-    const page = await open("?validAt=2022-12-31");
-    await page.fill("#validAt", "2021-12-31");
-    await ready(page, "validAt=2021-12-31");
-    await expectSameAsCli(page, cli(["snapshot", "--valid-at", "2021-12-31"]), 1);
+  it(
+    "changing the valid date and the known-at slider shows the figures the CLI's snapshot prints",
+    async () => {
+      const page = await open("?validAt=2022-12-31");
+      await page.fill("#validAt", "2021-12-31");
+      await ready(page, "validAt=2021-12-31");
+      await expectSameAsCli(page, cli(["snapshot", "--valid-at", "2021-12-31"]), 1);
 
-    const meta = (await (await fetch(`${server.url}api/meta`)).json()) as {
-      result: { firstRecordedAt: string };
-    };
-    const stop = days(meta.result.firstRecordedAt.slice(0, 10), "2022-03-31");
-    await page.$eval(
-      "#knownAt",
-      (el, v) => {
-        const input = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
-        input.value = v;
-        input.dispatchEvent(new Event("change"));
-      },
-      String(stop),
-    );
-    await ready(page, "knownAt=2022-03-31");
-    const early = await expectSameAsCli(
-      page,
-      cli(["snapshot", "--valid-at", "2021-12-31", "--known-at", "2022-03-31"]),
-      1,
-    );
-    expect(early[0]?.rows.length).toBeGreaterThan(10);
-    await page.close();
-  });
+      const meta = (await (await fetch(`${server.url}api/meta`)).json()) as {
+        result: { firstRecordedAt: string };
+      };
+      const stop = days(meta.result.firstRecordedAt.slice(0, 10), "2022-03-31");
+      await page.$eval(
+        "#knownAt",
+        (el, v) => {
+          const input = el as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+          input.value = v;
+          input.dispatchEvent(new Event("change"));
+        },
+        String(stop),
+      );
+      await ready(page, "knownAt=2022-03-31");
+      const early = await expectSameAsCli(
+        page,
+        cli(["snapshot", "--valid-at", "2021-12-31", "--known-at", "2022-03-31"]),
+        1,
+      );
+      expect(early[0]?.rows.length).toBeGreaterThan(10);
+      await page.close();
+    },
+    budget.testMs,
+  );
 
-  it("clicking a figure shows the events explain prints, and an event opens its full record", async () => {
-    const page = await open("?validAt=2022-12-31&knownAt=2024-06-30");
-    await page.click("main table.cli a:text-is('coops.dissolved')");
-    await ready(page, "view=explain");
-    const [t] = await expectSameAsCli(
-      page,
-      cli(["explain", "coops.dissolved", "--valid-at", "2022-12-31", "--known-at", "2024-06-30"]),
-      1,
-    );
-    expect(t?.rows.length).toBeGreaterThan(0);
-    const [position, , , stream] = t?.rows[0] ?? [];
-    await page.click(`main table.cli tbody tr:first-child td.c button`);
-    await page.waitForFunction(
-      (text) =>
-        (
-          globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }
-        ).document
-          .getElementById("eventBody")
-          .textContent.includes(text),
-      `"position": ${(position ?? "").replace(/\D/g, "")}`,
-    );
-    expect(await page.textContent("#eventBody")).toContain(`"streamId": "${stream}"`);
-    await page.close();
-  });
+  it(
+    "clicking a figure shows the events explain prints, and an event opens its full record",
+    async () => {
+      const page = await open("?validAt=2022-12-31&knownAt=2024-06-30");
+      await page.click("main table.cli a:text-is('coops.dissolved')");
+      await ready(page, "view=explain");
+      const [t] = await expectSameAsCli(
+        page,
+        cli(["explain", "coops.dissolved", "--valid-at", "2022-12-31", "--known-at", "2024-06-30"]),
+        1,
+      );
+      expect(t?.rows.length).toBeGreaterThan(0);
+      const [position, , , stream] = t?.rows[0] ?? [];
+      await page.click(`main table.cli tbody tr:first-child td.c button`);
+      await page.waitForFunction(
+        (text) =>
+          (
+            globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }
+          ).document
+            .getElementById("eventBody")
+            .textContent.includes(text),
+        `"position": ${(position ?? "").replace(/\D/g, "")}`,
+      );
+      expect(await page.textContent("#eventBody")).toContain(`"streamId": "${stream}"`);
+      await page.close();
+    },
+    budget.testMs,
+  );
 
-  it("comparing two known-at instants shows the changes and the late events diff prints", async () => {
-    const page = await open("?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30");
-    const [changes, events] = await expectSameAsCli(
-      page,
-      cli(["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"]),
-      2,
-    );
-    expect(changes?.rows.length).toBeGreaterThan(0);
-    expect(events?.rows.length).toBeGreaterThan(0);
+  it(
+    "comparing two known-at instants shows the changes and the late events diff prints",
+    async () => {
+      const page = await open("?view=diff&validAt=2022-12-31&a=2023-01-15&b=2026-06-30");
+      const [changes, events] = await expectSameAsCli(
+        page,
+        cli(["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"]),
+        2,
+      );
+      expect(changes?.rows.length).toBeGreaterThan(0);
+      expect(events?.rows.length).toBeGreaterThan(0);
 
-    // Which late events moved coops.active: each one the page names is among the events diff lists
-    // as recorded between A and B, and at least one is (the figure changed).
-    const r = runBin([
-      ...["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"],
-      ...["--ledger", ledger, "--format", "json"],
-    ]);
-    const between = new Set(
-      (JSON.parse(r.stdout) as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId),
-    );
-    const row = changes?.rows.findIndex((cells) => cells[0] === "coops.active") ?? -1;
-    expect(row).toBeGreaterThanOrEqual(0);
-    await page.click(`main table.cli >> nth=0 >> tbody tr >> nth=${row} >> td.c >> nth=2 >> button`);
-    await page.waitForSelector("table.moved-events");
-    const moved = (await page.$$eval("table.moved-events tbody tr", (trs) =>
-      trs.map((tr) =>
-        (tr as unknown as { getAttribute(n: string): string | null }).getAttribute("data-event-id"),
-      ),
-    )) as string[];
-    expect(moved.length).toBeGreaterThan(0);
-    for (const id of moved) expect(between.has(id), id).toBe(true);
-    await page.close();
-  });
+      // Which late events moved coops.active: each one the page names is among the events diff lists
+      // as recorded between A and B, and at least one is (the figure changed).
+      const r = runBin([
+        ...["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"],
+        ...["--ledger", ledger, "--format", "json"],
+      ]);
+      const between = new Set(
+        (JSON.parse(r.stdout) as { events: Array<{ eventId: string }> }).events.map((e) => e.eventId),
+      );
+      const row = changes?.rows.findIndex((cells) => cells[0] === "coops.active") ?? -1;
+      expect(row).toBeGreaterThanOrEqual(0);
+      await page.click(`main table.cli >> nth=0 >> tbody tr >> nth=${row} >> td.c >> nth=2 >> button`);
+      await page.waitForSelector("table.moved-events");
+      const moved = (await page.$$eval("table.moved-events tbody tr", (trs) =>
+        trs.map((tr) =>
+          (tr as unknown as { getAttribute(n: string): string | null }).getAttribute("data-event-id"),
+        ),
+      )) as string[];
+      expect(moved.length).toBeGreaterThan(0);
+      for (const id of moved) expect(between.has(id), id).toBe(true);
+      await page.close();
+    },
+    budget.testMs,
+  );
 
-  it("a resolution's targets are the ones targets prints", async () => {
-    const page = await open("?view=targets&resolution=000&validAt=2025-12-31");
-    const [t] = await expectSameAsCli(
-      page,
-      cli(["targets", "--resolution", "000", "--valid-at", "2025-12-31"]),
-      1,
-    );
-    expect(t?.rows.length).toBeGreaterThan(0);
-    await page.close();
-  });
+  it(
+    "a resolution's targets are the ones targets prints",
+    async () => {
+      const page = await open("?view=targets&resolution=000&validAt=2025-12-31");
+      const [t] = await expectSameAsCli(
+        page,
+        cli(["targets", "--resolution", "000", "--valid-at", "2025-12-31"]),
+        1,
+      );
+      expect(t?.rows.length).toBeGreaterThan(0);
+      await page.close();
+    },
+    budget.testMs,
+  );
 
   const VIEWS = [
     "?validAt=2022-12-31",
@@ -232,28 +267,62 @@ describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless br
     "?view=targets&resolution=000&validAt=2025-12-31",
   ];
 
-  it("prints every view on A4 with nothing past the page box", async () => {
-    for (const q of VIEWS) {
-      const page = await open(q, A4_BOX_PX, 1100);
-      await page.emulateMedia({ media: "print" });
-      expect(await overflowing(page, A4_BOX_PX), q).toEqual([]);
-      const pdf = await page.pdf({ format: "A4" });
-      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      await page.close();
-    }
-  });
+  it(
+    "prints every view on A4 with nothing past the page box",
+    async () => {
+      for (const q of VIEWS) {
+        const page = await open(q, A4_BOX_PX, 1100);
+        await page.emulateMedia({ media: "print" });
+        expect(await overflowing(page, A4_BOX_PX), q).toEqual([]);
+        const pdf = await page.pdf({ format: "A4" });
+        expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+        await page.close();
+      }
+    },
+    budget.testMs,
+  );
 
-  it("fits a phone (360 px): nothing scrolls the page sideways; Vietnamese marked lang=vi; no console error, no other origin", async () => {
-    for (const q of VIEWS) {
-      const page = await open(q, 360, 740);
-      expect(JSON.stringify(await overflowing(page, 360)), q).toBe("[]");
-      expect(await unmarkedVietnamese(page), q).toEqual([]);
-      await page.close();
-    }
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
-  });
+  it(
+    "fits a phone (360 px): nothing scrolls the page sideways; Vietnamese marked lang=vi; no console error, no other origin",
+    async () => {
+      for (const q of VIEWS) {
+        const page = await open(q, 360, 740);
+        expect(JSON.stringify(await overflowing(page, 360)), q).toBe("[]");
+        expect(await unmarkedVietnamese(page), q).toEqual([]);
+        await page.close();
+      }
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    },
+    budget.testMs,
+  );
+};
+
+describe.skipIf(!hasChromium() || !hasBin())("coop-ledger serve in a headless browser (Playwright)", () => {
+  servePageSuite(
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "coop-serve-e2e-"));
+      const ledger = join(dir, "province-60.jsonl");
+      copyFileSync(join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl"), ledger);
+      return ledger;
+    },
+    { cliMs: 120_000, testMs: 120_000, answerMs: 60_000 },
+  );
 });
+
+/**
+ * Opt-in: the same checks on a large ledger (the national preset, 1.3 M events), named by
+ * `COOP_LEDGER_E2E_LEDGER`. The index is written beside it, so give a copy you may write beside, e.g.
+ * `coop-ledger generate --preset national --out /work/tmp/national.jsonl`, then
+ * `COOP_LEDGER_E2E_LEDGER=/work/tmp/national.jsonl pnpm exec vitest run packages/cli/src/serve/serve-page.test.ts`.
+ */
+const LARGE = process.env.COOP_LEDGER_E2E_LEDGER;
+describe.skipIf(LARGE === undefined || LARGE === "" || !hasChromium() || !hasBin())(
+  `coop-ledger serve in a headless browser on $COOP_LEDGER_E2E_LEDGER (${LARGE ?? "not set"})`,
+  () => {
+    servePageSuite(() => LARGE as string, { cliMs: 1_800_000, testMs: 3_600_000, answerMs: 1_800_000 });
+  },
+);
 
 if (!hasChromium() || !hasBin()) {
   describe("coop-ledger serve in a headless browser (Playwright)", () => {

@@ -18,14 +18,21 @@ export interface BinRun {
   readonly stderr: string;
 }
 
-/** Runs `node dist/bin.js …args` with piped output (so no progress is drawn) and returns what it printed. */
-export const runBin = (args: ReadonlyArray<string>, env: Record<string, string> = {}): BinRun => {
+/**
+ * Runs `node dist/bin.js …args` with piped output (so no progress is drawn) and returns what it printed;
+ * killed after `timeoutMs` (2 minutes unless told: a national ledger's commands take longer).
+ */
+export const runBin = (
+  args: ReadonlyArray<string>,
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): BinRun => {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
