@@ -18,7 +18,13 @@ export interface GrowthLink {
  * the years is `factorNumerator / factorDenominator` = ∏ (previousᵢ + changeᵢ) / ∏ previousᵢ, and the
  * average annual rate is that factor's n-th root minus one.
  *
- * @example const g: CompoundGrowth = compoundGrowth([{ year: 2021, change: 50, previous: 1000 }]);
+ * @example
+ * // 1,000 → 1,100 → 1,210: 10 % a year, compounded.
+ * const g: CompoundGrowth | undefined = compoundGrowth([
+ *   { year: 2021, change: 100, previous: 1000 },
+ *   { year: 2022, change: 110, previous: 1100 },
+ * ]);
+ * console.log(g?.factorNumerator, g?.factorDenominator, g?.basisPoints.toFixed(1)); // 1331000n 1100000n "1000.0" (×1.21 in 2 years: 10 % a year)
  */
 export interface CompoundGrowth {
   readonly years: number;

@@ -7,7 +7,10 @@ import { formatThreshold } from "./threshold.js";
  * One baseline figure of a seed beside the ledger's: what the seed reports, what the fold gives on a
  * calibrated scenario, and how the figure is read (indicator, date or period, the resolution's note).
  *
- * @example const r: CalibrationRow = { targetId: "004.baseline.coops", label: "Co-ops (Số hợp tác xã)", seed: "= 234", ledger: "234", status: "met (đạt)", reading: "coops.active on 2021-04-22" };
+ * @example
+ * import type { CalibrationRow } from "@coop-ledger/projections";
+ * const r: CalibrationRow = { targetId: "004.baseline.coops", label: "Co-ops (Số hợp tác xã)", seed: "= 234", ledger: "234", status: "met", reading: "coops.active on 2021-04-22" };
+ * console.log(`${r.label}: seed ${r.seed}, ledger ${r.ledger}`); // "Co-ops (Số hợp tác xã): seed = 234, ledger 234"
  */
 export interface CalibrationRow {
   readonly targetId: string;

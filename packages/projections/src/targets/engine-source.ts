@@ -12,7 +12,12 @@ import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";
  * province's own gazetteer (so "province 06 of 2008-08-01" means that area even after 2025), the fiscal
  * year of an annual figure and the start of a flow's period (which ends on `validAt`).
  *
- * @example toQueryInput({ indicatorId: "coops.active", validAt, scope: { province: BAC_KAN } })
+ * @example
+ * import type { BusinessDate, ProvinceCode } from "@coop-ledger/domain";
+ * import { toQueryInput } from "@coop-ledger/projections/internal";
+ * const bacKan = { code: "06" as ProvinceCode, gazetteer: "2008-08-01" as const };
+ * console.log(toQueryInput({ indicatorId: "coops.active", validAt: "2024-12-31" as BusinessDate, scope: { province: bacKan } }));
+ * // { validAt: "2024-12-31", scope: { province: "06" }, geography: "2008-08-01", options: {}, indicators: ["coops.active"] }
  */
 export const toQueryInput = (q: FigureQuery): QueryInput => ({
   validAt: q.validAt,
@@ -36,7 +41,25 @@ export const toQueryInput = (q: FigureQuery): QueryInput => ({
  * index, or a replay). A figure without a value, an unknown indicator or a rejected query becomes
  * `Unavailable` with the engine's words; a ratio or an average keeps its exact numerator/denominator.
  *
- * @example figureSourceFromSnapshots((q) => replay(events, q))
+ * @example
+ * import { type BusinessDate, decide, initialState, makeCommand, type RecordedEvent } from "@coop-ledger/domain";
+ * // Two co-ops founded in Bình Thuận (province 60), as a store would record them.
+ * const events: RecordedEvent[] = [];
+ * for (const [n, coopId] of ["htx-1", "htx-2"].entries()) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId, effectiveDate: "2019-03-01", name: `HTX ${coopId}`, form: "cooperative", sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Left") throw new Error(found.left.message);
+ *   const decided = decide(found.right, initialState);
+ *   if (decided._tag === "Left") throw new Error(decided.left.message);
+ *   for (const event of decided.right)
+ *     events.push({ streamId: `coop-${coopId}`, revision: 0, position: n, eventId: `00000000-0000-5000-8000-00000000000${n}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } } as RecordedEvent);
+ * }
+ * import { replay } from "@coop-ledger/projections";
+ * import { figureSourceFromSnapshots } from "@coop-ledger/projections/internal";
+ * const source = figureSourceFromSnapshots((q) => replay(events, q)); // no index: replays on each ask
+ * console.log(source({ indicatorId: "coops.active", validAt: "2020-01-01" as BusinessDate, scope: {} })); // { _tag: "Value", value: 2 }
  */
 export const figureSourceFromSnapshots =
   (answer: (query: QueryInput) => Either<ProjectionError, Snapshot>): FigureSource =>
@@ -62,7 +85,24 @@ export const figureSourceFromSnapshots =
  * The figure source of a projection index: every target figure is a point-in-time query on the index
  * (no re-fold of the history).
  *
- * @example const source = figureSourceOf(buildIndex(events));
+ * @example
+ * import { type BusinessDate, decide, initialState, makeCommand, type RecordedEvent } from "@coop-ledger/domain";
+ * // Two co-ops founded in Bình Thuận (province 60), as a store would record them.
+ * const events: RecordedEvent[] = [];
+ * for (const [n, coopId] of ["htx-1", "htx-2"].entries()) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId, effectiveDate: "2019-03-01", name: `HTX ${coopId}`, form: "cooperative", sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Left") throw new Error(found.left.message);
+ *   const decided = decide(found.right, initialState);
+ *   if (decided._tag === "Left") throw new Error(decided.left.message);
+ *   for (const event of decided.right)
+ *     events.push({ streamId: `coop-${coopId}`, revision: 0, position: n, eventId: `00000000-0000-5000-8000-00000000000${n}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } } as RecordedEvent);
+ * }
+ * import { buildIndex, figureSourceOf } from "@coop-ledger/projections";
+ * const source = figureSourceOf(buildIndex(events));
+ * console.log(source({ indicatorId: "coops.active", validAt: "2020-01-01" as BusinessDate, scope: {} })); // { _tag: "Value", value: 2 }
  */
 export const figureSourceOf = (index: ProjectionIndex): FigureSource =>
   figureSourceFromSnapshots((query) => snapshot(index, query));

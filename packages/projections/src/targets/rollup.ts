@@ -8,7 +8,9 @@ import type { TargetStatus } from "./status.js";
  * measured leaves the whole unmeasurable; then one still open leaves it pending; the whole is met
  * only when every part is, and ahead of schedule while some part is.
  *
- * @example combineStatuses([{ _tag: "met" }, { _tag: "notMet" }])._tag // "notMet"
+ * @example
+ * console.log(combineStatuses([{ _tag: "met" }, { _tag: "notMet" }], "no year is due yet")._tag); // "notMet"
+ * console.log(combineStatuses([], "no year is due yet")); // { _tag: "notYetDue", why: "no year is due yet" }
  */
 export const combineStatuses = (parts: ReadonlyArray<TargetStatus>, pendingWhy: string): TargetStatus => {
   const first = <T extends TargetStatus["_tag"]>(tag: T) =>

@@ -23,7 +23,24 @@ export type TargetsError = UnknownResolution | NoDataForProvince;
  * that holds nothing for that province, it refuses (`NoDataForProvince`) rather than score every
  * target "not met" on another province's data; a bare figure source is trusted.
  *
- * @example targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate }) // Left NoDataForProvince on a Bình Thuận ledger
+ * @example
+ * import { type BusinessDate, decide, initialState, makeCommand, type ProvinceCode, type RecordedEvent } from "@coop-ledger/domain";
+ * // Two co-ops founded in Bình Thuận (province 60), as a store would record them.
+ * const events: RecordedEvent[] = [];
+ * for (const [n, coopId] of ["htx-1", "htx-2"].entries()) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId, effectiveDate: "2019-03-01", name: `HTX ${coopId}`, form: "cooperative", sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Left") throw new Error(found.left.message);
+ *   const decided = decide(found.right, initialState);
+ *   if (decided._tag === "Left") throw new Error(decided.left.message);
+ *   for (const event of decided.right)
+ *     events.push({ streamId: `coop-${coopId}`, revision: 0, position: n, eventId: `00000000-0000-5000-8000-00000000000${n}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } } as RecordedEvent);
+ * }
+ * import { buildIndex, targets } from "@coop-ledger/projections";
+ * const r = targets(buildIndex(events), "004", { validAt: "2025-12-31" as BusinessDate });
+ * console.log(r._tag === "Left" ? r.left._tag : r.right.summary); // "NoDataForProvince" (004 is Bắc Kạn's, the ledger Bình Thuận's)
  */
 export const targets = (
   index: ProjectionIndex | FigureSource,
