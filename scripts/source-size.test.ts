@@ -27,7 +27,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/bench/src/cold-cli.ts",
   "packages/cli/src/engine/load-ledger.ts",
   "packages/cli/src/serve/api.ts",
-  "packages/generator/src/province-programs.ts",
   "packages/generator/src/scenarios/build-scenario.ts",
   "packages/generator/src/scenarios/presets.ts",
   "packages/projections/src/catalogue/catalogue.ts",

@@ -4,15 +4,9 @@ import { foundCoop } from "./coop-founding.js";
 import { stepCoop } from "./coop-life.js";
 import type { GenProvince } from "./geography.js";
 import type { Prng } from "./prng.js";
-import {
-  stepAllianceActivities,
-  stepAllianceMembership,
-  stepAwarenessClasses,
-  stepFund,
-  stepLoans,
-  stepReorganisations,
-  stepValueChains,
-} from "./province-programs.js";
+import { stepAllianceActivities, stepAllianceMembership, stepAwarenessClasses } from "./province-alliance.js";
+import { stepFund, stepLoans } from "./province-fund.js";
+import { stepReorganisations, stepValueChains } from "./province-programs.js";
 import { newClock, type Recorder } from "./recorder.js";
 import type { ProvinceParams, SimContext } from "./sim-model.js";
 
