@@ -1,3 +1,5 @@
+import { userDirectory } from "./user-directory.js";
+
 /**
  * The outside world a CLI run sees, injected so that the whole CLI can run in-process in tests:
  * output streams, whether stderr is a terminal (progress), the environment, the working directory and a
@@ -29,6 +31,7 @@ export const processIo = (): CliIo => ({
   },
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
-  cwd: process.cwd(),
+  // Under `npm run cli`, the directory the user typed the command in, not the package root.
+  cwd: userDirectory(process.env, process.cwd()),
   now: () => performance.now(),
 });

@@ -17,6 +17,7 @@ import {
 import { scopeOptions } from "./options/scope.js";
 import type { OutputFormat } from "./output/format.js";
 import { NumberFormat } from "./output/numbers.js";
+import { userPath } from "./user-directory.js";
 import { CLI_VERSION } from "./version.js";
 
 /** Adds the scope options to a command. */
@@ -29,6 +30,9 @@ const withScope = (cmd: Command): Command => {
 interface FormatOpts {
   readonly format: OutputFormat;
 }
+
+/** The options that name files (`--ledger`, `--out`, `--backup`). */
+const PATH_OPTIONS = ["ledger", "out", "backup"] as const;
 
 /**
  * Builds the `coop-ledger` command tree. Commander only parses: each action hands typed options to a
@@ -72,6 +76,15 @@ export const buildProgram = (ctx: CliContext): Command => {
           `COOP_LEDGER_NUMBER_FORMAT: ${JSON.stringify(nf)} is not a number format (use en or vi)`,
         );
       ctx.numberFormat = nf;
+    })
+    // File options are relative to the user's directory (under `npm run cli` the process runs in the
+    // package root): resolved here once, so every command reads and writes where the user meant.
+    .hook("preAction", (_root, action) => {
+      for (const name of PATH_OPTIONS) {
+        const v: unknown = action.getOptionValue(name);
+        if (typeof v === "string" && v !== "")
+          action.setOptionValue(name, userPath(v, ctx.io.cwd, process.cwd()));
+      }
     });
 
   const sub = (name: string, description: string): Command =>
