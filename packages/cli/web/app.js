@@ -347,7 +347,9 @@ const views = {
   },
   async diff(p) {
     const a = await api("diff", queryOf(p, ["validAt", "a", "b", ...SCOPE]));
-    const [changes, events] = a.tables;
+    // The CLI's three tables: the figures that changed, the cells that moved under an unchanged total,
+    // the events recorded in between.
+    const [changes, breakdown, events] = a.tables;
     // Which late events moved which figure: on demand (one explain at B per figure, slow on a national
     // ledger), the events recorded in (A, B] among the figure's provenance at B, with what each adds.
     const moved = el("section", { class: "moved", "aria-live": "polite" });
@@ -449,6 +451,7 @@ const views = {
         text: "Click a figure as known at B to see which late events moved it there.",
       }),
       moved,
+      cliTable(breakdown),
       cliTable(events, { cell: (i, j, text) => (j === 0 ? eventButton(events.rows[i], text) : undefined) }),
       notes(a.notes, a.ms),
     ];
