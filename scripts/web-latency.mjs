@@ -1,25 +1,38 @@
 #!/usr/bin/env node
-// Every round asks a distinct URL (an ignored `_` parameter), so the server computes each answer
-// rather than serving it from its answer cache; the last column is the same view asked again (cached).
-// Measures the web view on a ledger: how long `coop-ledger serve` takes to open it (chain check and
-// index reopen; run twice: the first may build the index, the second reopens it), then each
-// interaction the page makes, over HTTP as the browser asks (wall time) and as the server computed it
-// (Server-Timing). Prints median and max per interaction and the HTTP+JSON overhead as a ratio.
+// Measures the web view on a ledger, interaction by interaction, as the page asks them (over HTTP, JSON
+// included): how long `coop-ledger serve` takes to open the ledger (run twice: the first open may build
+// the index, the second is a restart that reopens it), then each kind of interaction a reader makes —
+// date change, known-at slider, scope, geography, provenance click (explain), which late events moved a
+// figure, compare (diff), resolution (targets), opening an event — `rounds` times each, every round with
+// DIFFERENT values (another date, another instant, another province, indicator, pair of instants …), so
+// neither the server's answer cache nor a warm per-instant view answers it. Prints p50 / p99 / max of
+// the wall time per kind, the server's own compute time (Server-Timing), the same view asked again
+// (served from the answer cache), and the load average around each kind.
 //
-// The slow interactions (explain, diff: seconds to minutes on a national ledger) are asked once.
+// p99 is the nearest-rank percentile: with fewer than 100 rounds it is the slowest round.
 //
-//   node scripts/web-latency.mjs LEDGER [rounds]
+//   node scripts/web-latency.mjs LEDGER [rounds] [--json OUT]
 import { spawn } from "node:child_process";
-import { closeSync, openSync, readSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { get } from "node:http";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "packages/cli/dist/bin.js");
-const [ledger, roundsText = "5"] = process.argv.slice(2);
-if (!ledger) throw new Error("usage: node scripts/web-latency.mjs LEDGER [rounds]");
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf("--json");
+const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+if (jsonAt >= 0) args.splice(jsonAt, 2);
+const [ledger, roundsText = "20"] = args;
+if (!ledger) throw new Error("usage: node scripts/web-latency.mjs LEDGER [rounds] [--json OUT]");
 const rounds = Number(roundsText);
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
 
 const start = () =>
   new Promise((resolve, reject) => {
@@ -41,7 +54,7 @@ const stop = (child) =>
     child.kill("SIGINT");
   });
 
-/** GET over node:http (fetch gives up after 300 s without headers; a national explain may take longer). */
+/** GET over node:http (fetch gives up after 300 s without headers; a slow answer may take longer). */
 const fetchText = (url) =>
   new Promise((resolve, reject) => {
     get(url, { agent: false }, (res) => {
@@ -55,69 +68,153 @@ const fetchText = (url) =>
     }).on("error", reject);
   });
 
-/** The ledger's first event (line 2), to open its record: no slow query needed to find one. */
-const firstEvent = () => {
-  const fd = openSync(ledger, "r");
-  const buf = Buffer.alloc(1 << 20);
-  const n = readSync(fd, buf, 0, buf.length, 0);
-  closeSync(fd);
-  return JSON.parse(buf.subarray(0, n).toString("utf8").split("\n")[1]);
+/** Nearest-rank percentile. */
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
+const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+const dayMs = 86_400_000;
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
+console.log(`loadavg at start: ${load()}`);
 const first = await start();
-console.log(`open #1 (chain checked, index ${"reopened or built"}): ${fmt(first.openMs)}`);
+console.log(`open #1 (chain checked, index reopened or built): ${fmt(first.openMs)}`);
 await stop(first.child);
 const s = await start();
-console.log(`open #2 (restart: chain checked, index reopened): ${fmt(s.openMs)}`);
+console.log(`open #2 (restart: chain checked, index reopened): ${fmt(s.openMs)}   loadavg ${load()}`);
+const results = { ledger, rounds, open1Ms: first.openMs, open2Ms: s.openMs, kinds: [] };
 try {
   const meta = JSON.parse((await fetchText(`${s.url}api/meta`)).body);
-  console.log(`ledger: ${meta.ledger.events.toLocaleString("en-US")} events, ${meta.ledger.chain}`);
+  const m = meta.result;
+  console.log(`ledger: ${meta.ledger.line}`);
+  results.identity = meta.ledger.line;
+
+  // The ranges every kind draws its values from.
+  const firstEff = Date.parse(m.firstEffective);
+  const lastEff = Date.parse(m.lastEffective);
+  const firstRec = Date.parse(m.firstRecordedAt);
+  const lastRec = Date.parse(m.lastRecordedAt);
+  /** The i-th of n points spread over [a, b] (ends excluded), as a day. */
+  const spread = (a, b, i, n) => isoDay(a + Math.floor(((b - a) * (i + 1)) / (n + 1)));
   const validAt = "2022-12-31";
-  const ev = firstEvent();
-  const interactions = [
-    ["meta (page start)", "api/meta"],
-    ["snapshot + yearly sparklines", `api/snapshot?validAt=${validAt}`],
-    ["snapshot, one province", `api/snapshot?validAt=${validAt}&province=60`],
-    ["snapshot, known-at slider moved", `api/snapshot?validAt=${validAt}&knownAt=2023-03-31`],
-    ["explain coops.dissolved", `api/explain?indicator=coops.dissolved&validAt=${validAt}`],
+  const provinces = (g) => m.provinces[g].map((p) => p.code);
+  const asOf = provinces("2008-08-01"); // the valid date's gazetteer for 2022
+  const indicators = m.indicators.map((d) => d.id);
+  const resolutions = m.resolutions.map((r) => r.id);
+  const at = (xs, i) => xs[i % xs.length];
+  const seen = []; // events listed by explain answers, opened by the "event" kind
+
+  /** [kind, what the page asks in round i (one URL or several asked at once, as the page does)] */
+  const kinds = [
+    ["meta (page start)", () => ["api/meta"]],
+    ["date change (valid date)", (i) => [`api/snapshot?validAt=${spread(firstEff, lastEff, i, rounds)}`]],
     [
-      "explain coops.active, one province",
-      `api/explain?indicator=coops.active&validAt=${validAt}&province=60`,
+      "known-at slider",
+      (i) => [`api/snapshot?validAt=${validAt}&knownAt=${spread(firstRec, lastRec, i, rounds)}`],
     ],
     [
-      "diff (two known-at instants)",
-      `api/diff?validAt=${validAt}&a=2023-01-15&b=${meta.result.lastRecordedAt}`,
+      "scope (province / sector / form)",
+      (i) => [
+        `api/snapshot?validAt=${validAt}&${
+          i % 3 === 0
+            ? `province=${at(asOf, i)}`
+            : i % 3 === 1
+              ? `sector=${at(m.sectors, i)}`
+              : `form=${at(m.forms, i)}`
+        }`,
+      ],
     ],
-    ["targets 000", "api/targets?resolution=000&validAt=2025-12-31"],
-    ["event record", `api/event?stream=${encodeURIComponent(ev.streamId)}&position=${ev.position}`],
+    [
+      "geography (2025-07-01 / 2008-08-01)",
+      (i) => {
+        const g = i % 2 === 0 ? "2025-07-01" : "2008-08-01";
+        return [
+          `api/snapshot?validAt=${spread(Date.parse("2025-07-01"), lastEff, i, rounds)}&geography=${g}&province=${at(provinces(g), i)}`,
+        ];
+      },
+    ],
+    [
+      "provenance click (explain, 50 rows)",
+      (i) => [
+        `api/explain?indicator=${at(indicators, i)}&validAt=${validAt}${i % 2 === 1 ? `&province=${at(asOf, i)}` : ""}`,
+      ],
+    ],
+    [
+      "compare (diff of two known-at)",
+      (i) => {
+        const a = spread(firstRec, lastRec, i, rounds);
+        return [
+          `api/diff?validAt=${spread(firstEff, Date.parse(a), rounds - 1 - i, rounds)}&a=${a}&b=${i % 2 === 0 ? m.lastRecordedAt : isoDay(Date.parse(a) + 180 * dayMs)}`,
+        ];
+      },
+    ],
+    [
+      "late events that moved a figure",
+      (i) => {
+        const a = spread(firstRec, lastRec, i, rounds);
+        const q = `indicator=${at(indicators, i)}&validAt=${validAt}&knownAt=${m.lastRecordedAt}`;
+        return [`api/explain?${q}&recordedAfter=${a}&limit=500`, `api/explain?${q}&limit=1`];
+      },
+    ],
+    [
+      "resolution (targets)",
+      (i) => [`api/targets?resolution=${at(resolutions, i)}&validAt=${spread(firstEff, lastEff, i, rounds)}`],
+    ],
+    [
+      "event record",
+      (i) => {
+        const e = at(seen, i);
+        return [`api/event?stream=${encodeURIComponent(e.streamId)}&position=${e.position}`];
+      },
+    ],
   ];
   console.log(
-    `\n${"interaction".padEnd(38)} ${"wall median".padStart(12)} ${"wall max".padStart(10)} ${"compute median".padStart(15)} ${"wall/compute".padStart(13)} ${"asked again".padStart(12)}`,
+    `\n${"interaction".padEnd(36)} ${"n".padStart(3)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)} ${"compute p50".padStart(12)} ${"again p50".padStart(10)}  loadavg (1 min) before → after`,
   );
-  for (const [name, path] of interactions) {
+  for (const [name, urls] of kinds) {
     const wall = [];
     const compute = [];
-    const ask = (i) => `${s.url}${path}${path.includes("?") ? "&" : "?"}_=${i}`;
-    const slow = /api\/(explain|diff)/.test(path);
-    for (let i = 0; i < (slow ? 1 : rounds); i++) {
+    const again = [];
+    const before = loadavg()[0];
+    const n = name.startsWith("meta") ? Math.min(rounds, 5) : rounds;
+    for (let i = 0; i < n; i++) {
+      // A distinct ignored parameter too, so even a repeated value is computed, not served from cache.
+      const ask = urls(i).map((u) => `${s.url}${u}${u.includes("?") ? "&" : "?"}_=${name.length}-${i}`);
       const t0 = performance.now();
-      const res = await fetchText(ask(i));
+      const answers = await Promise.all(ask.map(fetchText));
       wall.push(performance.now() - t0);
-      if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${res.body.slice(0, 300)}`);
-      const m = /compute;dur=([\d.]+)/.exec(res.timing);
-      compute.push(Number(m?.[1] ?? Number.NaN));
+      let c = 0;
+      for (const [k, res] of answers.entries()) {
+        if (res.status !== 200) throw new Error(`${ask[k]}: HTTP ${res.status} ${res.body.slice(0, 300)}`);
+        c = Math.max(c, Number(/compute;dur=([\d.]+)/.exec(res.timing)?.[1] ?? Number.NaN));
+        if (ask[k].includes("api/explain"))
+          for (const row of JSON.parse(res.body).tables[0]?.rows ?? []) if (seen.length < 500) seen.push(row);
+      }
+      compute.push(c);
+      const t1 = performance.now();
+      await Promise.all(ask.map(fetchText));
+      again.push(performance.now() - t1);
     }
-    // The first round's URL again: served from the server's answer cache.
-    const t0 = performance.now();
-    await fetchText(ask(0));
-    const again = performance.now() - t0;
+    const after = loadavg()[0];
+    const row = {
+      name,
+      n,
+      p50: pct(wall, 50),
+      p99: pct(wall, 99),
+      max: Math.max(...wall),
+      computeP50: pct(compute, 50),
+      againP50: pct(again, 50),
+      load: [before, after],
+    };
+    results.kinds.push(row);
     console.log(
-      `${name.padEnd(38)} ${fmt(median(wall)).padStart(12)} ${fmt(Math.max(...wall)).padStart(10)} ${fmt(median(compute)).padStart(15)} ${(median(wall) / median(compute)).toFixed(2).padStart(13)} ${fmt(again).padStart(12)}`,
+      `${name.padEnd(36)} ${String(n).padStart(3)} ${fmt(row.p50).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.max).padStart(8)} ${fmt(row.computeP50).padStart(12)} ${fmt(row.againP50).padStart(10)}  ${before.toFixed(1)} → ${after.toFixed(1)}`,
     );
   }
 } finally {
   await stop(s.child);
+  console.log(`\nloadavg at end: ${load()}`);
+  if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
 }
