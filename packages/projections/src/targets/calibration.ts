@@ -46,7 +46,26 @@ const reading = (row: TargetRow): string => {
  * The calibration of a seed: each baseline row of the report (the figures the seed says were achieved)
  * with the seed's figure, the ledger's and the reading chosen.
  *
- * @example calibrationRows(resolution004(), evaluateTargets(figureSourceOf(index), resolution004(), { validAt: "2021-04-22" }))[0]?.seed // "= 1"
+ * @example
+ * import { type BusinessDate, decide, initialState, makeCommand, type ProvinceCode, type RecordedEvent } from "@coop-ledger/domain";
+ * // Two co-ops founded in Bình Thuận (province 60), as a store would record them.
+ * const events: RecordedEvent[] = [];
+ * for (const [n, coopId] of ["htx-1", "htx-2"].entries()) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId, effectiveDate: "2019-03-01", name: `HTX ${coopId}`, form: "cooperative", sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Left") throw new Error(found.left.message);
+ *   const decided = decide(found.right, initialState);
+ *   if (decided._tag === "Left") throw new Error(decided.left.message);
+ *   for (const event of decided.right)
+ *     events.push({ streamId: `coop-${coopId}`, revision: 0, position: n, eventId: `00000000-0000-5000-8000-00000000000${n}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } } as RecordedEvent);
+ * }
+ * import { buildIndex, calibrationRows, evaluateTargets, figureSourceOf, resolution004, withProvince } from "@coop-ledger/projections";
+ * const resolution = withProvince(resolution004(), { code: "60" as ProvinceCode, gazetteer: "2008-08-01" });
+ * const report = evaluateTargets(figureSourceOf(buildIndex(events)), resolution, { validAt: "2021-04-22" as BusinessDate });
+ * const rows = calibrationRows(resolution, report);
+ * console.log(rows.length === report.baseline.length, rows[0]?.targetId); // true "004.baseline.unions"
  */
 export const calibrationRows = (resolution: Resolution, report: TargetsReport): CalibrationRow[] =>
   report.baseline.map((row) => {
@@ -69,7 +88,11 @@ export const calibrationRows = (resolution: Resolution, report: TargetsReport): 
 /**
  * The calibration rows as a Markdown table (docs/resolutions.md holds one per scenario, drift-tested).
  *
- * @example renderCalibrationMarkdown(rows).startsWith("| baseline |") // true
+ * @example
+ * import { type CalibrationRow, renderCalibrationMarkdown } from "@coop-ledger/projections";
+ * const rows: CalibrationRow[] = [{ targetId: "004.baseline.coops", label: "Co-ops (Số hợp tác xã)", seed: "= 234", ledger: "234", status: "met", reading: "coops.active on 2021-04-22" }];
+ * const md = renderCalibrationMarkdown(rows);
+ * console.log(md.split("\n")[0]); // "| baseline | seed figure | ledger figure | status | reading chosen |"
  */
 export const renderCalibrationMarkdown = (rows: ReadonlyArray<CalibrationRow>): string =>
   [

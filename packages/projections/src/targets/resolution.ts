@@ -73,7 +73,13 @@ export interface ResolutionDecodeError {
 /**
  * Decodes a user-supplied resolution (parsed JSON); never throws.
  *
- * @example decodeResolution(JSON.parse(text)) // Either<ResolutionDecodeError, Resolution>
+ * @example
+ * import { decodeResolution, Resolution, resolution001 } from "@coop-ledger/projections";
+ * const text = JSON.stringify(Resolution.encode(resolution001)); // what a user's file holds
+ * const r = decodeResolution(JSON.parse(text));
+ * console.log(r._tag === "Right" && r.right.id); // "001"
+ * const bad = decodeResolution({ id: "x" });
+ * console.log(bad._tag === "Left" && bad.left._tag); // "ResolutionDecodeError"
  */
 export const decodeResolution = (input: unknown): Either<ResolutionDecodeError, Resolution> => {
   const result = Resolution.decode(input);
@@ -93,7 +99,26 @@ export const decodeResolution = (input: unknown): Either<ResolutionDecodeError, 
  * without a province of its own is counted there. This is how the province of resolution 004 — not
  * named in its text — is a parameter.
  *
- * @example withProvince(resolution004, { code: "60" as ProvinceCode, gazetteer: "2008-08-01" })
+ * @example
+ * import { type BusinessDate, decide, initialState, makeCommand, type ProvinceCode, type RecordedEvent } from "@coop-ledger/domain";
+ * // Two co-ops founded in Bình Thuận (province 60), as a store would record them.
+ * const events: RecordedEvent[] = [];
+ * for (const [n, coopId] of ["htx-1", "htx-2"].entries()) {
+ *   const found = makeCommand("FoundCoop", {
+ *     coopId, effectiveDate: "2019-03-01", name: `HTX ${coopId}`, form: "cooperative", sector: "agriculture",
+ *     location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7,
+ *   });
+ *   if (found._tag === "Left") throw new Error(found.left.message);
+ *   const decided = decide(found.right, initialState);
+ *   if (decided._tag === "Left") throw new Error(decided.left.message);
+ *   for (const event of decided.right)
+ *     events.push({ streamId: `coop-${coopId}`, revision: 0, position: n, eventId: `00000000-0000-5000-8000-00000000000${n}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } } as RecordedEvent);
+ * }
+ * import { buildIndex, resolution004, targets, withProvince } from "@coop-ledger/projections";
+ * // Resolution 004's targets, counted in Bình Thuận instead of Bắc Kạn.
+ * const binhThuan = withProvince(resolution004(), { code: "60" as ProvinceCode, gazetteer: "2008-08-01" });
+ * const r = targets(buildIndex(events), binhThuan, { validAt: "2025-12-31" as BusinessDate });
+ * console.log(binhThuan.province?.code, r._tag); // "60" "Right"
  */
 export const withProvince = (resolution: Resolution, province: ProvinceRef): Resolution => ({
   ...resolution,
@@ -108,7 +133,11 @@ export type ResolutionJson = t.OutputOf<typeof Resolution>;
  * failure here is a programming error in the data, reported loudly at load rather than silently wrong
  * figures later; user input goes through {@link decodeResolution}, which never throws.
  *
- * @example const r = bundledResolution(json);
+ * @example
+ * import { Resolution, resolution001 } from "@coop-ledger/projections";
+ * import { bundledResolution } from "@coop-ledger/projections/internal";
+ * const json = Resolution.encode(resolution001); // a resolution's JSON form, as bundled
+ * console.log(bundledResolution(json).id); // "001"
  */
 export const bundledResolution = (json: ResolutionJson): Resolution => {
   const result = Resolution.decode(json);
