@@ -6,11 +6,10 @@ import type { DatasetFacts, Validation } from "../subjects.js";
  * and recording instants, the province codes and sectors of the co-ops founded.
  *
  * @example
- * import { toRecorded } from "@coop-ledger/testing";
- * import { generateLedger } from "@coop-ledger/generator";
+ * import { asRecorded, generateLedger } from "@coop-ledger/generator";
  * const events = [];
  * for (const e of generateLedger({ preset: "province", seed: 7 })) if (events.push(e) >= 200) break;
- * const facts = factsOf(toRecorded(events));
+ * const facts = factsOf(asRecorded(events));
  * console.log(facts.firstDate <= facts.lastDate, facts.sectors.length > 0); // true true
  */
 export const factsOf = (events: Iterable<RecordedEvent>): DatasetFacts => {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import type { GeneratedEvent } from "@coop-ledger/generator";
+import { asRecorded, type GeneratedEvent } from "@coop-ledger/generator";
 import fc from "fast-check";
 import { type CoopPlanOptions, coopPlanArbitrary } from "./coop-plan.js";
 import { interpretCoopPlan } from "./interpret-plan.js";
@@ -59,7 +59,8 @@ export const mergeByRecording = (streams: ReadonlyArray<ReadonlyArray<GeneratedE
 
 /**
  * Gives events the envelope a store would: per-stream revisions from 0 and global positions from 0, in
- * the order given.
+ * the order given. The generator's `asRecorded`, under the name this package has always published (one
+ * implementation: the generator's realistic ledgers and these arbitraries' histories share it).
  * @example
  * import { coopHistoryArbitrary, toRecorded } from "@coop-ledger/testing";
  * import fc from "fast-check";
@@ -67,21 +68,4 @@ export const mergeByRecording = (streams: ReadonlyArray<ReadonlyArray<GeneratedE
  * const recorded = toRecorded(generated ?? []);
  * console.log(recorded[0]?.position, recorded[0]?.revision, recorded[0]?.event.type); // 0 0 "CoopFounded"
  */
-export const toRecorded = (events: Iterable<GeneratedEvent>): RecordedEvent[] => {
-  const revisions = new Map<string, number>();
-  const out: RecordedEvent[] = [];
-  let position = 0;
-  for (const e of events) {
-    const revision = revisions.get(e.streamId) ?? 0;
-    revisions.set(e.streamId, revision + 1);
-    out.push({
-      eventId: e.eventId,
-      streamId: e.streamId,
-      revision,
-      position: position++,
-      event: e.event,
-      metadata: e.metadata,
-    });
-  }
-  return out;
-};
+export const toRecorded: (events: Iterable<GeneratedEvent>) => RecordedEvent[] = asRecorded;
