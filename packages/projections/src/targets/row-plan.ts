@@ -74,7 +74,17 @@ const windowRow = (
  * query date, since the year's reports arrive after it closes. `perYear` gives one row per calendar
  * year up to the query date's year.
  *
- * @example planRows({ timing: { kind: "perYear", fromYear: 2021, toYear: 2025 }, basis: "period", termFrom, validAt: "2022-06-30", annualFinalOn }).length // 2
+ * @example
+ * import type { BusinessDate, FiscalYear } from "@coop-ledger/domain";
+ * // A flow counted every year of 2021–2025, asked on 30 June 2022: 2021 whole, 2022 so far.
+ * const rows = planRows({
+ *   timing: { kind: "perYear", fromYear: 2021 as FiscalYear, toYear: 2025 as FiscalYear },
+ *   basis: "period",
+ *   termFrom: "2021-01-01" as BusinessDate,
+ *   validAt: "2022-06-30" as BusinessDate,
+ *   annualFinalOn: defaultAnnualFiguresFinalOn,
+ * });
+ * console.log(rows.map((r) => `${r.period?.from}..${r.period?.to}`)); // ["2021-01-01..2021-12-31", "2022-01-01..2022-06-30"]
  */
 export const planRows = (i: PlanInput): ReadonlyArray<RowPlan> =>
   match(i.timing)
