@@ -7,6 +7,8 @@ import { match } from "ts-pattern";
  * - `MalformedBody` (400): not JSON or wrong content type (`reason` says which);
  * - `PayloadTooLarge` (413): the body is over the size limit (`limit` in bytes);
  * - `UriTooLong` (414): the URL (a path parameter) is over the router's limit;
+ * - `HeadersTooLarge` (431): the request line and headers are over Node's limit (16 KiB by default);
+ * - `BadRequest` (400 or 408): a request HTTP cannot parse, or one not sent in time;
  * - `InvalidCommand` (400): JSON that is not a valid command (`problems` name the fields);
  * - `InvalidQuery` (400): a bad query string (dates, codes);
  * - `RuleViolated` (422): the decider refused the command (`rule` is the domain error's tag);
@@ -28,6 +30,8 @@ export type ApiError =
     }
   | { readonly _tag: "PayloadTooLarge"; readonly limit: number; readonly message: string }
   | { readonly _tag: "UriTooLong"; readonly message: string }
+  | { readonly _tag: "HeadersTooLarge"; readonly message: string }
+  | { readonly _tag: "BadRequest"; readonly timeout: boolean; readonly message: string }
   | { readonly _tag: "InvalidCommand"; readonly problems: ReadonlyArray<string>; readonly message: string }
   | { readonly _tag: "InvalidQuery"; readonly message: string }
   | { readonly _tag: "RuleViolated"; readonly rule: string; readonly message: string }
@@ -53,6 +57,8 @@ export const statusOf = (e: ApiError): number =>
     .with({ _tag: "MalformedBody" }, () => 400)
     .with({ _tag: "PayloadTooLarge" }, () => 413)
     .with({ _tag: "UriTooLong" }, () => 414)
+    .with({ _tag: "HeadersTooLarge" }, () => 431)
+    .with({ _tag: "BadRequest" }, (e) => (e.timeout ? 408 : 400))
     .with({ _tag: "InvalidCommand" }, () => 400)
     .with({ _tag: "InvalidQuery" }, () => 400)
     .with({ _tag: "RuleViolated" }, () => 422)

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import {
   type Command,
   type DomainError,
@@ -61,6 +63,28 @@ const redactPaths = (text: string): string =>
 
 const send = (reply: FastifyReply, e: ApiError): FastifyReply =>
   reply.code(statusOf(e)).send({ error: { ...e, message: redactPaths(e.message) } });
+
+/**
+ * Refusals Node's HTTP parser makes before any route runs (an over-long request line or headers, bytes
+ * that are not HTTP, a request not sent in time), written on the socket in the same error body as every
+ * other status; Fastify's default would answer in its own shape.
+ */
+const clientError = (error: Error & { code?: string }, socket: Socket): void => {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const e: ApiError =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? { _tag: "HeadersTooLarge", message: "the URL and headers are over the server's size limit (16 KiB)" }
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? { _tag: "BadRequest", timeout: true, message: "the request was not sent in time" }
+        : { _tag: "BadRequest", timeout: false, message: "the request is not valid HTTP" };
+  const body = JSON.stringify({ error: e });
+  const status = statusOf(e);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy();
+};
 
 const fromStore = (e: StoreError): ApiError =>
   match(e)
@@ -183,6 +207,7 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     // Idle keep-alive connections are closed when the server closes (requests in flight finish).
     forceCloseConnections: "idle",
     return503OnClosing: true,
+    clientErrorHandler: clientError,
     // The router's own refusals (an over-long path parameter, a malformed URL) in the one error shape.
     frameworkErrors: (error, _request, reply) =>
       error.code === "FST_ERR_MAX_PARAM_LENGTH"

@@ -176,6 +176,31 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
     }
   });
 
+  it("refusals of Node's HTTP parser have the same error body: 431 for a 20 KB URL, 400 for bytes that are not HTTP", async () => {
+    await start();
+    const net = await import("node:net");
+    const port = Number(new URL(base).port);
+    const raw = (text: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        let got = "";
+        const s = net.connect(port, "127.0.0.1", () => s.write(text));
+        s.setEncoding("utf8").on("data", (d: string) => {
+          got += d;
+        });
+        s.on("close", () => resolve(got)).on("error", reject);
+      });
+    const bodyOf = (response: string) =>
+      JSON.parse(response.slice(response.indexOf("\r\n\r\n") + 4)) as {
+        error: { _tag: string; message: string };
+      };
+    const long = await raw(`GET /snapshot?validAt=${"9".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(long).toMatch(/^HTTP\/1\.1 431 /);
+    expect(bodyOf(long).error).toMatchObject({ _tag: "HeadersTooLarge" });
+    const junk = await raw("NOT HTTP AT ALL\r\n\r\n");
+    expect(junk).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(junk).error).toMatchObject({ _tag: "BadRequest", timeout: false });
+  });
+
   it("close() drains within the drain time even with an idle keep-alive connection, and releases the writer lock", async () => {
     const { ledgerPath } = await start({ drainMs: 500 });
     const http = await import("node:http");
