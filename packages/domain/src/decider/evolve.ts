@@ -333,10 +333,7 @@ export const evolve = (state: StreamState, event: DomainEvent, context?: EvolveC
  * a later `EventRetracted` on the stream. This is what the command handler folds before deciding.
  *
  * @example
- * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
- * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
- * const store = makeInMemoryStore();
- * const handler = makeCommandHandler({ store, decider: ledgerDecider, streamOf, stateFromHistory, clock: () => "2024-01-15T08:00:00.000Z" as Instant });
+ * import { decide, initialState, makeCommand, type RecordedEvent, stateFromHistory } from "@coop-ledger/domain";
  * const found = makeCommand("FoundCoop", {
  *   coopId: "htx-1",
  *   effectiveDate: "2019-03-01",
@@ -347,12 +344,15 @@ export const evolve = (state: StreamState, event: DomainEvent, context?: EvolveC
  *   foundingMembers: 7,
  * });
  * if (found._tag === "Left") throw new Error(found.left.message);
- * await handler.handle({ commandId: "found-1", command: found.right })();
- * const history = await store.readStream(streamOf(found.right))();
- * if (history._tag === "Right") {
- *   const state = stateFromHistory(history.right);
- *   console.log(state._tag === "Coop" && state.status); // "active"
- * }
+ * const decided = decide(found.right, initialState);
+ * if (decided._tag === "Left") throw new Error(decided.left.message);
+ * // A stream as a store reads it back (store.readStream("coop-htx-1") in an application).
+ * const history = decided.right.map(
+ *   (event, revision) =>
+ *     ({ streamId: "coop-htx-1", revision, position: revision, eventId: `00000000-0000-5000-8000-00000000000${revision}`, event, metadata: { recordedAt: "2019-03-02T08:00:00.000Z" } }) as RecordedEvent,
+ * );
+ * const state = stateFromHistory(history);
+ * console.log(state._tag === "Coop" && state.status); // "active"
  */
 export const stateFromHistory = (recorded: ReadonlyArray<RecordedEvent>): StreamState =>
   recorded.reduce<StreamState>(
