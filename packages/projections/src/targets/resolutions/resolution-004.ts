@@ -20,7 +20,21 @@ export const BAC_KAN: ProvinceRef = { code: "06" as ProvinceCode, gazetteer: "20
  * The reference date of "so với năm 2016" (compared with 2016): the day of Resolution 09-NQ/TU of
  * 26 April 2016, whose five years of implementation this resolution reviews. Growth since 2016 is the
  * co-ops active at adoption minus those active on this date.
- * @example snapshot(index, { validAt: RESOLUTION_004_REFERENCE_2016, indicators: ["coops.active"] })
+ * @example
+ * import { decide, initialState, makeCommand, type RecordedEvent } from "@coop-ledger/domain";
+ * import { buildIndex, snapshot } from "@coop-ledger/projections";
+ * // One co-op founded in Bắc Kạn (06) in 2015, as a store would record it.
+ * const found = makeCommand("FoundCoop", {
+ *   coopId: "htx-1", effectiveDate: "2015-05-01", name: "HTX Bắc Kạn", form: "cooperative", sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "06" }, foundingMembers: 7,
+ * });
+ * if (found._tag === "Left") throw new Error(found.left.message);
+ * const decided = decide(found.right, initialState);
+ * if (decided._tag === "Left") throw new Error(decided.left.message);
+ * const events = decided.right.map((event, i) => ({ streamId: "coop-htx-1", revision: i, position: i, eventId: `00000000-0000-5000-8000-00000000000${i}`, event, metadata: { recordedAt: "2015-05-02T08:00:00.000Z" } }) as RecordedEvent);
+ * // The reference date resolution 004's growth targets count from (Resolution 09-NQ/TU).
+ * const r = snapshot(buildIndex(events), { validAt: RESOLUTION_004_REFERENCE_2016, indicators: ["coops.active"] });
+ * if (r._tag === "Right") console.log(RESOLUTION_004_REFERENCE_2016, r.right.figures[0]?.value); // "2016-04-26" 1
  */
 export const RESOLUTION_004_REFERENCE_2016 = "2016-04-26" as BusinessDate;
 
