@@ -182,6 +182,41 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
     expect((await get(s.port, "/../package.json")).status).toBe(404);
   });
 
+  it("every refusal has the one error body shape: 404, 405, 414 for a 10 KB URL, 431 for a 20 KB one, 400 for bytes that are not HTTP", async () => {
+    const { connect } = await import("node:net");
+    const raw = (text: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        let got = "";
+        const c = connect(s.port, "127.0.0.1", () => c.write(text));
+        c.setEncoding("utf8").on("data", (d: string) => {
+          got += d;
+        });
+        c.on("close", () => resolve(got)).on("error", reject);
+      });
+    const shaped = (status: number, body: string, tag: string) => {
+      const b = JSON.parse(body) as { error: { tag: string; message: string; hint: string } };
+      expect(b.error.tag, `${status}`).toBe(tag);
+      expect(b.error.message.length).toBeGreaterThan(0);
+      expect(typeof b.error.hint).toBe("string");
+    };
+    const missing = await get(s.port, "/no/such/page");
+    expect(missing.status).toBe(404);
+    shaped(404, missing.body, "NotFound");
+    const post = await get(s.port, "/api/meta", {}, "POST");
+    expect(post.status).toBe(405);
+    shaped(405, post.body, "MethodNotAllowed");
+    const long = await get(s.port, `/api/snapshot?validAt=2022-12-31&x=${"9".repeat(10_000)}`);
+    expect(long.status).toBe(414);
+    shaped(414, long.body, "UriTooLong");
+    const host = `Host: 127.0.0.1:${s.port}`;
+    const huge = await raw(`GET /api/meta?x=${"9".repeat(20_000)} HTTP/1.1\r\n${host}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+    shaped(431, huge.slice(huge.indexOf("\r\n\r\n") + 4), "HeadersTooLarge");
+    const junk = await raw("NOT HTTP AT ALL\r\n\r\n");
+    expect(junk).toMatch(/^HTTP\/1\.1 400 /);
+    shaped(400, junk.slice(junk.indexOf("\r\n\r\n") + 4), "BadRequest");
+  });
+
   it("serves the page under a policy that forbids other origins and inline script", async () => {
     const r = await get(s.port, "/");
     expect(r.status).toBe(200);

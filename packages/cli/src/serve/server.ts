@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import * as E from "fp-ts/lib/Either.js";
 import { match } from "ts-pattern";
 import type { LoadedLedger } from "../engine/load-ledger.js";
@@ -45,6 +52,9 @@ const COMMON_HEADERS = {
   "cross-origin-resource-policy": "same-origin",
   "x-frame-options": "DENY",
 } as const;
+
+/** Longest URL the web view answers (its own views' URLs are far shorter); longer ones get a 414. */
+const MAX_URL_LENGTH = 8192;
 
 /** The HTTP status of a refusal, by the CLI error's family. */
 export const httpStatusOf = (e: CliError): number =>
@@ -147,6 +157,26 @@ export const webServer = (o: WebServerOptions): Server => {
       else res.destroy();
     });
   });
+  // What Node's HTTP parser refuses before any handler runs (request line and headers over its 16 KiB
+  // limit, bytes that are not HTTP, a request not sent in time) gets the same error body as the rest;
+  // Node alone would answer with a bare status line.
+  server.on("clientError", (e: Error & { code?: string }, socket: Duplex) => {
+    if (e.code === "ECONNRESET" || socket.destroyed) return;
+    const [status, tag, message] =
+      e.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "HeadersTooLarge", "the URL and headers are over the server's 16 KiB limit"]
+        : e.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, "RequestTimeout", "the request was not sent in time"]
+          : [400, "BadRequest", "the request is not valid HTTP"];
+    const body = JSON.stringify({
+      error: { tag, message, hint: "open the address coop-ledger serve printed" },
+    });
+    if (socket.writable)
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    socket.destroy();
+  });
   // Answers are pure functions of the ledger state and the query: a view visited again (back button,
   // a figure clicked twice) is served from memory. The key names the state, so a grown ledger misses.
   const answers = new AnswerCache(64);
@@ -180,6 +210,16 @@ export const webServer = (o: WebServerOptions): Server => {
         },
         { allow: "GET, HEAD" },
       );
+      return;
+    }
+    if ((req.url ?? "").length > MAX_URL_LENGTH) {
+      json(res, 414, {
+        error: {
+          tag: "UriTooLong",
+          message: `the URL is ${(req.url ?? "").length} characters, over the ${MAX_URL_LENGTH}-character limit`,
+          hint: "ask for fewer indicators or a shorter scope",
+        },
+      });
       return;
     }
     const url = new URL(req.url ?? "/", "http://server.invalid");
