@@ -33,7 +33,18 @@ export const combineStatuses = (parts: ReadonlyArray<TargetStatus>, pendingWhy: 
  * year falls short ("mỗi năm" asks for each year, not for a total); pending while every year so far is
  * met (on track) or a year is still open.
  *
- * @example rollUpYears(head, yearlyRows, { fromYear: 2021, toYear: 2025 }).status._tag
+ * @example
+ * import type { BusinessDate } from "@coop-ledger/domain";
+ * import { evaluateTargets, resolution003 } from "@coop-ledger/projections";
+ * // A source that reads 0 for every figure; the report's "mỗi năm" rows carry their years as detail.
+ * const report = evaluateTargets(() => ({ _tag: "Value", value: 0 }), resolution003, { validAt: "2022-06-30" as BusinessDate });
+ * const yearly = report.targets.find((r) => r.detail !== undefined);
+ * if (yearly?.detail !== undefined) {
+ *   const { status: _s, final: _f, detail, ...head } = yearly;
+ *   // Resolution 003's yearly target runs 2020–2024; on 2022-06-30, 2020 to 2022 have rows.
+ *   const rolled = rollUpYears(head, detail, { fromYear: 2020, toYear: 2024 });
+ *   console.log(detail.map((r) => r.year), rolled.status._tag); // [2020, 2021, 2022] "notMeasurable" (a year that cannot be measured decides before a pending one)
+ * }
  */
 export const rollUpYears = (
   head: Omit<TargetRow, "status" | "final" | "detail">,
