@@ -10,7 +10,7 @@ import {
   SEGMENT_FIELDS,
 } from "./index-image.js";
 import { PagedSegment } from "./paged-segment.js";
-import { SparseSegment, sparsePartsOf } from "./sparse-segment.js";
+import { SparseSegment } from "./sparse-segment.js";
 
 /** A column of the index (its id within its level) with the cell it counts. */
 export interface CellColumn {
@@ -347,21 +347,18 @@ export class ColumnLayout implements DeltaSink {
       arrays[`${level}.colKey`] = colKey;
       arrays[`${level}.colCell`] = colCell;
       const segments: ImageSegment[] = [];
-      this.levels[level].store.parts(mark?.segments[level] ?? 0).forEach((dense, j) => {
-        if (mark === undefined) {
+      const store = this.levels[level].store;
+      if (mark === undefined)
+        store.parts().forEach((dense, j) => {
           for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = dense[f];
           segments.push({ columnCount: dense.columnCount, minStride: dense.minStride });
-          return;
-        }
-        const { cols, parts } = sparsePartsOf(dense);
-        arrays[`${level}.${j}.cols`] = cols;
-        for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = parts[f];
-        segments.push({
-          columnCount: dense.columnCount,
-          minStride: dense.minStride,
-          localColumns: cols.length,
         });
-      });
+      else
+        store.sparseParts(mark.segments[level]).forEach(({ columnCount, cols, parts }, j) => {
+          arrays[`${level}.${j}.cols`] = cols;
+          for (const f of SEGMENT_FIELDS) arrays[`${level}.${j}.${f}`] = parts[f];
+          segments.push({ columnCount, minStride: parts.minStride, localColumns: cols.length });
+        });
       metaLevels[level] = { count: n, segments };
     }
     const cellKeys: string[] = [];

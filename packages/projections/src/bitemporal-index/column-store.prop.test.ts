@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { entriesOf } from "./column-segment.js";
+import { ColumnSegment, entriesOf } from "./column-segment.js";
 import { ColumnStore } from "./column-store.js";
+import { sparsePartsOf } from "./sparse-segment.js";
 
 /** A batch of (column, day, recorded, amount) deltas as the index stages them. */
 const entries = (batch: ReadonlyArray<readonly [number, number, number, number]>) =>
@@ -83,6 +84,55 @@ describe("ColumnStore", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("a batch touching few of many columns, laid out sparsely, sums as the brute force and persists the arrays of the dense layout, sparse or whole", () => {
+    const COLUMNS = 4000;
+    const delta = fc.tuple(
+      fc.integer({ min: 0, max: COLUMNS - 1 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: -5, max: 5 }),
+    );
+    fc.assert(
+      fc.property(
+        // Batches under COLUMNS / 8 deltas are laid out sparsely; the stores never merge (sealed-like
+        // growth: each batch at most half the one before is kept apart) or merge, both checked.
+        fc.array(fc.array(delta, { minLength: 1, maxLength: 300 }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: COLUMNS - 1 }),
+            fc.integer({ min: -1, max: 61 }),
+            fc.integer({ min: -1, max: 61 }),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (batches, queries) => {
+          const store = new ColumnStore(2);
+          const all: Array<readonly [number, number, number, number]> = [];
+          for (const batch of batches) {
+            store.add(entries(batch), COLUMNS);
+            all.push(...batch);
+            // The last segment's arrays, sparse and whole, are those of the same deltas laid out densely.
+            const last = store.sparseParts(store.segmentCount - 1)[0];
+            const dense = ColumnSegment.build(entries(all), COLUMNS, 2).parts();
+            if (store.segmentCount === 1) {
+              expect(last?.parts).toEqual(sparsePartsOf(dense).parts);
+              expect(last?.cols).toEqual(sparsePartsOf(dense).cols);
+              expect(store.parts()[0]).toEqual(dense);
+            }
+            for (const [c, D, T] of [...queries, ...batch.map(([c]) => [c, 61, 61] as const)]) {
+              const expected = all.reduce(
+                (s, [col, d, r, a]) => (col === c && d <= D && r <= T ? s + a : s),
+                0,
+              );
+              expect(store.sumAt(c, D, T)).toBe(expected);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -1,5 +1,13 @@
 import { ColumnSegment, type DeltaEntries, type SegmentParts } from "./column-segment.js";
 import type { Segment } from "./paged-segment.js";
+import { SparseSegment, sparsePartsOf } from "./sparse-segment.js";
+
+/**
+ * A batch touching fewer than one column in this many is laid out sparsely (its columns only): an
+ * extension of a national index touches a few thousand of 1.2 million full-detail columns, and the
+ * dense per-column tables cost more to allocate, fill and sparsify again than the deltas themselves.
+ */
+const SPARSE_BELOW = 8;
 
 /**
  * The delta columns of one cell level: a short list of immutable {@link ColumnSegment}s, oldest first,
@@ -35,7 +43,11 @@ export class ColumnStore {
   /** Adds a batch of deltas (see {@link ColumnSegment.build}). */
   add(entries: DeltaEntries, columnCount: number): void {
     if (entries.size === 0) return;
-    this.segments.push(ColumnSegment.build(entries, columnCount, this.minStride));
+    this.segments.push(
+      entries.size * SPARSE_BELOW < columnCount
+        ? sparseSegment(entries, columnCount, this.minStride)
+        : ColumnSegment.build(entries, columnCount, this.minStride),
+    );
     for (;;) {
       const k = this.segments.length;
       const last = this.segments[k - 1] as Segment;
@@ -48,6 +60,19 @@ export class ColumnStore {
   /** The segments' arrays, oldest first (to persist the store); from segment `from` on when given. */
   parts(from = 0): SegmentParts[] {
     return this.segments.slice(from).map((s) => s.parts());
+  }
+
+  /**
+   * The segments' arrays over the columns that hold deltas in them (see `sparsePartsOf`), from segment
+   * `from` on: what an extension image stores. A segment laid out sparsely gives its arrays as they are.
+   */
+  sparseParts(
+    from = 0,
+  ): Array<{ readonly columnCount: number; readonly cols: Float64Array; readonly parts: SegmentParts }> {
+    return this.segments.slice(from).map((s) => ({
+      columnCount: s.columnCount,
+      ...(s instanceof SparseSegment ? s.sparseParts() : sparsePartsOf(s.parts())),
+    }));
   }
 
   /**
@@ -121,3 +146,37 @@ const merge = (older: Segment, newer: Segment, minStride: number | undefined): C
     Math.max(older.columnCount, newer.columnCount),
     minStride,
   );
+
+/**
+ * A segment over the columns the entries touch only (local column `i` is the `i`-th of them ascending,
+ * so each column keeps its entries' order): the same deltas and sums as the dense layout, without its
+ * per-column tables over every column of the level.
+ */
+const sparseSegment = (
+  entries: DeltaEntries,
+  columnCount: number,
+  minStride: number | undefined,
+): SparseSegment => {
+  const seen = new Set<number>();
+  entries.each((c) => {
+    seen.add(c);
+  });
+  const cols = Float64Array.from(seen).sort();
+  const localOf = new Map<number, number>();
+  cols.forEach((c, i) => {
+    localOf.set(c, i);
+  });
+  const local = ColumnSegment.build(
+    {
+      size: entries.size,
+      each: (visit) => {
+        entries.each((c, d, r, a) => {
+          visit(localOf.get(c) as number, d, r, a);
+        });
+      },
+    },
+    cols.length,
+    minStride,
+  );
+  return new SparseSegment(columnCount, () => cols, local);
+};

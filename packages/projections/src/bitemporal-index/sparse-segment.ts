@@ -83,6 +83,11 @@ export class SparseSegment implements Segment {
     this.local.each((i, d, r, a) => visit(cols[i] as number, d, r, a));
   }
 
+  /** The segment's arrays over its own columns, as {@link sparsePartsOf} gives them (to persist it). */
+  sparseParts(): { readonly cols: Float64Array; readonly parts: SegmentParts } {
+    return { cols: Float64Array.from(this.cols()), parts: this.local.parts() };
+  }
+
   /** The segment's arrays over every column of the level (dense again: to rewrite the index whole). */
   parts(): SegmentParts {
     const p = this.local.parts();
