@@ -32,7 +32,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/projections/src/targets/evaluate.ts",
   "packages/projections/src/targets/resolutions/resolution-000.ts",
   "packages/projections/src/test-support/arbitraries.ts",
-  "packages/store/src/contract/store-contract.ts",
   "packages/store/src/file/chain-range.ts",
   "packages/store/src/handler/command-handler.ts",
 ];

@@ -1,9 +1,15 @@
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
-import * as E from "fp-ts/lib/Either.js";
-import type * as TE from "fp-ts/lib/TaskEither.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { EventStore } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
+import {
+  expectRight,
+  expectStrictlyIncreasing,
+  fail,
+  positionOf,
+  readEverything,
+  until,
+} from "./contract-steps.js";
 import { fixtureBatch, fixtureEvent } from "./fixtures.js";
 
 /**
@@ -11,55 +17,6 @@ import { fixtureBatch, fixtureEvent } from "./fixtures.js";
  * @example const make: MakeStore = async () => ({ store: makeInMemoryStore() });
  */
 export type MakeStore = () => Promise<{ readonly store: EventStore; readonly cleanup?: () => Promise<void> }>;
-
-const run = async <A>(te: TE.TaskEither<StoreError, A>): Promise<A> => {
-  const r = await te();
-  if (E.isLeft(r)) throw new Error(`expected Right, got ${r.left._tag}: ${r.left.message}`);
-  return r.right;
-};
-const fail = async <A>(te: TE.TaskEither<StoreError, A>): Promise<StoreError> => {
-  const r = await te();
-  if (E.isRight(r)) throw new Error("expected Left, got Right");
-  return r.left;
-};
-
-/** Every event of the global log, read back page by page (the order is the global order). */
-const readEverything = async (s: EventStore): Promise<ReadonlyArray<RecordedEvent>> => {
-  const out: RecordedEvent[] = [];
-  let after: number | undefined;
-  for (;;) {
-    const page = await run(s.readAll(after === undefined ? { maxCount: 2 } : { after, maxCount: 2 }));
-    out.push(...page.events);
-    after = page.lastPosition;
-    if (page.isEnd) return out;
-  }
-};
-
-/**
- * Positions are compared, never computed: the port promises strictly increasing global positions,
- * not dense ones (EventStoreDB's are byte offsets in its log).
- */
-const expectStrictlyIncreasing = (positions: ReadonlyArray<number>): void => {
-  for (let i = 1; i < positions.length; i++) {
-    expect(positions[i], `position ${i} after position ${i - 1}`).toBeGreaterThan(positions[i - 1]!);
-  }
-  for (const p of positions) expect(Number.isSafeInteger(p), `${p} is a safe integer`).toBe(true);
-};
-
-/** The position of the stored event with this id, as `readAll` gives it. */
-const positionOf = (log: ReadonlyArray<RecordedEvent>, eventId: string): number => {
-  const e = log.find((x) => x.eventId === eventId);
-  if (e === undefined) throw new Error(`event ${eventId} is not in the global log`);
-  return e.position;
-};
-
-const until = async (cond: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 /**
  * The store contract: one vitest suite every {@link EventStore} implementation runs (in-memory, file
@@ -98,7 +55,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
       it("noStream succeeds on a new stream and then fails with the actual revision", async () => {
         const s = await fresh();
         const a = fixtureEvent("a", 0);
-        const r = await run(s.append(a.streamId, [a.newEvent], { expectedRevision: "noStream" }));
+        const r = await expectRight(s.append(a.streamId, [a.newEvent], { expectedRevision: "noStream" }));
         expect(r).toMatchObject({ nextExpectedRevision: 0, written: true });
         const err = await fail(
           s.append(a.streamId, [fixtureEvent("a", 1).newEvent], { expectedRevision: "noStream" }),
@@ -109,10 +66,10 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
       it("exact revision succeeds when it is the last revision and fails otherwise", async () => {
         const s = await fresh();
         const sid = fixtureEvent("b", 0).streamId;
-        await run(s.append(sid, fixtureBatch("b", 2), { expectedRevision: "noStream" }));
+        await expectRight(s.append(sid, fixtureBatch("b", 2), { expectedRevision: "noStream" }));
         const err = await fail(s.append(sid, fixtureBatch("b", 1, 2), { expectedRevision: 0 }));
         expect(err).toMatchObject({ _tag: "WrongExpectedRevision", expected: 0, actual: 1 });
-        const ok = await run(s.append(sid, fixtureBatch("b", 1, 2), { expectedRevision: 1 }));
+        const ok = await expectRight(s.append(sid, fixtureBatch("b", 1, 2), { expectedRevision: 1 }));
         expect(ok.nextExpectedRevision).toBe(2);
       });
 
@@ -121,8 +78,10 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const sid = fixtureEvent("c", 0).streamId;
         const err = await fail(s.append(sid, fixtureBatch("c", 1), { expectedRevision: "streamExists" }));
         expect(err).toMatchObject({ _tag: "WrongExpectedRevision", actual: -1 });
-        await run(s.append(sid, fixtureBatch("c", 1), { expectedRevision: "any" }));
-        const ok = await run(s.append(sid, fixtureBatch("c", 1, 1), { expectedRevision: "streamExists" }));
+        await expectRight(s.append(sid, fixtureBatch("c", 1), { expectedRevision: "any" }));
+        const ok = await expectRight(
+          s.append(sid, fixtureBatch("c", 1, 1), { expectedRevision: "streamExists" }),
+        );
         expect(ok.nextExpectedRevision).toBe(1);
       });
 
@@ -130,11 +89,11 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const s = await fresh();
         const d = fixtureEvent("d", 0).streamId;
         const eSid = fixtureEvent("e", 0).streamId;
-        await run(s.append(d, fixtureBatch("d", 2), { expectedRevision: "any" }));
-        await run(s.append(eSid, fixtureBatch("e", 1), { expectedRevision: "any" }));
-        const r = await run(s.append(d, fixtureBatch("d", 1, 2), { expectedRevision: "any" }));
+        await expectRight(s.append(d, fixtureBatch("d", 2), { expectedRevision: "any" }));
+        await expectRight(s.append(eSid, fixtureBatch("e", 1), { expectedRevision: "any" }));
+        const r = await expectRight(s.append(d, fixtureBatch("d", 1, 2), { expectedRevision: "any" }));
         expect(r).toMatchObject({ nextExpectedRevision: 2, written: true });
-        const log = await run(s.readAll());
+        const log = await expectRight(s.readAll());
         // The global order is the order of the appends: d/0, d/1, e/0, d/2.
         expect(log.events.map((x) => [x.streamId, x.revision])).toEqual([
           [d, 0],
@@ -143,7 +102,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
           [d, 2],
         ]);
         expect(r.lastPosition).toBe(log.events[3]!.position);
-        const e = await run(s.readStream(eSid));
+        const e = await expectRight(s.readStream(eSid));
         expect(e.map((x) => [x.revision, x.position])).toEqual([[0, log.events[2]!.position]]);
       });
 
@@ -159,7 +118,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         expect(
           await fail(s.append("nope" as StreamId, [a.newEvent], { expectedRevision: "any" })),
         ).toMatchObject({ _tag: "InvalidAppend" });
-        expect(await run(s.readAll())).toMatchObject({ events: [], isEnd: true });
+        expect(await expectRight(s.readAll())).toMatchObject({ events: [], isEnd: true });
       });
     });
 
@@ -168,23 +127,23 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const s = await fresh();
         const sid = fixtureEvent("g", 0).streamId;
         const batch = fixtureBatch("g", 2);
-        const first = await run(s.append(sid, batch, { expectedRevision: "noStream" }));
-        const again = await run(s.append(sid, batch, { expectedRevision: "noStream" }));
+        const first = await expectRight(s.append(sid, batch, { expectedRevision: "noStream" }));
+        const again = await expectRight(s.append(sid, batch, { expectedRevision: "noStream" }));
         expect(again).toEqual({ ...first, written: false });
-        const viaAny = await run(s.append(sid, batch, { expectedRevision: "any" }));
+        const viaAny = await expectRight(s.append(sid, batch, { expectedRevision: "any" }));
         expect(viaAny.written).toBe(false);
-        expect((await run(s.readStream(sid))).length).toBe(2);
-        expect((await run(s.readAll())).events.length).toBe(2);
+        expect((await expectRight(s.readStream(sid))).length).toBe(2);
+        expect((await expectRight(s.readAll())).events.length).toBe(2);
       });
 
       it("a batch that partly repeats the stream is refused and writes nothing", async () => {
         const s = await fresh();
         const sid = fixtureEvent("h", 0).streamId;
-        await run(s.append(sid, fixtureBatch("h", 2), { expectedRevision: "noStream" }));
+        await expectRight(s.append(sid, fixtureBatch("h", 2), { expectedRevision: "noStream" }));
         const partial = [fixtureEvent("h", 1).newEvent, fixtureEvent("h", 2).newEvent];
         const err = await fail(s.append(sid, partial, { expectedRevision: "any" }));
         expect(err._tag).toBe("InvalidAppend");
-        expect((await run(s.readStream(sid))).length).toBe(2);
+        expect((await expectRight(s.readStream(sid))).length).toBe(2);
       });
     });
 
@@ -197,27 +156,29 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
           const c = streams[i % 3]!;
           // Batches of 1, 2 and 3 events, so positions within one append are checked too.
           const batch = fixtureBatch(c, (i % 3) + 1, i);
-          const r = await run(s.append(fixtureEvent(c, 0).streamId, batch, { expectedRevision: "any" }));
+          const r = await expectRight(
+            s.append(fixtureEvent(c, 0).streamId, batch, { expectedRevision: "any" }),
+          );
           appended.push({ ids: batch.map((e) => e.eventId), lastPosition: r.lastPosition });
         }
         const log = await readEverything(s);
         expect(log.map((e) => e.eventId)).toEqual(appended.flatMap((a) => a.ids));
         expectStrictlyIncreasing(log.map((e) => e.position));
         for (const a of appended) expect(a.lastPosition).toBe(positionOf(log, a.ids[a.ids.length - 1]!));
-        expect(await run(s.readAll())).toMatchObject({
+        expect(await expectRight(s.readAll())).toMatchObject({
           events: log,
           lastPosition: log[log.length - 1]!.position,
           isEnd: true,
         });
         for (const c of streams) {
-          const stream = await run(s.readStream(fixtureEvent(c, 0).streamId));
+          const stream = await expectRight(s.readStream(fixtureEvent(c, 0).streamId));
           expect(stream.length).toBeGreaterThan(0);
           expectStrictlyIncreasing(stream.map((e) => e.position));
           for (const e of stream) expect(e.position).toBe(positionOf(log, e.eventId));
         }
         // An idempotent repeat reports the position the batch was first written at.
         const first = appended[0]!;
-        const again = await run(
+        const again = await expectRight(
           s.append(fixtureEvent("u", 0).streamId, fixtureBatch("u", 1, 0), { expectedRevision: "any" }),
         );
         expect(again).toMatchObject({ written: false, lastPosition: first.lastPosition });
@@ -229,20 +190,22 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         const s = await fresh();
         const sid = fixtureEvent("i", 0).streamId;
         const batch = fixtureBatch("i", 3);
-        await run(s.append(sid, batch, { expectedRevision: "noStream" }));
-        const all = await run(s.readStream(sid));
+        await expectRight(s.append(sid, batch, { expectedRevision: "noStream" }));
+        const all = await expectRight(s.readStream(sid));
         expect(all.map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
         expect(all.map((e) => e.event)).toEqual(batch.map((e) => e.event));
         expect(all[0]!.metadata.recordedAt).toBe(batch[0]!.metadata.recordedAt);
-        expect((await run(s.readStream(sid, { fromRevision: 2 }))).map((e) => e.revision)).toEqual([2]);
-        expect(await run(s.readStream(fixtureEvent("none", 0).streamId))).toEqual([]);
+        expect((await expectRight(s.readStream(sid, { fromRevision: 2 }))).map((e) => e.revision)).toEqual([
+          2,
+        ]);
+        expect(await expectRight(s.readStream(fixtureEvent("none", 0).streamId))).toEqual([]);
       });
 
       it("readAll pages through the global log in order; `after` is exclusive", async () => {
         const s = await fresh();
         for (let i = 0; i < 7; i++) {
           const c = ["j", "k", "l"][i % 3]!;
-          await run(
+          await expectRight(
             s.append(fixtureEvent(c, 0).streamId, [fixtureEvent(c, i).newEvent], { expectedRevision: "any" }),
           );
         }
@@ -250,7 +213,9 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         let after: number | undefined;
         let pages = 0;
         for (;;) {
-          const page = await run(s.readAll(after === undefined ? { maxCount: 3 } : { after, maxCount: 3 }));
+          const page = await expectRight(
+            s.readAll(after === undefined ? { maxCount: 3 } : { after, maxCount: 3 }),
+          );
           expect(page.events.length).toBeLessThanOrEqual(3);
           if (!page.isEnd) expect(page.events.length).toBe(3);
           seen.push(...page.events);
@@ -265,15 +230,15 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         expectStrictlyIncreasing(seen.map((e) => e.position));
         // `after: p` for every position read back: exactly the events after that one.
         for (let i = 0; i < seen.length; i++) {
-          const rest = await run(s.readAll({ after: seen[i]!.position }));
+          const rest = await expectRight(s.readAll({ after: seen[i]!.position }));
           expect(rest.events.map((e) => e.eventId)).toEqual(seen.slice(i + 1).map((e) => e.eventId));
           expect(rest.events.map((e) => e.position)).toEqual(seen.slice(i + 1).map((e) => e.position));
           expect(rest.isEnd).toBe(true);
         }
-        const tail = await run(s.readAll({ after: seen[5]!.position }));
+        const tail = await expectRight(s.readAll({ after: seen[5]!.position }));
         expect(tail.events.map((e) => e.position)).toEqual([seen[6]!.position]);
         expect(tail.isEnd).toBe(true);
-        const past = await run(s.readAll({ after: seen[6]!.position }));
+        const past = await expectRight(s.readAll({ after: seen[6]!.position }));
         expect(past).toMatchObject({ events: [], isEnd: true });
       });
     });
@@ -282,7 +247,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
       it("catches up, reports caught-up once, then delivers live events in order", async () => {
         const s = await fresh();
         const sid = fixtureEvent("m", 0).streamId;
-        await run(s.append(sid, fixtureBatch("m", 2), { expectedRevision: "noStream" }));
+        await expectRight(s.append(sid, fixtureBatch("m", 2), { expectedRevision: "noStream" }));
         const got: number[] = [];
         let caughtUp = 0;
         let gotAtCaughtUp = -1;
@@ -297,10 +262,10 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         });
         await until(() => caughtUp === 1);
         expect(gotAtCaughtUp).toBe(2);
-        await run(s.append(sid, fixtureBatch("m", 2, 2), { expectedRevision: 1 }));
+        await expectRight(s.append(sid, fixtureBatch("m", 2, 2), { expectedRevision: 1 }));
         await until(() => got.length === 4);
         await sub.stop();
-        const log = await run(s.readAll());
+        const log = await expectRight(s.readAll());
         expect(log.events.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
         expect(got).toEqual(log.events.map((e) => e.position));
         expect(caughtUp).toBe(1);
@@ -308,10 +273,14 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
 
       it("`after` is exclusive and filters select streams and types", async () => {
         const s = await fresh();
-        await run(s.append(fixtureEvent("n", 0).streamId, fixtureBatch("n", 3), { expectedRevision: "any" }));
-        await run(s.append(fixtureEvent("o", 0).streamId, fixtureBatch("o", 2), { expectedRevision: "any" }));
+        await expectRight(
+          s.append(fixtureEvent("n", 0).streamId, fixtureBatch("n", 3), { expectedRevision: "any" }),
+        );
+        await expectRight(
+          s.append(fixtureEvent("o", 0).streamId, fixtureBatch("o", 2), { expectedRevision: "any" }),
+        );
         // n/0, n/1, n/2, o/0, o/1 in global order; CoopResumed are the odd ones (n/1, o/1).
-        const p = (await run(s.readAll())).events.map((e) => e.position);
+        const p = (await expectRight(s.readAll())).events.map((e) => e.position);
         expect(p.length).toBe(5);
         const byPrefix: number[] = [];
         const byType: number[] = [];
@@ -333,8 +302,10 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
 
       it("delivers at least once: a failing handler stops with onError, resubscribing from the checkpoint redelivers", async () => {
         const s = await fresh();
-        await run(s.append(fixtureEvent("p", 0).streamId, fixtureBatch("p", 3), { expectedRevision: "any" }));
-        const p = (await run(s.readAll())).events.map((e) => e.position);
+        await expectRight(
+          s.append(fixtureEvent("p", 0).streamId, fixtureBatch("p", 3), { expectedRevision: "any" }),
+        );
+        const p = (await expectRight(s.readAll())).events.map((e) => e.position);
         expect(p.length).toBe(3);
         let checkpoint: number | undefined;
         const errors: StoreError[] = [];
@@ -361,7 +332,9 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
 
       it("stop() waits for the handler in flight and nothing is delivered after it", async () => {
         const s = await fresh();
-        await run(s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1), { expectedRevision: "any" }));
+        await expectRight(
+          s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1), { expectedRevision: "any" }),
+        );
         let inFlight = false;
         let afterStop = 0;
         let stopped = false;
@@ -379,7 +352,7 @@ export const storeContract = (name: string, makeStore: MakeStore): void => {
         await sub.stop();
         stopped = true;
         expect(inFlight).toBe(false);
-        await run(
+        await expectRight(
           s.append(fixtureEvent("q", 0).streamId, fixtureBatch("q", 1, 1), { expectedRevision: "any" }),
         );
         await new Promise((r) => setTimeout(r, 30));
