@@ -8,6 +8,7 @@ import {
   type Instant,
   type StreamId,
 } from "@coop-ledger/domain";
+import { indicatorDefinition } from "@coop-ledger/projections";
 import { openFileLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -142,6 +143,10 @@ describe("diff lists figures whose total is unchanged but whose breakdown moved"
     for (const c of out.breakdownChanges) {
       expect(exact(c.before), `${c.id} ${c.axis}=${c.cell}`).not.toEqual(exact(c.after));
       expect(out.changes.map((x) => x.id)).not.toContain(c.id);
+      // A form cell is a part of its figure: `unions.active` has no "form = cooperative" cell (scoped to
+      // another form an indicator measures that form instead, which is no part of its total).
+      if (c.axis === "form")
+        expect(indicatorDefinition(c.id as never).forms, `${c.id} form=${c.cell}`).toContain(c.cell);
     }
 
     const table = await runInProcess(
@@ -178,6 +183,29 @@ describe("diff lists figures whose total is unchanged but whose breakdown moved"
     expect(served.right.tables.map((t) => t.title).join("\n")).toMatch(
       /total is unchanged but whose breakdown moved/,
     );
+  });
+
+  it("a form cell is a part of its figure: a late dissolution moves coops.active, and unions.active lists no 'form = cooperative' cell", async () => {
+    const sample = join(dir, "sample.jsonl");
+    writeFileSync(sample, readFileSync(join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl")));
+    const args = [
+      "--valid-at",
+      "2022-12-31",
+      "--province",
+      "60",
+      "--known-at",
+      "2023-01-15",
+      "--known-at",
+      "2026-06-30",
+    ];
+    const r = await runInProcess(["diff", "--ledger", sample, ...args, "--format", "json"], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { changes: Array<{ id: string }>; breakdownChanges: CellChange[] };
+    // The premise: the co-ops' total moved while the unions' and groups' did not.
+    expect(out.changes.map((c) => c.id)).toContain("coops.active");
+    expect(out.changes.map((c) => c.id)).not.toContain("unions.active");
+    for (const c of out.breakdownChanges.filter((x) => x.axis === "form"))
+      expect(indicatorDefinition(c.id as never).forms, `${c.id} form=${c.cell}`).toContain(c.cell);
   });
 
   it("nothing recorded between the instants: no figure and no cell listed", async () => {

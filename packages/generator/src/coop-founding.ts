@@ -269,6 +269,8 @@ export const makeCoop = (ctx: SimContext, plan: FoundingPlan): SimCoop => {
     conform2012On: undefined,
     conform2023On: undefined,
     convertOn: undefined,
+    suspendedSpan: undefined,
+    stoppedDays: new Map(),
     suspensionEndsBy: "resumption",
     suspensionEndsOn: Number.POSITIVE_INFINITY,
     hazardOn: Number.POSITIVE_INFINITY,

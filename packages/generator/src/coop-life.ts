@@ -1,5 +1,5 @@
 import type { CompulsoryDissolutionGround, EventData, Location, Text } from "@coop-ledger/domain";
-import { addMonthsDay, type DayNumber, dayOf, isoDate } from "@coop-ledger/domain";
+import { addMonthsDay, DAY_MS, type DayNumber, dayOf, dayOfYmd, isoDate } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
 import {
   appointManager,
@@ -66,6 +66,7 @@ export const startDissolution = (
       ctx.issuer(coop.district),
     ),
   });
+  endSuspension(coop, day);
   coop.status = "dissolving";
   coop.statusSince = day;
   // Never before an event already effective on the stream (a late retraction, a report).
@@ -143,13 +144,32 @@ const repayLoans = (ctx: SimContext, coop: SimCoop, m: Month): void => {
 const geometricMonths = (ctx: SimContext, p: number): number =>
   p <= 0 ? 10_000 : p >= 1 ? 0 : Math.floor(Math.log(1 - ctx.rng.next()) / Math.log(1 - p));
 
+/**
+ * Ends the running suspension on `day` (a resumption or the start of dissolution): its days, up to the day
+ * before or its recorded last day if that came first, are added to `stoppedDays` per calendar year.
+ */
+const endSuspension = (coop: SimCoop, day: DayNumber): void => {
+  const span = coop.suspendedSpan;
+  if (span === undefined) return;
+  coop.suspendedSpan = undefined;
+  const last = Math.min(day - 1, span.until);
+  for (let d = span.from; d <= last; ) {
+    const year = new Date(d * DAY_MS).getUTCFullYear();
+    const yearEnd = Math.min(last, dayOfYmd(year, 12, 31));
+    coop.stoppedDays.set(year, (coop.stoppedDays.get(year) ?? 0) + yearEnd - d + 1);
+    d = yearEnd + 1;
+  }
+};
+
 const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
+  const until = addMonthsDay(day, 12);
+  coop.suspendedSpan = { from: day, until };
   ctx.rec.record(
     coop.clock,
     mk("CoopSuspended", {
       coopId: coop.id,
       effectiveDate: isoDate(day),
-      until: isoDate(addMonthsDay(day, 12)),
+      until: isoDate(until),
       reason: ctx.rng.pick([
         "Khó khăn về vốn",
         "Thiếu thị trường tiêu thụ",
@@ -327,6 +347,7 @@ export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
         at: ctx.rec.at(day, rng.int(1, 20)),
         by: ctx.by.registry,
       });
+      endSuspension(coop, day);
       coop.status = "active";
       coop.statusSince = day;
     }

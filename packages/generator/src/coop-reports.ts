@@ -1,5 +1,5 @@
 import type { EventData, Score, Text } from "@coop-ledger/domain";
-import { DAY_MS, type DayNumber, dayOfYmd, isoDate } from "@coop-ledger/domain";
+import { DAY_MS, type DayNumber, dayOfYmd, defaultDomainConfig, isoDate } from "@coop-ledger/domain";
 import { type Month, monthOf } from "./calendar.js";
 import { minimumFounders } from "./coop-founding.js";
 import { mk } from "./recorder.js";
@@ -112,9 +112,22 @@ const BANDS = [
  * score lies in the band of the rating (default bands), except that an administrative sanction forces
  * `weak` for an agricultural co-op whatever the score.
  */
+/**
+ * Whether the rating scheme excludes the co-op for `year` because it stopped operating too long in it
+ * (the domain's `notRatedWhenStopped`, e.g. Circular 01/2020/TT-BKHĐT: more than 90 days).
+ */
+const stoppedTooLong = (coop: SimCoop, year: number, scheme: string): boolean =>
+  (defaultDomainConfig.notRatedWhenStopped ?? []).some(
+    (r) =>
+      r.scheme === scheme &&
+      r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
+      (coop.stoppedDays.get(year) ?? 0) > r.maximumDays,
+  );
+
 const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void => {
   const { rng } = ctx;
   const agri = coop.sector === "agriculture";
+  const scheme = agri ? "circular-09-2017-TT-BNNPTNT" : "circular-01-2020-TT-BKHDT";
   if (year < (agri ? 2017 : 2020) || coop.foundedDay >= dayOfYmd(year, 1, 1) || !rng.chance(0.8)) return;
   const q = coop.quality;
   const [rating, lo, hi] = rng.weighted(
@@ -128,24 +141,25 @@ const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void =>
     score = 50 + Math.round(rng.next() * 60) / 2;
   }
   const day = m.firstDay + rng.int(0, 28);
-  ctx.rec.record(
-    coop.clock,
-    mk("CoopAssessed", {
-      coopId: coop.id,
-      effectiveDate: isoDate(day),
-      year: year as never,
-      scheme: agri ? "circular-09-2017-TT-BNNPTNT" : "circular-01-2020-TT-BKHDT",
-      score: score as Score,
-      rating: sanction ? "weak" : rating,
-      ...(agri ? { administrativeSanction: sanction || (rating === "weak" && rng.chance(0.2)) } : {}),
-    }),
-    {
-      mode: "independent",
-      at: ctx.rec.at(day, rng.int(1, 25)),
-      by: ctx.by.registry,
-      source: doc("decision", `${rng.int(1, 999)}/QĐ-UBND`, isoDate(day), ctx.issuer(coop.district)),
-    },
-  );
+  const event = mk("CoopAssessed", {
+    coopId: coop.id,
+    effectiveDate: isoDate(day),
+    year: year as never,
+    scheme,
+    score: score as Score,
+    rating: sanction ? "weak" : rating,
+    ...(agri ? { administrativeSanction: sanction || (rating === "weak" && rng.chance(0.2)) } : {}),
+  });
+  const options = {
+    mode: "independent",
+    at: ctx.rec.at(day, rng.int(1, 25)),
+    by: ctx.by.registry,
+    source: doc("decision", `${rng.int(1, 999)}/QĐ-UBND`, isoDate(day), ctx.issuer(coop.district)),
+  } as const;
+  // The draws above are made either way, so leaving out a rating the scheme forbids changes nothing else
+  // in the history but the event ids that follow.
+  if (stoppedTooLong(coop, year, scheme)) return;
+  ctx.rec.record(coop.clock, event, options);
 };
 
 /**

@@ -107,6 +107,14 @@ export interface SimCoop {
   readonly linkages: Array<{ readonly id: string; readonly since: DayNumber }>;
   allianceMember: boolean;
   reRecordedIn2025: boolean;
+  /** The current suspension's first day and its recorded last day (`CoopSuspended.until`). */
+  suspendedSpan: { readonly from: DayNumber; readonly until: DayNumber } | undefined;
+  /**
+   * Days suspended per calendar year, counted when each suspension ends: a scheme that does not rate a
+   * co-op which stopped operating too long in the year reads it (`notRatedWhenStopped` in the domain's
+   * configuration).
+   */
+  readonly stoppedDays: Map<number, number>;
   /** How and when a suspension ends. */
   suspensionEndsBy: "resumption" | "dissolution";
   suspensionEndsOn: DayNumber;

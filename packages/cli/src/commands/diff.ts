@@ -150,6 +150,10 @@ const breakdownCells = (
   return out;
 };
 
+/** Whether `form` is one the indicator `id` counts (indicators with no form, alliance and fund figures, count none). */
+const ownForm = (id: Figure["id"], form: string): boolean =>
+  (indicatorDefinition(id).forms as ReadonlyArray<string>).includes(form);
+
 /** A figure's own parts (`breakdown`) that differ, as cells; an absent part counts as 0. */
 const partChanges = (before: Figure, after: Figure): CellChange[] => {
   const b = before.breakdown ?? {};
@@ -225,6 +229,10 @@ export const restatement = (
       if (E.isLeft(ca) || E.isLeft(cb)) return;
       ca.right.figures.forEach((before, i) => {
         const after = cb.right.figures[i];
+        // A form cell is a part of a figure only for a form the figure counts: `unions.active` scoped to
+        // form "cooperative" measures co-ops (the scope's form stands in for the indicator's own, which
+        // targets summing over forms rely on), which is no part of the unions' total.
+        if (cell.axis === "form" && !ownForm(before.id, cell.cell)) return;
         if (after !== undefined && !sameFigure(before, after))
           breakdownChanges.push({ id: before.id, axis: cell.axis, cell: cell.cell, before, after });
       });

@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { FundKind } from "../values/classification.js";
+import { AssessmentScheme, FundKind } from "../values/classification.js";
 import { struct } from "../values/codec-helpers.js";
 import { Vnd } from "../values/money.js";
 import { Count, PositiveInt, Score } from "../values/quantity.js";
@@ -33,6 +33,19 @@ export const GroupFoundersRule = struct(
 export type GroupFoundersRule = t.TypeOf<typeof GroupFoundersRule>;
 
 /**
+ * A rating scheme's exclusion of co-ops that stopped operating: from `from` (the scheme's effective date),
+ * a co-op suspended on more than `maximumDays` days of a fiscal year is not rated for that year under
+ * `scheme`, with the rule's source. The days of every suspension within the year count together.
+ */
+export const StoppedOperatingRule = struct(
+  { scheme: AssessmentScheme, from: BusinessDate, maximumDays: Count },
+  { basis: t.string },
+  "StoppedOperatingRule",
+);
+/** @see StoppedOperatingRule */
+export type StoppedOperatingRule = t.TypeOf<typeof StoppedOperatingRule>;
+
+/**
  * The domain's thresholds, as configuration with documented defaults ({@link defaultDomainConfig}):
  * figures the brief marks [verify] are our best reading of the law, so they are data, not constants.
  *
@@ -47,6 +60,8 @@ export type GroupFoundersRule = t.TypeOf<typeof GroupFoundersRule>;
  *   conformance is accepted with a warning).
  * - `groupFounders` (optional): periods in which a cooperative group's minimum members comes from the
  *   Civil Code and its decree, not from the co-op law in force ({@link GroupFoundersRule}).
+ * - `notRatedWhenStopped` (optional): schemes that do not rate a co-op which stopped operating too long
+ *   in the year ({@link StoppedOperatingRule}).
  *
  * @example DomainConfig.decode(defaultDomainConfig) // Right
  */
@@ -60,7 +75,7 @@ export const DomainConfig = struct(
     fundCaps: t.array(FundCap),
     conformanceDeadlines: struct({ "2012": BusinessDate, "2023": BusinessDate }, {}, "ConformanceDeadlines"),
   },
-  { groupFounders: t.array(GroupFoundersRule) },
+  { groupFounders: t.array(GroupFoundersRule), notRatedWhenStopped: t.array(StoppedOperatingRule) },
   "DomainConfig",
 );
 /** @see DomainConfig */
@@ -79,6 +94,12 @@ export type DomainConfig = t.TypeOf<typeof DomainConfig>;
  * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT;
  *   Circular 09/2017/TT-BNNPTNT for agricultural co-ops) [verify];
  * - not rated under 12 months old at the end of the rated year (same circulars) [verify];
+ * - not rated under Circular 01/2020/TT-BKHĐT (in force 2020-04-01) when the co-op stopped operating for
+ *   more than three months in the year ("ngừng hoạt động quá 3 tháng trong năm"; the circular's scope as
+ *   summarised by lawnet.vn — the article number is not in the seeds [verify]); three months are counted as
+ *   90 days, the days of separate suspensions added up, since a month is thirty days when a period does not
+ *   run continuously (Civil Code 2015, Law 91/2015/QH13, art. 146(1)(b)). Circular 09/2017/TT-BNNPTNT
+ *   (agricultural co-ops) has no such exclusion here: none is cited for it;
  * - OCOP 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70, certificates valid 36 months (Decision 148/QĐ-TTg 2023,
  *   formerly 781/QĐ-TTg 2021) [verify];
  * - National Employment Fund ≤ 2 bn VND per co-op project from 2019-11-08 (Decree 74/2019/NĐ-CP
@@ -116,6 +137,15 @@ export const defaultDomainConfig: DomainConfig = {
       minimum: 3 as Count,
       basis:
         "Civil Code 2005 (Law 33/2005/QH11) art. 111(1); Decree 151/2007/NĐ-CP [verify: figure, articles, and the day Decree 77/2019/NĐ-CP took over]",
+    },
+  ],
+  notRatedWhenStopped: [
+    {
+      scheme: "circular-01-2020-TT-BKHDT",
+      from: "2020-04-01" as BusinessDate,
+      maximumDays: 90 as Count,
+      basis:
+        "Circular 01/2020/TT-BKHĐT (in force 2020-04-01): a co-op that stopped operating for more than three months in the year is not assessed [verify: article]; 3 months = 90 days (Civil Code 2015 art. 146(1)(b))",
     },
   ],
 };

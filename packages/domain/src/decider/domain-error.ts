@@ -95,6 +95,7 @@ export type DomainError =
       "TooYoungToRate",
       { year: number; foundedOn: BusinessDate; ageMonths: number; minimumMonths: number }
     >
+  | Tagged<"StoppedTooLongToRate", { year: number; scheme: string; daysStopped: number; maximumDays: number }>
   | Tagged<"SchemeNotApplicable", { scheme: string; sector: Sector }>
   | Tagged<"InvalidFiscalYear", { year: number; problem: string }>
   | Tagged<"InconsistentDerivedField", { field: string; given: string; expected: string }>

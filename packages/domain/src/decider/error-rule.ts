@@ -54,6 +54,8 @@ export const ERROR_RULES: { readonly [K in DomainErrorTag]: string } = {
     "per-project fund caps (configuration; National Employment Fund ≤ 2 bn VND from 2019-11-08, Decree 74/2019/NĐ-CP [verify])",
   TooYoungToRate:
     "co-ops under 12 months old are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT [verify])",
+  StoppedTooLongToRate:
+    "a co-op that stopped operating for more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT, in force 2020-04-01; three months = 90 days, Civil Code 2015 art. 146(1)(b) [verify])",
   SchemeNotApplicable: "Circular 09/2017/TT-BNNPTNT rates agricultural co-ops only",
   InvalidFiscalYear: "a report or rating covers a year the co-op existed, not a future one",
   InconsistentDerivedField:

@@ -10,6 +10,7 @@ import {
   type StreamHistory,
   type StreamState,
 } from "./stream-state.js";
+import { endSuspension } from "./suspensions.js";
 
 const withMap = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
@@ -49,6 +50,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "active",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: [],
         alliance: undefined,
         officialMembers: d.foundingMembers,
         loans: new Map(),
@@ -82,6 +84,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "converted",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: endSuspension(c.suspensions, d.effectiveDate),
       }));
     }
     case "CoopReorganisedAway": {
@@ -91,6 +94,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "reorganisedAway",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: endSuspension(c.suspensions, d.effectiveDate),
       }));
     }
     case "CoopSpunOff": {
@@ -111,6 +115,10 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "suspended",
         statusSince: d.effectiveDate,
         suspendedUntil: d.until,
+        suspensions: [
+          ...endSuspension(c.suspensions, d.effectiveDate),
+          { from: d.effectiveDate, until: d.until },
+        ],
       }));
     }
     case "CoopResumed": {
@@ -120,6 +128,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "active",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: endSuspension(c.suspensions, d.effectiveDate),
       }));
     }
     case "DissolutionStarted": {
@@ -129,6 +138,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "dissolving",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: endSuspension(c.suspensions, d.effectiveDate),
       }));
     }
     case "CoopDissolved": {
@@ -138,6 +148,7 @@ const applyEvent = (s: StreamState, event: DomainEvent): StreamState => {
         status: "dissolved",
         statusSince: d.effectiveDate,
         suspendedUntil: undefined,
+        suspensions: endSuspension(c.suspensions, d.effectiveDate),
       }));
     }
     case "LoanDisbursed": {

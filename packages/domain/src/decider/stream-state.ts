@@ -66,6 +66,15 @@ export interface OcopState {
   readonly ended: boolean;
 }
 
+/**
+ * One suspension of operations (tạm ngừng hoạt động): from its effective date to its last day, inclusive
+ * (`until` as recorded, or the day before the co-op resumed or began dissolution, whichever came first).
+ */
+export interface SuspensionPeriod {
+  readonly from: BusinessDate;
+  readonly until: BusinessDate | undefined;
+}
+
 /** A stream with nothing (effective) on it yet: the initial state of every stream. */
 export interface EmptyState {
   readonly _tag: "Empty";
@@ -98,6 +107,11 @@ export interface CoopState {
    * suspended or suspended with no end date.
    */
   readonly suspendedUntil: BusinessDate | undefined;
+  /**
+   * Every suspension so far, oldest first: its first day and its last day (inclusive; `undefined` while
+   * it has no end). Rating rules count the days a co-op stopped operating in a year from it.
+   */
+  readonly suspensions: ReadonlyArray<SuspensionPeriod>;
   readonly alliance:
     | {
         readonly provinceCode: ProvinceCode;

@@ -3,6 +3,7 @@ import { endOfYear, monthsBetween } from "../../values/time.js";
 import { ratingFor } from "../derivations.js";
 import { all, type Check, fail, ok, type RuleContext } from "../rule-context.js";
 import type { CoopState } from "../stream-state.js";
+import { daysStoppedIn } from "../suspensions.js";
 import { derived, fiscalYear, notBefore } from "./shared-checks.js";
 
 /** The reporting events on a co-op stream (as in `events/reporting.ts`). */
@@ -13,7 +14,8 @@ export type ReportingEvent = EventOf<
 /**
  * A reporting event's own rules, after the common co-op stream rules passed: managers appointed once and
  * leaving after their appointment, fiscal years within the co-op's life, assessments by the scheme that
- * applies to the sector, of co-ops old enough, with the rating the rules give.
+ * applies to the sector, of co-ops old enough and not stopped too long in the year, with the rating the
+ * rules give.
  */
 export const checkReportingEvent = (ctx: RuleContext, c: CoopState, event: ReportingEvent): Check => {
   switch (event.type) {
@@ -81,6 +83,22 @@ export const checkReportingEvent = (ctx: RuleContext, c: CoopState, event: Repor
                 "TooYoungToRate",
                 { year: d.year, foundedOn: c.existsSince, ageMonths: age, minimumMonths: min },
                 `co-op ${c.coopId} (since ${c.existsSince}) is ${age} months old at the end of ${d.year}; co-ops under ${min} months are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT [verify])`,
+              )
+            : ok;
+        },
+        () => {
+          // The scheme's rule in force at the end of the rated year decides (a rating is about that year).
+          const rule = (ctx.config.notRatedWhenStopped ?? []).find(
+            (r) => r.scheme === d.scheme && r.from <= endOfYear(d.year),
+          );
+          if (rule === undefined) return ok;
+          const days = daysStoppedIn(c.suspensions, d.year);
+          return days > rule.maximumDays
+            ? fail(
+                ctx,
+                "StoppedTooLongToRate",
+                { year: d.year, scheme: d.scheme, daysStopped: days, maximumDays: rule.maximumDays },
+                `co-op ${c.coopId} was suspended on ${days} days of ${d.year}; a co-op that stopped operating for more than ${rule.maximumDays} days (three months) in the year is not rated (${rule.basis ?? d.scheme})`,
               )
             : ok;
         },
