@@ -8,7 +8,6 @@ import type { SuspensionPeriod } from "./stream-state.js";
  * before `date` (its recorded `until` passed) is left as it was.
  *
  * @example
- * import type { BusinessDate } from "@coop-ledger/domain";
  * endSuspension([{ from: "2022-03-01" as BusinessDate, until: undefined }], "2022-08-01" as BusinessDate)
  * // [{ from: "2022-03-01", until: "2022-07-31" }]
  */
@@ -27,7 +26,6 @@ export const endSuspension = (
  * end runs to the end of the year). Rating schemes that exclude co-ops which stopped operating count these.
  *
  * @example
- * import type { BusinessDate } from "@coop-ledger/domain";
  * daysStoppedIn([{ from: "2021-11-01" as BusinessDate, until: "2022-02-28" as BusinessDate }], 2022) // 59
  */
 export const daysStoppedIn = (periods: ReadonlyArray<SuspensionPeriod>, year: number): number => {
