@@ -1,5 +1,5 @@
 import type { CompulsoryDissolutionGround, EventData, Location, Text } from "@coop-ledger/domain";
-import { addMonthsDay, DAY_MS, type DayNumber, dayOf, dayOfYmd, isoDate } from "@coop-ledger/domain";
+import { addMonthsDay, type DayNumber, dayOf, isoDate } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
 import {
   appointManager,
@@ -15,7 +15,8 @@ import { revokeOcop, stepProducts } from "./coop-ocop.js";
 import { stepAnnualPaperwork } from "./coop-reports.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
-import { dayIn, inMonth, round } from "./sim-month.js";
+import { dayIn, geometricMonths, inMonth, round } from "./sim-month.js";
+import { endSuspension, suspend } from "./suspension.js";
 
 /** The latest effective day on the co-op's stream (its founding at least). */
 const lastEffectiveDay = (coop: SimCoop): DayNumber =>
@@ -138,54 +139,6 @@ const repayLoans = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   for (let i = coop.loans.length - 1; i >= 0; i--) {
     if ((coop.loans[i]?.dueDays.length ?? 0) === 0) coop.loans.splice(i, 1);
   }
-};
-
-/** Months until the next event of a monthly hazard `p` (geometric, 0 = next month). */
-const geometricMonths = (ctx: SimContext, p: number): number =>
-  p <= 0 ? 10_000 : p >= 1 ? 0 : Math.floor(Math.log(1 - ctx.rng.next()) / Math.log(1 - p));
-
-/**
- * Ends the running suspension on `day` (a resumption or the start of dissolution): its days, up to the day
- * before or its recorded last day if that came first, are added to `stoppedDays` per calendar year.
- */
-const endSuspension = (coop: SimCoop, day: DayNumber): void => {
-  const span = coop.suspendedSpan;
-  if (span === undefined) return;
-  coop.suspendedSpan = undefined;
-  const last = Math.min(day - 1, span.until);
-  for (let d = span.from; d <= last; ) {
-    const year = new Date(d * DAY_MS).getUTCFullYear();
-    const yearEnd = Math.min(last, dayOfYmd(year, 12, 31));
-    coop.stoppedDays.set(year, (coop.stoppedDays.get(year) ?? 0) + yearEnd - d + 1);
-    d = yearEnd + 1;
-  }
-};
-
-const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
-  const until = addMonthsDay(day, 12);
-  coop.suspendedSpan = { from: day, until };
-  ctx.rec.record(
-    coop.clock,
-    mk("CoopSuspended", {
-      coopId: coop.id,
-      effectiveDate: isoDate(day),
-      until: isoDate(until),
-      reason: ctx.rng.pick([
-        "Khó khăn về vốn",
-        "Thiếu thị trường tiêu thụ",
-        "Thành viên không tham gia",
-      ]) as Text,
-    }),
-    { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(1, 30)), by: ctx.by.registry },
-  );
-  coop.status = "suspended";
-  coop.statusSince = day;
-  // Resumes after 5 months at the earliest (9 % a month), or is dissolved compulsorily after 12 months
-  // of not operating (6 % a month; Law 23/2012/QH13 art. 54(2)(a)), whichever comes first.
-  const resume = 5 + geometricMonths(ctx, 0.09);
-  const dissolve = 12 + geometricMonths(ctx, 0.06);
-  coop.suspensionEndsBy = dissolve < resume ? "dissolution" : "resumption";
-  coop.suspensionEndsOn = addMonthsDay(day, Math.min(resume, dissolve));
 };
 
 const moveHeadOffice = (ctx: SimContext, coop: SimCoop, day: DayNumber, location: Location): void => {

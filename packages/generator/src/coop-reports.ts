@@ -1,10 +1,11 @@
 import type { EventData, Score, Text } from "@coop-ledger/domain";
-import { DAY_MS, type DayNumber, dayOfYmd, defaultDomainConfig, isoDate } from "@coop-ledger/domain";
+import { DAY_MS, type DayNumber, dayOfYmd, isoDate } from "@coop-ledger/domain";
 import { type Month, monthOf } from "./calendar.js";
 import { minimumFounders } from "./coop-founding.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 import { round } from "./sim-month.js";
+import { stoppedTooLong } from "./suspension.js";
 
 // A co-op's yearly paperwork in the simulation: its membership report, its annual financial report and
 // its assessment (rating). Called from the monthly step (coop-life.ts).
@@ -112,18 +113,6 @@ const BANDS = [
  * score lies in the band of the rating (default bands), except that an administrative sanction forces
  * `weak` for an agricultural co-op whatever the score.
  */
-/**
- * Whether the rating scheme excludes the co-op for `year` because it stopped operating too long in it
- * (the domain's `notRatedWhenStopped`, e.g. Circular 01/2020/TT-BKHĐT: more than 90 days).
- */
-const stoppedTooLong = (coop: SimCoop, year: number, scheme: string): boolean =>
-  (defaultDomainConfig.notRatedWhenStopped ?? []).some(
-    (r) =>
-      r.scheme === scheme &&
-      r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
-      (coop.stoppedDays.get(year) ?? 0) > r.maximumDays,
-  );
-
 const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void => {
   const { rng } = ctx;
   const agri = coop.sector === "agriculture";

@@ -24,3 +24,7 @@ export const dayIn = (ctx: SimContext, m: Month): DayNumber =>
  * @example round(1_260, 100) // 1_300
  */
 export const round = (n: number, unit: number): number => Math.max(0, Math.round(n / unit) * unit);
+
+/** Months until the next event of a monthly hazard `p` (geometric, 0 = next month). */
+export const geometricMonths = (ctx: SimContext, p: number): number =>
+  p <= 0 ? 10_000 : p >= 1 ? 0 : Math.floor(Math.log(1 - ctx.rng.next()) / Math.log(1 - p));

@@ -1,0 +1,73 @@
+import type { Text } from "@coop-ledger/domain";
+import {
+  addMonthsDay,
+  DAY_MS,
+  type DayNumber,
+  dayOfYmd,
+  defaultDomainConfig,
+  isoDate,
+} from "@coop-ledger/domain";
+import { mk } from "./recorder.js";
+import type { SimContext, SimCoop } from "./sim-model.js";
+import { geometricMonths } from "./sim-month.js";
+
+// A simulated co-op's suspensions (tạm ngừng hoạt động) and the days it stopped operating per calendar year: rating schemes that do not rate a co-op
+// which stopped too long in the year (Circular 01/2020/TT-BKHĐT) are mirrored from the domain's
+// configuration, so the generator never writes a rating the decider would refuse.
+
+/**
+ * Ends the running suspension on `day` (a resumption or the start of dissolution): its days, up to the day
+ * before or its recorded last day if that came first, are added to `stoppedDays` per calendar year.
+ */
+export const endSuspension = (coop: SimCoop, day: DayNumber): void => {
+  const span = coop.suspendedSpan;
+  if (span === undefined) return;
+  coop.suspendedSpan = undefined;
+  const last = Math.min(day - 1, span.until);
+  for (let d = span.from; d <= last; ) {
+    const year = new Date(d * DAY_MS).getUTCFullYear();
+    const yearEnd = Math.min(last, dayOfYmd(year, 12, 31));
+    coop.stoppedDays.set(year, (coop.stoppedDays.get(year) ?? 0) + yearEnd - d + 1);
+    d = yearEnd + 1;
+  }
+};
+
+/**
+ * Whether the rating scheme excludes the co-op for `year` because it stopped operating too long in it
+ * (the domain's `notRatedWhenStopped`, e.g. Circular 01/2020/TT-BKHĐT: more than 90 days).
+ */
+export const stoppedTooLong = (coop: SimCoop, year: number, scheme: string): boolean =>
+  (defaultDomainConfig.notRatedWhenStopped ?? []).some(
+    (r) =>
+      r.scheme === scheme &&
+      r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
+      (coop.stoppedDays.get(year) ?? 0) > r.maximumDays,
+  );
+
+/** Suspends the co-op on `day` for up to 12 months, and plans how the suspension ends. */
+export const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
+  const until = addMonthsDay(day, 12);
+  coop.suspendedSpan = { from: day, until };
+  ctx.rec.record(
+    coop.clock,
+    mk("CoopSuspended", {
+      coopId: coop.id,
+      effectiveDate: isoDate(day),
+      until: isoDate(until),
+      reason: ctx.rng.pick([
+        "Khó khăn về vốn",
+        "Thiếu thị trường tiêu thụ",
+        "Thành viên không tham gia",
+      ]) as Text,
+    }),
+    { mode: "ordered", at: ctx.rec.at(day, ctx.rng.int(1, 30)), by: ctx.by.registry },
+  );
+  coop.status = "suspended";
+  coop.statusSince = day;
+  // Resumes after 5 months at the earliest (9 % a month), or is dissolved compulsorily after 12 months
+  // of not operating (6 % a month; Law 23/2012/QH13 art. 54(2)(a)), whichever comes first.
+  const resume = 5 + geometricMonths(ctx, 0.09);
+  const dissolve = 12 + geometricMonths(ctx, 0.06);
+  coop.suspensionEndsBy = dissolve < resume ? "dissolution" : "resumption";
+  coop.suspensionEndsOn = addMonthsDay(day, Math.min(resume, dissolve));
+};
