@@ -53,7 +53,13 @@ export {
   UnlinkValueChain,
 } from "./commands/reporting.js";
 export { RetractEvent } from "./commands/retraction.js";
-export { DomainConfig, defaultDomainConfig, FundCap, GroupFoundersRule } from "./config/domain-config.js";
+export {
+  DomainConfig,
+  defaultDomainConfig,
+  FundCap,
+  GroupFoundersRule,
+  StoppedOperatingRule,
+} from "./config/domain-config.js";
 export type { Decider, EvolveContext } from "./decider/decider.js";
 export type {
   Action,
@@ -92,6 +98,7 @@ export {
   type ReorganisationState,
   type StreamHistory,
   type StreamState,
+  type SuspensionPeriod,
   statusOn,
 } from "./decider/stream-state.js";
 export {
