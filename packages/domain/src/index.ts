@@ -101,6 +101,7 @@ export {
   type SuspensionPeriod,
   statusOn,
 } from "./decider/stream-state.js";
+export { daysStoppedIn, endSuspension } from "./decider/suspensions.js";
 export {
   AllianceActivityRecorded,
   FundCapitalChanged,

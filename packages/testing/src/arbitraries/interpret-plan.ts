@@ -7,13 +7,17 @@ import {
   type DomainEvent,
   dayOf,
   dayOfYmd,
+  daysStoppedIn,
+  defaultDomainConfig,
   type EventData,
   type EventId,
+  endSuspension,
   type Instant,
   isoDate,
   isoInstant,
   type Location,
   type ProvinceCode,
+  type SuspensionPeriod,
   type Text,
   yearOf,
 } from "@coop-ledger/domain";
@@ -99,6 +103,8 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
 
   let law = regime;
   let status: "active" | "suspended" | "dissolving" = "active";
+  // Suspension periods as the decider keeps them: a scheme does not rate a co-op stopped too long in the year.
+  let suspensions: ReadonlyArray<SuspensionPeriod> = [];
   let member = false;
   let province = plan.province;
   const loans = new Map<string, { outstanding: number; on: DayNumber }>();
@@ -139,12 +145,20 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
       case "assess": {
         const year = yearOf(day) - 1;
         if (plan.form !== "cooperative" || dayOfYmd(year, 1, 1) <= start) break;
+        const scheme = plan.agricultural ? "circular-09-2017-TT-BNNPTNT" : "circular-01-2020-TT-BKHDT";
+        const excluded = (defaultDomainConfig.notRatedWhenStopped ?? []).some(
+          (r) =>
+            r.scheme === scheme &&
+            r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
+            daysStoppedIn(suspensions, year) > r.maximumDays,
+        );
+        if (excluded) break;
         const score = (k % 201) / 2;
         emit(
           mk("CoopAssessed", {
             ...base,
             year: year as never,
-            scheme: plan.agricultural ? "circular-09-2017-TT-BNNPTNT" : "circular-01-2020-TT-BKHDT",
+            scheme,
             score: score as never,
             rating: ratingOf(score),
           }),
@@ -223,11 +237,13 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
         if (!operating) break;
         emit(mk("CoopSuspended", base), day, d);
         status = "suspended";
+        suspensions = [...endSuspension(suspensions, date), { from: date, until: undefined }];
         break;
       case "resume":
         if (status !== "suspended") break;
         emit(mk("CoopResumed", base), day, d);
         status = "active";
+        suspensions = endSuspension(suspensions, date);
         break;
       case "ocop": {
         if (!operating) break;
@@ -335,6 +351,7 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
         }
         emit(mk("DissolutionStarted", { ...base, mode: "voluntary" }), day, d);
         status = "dissolving";
+        suspensions = endSuspension(suspensions, date);
         break;
       }
     }
