@@ -146,6 +146,9 @@ must(
     "vitest@4.1.12",
     // The store's and CLI's declarations name Node's types (Buffer, node:fs): a Node user has these.
     "@types/node@20",
+    // docs/eventstoredb.md's examples bind each client (a store-esdb user installs one; its peers).
+    "@kurrent/kurrentdb-client@1.3.1",
+    "@eventstore/db-client@^6.2.1",
     ...tgz.map((f) => join(tarballs, f)),
   ],
   { cwd: app },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Every TypeScript example of the packages' READMEs (and of README.md, docs/getting-started.md),
+// Every TypeScript example of the packages' READMEs (and of README.md and every docs/*.md),
 // found, type-checked and run (issue #16: "make every package README example TypeScript that CI
 // type-checks and runs"). Nothing is listed by hand: every fenced block is found, so a new one cannot
 // escape the check.
@@ -22,7 +22,7 @@
 // running anything (the repo test project runs the same listing: scripts/readme-examples.test.ts).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SCRIPT_LANGS = new Set(["js", "javascript", "mjs", "cjs", "jsx", "tsx", "typescript", "mts", "cts"]);
@@ -31,7 +31,10 @@ const DIRECTIVE = /^\s*<!--\s*example:\s*(.*?)\s*-->\s*$/;
 /** The Markdown files whose examples are checked, relative to the repository root. */
 export const exampleSources = (repo) => [
   "README.md",
-  "docs/getting-started.md",
+  ...readdirSync(join(repo, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`),
   ...readdirSync(join(repo, "packages"))
     .filter((d) => existsSync(join(repo, "packages", d, "README.md")))
     .sort()
@@ -119,8 +122,8 @@ export const collectExamples = (repo) => {
         const runBy = b.directive.slice("run-by ".length).trim();
         const test = join(dir, runBy);
         if (!existsSync(test)) problems.push(`${at}: run-by ${runBy}: no such file`);
-        else if (!/README\.md/.test(readFileSync(test, "utf8")))
-          problems.push(`${at}: run-by ${runBy}: that file does not read the README`);
+        else if (!readFileSync(test, "utf8").includes(basename(source)))
+          problems.push(`${at}: run-by ${runBy}: that file does not read ${basename(source)}`);
         previous = { id: slug(source, b.line), source, line: b.line, where, dir, code: b.code, runBy };
         examples.push(previous);
       } else problems.push(`${at}: unknown example directive "${b.directive}"`);
