@@ -20,9 +20,10 @@ const doc = join(packageDir, "..", "..", "docs", "eventstoredb.md");
 
 it("docs/eventstoredb.md: the index kept from $all catches up, saves its checkpoint and resumes from it", async () => {
   const text = readFileSync(doc, "utf8");
-  const block = /<!-- example: run-by \.\.\/packages\/store-esdb\/src\/docs-example\.test\.ts -->\s*```ts\n([\s\S]*?)```/.exec(
-    text,
-  )?.[1];
+  const block =
+    /<!-- example: run-by \.\.\/packages\/store-esdb\/src\/docs-example\.test\.ts -->\s*```ts\n([\s\S]*?)```/.exec(
+      text,
+    )?.[1];
   expect(block).toBeDefined();
   const js = ts.transpileModule(block ?? "", {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
