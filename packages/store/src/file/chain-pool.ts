@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -84,11 +84,11 @@ const bufferBytes = (maxLineBytes: number): number => Math.max(8 * 1024 * 1024, 
 const workerSource = (): string => `"use strict";
 const { parentPort } = require("node:worker_threads");
 const { readSync } = require("node:fs");
-const { createHash } = require("node:crypto");
+const { hash } = require("node:crypto");
 const { isUtf8 } = require("node:buffer");
 const makeCanonicalChecker = (${makeCanonicalChecker.toString()});
 const checkChainRange = (${checkChainRange.toString()});
-const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
 let buf;
 parentPort.on("message", (m) => {
   try {
@@ -164,7 +164,7 @@ export async function* checkRanges(
   if (workers === 0 || body <= 0) {
     const deps: RangeDeps = {
       readSync: (f, b, o, l, p) => readSync(f, b, o, l, p),
-      createHash: (a) => createHash(a),
+      hash,
       isUtf8,
       canonical: makeCanonicalChecker(),
     };

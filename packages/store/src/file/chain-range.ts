@@ -16,7 +16,7 @@
  * @example
  * import { closeSync, readSync } from "node:fs";
  * import { isUtf8 } from "node:buffer";
- * import { createHash } from "node:crypto";
+ * import { hash } from "node:crypto";
  * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
  * import { openFileLedger } from "@coop-ledger/store";
  * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
@@ -28,14 +28,19 @@
  * if (o._tag === "Left") throw new Error(o.left.message);
  * const { fd, size, bodyStart, headerHash } = o.right;
  * // What a worker `require`s; the main thread passes its own imports.
- * const deps: RangeDeps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const deps: RangeDeps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
  * const job = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: true, offsets: false, maxLineBytes: 1 << 20 };
  * console.log(checkChainRange(deps, job, Buffer.allocUnsafe(1 << 16)).lines); // 3
  * closeSync(fd);
  */
 export interface RangeDeps {
   readonly readSync: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number;
-  readonly createHash: (algorithm: "sha256") => RangeHash;
+  /**
+   * One-shot SHA-256 of a view, as lowercase hex (Node's `crypto.hash`): one call a line, no hash
+   * object, no copy of the line (a `createHash` object and its three updates cost about twice as much
+   * CPU a line at national scale).
+   */
+  readonly hash: (algorithm: "sha256", data: Uint8Array) => string;
   readonly isUtf8: (data: Uint8Array) => boolean;
   readonly canonical: (
     buf: Buffer,
@@ -47,25 +52,11 @@ export interface RangeDeps {
 }
 
 /**
- * The incremental hash a range check feeds (Node's `crypto.Hash` has this shape).
- * @example
- * import { createHash } from "node:crypto";
- * const hash: RangeHash = createHash("sha256"); // Node's Hash fits the shape
- * const prev = "a".repeat(64);
- * const link = hash.update(prev).update("{").update(Buffer.from('"type":"X"}')).digest();
- * console.log(link.length); // 32 (bytes of SHA-256)
- */
-export interface RangeHash {
-  update(data: Uint8Array | string): RangeHash;
-  digest(): Buffer;
-}
-
-/**
  * One range to check.
  * @example
  * import { closeSync, readSync } from "node:fs";
  * import { isUtf8 } from "node:buffer";
- * import { createHash } from "node:crypto";
+ * import { hash } from "node:crypto";
  * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
  * import { openFileLedger } from "@coop-ledger/store";
  * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
@@ -76,7 +67,7 @@ export interface RangeHash {
  * const o = openChain("range-job.jsonl");
  * if (o._tag === "Left") throw new Error(o.left.message);
  * const { fd, size, bodyStart, headerHash } = o.right;
- * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
  * // The whole body as one range: it starts right after the header, so it is aligned and its first
  * // line links to the header's hash.
  * const job: RangeJob = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 };
@@ -126,7 +117,7 @@ export interface RangeFailure {
  * @example
  * import { closeSync, readSync } from "node:fs";
  * import { isUtf8 } from "node:buffer";
- * import { createHash } from "node:crypto";
+ * import { hash } from "node:crypto";
  * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
  * import { openFileLedger } from "@coop-ledger/store";
  * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
@@ -137,7 +128,7 @@ export interface RangeFailure {
  * const o = openChain("range-result.jsonl");
  * if (o._tag === "Left") throw new Error(o.left.message);
  * const { fd, size, bodyStart, headerHash } = o.right;
- * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
  * const buf = Buffer.allocUnsafe(1 << 16);
  * const base = { fd, size, link: true, strict: false, offsets: false, maxLineBytes: 1 << 20 };
  * // Two ranges split in the middle of the body; the second finds its first line start itself.
@@ -183,7 +174,7 @@ export interface RangeResult {
  * @example
  * import { closeSync, readSync } from "node:fs";
  * import { isUtf8 } from "node:buffer";
- * import { createHash } from "node:crypto";
+ * import { hash } from "node:crypto";
  * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
  * import { openFileLedger } from "@coop-ledger/store";
  * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
@@ -194,7 +185,7 @@ export interface RangeResult {
  * const o = openChain("range-check.jsonl");
  * if (o._tag === "Left") throw new Error(o.left.message);
  * const { fd, size, bodyStart, headerHash } = o.right;
- * const deps = { readSync, createHash, isUtf8, canonical: makeCanonicalChecker() };
+ * const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
  * const job = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 };
  * const r = checkChainRange(deps, job, Buffer.allocUnsafe(8 << 20));
  * console.log(r.lines, r.failure, r.end); // 3 undefined undefined
@@ -267,10 +258,11 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
   const streamIndex = new Map<string, number>();
   const streams: string[] = [];
   const spans = new Int32Array(18);
-  const prev = Buffer.alloc(64);
+  let prev = Buffer.alloc(64);
   let havePrev = job.prevHash !== undefined;
   if (job.prevHash !== undefined) prev.write(job.prevHash, "latin1");
-  const brace = Buffer.from("{");
+  // The stored hash of the line being linked (saved before its frame is overwritten; see stage 2).
+  let cur = Buffer.alloc(64);
   let first: RangeResult["first"];
   let failure: RangeFailure | undefined;
   let end: RangeResult["end"];
@@ -348,41 +340,36 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
       break;
     }
     // Stage 2: the link.
+    let linked = false;
     if (!job.link) {
       // Not verifying: frames only.
     } else if (havePrev) {
-      const digest = deps
-        .createHash("sha256")
-        .update(prev)
-        .update(brace)
-        .update(buf.subarray(s + 75, e))
-        .digest();
+      // The link's message (the previous stored hash, `{`, this line's bytes after its frame) is made
+      // contiguous in place: this line's own stored hash is saved, then the frame `hash":"<64>",` is
+      // overwritten by `<previous 64>{`, so that one one-shot hash of a view covers it: no hash object,
+      // no copy of the line's content. The buffer is this check's own and the line is not read again.
+      buf.copy(cur, 0, s + 9, s + 73);
+      prev.copy(buf, s + 10);
+      buf[s + 74] = 123;
+      const computed = deps.hash("sha256", buf.subarray(s + 10, e));
       let same = true;
-      for (let k = 0; k < 32; k++) {
-        const hi = HEXV[buf[s + 9 + 2 * k] as number]!;
-        const lo = HEXV[buf[s + 10 + 2 * k] as number]!;
-        if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== digest[k]) {
+      for (let k = 0; k < 64; k++)
+        if (computed.charCodeAt(k) !== cur[k]) {
           same = false;
           break;
         }
-      }
       if (!same) {
         // A digit that is not lowercase hex is a bad frame (stage 1), not a broken link.
         let hex = true;
-        for (let k = s + 9; hex && k < s + 73; k++) if (HEXV[buf[k] as number]! < 0) hex = false;
+        for (let k = 0; hex && k < 64; k++) if (HEXV[cur[k] as number]! < 0) hex = false;
         if (!hex) {
           failure = { j: n, stage: 1, byteOffset: start };
           break;
         }
-        failure = {
-          j: n,
-          stage: 2,
-          byteOffset: start,
-          stored: buf.toString("latin1", s + 9, s + 73),
-          computed: digest.toString("hex"),
-        };
+        failure = { j: n, stage: 2, byteOffset: start, stored: cur.toString("latin1"), computed };
         break;
       }
+      linked = true;
     } else {
       first = {
         stored: buf.toString("latin1", s + 9, s + 73),
@@ -456,7 +443,11 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
         break;
       }
     } else if (offsets !== undefined) offsets[n] = start;
-    buf.copy(prev, 0, s + 9, s + 73);
+    if (linked) {
+      const swap = prev;
+      prev = cur;
+      cur = swap;
+    } else buf.copy(prev, 0, s + 9, s + 73);
     n++;
     start = base + e + 1;
     stop = start;
