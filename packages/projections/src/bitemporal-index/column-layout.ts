@@ -1,6 +1,7 @@
 import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "../model/cells.js";
 import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
+import { imageColumns, imageRollUps, imageSegments } from "./image-columns.js";
 import {
   IMAGE_LEVELS,
   type ImageExtent,
@@ -9,8 +10,7 @@ import {
   type IndexImageSource,
   SEGMENT_FIELDS,
 } from "./index-image.js";
-import { PagedSegment } from "./paged-segment.js";
-import { SparseSegment } from "./sparse-segment.js";
+import { PersistedColumns } from "./persisted-columns.js";
 
 /** A column of the index (its id within its level) with the cell it counts. */
 export interface CellColumn {
@@ -41,7 +41,9 @@ export interface DeltaSink {
  * feeding side (`StreamFeed`, stream-feed.ts) pushes it deltas; `ProjectionIndex` reads it.
  *
  * A layout opened on an image ({@link open}) reads the image lazily: a level's columns when a query
- * first needs them, a cell when first asked for, everything else ({@link readAll}) before it is fed.
+ * first needs them, a cell when first asked for; before it is fed, the cells and the column tables
+ * feeding needs ({@link readForFeeding}: the persisted columns are looked up in {@link PersistedColumns},
+ * never listed); everything ({@link readAll}) before it is written whole.
  *
  * @example
  * const layout = new ColumnLayout();
@@ -58,8 +60,8 @@ export class ColumnLayout implements DeltaSink {
   /** The columns of each level: their count and their deltas. */
   private readonly levels: Record<CellLevel, { count: number; store: ColumnStore }>;
   /** For a full-detail column, its province-level and whole-ledger roll-up columns. */
-  private readonly provinceColumnOf: number[] = [];
-  private readonly ledgerColumnOf: number[] = [];
+  private provinceColumnOf: number[] = [];
+  private ledgerColumnOf: number[] = [];
   /** Column ids (within the cell's level) by series key and cell id. */
   private readonly columnIds = new Map<number, number[]>();
   private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
@@ -75,7 +77,14 @@ export class ColumnLayout implements DeltaSink {
    * the cells are read when first used.
    */
   private image: IndexImageSource | undefined = undefined;
+  /** Whether each level's columns are listed by series (`bySeries`; a query lists its level's). */
   private readonly loaded = { ledger: true, province: true, detail: true };
+  /** Whether the image's segments are open in the levels' stores (cheap: they are read when summed). */
+  private storesOpen = true;
+  /** Whether the cells and the column tables feeding needs are read (see {@link readForFeeding}). */
+  private fedReady = true;
+  /** A reopened layout's persisted columns by (series, cell) once it is fed (see {@link PersistedColumns}). */
+  private persisted: PersistedColumns | undefined = undefined;
   private cellKeyList: ReadonlyArray<string> | undefined = undefined;
 
   /** An empty layout; `minStride` as for {@link ColumnStore}. */
@@ -93,6 +102,8 @@ export class ColumnLayout implements DeltaSink {
     this.loaded.ledger = false;
     this.loaded.province = false;
     this.loaded.detail = false;
+    this.storesOpen = false;
+    this.fedReady = false;
     for (const level of IMAGE_LEVELS) this.levels[level].count = img.meta.levels[level].count;
     this.deltaCount = img.meta.deltas;
   }
@@ -154,7 +165,9 @@ export class ColumnLayout implements DeltaSink {
 
   /** Number of cells (all levels). */
   get cellCount(): number {
-    return this.image === undefined ? this.cellInfos.length : this.image.array("cellLevels").length;
+    return this.fedReady
+      ? this.cellLevels.length
+      : (this.image as IndexImageSource).array("cellLevels").length;
   }
 
   /** Merges each level's segments into one (reading the persisted ones whole). */
@@ -190,9 +203,9 @@ export class ColumnLayout implements DeltaSink {
   private internAt(k: string, level: CellLevel, cell: string): number {
     let id = this.cellIds.get(k);
     if (id === undefined) {
-      id = this.cellInfos.length;
+      id = this.cellLevels.length;
       this.cellIds.set(k, id);
-      this.cellInfos.push(parseCell(cell));
+      this.cellInfos[id] = parseCell(cell);
       this.cellLevels.push(level);
       this.provinceCellOf.push(-1);
       this.ledgerCellOf.push(-1);
@@ -212,6 +225,12 @@ export class ColumnLayout implements DeltaSink {
   private column(key: number, cellId: number, byCell: number[]): number {
     let id = byCell[cellId];
     if (id !== undefined) return id;
+    // A reopened layout's persisted column (remembered in `byCell` once found).
+    const found = this.persisted === undefined ? -1 : this.persisted.find(key, cellId);
+    if (found >= 0) {
+      byCell[cellId] = found;
+      return found;
+    }
     const level = this.cellLevels[cellId] as CellLevel;
     id = this.levels[level].count++;
     byCell[cellId] = id;
@@ -227,36 +246,29 @@ export class ColumnLayout implements DeltaSink {
     return id;
   }
 
-  /** Reads one level's columns from the image (which series and cell each counts; segments paged). */
+  /**
+   * Lists one level's persisted columns by series (which series and cell each counts), before the
+   * columns added since it was opened (column ids ascend in each list, as when fed).
+   */
   private readLevel(level: CellLevel): void {
     const img = this.image;
     if (img === undefined || this.loaded[level]) return;
-    const m = img.meta.levels[level];
-    const colKey = img.array(`${level}.colKey`);
-    const colCell = img.array(`${level}.colCell`);
-    if (colKey.length !== m.count || colCell.length !== m.count)
-      throw new IndexImageDamaged(`index image: ${level} columns do not match their count`);
-    for (let c = 0; c < m.count; c++) {
-      const key = colKey[c] as number;
-      let s = this.bySeries.get(key);
-      if (s === undefined) {
-        s = { ledger: [], province: [], detail: [] };
-        this.bySeries.set(key, s);
-      }
-      s[level].push({ cellId: colCell[c] as number, column: c });
+    this.openStores();
+    for (const [key, list] of imageColumns(img, level)) {
+      const s = this.bySeries.get(key);
+      if (s === undefined) this.bySeries.set(key, { ledger: [], province: [], detail: [], [level]: list });
+      else s[level] = s[level].length === 0 ? list : list.concat(s[level]);
     }
-    const segments = m.segments.map((seg, j) => {
-      const read = (f: string, from: number, to: number) => img.range(`${level}.${j}.${f}`, from, to);
-      // A sparse segment (an extension's) holds its non-empty columns only, listed in `cols`.
-      if (seg.localColumns === undefined) return new PagedSegment(seg.columnCount, seg.minStride, read);
-      return new SparseSegment(
-        seg.columnCount,
-        () => img.array(`${level}.${j}.cols`),
-        new PagedSegment(seg.localColumns, seg.minStride, read),
-      );
-    });
-    this.levels[level] = { count: m.count, store: ColumnStore.fromSegments(segments, this.minStride) };
     this.loaded[level] = true;
+  }
+
+  /** Opens the image's segments in each level's store (paged: nothing is read until summed). */
+  private openStores(): void {
+    const img = this.image;
+    if (img === undefined || this.storesOpen) return;
+    for (const level of IMAGE_LEVELS)
+      this.levels[level].store = ColumnStore.fromSegments(imageSegments(img, level), this.minStride);
+    this.storesOpen = true;
   }
 
   /** Parses one cell of a reopened index (its key read from the image). */
@@ -272,42 +284,50 @@ export class ColumnLayout implements DeltaSink {
     return info;
   }
 
-  /** Reads everything of the image the layout still lacks (before it is fed or persisted again). */
-  readAll(): void {
+  /**
+   * Reads what feeding a reopened layout needs: the cells (a few thousand: their keys, levels and
+   * roll-up cells), each full-detail column's roll-up columns (two numbers a column), the persisted
+   * columns by (series, cell) ({@link PersistedColumns}), and the stores over the persisted segments.
+   * The columns are not listed by series (a query lists its own level's when it needs them) and no
+   * segment's deltas are read: an extension costs the events appended, not the index's size.
+   */
+  readForFeeding(): void {
     const img = this.image;
-    if (img === undefined) return;
-    for (const level of IMAGE_LEVELS) this.readLevel(level);
+    if (img === undefined || this.fedReady) return;
+    this.openStores();
     const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
     const cellLevels = img.array("cellLevels");
     const provinceCellOf = img.array("provinceCellOf");
     const ledgerCellOf = img.array("ledgerCellOf");
-    const keys = img.strings("cellKeys");
-    if (keys.length !== cellLevels.length || keys.length !== img.meta.cells)
+    this.cellKeyList ??= img.strings("cellKeys");
+    const keys = this.cellKeyList;
+    if (
+      keys.length !== cellLevels.length ||
+      keys.length !== img.meta.cells ||
+      provinceCellOf.length !== keys.length ||
+      ledgerCellOf.length !== keys.length
+    )
       throw new IndexImageDamaged("index image: the cell keys do not match the cells");
     keys.forEach((k, id) => {
-      const level = levelOf[cellLevels[id] as number] as CellLevel;
       this.cellIds.set(k, id);
-      this.cellInfos[id] ??= parseCell(level === "detail" ? k : k.slice(1));
-      this.cellLevels.push(level);
+      this.cellLevels.push(levelOf[cellLevels[id] as number] as CellLevel);
       this.provinceCellOf.push(provinceCellOf[id] as number);
       this.ledgerCellOf.push(ledgerCellOf[id] as number);
     });
-    // Loops, not spreads: a national index has a million detail columns (a spread overflows the stack).
-    for (const c of img.array("provinceColumnOf")) this.provinceColumnOf.push(c);
-    for (const c of img.array("ledgerColumnOf")) this.ledgerColumnOf.push(c);
-    for (const level of IMAGE_LEVELS) {
-      const colKey = img.array(`${level}.colKey`);
-      const colCell = img.array(`${level}.colCell`);
-      for (let c = 0; c < colKey.length; c++) {
-        const key = colKey[c] as number;
-        let byCell = this.columnIds.get(key);
-        if (byCell === undefined) {
-          byCell = [];
-          this.columnIds.set(key, byCell);
-        }
-        byCell[colCell[c] as number] = c;
-      }
-    }
+    const rollUps = imageRollUps(img);
+    this.provinceColumnOf = rollUps.province;
+    this.ledgerColumnOf = rollUps.ledger;
+    this.persisted = PersistedColumns.of(img);
+    this.fedReady = true;
+  }
+
+  /** Reads everything of the image the layout still lacks (before it is written whole again). */
+  readAll(): void {
+    const img = this.image;
+    if (img === undefined) return;
+    this.readForFeeding();
+    for (const level of IMAGE_LEVELS) this.readLevel(level);
+    for (let id = 0; id < img.meta.cells; id++) this.cell(id);
     this.image = undefined;
     this.cellKeyList = undefined;
   }

@@ -35,7 +35,8 @@ export class ProjectionIndex {
   private readonly feed: StreamFeed;
   /**
    * A reopened index's image, while some of it is not read yet (see {@link fromImage}): each level's
-   * columns, the streams and the structures only feeding needs are read when first used.
+   * columns when a query needs them, the cells and column tables feeding needs when first fed, each
+   * stream when it is first fed or asked for; everything before it is written whole.
    */
   private image: IndexImageSource | undefined = undefined;
   /** A reopened index: what it held when opened (what an extension image leaves out). */
@@ -67,7 +68,7 @@ export class ProjectionIndex {
 
   /** Feeds one event. @example index.add(recordedEvent) // "added" */
   add(event: RecordedEvent): FeedResult {
-    if (this.image !== undefined) this.readAll();
+    if (this.image !== undefined) this.layout.readForFeeding();
     return this.feed.add(event);
   }
 
@@ -116,10 +117,7 @@ export class ProjectionIndex {
    * @example index.streamRevisions().get("coop-htx-1") // 4
    */
   streamRevisions(): Map<string, number> {
-    this.feed.readStreams();
-    const out = new Map<string, number>();
-    for (const [id, e] of this.feed.streams) out.set(id, e.maxRevision);
-    return out;
+    return this.feed.revisions();
   }
 
   /** Whether every stream's events are held (false after {@link release} or {@link fromImage}). */
@@ -173,7 +171,8 @@ export class ProjectionIndex {
     const mark = this.mark;
     if (mark === undefined)
       throw new Error("ProjectionIndex.extensionImage: the index was not reopened from an image");
-    this.readAll();
+    // What came after the mark only: the cells and column tables feeding reads, the streams fed.
+    this.layout.readForFeeding();
     this.prepare();
     return this.imageSince(mark);
   }
@@ -203,7 +202,7 @@ export class ProjectionIndex {
         deltas: this.layout.deltaCount,
         latest: Number.isFinite(this.feed.latest) ? this.feed.latest : null,
         cells: this.layout.cellCount,
-        streams: this.feed.streams.size,
+        streams: this.feed.streamCount,
         levels: levels as unknown as IndexImage["meta"]["levels"],
         ...(mark === undefined ? {} : { extends: mark }),
       },
@@ -216,8 +215,8 @@ export class ProjectionIndex {
    * Reopens an index from its image (see {@link toImage}), reading it **lazily**: nothing but the meta
    * is read here; a query reads the columns of the level it needs (a few hundred whole-ledger or
    * province columns for an unscoped or province query, the sums of each column it sums), the streams
-   * are read when an audit or an extension asks for them, and feeding an event reads the whole image
-   * first. Every stream is cold: its events are read back from `source` when it next receives one or an
+   * are read when an audit asks for them (feeding reads the streams it feeds, one at a time), and
+   * feeding an event reads the cells and the column tables first (never a segment's deltas). Every stream is cold: its events are read back from `source` when it next receives one or an
    * audit asks for them. A piece whose arrays do not fit together throws `IndexImageDamaged`
    * (index-image.ts) when it is read (the caller checks versions and checksums; this is the last guard).
    * @example const index = ProjectionIndex.fromImage(decoded, { eventsAt: readEventsByOffset });

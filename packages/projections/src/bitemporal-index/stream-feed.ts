@@ -5,7 +5,8 @@ import { sweepFrom, sweepStream } from "../model/stream-sweep.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import { emitDifference } from "./delta-difference.js";
-import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
+import { ImageStreams, streamImageArrays } from "./image-streams.js";
+import type { IndexImageSource } from "./index-image.js";
 import {
   type EventSource,
   type FeedResult,
@@ -20,13 +21,7 @@ import {
   scratchOld,
   tailAfter,
 } from "./stream-entry.js";
-import {
-  decodeStreamFold,
-  encodeStreamFold,
-  foldOfImage,
-  packStreamFolds,
-  type StreamFold,
-} from "./stream-fold.js";
+import { decodeStreamFold, encodeStreamFold, foldOfImage, type StreamFold } from "./stream-fold.js";
 import { streamHistory } from "./stream-history.js";
 
 /** The one-event live list a fold is resumed with (only its last element is read). */
@@ -56,8 +51,12 @@ export class StreamFeed {
    * of positions then (what an extension image holds); undefined otherwise.
    */
   touched: Map<string, number> | undefined = undefined;
-  /** A reopened index's image while its streams are not read yet. */
+  /** A reopened index's image while its streams are not all read yet (see {@link readStreams}). */
   private pending: IndexImageSource | undefined = undefined;
+  /** The image's stream tables, read when a stream is first fed (entries are made one at a time). */
+  private table: ImageStreams | undefined = undefined;
+  /** Streams fed while `pending` that the image does not hold. */
+  private added = 0;
   /** The image a reopened index read its streams from: their folds are read from it when needed. */
   private foldSource: IndexImageSource | undefined = undefined;
   private flowDay = 0;
@@ -70,12 +69,20 @@ export class StreamFeed {
   /** A feed that pushes its deltas to `out` (the index's `ColumnLayout`). */
   constructor(private readonly out: DeltaSink) {}
 
+  /** Number of streams (those of a reopened index's image included, read or not). */
+  get streamCount(): number {
+    return this.pending === undefined
+      ? this.streams.size
+      : this.tableOf(this.pending).ids.length + this.added;
+  }
+
   /** Feeds one event (see `ProjectionIndex.add`). */
   add(event: RecordedEvent): FeedResult {
-    let entry = this.streams.get(event.streamId);
+    let entry = this.streams.get(event.streamId) ?? this.imageEntry(event.streamId);
     if (entry === undefined) {
       entry = newStreamEntry();
       this.streams.set(event.streamId, entry);
+      if (this.pending !== undefined) this.added++;
     } else if (!entry.hot) {
       // A cold stream: an event that continues it is folded from its persisted fold alone; anything
       // else reads its events back and re-folds them first.
@@ -316,40 +323,52 @@ export class StreamFeed {
   /** Opens the feed on an image: its streams are read when first asked for ({@link readStreams}). */
   open(img: IndexImageSource, source: EventSource): void {
     this.pending = img;
+    this.foldSource = img;
     this.source = source;
     this.eventCount = img.meta.events;
     this.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;
     this.touched = new Map();
   }
 
-  /** Reads the opened image's streams (ids, positions, latest recording instant and revision; all cold). */
+  private tableOf(img: IndexImageSource): ImageStreams {
+    this.table ??= ImageStreams.of(img);
+    return this.table;
+  }
+
+  /**
+   * A stream of the image not read yet, as a cold entry (added to `streams`), or undefined when the
+   * image does not hold it (or every stream is read already).
+   */
+  private imageEntry(id: string): StreamEntry | undefined {
+    const img = this.pending;
+    if (img === undefined) return undefined;
+    const table = this.tableOf(img);
+    const i = table.indexOf(id);
+    if (i < 0) return undefined;
+    const entry = table.entry(i);
+    this.streams.set(id, entry);
+    return entry;
+  }
+
+  /** Each stream's highest revision fed, without reading the image's streams as entries. */
+  revisions(): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.pending !== undefined) this.tableOf(this.pending).revisionsInto(out);
+    for (const [id, e] of this.streams) out.set(id, e.maxRevision);
+    return out;
+  }
+
+  /**
+   * Reads every stream of the opened image as an entry (all cold but those fed since), in the image's
+   * order, then the streams the image does not hold in the order first fed (as if read when opened).
+   */
   readStreams(): void {
     const img = this.pending;
     if (img === undefined) return;
-    const start = img.array("streamStart");
-    const positions = img.array("streamPositions");
-    const maxRecorded = img.array("streamMaxRecorded");
-    const maxRevision = img.array("streamMaxRevision");
-    const ids = img.strings("streamIds");
-    if (
-      start.length !== ids.length + 1 ||
-      ids.length !== img.meta.streams ||
-      maxRecorded.length !== ids.length ||
-      maxRevision.length !== ids.length
-    )
-      throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
-    ids.forEach((id, i) => {
-      this.streams.set(id, {
-        ...newStreamEntry(),
-        positions: Array.from(positions.subarray(start[i] as number, start[i + 1] as number)),
-        hot: false,
-        maxRecorded: maxRecorded[i] as number,
-        maxRevision: maxRevision[i] as number,
-        imageAt: i,
-      });
-    });
-    this.foldSource = img;
+    this.tableOf(img).readAllInto(this.streams);
     this.pending = undefined;
+    this.table = undefined;
+    this.added = 0;
   }
 
   /**
@@ -361,27 +380,6 @@ export class StreamFeed {
     touched: ReadonlyMap<string, number> | undefined,
     arrays: Record<string, Float64Array | Int32Array>,
   ): string[] {
-    const streamIds: string[] = [];
-    const start: number[] = [0];
-    const maxRecorded: number[] = [];
-    const maxRevision: number[] = [];
-    const positions: number[] = [];
-    const folds: string[] = [];
-    for (const [id, e] of this.streams) {
-      const from = touched === undefined ? 0 : touched.get(id);
-      if (from === undefined) continue;
-      streamIds.push(id);
-      folds.push(this.packedFold(e) ?? "");
-      maxRecorded.push(e.maxRecorded);
-      maxRevision.push(e.maxRevision);
-      for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
-      start.push(positions.length);
-    }
-    arrays.streamStart = Float64Array.from(start);
-    arrays.streamPositions = Float64Array.from(positions);
-    arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
-    arrays.streamMaxRevision = Float64Array.from(maxRevision);
-    Object.assign(arrays, packStreamFolds(folds));
-    return streamIds;
+    return streamImageArrays(this.streams, touched, (e) => this.packedFold(e), arrays);
   }
 }

@@ -38,9 +38,26 @@ const replacer = (_key: string, value: unknown): unknown => {
   return value;
 };
 
-const reviver = (_key: string, value: unknown): unknown => {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  const v = value as { $n?: string; $m?: Array<[unknown, unknown]>; $s?: unknown[] };
+/**
+ * Turns the tagged objects of a parsed fold back into maps, sets and numbers, in place (what a
+ * `JSON.parse` reviver would do, without its call per value: an extension decodes a fold for every
+ * stream it feeds, and the reviver tripled the cost of parsing them). Children first, as a reviver.
+ */
+const revive = (value: unknown): unknown => {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const x: unknown = value[i];
+      if (typeof x === "object" && x !== null) value[i] = revive(x);
+    }
+    return value;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === "object" && x !== null) o[k] = revive(x);
+  }
+  const v = o as { $n?: string; $m?: Array<[unknown, unknown]>; $s?: unknown[] };
   if (v.$n !== undefined) return Number(v.$n);
   if (v.$m !== undefined) return new Map(v.$m);
   if (v.$s !== undefined) return new Set(v.$s);
@@ -76,7 +93,7 @@ export const encodeStreamFold = (f: StreamFold): string =>
 export const decodeStreamFold = (text: string): StreamFold => {
   let v: unknown;
   try {
-    v = JSON.parse(text, reviver);
+    v = revive(JSON.parse(text));
   } catch {
     throw new IndexImageDamaged("index image: a stream fold is not valid JSON");
   }

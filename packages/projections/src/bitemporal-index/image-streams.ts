@@ -1,0 +1,129 @@
+import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
+import { newStreamEntry, type StreamEntry } from "./stream-entry.js";
+import { packStreamFolds } from "./stream-fold.js";
+
+/**
+ * The streams of a reopened index's image, read as tables and turned into stream entries one at a
+ * time, when a stream is first fed or asked for. A national index holds about a hundred thousand
+ * streams and 1.3 million positions: an extension that feeds a few thousand events needs the entries
+ * of the streams those events belong to, and the highest revision of every stream (to check the
+ * appended lines' revisions), never an entry per stream.
+ *
+ * @example
+ * const streams = ImageStreams.of(imageSourceOf(buildIndex([]).toImage()));
+ * const i = streams.indexOf("coop-htx-1"); if (i >= 0) streams.entry(i).positions
+ */
+export class ImageStreams {
+  private readonly at = new Map<string, number>();
+
+  private constructor(
+    /** The stream ids, in the image's order. */
+    readonly ids: ReadonlyArray<string>,
+    private readonly start: ArrayLike<number>,
+    private readonly positions: Float64Array | Int32Array,
+    private readonly maxRecorded: ArrayLike<number>,
+    private readonly maxRevision: ArrayLike<number>,
+  ) {
+    ids.forEach((id, i) => {
+      this.at.set(id, i);
+    });
+  }
+
+  /** Reads the image's stream tables (ids, where each stream's positions start, its latest instant and revision). */
+  static of(img: IndexImageSource): ImageStreams {
+    const start = img.array("streamStart");
+    const positions = img.array("streamPositions");
+    const maxRecorded = img.array("streamMaxRecorded");
+    const maxRevision = img.array("streamMaxRevision");
+    const ids = img.strings("streamIds");
+    if (
+      start.length !== ids.length + 1 ||
+      ids.length !== img.meta.streams ||
+      maxRecorded.length !== ids.length ||
+      maxRevision.length !== ids.length ||
+      (start[ids.length] as number) !== positions.length
+    )
+      throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+    return new ImageStreams(ids, start, positions, maxRecorded, maxRevision);
+  }
+
+  /** A stream's place in the image, or −1 when the image does not hold it. */
+  indexOf(id: string): number {
+    return this.at.get(id) ?? -1;
+  }
+
+  /** The `i`-th stream as a cold entry (its positions, latest instant and revision; its fold stays in the image). */
+  entry(i: number): StreamEntry {
+    const from = this.start[i] as number;
+    const to = this.start[i + 1] as number;
+    if (!(from >= 0 && to >= from && to <= this.positions.length))
+      throw new IndexImageDamaged(`index image: stream ${i}'s positions are not a range of the table`);
+    const positions: number[] = new Array<number>(to - from);
+    for (let k = from; k < to; k++) positions[k - from] = this.positions[k] as number;
+    return {
+      ...newStreamEntry(),
+      positions,
+      hot: false,
+      maxRecorded: this.maxRecorded[i] as number,
+      maxRevision: this.maxRevision[i] as number,
+      imageAt: i,
+    };
+  }
+
+  /**
+   * Every stream of the image into `streams`, which then lists the image's streams in its order (the
+   * entries `streams` held for them kept), then the others `streams` held, in their order.
+   */
+  readAllInto(streams: Map<string, StreamEntry>): void {
+    const held = new Map(streams);
+    streams.clear();
+    this.ids.forEach((id, i) => {
+      streams.set(id, held.get(id) ?? this.entry(i));
+    });
+    for (const [id, e] of held) if (!streams.has(id)) streams.set(id, e);
+  }
+
+  /** Each stream's highest revision, in the image's order, into `out`. */
+  revisionsInto(out: Map<string, number>): Map<string, number> {
+    this.ids.forEach((id, i) => {
+      out.set(id, this.maxRevision[i] as number);
+    });
+    return out;
+  }
+}
+
+/**
+ * The streams' part of an image (ids, their positions, latest instants and revisions, folds), of every
+ * stream (`touched` undefined) or of those that received events since a mark (their positions from
+ * the count `touched` gives on), written into `arrays`; returns the stream ids.
+ * @example const ids = streamImageArrays(new Map(), undefined, () => undefined, {}); ids.length // 0
+ */
+export const streamImageArrays = (
+  streams: ReadonlyMap<string, StreamEntry>,
+  touched: ReadonlyMap<string, number> | undefined,
+  packedFold: (e: StreamEntry) => string | undefined,
+  arrays: Record<string, Float64Array | Int32Array>,
+): string[] => {
+  const streamIds: string[] = [];
+  const start: number[] = [0];
+  const maxRecorded: number[] = [];
+  const maxRevision: number[] = [];
+  const positions: number[] = [];
+  const folds: string[] = [];
+  for (const [id, e] of streams) {
+    const from = touched === undefined ? 0 : touched.get(id);
+    if (from === undefined) continue;
+    streamIds.push(id);
+    folds.push(packedFold(e) ?? "");
+    maxRecorded.push(e.maxRecorded);
+    maxRevision.push(e.maxRevision);
+    for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
+    start.push(positions.length);
+  }
+  arrays.streamStart = Float64Array.from(start);
+  arrays.streamPositions = Float64Array.from(positions);
+  arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
+  arrays.streamMaxRevision = Float64Array.from(maxRevision);
+  Object.assign(arrays, packStreamFolds(folds));
+  return streamIds;
+};
