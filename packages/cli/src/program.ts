@@ -252,6 +252,12 @@ export const buildProgram = (ctx: CliContext): Command => {
     .option("--valid-at <date>", "last date of the charts (default: the last effective date in the ledger)")
     .option("--from <date>", "first date of the charts (default: the first year in the ledger)")
     .option("--province <code>", "only this province")
+    .addOption(
+      new Option(
+        "--form <form>",
+        "count only this form: cooperative (HTX), union (LHHTX), group (THT); the charts' labels say which",
+      ).choices(["cooperative", "union", "group"]),
+    )
     .action(async (o) =>
       runAction(ctx, "table", async () => (await import("./commands/report.js")).runReport(ctx, o)),
     );

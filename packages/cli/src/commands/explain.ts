@@ -17,7 +17,8 @@ import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
-import { indicatorName, showFigure, showRatioParts } from "../labels/figures.js";
+import { showFigure, showRatioParts } from "../labels/figures.js";
+import { scopedIndicatorName } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
@@ -149,7 +150,7 @@ export const runExplain = async (
     json: x.right,
     tables: [explanationTable(x.right, limit, ctx.numberFormat)],
     notes: [
-      `${indicatorName(d)}, valid at ${q.right.validAt}${q.right.knownAt !== undefined ? `, as known at ${q.right.knownAt}` : ""} — ${describeScope(q.right.scope)}.`,
+      `${scopedIndicatorName(d, q.right.scope.form)}, valid at ${q.right.validAt}${q.right.knownAt !== undefined ? `, as known at ${q.right.knownAt}` : ""} — ${describeScope(q.right.scope)}.`,
       `${d.definition}`,
       ...(d.numerator !== undefined
         ? [`numerator: ${d.numerator}; denominator: ${d.denominator ?? ""}`]

@@ -1,11 +1,12 @@
 import { basename } from "node:path";
-import type { BusinessDate } from "@coop-ledger/domain";
+import type { BusinessDate, CoopForm } from "@coop-ledger/domain";
 import { type IndicatorId, indicatorDefinition, indicatorValue } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
 import { outputRefusal, writeOutputFile } from "../engine/output-file.js";
 import { type CliError, usage } from "../errors/cli-error.js";
+import { scopedIndicatorName } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { dateRange, parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
@@ -30,6 +31,8 @@ export interface ReportOptions extends VerifySwitch {
   readonly validAt?: string;
   readonly from?: string;
   readonly province?: string;
+  /** Count only this form (it replaces each indicator's own form; the labels say what is counted). */
+  readonly form?: string;
 }
 
 /** The charts of the report: which indicators, drawn how. */
@@ -86,7 +89,11 @@ const CHARTS: ReadonlyArray<{
   },
 ];
 
-const chartOf = (spec: (typeof CHARTS)[number], series: SeriesResult): ReportChart => ({
+const chartOf = (
+  spec: (typeof CHARTS)[number],
+  series: SeriesResult,
+  form: CoopForm | undefined,
+): ReportChart => ({
   id: spec.id,
   title: spec.title,
   unit: spec.unit,
@@ -94,7 +101,7 @@ const chartOf = (spec: (typeof CHARTS)[number], series: SeriesResult): ReportCha
   ...(spec.bars === true ? { bars: true } : {}),
   dates: series.points.map((p) => p.validAt),
   series: spec.indicators.map((id) => ({
-    label: `${indicatorDefinition(id).label.en} (${indicatorDefinition(id).label.vi})`,
+    label: scopedIndicatorName(indicatorDefinition(id), form),
     values: series.points.map((p) => indicatorValue(p, id)?.value ?? null),
   })),
 });
@@ -118,7 +125,10 @@ export const runReport = async (
     const range = dateRange("--from", fromOpt.right, "--valid-at", validAtOpt.right);
     if (E.isLeft(range)) return range;
   }
-  const scope = parseScope({ ...(o.province !== undefined ? { province: o.province } : {}) });
+  const scope = parseScope({
+    ...(o.province !== undefined ? { province: o.province } : {}),
+    ...(o.form !== undefined ? { form: o.form } : {}),
+  });
   if (E.isLeft(scope)) return scope;
   const outputOptions = { force: o.force === true, inputs: [o.ledger] };
   const refused = await outputRefusal(o.out, outputOptions);
@@ -158,7 +168,7 @@ export const runReport = async (
       });
   }
   const data: ReportData = {
-    title: `coop-ledger report — ${basename(o.ledger)}${o.province !== undefined ? `, province ${o.province}` : ""}`,
+    title: `coop-ledger report — ${basename(o.ledger)}${o.province !== undefined ? `, province ${o.province}` : ""}${o.form !== undefined ? `, form ${o.form}` : ""}`,
     numberFormat: ctx.numberFormat,
     source: {
       ledger: basename(o.ledger),
@@ -166,7 +176,7 @@ export const runReport = async (
       lastRecordedAt: ledger.lastRecordedAt ?? null,
       validAt,
     },
-    charts: CHARTS.map((c) => chartOf(c, series.right)),
+    charts: CHARTS.map((c) => chartOf(c, series.right, scope.right.form)),
     targets,
     identity: ledger.identity,
     notes: [

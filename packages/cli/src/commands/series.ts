@@ -12,6 +12,7 @@ import { type Every, periodEnds } from "../engine/periods.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError } from "../errors/cli-error.js";
 import { showFigure } from "../labels/figures.js";
+import { labelInScope, scopedIndicatorName } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { dateRange, parseDateOption, parseInstantOption } from "../options/dates.js";
 import { toProjectionQuery } from "../options/query.js";
@@ -130,6 +131,10 @@ export const runSeries = async (
     json: {
       every: o.every,
       indicators: ids,
+      // What each id counts under the scope (a form scope replaces the indicator's own form).
+      labels: Object.fromEntries(
+        ids.map((id) => [id, labelInScope(indicatorDefinition(id), scope.right.form)]),
+      ),
       points: r.right.points.map((s) => ({ validAt: s.validAt, figures: s.figures })),
     },
     tables: [
@@ -139,8 +144,6 @@ export const runSeries = async (
         ctx.numberFormat,
       ),
     ],
-    notes: ids.map(
-      (id) => `${id}: ${indicatorDefinition(id).label.en} (${indicatorDefinition(id).label.vi})`,
-    ),
+    notes: ids.map((id) => `${id}: ${scopedIndicatorName(indicatorDefinition(id), scope.right.form)}`),
   });
 };

@@ -1,10 +1,11 @@
-import { indicatorDefinition, type Snapshot, snapshot } from "@coop-ledger/projections";
+import { type Figure, indicatorDefinition, type Snapshot, snapshot } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import type { CliError } from "../errors/cli-error.js";
-import { indicatorName, showFigure, showPeriod, showRatioParts } from "../labels/figures.js";
+import { showFigure, showPeriod, showRatioParts } from "../labels/figures.js";
+import { labelInScope } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
@@ -43,12 +44,13 @@ export const snapshotTable = (s: Snapshot, title: string, nf: NumberFormat = "en
     { key: "note", header: "note", only: "data" },
   ],
   rows: s.figures.map((f) => {
-    const d = indicatorDefinition(f.id);
+    // The label says what the figure counts under the scope's form (see labelInScope).
+    const label = labelInScope(indicatorDefinition(f.id), s.scope.form);
     return {
       id: f.id,
-      name: indicatorName(d),
-      label_en: d.label.en,
-      label_vi: d.label.vi,
+      name: `${label.en} (${label.vi})`,
+      label_en: label.en,
+      label_vi: label.vi,
       shown: showFigure(f, nf),
       parts: showRatioParts(f, nf),
       value: f.value,
@@ -62,6 +64,23 @@ export const snapshotTable = (s: Snapshot, title: string, nf: NumberFormat = "en
       note: f.note ?? null,
     };
   }),
+});
+
+/**
+ * A snapshot as JSON prints it: each figure with its `label` (English and Vietnamese) as the tables
+ * show it — under a form scope, the organisations actually counted (see {@link labelInScope}).
+ * @example
+ * const snap = snapshot(buildIndex([]), { validAt: "2022-12-31", scope: { form: "union" }, indicators: ["coops.active"] });
+ * if (E.isRight(snap)) console.log(labelledSnapshot(snap.right).figures[0]?.label);
+ * // { en: "Active co-op unions", vi: "Số liên hiệp hợp tác xã đang hoạt động" }
+ */
+export const labelledSnapshot = (
+  s: Snapshot,
+): Snapshot & {
+  readonly figures: ReadonlyArray<Figure & { readonly label: { readonly en: string; readonly vi: string } }>;
+} => ({
+  ...s,
+  figures: s.figures.map((f) => ({ ...f, label: labelInScope(indicatorDefinition(f.id), s.scope.form) })),
 });
 
 /**
@@ -97,7 +116,7 @@ export const runSnapshot = async (
   const notes = s.right.figures.filter((f) => f.note !== undefined).map((f) => `${f.id}: ${f.note}`);
   return E.right({
     ledger: ledger.right.identity,
-    json: s.right,
+    json: labelledSnapshot(s.right),
     tables: [snapshotTable(s.right, queryTitle(q.right, s.right), ctx.numberFormat)],
     notes: [`${ledger.right.events.toLocaleString("en-US")} events read from ${o.ledger}.`, ...notes],
   });

@@ -10,13 +10,13 @@ import * as E from "fp-ts/lib/Either.js";
 import { restatement, restatementNote, restatementTables } from "../commands/diff.js";
 import { explainPage, explanationTable } from "../commands/explain.js";
 import { computeSeries, seriesTable } from "../commands/series.js";
-import { queryTitle, snapshotOf, snapshotTable } from "../commands/snapshot.js";
+import { labelledSnapshot, queryTitle, snapshotOf, snapshotTable } from "../commands/snapshot.js";
 import { evaluateResolution, targetsTable, whatIfProvince } from "../commands/targets.js";
 import { chainStatus, identityLine } from "../engine/ledger-identity.js";
 import type { LoadedLedger } from "../engine/load-ledger.js";
 import { fromProjectionError } from "../engine/projection-error.js";
 import { type CliError, queryError, usage } from "../errors/cli-error.js";
-import { indicatorName } from "../labels/figures.js";
+import { labelInScope, scopedIndicatorName } from "../labels/scoped-label.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import { parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope, parseScope } from "../options/scope.js";
@@ -206,7 +206,7 @@ export const snapshotAnswer = (
     ...answer(
       l,
       { ...q.right },
-      s.right,
+      labelledSnapshot(s.right),
       [snapshotTable(s.right, queryTitle(q.right, s.right), nf)],
       notes,
       nf,
@@ -264,7 +264,7 @@ export const explainAnswer = (
       x.right,
       [explanationTable(x.right, limit, nf)],
       [
-        `${indicatorName(d)}, valid at ${q.right.validAt}${q.right.knownAt !== undefined ? `, as known at ${q.right.knownAt}` : ""} — ${describeScope(q.right.scope)}.`,
+        `${scopedIndicatorName(d, q.right.scope.form)}, valid at ${q.right.validAt}${q.right.knownAt !== undefined ? `, as known at ${q.right.knownAt}` : ""} — ${describeScope(q.right.scope)}.`,
         d.definition,
         ...(d.numerator !== undefined
           ? [`numerator: ${d.numerator}; denominator: ${d.denominator ?? ""}`]
@@ -451,10 +451,13 @@ export const seriesAnswer = (
       {
         every,
         indicators: typed,
+        labels: Object.fromEntries(
+          typed.map((id) => [id, labelInScope(indicatorDefinition(id), scope.right.form)]),
+        ),
         points: r.right.points.map((s) => ({ validAt: s.validAt, figures: s.figures })),
       },
       [seriesTable(r.right, title, nf)],
-      typed.map((id) => `${id}: ${indicatorName(indicatorDefinition(id))}`),
+      typed.map((id) => `${id}: ${scopedIndicatorName(indicatorDefinition(id), scope.right.form)}`),
       nf,
     ),
   );
