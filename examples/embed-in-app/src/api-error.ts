@@ -17,6 +17,8 @@ import { match } from "ts-pattern";
  *   there with other content); send a new command id;
  * - `NotFound` (404);
  * - `StoreUnavailable` (503): the ledger is locked by another process or the disk failed;
+ * - `ShuttingDown` (503): the service is draining (SIGTERM/SIGINT); a request that reaches it on a
+ *   connection still open is refused, not served (retry elsewhere, or once it has restarted);
  * - `Internal` (500).
  *
  * @example const e: ApiError = { _tag: "Unauthorized", message: "a bearer token is required for writes" };
@@ -45,6 +47,7 @@ export type ApiError =
     }
   | { readonly _tag: "NotFound"; readonly message: string }
   | { readonly _tag: "StoreUnavailable"; readonly message: string }
+  | { readonly _tag: "ShuttingDown"; readonly message: string }
   | { readonly _tag: "Internal"; readonly message: string };
 
 /**
@@ -66,5 +69,6 @@ export const statusOf = (e: ApiError): number =>
     .with({ _tag: "CommandIdReused" }, () => 409)
     .with({ _tag: "NotFound" }, () => 404)
     .with({ _tag: "StoreUnavailable" }, () => 503)
+    .with({ _tag: "ShuttingDown" }, () => 503)
     .with({ _tag: "Internal" }, () => 500)
     .exhaustive();

@@ -206,7 +206,9 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     // Idle keep-alive connections are closed when the server closes (requests in flight finish).
     forceCloseConnections: "idle",
-    return503OnClosing: true,
+    // While draining, a request on a connection still open is refused by the hook below, in the one
+    // error body shape; Fastify's own 503 would answer {error, message, statusCode}.
+    return503OnClosing: false,
     clientErrorHandler: clientError,
     // The router's own refusals (an over-long path parameter, a malformed URL) in the one error shape.
     frameworkErrors: (error, _request, reply) =>
@@ -222,6 +224,17 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
   server.setNotFoundHandler((request, reply) =>
     send(reply, { _tag: "NotFound", message: `no route ${request.method} for this path` }),
   );
+
+  // Draining (close() was called): refuse before anything else runs, and end the connection after.
+  let closing = false;
+  server.addHook("onRequest", async (_request, reply) => {
+    if (!closing) return;
+    reply.header("connection", "close");
+    return send(reply, {
+      _tag: "ShuttingDown",
+      message: "the service is shutting down; retry once it is back, or on another instance",
+    });
+  });
 
   // Writes need the bearer token, checked before the body is read or parsed.
   server.addHook("onRequest", async (request, reply) => {
@@ -355,6 +368,7 @@ export const buildApp = async (options: AppOptions): Promise<E.Either<ApiError, 
     close: async () => {
       // Drain: stop accepting, let requests in flight finish, cut what is left after `drainMs`, and
       // release the writer lock in every case (a SIGTERM must not hold the ledger).
+      closing = true;
       const cut = setTimeout(() => server.server.closeAllConnections(), options.drainMs ?? 4000);
       try {
         await server.close();

@@ -225,6 +225,48 @@ describe("embed-in-app: an HTTP service on the file ledger", () => {
     if (E.isRight(again)) await again.right.close();
   });
 
+  it("while draining, a request on a connection still open gets 503 ShuttingDown in the one error body shape", async () => {
+    const { ledgerPath } = await start({ drainMs: 3000 });
+    const net = await import("node:net");
+    const port = Number(new URL(base).port);
+    const body = JSON.stringify({ commandId: "found-drain-1", data: founding("drain-1") });
+    const head = `POST /coops HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    let got = "";
+    const socket = net.connect(port, "127.0.0.1");
+    const ended = new Promise<void>((resolve, reject) => {
+      socket.setEncoding("utf8").on("data", (d: string) => {
+        got += d;
+      });
+      socket.on("close", () => resolve()).on("error", reject);
+    });
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    // A write in flight (its body half sent) keeps the connection busy, so closing does not cut it.
+    socket.write(head + body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    const closed = running?.close();
+    running = undefined;
+    await new Promise((r) => setTimeout(r, 100));
+    // The rest of the body, and a second request pipelined behind it: it arrives while draining.
+    socket.write(`${body.slice(10)}GET /health HTTP/1.1\r\nHost: x\r\n\r\n`);
+    await ended;
+    await closed;
+    const responses = got.split(/(?=HTTP\/1\.1 \d{3} )/);
+    expect(responses.length, got).toBe(2);
+    // The request received before closing is served (its event is written) …
+    expect(responses[0]).toMatch(/^HTTP\/1\.1 201 /);
+    expect(eventLines(ledgerPath)).toBe(1);
+    // … the one received while draining is refused, in the same shape as every other refusal.
+    expect(responses[1]).toMatch(/^HTTP\/1\.1 503 /);
+    expect(responses[1]).toMatch(/\r\nconnection: close\r\n/i);
+    const refused = JSON.parse(responses[1]!.slice(responses[1]!.indexOf("\r\n\r\n") + 4)) as unknown;
+    expect(refused).toEqual({
+      error: {
+        _tag: "ShuttingDown",
+        message: "the service is shutting down; retry once it is back, or on another instance",
+      },
+    });
+  });
+
   it("district and commune codes are checked against the shipped gazetteer, and implausible numbers refused; nothing written", async () => {
     const { ledgerPath } = await start();
     const unknownDistrict = await post("/coops", {
