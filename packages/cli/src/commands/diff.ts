@@ -20,6 +20,7 @@ import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure, showRatioParts } from "../labels/figures.js";
+import { scopedIndicatorName } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { parseInstantOption } from "../options/dates.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
@@ -59,6 +60,8 @@ export interface Restatement {
   readonly knownAtA: Instant;
   readonly knownAtB: Instant;
   readonly scope: string;
+  /** The scope's form, which replaces each indicator's own (the figures' names say so). */
+  readonly form?: CoopForm;
   readonly changes: ReadonlyArray<FigureChange>;
   readonly breakdownChanges: ReadonlyArray<CellChange>;
   readonly events: ReadonlyArray<RecordedEvent>;
@@ -201,30 +204,38 @@ export const restatement = (
       const after = sb.right.figures[i];
       if (after !== undefined && steady.has(before.id)) breakdownChanges.push(...partChanges(before, after));
     });
-    // Only the figures whose total stayed are looked at in the cells, and only the cells where something
-    // recorded in between is counted (from the provenance table; every cell without one): two snapshots
-    // per cell, some 150 cells on a national ledger, most of which nothing late touched.
+    // Only the figures whose total stayed are looked at in the cells, and only where what was recorded in
+    // between changes what they read (from the provenance table; every cell without one): two snapshots
+    // per cell, some 75 cells on a national ledger, most of which nothing late moved.
     const watched = [...steady] as IndicatorId[];
     const cells = watched.length === 0 ? [] : breakdownCells(q.validAt, q.scope);
-    const queryOf = (scope: CliScope, knownAt?: Instant) => ({
+    const queryOf = (scope: CliScope, indicators: ReadonlyArray<IndicatorId>, knownAt?: Instant) => ({
       ...toProjectionQuery({ ...q, scope }, knownAt),
-      indicators: watched,
+      indicators,
     });
+    // Asked per cell AND indicator: a cell is then snapshotted for the indicators that can have moved
+    // there only (a wide restatement touches every province, but few of the steady figures in each).
+    const pairs = cells.flatMap((_, k) => watched.map((id) => ({ k, id })));
     const table = ledger.provenance;
     const movable =
       table === undefined
-        ? cells.map(() => true)
+        ? pairs.map(() => true)
         : mayHaveMoved(
             table,
             ledger.events,
-            cells.map((c) => queryOf(c.scope)),
+            pairs.map((p) => queryOf((cells[p.k] as (typeof cells)[number]).scope, [p.id])),
             a,
             b,
           );
+    const askedIn = cells.map((): IndicatorId[] => []);
+    pairs.forEach((p, i) => {
+      if (movable[i] === true) askedIn[p.k]?.push(p.id);
+    });
     cells.forEach((cell, k) => {
-      if (movable[k] !== true) return;
-      const ca = snapshot(ledger.index, queryOf(cell.scope, a));
-      const cb = snapshot(ledger.index, queryOf(cell.scope, b));
+      const asked = askedIn[k] ?? [];
+      if (asked.length === 0) return;
+      const ca = snapshot(ledger.index, queryOf(cell.scope, asked, a));
+      const cb = snapshot(ledger.index, queryOf(cell.scope, asked, b));
       // A cell the geography does not have (an error for that scope) cannot have moved.
       if (E.isLeft(ca) || E.isLeft(cb)) return;
       ca.right.figures.forEach((before, i) => {
@@ -244,6 +255,7 @@ export const restatement = (
     knownAtA: a,
     knownAtB: b,
     scope: describeScope(q.scope),
+    ...(q.scope.form !== undefined ? { form: q.scope.form } : {}),
     changes,
     breakdownChanges,
     events: moved ? events : [],
@@ -282,12 +294,11 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
       { key: "after_denominator", header: "after denominator", only: "data" },
     ],
     rows: r.changes.map((c) => {
-      const d = indicatorDefinition(c.before.id);
       return {
         id: c.id,
         before: showExactFigure(c.before, nf),
         after: showExactFigure(c.after, nf),
-        name: `${d.label.en} (${d.label.vi})`,
+        name: scopedIndicatorName(indicatorDefinition(c.before.id), r.form),
         before_value: c.before.value,
         after_value: c.after.value,
         before_numerator: c.before.numerator ?? null,

@@ -178,16 +178,22 @@ export const explainFromProvenance = (
     return s === 1;
   };
 
-  // Sum each event's entries that the query counts.
+  // Sum each event's entries that the query counts. A sum over streams lists only the events recorded
+  // after `recordedAfterMs` (each event's contribution is its own): the others are not even gathered.
   const streams = table.eventStreams();
   const credited = new Map<number, Credited>();
+  const gatherAfter = NON_ADDITIVE.has(indicatorId)
+    ? Number.NEGATIVE_INFINITY
+    : (reads.recordedAfterMs ?? Number.NEGATIVE_INFINITY);
+  const eventRecs = table.eventRecs();
   for (const key of seriesRead(indicatorId, q)) {
     const en = table.entriesOf(key);
     for (let i = 0; i < en.positions.length; i++) {
       if ((en.days[i] as number) > q.validDay || (en.recs[i] as number) > q.knownAtMs) continue;
+      const p = en.positions[i] as number;
+      if (!((eventRecs[p] as number) > gatherAfter)) continue;
       const cell = en.cells[i] as number;
       if (!inScope(cell)) continue;
-      const p = en.positions[i] as number;
       if (dirtyNumbers.size > 0 && dirtyNumbers.has(streams[p] as number)) continue;
       let c = credited.get(p);
       if (c === undefined) {
@@ -231,12 +237,22 @@ export const explainFromProvenance = (
     }
   } else {
     // Indicator arithmetic is linear in series sums: an event's contribution is the figure of its own
-    // marginal deltas.
+    // marginal deltas. Events with the same deltas (series, the cell's form and fund kind — all a population asks of
+    // a cell — valid day, amount) contribute the same: on a national ledger most foundings look alike.
+    const seen = new Map<string, Contribution | null>();
     for (const [p, c] of credited) {
-      const parts = evaluate([c]);
-      if (parts === undefined) continue;
-      const d = difference(parts, NO_PARTS);
-      if (d !== undefined) contributions.set(p, d);
+      let signature = "";
+      for (let i = 0; i < c.keys.length; i++) {
+        const cell = info(c.cells[i] as number);
+        signature += `${c.keys[i]}|${cell.form}|${cell.sector === "peoplesCreditFund"}|${c.days[i]}|${c.amounts[i]};`;
+      }
+      let d = seen.get(signature);
+      if (d === undefined) {
+        const parts = evaluate([c]);
+        d = parts === undefined ? null : (difference(parts, NO_PARTS) ?? null);
+        seen.set(signature, d);
+      }
+      if (d !== null) contributions.set(p, d);
     }
   }
 
