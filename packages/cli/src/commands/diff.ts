@@ -1,6 +1,5 @@
 import {
   CoopForm,
-  dayOf,
   gazetteerOn,
   type Instant,
   provinces,
@@ -17,6 +16,7 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
+import { effectiveOf, recordedBetween } from "../engine/recorded-between.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure, showRatioParts } from "../labels/figures.js";
@@ -82,53 +82,6 @@ export const showExactFigure = (f: Figure, nf: NumberFormat = "en"): string => {
 const sameFigure = (a: Figure, b: Figure): boolean =>
   (a.value === null && b.value === null) ||
   (a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator);
-
-const effectiveOf = (e: RecordedEvent): string => (e.event.data as { effectiveDate: string }).effectiveDate;
-
-/** Recorded in (a, b], and effective by the valid date or a retraction. */
-const bearsOn = (e: RecordedEvent, a: Instant, b: Instant, validAt: string): boolean =>
-  e.metadata.recordedAt > a &&
-  e.metadata.recordedAt <= b &&
-  (e.event.type === "EventRetracted" || effectiveOf(e) <= validAt);
-
-/**
- * Events recorded in (a, b] that can bear on figures valid at `validAt`: those effective by then, and
- * every retraction (a correction dated later still removes an earlier event). In global order.
- */
-const recordedBetween = (ledger: LoadedLedger, a: Instant, b: Instant, validAt: string): RecordedEvent[] => {
-  const table = ledger.provenance;
-  if (table !== undefined) {
-    // From the provenance table's event columns: no event is read but those listed (by byte offset),
-    // and those appended after the table was built.
-    const lo = Date.parse(a);
-    const hi = Date.parse(b);
-    const validDay = dayOf(validAt);
-    const retracted = table.types.indexOf("EventRetracted");
-    const recs = table.eventRecs();
-    const days = table.eventDays();
-    const types = table.eventTypes();
-    const positions: number[] = [];
-    for (let p = 0; p < table.covered; p++) {
-      const r = recs[p] as number;
-      if (r > lo && r <= hi && ((types[p] as number) === retracted || (days[p] as number) <= validDay))
-        positions.push(p);
-    }
-    const appended: number[] = [];
-    for (let p = table.covered; p < ledger.events; p++) appended.push(p);
-    return [
-      ...ledger.eventsAt(positions),
-      ...ledger.eventsAt(appended).filter((e) => bearsOn(e, a, b, validAt)),
-    ];
-  }
-  const out: RecordedEvent[] = [];
-  const after = Date.parse(a);
-  for (const id of ledger.index.streamIds()) {
-    // Streams that recorded nothing after A are skipped without reading their events back.
-    if (ledger.index.streamMaxRecorded(id) <= after) continue;
-    for (const e of ledger.index.streamEvents(id)) if (bearsOn(e, a, b, validAt)) out.push(e);
-  }
-  return out.sort((x, y) => x.position - y.position);
-};
 
 /**
  * The cells a figure of scope `scope` breaks down into, along every axis the scope leaves open:
