@@ -54,6 +54,10 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): bad input named", () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("byte-order mark (BOM");
     oneSentence(r.stderr);
+    // verify too (it said "not a coop-ledger header" before).
+    const v = runBin(["verify", "--ledger", bom]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toContain("byte-order mark (BOM");
   });
 
   it("a ledger converted to CR LF line ends is refused (exit 4) naming CR LF", () => {
@@ -63,6 +67,10 @@ describe.skipIf(!hasBin())("coop-ledger (built bin): bad input named", () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("CR LF (Windows line ends)");
     oneSentence(r.stderr);
+    // verify too (it said "not canonical JSON" before).
+    const v = runBin(["verify", "--ledger", crlf]);
+    expect(v.code).toBe(4);
+    expect(v.stderr).toContain("CR LF (Windows line ends)");
   });
 
   it("a date outside the ledger's range gives the allowed range (exit 2)", () => {

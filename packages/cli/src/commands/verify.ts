@@ -1,6 +1,7 @@
 import { verifyIntegrity } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
+import { checkLedgerInput } from "../engine/ledger-input.js";
 import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import { checkDomainRules, type DomainRulesReport } from "../engine/ledger-validity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
@@ -69,7 +70,13 @@ export const runVerify = async (
   })();
   progress.done();
   if (E.isLeft(r)) {
-    const error = fromLedgerIssue(o.ledger, r.left);
+    // A file converted by a tool (a byte-order mark, CR LF line ends) fails at line 1 as "not canonical";
+    // say what happened to it, as the figure commands do.
+    const converted = checkLedgerInput(o.ledger);
+    const error =
+      E.isLeft(converted) && converted.left._tag === "LedgerCorrupt"
+        ? converted.left
+        : fromLedgerIssue(o.ledger, r.left);
     if (error._tag === "FileError") return E.left(error);
     return E.right({
       json: { ledger: o.ledger, ok: false, issue: r.left },
