@@ -262,11 +262,19 @@ const walk = async (
       }
       return g;
     });
+    // The range's columns read once (a result arrives by structured clone: its property loads are
+    // not free in a loop of a hundred thousand lines).
+    const offsets = r.offsets!;
+    const streams = r.stream!;
+    const positions = r.position!;
+    const revisions = r.revision!;
+    const batches = r.batch!;
+    const rangeIds = r.ids!;
     const checked = r.lines + (fl !== undefined && fl.stage >= 5 ? 1 : 0);
     const upTo = fl === undefined ? checked : fl.stage >= 5 ? fl.j + 1 : fl.j;
     for (let j = 0; j <= upTo && j <= checked; j++) {
       const l = line + j;
-      const at = j < checked ? r.offsets![j]! : (fl?.byteOffset ?? 0);
+      const at = j < checked ? offsets[j]! : (fl?.byteOffset ?? 0);
       const failsHere = fl !== undefined && fl.j === j;
       if (failsHere && fl.stage === 1) return E.left(frameOrLinkIssue(fl, l));
       if (j === 0 && r.first !== undefined) {
@@ -276,16 +284,16 @@ const walk = async (
       if (failsHere && fl.stage === 2) return E.left(frameOrLinkIssue(fl, l));
       if (failsHere && fl.stage === 3) return content(l, fl.byteOffset);
       if (j >= checked) break;
-      const g = local[r.stream![j]!]!;
+      const g = local[streams[j]!]!;
       const last = lastRevision[g]!;
       if (last < 0 && !streamValid[g])
         return seq(l, at, `"${streamName[g]!.slice(0, 80)}" is not a stream id`);
       if (failsHere && fl.stage === 5) return seq(l, at, "the event id is not a lowercase UUID");
-      const pos = r.position![j]!;
+      const pos = positions[j]!;
       if (pos !== events) return seq(l, at, `position ${pos}, expected ${events}`);
-      const rev = r.revision![j]!;
+      const rev = revisions[j]!;
       if (rev !== last + 1) return seq(l, at, `revision ${rev} of ${streamName[g]}, expected ${last + 1}`);
-      const br = r.batch![j]!;
+      const br = batches[j]!;
       if (remaining >= 0 && br !== remaining)
         return seq(
           l,
@@ -296,9 +304,9 @@ const walk = async (
       batchStart!.lines++;
       remaining = br > 0 ? br - 1 : -1;
       lastRevision[g] = rev;
-      const dup = ids.add(r.ids!, 16 * j, events);
+      const dup = ids.add(rangeIds, 16 * j, events);
       if (dup >= 0) {
-        const id = uuidOf(r.ids!, 16 * j);
+        const id = uuidOf(rangeIds, 16 * j);
         return E.left({
           _tag: "DuplicateEventId",
           line: l,
