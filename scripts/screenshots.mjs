@@ -95,6 +95,10 @@ try {
     before: async (page) => {
       await page.click("main table.cli >> nth=0 >> tbody tr >> nth=0 >> td.c >> nth=2 >> button");
       await page.waitForSelector("table.moved-events");
+      // The caption's event count arrives after the late events.
+      await page.waitForFunction(
+        () => !document.querySelector("table.moved-events caption")?.textContent?.includes("counting"),
+      );
       await page.evaluate(() => document.querySelector("section.moved")?.scrollIntoView());
     },
   });

@@ -3,7 +3,8 @@
 // included): how long `coop-ledger serve` takes to open the ledger (run twice: the first open may build
 // the index, the second is a restart that reopens it), then each kind of interaction a reader makes —
 // date change, known-at slider, scope, geography, provenance click (explain), which late events moved a
-// figure, compare (diff), resolution (targets), opening an event — `rounds` times each, every round with
+// figure (the late events, shown first, and the figure's event count the page fills in after them),
+// compare (diff), resolution (targets), opening an event — `rounds` times each, every round with
 // DIFFERENT values (another date, another instant, another province, indicator, pair of instants …), so
 // neither the server's answer cache nor a warm per-instant view answers it. Prints p50 / p99 / max of
 // the wall time per kind, the server's own compute time (Server-Timing), the same view asked again
@@ -155,8 +156,15 @@ try {
       (i) => {
         const a = spread(firstRec, lastRec, i, rounds);
         const q = `indicator=${at(indicators, i)}&validAt=${validAt}&knownAt=${m.lastRecordedAt}`;
-        return [`api/explain?${q}&recordedAfter=${a}&limit=500`, `api/explain?${q}&limit=1`];
+        return [`api/explain?${q}&recordedAfter=${a}&limit=500`];
       },
+    ],
+    [
+      // Asked alongside by the page and filled into the late events' caption when it arrives.
+      "  … and the figure's event count",
+      (i) => [
+        `api/explain?indicator=${at(indicators, i)}&validAt=${validAt}&knownAt=${m.lastRecordedAt}&limit=1`,
+      ],
     ],
     [
       "resolution (targets)",

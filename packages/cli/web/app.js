@@ -368,25 +368,35 @@ const views = {
       q.set("recordedAfter", a.result.knownAtA);
       q.set("limit", "500");
       try {
-        const [x, all] = await Promise.all([
-          api("explain", q),
-          api(
-            "explain",
-            new URLSearchParams([
-              ...queryOf(p, ["validAt", ...SCOPE]),
-              ["indicator", id],
-              ["knownAt", a.result.knownAtB],
-              ["limit", "1"],
-            ]),
-          ),
-        ]);
+        // The late events are shown as soon as they are answered; how many events the figure has in all
+        // (every event of its provenance evaluated: the slower question on a national ledger) is asked
+        // alongside and filled into the caption when it arrives.
+        const allAsked = api(
+          "explain",
+          new URLSearchParams([
+            ...queryOf(p, ["validAt", ...SCOPE]),
+            ["indicator", id],
+            ["knownAt", a.result.knownAtB],
+            ["limit", "1"],
+          ]),
+        );
+        const x = await api("explain", q);
         // Explained as known at B, so every event listed was recorded by B: those after A are the late ones.
         const late = x.tables[0].rows;
         const table = el("table", { class: "moved-events" });
+        const caption = (all) =>
+          `Late events (sự kiện ghi nhận muộn) in the provenance of ${id} as known at B: ${x.result.total} of its ${all} event(s) were recorded between A and B${x.result.total > late.length ? ` (the first ${late.length} shown)` : ""}`;
+        const captionEl = el("caption", { text: caption("… (counting, đang đếm)") });
+        allAsked.then(
+          (all) => {
+            captionEl.textContent = caption(String(all.result.total));
+          },
+          () => {
+            captionEl.textContent = caption("(count unavailable)");
+          },
+        );
         table.append(
-          el("caption", {
-            text: `Late events (sự kiện ghi nhận muộn) in the provenance of ${id} as known at B: ${x.result.total} of its ${all.result.total} event(s) were recorded between A and B${x.result.total > late.length ? ` (the first ${late.length} shown)` : ""}`,
-          }),
+          captionEl,
           el(
             "thead",
             {},

@@ -242,6 +242,13 @@ const servePageSuite = (ledgerOf: () => string, budget: Budget) => {
       )) as string[];
       expect(moved.length).toBeGreaterThan(0);
       for (const id of moved) expect(between.has(id), id).toBe(true);
+      // The figure's event count is asked alongside and filled into the caption when it arrives.
+      await page.waitForFunction(
+        '!document.querySelector("table.moved-events caption").textContent.includes("counting")',
+      );
+      expect(await page.textContent("table.moved-events caption")).toMatch(
+        /: \d+ of its \d+ event\(s\) were recorded between A and B/,
+      );
       await page.close();
     },
     budget.testMs,
