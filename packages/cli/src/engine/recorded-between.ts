@@ -14,7 +14,10 @@ const bearsOn = (e: RecordedEvent, a: Instant, b: Instant, validAt: string): boo
 /**
  * Events recorded in (a, b] that can bear on figures valid at `validAt`: those effective by then, and
  * every retraction (a correction dated later still removes an earlier event). In global order.
- * @example recordedBetween(ledger, "2023-01-15T23:59:59.999Z", "2024-06-30T23:59:59.999Z", "2022-12-31")
+ * @example
+ * // The late events of a restatement of 2022 between mid-January 2023 and mid-2024, on an opened ledger.
+ * const late = (ledger: Parameters<typeof recordedBetween>[0]) =>
+ *   recordedBetween(ledger, "2023-01-15T23:59:59.999Z" as Instant, "2024-06-30T23:59:59.999Z" as Instant, "2022-12-31");
  */
 export const recordedBetween = (
   ledger: LoadedLedger,
