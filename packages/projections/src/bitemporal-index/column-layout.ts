@@ -1,7 +1,7 @@
 import { type CellInfo, ledgerLevelCell, parseCell, provinceLevelCell } from "../model/cells.js";
 import { ColumnStore } from "./column-store.js";
 import { DeltaLog } from "./delta-log.js";
-import { imageColumns, imageRollUps, imageSegments } from "./image-columns.js";
+import { imageCells, imageColumns, imageColumnsOf, imageRollUps, imageSegments } from "./image-columns.js";
 import {
   IMAGE_LEVELS,
   type ImageExtent,
@@ -60,8 +60,8 @@ export class ColumnLayout implements DeltaSink {
   /** The columns of each level: their count and their deltas. */
   private readonly levels: Record<CellLevel, { count: number; store: ColumnStore }>;
   /** For a full-detail column, its province-level and whole-ledger roll-up columns. */
-  private provinceColumnOf: number[] = [];
-  private ledgerColumnOf: number[] = [];
+  private readonly provinceColumnOf: number[] = [];
+  private readonly ledgerColumnOf: number[] = [];
   /** Column ids (within the cell's level) by series key and cell id. */
   private readonly columnIds = new Map<number, number[]>();
   private readonly bySeries = new Map<number, Record<CellLevel, CellColumn[]>>();
@@ -77,13 +77,18 @@ export class ColumnLayout implements DeltaSink {
    * the cells are read when first used.
    */
   private image: IndexImageSource | undefined = undefined;
-  /** Whether each level's columns are listed by series (`bySeries`; a query lists its level's). */
+  /** Whether each level's columns are listed by series (`bySeries`) whole, and the keys listed before. */
   private readonly loaded = { ledger: true, province: true, detail: true };
-  /** Whether the image's segments are open in the levels' stores (cheap: they are read when summed). */
+  private readonly listedKeys = {
+    ledger: new Set<number>(),
+    province: new Set<number>(),
+    detail: new Set<number>(),
+  };
+  /** Whether the image's segments are open in the levels' stores (paged: read when summed). */
   private storesOpen = true;
   /** Whether the cells and the column tables feeding needs are read (see {@link readForFeeding}). */
   private fedReady = true;
-  /** A reopened layout's persisted columns by (series, cell) once it is fed (see {@link PersistedColumns}). */
+  /** A reopened layout's persisted columns by (series, cell), once fed. */
   private persisted: PersistedColumns | undefined = undefined;
   private cellKeyList: ReadonlyArray<string> | undefined = undefined;
 
@@ -136,7 +141,13 @@ export class ColumnLayout implements DeltaSink {
 
   /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
   columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
-    this.readLevel(level);
+    const img = this.image;
+    // A reopened layout lists the series' own persisted columns (a scan of one array), not the level's.
+    if (img !== undefined && !this.loaded[level] && !this.listedKeys[level].has(key)) {
+      this.openStores();
+      this.listed(level, key, imageColumnsOf(img, level, key));
+      this.listedKeys[level].add(key);
+    }
     this.prepare();
     const s = this.bySeries.get(key);
     if (s === undefined) return [];
@@ -154,7 +165,7 @@ export class ColumnLayout implements DeltaSink {
 
   /** Sum of a column's deltas with day ≤ `day` and recorded ≤ `rec` (a column from {@link columnsOf}). */
   sumAt(level: CellLevel, column: number, day: number, rec: number): number {
-    if (!this.loaded[level]) this.readLevel(level);
+    if (!this.storesOpen) this.openStores();
     return this.levels[level].store.sumAt(column, day, rec);
   }
 
@@ -246,20 +257,21 @@ export class ColumnLayout implements DeltaSink {
     return id;
   }
 
-  /**
-   * Lists one level's persisted columns by series (which series and cell each counts), before the
-   * columns added since it was opened (column ids ascend in each list, as when fed).
-   */
+  /** Lists a level's persisted columns by series (before those added since: ids ascend, as when fed). */
   private readLevel(level: CellLevel): void {
     const img = this.image;
     if (img === undefined || this.loaded[level]) return;
     this.openStores();
-    for (const [key, list] of imageColumns(img, level)) {
-      const s = this.bySeries.get(key);
-      if (s === undefined) this.bySeries.set(key, { ledger: [], province: [], detail: [], [level]: list });
-      else s[level] = s[level].length === 0 ? list : list.concat(s[level]);
-    }
+    for (const [key, list] of imageColumns(img, level))
+      if (!this.listedKeys[level].has(key)) this.listed(level, key, list);
     this.loaded[level] = true;
+  }
+
+  /** A series' persisted columns at a level, before those added since the layout was opened. */
+  private listed(level: CellLevel, key: number, list: CellColumn[]): void {
+    const s = this.bySeries.get(key);
+    if (s === undefined) this.bySeries.set(key, { ledger: [], province: [], detail: [], [level]: list });
+    else s[level] = s[level].length === 0 ? list : list.concat(s[level]);
   }
 
   /** Opens the image's segments in each level's store (paged: nothing is read until summed). */
@@ -295,28 +307,15 @@ export class ColumnLayout implements DeltaSink {
     const img = this.image;
     if (img === undefined || this.fedReady) return;
     this.openStores();
-    const levelOf: ReadonlyArray<CellLevel> = ["ledger", "province", "detail"];
-    const cellLevels = img.array("cellLevels");
-    const provinceCellOf = img.array("provinceCellOf");
-    const ledgerCellOf = img.array("ledgerCellOf");
-    this.cellKeyList ??= img.strings("cellKeys");
-    const keys = this.cellKeyList;
-    if (
-      keys.length !== cellLevels.length ||
-      keys.length !== img.meta.cells ||
-      provinceCellOf.length !== keys.length ||
-      ledgerCellOf.length !== keys.length
-    )
-      throw new IndexImageDamaged("index image: the cell keys do not match the cells");
-    keys.forEach((k, id) => {
+    const cells = imageCells(img);
+    this.cellKeyList = cells.keys;
+    cells.keys.forEach((k, id) => {
       this.cellIds.set(k, id);
-      this.cellLevels.push(levelOf[cellLevels[id] as number] as CellLevel);
-      this.provinceCellOf.push(provinceCellOf[id] as number);
-      this.ledgerCellOf.push(ledgerCellOf[id] as number);
+      this.cellLevels.push(cells.levels[id] as CellLevel);
+      this.provinceCellOf.push(cells.provinceCellOf[id] as number);
+      this.ledgerCellOf.push(cells.ledgerCellOf[id] as number);
     });
-    const rollUps = imageRollUps(img);
-    this.provinceColumnOf = rollUps.province;
-    this.ledgerColumnOf = rollUps.ledger;
+    // No roll-up table is read: `detailColumn` looks a fed column's roll-ups up in `persisted` too.
     this.persisted = PersistedColumns.of(img);
     this.fedReady = true;
   }
@@ -326,6 +325,11 @@ export class ColumnLayout implements DeltaSink {
     const img = this.image;
     if (img === undefined) return;
     this.readForFeeding();
+    const rollUps = imageRollUps(img);
+    for (let c = 0; c < rollUps.province.length; c++) {
+      this.provinceColumnOf[c] ??= rollUps.province[c] as number;
+      this.ledgerColumnOf[c] ??= rollUps.ledger[c] as number;
+    }
     for (const level of IMAGE_LEVELS) this.readLevel(level);
     for (let id = 0; id < img.meta.cells; id++) this.cell(id);
     this.image = undefined;

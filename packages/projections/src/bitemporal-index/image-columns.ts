@@ -1,4 +1,3 @@
-import { doubles } from "./column-segment.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import { PagedSegment, type Segment } from "./paged-segment.js";
 import { SparseSegment } from "./sparse-segment.js";
@@ -49,21 +48,67 @@ export const imageColumns = (
 };
 
 /**
- * Each persisted full-detail column's province and whole-ledger roll-up columns, as unboxed arrays
- * (filled in a loop: a spread of a million overflows the stack, and pushes grow in steps).
+ * One series' persisted columns at a level, in column order: a scan of the level's `colKey` (what a
+ * query needs, where {@link imageColumns} makes an object for each of the level's columns: 97 k at
+ * province level, 1.36 M at full detail on the national ledger).
+ * @example imageColumnsOf(imageSourceOf(buildIndex([]).toImage()), "province", 7) // []
+ */
+export const imageColumnsOf = (
+  img: IndexImageSource,
+  level: Level,
+  key: number,
+): Array<{ readonly cellId: number; readonly column: number }> => {
+  const count = img.meta.levels[level].count;
+  const colKey = img.array(`${level}.colKey`);
+  const colCell = img.array(`${level}.colCell`);
+  if (colKey.length !== count || colCell.length !== count)
+    throw new IndexImageDamaged(`index image: ${level} columns do not match their count`);
+  const out: Array<{ readonly cellId: number; readonly column: number }> = [];
+  for (let c = 0; c < count; c++)
+    if (colKey[c] === key) out.push({ cellId: colCell[c] as number, column: c });
+  return out;
+};
+
+/**
+ * Each persisted full-detail column's province and whole-ledger roll-up columns.
  * @example const { province, ledger } = imageRollUps(imageSourceOf(buildIndex([]).toImage())); province.length === ledger.length
  */
-export const imageRollUps = (img: IndexImageSource): { province: number[]; ledger: number[] } => {
+export const imageRollUps = (
+  img: IndexImageSource,
+): { readonly province: ArrayLike<number>; readonly ledger: ArrayLike<number> } => {
   const detail = img.meta.levels.detail.count;
   const provinceColumnOf = img.array("provinceColumnOf");
   const ledgerColumnOf = img.array("ledgerColumnOf");
   if (provinceColumnOf.length !== detail || ledgerColumnOf.length !== detail)
     throw new IndexImageDamaged("index image: the roll-up tables do not match the detail columns");
-  const province = doubles(detail);
-  const ledger = doubles(detail);
-  for (let c = 0; c < detail; c++) {
-    province[c] = provinceColumnOf[c] as number;
-    ledger[c] = ledgerColumnOf[c] as number;
-  }
-  return { province, ledger };
+  return { province: provinceColumnOf, ledger: ledgerColumnOf };
+};
+
+/**
+ * The image's cells: keys (roll-up keys prefixed `P` or `L`), levels, and each cell's province and
+ * whole-ledger roll-up cells (−1 for a roll-up cell), checked to fit together.
+ * @example imageCells(imageSourceOf(buildIndex([]).toImage())).keys // []
+ */
+export const imageCells = (
+  img: IndexImageSource,
+): {
+  readonly keys: ReadonlyArray<string>;
+  readonly levels: ReadonlyArray<Level>;
+  readonly provinceCellOf: ArrayLike<number>;
+  readonly ledgerCellOf: ArrayLike<number>;
+} => {
+  const levelOf: ReadonlyArray<Level> = ["ledger", "province", "detail"];
+  const cellLevels = img.array("cellLevels");
+  const provinceCellOf = img.array("provinceCellOf");
+  const ledgerCellOf = img.array("ledgerCellOf");
+  const keys = img.strings("cellKeys");
+  if (
+    keys.length !== cellLevels.length ||
+    keys.length !== img.meta.cells ||
+    provinceCellOf.length !== keys.length ||
+    ledgerCellOf.length !== keys.length
+  )
+    throw new IndexImageDamaged("index image: the cell keys do not match the cells");
+  const levels = Array.from(cellLevels, (l) => levelOf[l] as Level);
+  return { keys, levels, provinceCellOf, ledgerCellOf };
 };
