@@ -138,6 +138,8 @@ describe("laws of the append-only persisted index (issue #12)", () => {
           /^(ledger|province|detail)\.\d+\.(days|recs|amounts|sumDays|sumValues)$/.test(n),
         );
         expect(deltaArrays).toEqual([]);
+        // Nor the roll-up tables (a fed column's roll-up columns are looked up by series and cell).
+        expect([...(file.reads[0] ?? [])].filter((n) => /ColumnOf$/.test(n))).toEqual([]);
       }),
       { ...params, numRuns: Math.max(10, Math.floor(RUNS / 4)) },
     );

@@ -30,7 +30,7 @@ const noSource = {
 
 /** Opens the bytes with positioned reads, recording what is read. */
 const openCounting = (b: Uint8Array) => {
-  const log = { bytes: 0, names: new Set<string>() };
+  const log = { bytes: 0, names: new Set<string>(), widest: new Map<string, number>() };
   const opened = openIndexImage((p, n) => {
     log.bytes += Math.min(n, b.length - p);
     return b.slice(p, p + n);
@@ -45,10 +45,12 @@ const openCounting = (b: Uint8Array) => {
     },
     array: (n) => {
       log.names.add(n);
+      log.widest.set(n, Number.POSITIVE_INFINITY);
       return s.array(n);
     },
     range: (n, a, z) => {
       log.names.add(n);
+      log.widest.set(n, Math.max(log.widest.get(n) ?? 0, z - a));
       return s.range(n, a, z);
     },
   };
@@ -81,6 +83,17 @@ describe("reopening a persisted index reads it lazily (issue #12)", () => {
     const read = [...log.names];
     expect(read.some((n) => n.startsWith("province."))).toBe(true);
     expect(read.filter((n) => n.startsWith("detail.") || n.startsWith("stream"))).toEqual([]);
+  });
+
+  it("a query reads its columns' entries of the per-column tables (start, maxRec, sumStart), never a table whole", () => {
+    const { log, source } = openCounting(bytes);
+    const index = ProjectionIndex.fromImage(source, noSource);
+    const q = { validAt: "2022-12-31", knownAt: "2022-06-30T00:00:00.000Z", scope: { province: "60" } };
+    assertSameResult(snapshot(index, q), snapshot(built, q), "reopened lazily, province, known earlier");
+    const tables = [...log.widest].filter(([n]) => /\.\d+\.(start|maxRec|sumStart)$/.test(n));
+    expect(tables.length).toBeGreaterThan(0);
+    // Two entries at most a read: a column's range (start, sumStart) or its maxRec.
+    expect(tables.filter(([, widest]) => widest > 2)).toEqual([]);
   });
 
   it("a damaged block is found when it is read (IndexImageDamaged), never answered from", () => {
