@@ -16,6 +16,7 @@ export {
 } from "./audit/explain-from-provenance.js";
 export { mayHaveMoved } from "./audit/moved-scopes.js";
 export { type ProvenanceEntries, ProvenanceTable } from "./audit/provenance-table.js";
+export { ProvenanceTap } from "./audit/provenance-tap.js";
 export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
 export {
@@ -32,6 +33,7 @@ export {
   type CellLevel,
   type EventSource,
   type FeedResult,
+  type FeedTap,
   ProjectionIndex,
 } from "./bitemporal-index/projection-index.js";
 export {

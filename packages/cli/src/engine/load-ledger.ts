@@ -1,6 +1,11 @@
 import { closeSync, openSync, statSync } from "node:fs";
 import type { BusinessDate, Instant, RecordedEvent } from "@coop-ledger/domain";
-import { type EventSource, ProjectionIndex, ProvenanceTable } from "@coop-ledger/projections";
+import {
+  type EventSource,
+  ProjectionIndex,
+  type ProvenanceTable,
+  ProvenanceTap,
+} from "@coop-ledger/projections";
 import {
   type ChainScan,
   type LedgerIssue,
@@ -303,6 +308,7 @@ export const loadLedger = async (
   let index: ProjectionIndex;
   let facts: LedgerFacts;
   let origin: IndexOrigin;
+  let tap: ProvenanceTap | undefined;
   if (idx !== undefined) {
     index = ProjectionIndex.fromImage(idx.image, source);
     facts = new LedgerFacts(idx.facts);
@@ -321,17 +327,19 @@ export const loadLedger = async (
         return E.left(changedWhileRead(path, total, idx.ledger.events + n.right));
     }
   } else {
-    index = new ProjectionIndex();
+    // Built holding no decoded events (memory bounded by the streams' folds, not the history), the
+    // provenance table taken from what the index emits (only streams that needed their events re-fold).
+    tap = new ProvenanceTap(total);
+    index = ProjectionIndex.holdingNoEvents(source, { tap });
     facts = new LedgerFacts();
     origin = "built";
     const n = await feed(ctx, path, index, facts, undefined);
     if (E.isLeft(n)) return n;
     if (n.right !== total) return E.left(changedWhileRead(path, total, n.right));
   }
-  // The provenance table is built from the streams' events while the index still holds them.
   let provenance: ProvenanceTable | undefined;
-  if (origin === "built") {
-    provenance = ProvenanceTable.build(total, index.streamIds(), (id) => index.streamEvents(id));
+  if (tap !== undefined) {
+    provenance = tap.table((id) => index.streamEvents(id));
     if (persist)
       writeProvenanceFile(provenancePathOf(path), provenance, {
         headerHash,

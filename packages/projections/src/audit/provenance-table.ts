@@ -1,37 +1,11 @@
-import { dayOf, type EventType, instantMs, type RecordedEvent } from "@coop-ledger/domain";
+import type { EventType, RecordedEvent } from "@coop-ledger/domain";
 import {
   type IndexImage,
   IndexImageDamaged,
   type IndexImageSource,
   imageSourceOf,
 } from "../bitemporal-index/index-image.js";
-import { streamProvenance } from "./stream-provenance.js";
-
-/** A growable typed column (doubling), trimmed to its length when laid out. */
-class Grow<A extends Float64Array | Int32Array> {
-  length = 0;
-  constructor(
-    private data: A,
-    private readonly make: (n: number) => A,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(Math.max(1024, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  at(i: number): number {
-    return this.data[i] as number;
-  }
-  trimmed(): A {
-    return this.data.subarray(0, this.length) as A;
-  }
-}
-
-const f64 = (n: number) => new Float64Array(n);
-const i32 = (n: number) => new Int32Array(n);
+import { PROVENANCE_ARRAYS, ProvenanceBuilder } from "./provenance-builder.js";
 
 /** The entries of one series in a provenance table (parallel columns; see {@link ProvenanceTable}). */
 export interface ProvenanceEntries {
@@ -42,20 +16,7 @@ export interface ProvenanceEntries {
   readonly amounts: Float64Array;
 }
 
-/** The array names of a provenance image (see {@link ProvenanceTable.toImage}). */
-const A = {
-  eventRec: "prov.event.rec",
-  eventDay: "prov.event.day",
-  eventType: "prov.event.type",
-  eventStream: "prov.event.stream",
-  keys: "prov.keys",
-  keyStart: "prov.keyStart",
-  position: "prov.entry.position",
-  cell: "prov.entry.cell",
-  day: "prov.entry.day",
-  rec: "prov.entry.rec",
-  amount: "prov.entry.amount",
-} as const;
+const A = PROVENANCE_ARRAYS;
 
 /**
  * What `explain` and `diff` read instead of the events: built once from the streams (with the index),
@@ -65,7 +26,7 @@ const A = {
  *   finds the events recorded between two instants, and `explain` orders and groups what it credits,
  *   without reading the ledger; only the events shown are then read from the ledger by byte offset.
  * - **Per series**: every event's marginal contribution, as changes over recording time (see
- *   {@link streamProvenance}): `(position, cell, valid day, recorded at, amount)`. The contribution of an
+ *   `streamProvenance`): `(position, cell, valid day, recorded at, amount)`. The contribution of an
  *   event to a figure valid at D as known at K is the indicator evaluated on its entries with day ≤ D
  *   and recorded ≤ K — the same figure `streamContributions` computes by re-folding the stream.
  *
@@ -103,112 +64,13 @@ export class ProvenanceTable {
     streamIds: Iterable<string>,
     eventsOf: (streamId: string) => ReadonlyArray<RecordedEvent>,
   ): ProvenanceTable {
-    const eventRec = new Float64Array(covered).fill(Number.NaN);
-    const eventDay = new Int32Array(covered);
-    const eventType = new Int32Array(covered).fill(-1);
-    const eventStream = new Int32Array(covered).fill(-1);
-    const types: string[] = [];
-    const typeCode = new Map<string, number>();
-    const cellIds = new Map<string, number>();
-    const keyIds = new Map<number, number>();
-    const position = new Grow(i32(0), i32);
-    const key = new Grow(i32(0), i32);
-    const cell = new Grow(i32(0), i32);
-    const day = new Grow(i32(0), i32);
-    const rec = new Grow(f64(0), f64);
-    const amount = new Grow(f64(0), f64);
+    const b = new ProvenanceBuilder(covered);
     const streams: string[] = [];
     for (const id of streamIds) {
-      const s = streams.length;
+      b.stream(eventsOf(id), streams.length);
       streams.push(id);
-      const events = eventsOf(id);
-      for (const e of events) {
-        if (e.position >= covered) continue;
-        let t = typeCode.get(e.event.type);
-        if (t === undefined) {
-          t = types.length;
-          types.push(e.event.type);
-          typeCode.set(e.event.type, t);
-        }
-        eventRec[e.position] = instantMs(e.metadata.recordedAt);
-        eventDay[e.position] = dayOf(e.event.data.effectiveDate);
-        eventType[e.position] = t;
-        eventStream[e.position] = s;
-      }
-      streamProvenance(events, (p, k, c, d, a, r) => {
-        let kid = keyIds.get(k);
-        if (kid === undefined) {
-          kid = keyIds.size;
-          keyIds.set(k, kid);
-        }
-        let cid = cellIds.get(c);
-        if (cid === undefined) {
-          cid = cellIds.size;
-          cellIds.set(c, cid);
-        }
-        position.push(p);
-        key.push(kid);
-        cell.push(cid);
-        day.push(d);
-        rec.push(r);
-        amount.push(a);
-      });
     }
-    // Group the entries by series (a counting sort): a query reads only its indicator's series.
-    const keys = new Float64Array(keyIds.size);
-    for (const [k, id] of keyIds) keys[id] = k;
-    const keyStart = new Float64Array(keys.length + 1);
-    for (let i = 0; i < key.length; i++) (keyStart[key.at(i) + 1] as number)++;
-    for (let k = 0; k < keys.length; k++)
-      keyStart[k + 1] = (keyStart[k + 1] as number) + (keyStart[k] as number);
-    const fill = keyStart.slice(0, keys.length);
-    const n = key.length;
-    const out = {
-      position: new Int32Array(n),
-      cell: new Int32Array(n),
-      day: new Int32Array(n),
-      rec: new Float64Array(n),
-      amount: new Float64Array(n),
-    };
-    for (let i = 0; i < n; i++) {
-      const k = key.at(i);
-      const j = fill[k] as number;
-      fill[k] = j + 1;
-      out.position[j] = position.at(i);
-      out.cell[j] = cell.at(i);
-      out.day[j] = day.at(i);
-      out.rec[j] = rec.at(i);
-      out.amount[j] = amount.at(i);
-    }
-    const image: IndexImage = {
-      meta: {
-        events: covered,
-        deltas: n,
-        latest: null,
-        cells: cellIds.size,
-        streams: streams.length,
-        levels: {
-          ledger: { count: 0, segments: [] },
-          province: { count: 0, segments: [] },
-          detail: { count: 0, segments: [] },
-        },
-      },
-      strings: { cellKeys: [...cellIds.keys()], streamIds: streams },
-      arrays: {
-        [A.eventRec]: eventRec,
-        [A.eventDay]: eventDay,
-        [A.eventType]: eventType,
-        [A.eventStream]: eventStream,
-        [A.keys]: keys,
-        [A.keyStart]: keyStart,
-        [A.position]: out.position,
-        [A.cell]: out.cell,
-        [A.day]: out.day,
-        [A.rec]: out.rec,
-        [A.amount]: out.amount,
-      },
-    };
-    return new ProvenanceTable(imageSourceOf(image), types, covered);
+    return new ProvenanceTable(imageSourceOf(b.image(streams)), b.types, covered);
   }
 
   /**

@@ -2,11 +2,11 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import type { CellInfo } from "../model/cells.js";
 import { type CellColumn, type CellLevel, ColumnLayout } from "./column-layout.js";
 import { type ImageExtent, type IndexImage, type IndexImageSource, imageSourceOf } from "./index-image.js";
-import type { EventSource, FeedResult } from "./stream-entry.js";
+import type { EventSource, FeedResult, FeedTap } from "./stream-entry.js";
 import { StreamFeed } from "./stream-feed.js";
 
 export type { CellColumn, CellLevel } from "./column-layout.js";
-export type { EventSource, FeedResult } from "./stream-entry.js";
+export type { EventSource, FeedResult, FeedTap } from "./stream-entry.js";
 
 /**
  * The bitemporal index: fed events in transaction-time order (any order is accepted, see below), it
@@ -49,6 +49,26 @@ export class ProjectionIndex {
   constructor(options: { readonly minStride?: number } = {}) {
     this.layout = new ColumnLayout(options.minStride);
     this.feed = new StreamFeed(this.layout);
+  }
+
+  /**
+   * An empty index that **holds no decoded events while it is fed** (a first build at national scale):
+   * each stream keeps only its fold (state, tail, first and last live events), so an event that comes
+   * after its stream's others is folded from that alone; a stream that receives anything else (a
+   * back-dated event, a retraction, a redelivery) reads its events back from `source` once and is held
+   * from then on. It answers, persists and extends exactly as an index fed by {@link add} does
+   * (persist-laws.prop.test.ts); audits read the streams' events back from `source`. `options.tap` is
+   * told of each event folded from its stream's fold and the deltas it caused (`ProvenanceTap` builds
+   * the provenance table from them).
+   * @example const index = ProjectionIndex.holdingNoEvents({ eventsAt: () => [] }); index.size // 0
+   */
+  static holdingNoEvents(
+    source: EventSource,
+    options: { readonly minStride?: number; readonly tap?: FeedTap } = {},
+  ): ProjectionIndex {
+    const index = new ProjectionIndex(options);
+    index.feed.holdNoEvents(source, options.tap);
+    return index;
   }
 
   /** Number of distinct events fed. */

@@ -1,9 +1,11 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
-import type { TimedEvent } from "../model/live-events.js";
+import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
-import { clearDeltas, type Deltas, emptyDeltas } from "../model/stream-sweep.js";
+import { clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import type { StreamFold } from "./stream-fold.js";
+import { streamHistory } from "./stream-history.js";
 
 /** What happened to an event fed to the index. */
 export type FeedResult = "added" | "duplicate";
@@ -99,6 +101,91 @@ export const newStreamEntry = (): StreamEntry => ({
   fold: undefined,
   packed: undefined,
   imageAt: -1,
+});
+
+/** The state of a cold stream (never read or written: a cold stream's state is in its fold). */
+const COLD_STATE: StreamState = initialStreamState();
+
+/**
+ * Turns a hot stream cold, keeping its fold (decoded, sharing the state and tail) and dropping its
+ * events and live list: a stream fed afterwards from its fold alone costs no memory for its history.
+ * @example const e = newStreamEntry(); coolEntry(e); e.hot // false
+ */
+export const coolEntry = (e: StreamEntry): void => {
+  e.fold = hotFold(e);
+  e.hot = false;
+  e.events = [];
+  e.live = [];
+  e.tail = NO_DELTAS;
+  e.state = COLD_STATE;
+};
+
+/**
+ * Makes a stream hot from its events (arrival order, as read back): its live list, state and tail as
+ * feeding them gave (the fold is deterministic).
+ * @example const e = newStreamEntry(); hydrateEntry(e, []); e.hot // true
+ */
+export const hydrateEntry = (entry: StreamEntry, events: TimedEvent[]): void => {
+  entry.events = events;
+  entry.live = liveEvents(events);
+  const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
+  entry.state = full.state;
+  const last = entry.live[entry.live.length - 1];
+  entry.tail = tailAfter(NO_DELTAS, full.deltas, last === undefined ? Number.NEGATIVE_INFINITY : last.day);
+  entry.hot = true;
+  entry.fold = undefined;
+  entry.packed = undefined;
+};
+
+/**
+ * Adds an event recorded before the stream's latest to a hot stream: its knowledge history changes
+ * before instants already indexed, so the history it contributed is withdrawn and the one it
+ * contributes now added (other streams are unaffected: law 4).
+ * @example
+ * const late = { day: 18687, recordedMs: 0, recorded: { eventId: "e-1", revision: 0, position: 0, streamId: "coop-htx-1", event: { type: "CoopSuspended", data: { coopId: "htx-1", effectiveDate: "2021-03-01" } }, metadata: { recordedAt: "1970-01-01T00:00:00.000Z" } } } as unknown as Parameters<typeof rederiveEntry>[1];
+ * const e = newStreamEntry();
+ * rederiveEntry(e, late, { push: () => undefined });
+ * e.events.length // 1
+ */
+export const rederiveEntry = (entry: StreamEntry, te: TimedEvent, out: DeltaSink): void => {
+  const before = streamHistory(entry.events);
+  entry.events.push(te);
+  const after = streamHistory(entry.events);
+  for (const h of before) out.push(h.key, h.cell, h.day, -h.amount, h.rec);
+  for (const h of after) out.push(h.key, h.cell, h.day, h.amount, h.rec);
+  entry.live = liveEvents(entry.events);
+  const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
+  entry.state = full.state;
+  const last = entry.live[entry.live.length - 1];
+  entry.tail = tailAfter(entry.tail, full.deltas, last === undefined ? Number.NEGATIVE_INFINITY : last.day);
+};
+
+/**
+ * What an index fed holding no events reports besides its deltas, so that the provenance table is built
+ * with it rather than by folding every stream again (`ProvenanceTap`, provenance-tap.ts): each event
+ * folded from its stream's fold alone (`event`, then the deltas it caused, `delta`), and each stream
+ * whose events had to be read back (`dirty`: its provenance is derived from its events instead).
+ * @example const tap: FeedTap = { event: () => undefined, delta: () => undefined, dirty: () => undefined };
+ */
+export interface FeedTap {
+  readonly event: (streamId: string, position: number, recordedMs: number, day: number, type: string) => void;
+  readonly delta: (key: number, cell: string, day: number, amount: number, rec: number) => void;
+  readonly dirty: (streamId: string) => void;
+}
+
+/**
+ * A sink that pushes to `out`, and to `tap` too while `on()` holds.
+ * @example
+ * const amounts: number[] = [];
+ * const tap = { event: () => undefined, delta: (_k: number, _c: string, _d: number, a: number) => { amounts.push(a); }, dirty: () => undefined };
+ * teeSink({ push: () => undefined }, tap, () => true).push(1, "c", 0, 5, 0);
+ * amounts // [5]
+ */
+export const teeSink = (out: DeltaSink, tap: FeedTap, on: () => boolean): DeltaSink => ({
+  push: (key, cell, day, amount, rec) => {
+    out.push(key, cell, day, amount, rec);
+    if (on()) tap.delta(key, cell, day, amount, rec);
+  },
 });
 
 /**

@@ -8,21 +8,25 @@ import { emitDifference } from "./delta-difference.js";
 import { ImageStreams, streamImageArrays } from "./image-streams.js";
 import type { IndexImageSource } from "./index-image.js";
 import {
+  coolEntry,
   type EventSource,
   type FeedResult,
+  type FeedTap,
   firstChangedDay,
   hotFold,
+  hydrateEntry,
   insertByValidTime,
   isFed,
   NO_DELTAS,
   newStreamEntry,
+  rederiveEntry,
   type StreamEntry,
   scratchNew,
   scratchOld,
   tailAfter,
+  teeSink,
 } from "./stream-entry.js";
 import { decodeStreamFold, encodeStreamFold, foldOfImage, type StreamFold } from "./stream-fold.js";
-import { streamHistory } from "./stream-history.js";
 
 /** The one-event live list a fold is resumed with (only its last element is read). */
 const scratchOne: TimedEvent[] = [];
@@ -59,15 +63,22 @@ export class StreamFeed {
   private added = 0;
   /** The image a reopened index read its streams from: their folds are read from it when needed. */
   private foldSource: IndexImageSource | undefined = undefined;
+  private holdNone = false;
   private flowDay = 0;
   private flowRec = 0;
   /** The sink of an independent event's flows (one closure per index, not per event). */
   private readonly flowSink: FlowSink = (key, cell, amount) => {
     if (amount !== 0) this.out.push(key, cell, this.flowDay, amount, this.flowRec);
   };
+  /** Told of the events folded from their stream's fold alone, and their deltas (see holdNoEvents). */
+  private tap: FeedTap | undefined = undefined;
+  private tapping = false;
+  private out: DeltaSink;
 
   /** A feed that pushes its deltas to `out` (the index's `ColumnLayout`). */
-  constructor(private readonly out: DeltaSink) {}
+  constructor(private readonly layout: DeltaSink) {
+    this.out = layout;
+  }
 
   /** Number of streams (those of a reopened index's image included, read or not). */
   get streamCount(): number {
@@ -83,13 +94,38 @@ export class StreamFeed {
       entry = newStreamEntry();
       this.streams.set(event.streamId, entry);
       if (this.pending !== undefined) this.added++;
+      if (this.holdNone) {
+        // A new stream's first event is folded hot, then only the fold is kept (see holdNoEvents).
+        this.tapping = this.tap !== undefined;
+        const r = this.addHot(entry, event);
+        this.tapping = false;
+        coolEntry(entry);
+        return r;
+      }
     } else if (!entry.hot) {
-      // A cold stream: an event that continues it is folded from its persisted fold alone; anything
-      // else reads its events back and re-folds them first.
+      // A cold stream: an event that continues it is folded from its fold alone; else it is hydrated.
       const fold = this.foldOf(entry);
       if (fold !== undefined && this.addToFold(entry, fold, event)) return "added";
-      this.hydrate(entry);
+      this.tap?.dirty(event.streamId);
+      hydrateEntry(entry, this.read(entry).map(timed));
     }
+    return this.addHot(entry, event);
+  }
+
+  /**
+   * Feeds holding no events ({@link coolEntry}): a stream keeps only its fold; one that receives an event
+   * its fold cannot take (back-dated, a retraction, a redelivery, recorded out of order) reads its events
+   * back from `source` once and stays hot. Memory is bounded by the folds, not the history (issue #12).
+   */
+  holdNoEvents(source: EventSource, tap?: FeedTap): void {
+    this.source = source;
+    this.holdNone = true;
+    this.tap = tap;
+    if (tap !== undefined) this.out = teeSink(this.layout, tap, () => this.tapping);
+  }
+
+  /** Feeds one event to a hot stream. */
+  private addHot(entry: StreamEntry, event: RecordedEvent): FeedResult {
     // A redelivered event carries its stream revision again, so only an event at or below the highest
     // revision seen can be one; the usual, later event is never looked up.
     if (event.revision <= entry.maxRevision && isFed(entry.events, event.eventId)) return "duplicate";
@@ -99,9 +135,11 @@ export class StreamFeed {
       this.touched.set(event.streamId, entry.positions.length);
     entry.positions.push(event.position);
     const te = timed(event);
+    if (this.tapping)
+      this.tap?.event(event.streamId, event.position, te.recordedMs, te.day, event.event.type);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     if (te.recordedMs < entry.maxRecorded) {
-      this.rederive(entry, te);
+      rederiveEntry(entry, te, this.out);
       return "added";
     }
     entry.events.push(te);
@@ -200,6 +238,12 @@ export class StreamFeed {
     const rev = event.revision;
     const continuing = f.liveCount > 0 && f.lastDay === te.day && f.lastRevision < rev;
     if (!independent && !(f.liveCount === 0 || f.lastDay < te.day || continuing)) return false;
+    if (this.tap !== undefined) {
+      // A flow dated before the stream's last event: its provenance is re-derived from the events.
+      if (independent && f.liveCount > 0 && te.day < f.lastDay) this.tap.dirty(event.streamId);
+      this.tap.event(event.streamId, event.position, te.recordedMs, te.day, type);
+      this.tapping = true;
+    }
     entry.maxRevision = rev;
     this.eventCount++;
     if (this.touched !== undefined && !this.touched.has(event.streamId))
@@ -233,6 +277,7 @@ export class StreamFeed {
       f.lastRevision = rev;
     }
     f.liveCount++;
+    this.tapping = false;
     return true;
   }
 
@@ -261,41 +306,6 @@ export class StreamFeed {
     if (this.source === undefined)
       throw new Error("ProjectionIndex: a released stream without an event source");
     return this.source.eventsAt(entry.positions);
-  }
-
-  /** Reads a cold stream's events back and re-folds them: its live list, state and tail as fed. */
-  private hydrate(entry: StreamEntry): void {
-    const events = this.read(entry).map(timed);
-    entry.events = events;
-    entry.live = liveEvents(events);
-    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
-    entry.state = full.state;
-    const lastDay =
-      entry.live.length === 0
-        ? Number.NEGATIVE_INFINITY
-        : (entry.live[entry.live.length - 1] as TimedEvent).day;
-    entry.tail = tailAfter(NO_DELTAS, full.deltas, lastDay);
-    entry.hot = true;
-    entry.fold = undefined;
-    entry.packed = undefined;
-  }
-
-  private rederive(entry: StreamEntry, te: TimedEvent): void {
-    // The stream's knowledge history changes before instants already indexed: withdraw the history it
-    // contributed and add the one it contributes now. Other streams are unaffected (law 4).
-    const before = streamHistory(entry.events);
-    entry.events.push(te);
-    const after = streamHistory(entry.events);
-    for (const h of before) this.out.push(h.key, h.cell, h.day, -h.amount, h.rec);
-    for (const h of after) this.out.push(h.key, h.cell, h.day, h.amount, h.rec);
-    entry.live = liveEvents(entry.events);
-    const full = sweepStream(entry.live, Number.NEGATIVE_INFINITY, scratchNew);
-    entry.state = full.state;
-    const lastDay =
-      entry.live.length === 0
-        ? Number.NEGATIVE_INFINITY
-        : (entry.live[entry.live.length - 1] as TimedEvent).day;
-    entry.tail = tailAfter(entry.tail, full.deltas, lastDay);
   }
 
   /** Drops every stream's decoded events, live list, state and tail (see `ProjectionIndex.release`). */

@@ -58,7 +58,7 @@ const reopen = (index: ProjectionIndex, source: EventSource): ProjectionIndex =>
 };
 
 describe("laws of the persisted index (issue #12)", () => {
-  it("bulk = event by event = reopened from its bytes = released = extended after appends, for every query", () => {
+  it("bulk = event by event = fed holding no events = reopened from its bytes = released = extended after appends, for every query", () => {
     fc.assert(
       fc.property(historyAndQueriesArb, fc.nat(), ([events, queries], cutSeed) => {
         // The append boundary falls anywhere: late-recorded events, back-dated ones and retractions of
@@ -71,6 +71,9 @@ describe("laws of the persisted index (issue #12)", () => {
         const reopened = reopenLazily(buildIndex(events), source);
         const decodedWhole = reopen(buildIndex(events), source);
         const released = buildIndex(events).release(source);
+        // A first build that holds no events (the CLI's), and that index persisted and reopened.
+        const heldNone = ProjectionIndex.holdingNoEvents(source).addAll(events);
+        const heldNoneReopened = reopenLazily(heldNone, source);
         // Indexed up to the cut, persisted, reopened by a later run, then the ledger grew.
         const extended = reopenLazily(buildIndex(events.slice(0, cut)), source);
         for (const e of events.slice(cut)) extended.add(e);
@@ -83,6 +86,8 @@ describe("laws of the persisted index (issue #12)", () => {
           assertSameResult(snapshot(reopened, q), expected, "reopened (read lazily)");
           assertSameResult(snapshot(decodedWhole, q), expected, "reopened (decoded whole)");
           assertSameResult(snapshot(released, q), expected, "released");
+          assertSameResult(snapshot(heldNone, q), expected, "held no events while fed");
+          assertSameResult(snapshot(heldNoneReopened, q), expected, "held no events, persisted, reopened");
           assertSameResult(snapshot(extended, q), expected, `extended after ${cut} of ${events.length}`);
           assertSameResult(snapshot(again, q), expected, "extended, persisted, reopened");
         }

@@ -1,0 +1,203 @@
+import { dayOf, instantMs, type RecordedEvent } from "@coop-ledger/domain";
+import type { IndexImage } from "../bitemporal-index/index-image.js";
+import { streamProvenance } from "./stream-provenance.js";
+
+/** A growable typed column (doubling), trimmed to its length when laid out. */
+class Grow<A extends Float64Array | Int32Array> {
+  length = 0;
+  constructor(
+    private data: A,
+    private readonly make: (n: number) => A,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(Math.max(1024, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  at(i: number): number {
+    return this.data[i] as number;
+  }
+}
+
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+
+/**
+ * The array names of a provenance image (see `ProvenanceTable.toImage`).
+ * @example PROVENANCE_ARRAYS.keys // "prov.keys"
+ */
+export const PROVENANCE_ARRAYS = {
+  eventRec: "prov.event.rec",
+  eventDay: "prov.event.day",
+  eventType: "prov.event.type",
+  eventStream: "prov.event.stream",
+  keys: "prov.keys",
+  keyStart: "prov.keyStart",
+  position: "prov.entry.position",
+  cell: "prov.entry.cell",
+  day: "prov.entry.day",
+  rec: "prov.entry.rec",
+  amount: "prov.entry.amount",
+} as const;
+const A = PROVENANCE_ARRAYS;
+
+/**
+ * Collects a provenance table's columns: per event (by global position below `covered`) its recording
+ * instant, valid day, type and stream; and the entries `(position, series, cell, valid day, recorded at,
+ * amount)` of each stream. {@link image} groups the entries by series (what `ProvenanceTable` reads).
+ *
+ * @example
+ * const b = new ProvenanceBuilder(1);
+ * b.event(0, Date.parse("2023-01-15T08:00:00Z"), 18687, "CoopSuspended", 0);
+ * b.image(["coop-htx-1"]).meta.events // 1
+ */
+export class ProvenanceBuilder {
+  private readonly eventRec: Float64Array;
+  private readonly eventDay: Int32Array;
+  private readonly eventType: Int32Array;
+  private readonly eventStream: Int32Array;
+  /** Event type names by code. */
+  readonly types: string[] = [];
+  private readonly typeCode = new Map<string, number>();
+  private readonly cellIds = new Map<string, number>();
+  private readonly keyIds = new Map<number, number>();
+  private readonly position = new Grow(i32(0), i32);
+  private readonly key = new Grow(i32(0), i32);
+  private readonly cell = new Grow(i32(0), i32);
+  private readonly day = new Grow(i32(0), i32);
+  private readonly rec = new Grow(f64(0), f64);
+  private readonly amount = new Grow(f64(0), f64);
+  private readonly streamOf = new Grow(i32(0), i32);
+
+  /** A builder for the ledger positions `0 … covered − 1`. */
+  constructor(readonly covered: number) {
+    this.eventRec = new Float64Array(covered).fill(Number.NaN);
+    this.eventDay = new Int32Array(covered);
+    this.eventType = new Int32Array(covered).fill(-1);
+    this.eventStream = new Int32Array(covered).fill(-1);
+  }
+
+  /** Number of entries so far. */
+  get entries(): number {
+    return this.key.length;
+  }
+
+  /** One event's columns (`stream`: its stream's place in the table's streams). */
+  event(position: number, recordedMs: number, day: number, type: string, stream: number): void {
+    if (position >= this.covered) return;
+    let t = this.typeCode.get(type);
+    if (t === undefined) {
+      t = this.types.length;
+      this.types.push(type);
+      this.typeCode.set(type, t);
+    }
+    this.eventRec[position] = recordedMs;
+    this.eventDay[position] = day;
+    this.eventType[position] = t;
+    this.eventStream[position] = stream;
+  }
+
+  /** One entry of the stream at place `stream`. */
+  entry(p: number, k: number, c: string, d: number, a: number, r: number, stream: number): void {
+    let kid = this.keyIds.get(k);
+    if (kid === undefined) {
+      kid = this.keyIds.size;
+      this.keyIds.set(k, kid);
+    }
+    let cid = this.cellIds.get(c);
+    if (cid === undefined) {
+      cid = this.cellIds.size;
+      this.cellIds.set(c, cid);
+    }
+    this.position.push(p);
+    this.key.push(kid);
+    this.cell.push(cid);
+    this.day.push(d);
+    this.rec.push(r);
+    this.amount.push(a);
+    this.streamOf.push(stream);
+  }
+
+  /**
+   * A whole stream (its events in arrival order, each once): their columns, and its entries derived by
+   * folding them ({@link streamProvenance}).
+   */
+  stream(events: ReadonlyArray<RecordedEvent>, stream: number): void {
+    for (const e of events)
+      this.event(
+        e.position,
+        instantMs(e.metadata.recordedAt),
+        dayOf(e.event.data.effectiveDate),
+        e.event.type,
+        stream,
+      );
+    streamProvenance(events, (p, k, c, d, a, r) => this.entry(p, k, c, d, a, r, stream));
+  }
+
+  /**
+   * The table's image: the entries grouped by series (a counting sort: a query reads only its
+   * indicator's series), without those `drop(i, stream)` refuses (`i`: the entry's place in order).
+   */
+  image(streams: ReadonlyArray<string>, drop?: (i: number, stream: number) => boolean): IndexImage {
+    const keep = new Uint8Array(this.key.length).fill(1);
+    if (drop !== undefined)
+      for (let i = 0; i < keep.length; i++) if (drop(i, this.streamOf.at(i))) keep[i] = 0;
+    const keys = new Float64Array(this.keyIds.size);
+    for (const [k, id] of this.keyIds) keys[id] = k;
+    const keyStart = new Float64Array(keys.length + 1);
+    for (let i = 0; i < keep.length; i++) if (keep[i] === 1) (keyStart[this.key.at(i) + 1] as number)++;
+    for (let k = 0; k < keys.length; k++)
+      keyStart[k + 1] = (keyStart[k + 1] as number) + (keyStart[k] as number);
+    const fill = keyStart.slice(0, keys.length);
+    const n = keyStart[keys.length] as number;
+    const out = {
+      position: new Int32Array(n),
+      cell: new Int32Array(n),
+      day: new Int32Array(n),
+      rec: new Float64Array(n),
+      amount: new Float64Array(n),
+    };
+    for (let i = 0; i < keep.length; i++) {
+      if (keep[i] === 0) continue;
+      const k = this.key.at(i);
+      const j = fill[k] as number;
+      fill[k] = j + 1;
+      out.position[j] = this.position.at(i);
+      out.cell[j] = this.cell.at(i);
+      out.day[j] = this.day.at(i);
+      out.rec[j] = this.rec.at(i);
+      out.amount[j] = this.amount.at(i);
+    }
+    return {
+      meta: {
+        events: this.covered,
+        deltas: n,
+        latest: null,
+        cells: this.cellIds.size,
+        streams: streams.length,
+        levels: {
+          ledger: { count: 0, segments: [] },
+          province: { count: 0, segments: [] },
+          detail: { count: 0, segments: [] },
+        },
+      },
+      strings: { cellKeys: [...this.cellIds.keys()], streamIds: [...streams] },
+      arrays: {
+        [A.eventRec]: this.eventRec,
+        [A.eventDay]: this.eventDay,
+        [A.eventType]: this.eventType,
+        [A.eventStream]: this.eventStream,
+        [A.keys]: keys,
+        [A.keyStart]: keyStart,
+        [A.position]: out.position,
+        [A.cell]: out.cell,
+        [A.day]: out.day,
+        [A.rec]: out.rec,
+        [A.amount]: out.amount,
+      },
+    };
+  }
+}

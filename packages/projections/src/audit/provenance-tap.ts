@@ -1,0 +1,85 @@
+import type { RecordedEvent } from "@coop-ledger/domain";
+import { imageSourceOf } from "../bitemporal-index/index-image.js";
+import type { FeedTap } from "../bitemporal-index/stream-entry.js";
+import { ProvenanceBuilder } from "./provenance-builder.js";
+import { ProvenanceTable } from "./provenance-table.js";
+
+/**
+ * Builds the provenance table **while the index is fed** holding no events
+ * (`ProjectionIndex.holdingNoEvents(source, { tap })`), instead of folding every stream's events again
+ * afterwards. An event that its stream's fold takes (it comes after the stream's others in valid and
+ * transaction time: the usual case) has as its marginal contribution exactly the deltas the index
+ * emits for it (both are the new sweep from its day minus the old tail from that day), recorded at its
+ * recording instant: those become its entries as they are emitted. A stream that needed its events
+ * (a back-dated event, a retraction, a redelivery, a flow dated before its last event) is marked dirty:
+ * its entries are derived from its events at the end, as `ProvenanceTable.build` does. Either way the
+ * table answers as the one built from the events (`provenance-tap.prop.test.ts`).
+ *
+ * @example
+ * const tap = new ProvenanceTap(0);
+ * const index = ProjectionIndex.holdingNoEvents({ eventsAt: () => [] }, { tap });
+ * const table = tap.table((id) => index.streamEvents(id));
+ * table.entryCount // 0
+ */
+export class ProvenanceTap implements FeedTap {
+  private readonly builder: ProvenanceBuilder;
+  private readonly ordinal = new Map<string, number>();
+  private readonly streams: string[] = [];
+  private readonly dirtyStreams = new Set<number>();
+  private position = 0;
+  private stream = 0;
+
+  /** A tap for the ledger positions `0 … covered − 1`. */
+  constructor(covered: number) {
+    this.builder = new ProvenanceBuilder(covered);
+  }
+
+  private placeOf(streamId: string): number {
+    let o = this.ordinal.get(streamId);
+    if (o === undefined) {
+      o = this.streams.length;
+      this.ordinal.set(streamId, o);
+      this.streams.push(streamId);
+    }
+    return o;
+  }
+
+  readonly event = (
+    streamId: string,
+    position: number,
+    recordedMs: number,
+    day: number,
+    type: string,
+  ): void => {
+    this.stream = this.placeOf(streamId);
+    this.position = position;
+    this.builder.event(position, recordedMs, day, type, this.stream);
+  };
+
+  readonly delta = (key: number, cell: string, day: number, amount: number, rec: number): void => {
+    this.builder.entry(this.position, key, cell, day, amount, rec, this.stream);
+  };
+
+  readonly dirty = (streamId: string): void => {
+    this.dirtyStreams.add(this.placeOf(streamId));
+  };
+
+  /** Number of streams whose provenance is derived from their events (for notes and the bench). */
+  get dirtyCount(): number {
+    return this.dirtyStreams.size;
+  }
+
+  /**
+   * The table: the entries taken as fed, and those of the dirty streams derived from their events
+   * (`eventsOf`: a stream's events in arrival order, each once, as the index gives them).
+   */
+  table(eventsOf: (streamId: string) => ReadonlyArray<RecordedEvent>): ProvenanceTable {
+    const b = this.builder;
+    const derivedFrom = b.entries;
+    for (const s of [...this.dirtyStreams].sort((x, y) => x - y))
+      b.stream(eventsOf(this.streams[s] as string), s);
+    const dirty = this.dirtyStreams;
+    const image = b.image(this.streams, (i, s) => i < derivedFrom && dirty.has(s));
+    return ProvenanceTable.fromImage(imageSourceOf(image), b.types);
+  }
+}
