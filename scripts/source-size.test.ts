@@ -28,7 +28,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/cli/src/engine/load-ledger.ts",
   "packages/cli/src/serve/api.ts",
   "packages/generator/src/scenarios/build-scenario.ts",
-  "packages/projections/src/catalogue/catalogue.ts",
   "packages/projections/src/targets/evaluate.ts",
   "packages/projections/src/targets/resolutions/resolution-000.ts",
   "packages/projections/src/test-support/arbitraries.ts",
