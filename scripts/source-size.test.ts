@@ -27,12 +27,8 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/bench/src/cold-cli.ts",
   "packages/cli/src/engine/load-ledger.ts",
   "packages/cli/src/serve/api.ts",
-  "packages/generator/src/scenarios/build-scenario.ts",
-  "packages/projections/src/targets/evaluate.ts",
-  "packages/projections/src/targets/resolutions/resolution-000.ts",
   "packages/projections/src/test-support/arbitraries.ts",
   "packages/store/src/file/chain-range.ts",
-  "packages/store/src/handler/command-handler.ts",
 ];
 
 const walk = (dir: string): string[] =>

@@ -1,6 +1,6 @@
 import { comparatorSymbol } from "./comparator.js";
-import type { TargetRow, TargetsReport } from "./evaluate.js";
 import type { Resolution } from "./resolution.js";
+import type { TargetRow, TargetsReport } from "./target-report.js";
 import { formatThreshold } from "./threshold.js";
 
 /**

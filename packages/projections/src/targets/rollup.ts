@@ -1,6 +1,6 @@
 import type { BusinessDate } from "@coop-ledger/domain";
-import type { TargetRow } from "./evaluate.js";
 import type { TargetStatus } from "./status.js";
+import type { TargetRow } from "./target-report.js";
 
 /**
  * The status of a whole from the statuses of its parts (the years of a "mỗi năm" target, or the

@@ -1,5 +1,5 @@
 import type { BusinessDate } from "@coop-ledger/domain";
-import type { TargetsReport } from "./evaluate.js";
+import type { TargetsReport } from "./target-report.js";
 
 /**
  * `targets.met` — *chỉ tiêu đạt* (targets of a resolution met on a date): an indicator-like value,
