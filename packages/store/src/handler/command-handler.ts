@@ -5,9 +5,7 @@ import type {
   EventMetadata,
   Instant,
   RecordedEvent,
-  SourceDocument,
   StreamId,
-  Text,
 } from "@coop-ledger/domain";
 import { COOP_LEDGER_NAMESPACE, deriveEventId } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
@@ -15,88 +13,16 @@ import type * as TE from "fp-ts/lib/TaskEither.js";
 import { canonicalJson } from "../core/canonical-json.js";
 import type { EventStore, NewEvent } from "../port/event-store.js";
 import type { StoreError } from "../port/store-error.js";
+import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff.js";
+import type { CommandEnvelope, HandleResult } from "./command-envelope.js";
 import { makeCommandRegistry } from "./command-registry.js";
 import { foldHistory } from "./fold-history.js";
 import type { HandlerError } from "./handler-error.js";
 
-/**
- * A command with its id (the idempotency key) and the provenance recorded with its events.
- * @example
- * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf, type Text } from "@coop-ledger/domain";
- * import { type CommandEnvelope, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
- * const store = makeInMemoryStore();
- * const handler = makeCommandHandler({
- *   store,
- *   decider: ledgerDecider,
- *   streamOf,
- *   stateFromHistory,
- *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
- * });
- * const suspend = makeCommand("SuspendCoop", { coopId: "htx-1", effectiveDate: "2024-01-10" });
- * if (suspend._tag === "Left") throw new Error(suspend.left.message);
- * const envelope: CommandEnvelope<typeof suspend.right> = {
- *   commandId: "cmd-2024-0001", // the idempotency key
- *   command: suspend.right,
- *   metadata: { recordedBy: "alliance-60/clerk-2" as Text },
- * };
- * const r = await handler.handle(envelope)();
- * console.log(r._tag === "Left" ? r.left._tag : r.right.streamId); // "Rejected" (htx-1 was never founded)
- */
-export interface CommandEnvelope<Command> {
-  /**
-   * Unique per intended action; handling the same command twice appends nothing the second time, and
-   * the same id for another command (another stream, other content) is a `CommandIdReused`.
-   */
-  readonly commandId: string;
-  readonly command: Command;
-  readonly metadata?: {
-    readonly recordedBy?: Text;
-    /** Defaults to the command id. */
-    readonly correlationId?: string;
-    readonly source?: SourceDocument;
-  };
-}
-
-/**
- * What handling a command did (or, for a repeat, what the first handling did).
- * @example
- * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
- * import { makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store";
- * const store = makeInMemoryStore();
- * const handler = makeCommandHandler({
- *   store,
- *   decider: ledgerDecider,
- *   streamOf,
- *   stateFromHistory,
- *   clock: () => "2024-01-15T08:00:00.000Z" as Instant, // transaction time (recordedAt)
- * });
- * const found = makeCommand("FoundCoop", {
- *   coopId: "htx-thanh-long",
- *   effectiveDate: "2019-03-01",
- *   name: "HTX Thanh Long",
- *   form: "cooperative",
- *   sector: "agriculture",
- *   location: { gazetteer: "2008-08-01", provinceCode: "60" },
- *   foundingMembers: 7,
- * });
- * if (found._tag === "Left") throw new Error(found.left.message);
- * for (let i = 0; i < 2; i++) {
- *   const r = await handler.handle({ commandId: "found-thanh-long", command: found.right })();
- *   if (r._tag === "Right") console.log(r.right.streamId, r.right.eventIds.length, r.right.alreadyHandled);
- * }
- * // "coop-htx-thanh-long" 1 false, then "coop-htx-thanh-long" 1 true (the repeat appends nothing)
- */
-export interface HandleResult {
-  readonly streamId: StreamId;
-  readonly eventIds: ReadonlyArray<EventId>;
-  readonly events: ReadonlyArray<DomainEvent>;
-  /** The stream revision after the command's events (the stream's last revision if it had none). */
-  readonly nextExpectedRevision: number;
-  /** Global position of the command's last event, when it has events. */
-  readonly lastPosition: number | undefined;
-  /** `true` when the command had been handled before and nothing was appended now. */
-  readonly alreadyHandled: boolean;
-}
+export { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff.js";
+// The envelope and result types (command-envelope.ts) and the retry back-off (backoff.ts) are re-exported:
+// callers name them from here.
+export type { CommandEnvelope, HandleResult } from "./command-envelope.js";
 
 /**
  * What {@link makeCommandHandler} needs.
@@ -144,46 +70,6 @@ export interface CommandHandlerDeps<Command, State, DomainError> {
    */
   readonly checkCommandIdsAcrossStreams?: boolean;
 }
-
-/**
- * How the command handler waits between retries after a concurrency conflict (see
- * {@link backoffDelay}).
- * @example const p: BackoffPolicy = { baseMs: 4, capMs: 250, budgetMs: 2000 };
- */
-export interface BackoffPolicy {
-  readonly baseMs: number;
-  readonly capMs: number;
-  /** Total waiting allowed for one command; a retry whose wait would pass it is not made. */
-  readonly budgetMs: number;
-}
-
-/**
- * The default back-off: 4 ms base, 250 ms cap, 2 s budget per command.
- * @example
- * import { type Instant, ledgerDecider, makeCommand, stateFromHistory, streamOf } from "@coop-ledger/domain";
- * import { DEFAULT_BACKOFF, makeCommandHandler, makeInMemoryStore } from "@coop-ledger/store/internal";
- * console.log(DEFAULT_BACKOFF); // { baseMs: 4, capMs: 250, budgetMs: 2000 }
- * // A service that must answer fast gives up on a contended stream after 500 ms of waiting.
- * const handler = makeCommandHandler({
- *   store: makeInMemoryStore(),
- *   decider: ledgerDecider,
- *   streamOf,
- *   stateFromHistory,
- *   clock: () => "2024-01-15T08:00:00.000Z" as Instant,
- *   backoff: { ...DEFAULT_BACKOFF, budgetMs: 500 },
- * });
- */
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 4, capMs: 250, budgetMs: 2000 };
-
-/**
- * The wait before retry `retry` (1 for the first retry) with draw `u` in [0, 1): full jitter,
- * `u · min(capMs, baseMs · 2^(retry−1))` (AWS Architecture Blog, "Exponential Backoff And Jitter":
- * spreads the competing writers out so most of them find the stream quiet on the next try).
- *
- * @example backoffDelay(DEFAULT_BACKOFF, 3, 0.5) // 8 (half of min(250, 4·2²))
- */
-export const backoffDelay = (policy: BackoffPolicy, retry: number, u: number): number =>
-  u * Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, retry - 1));
 
 /**
  * A command handler.
