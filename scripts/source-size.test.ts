@@ -27,7 +27,6 @@ const NOT_YET_SPLIT: ReadonlyArray<string> = [
   "packages/bench/src/cold-cli.ts",
   "packages/cli/src/engine/load-ledger.ts",
   "packages/cli/src/serve/api.ts",
-  "packages/projections/src/test-support/arbitraries.ts",
   "packages/store/src/file/chain-range.ts",
 ];
 
