@@ -75,9 +75,17 @@ const keepsAlliance = (p: GenProvince, all: ReadonlyArray<GenProvince>): boolean
  * Every stream's events, in order, are accepted by the domain's decider (tested per stream).
  *
  * @example
- * for (const e of generateLedger({ preset: "province", seed: 42 })) {
- *   await store.append(e.streamId, [e], { expectedRevision: "any" })();
+ * // One year of Bình Thuận (province 60); each event is ready for a store's `append(e.streamId, [e], …)`.
+ * let events = 0;
+ * let last = "";
+ * const streams = new Set<string>();
+ * for (const e of generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" })) {
+ *   if (e.metadata.recordedAt < last) throw new Error("not in recording order");
+ *   last = e.metadata.recordedAt;
+ *   streams.add(e.streamId);
+ *   events += 1;
  * }
+ * console.log(events, streams.size); // 551 events on their co-ops', funds' and alliance's streams
  */
 export function* generateLedger(options: GenerateLedgerOptions): Generator<GeneratedEvent, void, undefined> {
   const startDay: DayNumber = dayOf(options.from ?? DEFAULT_FROM);

@@ -56,7 +56,9 @@ const SECTOR_PREFIX: Readonly<Record<Sector, ReadonlyArray<string>>> = {
  * A Vietnamese name for a co-op: sector prefix, a common name word and the district, e.g. "HTX Nông
  * nghiệp Thắng Lợi Hàm Thuận Bắc". Names need not be unique (they are not in reality either).
  *
- * @example coopName(rng, "agriculture", "Hàm Thuận Bắc", "cooperative")
+ * @example
+ * const rng = new Prng(42, 0);
+ * console.log(coopName(rng, "agriculture", "Hàm Thuận Bắc", "cooperative")); // "HTX Sản xuất nông sản Tân Lập Hàm Thuận Bắc"
  */
 export const coopName = (
   rng: Prng,

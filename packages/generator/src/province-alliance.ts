@@ -136,7 +136,17 @@ const withParticipants = (ctx: SimContext, data: EventData<"AllianceActivityReco
  * probability 0.5, 1–4 at a time (≈ 1.25 a month, 15 a year), doubled after the 2025 mergers like the
  * other activities. Drawn on the extra stream and recorded as supplement events (ids from the second
  * index space), so a ledger generated before they existed gains them and changes in nothing else.
- * @example stepAwarenessClasses(ctx, monthOf(dayOf("2019-03-01")))
+ * @example
+ * import { createProvinceSim } from "../src/province-sim.js";
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const rec = new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY);
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), rec, province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * for (let m = monthOf(dayOf("2022-01-01")); m.firstDay <= ctx.endDay; m = monthOf(m.nextFirstDay)) stepAwarenessClasses(ctx, m);
+ * const classes = [...rec.drain()].filter((e) => e.event.type === "AllianceActivityRecorded");
+ * console.log(classes.length <= 12); // true: at most one class a month, on about half the months
  */
 export const stepAwarenessClasses = (ctx: SimContext, m: Month): void => {
   const x = ctx.extra;

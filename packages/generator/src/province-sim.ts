@@ -16,7 +16,17 @@ import type { ProvinceParams, SimContext } from "./sim-model.js";
  *
  * `extra` draws only what later generator versions added (see {@link SimContext.extra}).
  *
- * @example const ctx = createProvinceSim(rng, extra, recorder, genProvince("60")!, params, start, end);
+ * @example
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const rec = new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY);
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), rec, province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * // A year, month by month (the first step records the co-ops that already exist).
+ * for (let m = monthOf(dayOf("2022-01-01")), first = true; m.firstDay <= ctx.endDay; m = monthOf(m.nextFirstDay), first = false)
+ *   stepProvince(ctx, m, first);
+ * console.log([...rec.drain()].length > 20); // true: 20 foundings and the year's events
  */
 export const createProvinceSim = (
   rng: Prng,

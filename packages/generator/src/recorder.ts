@@ -64,7 +64,9 @@ export const newClock = (streamId: StreamId): StreamClock => ({
 
 /**
  * Builds a domain event at its current schema version.
- * @example mk("CoopResumed", { coopId, effectiveDate })
+ * @example
+ * const resumed = mk("CoopResumed", { coopId: "htx-1" as CoopId, effectiveDate: "2024-01-10" as BusinessDate });
+ * console.log(resumed.type, resumed.schemaVersion); // "CoopResumed" 1
  */
 export const mk = <K extends EventType>(type: K, data: EventData<K>): EventOf<K> =>
   ({ type, schemaVersion: CURRENT_SCHEMA_VERSION[type], data }) as unknown as EventOf<K>;
@@ -110,8 +112,13 @@ export const SUPPLEMENT_INDEX_BASE = 2 ** 30;
  * can emit in recording order while simulating in world (valid) time, month by month.
  *
  * @example
- * const r = new Recorder(42, rng, Infinity);
- * r.record(clock, mk("CoopResumed", data), { mode: "ordered", at: r.at(day, 3), by: "clerk" });
+ * const r = new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY);
+ * const clock = newClock(coopStream("htx-1" as CoopId));
+ * const day = dayOf("2024-01-10");
+ * const resumed = mk("CoopResumed", { coopId: "htx-1" as CoopId, effectiveDate: "2024-01-10" as BusinessDate });
+ * r.record(clock, resumed, { mode: "ordered", at: r.at(day, 3), by: "clerk" });
+ * const [e] = [...r.drain()];
+ * console.log(e?.streamId, e?.metadata.recordedAt.slice(0, 10)); // "coop-htx-1" "2024-01-13" (3 days after it took effect)
  */
 export class Recorder {
   private readonly queue = new DayQueue<Pending>();

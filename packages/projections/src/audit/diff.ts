@@ -58,7 +58,19 @@ const total = (m: Map<unknown, Contribution>): Contribution => {
  * between (late reports, back-dated events, retractions) did it, with their streams' contributions
  * before and after. `knownAtA` should be the earlier instant.
  *
- * @example diff(index, { validAt: "2022-12-31" }, "2023-01-15T23:59:59.999Z", "2024-01-15T23:59:59.999Z")
+ * @example
+ * // Two generated years of Bình Thuận (province 60, 2021–2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2021-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * // The end of 2021 as known a month later, then a year later: membership reports are back-dated to
+ * // the year end and recorded through the next year, so the member figures are restated.
+ * const d = diff(index, { validAt: "2021-12-31" }, "2022-01-31T23:59:59.999Z", "2022-12-31T23:59:59.999Z");
+ * if (E.isLeft(d)) throw new Error(d.left.message);
+ * for (const r of d.right.changed) {
+ *   // Every figure that changed names the late events that changed it.
+ *   if (r.change !== 0 && r.events.length === 0) throw new Error(`${r.id} changed with no late event`);
+ *   console.log(r.id, r.before.value, "→", r.after.value, `(${r.events.length} events recorded in between)`);
+ * } // e.g. members.total 5923 → 6188 (94 events recorded in between)
  */
 export const diff = (
   index: ProjectionIndex,

@@ -109,7 +109,17 @@ const creditedReader = (
  * are read from the ledger (`reads.eventsAt`, by byte offset). Streams that received events after the
  * table was built are explained from their events, as `explain` does.
  *
- * @example explainFromProvenance(index, table, "coops.active", { validAt: "2022-12-31" }, { eventsAt, positions: 1_303_710 })
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const table = ProvenanceTable.build(index.size, index.streamIds(), (id) => index.streamEvents(id));
+ * // The ledger read by position (here the events in memory; the CLI reads them by byte offset).
+ * const eventsAt = (positions: ReadonlyArray<number>) => positions.map((p) => events[p] as RecordedEvent);
+ * const x = explainFromProvenance(index, table, "coops.active", { validAt: "2022-12-31" }, { eventsAt, positions: events.length });
+ * const y = explain(index, "coops.active", { validAt: "2022-12-31" });
+ * if (E.isLeft(x) || E.isLeft(y)) throw new Error("unexpected");
+ * console.log(x.right.figure.value === y.right.figure.value); // true: the same figure as the fold gives
  */
 export const explainFromProvenance = (
   index: ProjectionIndex,

@@ -53,7 +53,18 @@ export interface Explanation {
  * Events effective after the valid date change no figure at that date (causality) and are skipped.
  * Inputs that are not events (farm households, district counts) are left out of the parts.
  *
- * @example streamContributions("coops.active", resolved, liveEvents(stream)) // Map { founded → { value: 1 } }
+ * @example
+ * import { liveEvents, timed } from "../src/model/live-events.js";
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const q = resolveQuery({ validAt: "2022-12-31" });
+ * if (E.isLeft(q)) throw new Error(q.left.message);
+ * const [streamId] = index.streamIds();
+ * const live = liveEvents(index.streamEvents(streamId ?? "").map(timed));
+ * const parts = streamContributions("coops.active", q.right, live);
+ * // An active co-op's founding contributes 1; a co-op that is not active on the date, 0 in all.
+ * console.log([...parts.values()].reduce((n, c) => n + (c.value ?? 0), 0)); // 1 or 0
  */
 export const streamContributions = (
   id: IndicatorId,
@@ -125,7 +136,16 @@ const spliceTail = (d: Deltas, keepTo: number, suffix: Deltas, lastDay: number):
  * make up each indicator). Works on an index (which keeps every event) or on the events. Inputs that are
  * not events (farm households, district counts) are in the figure, not here.
  *
- * @example explain(index, "coops.active", { validAt: "2022-12-31" }) // Right({ figure: { value: 234, ... }, events: [...] })
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const x = explain(index, "coops.active", { validAt: "2022-12-31" });
+ * if (E.isLeft(x)) throw new Error(x.left.message);
+ * // The events' contributions add up to the figure.
+ * const sum = x.right.events.reduce((n, e) => n + (e.contribution.value ?? 0), 0);
+ * if (sum !== x.right.figure.value) throw new Error(`${sum} ≠ ${x.right.figure.value}`);
+ * console.log(x.right.figure.value, x.right.events[0]?.type); // 128 "CoopFounded"
  */
 export const explain = (
   source: AuditSource,

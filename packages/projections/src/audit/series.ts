@@ -53,7 +53,14 @@ const intervals = (
  * interval itself (each point's `periodFrom` is the interval's first day), so a yearly series of
  * `coops.founded` gives the co-ops founded in each year.
  *
- * @example series(index, { from: "2020-01-01", to: "2025-12-31", every: "year", indicators: ["coops.active", "coops.founded"] })
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const s = series(index, { from: "2022-01-01", to: "2022-12-31", every: "quarter", indicators: ["coops.active", "coops.founded"] });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * for (const p of s.right) console.log(p.from, p.validAt, p.figures.map((f) => f.value));
+ * // 2022-01-01 2022-03-31 [119, 1] … 2022-10-01 2022-12-31 [128, 4]: active at the quarter end, founded in the quarter
  */
 export const series = (
   index: ProjectionIndex,

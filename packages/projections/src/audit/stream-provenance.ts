@@ -153,7 +153,16 @@ const insertByValidTime = (live: TimedEvent[], e: TimedEvent): void => {
  *
  * `events` are the stream's events in arrival order, each once (as the index keeps them).
  *
- * @example streamProvenance(streamEvents, (pos, key, cell, day, amount, rec) => log.push(pos, key, cell, day, amount, rec))
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const [streamId] = index.streamIds();
+ * const log: Array<{ position: number; key: number; day: number; amount: number }> = [];
+ * streamProvenance(index.streamEvents(streamId ?? ""), (position, key, _cell, day, amount) => {
+ *   log.push({ position, key, day, amount });
+ * });
+ * console.log(log.length > 0); // true: the founding alone changes the active count
  */
 export const streamProvenance = (events: ReadonlyArray<RecordedEvent>, sink: ProvenanceSink): void => {
   const all = events.map(timed);

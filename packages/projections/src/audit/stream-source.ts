@@ -11,7 +11,13 @@ export type AuditSource = ProjectionIndex | Iterable<RecordedEvent>;
  * Every stream's events (arrival order) of an audit source, one stream at a time: an index that keeps
  * no events reads each stream back from its event source only when the visit reaches it, so an audit
  * holds one stream's events at a time, not the history.
- * @example for (const [id, events] of eachStream(index)) console.log(id, events.length);
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * let n = 0;
+ * for (const [, streamEvents] of eachStream(index)) n += streamEvents.length;
+ * console.log(n === index.size); // true: every event once (this ledger has no duplicates)
  */
 export function* eachStream(source: AuditSource): Iterable<[string, TimedEvent[]]> {
   if (source instanceof ProjectionIndex) {

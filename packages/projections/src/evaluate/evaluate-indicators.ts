@@ -30,7 +30,17 @@ const safe = (n: number): number => {
  * Computes one indicator's figure from a series reader: the arithmetic shared by the index and the
  * replay (they differ in how they sum a series, never in what a figure means).
  *
- * @example evaluateIndicator("coops.active", query, reader) // Right({ id: "coops.active", value: 234, ... })
+ * @example
+ * import { indexReader } from "../src/bitemporal-index/index-reader.js";
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const q = resolveQuery({ validAt: "2022-12-31" });
+ * if (E.isLeft(q)) throw new Error(q.left.message);
+ * const f = evaluateIndicator("coops.active", q.right, indexReader(index, q.right));
+ * const s = snapshot(index, { validAt: "2022-12-31", indicators: ["coops.active"] });
+ * // The same figure the snapshot gives (it evaluates every indicator this way).
+ * console.log(E.isRight(f) && E.isRight(s) && f.right.value === s.right.figures[0]?.value); // true
  */
 export const evaluateIndicator = (
   id: IndicatorId,

@@ -7,7 +7,16 @@ import type { IndicatorId } from "../catalogue/indicator-id.js";
  * its exact `numerator` and `denominator`, and `value` is derived from them (`null` with a `note` when
  * it cannot be computed: no denominator, a missing input, a scope the indicator does not support).
  *
- * @example { id: "coops.active", kind: "instant", unit: "count", value: 234, period: { from: "2020-09-30", to: "2020-09-30" } }
+ * @example
+ * const active: Figure = {
+ *   id: "coops.active",
+ *   kind: "instant",
+ *   unit: "count",
+ *   value: 234,
+ *   period: { from: "2020-09-30" as BusinessDate, to: "2020-09-30" as BusinessDate },
+ * };
+ * const share: Figure = { ...active, id: "rating.fairOrGoodShare", kind: "annual", unit: "share", numerator: 167, denominator: 234, value: ratio(167, 234), fiscalYear: 2019 };
+ * console.log(basisPoints(share.numerator ?? 0, share.denominator ?? 0)); // 7137
  */
 export interface Figure {
   readonly id: IndicatorId;

@@ -13,7 +13,14 @@ import type { SeriesReader } from "./series-reader.js";
  * Every requested indicator at one point in time (valid date × knowledge instant), in one scope and
  * geography, with the options used (defaults filled in) so that the figure can be reproduced.
  *
- * @example indicatorValue(snapshot, "coops.active")?.value // 234
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const s = snapshot(index, { validAt: "2022-12-31" });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * const snap: Snapshot = s.right;
+ * console.log(snap.figures.length === INDICATORS.length, indicatorValue(snap, "coops.active")?.value); // true, the count
  */
 export interface Snapshot {
   readonly validAt: string;
@@ -28,14 +35,29 @@ export interface Snapshot {
 
 /**
  * The figure of one indicator in a snapshot (`undefined` if it was not asked for).
- * @example indicatorValue(snapshot, "rating.fairOrGoodShare")?.numerator
+ * @example
+ * // A generated year of Bình Thuận (province 60, 2022), as any store would give it.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const s = snapshot(index, { validAt: "2022-12-31", indicators: ["members.averagePerCoop"] });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * const average = indicatorValue(s.right, "members.averagePerCoop");
+ * console.log(average?.numerator, average?.denominator, average?.value); // 5840 128 45.625: members ÷ active co-ops, exact
+ * console.log(indicatorValue(s.right, "coops.active")); // undefined: not asked for
  */
 export const indicatorValue = (snapshot: Snapshot, id: IndicatorId): Figure | undefined =>
   snapshot.figures.find((f) => f.id === id);
 
 /**
  * Assembles a snapshot from a series reader (index or replay).
- * @example snapshotFrom(resolved, reader)
+ * @example
+ * import { groupByStream, replayReader } from "../src/replay/replay.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const q = resolveQuery({ validAt: "2022-12-31" });
+ * if (E.isLeft(q)) throw new Error(q.left.message);
+ * // The replay's reader (a plain fold of each stream); the index gives its own reader to the same function.
+ * const s = snapshotFrom(q.right, replayReader([...groupByStream(events).values()], q.right));
+ * console.log(E.isRight(s) && s.right.validAt); // "2022-12-31"
  */
 export const snapshotFrom = (q: ResolvedQuery, reader: SeriesReader): E.Either<ProjectionError, Snapshot> => {
   const figures: Figure[] = [];

@@ -9,7 +9,19 @@ import type { GazetteerVersion } from "@coop-ledger/domain";
  * - `UnknownIndicator`: an indicator id that is not in the catalogue;
  * - `ArithmeticOverflow`: a sum left the range of exact (safe) integers.
  *
- * @example match(err).with({ _tag: "DistrictsNotInGazetteer" }, (e) => e.message).otherwise(() => "")
+ * @example
+ * // Districts were abolished on 2025-07-01: a district scope in the 2025 geography cannot be answered.
+ * const r = snapshot(buildIndex([]), { validAt: "2025-12-31", scope: { district: "593" }, geography: "2025-07-01" });
+ * if (E.isLeft(r)) {
+ *   const err: ProjectionError = r.left;
+ *   console.log(
+ *     match(err)
+ *       .with({ _tag: "DistrictsNotInGazetteer" }, (e) => `no districts in the ${e.gazetteer} gazetteer`)
+ *       .with({ _tag: "InvalidQuery" }, (e) => e.problems.join("; "))
+ *       .with({ _tag: "UnknownProvince" }, { _tag: "UnknownIndicator" }, { _tag: "ArithmeticOverflow" }, (e) => e.message)
+ *       .exhaustive(),
+ *   ); // "no districts in the 2025-07-01 gazetteer"
+ * }
  */
 export type ProjectionError =
   | { readonly _tag: "InvalidQuery"; readonly problems: ReadonlyArray<string>; readonly message: string }
