@@ -69,8 +69,8 @@ export {
   Scope,
 } from "./query/projection-query.js";
 export { replay } from "./replay/replay.js";
+export { findResolution, RESOLUTIONS, type UnknownResolution } from "./targets/bundled-resolutions.js";
 export { type CalibrationRow, calibrationRows, renderCalibrationMarkdown } from "./targets/calibration.js";
-export { findResolution, RESOLUTIONS, type UnknownResolution } from "./targets/catalogue.js";
 export { Comparator, comparatorSymbol } from "./targets/comparator.js";
 export { figureSourceOf } from "./targets/engine-source.js";
 export {
@@ -83,7 +83,7 @@ export {
   type TargetsReport,
   type TargetsSummary,
   targetRowsInDetail,
-} from "./targets/evaluate.js";
+} from "./targets/evaluate-targets.js";
 export type {
   FigureQuery,
   FigureScope,
@@ -91,7 +91,7 @@ export type {
   IndicatorFigure,
   OptionValue,
   ProvinceRef,
-} from "./targets/figure.js";
+} from "./targets/figure-source.js";
 export { type NoDataForProvince, provinceLabel } from "./targets/province-data.js";
 export {
   decodeResolution,

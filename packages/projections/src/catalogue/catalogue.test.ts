@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ProjectionOptions } from "../query/projection-query.js";
 import { INDICATORS } from "./catalogue.js";
 import { IndicatorId } from "./indicator-id.js";
+import { ProjectionOptions } from "./indicator-options.js";
 import { renderIndicatorsDoc } from "./render-indicators-doc.js";
 
 const docPath = fileURLToPath(new URL("../../../../docs/indicators.md", import.meta.url));

@@ -1,6 +1,6 @@
 import type { CoopForm } from "@coop-ledger/domain";
-import type { ProjectionOptions } from "../query/projection-query.js";
 import type { IndicatorId } from "./indicator-id.js";
+import type { ProjectionOptions } from "./indicator-options.js";
 
 /**
  * How an indicator relates to time:

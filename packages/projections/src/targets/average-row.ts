@@ -1,6 +1,6 @@
 import { compareCompound, compoundGrowth, type GrowthLink } from "./average-growth.js";
 import { compareRational } from "./comparator.js";
-import type { FigureScope, FigureSource } from "./figure.js";
+import type { FigureScope, FigureSource } from "./figure-source.js";
 import { figureOf } from "./row-figure.js";
 import { defaultAnnualFiguresFinalOn, type RowPlan } from "./row-plan.js";
 import type { IndicatorRef, Target } from "./target.js";

@@ -6,7 +6,7 @@ import type { IndicatorId } from "../catalogue/indicator-id.js";
 import { indicatorValue } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { figureSourceOf } from "./engine-source.js";
-import { evaluateTargets, type TargetRow } from "./evaluate.js";
+import { evaluateTargets, type TargetRow } from "./evaluate-targets.js";
 import { BAC_KAN, RESOLUTION_004_REFERENCE_2016, resolution004 } from "./resolutions/resolution-004.js";
 import { targets } from "./targets.js";
 import { scenarioIndex } from "./test-support/scenario-index.js";

@@ -2,7 +2,7 @@ import { type BusinessDate, DomainEvent, type RecordedEvent, StreamId } from "@c
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { figureSourceOf, toQueryInput } from "./engine-source.js";
-import { evaluateTargets } from "./evaluate.js";
+import { evaluateTargets } from "./evaluate-targets.js";
 import { resolution001 } from "./resolutions/resolution-001.js";
 import { resolution002 } from "./resolutions/resolution-002.js";
 

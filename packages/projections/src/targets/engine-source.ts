@@ -5,7 +5,7 @@ import { indicatorValue, type Snapshot } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
-import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";
+import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure-source.js";
 
 /**
  * The engine's query for one target figure: one indicator, the scope's province reported in the

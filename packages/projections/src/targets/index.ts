@@ -5,12 +5,12 @@
  * @packageDocumentation
  */
 
+export * from "./bundled-resolutions.js";
 export * from "./calibration.js";
-export * from "./catalogue.js";
 export * from "./comparator.js";
 export * from "./engine-source.js";
-export * from "./evaluate.js";
-export * from "./figure.js";
+export * from "./evaluate-targets.js";
+export * from "./figure-source.js";
 export * from "./province-data.js";
 export * from "./resolution.js";
 export * from "./resolutions/resolution-000.js";

@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { ev, founded, Ledger } from "../test-support/history.js";
-import type { ProvinceRef } from "./figure.js";
+import type { ProvinceRef } from "./figure-source.js";
 import { indexHoldsProvince, officialProvinceName } from "./province-data.js";
 import { targets } from "./targets.js";
 

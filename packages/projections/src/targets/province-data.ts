@@ -1,7 +1,7 @@
 import { provinceName } from "@coop-ledger/domain";
 import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { provinceIn } from "../model/cells.js";
-import type { ProvinceRef } from "./figure.js";
+import type { ProvinceRef } from "./figure-source.js";
 
 /**
  * The ledger holds nothing for a resolution's province: evaluating it would score every target "not

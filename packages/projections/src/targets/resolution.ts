@@ -3,7 +3,7 @@ import { type Either, mapLeft } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import * as t from "io-ts";
 import { PathReporter } from "io-ts/lib/PathReporter.js";
-import type { ProvinceRef } from "./figure.js";
+import type { ProvinceRef } from "./figure-source.js";
 import { Bilingual, ProvinceRefCodec, Target } from "./target.js";
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { ProvinceCode } from "@coop-ledger/domain";
 import { isLeft, isRight } from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { findResolution, RESOLUTIONS } from "./catalogue.js";
+import { findResolution, RESOLUTIONS } from "./bundled-resolutions.js";
 import { decodeResolution, Resolution, withProvince } from "./resolution.js";
 import { resolution000Json } from "./resolutions/resolution-000.js";
 import { resolution001Json } from "./resolutions/resolution-001.js";

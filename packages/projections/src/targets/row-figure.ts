@@ -1,4 +1,4 @@
-import type { FigureQuery, FigureScope, FigureSource, IndicatorFigure } from "./figure.js";
+import type { FigureQuery, FigureScope, FigureSource, IndicatorFigure } from "./figure-source.js";
 import type { Resolution } from "./resolution.js";
 import type { RowPlan } from "./row-plan.js";
 import type { IndicatorRef } from "./target.js";

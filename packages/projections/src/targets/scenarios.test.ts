@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { BusinessDate } from "@coop-ledger/domain";
 import { SCENARIOS, type ScenarioId } from "@coop-ledger/generator";
 import { describe, expect, it } from "vitest";
+import { findResolution } from "./bundled-resolutions.js";
 import { calibrationRows, renderCalibrationMarkdown } from "./calibration.js";
-import { findResolution } from "./catalogue.js";
 import { figureSourceOf } from "./engine-source.js";
-import { evaluateTargets } from "./evaluate.js";
+import { evaluateTargets } from "./evaluate-targets.js";
 import type { Resolution } from "./resolution.js";
 import { scenarioIndex } from "./test-support/scenario-index.js";
 

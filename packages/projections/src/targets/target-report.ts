@@ -1,6 +1,6 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import type { Comparator } from "./comparator.js";
-import type { FigureScope, IndicatorFigure, OptionValue, ProvinceRef } from "./figure.js";
+import type { FigureScope, IndicatorFigure, OptionValue, ProvinceRef } from "./figure-source.js";
 import type { TargetStatus } from "./status.js";
 import type { Bilingual, Citation, TargetRole } from "./target.js";
 import type { Threshold } from "./threshold.js";

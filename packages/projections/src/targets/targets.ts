@@ -1,10 +1,10 @@
 import { chain, type Either, left, right } from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { ProjectionIndex } from "../bitemporal-index/projection-index.js";
-import { findResolution, type UnknownResolution } from "./catalogue.js";
+import { findResolution, type UnknownResolution } from "./bundled-resolutions.js";
 import { figureSourceOf } from "./engine-source.js";
-import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate.js";
-import type { FigureSource } from "./figure.js";
+import { evaluateTargets, type TargetsQuery, type TargetsReport } from "./evaluate-targets.js";
+import type { FigureSource } from "./figure-source.js";
 import { indexHoldsProvince, type NoDataForProvince, noDataForProvince } from "./province-data.js";
 import { type Resolution, withProvince } from "./resolution.js";
 

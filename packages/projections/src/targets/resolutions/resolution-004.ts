@@ -1,5 +1,5 @@
 import type { BusinessDate, ProvinceCode } from "@coop-ledger/domain";
-import type { ProvinceRef } from "../figure.js";
+import type { ProvinceRef } from "../figure-source.js";
 import { bundledResolution, type Resolution, type ResolutionJson } from "../resolution.js";
 import type { TargetJson } from "../target.js";
 

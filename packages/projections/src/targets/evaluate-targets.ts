@@ -1,7 +1,7 @@
 import type { BusinessDate } from "@coop-ledger/domain";
 import { averageRow } from "./average-row.js";
 import { compareRational } from "./comparator.js";
-import type { FigureSource, IndicatorFigure } from "./figure.js";
+import type { FigureSource, IndicatorFigure } from "./figure-source.js";
 import type { Resolution } from "./resolution.js";
 import { rollUpYears } from "./rollup.js";
 import { figureOf, isSafe, rationalOf, scopeOf, unavailable } from "./row-figure.js";

@@ -1,9 +1,9 @@
 import { addDays, type BusinessDate } from "@coop-ledger/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RESOLUTIONS } from "./catalogue.js";
-import { evaluateTargets, targetRowsInDetail } from "./evaluate.js";
-import type { FigureQuery, FigureSource } from "./figure.js";
+import { RESOLUTIONS } from "./bundled-resolutions.js";
+import { evaluateTargets, targetRowsInDetail } from "./evaluate-targets.js";
+import type { FigureQuery, FigureSource } from "./figure-source.js";
 
 const resolutions = [...RESOLUTIONS.values()];
 const date = fc.integer({ min: 0, max: 365 * 9 }).map((n) => addDays("2018-01-01" as BusinessDate, n));

@@ -1,7 +1,7 @@
 import type { BusinessDate, Instant } from "@coop-ledger/domain";
 import { describe, expect, it } from "vitest";
-import { evaluateTargets, targetRowsInDetail } from "./evaluate.js";
-import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure.js";
+import { evaluateTargets, targetRowsInDetail } from "./evaluate-targets.js";
+import type { FigureQuery, FigureSource, IndicatorFigure } from "./figure-source.js";
 import { bundledResolution, type ResolutionJson } from "./resolution.js";
 import { resolution000 } from "./resolutions/resolution-000.js";
 import { resolution002 } from "./resolutions/resolution-002.js";
