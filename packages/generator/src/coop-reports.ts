@@ -147,7 +147,7 @@ const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void =>
   } as const;
   // The draws above are made either way, so leaving out a rating the scheme forbids changes nothing else
   // in the history but the event ids that follow.
-  if (stoppedTooLong(coop, year, scheme)) return;
+  if (stoppedTooLong(ctx.config, coop, year, scheme)) return;
   ctx.rec.record(coop.clock, event, options);
 };
 

@@ -1,4 +1,13 @@
-import { DomainEvent, EventMetadata, StreamId } from "@coop-ledger/domain";
+import {
+  type BusinessDate,
+  type Count,
+  type DomainConfig,
+  DomainEvent,
+  defaultDomainConfig,
+  EventMetadata,
+  makeLedgerDecider,
+  StreamId,
+} from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { generateLedger } from "./generate-ledger.js";
@@ -55,4 +64,27 @@ describe("generated histories are valid", () => {
       expect(report.streams).toBeGreaterThan(200);
     },
   );
+
+  it("follows the configuration it is given: under a scheme that rates no co-op which stopped a single day, the decider with that configuration accepts every stream, and ratings are left out", () => {
+    const strict: DomainConfig = {
+      ...defaultDomainConfig,
+      notRatedWhenStopped: [
+        { scheme: "circular-01-2020-TT-BKHDT", from: "2020-04-01" as BusinessDate, maximumDays: 0 as Count },
+      ],
+    };
+    const options = { preset: "province", seed: 7, from: "2019-01-01", to: "2023-12-31" } as const;
+    const check = makeLedgerDecider(strict).validateEvent;
+    const report = validateHistory(generateLedger({ ...options, config: strict }), { check });
+    expect(report.violations.map((v) => `${v.streamId}#${v.revision} ${v.type}: ${v.error.message}`)).toEqual(
+      [],
+    );
+    // The same ledger generated for the default configuration breaks the strict rule: the parameter is what kept it valid.
+    const loose = validateHistory(generateLedger(options), { check });
+    expect(loose.violations.map((v) => v.error._tag)).toContain("StoppedTooLongToRate");
+    const assessed = (cfg?: DomainConfig) =>
+      [...generateLedger(cfg === undefined ? options : { ...options, config: cfg })].filter(
+        (e) => e.event.type === "CoopAssessed",
+      ).length;
+    expect(assessed(strict)).toBeLessThan(assessed());
+  });
 });

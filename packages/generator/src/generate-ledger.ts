@@ -1,5 +1,12 @@
-import type { DistrictGazetteer } from "@coop-ledger/domain";
-import { DAY_MS, type DayNumber, dayOf, isoDate } from "@coop-ledger/domain";
+import {
+  DAY_MS,
+  type DayNumber,
+  type DistrictGazetteer,
+  type DomainConfig,
+  dayOf,
+  defaultDomainConfig,
+  isoDate,
+} from "@coop-ledger/domain";
 import { monthOf } from "./calendar.js";
 import { type GenProvince, genProvince, genProvinces } from "./geography.js";
 import { Prng } from "./prng.js";
@@ -33,6 +40,12 @@ export interface GenerateLedgerOptions {
    * to generate over different districts.
    */
   readonly districts?: DistrictGazetteer;
+  /**
+   * The domain's configuration the ledger is generated for; default `defaultDomainConfig`. Pass the one
+   * the decider runs with when it differs: the generator leaves out what its rules refuse (a rating of
+   * a co-op that stopped operating longer than its `notRatedWhenStopped` allows).
+   */
+  readonly config?: DomainConfig;
 }
 
 /** Default first and last valid days: every dataset spans the 2024-07-01 law and 2025-07-01 geography changes. */
@@ -113,6 +126,7 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
         { ...provinceParams(rng, 0.75, true), hasFund: true },
         startDay,
         endDay,
+        options.config ?? defaultDomainConfig,
       ),
     );
   } else {
@@ -130,6 +144,7 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
           provinceParams(rng, weight, keepsAlliance(p, all)),
           startDay,
           endDay,
+          options.config ?? defaultDomainConfig,
         ),
       );
     });

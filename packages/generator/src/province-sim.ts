@@ -1,4 +1,12 @@
-import { allianceStream, type DayNumber, dayOf, type FundId, fundStream } from "@coop-ledger/domain";
+import {
+  allianceStream,
+  type DayNumber,
+  type DomainConfig,
+  dayOf,
+  defaultDomainConfig,
+  type FundId,
+  fundStream,
+} from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
 import { foundCoop } from "./coop-founding.js";
 import { stepCoop } from "./coop-life.js";
@@ -36,6 +44,7 @@ export const createProvinceSim = (
   params: ProvinceParams,
   startDay: DayNumber,
   endDay: DayNumber,
+  config: DomainConfig = defaultDomainConfig,
 ): SimContext => {
   const fundId = `qht-${province.code}` as FundId;
   const allianceOld = newClock(allianceStream(province.code));
@@ -48,6 +57,7 @@ export const createProvinceSim = (
     params,
     startDay,
     endDay,
+    config,
     coops: [],
     ...(params.hasFund
       ? {

@@ -4,6 +4,7 @@ import type {
   CoopForm,
   CoopId,
   DayNumber,
+  DomainConfig,
   FundId,
   LoanId,
   ManagerId,
@@ -142,6 +143,8 @@ export interface SimContext {
   readonly params: ProvinceParams;
   readonly startDay: DayNumber;
   readonly endDay: DayNumber;
+  /** The domain's configuration the ledger must satisfy (the decider's thresholds and exclusions). */
+  readonly config: DomainConfig;
   readonly coops: SimCoop[];
   readonly fund?: {
     readonly id: FundId;

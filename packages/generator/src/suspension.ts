@@ -1,12 +1,5 @@
-import type { Text } from "@coop-ledger/domain";
-import {
-  addMonthsDay,
-  DAY_MS,
-  type DayNumber,
-  dayOfYmd,
-  defaultDomainConfig,
-  isoDate,
-} from "@coop-ledger/domain";
+import type { DomainConfig, Text } from "@coop-ledger/domain";
+import { addMonthsDay, DAY_MS, type DayNumber, dayOfYmd, isoDate } from "@coop-ledger/domain";
 import { mk } from "./recorder.js";
 import type { SimContext, SimCoop } from "./sim-model.js";
 import { geometricMonths } from "./sim-month.js";
@@ -33,16 +26,23 @@ export const endSuspension = (coop: SimCoop, day: DayNumber): void => {
 };
 
 /**
- * Whether the rating scheme excludes the co-op for `year` because it stopped operating too long in it
- * (the domain's `notRatedWhenStopped`, e.g. Circular 01/2020/TT-BKHĐT: more than 90 days).
+ * Whether the rating scheme excludes the co-op for `year` because it stopped operating too long in it,
+ * under the configuration the ledger is generated for (its `notRatedWhenStopped`, e.g. Circular
+ * 01/2020/TT-BKHĐT: more than 90 days), read as the decider reads it: the scheme's first rule in force
+ * at the end of the year decides.
+ * @example stoppedTooLong(defaultDomainConfig, { stoppedDays: new Map([[2021, 120]]) }, 2021, "circular-01-2020-TT-BKHDT") // true
  */
-export const stoppedTooLong = (coop: SimCoop, year: number, scheme: string): boolean =>
-  (defaultDomainConfig.notRatedWhenStopped ?? []).some(
-    (r) =>
-      r.scheme === scheme &&
-      r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
-      (coop.stoppedDays.get(year) ?? 0) > r.maximumDays,
+export const stoppedTooLong = (
+  config: DomainConfig,
+  coop: Pick<SimCoop, "stoppedDays">,
+  year: number,
+  scheme: string,
+): boolean => {
+  const rule = (config.notRatedWhenStopped ?? []).find(
+    (r) => r.scheme === scheme && r.from <= isoDate(dayOfYmd(year, 12, 31)),
   );
+  return rule !== undefined && (coop.stoppedDays.get(year) ?? 0) > rule.maximumDays;
+};
 
 /** Suspends the co-op on `day` for up to 12 months, and plans how the suspension ends. */
 export const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {

@@ -4,6 +4,7 @@ import {
   coopStream,
   DAY_MS,
   type DayNumber,
+  type DomainConfig,
   type DomainEvent,
   dayOf,
   dayOfYmd,
@@ -56,7 +57,9 @@ const ratingOf = (score: number): "good" | "fair" | "average" | "weak" =>
  * after the previous one and is recorded `delayDays` later (never before the stream's previous event),
  * and a step the co-op's state does not allow (repaying with no loan, resuming an active co-op, anything
  * after a dissolution) is skipped. The result is a valid history by the decider's rules, with ids
- * `generatedEventId(idSeed, streamId, n)` (the ledger's event-id scheme).
+ * `generatedEventId(idSeed, streamId, n)` (the ledger's event-id scheme). `config` is the domain
+ * configuration the decider runs with (default `defaultDomainConfig`): a rating its
+ * `notRatedWhenStopped` forbids is left out.
  *
  * @example
  * import { coopPlanArbitrary, interpretCoopPlan } from "@coop-ledger/testing";
@@ -67,7 +70,12 @@ const ratingOf = (score: number): "good" | "fair" | "average" | "weak" =>
  * const again = interpretCoopPlan(plan, "htx-1", 7);
  * console.log(events[0]?.streamId, JSON.stringify(events) === JSON.stringify(again)); // "coop-htx-1" true (deterministic)
  */
-export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number): GeneratedEvent[] => {
+export const interpretCoopPlan = (
+  plan: CoopPlan,
+  coopId: string,
+  idSeed: number,
+  config: DomainConfig = defaultDomainConfig,
+): GeneratedEvent[] => {
   const id = coopId as CoopId;
   const streamId = coopStream(id);
   const out: GeneratedEvent[] = [];
@@ -146,13 +154,11 @@ export const interpretCoopPlan = (plan: CoopPlan, coopId: string, idSeed: number
         const year = yearOf(day) - 1;
         if (plan.form !== "cooperative" || dayOfYmd(year, 1, 1) <= start) break;
         const scheme = plan.agricultural ? "circular-09-2017-TT-BNNPTNT" : "circular-01-2020-TT-BKHDT";
-        const excluded = (defaultDomainConfig.notRatedWhenStopped ?? []).some(
-          (r) =>
-            r.scheme === scheme &&
-            r.from <= isoDate(dayOfYmd(year, 12, 31)) &&
-            daysStoppedIn(suspensions, year) > r.maximumDays,
+        // The decider's reading: the scheme's first rule in force at the end of the rated year decides.
+        const rule = (config.notRatedWhenStopped ?? []).find(
+          (r) => r.scheme === scheme && r.from <= isoDate(dayOfYmd(year, 12, 31)),
         );
-        if (excluded) break;
+        if (rule !== undefined && daysStoppedIn(suspensions, year) > rule.maximumDays) break;
         const score = (k % 201) / 2;
         emit(
           mk("CoopAssessed", {
