@@ -24,6 +24,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 
 const SCRIPT_LANGS = new Set(["js", "javascript", "mjs", "cjs", "jsx", "tsx", "typescript", "mts", "cts"]);
 const DIRECTIVE = /^\s*<!--\s*example:\s*(.*?)\s*-->\s*$/;
@@ -69,6 +70,30 @@ export const fencedBlocks = (text) => {
     i = j;
   }
   return blocks;
+};
+
+/**
+ * One ```ts block of a Markdown file as a plain ES module (TypeScript removed, nothing checked), for a
+ * test that runs it against the built package and a test double: the block whose fence follows
+ * `<!-- example: run-by <runBy> -->`, or the first ```ts block after the line `heading`. Throws when
+ * there is none, so a test cannot pass on a block that is gone. One reading of the Markdown for the
+ * check above and for those tests (store's, store-esdb's).
+ */
+export const exampleAsModule = (markdownFile, { runBy, heading }) => {
+  const text = readFileSync(markdownFile, "utf8");
+  const blocks = fencedBlocks(text).filter((b) => b.lang === "ts");
+  const headingLine = heading === undefined ? -1 : text.split("\n").indexOf(heading) + 1;
+  const block =
+    runBy !== undefined
+      ? blocks.find((b) => b.directive === `run-by ${runBy}`)
+      : blocks.find((b) => headingLine > 0 && b.line > headingLine);
+  if (block === undefined)
+    throw new Error(
+      `${markdownFile}: no \`\`\`ts block ${runBy !== undefined ? `run by ${runBy}` : `under "${heading}"`}`,
+    );
+  return ts.transpileModule(block.code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
 };
 
 /**

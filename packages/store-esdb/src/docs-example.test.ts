@@ -6,28 +6,21 @@
 // a project that installed the packed packages; scripts/readme-examples.mjs requires this file to name
 // eventstoredb.md.)
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { generateLedger } from "@coop-ledger/generator";
 import * as E from "fp-ts/lib/Either.js";
-import ts from "typescript";
 import { expect, it } from "vitest";
+// @ts-expect-error -- a plain .mjs script without declarations
+import { exampleAsModule } from "../../../scripts/readme-examples.mjs";
 import { doubleStore } from "./test-support/double-store.js";
 
 const packageDir = join(import.meta.dirname, "..");
 const doc = join(packageDir, "..", "..", "docs", "eventstoredb.md");
 
 it("docs/eventstoredb.md: the index kept from $all catches up, saves its checkpoint and resumes from it", async () => {
-  const text = readFileSync(doc, "utf8");
-  const block =
-    /<!-- example: run-by \.\.\/packages\/store-esdb\/src\/docs-example\.test\.ts -->\s*```ts\n([\s\S]*?)```/.exec(
-      text,
-    )?.[1];
-  expect(block).toBeDefined();
-  const js = ts.transpileModule(block ?? "", {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
+  const js: string = exampleAsModule(doc, { runBy: "../packages/store-esdb/src/docs-example.test.ts" });
   // In the package folder, so `@coop-ledger/store-esdb` is the package itself (its dist/) and the
   // client packages resolve from its dependencies; the checkpoint file lands in the same folder.
   const dir = mkdtempSync(join(packageDir, ".docs-example-"));

@@ -3,22 +3,20 @@
 // server when ESDB_URL is set. (scripts/pack-install.mjs type-checks the same block in a project that
 // installed the packed packages; scripts/readme-examples.mjs requires this file to read README.md.)
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import ts from "typescript";
 import { expect, it } from "vitest";
+// @ts-expect-error -- a plain .mjs script without declarations
+import { exampleAsModule } from "../../../scripts/readme-examples.mjs";
 import { EsdbServerDouble } from "./test-support/esdb-double.js";
 
 const packageDir = join(import.meta.dirname, "..");
 
 it("README example: append, then a catch-up projection on $all, filtered server-side", async () => {
-  const readme = readFileSync(join(packageDir, "README.md"), "utf8");
-  const block = /## Example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(block).toBeDefined();
-  const js = ts.transpileModule(block ?? "", {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
+  const js: string = exampleAsModule(join(packageDir, "README.md"), {
+    runBy: "src/example-from-readme.test.ts",
+  });
   // In the package folder, so `@coop-ledger/store-esdb` is the package itself (its dist/) and the
   // client packages resolve from its dependencies.
   const dir = mkdtempSync(join(packageDir, ".readme-example-"));

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error -- a plain .mjs script without declarations
+import { exampleAsModule } from "../../../../scripts/readme-examples.mjs";
 import { ensureBuilt, packageDir } from "./test-support/ensure-built.js";
 
 // The README's TypeScript example, transpiled and run as plain JS against dist/ (its imports resolve
@@ -17,12 +18,7 @@ describe("the README example", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("runs: founds a co-op, repeats the command without appending, reads it back, verifies", () => {
-    const readme = readFileSync(join(packageDir, "README.md"), "utf8");
-    const block = /## Example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block).toBeDefined();
-    const js = ts.transpileModule(block ?? "", {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
+    const js: string = exampleAsModule(join(packageDir, "README.md"), { heading: "## Example" });
     const file = join(dir, "example.mjs");
     writeFileSync(file, js);
     const out = execFileSync(process.execPath, [file], { encoding: "utf8" });
