@@ -9,7 +9,12 @@ export interface TimedEvent {
 
 /**
  * Prepares an event for folding (valid day, recording instant in ms).
- * @example timed(recordedEvent).day
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const [first] = events;
+ * if (first === undefined) throw new Error("no events");
+ * const e = timed(first);
+ * console.log(e.day === dayOf(first.event.data.effectiveDate), e.recordedMs === Date.parse(first.metadata.recordedAt)); // true true
  */
 export const timed = (recorded: RecordedEvent): TimedEvent => ({
   recorded,
@@ -27,7 +32,13 @@ export const byValidTime = (a: TimedEvent, b: TimedEvent): number =>
  * Retractions are resolved from the latest back, so retracting a retraction revives its target
  * (a retraction always names an earlier event).
  *
- * @example liveEvents(streamEvents, Number.POSITIVE_INFINITY)
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const stream = events.filter((e) => e.streamId === events[0]?.streamId).map(timed);
+ * const knownAt = Date.parse("2022-06-30T23:59:59.999Z");
+ * const live = liveEvents(stream, knownAt);
+ * // What was recorded by 30 June, in valid-time order (retracted events and retractions left out).
+ * console.log(live.every((e, i) => e.recordedMs <= knownAt && (i === 0 || (live[i - 1]?.day ?? 0) <= e.day))); // true
  */
 export const liveEvents = (
   events: ReadonlyArray<TimedEvent>,

@@ -80,7 +80,10 @@ export interface PreviousPlace {
  * The old province of a co-op's location (see {@link OriginBasis}); `undefined` for a location in the
  * 2008-08-01 gazetteer, which needs none.
  *
- * @example locationOrigin({ gazetteer: "2025-07-01", provinceCode: "68" } as Location, { gazetteer: "2008-08-01", province: "60" }, origins) // { province: "60", basis: "carried" }
+ * @example
+ * // A co-op of old Bình Thuận (60) re-recorded in new Lâm Đồng (68) with no commune: carried from its previous place.
+ * const moved = { gazetteer: "2025-07-01", provinceCode: "68" } as Location;
+ * console.log(locationOrigin(moved, { gazetteer: "2008-08-01", province: "60" }, shippedCommuneOrigins)); // { province: "60", basis: "carried" }
  */
 export const locationOrigin = (
   location: Location,

@@ -137,7 +137,14 @@ const enterCell = (s: StreamState, effectiveDate: BusinessDate): void => {
  * first place it was recorded in when `day` is before its founding (a pre-existing co-op whose first
  * event in the ledger comes after the year its report is about).
  *
- * @example cellOnDay(state, dayOf("2021-12-31")) // "…|593|…"
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const founding = events.find((e) => e.event.type === "CoopFounded");
+ * if (founding === undefined) throw new Error("no founding");
+ * const state = initialStreamState();
+ * applyEvent(state, founding.event, () => undefined);
+ * // The cell the co-op was in: gazetteer, province, district, sector, form.
+ * console.log(cellOnDay(state, dayOf("2022-12-31"))?.startsWith("2008-08-01|60|")); // true
  */
 export const cellOnDay = (s: StreamState, day: number): string | undefined => {
   const days = s.cellDays;
@@ -171,7 +178,14 @@ export const affectsAnnual = (e: DomainEvent): boolean =>
  * reorganised away or converted (terminal events; suspension does not end it); a later report,
  * assessment or certificate for the same year/product replaces the earlier one.
  *
- * @example applyEvent(initialStreamState(), founded, flows)
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const founding = events.find((e) => e.event.type === "CoopFounded" && e.event.data.origin.kind === "new");
+ * if (founding === undefined) throw new Error("no founding");
+ * const state = initialStreamState();
+ * const flows: Array<[number, string, number]> = [];
+ * applyEvent(state, founding.event, (key, cell, amount) => flows.push([key, cell, amount]));
+ * console.log(state.exists, flows.length > 0); // true true: a new founding is a flow (coops.founded) and makes the co-op exist
  */
 export const applyEvent = (s: StreamState, e: DomainEvent, flows: FlowSink): void => {
   switch (e.type) {

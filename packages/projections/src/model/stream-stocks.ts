@@ -23,7 +23,17 @@ const yearEndDay = (year: number): number => {
  * slot). Co-op stocks count only while the co-op exists and has not ended; loans stay outstanding after
  * the co-op ends (a debt does not vanish with its debtor).
  *
- * @example stocksAt(state, dayOf("2022-12-31"), new Float64Array(STOCK_SLOTS.length))
+ * @example
+ * import { applyEvent, initialStreamState } from "../src/model/stream-state.js";
+ * import { STOCK_SLOTS } from "../src/model/series-keys.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const founding = events.find((e) => e.event.type === "CoopFounded");
+ * if (founding === undefined) throw new Error("no founding");
+ * const state = initialStreamState();
+ * applyEvent(state, founding.event, () => undefined);
+ * const out = new Float64Array(STOCK_SLOTS.length);
+ * stocksAt(state, dayOf("2022-12-31"), out);
+ * console.log(out.some((v) => v !== 0)); // true: an existing co-op counts in the stocks (active, members, …)
  */
 export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => {
   out.fill(0);
@@ -65,7 +75,15 @@ export const stocksAt = (s: StreamState, t: number, out: Float64Array): void => 
  * an OCOP certificate lapsing, a loan falling overdue, a suspension reaching its end date. `Infinity`
  * when none.
  *
- * @example nextScheduledDay(state, dayOf("2022-12-31"))
+ * @example
+ * import { applyEvent, initialStreamState } from "../src/model/stream-state.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const founding = events.find((e) => e.event.type === "CoopFounded");
+ * if (founding === undefined) throw new Error("no founding");
+ * const state = initialStreamState();
+ * applyEvent(state, founding.event, () => undefined);
+ * const next = nextScheduledDay(state, dayOf("2022-12-31"));
+ * console.log(next > dayOf("2022-12-31")); // true (Infinity when nothing is scheduled: no manager turning 50, no certificate lapsing)
  */
 export const nextScheduledDay = (s: StreamState, t: number): number => {
   if (!s.exists) return Number.POSITIVE_INFINITY;
@@ -104,7 +122,18 @@ const addAnnual = (out: Map<number, number>, k: number, v: number): void => {
  * organisation was in on the fiscal year's last day (31 December): a figure about a closed year does
  * not move when the co-op moves later (docs/indicators.md, "Annual figures").
  *
- * @example const m = new Map<number, number>(); const c = new Map<number, string>(); annualStocks(state, m, c);
+ * @example
+ * import { applyEvent, initialStreamState } from "../src/model/stream-state.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2021-01-01", to: "2022-12-31" }));
+ * const report = events.find((e) => e.event.type === "AnnualReportFiled");
+ * if (report === undefined) throw new Error("no annual report");
+ * const state = initialStreamState();
+ * for (const e of events.filter((x) => x.streamId === report.streamId && x.position <= report.position))
+ *   applyEvent(state, e.event, () => undefined);
+ * const m = new Map<number, number>();
+ * const c = new Map<number, string>();
+ * annualStocks(state, m, c);
+ * console.log(m.size > 0, c.size > 0); // true true: the reported year's figures, each in the cell the co-op was in
  */
 export const annualStocks = (
   s: StreamState,

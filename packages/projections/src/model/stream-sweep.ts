@@ -52,7 +52,12 @@ export interface Sweep {
  * moves with it, except the annual ones of fiscal years already over (they stay where the year ended);
  * flows stay in the cell where they happened.
  *
- * @example const { deltas } = sweepStream(live, Number.NEGATIVE_INFINITY); // the whole contribution
+ * @example
+ * import { liveEvents, timed } from "../src/model/live-events.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const live = liveEvents(events.filter((e) => e.streamId === events[0]?.streamId).map(timed));
+ * const { deltas, state } = sweepStream(live, Number.NEGATIVE_INFINITY); // the stream's whole contribution
+ * console.log(deltas.keys.length > 0, state.exists); // true true
  */
 export const sweepStream = (
   events: ReadonlyArray<TimedEvent>,
@@ -100,7 +105,15 @@ const flowSink: FlowSink = emitDelta;
  * so that feeding costs one event's fold, not the stream's. The deltas are written into `out` (emptied
  * first; the index passes a scratch list so that feeding allocates none).
  *
- * @example sweepFrom(state, live, live.length - 1, live[live.length - 1].day)
+ * @example
+ * import { liveEvents, timed } from "../src/model/live-events.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const live = liveEvents(events.filter((e) => e.streamId === events[0]?.streamId).map(timed));
+ * // Sweep all but the last event, then resume from the stored state for the last one.
+ * const last = live.length - 1;
+ * const { state } = sweepStream(live.slice(0, last), Number.NEGATIVE_INFINITY);
+ * const more = sweepFrom(state, live, last, live[last]?.day ?? 0);
+ * console.log(Array.isArray(more.keys)); // true: the deltas the last event adds
  */
 export const sweepFrom = (
   s: StreamState,
