@@ -13,9 +13,13 @@ export interface ProgressSink {
  * disabled, so commands can report progress unconditionally.
  *
  * @example
- * const p = makeProgress(sink, "reading ledger");
- * for (const e of events) p.tick(1);
- * p.done("read 10,000 events");
+ * let shown = "";
+ * let clock = 0;
+ * const sink: ProgressSink = { write: (s) => { shown += s; }, enabled: true, now: () => (clock += 200) };
+ * const p: Progress = makeProgress(sink, "reading ledger");
+ * for (let i = 0; i < 3; i++) p.tick(1, 3);
+ * p.done("read 3 events");
+ * console.log(shown.includes("reading ledger"), shown.includes("read 3 events")); // true true
  */
 export interface Progress {
   /** Shows a static status line (for work that cannot count, e.g. a single verification pass). */

@@ -5,14 +5,22 @@ import { OutputFormat } from "../output/format.js";
 
 /**
  * `--format table|json|csv`, default `table`.
- * @example cmd.addOption(formatOption())
+ * @example
+ * import { Command } from "commander";
+ * const cmd = new Command("snapshot").addOption(formatOption()).exitOverride();
+ * cmd.parse(["--format", "json"], { from: "user" });
+ * console.log(cmd.opts().format); // "json" ("table" when not given)
  */
 export const formatOption = (): Option =>
   new Option("--format <format>", "output format").choices([...OutputFormat.values]).default("table");
 
 /**
  * `--ledger FILE`, required.
- * @example cmd.addOption(ledgerOption())
+ * @example
+ * import { Command } from "commander";
+ * const cmd = new Command("verify").addOption(ledgerOption()).exitOverride();
+ * cmd.parse(["--ledger", "national.jsonl"], { from: "user" });
+ * console.log(cmd.opts().ledger); // "national.jsonl" (missing: commander refuses the command)
  */
 export const ledgerOption = (): Option =>
   new Option("--ledger <file>", "the ledger file (JSONL, hash-chained)").makeOptionMandatory();
@@ -20,7 +28,11 @@ export const ledgerOption = (): Option =>
 /**
  * `--no-verify`: skip recomputing the hash chain before computing figures (commander sets `verify:
  * false`); every output then says the figures are unverified.
- * @example cmd.addOption(noVerifyOption())
+ * @example
+ * import { Command } from "commander";
+ * const cmd = new Command("snapshot").addOption(noVerifyOption()).exitOverride();
+ * cmd.parse(["--no-verify"], { from: "user" });
+ * console.log(cmd.opts().verify); // false (true when not given)
  */
 export const noVerifyOption = (): Option =>
   new Option(
@@ -31,7 +43,11 @@ export const noVerifyOption = (): Option =>
 /**
  * `--reindex`: rebuild the persisted index (`<ledger>.idx`) from the ledger, whatever it holds (after a
  * ledger was legitimately replaced, e.g. restored from a trusted copy).
- * @example cmd.addOption(reindexOption())
+ * @example
+ * import { Command } from "commander";
+ * const cmd = new Command("snapshot").addOption(reindexOption()).exitOverride();
+ * cmd.parse(["--reindex"], { from: "user" });
+ * console.log(cmd.opts().reindex); // true
  */
 export const reindexOption = (): Option =>
   new Option("--reindex", "rebuild the ledger's index file (<ledger>.idx) from the ledger");
@@ -44,7 +60,11 @@ export interface VerifySwitch {
 
 /**
  * Collects a repeated option into an array (`--known-at A --known-at B`).
- * @example new Option("--known-at <t>").argParser(collect)
+ * @example
+ * import { Command, Option } from "commander";
+ * const cmd = new Command("diff").addOption(new Option("--known-at <t>").argParser(collect)).exitOverride();
+ * cmd.parse(["--known-at", "2023-01-15", "--known-at", "2024-01-15"], { from: "user" });
+ * console.log(cmd.opts().knownAt); // ["2023-01-15", "2024-01-15"]
  */
 export const collect = (value: string, previous: ReadonlyArray<string> | undefined): string[] => [
   ...(previous ?? []),
@@ -67,7 +87,12 @@ Exit codes:
 /**
  * Runs a sequence of option parsers, stopping at the first error (fp-ts `Do` notation would be the
  * heavier equivalent).
- * @example sequenceOptions([parseDateOption("--valid-at", "2022-12-31")])
+ * @example
+ * import { parseDateOption } from "../src/options/dates.js";
+ * const both = allRight([parseDateOption("--valid-at", "31/12/2022"), parseDateOption("--from", "2022-01-01")]);
+ * console.log(E.isRight(both) && both.right); // ["2022-12-31", "2022-01-01"]
+ * const bad = allRight([parseDateOption("--valid-at", "31/12/2022"), parseDateOption("--from", "2022-13-01")]);
+ * console.log(E.isLeft(bad) && bad.left._tag); // "UsageError": the first error (--from is not a date)
  */
 export const allRight = <A>(xs: ReadonlyArray<E.Either<CliError, A>>): E.Either<CliError, A[]> => {
   const out: A[] = [];

@@ -38,7 +38,9 @@ export const parseQuery = (raw: RawQueryOptions): E.Either<CliError, CliQuery> =
 
 /**
  * The engine's query for a CLI query (`as-of` is the engine's `asOf`).
- * @example toProjectionQuery({ validAt: "2022-12-31", scope: { geography: "as-of" } })
+ * @example
+ * const q = toProjectionQuery({ validAt: "2022-12-31" as BusinessDate, scope: { province: "60" as ProvinceCode, geography: "as-of" } });
+ * console.log(q); // { validAt: "2022-12-31", scope: { province: "60" }, geography: "asOf" }
  */
 export const toProjectionQuery = (q: CliQuery, knownAt: Instant | undefined = q.knownAt): ProjectionQuery => {
   const { geography, ...scope } = q.scope;

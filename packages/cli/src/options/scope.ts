@@ -31,7 +31,12 @@ export interface CliScope {
 
 /**
  * The scope options every query command takes.
- * @example scopeOptions().forEach((o) => cmd.addOption(o))
+ * @example
+ * import { Command } from "commander";
+ * const cmd = new Command("snapshot").exitOverride();
+ * for (const o of scopeOptions()) cmd.addOption(o);
+ * cmd.parse(["--province", "60", "--form", "union"], { from: "user" });
+ * console.log(cmd.opts()); // { geography: "as-of", province: "60", form: "union" }
  */
 export const scopeOptions = (): ReadonlyArray<Option> => [
   new Option("--province <code>", "only this province (mã tỉnh, two digits, e.g. 60 = Bình Thuận)"),
