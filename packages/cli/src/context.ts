@@ -16,7 +16,14 @@ export interface CommandResult {
  * Shared by every command while one CLI run executes: the I/O, a progress factory honouring the
  * terminal check, and the slot the action fills with its result (commander actions cannot return one).
  *
- * @example ctx.progress("reading ledger").tick(1000)
+ * @example
+ * let err = "";
+ * const io: CliIo = { stdout: () => {}, stderr: (s) => { err += s; }, stderrIsTTY: true, env: {}, cwd: ".", now: () => performance.now() };
+ * const ctx: CliContext = makeContext(io);
+ * const p = ctx.progress("reading ledger");
+ * p.status("verifying the hash chain");
+ * p.done("done");
+ * console.log(err.includes("reading ledger: done"), ctx.result); // true undefined (no command has run)
  */
 export interface CliContext {
   readonly io: CliIo;
