@@ -316,6 +316,44 @@ const eventButton = (row, text) => {
   return b;
 };
 
+/**
+ * The compare view's late events: the diff's first page (the CLI's table), then "more" (thêm) asks
+ * /api/late for the next 100 and appends their rows, until all `eventCount` are shown. A wide restatement
+ * of the national ledger has ~23,000 late events: the page no longer ships them all at once.
+ */
+const lateEvents = (p, a, events) => {
+  const wrap = cliTable(events, {
+    cell: (i, j, text) => (j === 0 ? eventButton(events.rows[i], text) : undefined),
+  });
+  const total = a.result.eventCount ?? events.rows.length;
+  let shown = events.rows.length;
+  if (shown >= total) return wrap;
+  const body = wrap.querySelector("tbody");
+  const status = el("span", { class: "hint", role: "status", text: `${shown} of ${total} shown` });
+  const more = el("button", { type: "button", class: "more", text: "more (thêm)" });
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const q = queryOf(p, ["validAt", "a", "b"]);
+      q.set("offset", String(shown));
+      q.set("limit", "100");
+      const page = (await api("late", q)).tables[0];
+      const rows = cliTable(page, {
+        cell: (i, j, text) => (j === 0 ? eventButton(page.rows[i], text) : undefined),
+      }).querySelectorAll("tbody tr");
+      body.append(...rows);
+      shown += page.rows.length;
+      status.textContent = `${shown} of ${total} shown`;
+      more.disabled = shown >= total || page.rows.length === 0;
+      more.hidden = more.disabled;
+    } catch (e) {
+      status.textContent = `Cannot answer: ${e.message}`;
+      more.disabled = false;
+    }
+  });
+  return el("div", { class: "late-events" }, wrap, el("p", { class: "more-row" }, more, " ", status));
+};
+
 const views = {
   async snapshot(p) {
     const a = await api("snapshot", queryOf(p, ["validAt", "knownAt", ...SCOPE]));
@@ -462,7 +500,7 @@ const views = {
       }),
       moved,
       cliTable(breakdown),
-      cliTable(events, { cell: (i, j, text) => (j === 0 ? eventButton(events.rows[i], text) : undefined) }),
+      lateEvents(p, a, events),
       notes(a.notes, a.ms),
     ];
   },

@@ -16,7 +16,13 @@ import {
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
-import { effectiveOf, recordedBetween } from "../engine/recorded-between.js";
+import {
+  byWeight,
+  effectiveOf,
+  type LatePage,
+  lateEventsPage,
+  recordedBetween,
+} from "../engine/recorded-between.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { eventLabel } from "../labels/event-labels.js";
 import { showFigure, showRatioParts } from "../labels/figures.js";
@@ -64,7 +70,13 @@ export interface Restatement {
   readonly form?: CoopForm;
   readonly changes: ReadonlyArray<FigureChange>;
   readonly breakdownChanges: ReadonlyArray<CellChange>;
+  /**
+   * The events recorded in between: all of them in position order, or, when a page was asked (the web
+   * view's compare), that page in the table's order (dissolutions and retractions first).
+   */
   readonly events: ReadonlyArray<RecordedEvent>;
+  /** How many events were recorded in between (all of them, whether `events` lists all or a page). */
+  readonly eventCount: number;
 }
 
 /**
@@ -129,6 +141,7 @@ const partChanges = (before: Figure, after: Figure): CellChange[] => {
  * Computes the restatement of `q` between `a` and `b` (a < b) from two snapshots of the index, and —
  * when events were recorded in between — the breakdown cells that moved under a total that did not
  * (a late founding in one sector and a late dissolution in another leave `coops.active` equal).
+ * With `page`, only that page of the late events is read from the ledger (and listed), with their count.
  * @example restatement(ledger, query, "2023-01-15T23:59:59.999Z", "2024-03-01T00:00:00.000Z")
  */
 export const restatement = (
@@ -136,6 +149,7 @@ export const restatement = (
   q: CliQuery,
   a: Instant,
   b: Instant,
+  page?: LatePage,
 ): E.Either<CliError, Restatement> => {
   const sa = snapshotOf(ledger, { ...q, knownAt: a });
   if (E.isLeft(sa)) return sa;
@@ -150,9 +164,15 @@ export const restatement = (
     else steady.add(before.id);
   });
   // Nothing recorded in (a, b] that bears on the date: no figure and no cell can have moved.
-  const events = recordedBetween(ledger, a, b, q.validAt);
+  const late =
+    page === undefined
+      ? (() => {
+          const all = recordedBetween(ledger, a, b, q.validAt);
+          return { total: all.length, events: all };
+        })()
+      : lateEventsPage(ledger, a, b, q.validAt, page);
   const breakdownChanges: CellChange[] = [];
-  if (events.length > 0) {
+  if (late.total > 0) {
     sa.right.figures.forEach((before, i) => {
       const after = sb.right.figures[i];
       if (after !== undefined && steady.has(before.id)) breakdownChanges.push(...partChanges(before, after));
@@ -211,20 +231,10 @@ export const restatement = (
     ...(q.scope.form !== undefined ? { form: q.scope.form } : {}),
     changes,
     breakdownChanges,
-    events: moved ? events : [],
+    events: moved ? late.events : [],
+    eventCount: moved ? late.total : 0,
   });
 };
-
-/** Events that change whether a co-op exists come first in the table: they usually explain the restatement. */
-const WEIGHTY = new Set([
-  "CoopDissolved",
-  "EventRetracted",
-  "CoopReorganisedAway",
-  "CoopFounded",
-  "CoopConverted",
-]);
-const byWeight = (a: RecordedEvent, b: RecordedEvent): number =>
-  Number(WEIGHTY.has(b.event.type)) - Number(WEIGHTY.has(a.event.type)) || a.position - b.position;
 
 /**
  * The two tables of a restatement: the figures that changed (before → after) and the events recorded
@@ -285,28 +295,37 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
     })),
   },
   {
-    title: `Events recorded between A and B, effective by ${r.validAt} (${r.events.length}): what the ledger learnt late (sự kiện ghi nhận muộn)`,
-    columns: [
-      { key: "position", header: "position", kind: "int" },
-      { key: "recordedAt", header: "recorded at" },
-      { key: "effectiveDate", header: "effective" },
-      { key: "streamId", header: "stream" },
-      { key: "type", header: "event (sự kiện)" },
-      { key: "eventId", header: "event id", only: "data" },
-    ],
-    rows: [...r.events]
-      .sort(byWeight)
-      .slice(0, 25)
-      .map((e) => ({
-        position: e.position,
-        recordedAt: e.metadata.recordedAt,
-        effectiveDate: effectiveOf(e),
-        streamId: e.streamId,
-        type: eventLabel(e.event.type),
-        eventId: e.eventId,
-      })),
+    title: `Events recorded between A and B, effective by ${r.validAt} (${r.eventCount}): what the ledger learnt late (sự kiện ghi nhận muộn)`,
+    columns: LATE_COLUMNS,
+    rows: [...r.events].sort(byWeight).slice(0, 25).map(lateRow),
   },
 ];
+
+/**
+ * The columns of a restatement's late events table (shared with the web view's "more").
+ * @example LATE_COLUMNS.map((c) => c.header) // ["position", "recorded at", …]
+ */
+export const LATE_COLUMNS: DataTable["columns"] = [
+  { key: "position", header: "position", kind: "int" },
+  { key: "recordedAt", header: "recorded at" },
+  { key: "effectiveDate", header: "effective" },
+  { key: "streamId", header: "stream" },
+  { key: "type", header: "event (sự kiện)" },
+  { key: "eventId", header: "event id", only: "data" },
+];
+
+/**
+ * One row of the late events table.
+ * @example const rows = (events: ReadonlyArray<RecordedEvent>) => events.map(lateRow);
+ */
+export const lateRow = (e: RecordedEvent): DataTable["rows"][number] => ({
+  position: e.position,
+  recordedAt: e.metadata.recordedAt,
+  effectiveDate: effectiveOf(e),
+  streamId: e.streamId,
+  type: eventLabel(e.event.type),
+  eventId: e.eventId,
+});
 
 /**
  * The one-line summary under a restatement (shared by `diff` and serve's compare view); `all` says
@@ -318,7 +337,7 @@ export const restatementTables = (r: Restatement, nf: NumberFormat = "en"): Read
 export const restatementNote = (r: Restatement, all: string): string =>
   r.changes.length === 0 && r.breakdownChanges.length === 0
     ? "No figure changed: nothing recorded between the two instants touches this date and scope."
-    : `${r.changes.length} figure(s) restated; ${r.breakdownChanges.length} breakdown cell(s) moved under a total unchanged; ${r.events.length} event(s) recorded in between${r.events.length > 25 ? ` (the table shows 25, dissolutions and retractions first; ${all})` : ""}.`;
+    : `${r.changes.length} figure(s) restated; ${r.breakdownChanges.length} breakdown cell(s) moved under a total unchanged; ${r.eventCount} event(s) recorded in between${r.eventCount > 25 ? ` (the table shows 25, dissolutions and retractions first; ${all})` : ""}.`;
 
 /** Options of `coop-ledger diff`. */
 export interface DiffOptions extends Omit<RawQueryOptions, "knownAt">, VerifySwitch {

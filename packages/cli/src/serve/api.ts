@@ -82,13 +82,17 @@ export const ledgerMember = (l: LoadedLedger): ApiAnswer["ledger"] => ({
   line: identityLine(l.identity),
 });
 
-const param = (p: URLSearchParams, name: string): string | undefined => {
+/** A request parameter, trimmed; undefined when absent or blank. @example param(new URLSearchParams("a=1"), "a") // "1" */
+export const param = (p: URLSearchParams, name: string): string | undefined => {
   const v = p.get(name);
   return v === null || v.trim() === "" ? undefined : v.trim();
 };
 
-/** The scope and dates of a request, with the same checks (and messages) as the CLI's options. */
-const rawQuery = (p: URLSearchParams): E.Either<CliError, RawQueryOptions> => {
+/**
+ * The scope and dates of a request, with the same checks (and messages) as the CLI's options.
+ * @example rawQuery(new URLSearchParams("validAt=2022-12-31&province=01"))
+ */
+export const rawQuery = (p: URLSearchParams): E.Either<CliError, RawQueryOptions> => {
   const validAt = param(p, "validAt");
   if (validAt === undefined)
     return E.left(usage("validAt: missing", "give a valid date, e.g. validAt=2022-12-31"));
@@ -114,7 +118,11 @@ const rawQuery = (p: URLSearchParams): E.Either<CliError, RawQueryOptions> => {
   });
 };
 
-const answer = (
+/**
+ * An answer: the ledger member, the query, the result, the tables as the page shows them, the notes.
+ * @example const empty = (l: LoadedLedger) => answer(l, {}, {}, [], [], "en");
+ */
+export const answer = (
   l: LoadedLedger,
   query: Readonly<Record<string, unknown>>,
   result: unknown,
@@ -297,7 +305,8 @@ export const diffAnswer = (
   const b = parseInstantOption("b", bText);
   if (E.isLeft(b)) return b;
   const [first, second] = a.right <= b.right ? [a.right, b.right] : [b.right, a.right];
-  const r = restatement(l, q.right, first, second);
+  // The late events' first page only (the table's 25): "more" asks /api/late for the next ones.
+  const r = restatement(l, q.right, first, second, { offset: 0, limit: 25 });
   if (E.isLeft(r)) return r;
   return E.right(
     answer(
@@ -305,7 +314,7 @@ export const diffAnswer = (
       { ...q.right, a: first, b: second },
       r.right,
       restatementTables(r.right, nf),
-      [restatementNote(r.right, "the JSON answer lists all")],
+      [restatementNote(r.right, "“more” lists the next ones")],
       nf,
     ),
   );

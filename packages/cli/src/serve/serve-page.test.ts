@@ -249,6 +249,20 @@ const servePageSuite = (ledgerOf: () => string, budget: Budget) => {
       expect(await page.textContent("table.moved-events caption")).toMatch(
         /: \d+ of its \d+ event\(s\) were recorded between A and B/,
       );
+      // The late events table shows the first 25; "more" appends the next page of those diff lists.
+      expect((await page.$$(".late-events tbody tr")).length).toBe(25);
+      await page.click(".late-events button.more");
+      await page.waitForSelector(".late-events tbody tr:nth-child(26)");
+      const shown = (await page.$$eval(".late-events tbody tr td.c:first-child", (tds) =>
+        tds.map((td) => (td as unknown as { textContent: string }).textContent.replace(/\D/g, "")),
+      )) as string[];
+      const positions = new Set(
+        (JSON.parse(r.stdout) as { events: Array<{ position: number }> }).events.map((e) =>
+          String(e.position),
+        ),
+      );
+      expect(new Set(shown).size).toBe(shown.length);
+      for (const p of shown) expect(positions.has(p), p).toBe(true);
       await page.close();
     },
     budget.testMs,

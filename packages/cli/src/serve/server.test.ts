@@ -88,10 +88,6 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
         ["snapshot", "--valid-at", "2021-12-31", "--known-at", "2022-03-31"],
       ],
       [
-        "/api/diff?validAt=2022-12-31&a=2023-01-15&b=2026-06-30",
-        ["diff", "--valid-at", "2022-12-31", "--known-at", "2023-01-15", "--known-at", "2026-06-30"],
-      ],
-      [
         "/api/targets?resolution=000&validAt=2025-12-31",
         ["targets", "--resolution", "000", "--valid-at", "2025-12-31"],
       ],
@@ -103,6 +99,53 @@ describe.skipIf(!hasBin())("coop-ledger serve: the JSON API", () => {
       expect(a.ledger, path).toMatchObject(cli.ledger as Record<string, unknown>);
       expect(a.ledger.chain).toBe("verified");
     }
+  });
+
+  it("answers diff with the CLI's JSON but a page of its late events, and /api/late pages through the rest", async () => {
+    type Late = { position: number; eventId: string; event: { type: string } };
+    const cli = cliJson([
+      "diff",
+      "--valid-at",
+      "2022-12-31",
+      "--known-at",
+      "2023-01-15",
+      "--known-at",
+      "2026-06-30",
+    ]);
+    const all = cli.events as Late[];
+    expect(all.length).toBeGreaterThan(25);
+    const a = (await api("/api/diff?validAt=2022-12-31&a=2023-01-15&b=2026-06-30")).result as Record<
+      string,
+      unknown
+    > & { events: Late[] };
+    const { events: _all, ...rest } = withoutLedger(cli);
+    const { events: first, ...same } = a;
+    expect(same).toEqual(rest);
+    expect(a.eventCount).toBe(all.length);
+    expect(first.length).toBe(25);
+    // The pages, one after the other, list every late event the CLI lists, once each, in the table's
+    // order: events that change whether a co-op exists first, then by ledger position.
+    const paged = [...first];
+    for (let offset = 25; offset < all.length; offset += 10) {
+      const page = (await api(
+        `/api/late?validAt=2022-12-31&a=2023-01-15&b=2026-06-30&offset=${offset}&limit=10`,
+      )) as unknown as { result: { total: number; events: Late[] } };
+      expect(page.result.total).toBe(all.length);
+      paged.push(...page.result.events);
+    }
+    expect(paged.map((e) => e.eventId).sort()).toEqual(all.map((e) => e.eventId).sort());
+    const weighty = [
+      "CoopDissolved",
+      "EventRetracted",
+      "CoopReorganisedAway",
+      "CoopFounded",
+      "CoopConverted",
+    ];
+    const rank = (e: Late) => [weighty.includes(e.event.type) ? 0 : 1, e.position] as const;
+    const ordered = [...paged].sort((x, y) => rank(x)[0] - rank(y)[0] || rank(x)[1] - rank(y)[1]);
+    expect(paged.map((e) => e.position)).toEqual(ordered.map((e) => e.position));
+    const bad = await get(s.port, "/api/late?validAt=2022-12-31&a=2023-01-15&b=2026-06-30&limit=0");
+    expect(bad.status).toBe(400);
   });
 
   it("answers explain with a page of the CLI's events, their number, and the late ones on request", async () => {

@@ -25,6 +25,7 @@ import {
   snapshotAnswer,
   targetsAnswer,
 } from "./api.js";
+import { lateAnswer } from "./late-answer.js";
 import type { LedgerSession } from "./ledger-session.js";
 
 /** The page's files (plain HTML, CSS and JavaScript: no build step), read once at start. */
@@ -75,6 +76,7 @@ const API: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["/api/snapshot", snapshotAnswer],
   ["/api/explain", explainAnswer],
   ["/api/diff", diffAnswer],
+  ["/api/late", lateAnswer],
   ["/api/targets", targetsAnswer],
   ["/api/series", seriesAnswer],
   ["/api/event", (l, p) => eventAnswer(l, p)],
