@@ -1,20 +1,20 @@
 import { basename } from "node:path";
-import type { BusinessDate, CoopForm } from "@coop-ledger/domain";
-import { type IndicatorId, indicatorDefinition, indicatorValue } from "@coop-ledger/projections";
+import type { BusinessDate } from "@coop-ledger/domain";
+import { indicatorValue } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import { loadLedger } from "../engine/load-ledger.js";
 import { outputRefusal, writeOutputFile } from "../engine/output-file.js";
 import { type CliError, usage } from "../errors/cli-error.js";
-import { scopedIndicatorName } from "../labels/scoped-label.js";
 import type { VerifySwitch } from "../options/common.js";
 import { dateRange, parseDateOption } from "../options/dates.js";
 import { parseScope } from "../options/scope.js";
 import type { CliOutput } from "../output/data-table.js";
 import { renderReportHtml } from "../report/html.js";
-import type { ReportChart, ReportData, ReportTargetRow } from "../report/report-data.js";
+import { REPORT_INDICATORS, reportCharts } from "../report/report-charts.js";
+import type { ReportData, ReportTargetRow } from "../report/report-data.js";
 import { loadUplotAssets } from "../report/uplot-assets.js";
-import { computeSeries, type SeriesResult } from "./series.js";
+import { computeSeries } from "./series.js";
 import {
   evaluateResolution,
   showTargetFigureText,
@@ -34,77 +34,6 @@ export interface ReportOptions extends VerifySwitch {
   /** Count only this form (it replaces each indicator's own form; the labels say what is counted). */
   readonly form?: string;
 }
-
-/** The charts of the report: which indicators, drawn how. */
-const CHARTS: ReadonlyArray<{
-  readonly id: string;
-  readonly title: string;
-  readonly unit: ReportChart["unit"];
-  readonly yTitle: string;
-  readonly bars?: boolean;
-  readonly indicators: ReadonlyArray<IndicatorId>;
-}> = [
-  {
-    id: "active",
-    title: "Organisations active (Số HTX, LHHTX, THT đang hoạt động)",
-    unit: "count",
-    yTitle: "organisations (tổ chức)",
-    indicators: ["coops.active", "unions.active", "groups.active"],
-  },
-  {
-    id: "flows",
-    title: "Co-ops founded and dissolved per year (HTX thành lập mới, giải thể)",
-    unit: "count",
-    yTitle: "co-ops (HTX)",
-    bars: true,
-    indicators: ["coops.founded", "coops.dissolved"],
-  },
-  {
-    id: "shares",
-    title: "Shares (Tỷ lệ): agricultural, under the 2012 law, rated fair or good",
-    unit: "percent",
-    yTitle: "share (tỷ lệ)",
-    indicators: ["coops.agriculturalShare", "coops.law2012Share", "rating.fairOrGoodShare"],
-  },
-  {
-    id: "members",
-    title: "Average members per co-op (Bình quân thành viên/HTX)",
-    unit: "count",
-    yTitle: "members (thành viên)",
-    indicators: ["members.averagePerCoop"],
-  },
-  {
-    id: "ocop",
-    title: "OCOP: co-ops and products with a valid certificate (HTX, sản phẩm OCOP)",
-    unit: "count",
-    yTitle: "number (số lượng)",
-    indicators: ["ocop.coops", "ocop.products"],
-  },
-  {
-    id: "loans",
-    title: "Support-fund loans: principal outstanding and overdue (Dư nợ, nợ quá hạn)",
-    unit: "vnd",
-    yTitle: "đồng (VND)",
-    indicators: ["loans.outstandingVnd", "loans.overdueVnd"],
-  },
-];
-
-const chartOf = (
-  spec: (typeof CHARTS)[number],
-  series: SeriesResult,
-  form: CoopForm | undefined,
-): ReportChart => ({
-  id: spec.id,
-  title: spec.title,
-  unit: spec.unit,
-  yTitle: spec.yTitle,
-  ...(spec.bars === true ? { bars: true } : {}),
-  dates: series.points.map((p) => p.validAt),
-  series: spec.indicators.map((id) => ({
-    label: scopedIndicatorName(indicatorDefinition(id), form),
-    values: series.points.map((p) => indicatorValue(p, id)?.value ?? null),
-  })),
-});
 
 /**
  * `coop-ledger report --ledger FILE --out report.html`: a self-contained HTML page (uPlot inlined, no
@@ -145,9 +74,9 @@ export const runReport = async (
         `give --from a date on or before ${validAt}, or a later --valid-at`,
       ),
     );
-  const ids = [...new Set(CHARTS.flatMap((c) => c.indicators))];
-  const series = computeSeries(ledger, ids, from, validAt, "year", scope.right);
+  const series = computeSeries(ledger, REPORT_INDICATORS, from, validAt, "year", scope.right);
   if (E.isLeft(series)) return series;
+  const points = series.right.points;
   const notes: string[] = [];
   const targets: ReportTargetRow[] = [];
   for (const id of ["000", "004"]) {
@@ -176,7 +105,11 @@ export const runReport = async (
       lastRecordedAt: ledger.lastRecordedAt ?? null,
       validAt,
     },
-    charts: CHARTS.map((c) => chartOf(c, series.right, scope.right.form)),
+    charts: reportCharts(
+      points.map((p) => p.validAt),
+      (id) => points.map((p) => indicatorValue(p, id)?.value ?? null),
+      scope.right.form,
+    ),
     targets,
     identity: ledger.identity,
     notes: [
