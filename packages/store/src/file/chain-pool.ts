@@ -95,7 +95,7 @@ parentPort.on("message", (m) => {
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
     const r = checkChainRange(deps, m.job, buf);
     const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids]
-      .filter((a) => a !== undefined && a.byteLength > 0)
+      .filter((a) => a !== undefined && a.buffer.byteLength > 0)
       .map((a) => a.buffer);
     parentPort.postMessage({ id: m.id, result: r }, transfer);
   } catch (e) {

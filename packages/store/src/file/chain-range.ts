@@ -249,20 +249,95 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
   }
 
   let n = 0;
-  let offsets = job.offsets || job.strict ? new Float64Array(1024) : undefined;
-  let stream = job.strict ? new Int32Array(1024) : undefined;
-  let revision = job.strict ? new Float64Array(1024) : undefined;
-  let batch = job.strict ? new Float64Array(1024) : undefined;
-  let position = job.strict ? new Float64Array(1024) : undefined;
-  let ids = job.strict ? new Uint8Array(1024 * 16) : undefined;
-  const streamIndex = new Map<string, number>();
+  // Sized for the range at a short line's length (a national ledger's lines average ~600 bytes), so
+  // that the columns rarely grow.
+  const guess = Math.max(1024, Math.min(1 << 22, Math.ceil((job.to - job.from) / 320)));
+  let offsets = job.offsets || job.strict ? new Float64Array(guess) : undefined;
+  let stream = job.strict ? new Int32Array(guess) : undefined;
+  let revision = job.strict ? new Float64Array(guess) : undefined;
+  let batch = job.strict ? new Float64Array(guess) : undefined;
+  let position = job.strict ? new Float64Array(guess) : undefined;
+  let ids = job.strict ? new Uint8Array(guess * 16) : undefined;
   const streams: string[] = [];
+  // Streams interned by their bytes, not by a decoded string (a string made and hashed per line was
+  // the largest single cost of a worker's profile): an open-addressing table of (stream index + 1),
+  // hashed with a per-range random seed, over the streams' raw bytes kept in `keyBytes`. Content is
+  // canonical by then (one escaping per string), so equal bytes are equal names and vice versa; the
+  // caller maps names to ledger-wide streams by string in any case.
+  let streamTable = new Int32Array(1024);
+  let keyBytes = new Uint8Array(16 * 1024);
+  let keyStart = new Int32Array(512);
+  let keyUsed = 0;
+  const seed = Math.floor(Math.random() * 0x100000000) | 0;
+  const bytesHash = (a: number, b: number): number => {
+    let h = seed ^ 0x811c9dc5;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ (buf[k] as number), 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return h ^ (h >>> 13);
+  };
+  const sameKey = (si: number, a: number, b: number): boolean => {
+    const ks = keyStart[si]!;
+    if (keyStart[si + 1]! - ks !== b - a) return false;
+    for (let k = 0; k < b - a; k++) if (keyBytes[ks + k] !== buf[a + k]) return false;
+    return true;
+  };
+  /** The stream index of the name whose canonical string token is buf[a − 1, b + 1). */
+  const internStream = (a: number, b: number): number => {
+    let mask = streamTable.length - 1;
+    let slot = bytesHash(a, b) & mask;
+    for (;;) {
+      const t = streamTable[slot]!;
+      if (t === 0) break;
+      if (sameKey(t - 1, a, b)) return t - 1;
+      slot = (slot + 1) & mask;
+    }
+    const si = streams.length;
+    // An escape only through JSON.parse (the exact decoding).
+    let esc = false;
+    for (let k = a; k < b; k++) if (buf[k] === 92) esc = true;
+    streams.push(
+      esc ? (JSON.parse(buf.toString("utf8", a - 1, b + 1)) as string) : buf.toString("utf8", a, b),
+    );
+    if (keyUsed + (b - a) > keyBytes.length) {
+      const kb = new Uint8Array(Math.max(2 * keyBytes.length, keyUsed + (b - a)));
+      kb.set(keyBytes);
+      keyBytes = kb;
+    }
+    if (si + 2 > keyStart.length) {
+      const kt = new Int32Array(2 * keyStart.length);
+      kt.set(keyStart);
+      keyStart = kt;
+    }
+    for (let k = a; k < b; k++) keyBytes[keyUsed++] = buf[k] as number;
+    keyStart[si + 1] = keyUsed;
+    if (2 * (si + 1) > streamTable.length) {
+      streamTable = new Int32Array(2 * streamTable.length);
+      mask = streamTable.length - 1;
+      for (let x = 0; x <= si; x++) {
+        let q = bytesHash2(x) & mask;
+        while (streamTable[q] !== 0) q = (q + 1) & mask;
+        streamTable[q] = x + 1;
+      }
+    } else streamTable[slot] = si + 1;
+    return si;
+  };
+  /** The hash of the stream already interned as `x` (its bytes from `keyBytes`), as `bytesHash` gives it. */
+  const bytesHash2 = (x: number): number => {
+    let h = seed ^ 0x811c9dc5;
+    for (let k = keyStart[x]!; k < keyStart[x + 1]!; k++)
+      h = Math.imul(h ^ (keyBytes[k] as number), 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return h ^ (h >>> 13);
+  };
   const spans = new Int32Array(18);
-  let prev = Buffer.alloc(64);
+  // The previous line's stored hash, as a string (compared with the computed hex as a whole, and
+  // written into the next line's frame by one native write).
+  let prev = job.prevHash ?? "";
   let havePrev = job.prevHash !== undefined;
-  if (job.prevHash !== undefined) prev.write(job.prevHash, "latin1");
-  // The stored hash of the line being linked (saved before its frame is overwritten; see stage 2).
-  let cur = Buffer.alloc(64);
+  // The stored hash of the line being linked (read before its frame is overwritten; see stage 2).
+  let cur = "";
   let first: RangeResult["first"];
   let failure: RangeFailure | undefined;
   let end: RangeResult["end"];
@@ -341,6 +416,8 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
     }
     // Stage 2: the link.
     let linked = false;
+    // The linked message's view (the previous hash, `{`, the content), reused for the UTF-8 check.
+    let view: Buffer | undefined;
     if (!job.link) {
       // Not verifying: frames only.
     } else if (havePrev) {
@@ -348,27 +425,22 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
       // contiguous in place: this line's own stored hash is saved, then the frame `hash":"<64>",` is
       // overwritten by `<previous 64>{`, so that one one-shot hash of a view covers it: no hash object,
       // no copy of the line's content. The buffer is this check's own and the line is not read again.
-      // Byte loops and TypedArray#set, not Buffer#copy: 64 bytes twice a line, where Buffer#copy's
-      // argument handling cost more than the copy (a tenth of a worker's profile).
-      for (let k = 0; k < 64; k++) cur[k] = buf[s + 9 + k] as number;
-      buf.set(prev, s + 10);
+      // The stored hash is taken as a latin1 string and compared with the computed hex as a whole;
+      // the previous one is written by one native latin1 write (two 64-byte JS loops a line cost more).
+      cur = buf.toString("latin1", s + 9, s + 73);
+      buf.write(prev, s + 10, 64, "latin1");
       buf[s + 74] = 123;
-      const computed = deps.hash("sha256", buf.subarray(s + 10, e));
-      let same = true;
-      for (let k = 0; k < 64; k++)
-        if (computed.charCodeAt(k) !== cur[k]) {
-          same = false;
-          break;
-        }
-      if (!same) {
+      view = buf.subarray(s + 10, e);
+      const computed = deps.hash("sha256", view);
+      if (computed !== cur) {
         // A digit that is not lowercase hex is a bad frame (stage 1), not a broken link.
         let hex = true;
-        for (let k = 0; hex && k < 64; k++) if (HEXV[cur[k] as number]! < 0) hex = false;
+        for (let k = 0; hex && k < 64; k++) if (HEXV[cur.charCodeAt(k)]! < 0) hex = false;
         if (!hex) {
           failure = { j: n, stage: 1, byteOffset: start };
           break;
         }
-        failure = { j: n, stage: 2, byteOffset: start, stored: cur.toString("latin1"), computed };
+        failure = { j: n, stage: 2, byteOffset: start, stored: cur, computed };
         break;
       }
       linked = true;
@@ -381,8 +453,11 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
     }
     if (offsets !== undefined && n >= offsets.length) grow();
     if (job.strict) {
-      // Stage 3: strict content, exactly the envelope's members, and their types.
-      const ok = deps.isUtf8(buf.subarray(s + 75, e)) && deps.canonical(buf, s + 75, e, MEMBERS, spans);
+      // Stage 3: strict content, exactly the envelope's members, and their types. The UTF-8 check runs
+      // on the link's view when there is one: what precedes the content in it is ASCII (64 hex digits
+      // and `{`), so it is valid UTF-8 exactly when the content is.
+      const ok =
+        deps.isUtf8(view ?? buf.subarray(s + 75, e)) && deps.canonical(buf, s + 75, e, MEMBERS, spans);
       const br = ok ? counter(spans[0]!, spans[1]!) : -1;
       const pos = ok ? counter(spans[8]!, spans[9]!) : -1;
       const rev = ok ? counter(spans[10]!, spans[11]!) : -1;
@@ -400,20 +475,8 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
         failure = { j: n, stage: 3, byteOffset: start };
         break;
       }
-      // The stream, decoded exactly (an escape only through JSON.parse), interned per range.
-      const ss = spans[14]!;
-      const se = spans[15]!;
-      const raw = buf.subarray(ss + 1, se - 1);
-      const name = raw.includes(92)
-        ? (JSON.parse(buf.toString("utf8", ss, se)) as string)
-        : raw.toString("utf8");
-      let si = streamIndex.get(name);
-      if (si === undefined) {
-        si = streams.length;
-        streams.push(name);
-        streamIndex.set(name, si);
-      }
-      stream![n] = si;
+      // The stream, interned per range by its bytes (decoded exactly once, when first seen).
+      stream![n] = internStream(spans[14]! + 1, spans[15]! - 1);
       revision![n] = rev;
       batch![n] = br;
       position![n] = pos;
@@ -445,23 +508,20 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
         break;
       }
     } else if (offsets !== undefined) offsets[n] = start;
-    if (linked) {
-      const swap = prev;
-      prev = cur;
-      cur = swap;
-    } else buf.copy(prev, 0, s + 9, s + 73);
+    prev = linked ? cur : buf.toString("latin1", s + 9, s + 73);
     n++;
     start = base + e + 1;
     stop = start;
   }
+  // Views, not copies (the columns are sized for the range; a worker transfers their buffers).
   const trim = <T extends Float64Array | Int32Array | Uint8Array>(a: T | undefined, k = 1): T | undefined =>
-    a === undefined ? undefined : (a.slice(0, n * k) as T);
+    a === undefined ? undefined : (a.subarray(0, n * k) as T);
   const lines = failure !== undefined && failure.stage >= 5 ? n - 1 : n;
   return {
     lines,
     start: firstStart,
     stop,
-    lastHash: lines > 0 ? prev.toString("latin1") : undefined,
+    lastHash: lines > 0 ? prev : undefined,
     first,
     failure,
     end,
