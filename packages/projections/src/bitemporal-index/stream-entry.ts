@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
 import { clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import type { StreamFold } from "./stream-fold.js";
@@ -204,6 +205,7 @@ export const hotFold = (e: StreamEntry): StreamFold => {
     firstRevision: first?.recorded.revision ?? Number.NaN,
     lastDay: last?.day ?? Number.NaN,
     lastRevision: last?.recorded.revision ?? Number.NaN,
+    ...reportFactsOf(e.live),
   };
 };
 

@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type FlowSink, initialStreamState } from "../model/stream-state.js";
 import { sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import { backDatedReportFoldable, foldBackDatedReport, noteLaterEvent } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import { emitDifference } from "./delta-difference.js";
@@ -94,14 +95,8 @@ export class StreamFeed {
       entry = newStreamEntry();
       this.streams.set(event.streamId, entry);
       if (this.pending !== undefined) this.added++;
-      if (this.holdNone) {
-        // A new stream's first event is folded hot, then only the fold is kept (see holdNoEvents).
-        this.tapping = this.tap !== undefined;
-        const r = this.addHot(entry, event);
-        this.tapping = false;
-        coolEntry(entry);
-        return r;
-      }
+      // Holding no events, a new stream's first event is folded hot and tapped (see holdNoEvents).
+      this.tapping = this.holdNone && this.tap !== undefined;
     } else if (!entry.hot) {
       // A cold stream: an event that continues it is folded from its fold alone; else it is hydrated.
       const fold = this.foldOf(entry);
@@ -109,13 +104,17 @@ export class StreamFeed {
       this.tap?.dirty(event.streamId);
       hydrateEntry(entry, this.read(entry).map(timed));
     }
-    return this.addHot(entry, event);
+    const r = this.addHot(entry, event);
+    this.tapping = false;
+    if (this.holdNone) coolEntry(entry);
+    return r;
   }
 
   /**
    * Feeds holding no events ({@link coolEntry}): a stream keeps only its fold; one that receives an event
-   * its fold cannot take (back-dated, a retraction, a redelivery, recorded out of order) reads its events
-   * back from `source` once and stays hot. Memory is bounded by the folds, not the history (issue #12).
+   * its fold cannot take (a retraction, a redelivery, recorded out of order, back-dated but for the reports
+   * `backDatedReportFoldable` takes) reads its events back from `source`, is fed, and is cold again: one
+   * read-back per such event, and memory bounded by the folds, not the history (issue #12).
    */
   holdNoEvents(source: EventSource, tap?: FeedTap): void {
     this.source = source;
@@ -219,9 +218,9 @@ export class StreamFeed {
   /**
    * Feeds an event to a cold stream from its fold alone, when the event continues the stream: a new
    * revision, recorded no earlier than the stream's others, not a retraction, and either later in valid
-   * time than every live event (or on the last one's day, after it) or an independent flow. The same
-   * steps as {@link add} on a hot stream, which needs the live list only for its first and last events.
-   * False (nothing changed) otherwise: the caller hydrates the stream.
+   * time than every live event (or on the last one's day, after it) or an independent flow, or a
+   * back-dated annual report that its facts allow (`backDatedReportFoldable`). The same steps as
+   * {@link add} on a hot stream. False (nothing changed) otherwise: the caller hydrates the stream.
    */
   private addToFold(entry: StreamEntry, f: StreamFold, event: RecordedEvent): boolean {
     if (event.revision <= entry.maxRevision) return false;
@@ -237,7 +236,9 @@ export class StreamFeed {
         f.firstDay <= te.day);
     const rev = event.revision;
     const continuing = f.liveCount > 0 && f.lastDay === te.day && f.lastRevision < rev;
-    if (!independent && !(f.liveCount === 0 || f.lastDay < te.day || continuing)) return false;
+    const later = f.liveCount === 0 || f.lastDay < te.day || continuing;
+    const report = !independent && !later;
+    if (report && !backDatedReportFoldable(f, te)) return false;
     if (this.tap !== undefined) {
       // A flow dated before the stream's last event: its provenance is re-derived from the events.
       if (independent && f.liveCount > 0 && te.day < f.lastDay) this.tap.dirty(event.streamId);
@@ -255,7 +256,9 @@ export class StreamFeed {
       this.flowDay = te.day;
       this.flowRec = te.recordedMs;
       applyEvent(f.state, event.event, this.flowSink);
-    } else {
+    } else if (report) foldBackDatedReport(f, te, this.out);
+    else {
+      noteLaterEvent(f, te);
       scratchOne[0] = te;
       const suffix = sweepFrom(f.state, scratchOne, 0, te.day, continuing, scratchNew);
       // The causes index the live list: this event is its last one.

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { liveEvents, timed } from "../model/live-events.js";
 import { sweepStream } from "../model/stream-sweep.js";
 import { historyArb } from "../test-support/arbitraries.js";
+import { reportFactsOf } from "./back-dated-report.js";
 import { imageSourceOf } from "./index-image.js";
 import {
   decodeStreamFold,
@@ -36,6 +37,7 @@ const foldsOf = (events: Parameters<typeof timed>[0][]): StreamFold[] => {
       firstRevision: first?.recorded.revision ?? Number.NaN,
       lastDay: last?.day ?? Number.NaN,
       lastRevision: last?.recorded.revision ?? Number.NaN,
+      ...reportFactsOf(live),
     };
   });
 };

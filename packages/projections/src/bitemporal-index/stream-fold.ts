@@ -1,5 +1,6 @@
 import type { StreamState } from "../model/stream-state.js";
 import type { Deltas } from "../model/stream-sweep.js";
+import type { ReportFacts } from "./back-dated-report.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 
 /**
@@ -9,12 +10,14 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * continues it. An event that comes after every live event of its stream in valid time and transaction
  * time (or an independent flow: an alliance activity, a fund's loan application) is folded from this
  * alone; anything else (a back-dated event, a retraction, a redelivery, an event recorded out of order)
- * reads the stream's events back and re-folds them, as before. Persisted per stream in the index
+ * reads the stream's events back and re-folds them, as before, except a back-dated annual report that its
+ * report facts ({@link ReportFacts}: `membersDay`, `reportDays`) show cannot change anything but its own
+ * year's figures (`foldBackDatedReport`). Persisted per stream in the index
  * (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
  *
- * @example const f: StreamFold = { state: initialStreamState(), tail: emptyDeltas(), liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN };
+ * @example const f: StreamFold = { state: initialStreamState(), tail: emptyDeltas(), liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN, membersDay: Number.NEGATIVE_INFINITY, reportDays: new Map() };
  */
-export interface StreamFold {
+export interface StreamFold extends ReportFacts {
   /** The fold of every live event (mutated as events are fed). */
   readonly state: StreamState;
   /** The stream's deltas after its last live event's day (day order). */
@@ -81,6 +84,8 @@ export const encodeStreamFold = (f: StreamFold): string =>
       f.firstRevision,
       f.lastDay,
       f.lastRevision,
+      f.membersDay,
+      f.reportDays,
     ],
     replacer,
   );
@@ -97,9 +102,26 @@ export const decodeStreamFold = (text: string): StreamFold => {
   } catch {
     throw new IndexImageDamaged("index image: a stream fold is not valid JSON");
   }
-  if (!Array.isArray(v) || v.length !== 8 || typeof v[0] !== "object" || typeof v[1] !== "object")
+  if (
+    !Array.isArray(v) ||
+    v.length !== 10 ||
+    typeof v[0] !== "object" ||
+    typeof v[1] !== "object" ||
+    !(v[9] instanceof Map)
+  )
     throw new IndexImageDamaged("index image: a stream fold does not have the fold's shape");
-  const [state, tail, liveCount, firstType, firstDay, firstRevision, lastDay, lastRevision] = v as [
+  const [
+    state,
+    tail,
+    liveCount,
+    firstType,
+    firstDay,
+    firstRevision,
+    lastDay,
+    lastRevision,
+    membersDay,
+    reportDays,
+  ] = v as [
     StreamState,
     Deltas,
     number,
@@ -108,6 +130,8 @@ export const decodeStreamFold = (text: string): StreamFold => {
     number,
     number,
     number,
+    number,
+    Map<number, number>,
   ];
   return {
     state,
@@ -118,6 +142,8 @@ export const decodeStreamFold = (text: string): StreamFold => {
     firstRevision,
     lastDay,
     lastRevision,
+    membersDay,
+    reportDays,
   };
 };
 

@@ -19,9 +19,12 @@ import { fastChecksum } from "./fast-checksum.js";
  * a query at an earlier knowledge instant reads a few hundred bytes of five arrays per column it sums,
  * and each read of an unchecked block read and checked the whole 64 KiB around it (a province query at
  * national read MBs for KBs of deltas); the block checksums grow to 8 bytes per 4 KiB (0.2 %).
- * @example INDEX_FORMAT_VERSION // 5
+ * Version 6: a stream's fold carries its report facts (the day the member count was last set, the day
+ * each fiscal year's report took effect), so that a back-dated annual report is folded without the
+ * stream's history.
+ * @example INDEX_FORMAT_VERSION // 6
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
