@@ -44,12 +44,12 @@ export const planConformance2023 = (ctx: Pick<SimContext, "rng">, foundedDay: Da
 export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
   day < LAW_2012_DAY ? "2003" : day < LAW_2023_DAY ? "2012" : "2023";
 
-/** The day Decree 77/2019/NĐ-CP took over cooperative groups from Decree 151/2007/NĐ-CP [verify]. */
-const DECREE_77_DAY = dayOf("2019-11-26");
+/** The day Decree 77/2019/NĐ-CP took over cooperative groups from Decree 151/2007/NĐ-CP (in force 2019-11-25). */
+const DECREE_77_DAY = dayOf("2019-11-25");
 
 /**
  * Minimum founders the generator always satisfies: co-op ≥ 7 (Law 23/2012/QH13 art. 3) / ≥ 5 (Law
- * 17/2023/QH15 art. 6); union ≥ 4 / ≥ 3 co-ops; group ≥ 3 under the Civil Code 2005 and Decree
+ * 17/2023/QH15 art. 4(7)); union ≥ 4 / ≥ 3 co-ops; group ≥ 3 under the Civil Code 2005 and Decree
  * 151/2007/NĐ-CP, ≥ 2 from Decree 77/2019/NĐ-CP (the domain's `groupFounders` rule). Under the 2003 law
  * the 2012 figures are used too, so pre-existing records never need the "historical" leniency.
  */

@@ -98,7 +98,7 @@ const receiveApplication = (
 /**
  * New loans of the month (brief §7: 10–60 a year, 100 m–2 bn VND, 12–60 months) from the provincial fund
  * (after an application), the central fund or the National Employment Fund (≤ 2 bn VND per project since
- * 2019-11-08, Decree 74/2019/NĐ-CP [verify]). Most are repaid on schedule; some late, some rescheduled.
+ * 2019-11-08, Decree 74/2019/NĐ-CP). Most are repaid on schedule; some late, some rescheduled.
  */
 export const stepLoans = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;

@@ -24,8 +24,8 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     vietnamese: "Thành lập HTX / LHHTX / THT",
     stream: "coop",
     rules:
-      "Empty stream. Minimum founders by the law in force on the effective date (none enforced for 2003-era records; a 2003-era founding below the 2012 minimum is accepted with a warning); a cooperative group by the civil-law rule of its day: ≥ 3 members from 2006-01-01 to 2019-11-25, ≥ 2 from Decree 77/2019/NĐ-CP on (configuration `groupFounders`). Location in the gazetteer in force. Pre-existing: its law must be in force. Conversion: the form changes.",
-    basis: `${L12} art. 3, 13; ${L23} art. 4, 21; groups: Civil Code 2005 art. 111 and Decree 151/2007/NĐ-CP to 2019-11-25 [verify], Decree 77/2019/NĐ-CP from 2019-11-26 [verify]`,
+      "Empty stream. Minimum founders by the law in force on the effective date (none enforced for 2003-era records; a 2003-era founding below the 2012 minimum is accepted with a warning); a cooperative group by the civil-law rule of its day: ≥ 3 members from 2006-01-01 to 2019-11-24, ≥ 2 from Decree 77/2019/NĐ-CP (in force 2019-11-25) on (configuration `groupFounders`). Location in the gazetteer in force. Pre-existing: its law must be in force. Conversion: the form changes.",
+    basis: `${L12} art. 3, 13; ${L23} art. 4, 21; groups: Civil Code 2005 art. 111 and Decree 151/2007/NĐ-CP to 2019-11-24, Decree 77/2019/NĐ-CP art. 3(1) from 2019-11-25`,
   },
   CoopJoinedAlliance: {
     english: "Joined the provincial Cooperative Alliance",
@@ -48,7 +48,7 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     stream: "coop",
     rules:
       "The law is in force on the effective date and later than the one the co-op operates under; after the deadline (2016-06-30 / 2025-12-31, configuration) accepted with a warning.",
-    basis: `${L12} art. 62 [verify]; ${L23} art. 115`,
+    basis: `${L12} art. 62 [verify]; ${L23} art. 115(1)`,
   },
   CoopConverted: {
     english: "Converted into another form",
@@ -124,7 +124,7 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     stream: "coop",
     rules:
       "New loan id, positive principal, maturity after disbursement (default: + term); fund caps (configuration; before a cap took effect: warning). Not while suspended or in dissolution.",
-    basis: "Decree 45/2021/NĐ-CP (support funds); Decree 74/2019/NĐ-CP (National Employment Fund) [verify]",
+    basis: "Decree 45/2021/NĐ-CP (support funds); Decree 74/2019/NĐ-CP art. 1(2) (National Employment Fund)",
   },
   LoanRepaid: {
     english: "Principal repaid",
@@ -166,7 +166,8 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     vietnamese: "Nộp báo cáo tình hình hoạt động / báo cáo tài chính năm",
     stream: "coop",
     rules: "A fiscal year the co-op existed in, not after the effective date.",
-    basis: "Decree 45/2021/NĐ-CP; Circular 31/2018/TT-BKHĐT (reporting) [verify]",
+    basis:
+      "Decree 45/2021/NĐ-CP; Circular 03/2014/TT-BKHĐT as amended by 07/2019/TT-BKHĐT (activity report, Phụ lục I-19); Circular 31/2018/TT-BKHĐT (reporting) [verify]",
   },
   CoopAssessed: {
     english: "Rated for a year",
@@ -182,14 +183,15 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     stream: "coop",
     rules:
       "Stars from the score (5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70; < 50 refused); valid 36 months. Re-certification replaces. Not while suspended or in dissolution.",
-    basis: "Decision 148/QĐ-TTg 2023 (formerly 781/QĐ-TTg 2021) [verify]",
+    basis:
+      "Decision 1048/QĐ-TTg 2019 (amended by 781/QĐ-TTg 2020) to 2023-02-23; Decision 148/QĐ-TTg from 2023-02-24 [verify: its bands]",
   },
   OcopEnded: {
     english: "OCOP certificate ended",
     vietnamese: "Chấm dứt hiệu lực chứng nhận OCOP",
     stream: "coop",
     rules: "A current certificate; not before it was issued. Expiry needs no event.",
-    basis: "Decision 148/QĐ-TTg 2023 [verify]",
+    basis: "Decision 1048/QĐ-TTg 2019; Decision 148/QĐ-TTg 2023",
   },
   HeadOfficeMoved: {
     english: "Head office moved (or re-recorded in the 2025 gazetteer)",
@@ -203,14 +205,14 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     vietnamese: "Tham gia liên kết chuỗi giá trị",
     stream: "coop",
     rules: "A new linkage id; not while suspended or in dissolution.",
-    basis: "Decree 98/2018/NĐ-CP (linkages) [verify]",
+    basis: "Decree 98/2018/NĐ-CP (linkages in agricultural production and sale)",
   },
   ValueChainUnlinked: {
     english: "Value-chain linkage ended",
     vietnamese: "Chấm dứt liên kết chuỗi giá trị",
     stream: "coop",
     rules: "An active linkage; not before it started.",
-    basis: "Decree 98/2018/NĐ-CP [verify]",
+    basis: "Decree 98/2018/NĐ-CP",
   },
   EventRetracted: {
     english: "Event retracted as a mistake",
@@ -232,20 +234,20 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     vietnamese: "Thành lập Quỹ hỗ trợ phát triển HTX",
     stream: "fund",
     rules: "Once per stream; a province goes with its gazetteer, in force on the date.",
-    basis: "Decree 45/2021/NĐ-CP [verify]",
+    basis: "Decree 45/2021/NĐ-CP",
   },
   FundCapitalChanged: {
     english: "Fund charter capital set",
     vietnamese: "Điều chỉnh vốn điều lệ Quỹ",
     stream: "fund",
     rules: "An established fund; not before establishment.",
-    basis: "Decree 45/2021/NĐ-CP [verify]",
+    basis: "Decree 45/2021/NĐ-CP",
   },
   LoanApplicationReceived: {
     english: "Loan application received",
     vietnamese: "Tiếp nhận hồ sơ vay vốn",
     stream: "fund",
     rules: "An established fund; a new application id; not before establishment.",
-    basis: "Decree 45/2021/NĐ-CP [verify]",
+    basis: "Decree 45/2021/NĐ-CP",
   },
 };

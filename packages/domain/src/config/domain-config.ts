@@ -82,30 +82,33 @@ export const DomainConfig = struct(
 export type DomainConfig = t.TypeOf<typeof DomainConfig>;
 
 /**
- * The default configuration, each figure with its source:
+ * The default configuration, each figure with its source (the pages that confirm them are listed in
+ * docs/resolutions.md, "Citations and their sources"):
  * - founders: co-op ≥ 7 members (Law 23/2012/QH13 art. 3(1)) / ≥ 5 official members (Law 17/2023/QH15
- *   art. 4(7)); union ≥ 4 co-ops (Law 23/2012/QH13 art. 3(2)) / ≥ 3 co-ops (Law 17/2023/QH15 art. 4(8))
- *   [verify]; group ≥ 2 members (Decree 77/2019/NĐ-CP art. 3; Law 17/2023/QH15 art. 4(6)) [verify];
- * - groups from 2006-01-01 to 2019-11-25: ≥ 3 members — a group rested on a cooperation contract "của từ
+ *   art. 4(7)); union ≥ 4 co-ops (Law 23/2012/QH13 art. 3(2)) / ≥ 3 official members (Law 17/2023/QH15
+ *   art. 4); group ≥ 2 members (Decree 77/2019/NĐ-CP art. 3(1); Law 17/2023/QH15 art. 4(21));
+ * - groups from 2006-01-01 to 2019-11-24: ≥ 3 members — a group rested on a cooperation contract "của từ
  *   ba cá nhân trở lên" (Civil Code 2005, Law 33/2005/QH11, art. 111(1), in force 2006-01-01) and Decree
  *   151/2007/NĐ-CP of 2007-10-10 (seed 002 still cites it in August 2019), until Decree 77/2019/NĐ-CP
- *   (dated 2019-10-10) replaced it [verify: the figure, the articles and Decree 77's effective date
- *   2019-11-26 are not in the seeds]; before 2006 no numeric rule is enforced;
- * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT;
- *   Circular 09/2017/TT-BNNPTNT for agricultural co-ops) [verify];
- * - not rated under 12 months old at the end of the rated year (same circulars) [verify];
+ *   (dated 2019-10-10) replaced it "từ ngày 25 tháng 11 năm 2019" (in force 2019-11-25, not 2019-11-26 as
+ *   this default once said); before 2006 no numeric rule is enforced;
+ * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT, in force
+ *   2020-04-01; Circular 09/2017/TT-BNNPTNT of 2017-04-17 for agricultural co-ops);
+ * - not rated under 12 months old at the end of the rated year (both circulars: "chưa đủ 12 tháng");
  * - not rated under Circular 01/2020/TT-BKHĐT (in force 2020-04-01) when the co-op stopped operating for
- *   more than three months in the year ("ngừng hoạt động quá 3 tháng trong năm"; the circular's scope as
- *   summarised by lawnet.vn — the article number is not in the seeds [verify]); three months are counted as
- *   90 days, the days of separate suspensions added up, since a month is thirty days when a period does not
- *   run continuously (Civil Code 2015, Law 91/2015/QH13, art. 146(1)(b)). Circular 09/2017/TT-BNNPTNT
- *   (agricultural co-ops) has no such exclusion here: none is cited for it;
- * - OCOP 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70, certificates valid 36 months (Decision 148/QĐ-TTg 2023,
- *   formerly 781/QĐ-TTg 2021) [verify];
- * - National Employment Fund ≤ 2 bn VND per co-op project from 2019-11-08 (Decree 74/2019/NĐ-CP
- *   amending Decree 61/2015/NĐ-CP) [verify];
+ *   more than three months in the year ("ngừng hoạt động từ trên 3 tháng trong năm thì không tiến hành
+ *   đánh giá và xếp loại"; the article number is not on the pages found [verify: article]); three months
+ *   are counted as 90 days, the days of separate suspensions added up, since a month is thirty days when a
+ *   period does not run continuously (Civil Code 2015, Law 91/2015/QH13, art. 146(1)(c)). Circular
+ *   09/2017/TT-BNNPTNT (agricultural co-ops) has no such exclusion here: its summary names none;
+ * - OCOP 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70 on a 100-point scale (Decision 1048/QĐ-TTg 2019, amended by
+ *   781/QĐ-TTg of 2020-06-08; both replaced on 2023-02-24 by Decision 148/QĐ-TTg, which keeps the 100
+ *   points and five ranks [verify: its band thresholds]); certificates valid 36 months;
+ * - National Employment Fund ≤ 2 bn VND per project from 2019-11-08 (Decree 74/2019/NĐ-CP of 2019-09-23
+ *   art. 1(2), amending Decree 61/2015/NĐ-CP art. 24(1));
  * - conform to the 2012 law by 2016-06-30 (Law 23/2012/QH13 art. 62: 36 months from 2013-07-01)
- *   [verify]; amend non-conforming charters under the 2023 law by 2025-12-31 (Law 17/2023/QH15 art. 115).
+ *   [verify]; amend non-conforming charters under the 2023 law within 18 months of 2024-07-01, by
+ *   2025-12-31 (Law 17/2023/QH15 art. 115(1)).
  *
  * @example defaultDomainConfig.ratingBands.good // 80
  */
@@ -123,7 +126,8 @@ export const defaultDomainConfig: DomainConfig = {
       fundKind: "nationalEmploymentFund",
       from: "2019-11-08" as BusinessDate,
       maxPrincipalVnd: 2_000_000_000 as Vnd,
-      basis: "Decree 74/2019/NĐ-CP (National Employment Fund loans to co-ops) [verify]",
+      basis:
+        "Decree 74/2019/NĐ-CP art. 1(2), amending Decree 61/2015/NĐ-CP art. 24(1) (National Employment Fund loans)",
     },
   ],
   conformanceDeadlines: {
@@ -133,10 +137,10 @@ export const defaultDomainConfig: DomainConfig = {
   groupFounders: [
     {
       from: "2006-01-01" as BusinessDate,
-      to: "2019-11-25" as BusinessDate,
+      to: "2019-11-24" as BusinessDate,
       minimum: 3 as Count,
       basis:
-        "Civil Code 2005 (Law 33/2005/QH11) art. 111(1); Decree 151/2007/NĐ-CP [verify: figure, articles, and the day Decree 77/2019/NĐ-CP took over]",
+        "Civil Code 2005 (Law 33/2005/QH11) art. 111(1); Decree 151/2007/NĐ-CP, until Decree 77/2019/NĐ-CP took over on 2019-11-25",
     },
   ],
   notRatedWhenStopped: [
@@ -145,7 +149,7 @@ export const defaultDomainConfig: DomainConfig = {
       from: "2020-04-01" as BusinessDate,
       maximumDays: 90 as Count,
       basis:
-        "Circular 01/2020/TT-BKHĐT (in force 2020-04-01): a co-op that stopped operating for more than three months in the year is not assessed [verify: article]; 3 months = 90 days (Civil Code 2015 art. 146(1)(b))",
+        "Circular 01/2020/TT-BKHĐT (in force 2020-04-01): a co-op that stopped operating for more than three months in the year is not assessed [verify: article]; 3 months = 90 days (Civil Code 2015 art. 146(1)(c))",
     },
   ],
 };

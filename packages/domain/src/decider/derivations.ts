@@ -61,8 +61,10 @@ export const groupFoundersRule = (config: DomainConfig, date: string): GroupFoun
 export const foundersArticle = (regime: LawRegime, form: CoopForm): string =>
   regime === "2012"
     ? form === "group"
-      ? "Decree 77/2019/NĐ-CP art. 3 [verify]"
+      ? "Decree 77/2019/NĐ-CP art. 3(1)"
       : `Law 23/2012/QH13 art. 3(${form === "union" ? 2 : 1})`
     : regime === "2023"
-      ? `Law 17/2023/QH15 art. 4(${form === "union" ? 8 : form === "group" ? 6 : 7})`
+      ? form === "union"
+        ? "Law 17/2023/QH15 art. 4"
+        : `Law 17/2023/QH15 art. 4(${form === "group" ? 21 : 7})`
       : "Law 18/2003/QH11 (no numeric minimum enforced)";

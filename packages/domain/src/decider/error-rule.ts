@@ -51,16 +51,16 @@ export const ERROR_RULES: { readonly [K in DomainErrorTag]: string } = {
   ZeroAmount: LOANS,
   RepaymentExceedsOutstanding: "principal repaid never exceeds outstanding",
   LoanExceedsFundCap:
-    "per-project fund caps (configuration; National Employment Fund ≤ 2 bn VND from 2019-11-08, Decree 74/2019/NĐ-CP [verify])",
-  TooYoungToRate:
-    "co-ops under 12 months old are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT [verify])",
+    "per-project fund caps (configuration; National Employment Fund ≤ 2 bn VND from 2019-11-08, Decree 74/2019/NĐ-CP art. 1(2))",
+  TooYoungToRate: "co-ops under 12 months old are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT)",
   StoppedTooLongToRate:
-    "a co-op that stopped operating for more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT, in force 2020-04-01; three months = 90 days, Civil Code 2015 art. 146(1)(b) [verify])",
+    "a co-op that stopped operating for more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT, in force 2020-04-01; three months = 90 days, Civil Code 2015 art. 146(1)(c); the circular's article [verify])",
   SchemeNotApplicable: "Circular 09/2017/TT-BNNPTNT rates agricultural co-ops only",
   InvalidFiscalYear: "a report or rating covers a year the co-op existed, not a future one",
   InconsistentDerivedField:
     "derived fields (rating, OCOP stars and validity) follow from the score and the configuration",
-  OcopScoreTooLow: "OCOP certificates start at 3 stars, 50 points (Decision 148/QĐ-TTg [verify])",
+  OcopScoreTooLow:
+    "OCOP certificates start at 3 stars, 50 points (Decision 1048/QĐ-TTg 2019; Decision 148/QĐ-TTg 2023 [verify: its bands])",
   UnknownOcopProduct: "only a current OCOP certificate can end",
   DuplicateLinkage: "a value-chain linkage is recorded once",
   UnknownLinkage: "only an active value-chain linkage ends",

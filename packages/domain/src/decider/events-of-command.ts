@@ -81,7 +81,7 @@ export const eventsOfCommand = (
           action: "CertifyOcop",
           score: data.score,
           minimum: config.ocopStarBands.three,
-          message: `CertifyOcop: an OCOP score of ${data.score} is below ${config.ocopStarBands.three} points: no star rating, no certificate (Decision 148/QĐ-TTg [verify])`,
+          message: `CertifyOcop: an OCOP score of ${data.score} is below ${config.ocopStarBands.three} points: no star rating, no certificate (Decision 1048/QĐ-TTg 2019; Decision 148/QĐ-TTg 2023 [verify: its bands])`,
         });
       }
       return E.right([

@@ -10,7 +10,7 @@ import { founded, happened, on } from "./test-support/fixtures.js";
 /**
  * Circular 01/2020/TT-BKHĐT (in force 2020-04-01) does not rate a co-op that stopped operating for more
  * than three months in the year; three months are 90 days, the days of separate suspensions added up
- * (Civil Code 2015 art. 146(1)(b): a month is thirty days when a period does not run continuously).
+ * (Civil Code 2015 art. 146(1)(c): a month is thirty days when a period does not run continuously).
  */
 const trade = (...more: ReturnType<typeof happened>[]) =>
   given([founded({ sector: "commerceServices", effectiveDate: "2015-03-01" }), ...more]);

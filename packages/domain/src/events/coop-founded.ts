@@ -70,7 +70,7 @@ export type CoopFoundedData = t.TypeOf<typeof CoopFoundedData>;
 
 /**
  * **CoopFounded** — *Thành lập HTX / LHHTX / THT* (co-op, union or group founded), schema v2.
- * Rules: minimum founders by the law in force (Law 23/2012/QH13 art. 3, 13; Law 17/2023/QH15 art. 6,
+ * Rules: minimum founders by the law in force (Law 23/2012/QH13 art. 3, 13; Law 17/2023/QH15 art. 4,
  * 21); the location's codes belong to the gazetteer in force on the effective date.
  *
  * @example

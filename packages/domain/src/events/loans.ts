@@ -10,7 +10,7 @@ import { eventCodec } from "./event-codec.js";
 /**
  * **LoanDisbursed** — *Giải ngân khoản vay* (a loan disbursed to the co-op by a support fund or the
  * National Employment Fund). Fund caps are configuration (National Employment Fund since 2019-11-08:
- * ≤ 2 bn VND per project [verify], Decree 74/2019/NĐ-CP).
+ * ≤ 2 bn VND per project, Decree 74/2019/NĐ-CP).
  * @example LoanDisbursed.decode({ type: "LoanDisbursed", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2019-08-01", loanId: "l-1", fundKind: "provincialSupportFund", principalVnd: 250000000, termMonths: 36, maturityDate: "2022-08-01" } })
  */
 export const LoanDisbursed = eventCodec(

@@ -17,8 +17,9 @@ export type OcopLevel = t.TypeOf<typeof OcopLevel>;
 
 /**
  * **OcopCertified** — *Công nhận sản phẩm OCOP* (a product certified 3–5★ on the 100-point scale:
- * 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70; certificate valid 36 months; Decision 148/QĐ-TTg 2023, formerly
- * 781/QĐ-TTg 2021 [verify]). A re-certification of the same product replaces the earlier certificate.
+ * 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70; certificate valid 36 months; Decision 1048/QĐ-TTg 2019 as amended by
+ * 781/QĐ-TTg 2020, replaced by Decision 148/QĐ-TTg 2023 [verify: its bands]). A re-certification of the
+ * same product replaces the earlier certificate.
  * @example OcopCertified.decode({ type: "OcopCertified", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2021-06-01", productId: "p-1", productName: "Thanh long Hàm Thuận", score: 74, stars: 4, validUntil: "2024-06-01" } })
  */
 export const OcopCertified = eventCodec(

@@ -24,7 +24,7 @@ export const checkProductOrLinkEvent = (ctx: RuleContext, c: CoopState, event: P
           ctx,
           "OcopScoreTooLow",
           { score: d.score, minimum: ctx.config.ocopStarBands.three },
-          `an OCOP score of ${d.score} is below ${ctx.config.ocopStarBands.three} points: no star rating, no certificate (Decision 148/QĐ-TTg [verify])`,
+          `an OCOP score of ${d.score} is below ${ctx.config.ocopStarBands.three} points: no star rating, no certificate (Decision 1048/QĐ-TTg 2019; Decision 148/QĐ-TTg 2023 [verify: its bands])`,
         );
       }
       return all(
