@@ -5,7 +5,8 @@ import { lateEventsPage } from "../engine/recorded-between.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { parseDateOption, parseInstantOption } from "../options/dates.js";
 import type { NumberFormat } from "../output/numbers.js";
-import { type ApiAnswer, answer, param } from "./api.js";
+import { type ApiAnswer, answer } from "./api-answer.js";
+import { param } from "./request-params.js";
 
 /** The most late events one page may ask for. */
 const MAX_LIMIT = 1000;

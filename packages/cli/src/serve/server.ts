@@ -14,18 +14,8 @@ import type { LoadedLedger } from "../engine/load-ledger.js";
 import { type CliError, internal } from "../errors/cli-error.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { type AccessPolicy, hostAllowed, presentedToken, TOKEN_COOKIE, tokenMatches } from "./access.js";
-import {
-  type ApiAnswer,
-  diffAnswer,
-  eventAnswer,
-  explainAnswer,
-  ledgerMember,
-  meta,
-  seriesAnswer,
-  snapshotAnswer,
-  targetsAnswer,
-} from "./api.js";
-import { lateAnswer } from "./late-answer.js";
+import { API_ROUTES } from "./api.js";
+import { type ApiAnswer, ledgerMember } from "./api-answer.js";
 import type { LedgerSession } from "./ledger-session.js";
 
 /** The page's files (plain HTML, CSS and JavaScript: no build step), read once at start. */
@@ -68,19 +58,6 @@ export const httpStatusOf = (e: CliError): number =>
     .with({ _tag: "Conflict" }, () => 409)
     .with({ _tag: "Internal" }, () => 500)
     .exhaustive();
-
-type Handler = (l: LoadedLedger, p: URLSearchParams, nf: NumberFormat) => E.Either<CliError, ApiAnswer>;
-
-const API: ReadonlyMap<string, Handler> = new Map<string, Handler>([
-  ["/api/meta", (l, _p, nf) => E.right(meta(l, nf))],
-  ["/api/snapshot", snapshotAnswer],
-  ["/api/explain", explainAnswer],
-  ["/api/diff", diffAnswer],
-  ["/api/late", lateAnswer],
-  ["/api/targets", targetsAnswer],
-  ["/api/series", seriesAnswer],
-  ["/api/event", (l, p) => eventAnswer(l, p)],
-]);
 
 /** The cache key of an answer: the ledger state (events, last hash, chain status) and the sorted query. */
 const cacheKey = (url: URL, l: LoadedLedger): string => {
@@ -255,7 +232,7 @@ export const webServer = (o: WebServerOptions): Server => {
       res.end(req.method === "HEAD" ? undefined : file.body);
       return;
     }
-    const handler = API.get(url.pathname);
+    const handler = API_ROUTES.get(url.pathname);
     if (handler === undefined) {
       json(res, 404, {
         error: { tag: "NotFound", message: `${url.pathname}: no such page`, hint: "open /" },
