@@ -18,6 +18,7 @@ export const endSuspension = (
   const last = periods[periods.length - 1];
   if (last === undefined || (last.until !== undefined && last.until < date)) return periods;
   const until = addDays(date, -1);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would coerce them to NaN
   return [...periods.slice(0, -1), { from: last.from, until: until < last.from ? last.from : until }];
 };
 
