@@ -1,6 +1,6 @@
+import { mulberry32 } from "@coop-ledger/generator/internal";
 import type { DatasetRef, Figures } from "../child/protocol.js";
 import { collectGarbage, nowMs } from "../harness/clock.js";
-import { seededRandom } from "../harness/rng.js";
 import { quantileSorted, spread } from "../harness/stats.js";
 import type { Subjects } from "../subjects.js";
 import { factsOf, loadAll } from "./load.js";
@@ -40,7 +40,7 @@ export const queries = async (
   const facts = factsOf(events);
   const index = newIndex();
   for (const e of events) index.apply(e);
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const list = Array.from({ length: count }, () => randomQuery(random, facts));
 
   // Warm-up: every query once, untimed.

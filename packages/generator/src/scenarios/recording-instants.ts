@@ -1,8 +1,9 @@
 import { DAY_MS, dayOf, type EventMetadata, type StreamId } from "@coop-ledger/domain";
+import { mulberry32 } from "../mulberry32.js";
 import type { GeneratedEvent } from "../recorder.js";
 import { generatedEventId } from "../uuid.js";
 import type { ScenarioSpec } from "./scenario-spec.js";
-import { type Pending, seeded } from "./scenario-world.js";
+import type { Pending } from "./scenario-world.js";
 
 /**
  * The decided events with their recording instants, in recording order: each is recorded 1–20 days
@@ -19,7 +20,7 @@ export const recordingInstants = (
   spec: ScenarioSpec,
   pending: ReadonlyArray<Pending>,
 ): ReadonlyArray<GeneratedEvent> => {
-  const lagRng = seeded(spec.seed ^ 0x68e31da4);
+  const lagRng = mulberry32(spec.seed ^ 0x68e31da4);
   const cutoff = (dayOf(spec.until) + 1) * DAY_MS - 7 * 3_600_000 - 1;
   const lastRecorded = new Map<StreamId, number>();
   const timed = pending

@@ -14,25 +14,9 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import { type GenProvince, genProvince } from "../geography.js";
+import { mulberry32 } from "../mulberry32.js";
 import { mk } from "../recorder.js";
 import type { ScenarioSpec, SpreadCount } from "./scenario-spec.js";
-
-/**
- * A small seeded generator (mulberry32): deterministic across runs and platforms.
- * @example
- * const r = seeded(42);
- * r() === seeded(42)() // true: the same seed gives the same draws
- */
-export const seeded = (seed: number): (() => number) => {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-};
 
 // The day arithmetic is the domain's (values/time.ts, values/day-number.ts); dates here are plain strings.
 /**
@@ -143,8 +127,8 @@ export const scenarioWorld = (spec: ScenarioSpec, districts?: DistrictGazetteer)
   const province = genProvince(spec.provinceCode, districts);
   if (province === undefined)
     throw new RangeError(`buildScenario: unknown 2008 province code ${spec.provinceCode}`);
-  const rnd = seeded(spec.seed);
-  const xr = seeded(spec.seed ^ 0x2545f491);
+  const rnd = mulberry32(spec.seed);
+  const xr = mulberry32(spec.seed ^ 0x2545f491);
   const pickOf =
     (r: () => number) =>
     <T>(xs: ReadonlyArray<T>): T =>

@@ -1,4 +1,5 @@
 import { type CoopId, deriveEventId, type Instant } from "@coop-ledger/domain";
+import { mulberry32 } from "@coop-ledger/generator/internal";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { makeInMemoryStore } from "../memory/in-memory-store.js";
@@ -271,14 +272,8 @@ describe("retry back-off on concurrency conflicts", () => {
   });
 
   it("150 concurrent writes to one co-op: with the default back-off every one lands, none lost", async () => {
-    // A seeded generator (mulberry32) keeps the jitter reproducible; the waits are real timers.
-    let seed = 13;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    // A seeded generator keeps the jitter reproducible; the waits are real timers.
+    const random = mulberry32(13);
     const store = makeInMemoryStore();
     const h = makeCommandHandler({ store, decider: testDecider, streamOf: testStreamOf, clock, random });
     const results = await Promise.all(
