@@ -11,7 +11,7 @@ import { ProvenanceTable } from "./provenance-table.js";
  * transaction time: the usual case) has as its marginal contribution exactly the deltas the index
  * emits for it (both are the new sweep from its day minus the old tail from that day), recorded at its
  * recording instant: those become its entries as they are emitted. A stream that needed its events
- * (a back-dated event, a retraction, a redelivery, a flow dated before its last event) is marked dirty:
+ * (a back-dated event other than a flow or the reports the fold takes, a retraction, a redelivery) is marked dirty:
  * its entries are derived from its events at the end, as `ProvenanceTable.build` does. Either way the
  * table answers as the one built from the events (`provenance-tap.prop.test.ts`).
  *

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
-import { type Deltas, emptyDeltas, sweepFrom } from "../model/stream-sweep.js";
+import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
 
 /**
  * Receives one provenance entry: recorded at `rec` (ms), the marginal contribution of the event at
@@ -24,6 +24,37 @@ interface Marginal {
   readonly amounts: number[];
 }
 
+/** Deltas summed per (series, cell, day), visited in day order (first seen first on a day), zeros left out. */
+class NetDeltas {
+  private readonly net = new Map<string, number>();
+  private readonly order: Array<[number, string, number]> = [];
+  add(key: number, cell: string, day: number, amount: number): void {
+    const id = `${day}|${key}|${cell}`;
+    const cur = this.net.get(id);
+    if (cur === undefined) {
+      this.net.set(id, amount);
+      this.order.push([key, cell, day]);
+    } else this.net.set(id, cur + amount);
+  }
+  /** Adds `sign` times each delta of `d` from index `from` on. */
+  addFrom(d: Marginal, from: number, sign: 1 | -1): void {
+    for (let i = from; i < d.keys.length; i++)
+      this.add(
+        d.keys[i] as number,
+        d.cells[i] as string,
+        d.days[i] as number,
+        sign * (d.amounts[i] as number),
+      );
+  }
+  each(visit: (key: number, cell: string, day: number, amount: number) => void): void {
+    this.order.sort((a, b) => a[2] - b[2]);
+    for (const [key, cell, day] of this.order) {
+      const amount = this.net.get(`${day}|${key}|${cell}`) as number;
+      if (amount !== 0) visit(key, cell, day, amount);
+    }
+  }
+}
+
 /** The fold of a valid-time prefix, resumed event by event (as `streamContributions` does). */
 interface PrefixFold {
   readonly state: StreamState;
@@ -32,6 +63,18 @@ interface PrefixFold {
 }
 
 const newFold = (): PrefixFold => ({ state: initialStreamState(), prefix: [], all: emptyDeltas() });
+
+/**
+ * The fold of a whole prefix in one sweep: the state of folding it event by event, and its deltas with
+ * the same sum per (series, cell, day) — all that {@link foldNext} reads of them. A back-dated event
+ * makes the prefix before it be folded again; one sweep does that without the per-event marginals it
+ * would throw away (most of the national first build's provenance time went there).
+ */
+const foldWhole = (prefix: TimedEvent[]): PrefixFold => {
+  if (prefix.length === 0) return newFold();
+  const { deltas, state } = sweepStream(prefix, Number.NEGATIVE_INFINITY);
+  return { state, prefix, all: deltas };
+};
 
 /**
  * Folds the next live event `e` into the prefix and returns its **marginal deltas**: the prefix's
@@ -65,34 +108,15 @@ const foldNext = (f: PrefixFold, e: TimedEvent): Marginal => {
   // Net the withdrawn old tail against the new sweep per (series, cell, day): most of a tail comes back
   // unchanged (a scheduled change the event does not touch), and storing it twice would cost nothing
   // in a sum but a lot in the table.
-  const net = new Map<string, number>();
-  const order: Array<[number, string, number]> = [];
-  const add = (key: number, cell: string, day: number, amount: number): void => {
-    const id = `${day}|${key}|${cell}`;
-    const cur = net.get(id);
-    if (cur === undefined) {
-      net.set(id, amount);
-      order.push([key, cell, day]);
-    } else net.set(id, cur + amount);
-  };
-  for (let i = cut; i < all.days.length; i++)
-    add(all.keys[i] as number, all.cells[i] as string, all.days[i] as number, -(all.amounts[i] as number));
-  for (let i = 0; i < suffix.keys.length; i++)
-    add(
-      suffix.keys[i] as number,
-      suffix.cells[i] as string,
-      suffix.days[i] as number,
-      suffix.amounts[i] as number,
-    );
-  order.sort((a, b) => a[2] - b[2]);
-  for (const [key, cell, day] of order) {
-    const amount = net.get(`${day}|${key}|${cell}`) as number;
-    if (amount === 0) continue;
+  const net = new NetDeltas();
+  net.addFrom(all, cut, -1);
+  net.addFrom(suffix, 0, 1);
+  net.each((key, cell, day, amount) => {
     m.keys.push(key);
     m.cells.push(cell);
     m.days.push(day);
     m.amounts.push(amount);
-  }
+  });
   all.keys.length = cut;
   all.cells.length = cut;
   all.days.length = cut;
@@ -128,6 +152,24 @@ const emitMarginal = (
       sign * (m.amounts[i] as number),
       rec,
     );
+};
+
+/**
+ * Emits what an event's marginal changed by, `now − was`, netted per (series, cell, day) and in day
+ * order: the entries an unchanged marginal would add are a withdrawal and its repetition, which sum
+ * to nothing at every instant but cost the table two rows each.
+ */
+const emitChange = (
+  sink: ProvenanceSink,
+  position: number,
+  was: Marginal,
+  now: Marginal,
+  rec: number,
+): void => {
+  const net = new NetDeltas();
+  net.addFrom(was, 0, -1);
+  net.addFrom(now, 0, 1);
+  net.each((key, cell, day, amount) => sink(position, key, cell, day, amount, rec));
 };
 
 /** Inserts `e` into a valid-time-ordered list (after events of the same day with a lower revision). */
@@ -190,21 +232,31 @@ export const streamProvenance = (events: ReadonlyArray<RecordedEvent>, sink: Pro
     }
     let c = 0;
     while (c < live.length && c < next.length && live[c] === next[c]) c++;
+    // The live list changed before its end: the prefix fold is rebuilt up to `c` (in one sweep) and the
+    // marginals from `c` on are recomputed.
+    let before: Map<TimedEvent, Marginal> | undefined;
     if (c < live.length) {
-      // The live list changed before its end: the marginals from `c` on are withdrawn, and the prefix
-      // fold is rebuilt up to `c` (the same steps, so the same state).
-      for (let k = c; k < live.length; k++)
-        emitMarginal(sink, (live[k] as TimedEvent).recorded.position, marginals[k] as Marginal, -1, rec);
+      before = new Map();
+      for (let k = c; k < live.length; k++) before.set(live[k] as TimedEvent, marginals[k] as Marginal);
       marginals = marginals.slice(0, c);
-      fold = newFold();
-      for (let k = 0; k < c; k++) foldNext(fold, next[k] as TimedEvent);
+      fold = foldWhole(next.slice(0, c));
     }
     for (let k = c; k < next.length; k++) {
       const e = next[k] as TimedEvent;
       const m = foldNext(fold, e);
       marginals.push(m);
-      emitMarginal(sink, e.recorded.position, m, 1, rec);
+      const old = before?.get(e);
+      if (old === undefined) emitMarginal(sink, e.recorded.position, m, 1, rec);
+      else {
+        // An event already live: only what its marginal changed by is recorded at `rec` (nothing when
+        // it did not change, as for every event after a back-dated flow, which moves no stock).
+        before?.delete(e);
+        emitChange(sink, e.recorded.position, old, m, rec);
+      }
     }
+    // Events no longer live (retracted): their marginals are withdrawn.
+    if (before !== undefined)
+      for (const [e, old] of before) emitMarginal(sink, e.recorded.position, old, -1, rec);
     live = next;
   }
 };

@@ -240,8 +240,9 @@ export class StreamFeed {
     const report = !independent && !later;
     if (report && !backDatedReportFoldable(f, te)) return false;
     if (this.tap !== undefined) {
-      // A flow dated before the stream's last event: its provenance is re-derived from the events.
-      if (independent && f.liveCount > 0 && te.day < f.lastDay) this.tap.dirty(event.streamId);
+      // Tapped as it is folded, a flow dated before the stream's last event included: it moves no stock,
+      // so the marginal of every event after it in valid time is unchanged (the table built from the
+      // events records no change for them either), and its own marginal is its flows, on its day.
       this.tap.event(event.streamId, event.position, te.recordedMs, te.day, type);
       this.tapping = true;
     }
