@@ -3,7 +3,7 @@ import { StreamId as StreamIdCodec } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { checkRanges } from "./chain-pool.js";
-import type { RangeResult } from "./chain-range.js";
+import type { RangeResult } from "./chain-range-types.js";
 import { frameOrLinkIssue, linkIssue, openChain, rangeEndIssue } from "./chain-scan.js";
 import { IdSet, uuidOf } from "./event-id-set.js";
 import { envelopeFields } from "./event-line.js";

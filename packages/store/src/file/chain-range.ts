@@ -8,166 +8,12 @@
  *
  * Written as one self-contained function of its arguments (no reference outside its body, only
  * built-ins) because worker threads run its source text (see `chain-pool.ts`); the main thread calls
- * the same function for files too small for workers to pay.
+ * the same function for files too small for workers to pay. A job that is not strict goes to
+ * `checkLinkRange` (`chain-link-range.ts`) instead: same verdicts, a loop small enough to be optimised
+ * soon on each cold worker.
  */
 
-/**
- * What a range check needs from Node, passed in (a worker `require`s them; the main thread imports them).
- * @example
- * import { closeSync, readSync } from "node:fs";
- * import { isUtf8 } from "node:buffer";
- * import { hash } from "node:crypto";
- * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
- * import { openFileLedger } from "@coop-ledger/store";
- * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
- * const opened = await openFileLedger("range-deps.jsonl")();
- * if (opened._tag === "Left") throw new Error(opened.left.message);
- * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
- * await opened.right.close();
- * const o = openChain("range-deps.jsonl");
- * if (o._tag === "Left") throw new Error(o.left.message);
- * const { fd, size, bodyStart, headerHash } = o.right;
- * // What a worker `require`s; the main thread passes its own imports.
- * const deps: RangeDeps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
- * const job = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: true, offsets: false, maxLineBytes: 1 << 20 };
- * console.log(checkChainRange(deps, job, Buffer.allocUnsafe(1 << 16)).lines); // 3
- * closeSync(fd);
- */
-export interface RangeDeps {
-  readonly readSync: (fd: number, buf: Buffer, offset: number, length: number, position: number) => number;
-  /**
-   * One-shot SHA-256 of a view, as lowercase hex (Node's `crypto.hash`): one call a line, no hash
-   * object, no copy of the line (a `createHash` object and its three updates cost about twice as much
-   * CPU a line at national scale).
-   */
-  readonly hash: (algorithm: "sha256", data: Uint8Array) => string;
-  readonly isUtf8: (data: Uint8Array) => boolean;
-  readonly canonical: (
-    buf: Buffer,
-    from: number,
-    end: number,
-    members: ReadonlyArray<Uint8Array> | undefined,
-    spans: Int32Array | undefined,
-  ) => boolean;
-}
-
-/**
- * One range to check.
- * @example
- * import { closeSync, readSync } from "node:fs";
- * import { isUtf8 } from "node:buffer";
- * import { hash } from "node:crypto";
- * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
- * import { openFileLedger } from "@coop-ledger/store";
- * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
- * const opened = await openFileLedger("range-job.jsonl")();
- * if (opened._tag === "Left") throw new Error(opened.left.message);
- * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 3), { expectedRevision: "noStream" })();
- * await opened.right.close();
- * const o = openChain("range-job.jsonl");
- * if (o._tag === "Left") throw new Error(o.left.message);
- * const { fd, size, bodyStart, headerHash } = o.right;
- * const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
- * // The whole body as one range: it starts right after the header, so it is aligned and its first
- * // line links to the header's hash.
- * const job: RangeJob = { fd, from: bodyStart, to: size, size, aligned: true, prevHash: headerHash, link: true, strict: false, offsets: true, maxLineBytes: 1 << 20 };
- * const r = checkChainRange(deps, job, Buffer.allocUnsafe(1 << 16));
- * console.log(r.lines, r.offsets?.[0] === bodyStart); // 3 true
- * closeSync(fd);
- */
-export interface RangeJob {
-  /** An open descriptor of the ledger (threads of one process share descriptors). */
-  readonly fd: number;
-  /** Lines starting at byte offsets in [from, to) belong to this range. */
-  readonly from: number;
-  readonly to: number;
-  /** The file's size when the check started: bytes past it are not read. */
-  readonly size: number;
-  /** Whether `from` is known to be a line start (the first range, right after the header). */
-  readonly aligned: boolean;
-  /** The stored hash of the line before `from`, when known (the first range: the header's). */
-  readonly prevHash: string | undefined;
-  /** Recompute the chain links (false: frames and line offsets only, for a reader that does not verify). */
-  readonly link: boolean;
-  /** Also check strict content and read the envelope members (what `verify` needs). */
-  readonly strict: boolean;
-  /** Collect each line's byte offset. */
-  readonly offsets: boolean;
-  readonly maxLineBytes: number;
-}
-
-/**
- * The first failure of a range, at its `j`-th line (0-based), by the stage of the per-line checks it
- * failed: 1 frame, 2 chain link, 3 strict content or envelope members, 5 event id form, 6 position
- * (not the one after the previous line's). Stages 4 (stream id form) and 7–9 (revision, append
- * grouping, unique ids) need the whole ledger's state: the caller applies them while joining.
- */
-export interface RangeFailure {
-  readonly j: number;
-  readonly stage: 1 | 2 | 3 | 5 | 6;
-  readonly byteOffset: number;
-  readonly stored?: string;
-  readonly computed?: string;
-  readonly position?: number;
-}
-
-/**
- * What a range check found (arrays hold one entry per line checked, and, after a stage 5 or 6
- * failure, one for the failing line too).
- * @example
- * import { closeSync, readSync } from "node:fs";
- * import { isUtf8 } from "node:buffer";
- * import { hash } from "node:crypto";
- * import { makeCanonicalChecker, openChain } from "@coop-ledger/store/internal";
- * import { openFileLedger } from "@coop-ledger/store";
- * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
- * const opened = await openFileLedger("range-result.jsonl")();
- * if (opened._tag === "Left") throw new Error(opened.left.message);
- * await opened.right.append(fixtureEvent("a", 0).streamId, fixtureBatch("a", 4), { expectedRevision: "noStream" })();
- * await opened.right.close();
- * const o = openChain("range-result.jsonl");
- * if (o._tag === "Left") throw new Error(o.left.message);
- * const { fd, size, bodyStart, headerHash } = o.right;
- * const deps = { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
- * const buf = Buffer.allocUnsafe(1 << 16);
- * const base = { fd, size, link: true, strict: false, offsets: false, maxLineBytes: 1 << 20 };
- * // Two ranges split in the middle of the body; the second finds its first line start itself.
- * const mid = bodyStart + Math.floor((size - bodyStart) / 2);
- * const results: RangeResult[] = [
- *   checkChainRange(deps, { ...base, from: bodyStart, to: mid, aligned: true, prevHash: headerHash }, buf),
- *   checkChainRange(deps, { ...base, from: mid, to: size, aligned: false, prevHash: undefined }, buf),
- * ];
- * let total = 0;
- * for (const r of results) if (r.failure === undefined && r.end === undefined) total += r.lines;
- * console.log(total); // 4 (the caller still links each range's first line to the previous range: linkIssue)
- * closeSync(fd);
- */
-export interface RangeResult {
-  /** Complete lines checked (without a failing one). */
-  readonly lines: number;
-  /** Byte offset where the range's first line starts (−1 when the range holds no line start). */
-  readonly start: number;
-  /** Byte offset after the last complete line checked. */
-  readonly stop: number;
-  /** The last checked line's stored hash. */
-  readonly lastHash: string | undefined;
-  /** The first line's link, to check against the previous range's last hash (when `prevHash` was unknown). */
-  readonly first: { readonly stored: string; readonly content: Uint8Array } | undefined;
-  readonly failure: RangeFailure | undefined;
-  /** A torn or over-long line ending the checked lines (the file's last bytes, or a line over the limit). */
-  readonly end:
-    | { readonly tag: "TornTail"; readonly byteOffset: number; readonly length: number }
-    | { readonly tag: "TooLong"; readonly byteOffset: number }
-    | undefined;
-  readonly offsets: Float64Array | undefined;
-  /** Strict mode: per line, the stream (index into `streams`), revision, batchRemaining, position, id (16 bytes). */
-  readonly stream: Int32Array | undefined;
-  readonly revision: Float64Array | undefined;
-  readonly batch: Float64Array | undefined;
-  readonly position: Float64Array | undefined;
-  readonly ids: Uint8Array | undefined;
-  readonly streams: ReadonlyArray<string> | undefined;
-}
+import type { Latin1Buffer, RangeDeps, RangeFailure, RangeJob, RangeResult } from "./chain-range-types.js";
 
 /**
  * Checks one range of a ledger (see the module comment). Throws only on an I/O error.
@@ -193,7 +39,8 @@ export interface RangeResult {
  * console.log(wrongStart.failure?.stage); // 2 (the first line's chain link)
  * closeSync(fd);
  */
-export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): RangeResult => {
+export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): RangeResult => {
+  const buf = buffer as Latin1Buffer;
   const PREFIX = [123, 34, 104, 97, 115, 104, 34, 58, 34]; // {"hash":"
   const MEMBERS = [
     "batchRemaining",
@@ -374,9 +221,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
   };
 
   const firstStart = start;
-  base = start;
-  filled = 0;
-  eof = false;
+  // The window keeps what finding the first line start read (nothing when aligned): not read twice.
   while (start < job.to) {
     // Find this line's newline, reading more as needed.
     let nl = -1;
@@ -397,11 +242,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
       break;
     }
     const s = from;
-    const e = nl;
-    if (e - s > max) {
-      end = { tag: "TooLong", byteOffset: start };
-      break;
-    }
+    const e = nl; // at most `max` bytes after s (a newline further was not taken above)
     // Stage 1: the frame {"hash":"<64 lowercase hex>",
     let framed = e - s >= 77 && buf[s + 73] === 34 && buf[s + 74] === 44;
     for (let k = 0; framed && k < 9; k++) if (buf[s + k] !== PREFIX[k]) framed = false;
@@ -417,7 +258,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
     // Stage 2: the link.
     let linked = false;
     // The linked message's view (the previous hash, `{`, the content), reused for the UTF-8 check.
-    let view: Buffer | undefined;
+    let view: Uint8Array | undefined;
     if (!job.link) {
       // Not verifying: frames only.
     } else if (havePrev) {
@@ -427,10 +268,10 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
       // no copy of the line's content. The buffer is this check's own and the line is not read again.
       // The stored hash is taken as a latin1 string and compared with the computed hex as a whole;
       // the previous one is written by one native latin1 write (two 64-byte JS loops a line cost more).
-      cur = buf.toString("latin1", s + 9, s + 73);
-      buf.write(prev, s + 10, 64, "latin1");
+      cur = buf.latin1Slice(s + 9, s + 73);
+      buf.latin1Write(prev, s + 10, 64);
       buf[s + 74] = 123;
-      view = buf.subarray(s + 10, e);
+      view = new Uint8Array(buf.buffer, buf.byteOffset + s + 10, e - s - 10);
       const computed = deps.hash("sha256", view);
       if (computed !== cur) {
         // A digit that is not lowercase hex is a bad frame (stage 1), not a broken link.
@@ -446,8 +287,8 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
       linked = true;
     } else {
       first = {
-        stored: buf.toString("latin1", s + 9, s + 73),
-        content: Uint8Array.from(buf.subarray(s + 75, e)),
+        stored: buf.latin1Slice(s + 9, s + 73),
+        content: new Uint8Array(buf.subarray(s + 75, e)),
       };
       havePrev = true;
     }
@@ -508,7 +349,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buf: Buffer): Ra
         break;
       }
     } else if (offsets !== undefined) offsets[n] = start;
-    prev = linked ? cur : buf.toString("latin1", s + 9, s + 73);
+    prev = linked ? cur : buf.latin1Slice(s + 9, s + 73);
     n++;
     start = base + e + 1;
     stop = start;

@@ -72,8 +72,13 @@ export interface ChainScan {
   readonly lastHash: string;
   /** Byte length of the complete lines (the file's size when it ends cleanly). */
   readonly bytes: number;
-  /** Byte offset of each event line, by position (when `offsets` was asked). */
+  /**
+   * Byte offset of each event line, by position (when `offsets` was asked): the ranges' tables joined
+   * into one on first read (10 MB at national: a caller that needs a few offsets uses `offsetAt`).
+   */
   readonly offsets: Float64Array | undefined;
+  /** The byte offset of the event line at a position (when `offsets` was asked), without the join. */
+  readonly offsetAt: ((position: number) => number) | undefined;
   /** The stored hash of the line of event number `hashAfter` (when asked and the file holds it). */
   readonly hashAfter: string | undefined;
   /** Whether every link was recomputed (`verify`). */
@@ -277,14 +282,29 @@ export const frameOrLinkIssue = (
         message: `line ${line} (byte ${f.byteOffset}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
       };
 
-const concatOffsets = (parts: ReadonlyArray<Float64Array>, n: number): Float64Array => {
-  const out = new Float64Array(n);
-  let k = 0;
-  for (const p of parts) {
-    out.set(p, k);
-    k += p.length;
-  }
-  return out;
+/** The ranges' offset tables read as one: by position, or joined into one table when first asked. */
+const offsetTable = (parts: ReadonlyArray<Float64Array>, n: number) => {
+  let joined: Float64Array | undefined = parts.length === 1 ? parts[0] : undefined;
+  return {
+    at: (p: number): number => {
+      for (const part of parts) {
+        if (p < part.length) return part[p] as number;
+        p -= part.length;
+      }
+      return Number.NaN;
+    },
+    all: (): Float64Array => {
+      if (joined === undefined) {
+        joined = new Float64Array(n);
+        let k = 0;
+        for (const part of parts) {
+          joined.set(part, k);
+          k += part.length;
+        }
+      }
+      return joined;
+    },
+  };
 };
 
 /**
@@ -340,23 +360,29 @@ export const scanChain =
         if (r.lines > 0) bytes = r.stop;
         if (r.end !== undefined) return E.left(rangeEndIssue(r.end, line));
       }
-      const offsets = wantOffsets ? concatOffsets(parts, events) : undefined;
+      const table = offsetTable(parts, events);
       let hashAfter: string | undefined;
       if (options.hashAfter !== undefined && options.hashAfter >= 1 && options.hashAfter <= events) {
         const b = Buffer.allocUnsafe(64);
-        readSync(o.fd, b, 0, 64, (offsets![options.hashAfter - 1] as number) + 9);
+        readSync(o.fd, b, 0, 64, table.at(options.hashAfter - 1) + 9);
         hashAfter = b.toString("latin1");
       }
-      return E.right({
+      const asked = options.offsets === true;
+      const scan = {
         header: o.header,
         headerHash: o.headerHash,
         events,
         lastHash: prevHash,
         bytes,
-        offsets: options.offsets === true ? offsets : undefined,
+        get offsets() {
+          return asked ? table.all() : undefined;
+        },
         hashAfter,
         verified: verify,
-      });
+      };
+      // Not enumerable: two scans of the same file stay deeply equal (the offsets compare as data).
+      Object.defineProperty(scan, "offsetAt", { value: asked ? table.at : undefined, enumerable: false });
+      return E.right(scan as ChainScan);
     } catch (e) {
       return E.left({ _tag: "FileUnreadable", line: 0, byteOffset: 0, message: unreadableMessage(path, e) });
     } finally {

@@ -27,7 +27,11 @@ export class IdSet {
       w.set(this.words);
       this.words = w;
     }
-    while (2 * count > this.table.length / 2) this.grow();
+    let slots = this.table.length / 2;
+    while (2 * count > slots) slots *= 2;
+    // One rehash into the final size: doubling step by step allocated (and the VM faulted in) every
+    // intermediate table, ~64 MB at national scale for a 32 MB table.
+    if (slots > this.table.length / 2) this.grow(slots);
   }
 
   private hashOf(w: Uint32Array, at: number): number {
@@ -78,9 +82,9 @@ export class IdSet {
     }
   }
 
-  private grow(): void {
+  private grow(slots = this.table.length): void {
     const old = this.table;
-    const table = new Int32Array(old.length * 2);
+    const table = new Int32Array(2 * slots);
     this.table = table;
     const mask = table.length / 2 - 1;
     // An indexed loop: `for…of` over a typed array ran several times slower here (the rehash was the
