@@ -36,7 +36,9 @@ export const chainStatus = (id: LedgerIdentity): "verified" | "unverified" =>
 
 /**
  * The identity as one line for people: the footer of every text table and the report's block.
- * @example identityLine(id) // "Ledger (sổ cái): l.jsonl · 2 events · last position 1 · last hash ab12 · hash chain verified"
+ * @example
+ * console.log(identityLine({ path: "l.jsonl", events: 2, lastPosition: 1, lastHash: "ab12", verified: true }));
+ * // "Ledger (sổ cái): l.jsonl · 2 events · last position 1 · last hash ab12 · hash chain verified"
  */
 export const identityLine = (id: LedgerIdentity): string =>
   `Ledger (sổ cái): ${id.path} · ${id.events.toLocaleString("en-US")} events · last position ${
@@ -48,7 +50,8 @@ export const identityLine = (id: LedgerIdentity): string =>
 /**
  * The CSV columns that carry the identity on every row (a spreadsheet keeps them with each row when it
  * is filtered or sorted; no comment line breaks header detection). Keys and values in order.
- * @example identityCsvCells(id).ledger_chain // "verified"
+ * @example
+ * console.log(identityCsvCells({ path: "l.jsonl", events: 2, lastPosition: 1, lastHash: "ab12", verified: true }).ledger_chain); // "verified"
  */
 export const identityCsvCells = (id: LedgerIdentity): Readonly<Record<string, string | number | null>> => ({
   ledger_path: id.path,

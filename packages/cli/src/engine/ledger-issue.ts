@@ -10,7 +10,16 @@ const shellWord = (p: string): string => (/^[\w./@%+=:,-]+$/.test(p) ? p : `'${p
  * (bad header, torn tail, broken chain, undecodable event…) is a corrupt ledger (exit 4) whose message
  * names the first bad line and whose hint says what an auditor can do about it.
  *
- * @example fromLedgerIssue("x.jsonl", { _tag: "HashMismatch", line: 57, … })._tag // "LedgerCorrupt"
+ * @example
+ * const e = fromLedgerIssue("x.jsonl", {
+ *   _tag: "HashMismatch",
+ *   line: 57,
+ *   byteOffset: 18_040,
+ *   stored: "9f2c",
+ *   computed: "41d0",
+ *   message: "line 57: the hash chain breaks here",
+ * });
+ * console.log(e._tag); // "LedgerCorrupt"
  */
 export const fromLedgerIssue = (path: string, issue: LedgerIssue): CliError => {
   const corrupt = (hint: string): CliError => ({

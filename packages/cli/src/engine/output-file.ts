@@ -62,7 +62,12 @@ export const outputRefusal = async (
  * LEDGER` cannot overwrite the ledger, even with `--force`. Without `force` the move is a hard link,
  * which fails if the name appeared in the meantime (no check-then-write race).
  *
- * @example await writeOutputFile("report.html", html, { inputs: ["ledger.jsonl"] })
+ * @example
+ * const written = await writeOutputFile("report.html", "<!doctype html><title>r</title>", { force: true });
+ * console.log(E.isRight(written)); // true
+ * // Without --force an existing file is refused (a file error, exit 3).
+ * const again = await writeOutputFile("report.html", "<!doctype html>");
+ * console.log(E.isLeft(again) && again.left._tag); // "FileError"
  */
 export const writeOutputFile = async (
   path: string,

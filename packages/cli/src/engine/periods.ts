@@ -16,7 +16,9 @@ const MONTHS: Record<Every, number> = { month: 1, quarter: 3, year: 12 };
  * first day, so that flows are read per period and stocks at each period end. The first period is
  * the one containing `from`.
  *
- * @example periodEnds("2022-01-15", "2022-12-31", "quarter").map((s) => s.to) // ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
+ * @example
+ * const ends = periodEnds("2022-01-15" as BusinessDate, "2022-12-31" as BusinessDate, "quarter").map((s) => s.to);
+ * console.log(ends); // ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
  */
 export const periodEnds = (from: BusinessDate, to: BusinessDate, every: Every): ReadonlyArray<Step> => {
   const n = MONTHS[every];

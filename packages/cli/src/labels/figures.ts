@@ -35,7 +35,8 @@ export const showFigure = (f: Pick<Figure, "unit" | "value">, nf: NumberFormat =
 
 /**
  * "English (Tiếng Việt)" for an indicator.
- * @example indicatorName(def) // "Active co-ops (Số hợp tác xã đang hoạt động)"
+ * @example
+ * console.log(indicatorName(indicatorDefinition("coops.active"))); // "Active co-ops (Số hợp tác xã đang hoạt động)"
  */
 export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string =>
   `${d.label.en} (${d.label.vi})`;

@@ -24,9 +24,11 @@ export type { EventSource, FeedResult, FeedTap } from "./stream-entry.js";
  * correct, slower). A repeated event (same stream, same id: at-least-once delivery) is ignored.
  *
  * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
  * const index = new ProjectionIndex();
  * for (const e of events) index.add(e);
- * snapshot(index, { validAt: "2022-12-31" });
+ * const s = snapshot(index, { validAt: "2013-12-31" });
+ * if (E.isRight(s)) console.log(s.right.figures.find((f) => f.id === "coops.active")?.value); // 125
  */
 export class ProjectionIndex {
   /** The cells, columns and their deltas (what a query reads). */
@@ -125,7 +127,11 @@ export class ProjectionIndex {
   /**
    * The latest recording instant (ms) of a stream's events, −∞ for an unknown stream: lets an audit
    * skip the streams that recorded nothing after an instant without reading their events.
-   * @example index.streamMaxRecorded("coop-htx-1") > Date.parse("2023-01-15T00:00:00Z")
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const index = buildIndex(events);
+   * console.log(index.streamMaxRecorded("coop-htx-60-00089") > Date.parse("2013-01-01T00:00:00Z")); // true
+   * console.log(index.streamMaxRecorded("no-such-stream")); // -Infinity
    */
   streamMaxRecorded(streamId: string): number {
     this.feed.readStreams();
@@ -134,7 +140,9 @@ export class ProjectionIndex {
 
   /**
    * Each stream's highest revision fed (to resume a ledger read after the indexed prefix).
-   * @example index.streamRevisions().get("coop-htx-1") // 4
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * console.log(buildIndex(events).streamRevisions().get("coop-htx-60-00089")); // 2
    */
   streamRevisions(): Map<string, number> {
     return this.feed.revisions();
@@ -158,7 +166,10 @@ export class ProjectionIndex {
    * each stream's positions: memory is then bounded by the index, not by the history. A stream that
    * later receives an event (or an audit that needs its events) reads them back from `source` and
    * re-folds them (the same state and tail as feeding them gave: the fold is deterministic).
-   * @example const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]) });
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]!) });
+   * console.log(index.holdsEvents, index.streamEvents("coop-htx-60-00089").length); // false 2
    */
   release(source: EventSource): this {
     this.prepare();
@@ -169,7 +180,11 @@ export class ProjectionIndex {
   /**
    * The index as plain data (laid-out columns, cells, streams' positions; no events): see
    * {@link IndexImage}. Lays out staged deltas first.
-   * @example const bytes = encodeIndexImage(index.toImage());
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const image = buildIndex(events).toImage();
+   * const chunks = encodeIndexImage(image, { ledger: "l.jsonl" });
+   * console.log(image.meta.events, chunks.length > 0); // 507 true
    */
   toImage(): IndexImage {
     this.readAll();
@@ -185,7 +200,12 @@ export class ProjectionIndex {
    * makes an extension of a persisted index cost the events appended, not the index's size: nothing
    * already persisted is read whole or written again. `layerImages` reopens the images in order.
    * Throws for an index that was not reopened from an image.
-   * @example const ext = reopened.addAll(newEvents).extensionImage(); encodeIndexImage(ext, extra)
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+   * const reopened = ProjectionIndex.fromImage(buildIndex(events.slice(0, 300)).toImage(), source);
+   * const ext = reopened.addAll(events.slice(300)).extensionImage();
+   * console.log(ext.meta.extends?.events, ext.meta.events); // 300 507
    */
   extensionImage(): IndexImage {
     const mark = this.mark;
@@ -200,7 +220,12 @@ export class ProjectionIndex {
   /**
    * Merges each level's segments into one (reading the persisted ones whole), so that a persisted index
    * whose extensions piled up is written anew as one image: `toImage()` next gives one segment a level.
-   * @example reopened.compact().toImage()
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+   * const reopened = ProjectionIndex.fromImage(buildIndex(events.slice(0, 300)).toImage(), source);
+   * const image = reopened.addAll(events.slice(300)).compact().toImage();
+   * console.log(image.meta.events, image.meta.extends); // 507 undefined
    */
   compact(): this {
     this.readAll();
@@ -239,7 +264,12 @@ export class ProjectionIndex {
    * feeding an event reads the cells and the column tables first (never a segment's deltas). Every stream is cold: its events are read back from `source` when it next receives one or an
    * audit asks for them. A piece whose arrays do not fit together throws `IndexImageDamaged`
    * (index-image.ts) when it is read (the caller checks versions and checksums; this is the last guard).
-   * @example const index = ProjectionIndex.fromImage(decoded, { eventsAt: readEventsByOffset });
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+   * const index = ProjectionIndex.fromImage(buildIndex(events).toImage(), source);
+   * const s = snapshot(index, { validAt: "2013-12-31" });
+   * if (E.isRight(s)) console.log(s.right.figures.find((f) => f.id === "coops.active")?.value); // 125
    */
   static fromImage(
     image: IndexImage | IndexImageSource,
@@ -275,7 +305,10 @@ export class ProjectionIndex {
   /**
    * Lays the deltas fed since the last query out into their columns now (a query does it first
    * otherwise): for a service that wants its first query fast, and to time a build honestly.
-   * @example const index = buildIndex(events).prepare();
+   * @example
+   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+   * const index = buildIndex(events).prepare(); // the first query then sums laid-out columns only
+   * console.log(index.holdsEvents); // true
    */
   prepare(): this {
     this.layout.prepare();
@@ -308,7 +341,10 @@ export class ProjectionIndex {
 
 /**
  * Builds an index from events in bulk (the same as feeding them one by one).
- * @example const index = buildIndex(events);
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const s = snapshot(buildIndex(events), { validAt: "2013-12-31" });
+ * if (E.isRight(s)) console.log(s.right.figures.find((f) => f.id === "coops.active")?.value); // 125
  */
 export const buildIndex = (
   events: Iterable<RecordedEvent>,

@@ -30,7 +30,7 @@ export const INDEX_FORMAT_VERSION = 6;
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
  * change to the projections would give different columns from the same events (a persisted index of
  * another model version is stale and rebuilt). Separate from the layout so that the reason is clear.
- * @example INDEX_MODEL_VERSION // 4
+ * @example INDEX_MODEL_VERSION // 5
  */
 // 2: the fold traces 2025 communes through the shipped commune transfer table (was: no table).
 // 3: a fiscal year's annual stocks stay in the cell of the year's last day (were: moved with the co-op).
@@ -96,7 +96,9 @@ const STRING_SECTIONS = { cellKeys: "strings.cellKeys", streamIds: "strings.stre
  * little-endian bytes at an 8-aligned offset (a reader maps them as typed arrays without a copy) and the
  * string tables as JSON. Returned as chunks to write in order. docs/index-format.md describes it.
  *
- * @example const chunks = encodeIndexImage(index.toImage(), { ledger: "x.jsonl" });
+ * @example const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const chunks = encodeIndexImage(buildIndex(events).toImage(), { ledger: "x.jsonl" }); // written in order
+ * console.log(decodeIndexImage(new Uint8Array(Buffer.concat(chunks)))._tag); // "Right"
  */
 export const encodeIndexImage = (image: IndexImage, extra: unknown): Uint8Array[] => {
   const payload: Array<{ name: string; type: SectionType; bytes: Uint8Array; length: number }> = [];
@@ -362,7 +364,10 @@ export interface OpenedIndexImage {
  * both versions, the length and every checksum, then maps the arrays. Left when anything does not
  * match: the caller rebuilds the index, never trusts it.
  *
- * @example const r = decodeIndexImage(readFileSync("ledger.jsonl.idx")); if (E.isRight(r)) r.right.extra
+ * @example const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const bytes = new Uint8Array(Buffer.concat(encodeIndexImage(buildIndex(events).toImage(), { ledger: "l.jsonl" })));
+ * bytes.set(bytes.subarray(5000, 5008).map((b) => 255 - b), 5000); // eight bytes changed: refused, never trusted
+ * console.log(decodeIndexImage(bytes)._tag); // "Left"
  */
 export const decodeIndexImage = (
   bytes: Uint8Array,

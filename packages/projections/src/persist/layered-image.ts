@@ -63,7 +63,13 @@ const concat = (parts: ReadonlyArray<Float64Array | Int32Array>): Float64Array |
  * (`meta.extends`); the first that does not (a stale or foreign extension) ends the list, and `used`
  * says how many were taken. Throws {@link IndexImageDamaged} when the first layer is not a base image.
  *
- * @example const { source, used } = layerImages([base, ext1, ext2]); ProjectionIndex.fromImage(source, events)
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+ * const base = buildIndex(events.slice(0, 300)).toImage();
+ * const ext = ProjectionIndex.fromImage(base, source).addAll(events.slice(300)).extensionImage();
+ * const { source: layered, used } = layerImages([imageSourceOf(base), imageSourceOf(ext)]);
+ * console.log(used, ProjectionIndex.fromImage(layered, source).toImage().meta.events); // 2 507
  */
 export const layerImages = (
   layers: ReadonlyArray<IndexImageSource>,
