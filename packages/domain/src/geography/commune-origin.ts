@@ -1,4 +1,4 @@
-import type { CommuneTransfer, CommuneTransfers } from "./commune-transfers.js";
+import type { CommuneTransfer } from "./commune-transfers.js";
 import { isProvince, type Province2008Code, predecessorProvinces } from "./provinces.js";
 
 /**
@@ -107,7 +107,11 @@ export const splitCommuneRule = (
  * console.log(origins("22918")); // { province: "60", split: false, from: ["60"] }
  */
 export const communeOriginsOf = (
-  transfers: Pick<CommuneTransfers, "transfers">,
+  transfers: {
+    readonly transfers: ReadonlyArray<
+      Pick<CommuneTransfer, "newProvinceCode" | "newCommuneCode" | "oldLevel" | "oldCode" | "transfer">
+    >;
+  },
   oldProvinceOf: (oldCode: string, level: CommuneTransfer["oldLevel"]) => string | undefined,
 ): CommuneOrigins => {
   const parts = new Map<

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessDate } from "../values/time.js";
+import { communeOriginsOf } from "./commune-origin.js";
 import {
   communeGazetteer,
   communeTransfers,
@@ -51,6 +52,17 @@ describe("shipped gazetteer", () => {
       expect(o.split).toBe(o.from.length > 1);
     }
     expect(shippedCommuneOrigins("99999")).toBeUndefined();
+  });
+
+  it("origins: the lookup read from the rows' codes equals the one through the expanded gazetteers", () => {
+    const d = districtGazetteer();
+    const c = communeGazetteer();
+    const viaGazetteers = communeOriginsOf(communeTransfers(), (code, level) =>
+      level === "commune" ? c.commune(code)?.provinceCode : d.provinceOfDistrict(code),
+    );
+    const codes = communeTransfers().communes.map((n) => n.code);
+    expect(codes.length).toBeGreaterThan(3000);
+    expect(codes.map(shippedCommuneOrigins)).toEqual(codes.map(viaGazetteers));
   });
 
   it("provinceOn picks the gazetteer in force on the date", () => {

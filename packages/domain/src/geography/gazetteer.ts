@@ -139,11 +139,45 @@ export const communeTransfers: () => CommuneTransfers = once(() => {
  * @example shippedCommuneOrigins("22918")?.from // the old provinces of 2025 commune 22918
  */
 export const shippedCommuneOrigins: CommuneOrigins = (() => {
+  // Read from the rows' codes alone, not through the gazetteers above: expanding them (every unit's
+  // name and kind, frozen objects, the transfers' old names) cost ~0.2 s of CPU on the first 2025
+  // location the fold meets, most of what a short command (an index extension of a few thousand events)
+  // spent outside its events. The same lookup (gazetteer.test.ts compares them on every 2025 commune).
   const origins = once(() => {
-    const districts = districtGazetteer();
-    const communes = communeGazetteer();
-    return communeOriginsOf(communeTransfers(), (code, level) =>
-      level === "commune" ? communes.commune(code)?.provinceCode : districts.provinceOfDistrict(code),
+    const districtProvince = new Map<string, string>();
+    for (const row of DISTRICT_ROWS) {
+      const [provinceCode, ...packed] = row.split("|") as [string, ...string[]];
+      for (const p of packed) districtProvince.set(p.slice(0, 3), provinceCode);
+    }
+    const communeProvince = new Map<string, string | undefined>();
+    for (const row of COMMUNE_ROWS) {
+      const [districtCode, ...packed] = row.split("|") as [string, ...string[]];
+      const provinceCode = districtProvince.get(districtCode);
+      for (const p of packed) communeProvince.set(p.slice(0, 5), provinceCode);
+    }
+    const transfers: Array<
+      Pick<CommuneTransfer, "newProvinceCode" | "newCommuneCode" | "oldLevel" | "oldCode" | "transfer">
+    > = [];
+    for (const row of TRANSFER_ROWS) {
+      const [newProvinceCode, newCommuneCode, , ...olds] = row.split("|") as [
+        Province2025Code,
+        CommuneCode,
+        string,
+        ...string[],
+      ];
+      for (const o of olds) {
+        const oldCode = o.slice(0, -1) as CommuneCode | DistrictCode;
+        transfers.push({
+          newProvinceCode,
+          newCommuneCode,
+          oldLevel: oldCode.length === 3 ? "district" : "commune",
+          oldCode,
+          transfer: o.endsWith("+") ? "full" : "partial",
+        });
+      }
+    }
+    return communeOriginsOf({ transfers }, (code, level) =>
+      level === "commune" ? communeProvince.get(code) : districtProvince.get(code),
     );
   });
   return (code: string) => origins()(code);

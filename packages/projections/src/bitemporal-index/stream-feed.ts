@@ -27,7 +27,7 @@ import {
   tailAfter,
   teeSink,
 } from "./stream-entry.js";
-import { decodeStreamFold, encodeStreamFold, foldOfImage, type StreamFold } from "./stream-fold.js";
+import { decodeStreamFold, encodeStreamFold, foldReader, type StreamFold } from "./stream-fold.js";
 
 /** The one-event live list a fold is resumed with (only its last element is read). */
 const scratchOne: TimedEvent[] = [];
@@ -62,8 +62,8 @@ export class StreamFeed {
   private table: ImageStreams | undefined = undefined;
   /** Streams fed while `pending` that the image does not hold. */
   private added = 0;
-  /** The image a reopened index read its streams from: their folds are read from it when needed. */
-  private foldSource: IndexImageSource | undefined = undefined;
+  /** A reopened index's stream folds, by the stream's place in its image (read when needed). */
+  private foldAt: ((i: number) => string | undefined) | undefined = undefined;
   private holdNone = false;
   private flowDay = 0;
   private flowRec = 0;
@@ -300,9 +300,8 @@ export class StreamFeed {
     if (entry.hot) return encodeStreamFold(hotFold(entry));
     if (entry.fold !== undefined) return encodeStreamFold(entry.fold);
     if (entry.packed !== undefined) return entry.packed;
-    const img = this.foldSource;
-    if (entry.imageAt < 0 || img === undefined) return undefined;
-    return img.fold === undefined ? foldOfImage(img, entry.imageAt) : img.fold(entry.imageAt);
+    if (entry.imageAt < 0 || this.foldAt === undefined) return undefined;
+    return this.foldAt(entry.imageAt);
   }
 
   /** Reads a stream's events back from the source (a stream not held). */
@@ -337,7 +336,7 @@ export class StreamFeed {
   /** Opens the feed on an image: its streams are read when first asked for ({@link readStreams}). */
   open(img: IndexImageSource, source: EventSource): void {
     this.pending = img;
-    this.foldSource = img;
+    this.foldAt = img.fold ?? foldReader(img);
     this.source = source;
     this.eventCount = img.meta.events;
     this.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;

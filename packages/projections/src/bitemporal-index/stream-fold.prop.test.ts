@@ -8,7 +8,9 @@ import { imageSourceOf } from "./index-image.js";
 import {
   decodeStreamFold,
   encodeStreamFold,
+  FOLD_START,
   foldOfImage,
+  foldReader,
   packStreamFolds,
   type StreamFold,
 } from "./stream-fold.js";
@@ -76,6 +78,52 @@ describe("stream folds persisted in the index (issue #12)", () => {
           expect(foldOfImage(img, i)).toBe(t === "" ? undefined : t);
         });
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a fold reader gives each fold as encoded, by its own entry first, then from the start table read whole", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(""), fc.string({ unit: "grapheme" })), {
+          minLength: 1,
+          maxLength: 120,
+        }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 64, size: "max" }),
+        (texts, picks) => {
+          const image = imageSourceOf({
+            meta: {
+              events: 0,
+              deltas: 0,
+              latest: null,
+              cells: 0,
+              streams: texts.length,
+              levels: {
+                ledger: { count: 0, segments: [] },
+                province: { count: 0, segments: [] },
+                detail: { count: 0, segments: [] },
+              },
+            },
+            strings: { cellKeys: [], streamIds: [] },
+            arrays: packStreamFolds(texts),
+          });
+          let whole = 0;
+          const img = {
+            ...image,
+            array: (name: string) => {
+              if (name === FOLD_START) whole++;
+              return image.array(name);
+            },
+          };
+          const read = foldReader(img);
+          for (const p of picks) {
+            const i = p % texts.length;
+            expect(read(i)).toBe(texts[i] === "" ? undefined : texts[i]);
+          }
+          // The table is read whole once, after the first 32 folds, and never for fewer.
+          expect(whole).toBe(picks.length > 32 ? 1 : 0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

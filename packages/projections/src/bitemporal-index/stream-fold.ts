@@ -186,11 +186,16 @@ export const packStreamFolds = (
 
 /**
  * The encoded fold of the `i`-th stream of one image (not layered: see `IndexImageSource.fold`), read
- * by its own byte range only; undefined when the image holds none for it.
+ * by its own byte range only (and its entry of `streamFoldStart`, unless `starts` is that table, read
+ * already); undefined when the image holds none for it.
  * @example const text = foldOfImage(source, 0); if (text !== undefined) decodeStreamFold(text)
  */
-export const foldOfImage = (img: IndexImageSource, i: number): string | undefined => {
-  const at = img.range(FOLD_START, i, i + 2);
+export const foldOfImage = (
+  img: IndexImageSource,
+  i: number,
+  starts?: Float64Array | Int32Array,
+): string | undefined => {
+  const at = starts === undefined ? img.range(FOLD_START, i, i + 2) : starts.subarray(i, i + 2);
   if (at.length !== 2) throw new IndexImageDamaged(`index image: no fold entry for stream ${i}`);
   const from = at[0] as number;
   const to = at[1] as number;
@@ -201,4 +206,23 @@ export const foldOfImage = (img: IndexImageSource, i: number): string | undefine
   const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
   if (bytes.length < to - w0 * 4) throw new IndexImageDamaged(`index image: fold ${i} is cut short`);
   return new TextDecoder().decode(bytes.subarray(from - w0 * 4, to - w0 * 4));
+};
+
+/** Folds read one by one before {@link foldReader} reads the table of where they start whole. */
+const FOLD_READS_BEFORE_TABLE = 32;
+
+/**
+ * Reads the folds of one image (not layered) by stream: the first few by their own entries of
+ * `streamFoldStart`, then that table whole. An extension feeds streams scattered over the whole table
+ * (about 1,900 of 100,000 at national for 2,000 events): a 4 KiB block read and checked per stream
+ * was 7.6 MB read for a 0.8 MB table; a small extension still reads a few blocks only.
+ * @example const foldAt = foldReader(imageSourceOf(buildIndex([]).toImage())); // foldAt(i): stream i's fold
+ */
+export const foldReader = (img: IndexImageSource): ((i: number) => string | undefined) => {
+  let starts: Float64Array | Int32Array | undefined;
+  let reads = 0;
+  return (i) => {
+    if (starts === undefined && ++reads > FOLD_READS_BEFORE_TABLE) starts = img.array(FOLD_START);
+    return foldOfImage(img, i, starts);
+  };
 };

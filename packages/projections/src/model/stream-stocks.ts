@@ -117,10 +117,11 @@ const addAnnual = (out: Map<number, number>, k: number, v: number): void => {
 
 /**
  * Adds the annual stocks of a state (per fiscal year: ratings, finance of co-ops reporting two
- * consecutive years, incomes) to `out`, for every year or only `years`, and the cell each is counted in
- * to `cells`. They stand once reported, also after the co-op ends, and they stay in the cell the
- * organisation was in on the fiscal year's last day (31 December): a figure about a closed year does
- * not move when the co-op moves later (docs/indicators.md, "Annual figures").
+ * consecutive years, incomes) to `out`, for every year or only `years` and those ending on or after
+ * day `endingFrom` (default: none), and the cell each is counted in to `cells`. They stand once
+ * reported, also after the co-op ends, and they stay in the cell the organisation was in on the fiscal
+ * year's last day (31 December): a figure about a closed year does not move when the co-op moves later
+ * (docs/indicators.md, "Annual figures").
  *
  * @example
  * import { applyEvent, initialStreamState } from "../src/model/stream-state.js";
@@ -140,11 +141,12 @@ export const annualStocks = (
   out: Map<number, number>,
   cells: AnnualCells,
   years?: ReadonlySet<number>,
+  endingFrom = Number.POSITIVE_INFINITY,
 ): void => {
   if (!s.exists || s.form === "") return;
   annualCells = cells;
   for (const [year, r] of s.ratings) {
-    if (years !== undefined && !years.has(year)) continue;
+    if (years !== undefined && !years.has(year) && yearEndDay(year) < endingFrom) continue;
     const cell = cellOnDay(s, yearEndDay(year));
     if (cell === undefined) continue;
     annualCell = cell;
@@ -154,7 +156,7 @@ export const annualStocks = (
     addAnnual(out, seriesKey(SeriesCode.scoreFloor, scoreParameter(year, r.scoreFloor)), 1);
   }
   for (const [year, r] of s.reports) {
-    if (years !== undefined && !years.has(year)) continue;
+    if (years !== undefined && !years.has(year) && yearEndDay(year) < endingFrom) continue;
     const cell = cellOnDay(s, yearEndDay(year));
     if (cell === undefined) continue;
     annualCell = cell;

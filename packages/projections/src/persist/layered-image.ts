@@ -5,7 +5,7 @@ import {
   IndexImageDamaged,
   type IndexImageSource,
 } from "../bitemporal-index/index-image.js";
-import { foldOfImage } from "../bitemporal-index/stream-fold.js";
+import { foldReader } from "../bitemporal-index/stream-fold.js";
 
 type Meta = IndexImage["meta"];
 type Level = (typeof IMAGE_LEVELS)[number];
@@ -98,6 +98,8 @@ export const layerImages = (
     });
   }
   const joined = new Map<string, Float64Array | Int32Array>();
+  /** Each layer's fold reader, made when a fold of that layer is first read. */
+  const readers: Array<(i: number) => string | undefined> = [];
   let streams:
     | {
         ids: string[];
@@ -199,8 +201,13 @@ export const layerImages = (
       fold: (i) => {
         const where = mergeStreams().foldAt[i];
         if (where === undefined) return undefined;
-        const layer = taken[where[0]] as IndexImageSource;
-        return layer.fold === undefined ? foldOfImage(layer, where[1]) : layer.fold(where[1]);
+        let read = readers[where[0]];
+        if (read === undefined) {
+          const layer = taken[where[0]] as IndexImageSource;
+          read = layer.fold ?? foldReader(layer);
+          readers[where[0]] = read;
+        }
+        return read(where[1]);
       },
     },
   };
