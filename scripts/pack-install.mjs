@@ -123,6 +123,12 @@ for (const f of tgz) {
     const absent = src.filter((s) => !files.includes(s));
     if (absent.length > 0) fail(`${f}: source map points at files not shipped: ${absent.join(", ")}`);
   }
+  // The CLI's bundled executable (packages/cli/scripts/bundle.mjs): its maps carry their sources' text.
+  for (const m of files.filter((x) => /^dist\/(bin\.js|bin-chunks\/.+\.js)\.map$/.test(x))) {
+    const json = JSON.parse(must(`read ${f} ${m}`, "tar", ["-xzOf", join(tarballs, f), `package/${m}`]).out);
+    const missing = json.sources.filter((_, i) => typeof json.sourcesContent?.[i] !== "string");
+    if (missing.length > 0) fail(`${f}: ${m} lacks the text of ${missing.join(", ")}`);
+  }
   ok(`${f}: ${files.length} files, LICENSE + README, no tests, source-map sources shipped`);
 }
 
@@ -314,6 +320,13 @@ if (failures.length > 0) fail("README examples", failures.join("\n\n"));
 // ----------------------------------------------------------------------------------------------- CLI
 const bin = join(app, "node_modules/.bin/coop-ledger");
 step("installed CLI: demo, generate (same bytes as the repository), optional EventStoreDB adapter");
+// The installed bin is the bundle (packages/cli/scripts/bundle.mjs): one entry and its chunks.
+if (!existsSync(join(app, "node_modules/@coop-ledger/cli/dist/bin-chunks")))
+  fail("the installed CLI has no dist/bin-chunks: dist/bin.js is not the bundle");
+const version = must("coop-ledger --version", bin, ["--version"], { cwd: app });
+if (version.out.trim() !== JSON.parse(readFileSync(join(REPO, "packages/cli/package.json"), "utf8")).version)
+  fail("coop-ledger --version printed", version.out);
+ok(`coop-ledger --version: ${version.out.trim()}`);
 const demo = run(bin, ["demo"], { cwd: app, env: { ...process.env, NO_COLOR: "1" } });
 if (demo.code !== 0) fail("coop-ledger demo", `exit ${demo.code}\n${demo.err.slice(-2000)}`);
 ok(`coop-ledger demo: exit 0, ${demo.out.split("\n").length} lines`);
@@ -325,6 +338,12 @@ const expected = join(REPO, "examples/sample-ledgers/province-60.jsonl");
 if (sha256(generated) !== sha256(expected))
   fail("generate: bytes differ from examples/sample-ledgers/province-60.jsonl");
 ok("coop-ledger generate --preset province --seed 60: same bytes as the repository's sample ledger");
+
+// The report inlines uPlot's files, found from the package's folder (in the bundle, not from a module's URL).
+const report = join(work, "report.html");
+must("coop-ledger report", bin, ["report", "--ledger", generated, "--out", report], { cwd: app });
+if (!/uPlot/.test(readFileSync(report, "utf8"))) fail("coop-ledger report: no uPlot in the page");
+ok("coop-ledger report: the page inlines uPlot");
 
 const adapter = join(app, "node_modules/@coop-ledger/store-esdb");
 const aside = join(work, "store-esdb-aside");

@@ -14,7 +14,7 @@ import {
   noVerifyOption,
   reindexOption,
 } from "./options/common.js";
-import { scopeOptions } from "./options/scope.js";
+import { scopeOptions } from "./options/scope-options.js";
 import type { OutputFormat } from "./output/format.js";
 import { NumberFormat } from "./output/numbers.js";
 import { userPath } from "./user-directory.js";

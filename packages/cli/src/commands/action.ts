@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
-import { DamagedIndexFile, distrustIndexFile } from "../engine/index-file.js";
+import { DamagedIndexFile, distrustIndexFile } from "../engine/damaged-index.js";
 import { type CliError, internal } from "../errors/cli-error.js";
 import type { CliOutput } from "../output/data-table.js";
 import type { OutputFormat } from "../output/format.js";

@@ -19,7 +19,10 @@ import {
   openIndexImage,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
+import { DamagedIndexFile, isDistrusted, trustIndexFile } from "./damaged-index.js";
 import type { LedgerFactsData } from "./ledger-facts.js";
+
+export { DamagedIndexFile, distrustIndexFile } from "./damaged-index.js";
 
 /**
  * The ledger state a persisted index covers: the header's hash (which ledger), the number of events,
@@ -57,23 +60,6 @@ export interface IndexFile {
   readonly identity: { readonly dev: number; readonly ino: number };
 }
 
-/**
- * An index file found damaged after it was opened (a block read for a query failed its checksum). The
- * command is run again without it (see `runAction`): the index is rebuilt, never trusted.
- *
- * @example throw new DamagedIndexFile("l.jsonl.idx", "block 3 does not match its checksum")
- */
-export class DamagedIndexFile extends Error {
-  readonly _tag = "DamagedIndexFile" as const;
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = "DamagedIndexFile";
-  }
-}
-
 /** Why an index file was not used (it is then rebuilt). */
 export type IndexFileProblem = ImageDecodeError | { readonly _tag: "Missing"; readonly message: string };
 
@@ -101,23 +87,6 @@ const isExtra = (x: unknown): x is Extra =>
   typeof (x as Extra).ledger?.lastOffset === "number" &&
   Array.isArray((x as Extra).facts?.restating);
 
-/** Index files found damaged in this process: not opened again until this process writes them anew. */
-const distrusted = new Set<string>();
-
-/**
- * Marks an index file as damaged for the rest of the process (and removes it when it can): the next
- * {@link readIndexFile} of it is a Left, so the command rebuilds it from the ledger.
- * @example distrustIndexFile("ledger.jsonl.idx")
- */
-export const distrustIndexFile = (path: string): void => {
-  distrusted.add(path);
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone, or in a directory we cannot write: it is ignored all the same
-  }
-};
-
 /** Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer. */
 const readAt = (fd: number, position: number, length: number): Uint8Array => {
   const out = new Uint8Array(length);
@@ -141,7 +110,7 @@ const readAt = (fd: number, position: number, length: number): Uint8Array => {
  * @example const r = readIndexFile("ledger.jsonl.idx"); if (E.isRight(r)) r.right.ledger.events
  */
 export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFile> => {
-  if (distrusted.has(path)) return E.left({ _tag: "Corrupt", message: `${path}: found damaged earlier` });
+  if (isDistrusted(path)) return E.left({ _tag: "Corrupt", message: `${path}: found damaged earlier` });
   let fd: number;
   let size: number;
   let identity: IndexFile["identity"];
@@ -318,7 +287,7 @@ export const writeIndexFile = (
     fd = undefined;
     renameSync(tmp, path);
     // Written by this process from the ledger: trusted again.
-    distrusted.delete(path);
+    trustIndexFile(path);
     return true;
   } catch {
     if (fd !== undefined) closeSync(fd);

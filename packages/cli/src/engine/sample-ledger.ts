@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The bundled sample ledger's path inside the repository. */
 export const SAMPLE_LEDGER = "examples/sample-ledgers/province-60.jsonl";
@@ -10,14 +11,14 @@ export const PACKED_SAMPLE_LEDGER = "sample-ledgers/province-60.jsonl";
 
 /**
  * Finds the bundled sample ledger: inside the installed package (`sample-ledgers/`, beside `dist/`),
- * else relative to this package inside the repository (the bin runs from `packages/cli/dist`), else
+ * else relative to this package inside the repository (`packages/cli`), else
  * relative to the working directory.
  *
  * @example defaultSampleLedger(process.cwd()) // "/repo/examples/sample-ledgers/province-60.jsonl"
  */
 export const defaultSampleLedger = (cwd: string): string => {
-  const packed = fileURLToPath(new URL(`../../${PACKED_SAMPLE_LEDGER}`, import.meta.url));
+  const packed = fileURLToPath(new URL(PACKED_SAMPLE_LEDGER, PACKAGE_ROOT));
   if (existsSync(packed)) return packed;
-  const fromRepo = fileURLToPath(new URL(`../../../../${SAMPLE_LEDGER}`, import.meta.url));
+  const fromRepo = fileURLToPath(new URL(`../../${SAMPLE_LEDGER}`, PACKAGE_ROOT));
   return existsSync(fromRepo) ? fromRepo : join(cwd, SAMPLE_LEDGER);
 };

@@ -15,6 +15,7 @@ export * from "../labels/event-labels.js";
 export * from "../main.js";
 export * from "../options/dates.js";
 export * from "../options/scope.js";
+export * from "../options/scope-options.js";
 export * from "../output/csv.js";
 export * from "../output/data-table.js";
 export * from "../output/format.js";

@@ -1,6 +1,5 @@
 import {
   type CoopForm,
-  CoopForm as CoopFormCodec,
   type DistrictCode,
   DistrictCode as DistrictCodeCodec,
   districtGazetteer,
@@ -9,9 +8,7 @@ import {
   type ProvinceCode,
   ProvinceCode as ProvinceCodeCodec,
   type Sector,
-  Sector as SectorCodec,
 } from "@coop-ledger/domain";
-import { Option } from "commander";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliError, queryError, usage } from "../errors/cli-error.js";
 
@@ -28,30 +25,6 @@ export interface CliScope {
   readonly form?: CoopForm;
   readonly geography: "as-of" | GazetteerVersion;
 }
-
-/**
- * The scope options every query command takes.
- * @example
- * import { Command } from "commander";
- * const cmd = new Command("snapshot").exitOverride();
- * for (const o of scopeOptions()) cmd.addOption(o);
- * cmd.parse(["--province", "60", "--form", "union"], { from: "user" });
- * console.log(cmd.opts()); // { geography: "as-of", province: "60", form: "union" }
- */
-export const scopeOptions = (): ReadonlyArray<Option> => [
-  new Option("--province <code>", "only this province (mã tỉnh, two digits, e.g. 60 = Bình Thuận)"),
-  new Option("--district <code>", "only this district (mã huyện, three digits; 2008-08-01 gazetteer only)"),
-  new Option("--sector <sector>", "only this sector (lĩnh vực)").choices([...SectorCodec.values]),
-  new Option("--form <form>", "only this form: cooperative (HTX), union (LHHTX), group (THT)").choices([
-    ...CoopFormCodec.values,
-  ]),
-  new Option(
-    "--geography <version>",
-    "report provinces as they were on the valid date (as-of) or re-mapped to a gazetteer version",
-  )
-    .choices(["as-of", ...GazetteerVersionCodec.values])
-    .default("as-of"),
-];
 
 /** The raw scope options as commander hands them over. */
 export interface RawScopeOptions {

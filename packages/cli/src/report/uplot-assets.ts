@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** uPlot's browser build and stylesheet, as text to inline into the report. */
 export interface UplotAssets {
@@ -15,7 +16,7 @@ export interface UplotAssets {
  * @example const { js, css } = loadUplotAssets();
  */
 export const loadUplotAssets = (): UplotAssets => {
-  const require = createRequire(import.meta.url);
+  const require = createRequire(new URL("package.json", PACKAGE_ROOT));
   return {
     js: readFileSync(require.resolve("uplot/dist/uPlot.iife.min.js"), "utf8"),
     css: readFileSync(require.resolve("uplot/dist/uPlot.min.css"), "utf8"),

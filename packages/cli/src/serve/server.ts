@@ -13,20 +13,20 @@ import { match } from "ts-pattern";
 import type { LoadedLedger } from "../engine/load-ledger.js";
 import { type CliError, internal } from "../errors/cli-error.js";
 import type { NumberFormat } from "../output/numbers.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { type AccessPolicy, hostAllowed, presentedToken, TOKEN_COOKIE, tokenMatches } from "./access.js";
 import { API_ROUTES } from "./api.js";
 import { type ApiAnswer, ledgerMember } from "./api-answer.js";
 import type { LedgerSession } from "./ledger-session.js";
 
 /** The page's files (plain HTML, CSS and JavaScript: no build step), read once at start. */
-// Both resolve from src/serve (tests) and dist/serve (the bin) alike: two levels below packages/cli.
-const WEB_DIR = new URL("../../web/", import.meta.url);
+const WEB_DIR = new URL("web/", PACKAGE_ROOT);
 const ASSETS: ReadonlyArray<readonly [string, URL, string]> = [
   ["/", new URL("index.html", WEB_DIR), "text/html; charset=utf-8"],
   ["/app.js", new URL("app.js", WEB_DIR), "text/javascript; charset=utf-8"],
   ["/app.css", new URL("app.css", WEB_DIR), "text/css; charset=utf-8"],
   // The report's Vietnamese marking, compiled: the page marks its text with the very same rule.
-  ["/vi-text.js", new URL("../../dist/report/vi-text.js", import.meta.url), "text/javascript; charset=utf-8"],
+  ["/vi-text.js", new URL("dist/report/vi-text.js", PACKAGE_ROOT), "text/javascript; charset=utf-8"],
 ];
 
 /**

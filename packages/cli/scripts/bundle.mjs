@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Builds the `coop-ledger` executable, dist/bin.js, as ONE ES module (issue #12): the CLI, the
+// workspace packages it uses and their pure-JavaScript dependencies (fp-ts, io-ts, ts-pattern,
+// commander, uuid) bundled by esbuild from their TypeScript and JavaScript sources. Run by the
+// repository's build (`npm run build`, after `tsc -b`) and by this package's `prepack`.
+//
+// Why: unbundled, a cold `coop-ledger --version` resolved, read and linked ~225 small modules, which
+// cost ~0.4 s of CPU before the first line of the CLI ran; one file costs a fraction of that.
+//
+// Kept out of the bundle, loaded at run time as before:
+//  - @coop-ledger/store-esdb (and with it the gRPC clients): an optional dependency that only `import`
+//    and `export` load, with a clear message when it is not installed (commands/esdb.ts).
+//  - Files read at run time (web/, sample-ledgers/, dist/report/vi-text.js, uplot's dist files): found
+//    from src/package-root.ts, which is one level below the package root wherever it runs.
+// The chain check's worker threads run a program built from the checker functions' own source text
+// (`fn.toString()`, store's chain-pool.ts): esbuild keeps those functions' bodies (no minification,
+// no renaming inside them), and bundle.test.ts checks the pool works from a bundle built with these
+// options.
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+/** The folder of dist/ holding the chunks the executable imports. */
+const CHUNKS = "bin-chunks";
+const cli = fileURLToPath(new URL("..", import.meta.url));
+const packages = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The workspace packages bundled from their TypeScript sources, as vitest's alias does. */
+const WORKSPACE = ["domain", "projections", "store", "generator"];
+
+/** Maps `@coop-ledger/<pkg>` and `@coop-ledger/<pkg>/<entry>` to the package's sources. */
+export const workspaceSources = {
+  name: "coop-ledger-workspace-sources",
+  setup(b) {
+    b.onResolve({ filter: /^@coop-ledger\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
+      const [, pkg, entry] = args.path.match(/^@coop-ledger\/([a-z-]+)(?:\/([a-z-]+))?$/);
+      if (!WORKSPACE.includes(pkg)) return undefined; // store-esdb: external (below)
+      return {
+        path: `${packages}${pkg}/src/${entry === undefined ? "" : `${entry}/`}index.ts`,
+        sideEffects: false,
+      };
+    });
+  },
+};
+
+/** esbuild's options for the executable (exported for bundle.test.ts, which builds with the same). */
+export const bundleOptions = {
+  absWorkingDir: cli,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20.19",
+  // The optional EventStoreDB adapter stays a run-time `import()` (see above).
+  external: ["@coop-ledger/store-esdb"],
+  plugins: [workspaceSources],
+  // fp-ts, io-ts and commander are CommonJS: their require() of Node's modules needs a real require.
+  banner: {
+    js: 'import { createRequire as __coopLedgerCreateRequire } from "node:module"; const require = __coopLedgerCreateRequire(import.meta.url);',
+  },
+  // Issue #16: a shipped map must resolve, so it carries the sources' text.
+  sourcemap: "linked",
+  sourcesContent: true,
+  legalComments: "eof",
+  logLevel: "warning",
+};
+
+/**
+ * Writes dist/bin.js, its chunks (dist/bin-chunks/), their maps, and dist/bin.meta.json (esbuild's list
+ * of inputs: the CLI tests rebuild the bundle when one changed after it, test-support/run-bin.ts).
+ * Each file is written beside its place and renamed into it, the entry last, and chunks of earlier
+ * builds are removed after: a bin running meanwhile (a test, while another test rebuilds) reads a
+ * whole old or a whole new file, never a half-written one.
+ */
+export const bundleCli = async () => {
+  const result = await build({
+    ...bundleOptions,
+    entryPoints: { bin: "src/executable.ts" },
+    outdir: "dist",
+    // Each command's module is an `import()` (program.ts): split there, `--version` and `--help`
+    // load the entry and the chunks it shares, a command its own chunk and the chunks it needs.
+    splitting: true,
+    chunkNames: `${CHUNKS}/[name]-[hash]`,
+    metafile: true,
+    write: false,
+  });
+  mkdirSync(`${cli}dist/${CHUNKS}`, { recursive: true });
+  const entry = (f) => !f.path.includes(`/${CHUNKS}/`);
+  for (const f of [...result.outputFiles.filter((x) => !entry(x)), ...result.outputFiles.filter(entry)]) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
+  const current = new Set(result.outputFiles.map((f) => basename(f.path)));
+  for (const name of readdirSync(`${cli}dist/${CHUNKS}`))
+    if (!current.has(name) && !name.endsWith(".tmp")) rmSync(`${cli}dist/${CHUNKS}/${name}`, { force: true });
+  const meta = `${cli}dist/bin.meta.json`;
+  writeFileSync(
+    `${meta}.${process.pid}.tmp`,
+    JSON.stringify({ inputs: Object.keys(result.metafile.inputs) }),
+  );
+  renameSync(`${meta}.${process.pid}.tmp`, meta);
+  return result;
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
