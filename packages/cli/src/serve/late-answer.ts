@@ -3,10 +3,10 @@ import { LATE_COLUMNS, lateRow } from "../commands/diff.js";
 import type { LoadedLedger } from "../engine/load-ledger.js";
 import { lateEventsPage } from "../engine/recorded-between.js";
 import { type CliError, usage } from "../errors/cli-error.js";
-import { parseDateOption, parseInstantOption } from "../options/dates.js";
+import { parseDateOption } from "../options/dates.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { type ApiAnswer, answer } from "./api-answer.js";
-import { param } from "./request-params.js";
+import { instantPair, param } from "./request-params.js";
 
 /** The most late events one page may ask for. */
 const MAX_LIMIT = 1000;
@@ -43,19 +43,13 @@ export const lateAnswer = (
 ): E.Either<CliError, ApiAnswer> => {
   const validAt = parseDateOption("validAt", param(p, "validAt") ?? "");
   if (E.isLeft(validAt)) return validAt;
-  const aText = param(p, "a");
-  const bText = param(p, "b");
-  if (aText === undefined || bText === undefined)
-    return E.left(usage("a and b: give both knowledge instants", "e.g. a=2023-01-15&b=2024-06-30"));
-  const a = parseInstantOption("a", aText);
-  if (E.isLeft(a)) return a;
-  const b = parseInstantOption("b", bText);
-  if (E.isLeft(b)) return b;
+  const pair = instantPair(p);
+  if (E.isLeft(pair)) return pair;
   const offset = wholeParam(p, "offset", 0, 0);
   if (E.isLeft(offset)) return offset;
   const limit = wholeParam(p, "limit", 100, 1);
   if (E.isLeft(limit)) return limit;
-  const [first, second] = a.right <= b.right ? [a.right, b.right] : [b.right, a.right];
+  const [first, second] = pair.right;
   const page = lateEventsPage(l, first, second, validAt.right, {
     offset: offset.right,
     limit: Math.min(limit.right, MAX_LIMIT),

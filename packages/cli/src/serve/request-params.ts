@@ -1,6 +1,7 @@
-import { CoopForm, Sector } from "@coop-ledger/domain";
+import { CoopForm, type Instant, Sector } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliError, usage } from "../errors/cli-error.js";
+import { parseInstantOption } from "../options/dates.js";
 import type { RawQueryOptions } from "../options/query.js";
 
 /** A request parameter, trimmed; undefined when absent or blank. @example param(new URLSearchParams("a=1"), "a") // "1" */
@@ -37,4 +38,20 @@ export const rawQuery = (p: URLSearchParams): E.Either<CliError, RawQueryOptions
     ...(form !== undefined ? { form } : {}),
     ...pick("geography"),
   });
+};
+
+/**
+ * The two knowledge instants `a` and `b` of a compare (both required, either order), earlier first.
+ * @example instantPair(new URLSearchParams("a=2024-06-30&b=2023-01-15")) // Right([2023-01-15…, 2024-06-30…])
+ */
+export const instantPair = (p: URLSearchParams): E.Either<CliError, readonly [Instant, Instant]> => {
+  const aText = param(p, "a");
+  const bText = param(p, "b");
+  if (aText === undefined || bText === undefined)
+    return E.left(usage("a and b: give both knowledge instants", "e.g. a=2023-01-15&b=2024-06-30"));
+  const a = parseInstantOption("a", aText);
+  if (E.isLeft(a)) return a;
+  const b = parseInstantOption("b", bText);
+  if (E.isLeft(b)) return b;
+  return E.right(a.right <= b.right ? [a.right, b.right] : [b.right, a.right]);
 };
