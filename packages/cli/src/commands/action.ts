@@ -14,7 +14,14 @@ export type CommandWork = () => Promise<E.Either<CliError, CliOutput>>;
  * except a persisted index found damaged while it was read (a block failing its checksum): that index
  * is removed and the work run once more, which rebuilds it from the ledger (the index is a cache).
  *
- * @example cmd.action(async (o) => runAction(ctx, o.format, () => verify(ctx, o)))
+ * @example
+ * // A command's action hands its work over; the result waits in the context for runCli to print.
+ * const ctx = makeContext(processIo());
+ * await runAction(ctx, "json", async () => E.right({ json: { coops: 124 }, tables: [] }));
+ * console.log(ctx.result?.format, ctx.result?.output); // json Right({ json: { coops: 124 }, tables: [] })
+ * // An exception is a bug: it becomes an Internal error (exit 1), not a crash.
+ * await runAction(ctx, "table", async () => { throw new Error("index out of range"); });
+ * console.log(ctx.result?.output._tag === "Left" && ctx.result.output.left._tag); // "Internal"
  */
 export const runAction = async (ctx: CliContext, format: OutputFormat, work: CommandWork): Promise<void> => {
   let output: E.Either<CliError, CliOutput>;

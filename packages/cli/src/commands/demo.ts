@@ -117,7 +117,12 @@ export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1
  * and target attainment, each resolution on its own province (the ledger's, or the seed's calibrated
  * scenario) — printed section by section as it goes.
  *
- * @example await runDemo(ctx, {})
+ * @example
+ * // The tour on the bundled Bình Thuận ledger (or { ledger: "my.jsonl" }), printed section by section.
+ * const ctx = makeContext(processIo());
+ * const r = await runDemo(ctx, {});
+ * if (E.isLeft(r)) throw new Error(r.left.message);
+ * console.log(r.right.ledger?.events); // 11358: the events of examples/sample-ledgers/province-60.jsonl
  */
 export const runDemo = async (
   ctx: CliContext,

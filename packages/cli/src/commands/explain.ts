@@ -40,7 +40,16 @@ const contributionText = (c: Explanation["events"][number]["contribution"]): str
  * The table of an explanation: one row per event that makes up the figure, with what it contributed
  * (to the value, or to numerator / denominator). `x.total`, when given, is the number of events of which
  * `x.events` is a page.
- * @example explanationTable(x, 50)
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("explanation.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "explanation.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const x = explainOn(ledger.right, "coops.founded", { validAt: "2022-12-31" });
+ * if (E.isLeft(x)) throw new Error(x.left._tag);
+ * const t = explanationTable(x.right, 3);
+ * console.log(t.title, t.rows[0]?.contribution); // "Events that make up coops.founded = 11: 11 event(s), the first 3 shown" "+1"
  */
 export const explanationTable = (
   x: Explanation & { readonly total?: number },
@@ -73,7 +82,14 @@ export const explanationTable = (
  * entries of the indicator's series summed per event; only the events listed are read from the ledger,
  * by byte offset), else by re-folding every stream from its events. Both give the same events and
  * contributions (`explain-from-provenance.prop.test.ts`).
- * @example explainOn(ledger, "coops.active", { validAt: "2022-12-31" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("explain-on.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "explain-on.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const x = explainOn(ledger.right, "coops.founded", { validAt: "2022-12-31" });
+ * if (E.isRight(x)) console.log(x.right.figure.value, x.right.events.length); // 11 11: each founding contributes +1
  */
 export const explainOn = (
   ledger: LoadedLedger,
@@ -95,7 +111,14 @@ export const explainOn = (
  * an instant (a restatement's late events), and how many there are in all. From the provenance table
  * only the events on the page are read from the ledger; without one, every stream is re-folded and
  * the page cut from the whole list.
- * @example explainPage(ledger, "coops.active", { validAt: "2022-12-31" }, { limit: 50 })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("explain-page.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "explain-page.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const page = explainPage(ledger.right, "coops.founded", { validAt: "2022-12-31" }, { limit: 3 });
+ * if (E.isRight(page)) console.log(page.right.events.length, page.right.total); // 3 11
  */
 export const explainPage = (
   ledger: LoadedLedger,
@@ -121,7 +144,13 @@ export const explainPage = (
 /**
  * `coop-ledger explain ID --ledger FILE --valid-at DATE [--known-at T] [scope]`: which events make up
  * the figure, and what each contributed.
- * @example await runExplain(ctx, "coops.active", { ledger: "l.jsonl", validAt: "2022-12-31", limit: "50" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("explain.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runExplain(ctx, "coops.founded", { ledger: "explain.jsonl", validAt: "31/12/2022", limit: "50" });
+ * if (E.isLeft(r)) throw new Error(r.left.message);
+ * console.log(r.right.tables[0]?.title); // "Events that make up coops.founded = 11: 11 event(s)"
  */
 export const runExplain = async (
   ctx: CliContext,

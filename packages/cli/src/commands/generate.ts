@@ -34,7 +34,12 @@ export interface GenerateOptions {
  * seed give the same bytes wherever the package runs (event ids, instants and the header's `createdAt`
  * all come from the seed; district codes from the GSO list shipped in `@coop-ledger/domain`).
  *
- * @example await runGenerate(ctx, { preset: "province", seed: "60", out: "province-60.jsonl" })
+ * @example
+ * // Resolution 002's calibrated scenario (Đắk Nông, 67) written to a new ledger; the same bytes on every run.
+ * const ctx = makeContext(processIo());
+ * const r = await runGenerate(ctx, { preset: "002", seed: "0", out: "scenario-002.jsonl", force: true });
+ * if (E.isLeft(r)) throw new Error(r.left.message);
+ * console.log(r.right.json); // { out: "scenario-002.jsonl", preset: "002", seed: 20190808, scenario: "Đắk Nông (67), …", events: 5282, lastHash: "e44106e7…", … }
  */
 export const runGenerate = async (
   ctx: CliContext,

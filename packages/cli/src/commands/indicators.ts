@@ -8,7 +8,9 @@ import type { CliOutput } from "../output/data-table.js";
  * `coop-ledger indicators`: the catalogue (ids to pass to `series`, `explain`), with English and
  * Vietnamese names, kind (instant / period / annual) and unit.
  *
- * @example await runIndicators(ctx)
+ * @example
+ * const r = await runIndicators(makeContext(processIo()));
+ * if (E.isRight(r)) console.log(r.right.tables[0]?.rows[0]); // { id: "coops.active", en: "Active co-ops", vi: "Số hợp tác xã đang hoạt động", kind: "instant", unit: "count", … }
  */
 export const runIndicators = async (_ctx: CliContext): Promise<E.Either<CliError, CliOutput>> =>
   E.right({

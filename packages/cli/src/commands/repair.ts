@@ -41,7 +41,18 @@ const rowsOf = (o: Exclude<RepairOutcome, { _tag: "NothingToRepair" }>) => [
  * `--apply` nothing is changed (a dry run: what would be cut). Damage that is not a crash tail is
  * refused with exit 4; a running writer holds the lock (exit 7).
  *
- * @example await runRepair(ctx, { ledger: "ledger.jsonl", apply: true })
+ * @example
+ * import { appendFileSync } from "node:fs";
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("repair.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * // A crash cuts the next append short: a torn last line.
+ * appendFileSync("repair.jsonl", '{"hash":"9f2c');
+ * const dry = await runRepair(ctx, { ledger: "repair.jsonl" });
+ * console.log(E.isRight(dry) && dry.right.exitCode); // 4: what would be cut, nothing changed
+ * const fixed = await runRepair(ctx, { ledger: "repair.jsonl", apply: true, backup: "repair.jsonl.bak" });
+ * if (E.isLeft(fixed)) throw new Error(fixed.left.message);
+ * console.log(fixed.right.tables[0]?.title); // "Ledger repair.jsonl: repaired (đã sửa)": 525 events kept, the whole file in repair.jsonl.bak
  */
 export const runRepair = async (
   ctx: CliContext,

@@ -39,7 +39,13 @@ export interface ReportOptions extends VerifySwitch {
  * `coop-ledger report --ledger FILE --out report.html`: a self-contained HTML page (uPlot inlined, no
  * network) with the main indicators year by year and the resolutions' target attainment.
  *
- * @example await runReport(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl", out: "report.html" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("report.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runReport(ctx, { ledger: "report.jsonl", out: "report-2022.html", force: true });
+ * if (E.isLeft(r)) throw new Error(r.left.message);
+ * console.log(r.right.json); // { out: "report-2022.html", charts: 6, targets: 18, validAt: "2022-12-22" }
  */
 export const runReport = async (
   ctx: CliContext,

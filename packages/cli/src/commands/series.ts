@@ -42,7 +42,14 @@ export interface SeriesResult {
  * each without re-folding), flows over each period (`periodFrom` = the period's first day), stocks at
  * its end. Shared by `series` and `report`.
  *
- * @example computeSeries(ledger, ["coops.active"], "2016-01-01", "2025-12-31", "year", { geography: "as-of" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("compute-series.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "compute-series.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const s = computeSeries(ledger.right, ["coops.active", "coops.founded"], "2022-01-01", "2022-12-31", "quarter", { geography: "as-of" });
+ * if (E.isRight(s)) console.log(s.right.points.map((p) => p.validAt)); // ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
  */
 export const computeSeries = (
   ledger: LoadedLedger,
@@ -73,7 +80,17 @@ export const computeSeries = (
 
 /**
  * The table of a series: a row per period end, a column per indicator.
- * @example seriesTable(result, "title")
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("series-table.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "series-table.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const s = computeSeries(ledger.right, ["coops.active", "coops.founded"], "2022-01-01", "2022-12-31", "quarter", { geography: "as-of" });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * console.log(renderTable(seriesTable(s.right, "Bình Thuận (60), 2022 by quarter")));
+ * // date        coops.active  coops.founded
+ * // 2022-03-31           117              4   … 2022-12-31           124              5
  */
 export const seriesTable = (r: SeriesResult, title: string, nf: NumberFormat = "en"): DataTable => ({
   title,
@@ -97,7 +114,12 @@ export const seriesTable = (r: SeriesResult, title: string, nf: NumberFormat = "
 
 /**
  * `coop-ledger series --ledger FILE --from DATE --to DATE --every month|quarter|year --indicator ID...`.
- * @example await runSeries(ctx, { ledger: "l.jsonl", from: "2016-01-01", to: "2025-12-31", every: "year", indicator: ["coops.active"] })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("series.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runSeries(ctx, { ledger: "series.jsonl", from: "01/01/2022", to: "31/12/2022", every: "quarter", indicator: ["coops.active"] });
+ * if (E.isRight(r)) console.log(r.right.tables[0]?.rows.length); // 4: one row per quarter end
  */
 export const runSeries = async (
   ctx: CliContext,

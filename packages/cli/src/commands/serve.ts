@@ -32,7 +32,15 @@ export interface RunningServe {
 
 /**
  * Checks the options and starts the web view (see {@link runServe}); resolves once it listens.
- * @example const s = await startServe(ctx, { ledger: "l.jsonl", host: "127.0.0.1", port: "0" });
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("start-serve.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const s = await startServe(ctx, { ledger: "start-serve.jsonl", host: "127.0.0.1", port: "0" });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * const meta = (await (await fetch(new URL("/api/meta", s.right.url))).json()) as { result: { events: number } };
+ * console.log(s.right.url, meta.result.events); // http://127.0.0.1:<free port>/ 525
+ * await s.right.close();
  */
 export const startServe = async (
   ctx: CliContext,
@@ -112,7 +120,13 @@ const untilStopped = (): Promise<string> =>
  * the ledger (figures at a date as known at an instant, provenance, restatements, targets), answered
  * from the ledger opened once through the CLI's load path. Runs until Ctrl+C.
  *
- * @example await runServe(ctx, { ledger: "l.jsonl", host: "127.0.0.1", port: "8080" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("serve.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * // Served until the promise given settles (by default Ctrl+C or SIGTERM); here, at once.
+ * const r = await runServe(ctx, { ledger: "serve.jsonl", host: "127.0.0.1", port: "0" }, async () => "done");
+ * console.log(E.isRight(r) && r.right.notes); // ["stopped (done)"]
  */
 export const runServe = async (
   ctx: CliContext,

@@ -21,7 +21,13 @@ export interface SnapshotOptions extends RawQueryOptions, VerifySwitch {
  * The table of a snapshot: one row per indicator, the value formatted for people (table) and raw
  * (CSV), ratios with their numerator and denominator, and the period each figure covers.
  *
- * @example snapshotTable(snap, "Snapshot at 2022-12-31")
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const snap = snapshot(index, { validAt: "2022-12-31", indicators: ["coops.active", "coops.agriculturalShare"] });
+ * if (E.isLeft(snap)) throw new Error(snap.left._tag);
+ * console.log(renderTable(snapshotTable(snap.right, "Bình Thuận (60) at 2022-12-31", "vi"), "vi"));
+ * // coops.active  124 … coops.agriculturalShare  65,3 %  81 / 124  2022-12-31  Share of agricultural co-ops (Tỷ lệ HTX nông nghiệp)
  */
 export const snapshotTable = (s: Snapshot, title: string, nf: NumberFormat = "en"): DataTable => ({
   title,
@@ -85,7 +91,13 @@ export const labelledSnapshot = (
 
 /**
  * The heading of a point-in-time answer: what date, as known when, over what, in which geography.
- * @example queryTitle(q, snap) // "Indicators (chỉ tiêu) valid at 2022-12-31, as known at the end of the ledger"
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const q: CliQuery = { validAt: "2022-12-31" as BusinessDate, scope: { geography: "as-of" } };
+ * const snap = snapshot(index, toProjectionQuery(q));
+ * if (E.isRight(snap)) console.log(queryTitle(q, snap.right));
+ * // "Indicators (chỉ tiêu) valid at 2022-12-31, as known at the end of the ledger — whole ledger, provinces as of the valid date (reported in the 2008-08-01 gazetteer)"
  */
 export const queryTitle = (q: CliQuery, s: Snapshot, what = "Indicators (chỉ tiêu)"): string =>
   `${what} valid at ${q.validAt}, ${
@@ -94,14 +106,27 @@ export const queryTitle = (q: CliQuery, s: Snapshot, what = "Indicators (chỉ t
 
 /**
  * Computes a snapshot on a loaded ledger (shared by `snapshot` and `demo`).
- * @example snapshotOf(ledger, query)
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("snapshot-of.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const ledger = await loadLedger(ctx, "snapshot-of.jsonl");
+ * if (E.isLeft(ledger)) throw new Error(ledger.left.message);
+ * const snap = snapshotOf(ledger.right, { validAt: "2022-12-31" as BusinessDate, scope: { province: "60" as ProvinceCode, geography: "as-of" } });
+ * if (E.isRight(snap)) console.log(indicatorValue(snap.right, "coops.active")?.value); // 124
  */
 export const snapshotOf = (ledger: LoadedLedger, q: CliQuery): E.Either<CliError, Snapshot> =>
   E.mapLeft(fromProjectionError)(snapshot(ledger.index, toProjectionQuery(q)));
 
 /**
  * `coop-ledger snapshot --ledger FILE --valid-at DATE [--known-at T] [scope]`: every indicator.
- * @example await runSnapshot(ctx, { ledger: "l.jsonl", validAt: "31/12/2022" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger, then every indicator at the year's end.
+ * const ctx = makeContext(processIo());
+ * await writeLedger("snapshot.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runSnapshot(ctx, { ledger: "snapshot.jsonl", validAt: "31/12/2022" });
+ * if (E.isLeft(r)) throw new Error(r.left.message);
+ * console.log(r.right.ledger?.events, r.right.tables[0]?.rows.length); // 525 48: every event, a row per indicator
  */
 export const runSnapshot = async (
   ctx: CliContext,

@@ -34,7 +34,13 @@ export interface TargetsOptions extends VerifySwitch, RawScopeOptions {
 
 /**
  * A row's figure in its threshold's unit, for people: "71.43 %", "5,200,000 VND", "15.40".
- * @example showTargetFigure(row) // "71.43 %"
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isLeft(report)) throw new Error(report.left.message);
+ * const row = report.right.targets.find((t) => t.targetId === "000.youngQualifiedManagers")!;
+ * console.log(showTargetFigure(row), showTargetFigure(row, "vi")); // "42.71 %" "42,71 %"
  */
 export const showTargetFigure = (row: TargetRow, nf: NumberFormat = "en"): string => {
   if (row.yearsMet !== undefined) return `${row.yearsMet.met} of ${row.yearsMet.of} years met`;
@@ -64,7 +70,13 @@ export const thresholdIn = (th: Threshold, nf: NumberFormat = "en"): string => {
 
 /**
  * A row's threshold as text ("≥ 75.00 %"), or "–".
- * @example targetThresholdText(row) // "≥ 15"
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isLeft(report)) throw new Error(report.left.message);
+ * const row = report.right.targets.find((t) => t.targetId === "000.newCoops")!;
+ * console.log(targetThresholdText(row)); // "≥ 15": new co-ops every year of the term
  */
 export const targetThresholdText = (row: TargetRow, nf: NumberFormat = "en"): string =>
   row.threshold !== undefined && row.comparator !== undefined
@@ -77,7 +89,13 @@ export const showTargetFigureText = (row: TargetRow, nf: NumberFormat = "en"): s
 
 /**
  * A row's status tag for the report's colouring plus its bilingual label: "met (đạt)".
- * @example targetStatusText(row) // "met (đạt)"
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isLeft(report)) throw new Error(report.left.message);
+ * const row = report.right.targets.find((t) => t.targetId === "000.law2012")!;
+ * console.log(targetStatusText(row)); // "met ahead of schedule (đạt và vượt tiến độ)"
  */
 export const targetStatusText = (row: TargetRow): string => statusLabel(row.status);
 
@@ -105,7 +123,13 @@ const displayRows = (r: TargetsReport): ReadonlyArray<{ readonly row: TargetRow;
  * figure, comparator and threshold, and the status in English and Vietnamese; the years of a
  * "mỗi năm" target and the yearly links of a "bình quân" average follow indented, as detail.
  *
- * @example targetsTable(report)
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isLeft(report)) throw new Error(report.left.message);
+ * const table = targetsTable(report.right);
+ * console.log(table.title?.slice(0, 14), table.rows.length); // "Resolution 000" 30: a row per target, and one per year of the yearly ones
  */
 export const targetsTable = (r: TargetsReport, nf: NumberFormat = "en"): DataTable => ({
   title: `${
@@ -178,7 +202,13 @@ export const targetsErrorToCli = (e: TargetsError): CliError =>
 /**
  * Evaluates a resolution on an index (shared by `targets`, `report` and `demo`): on its own province,
  * or on `whatIf` (a labelled what-if). Refuses (exit 5) when the ledger holds nothing for that province.
- * @example evaluateResolution(index, "000", "2025-12-31")
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isRight(report)) console.log(report.right.summary.label); // "1 of 12 targets met (2 of 18 sub-targets)"
+ * // Resolution 004 is Bắc Kạn's (06): refused, this ledger holds nothing there (exit 5).
+ * console.log(E.isLeft(evaluateResolution(index, "004", "2022-12-31" as BusinessDate))); // true
  */
 export const evaluateResolution = (
   index: ProjectionIndex,
@@ -247,7 +277,12 @@ export const whatIfProvince = (
 
 /**
  * `coop-ledger targets --ledger FILE --resolution ID --valid-at DATE [--known-at T]`.
- * @example await runTargets(ctx, { ledger: "l.jsonl", resolution: "000", validAt: "2025-12-31" })
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("targets.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runTargets(ctx, { ledger: "targets.jsonl", resolution: "000", validAt: "31/12/2022" });
+ * if (E.isRight(r)) console.log(r.right.tables[0]?.title); // "Resolution 000: … — valid at 2022-12-31 — 1 of 12 targets met (2 of 18 sub-targets)"
  */
 export const runTargets = async (
   ctx: CliContext,

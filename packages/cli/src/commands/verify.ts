@@ -54,7 +54,18 @@ const checkColumns = [
  * rule violations exit 8. With `--expect-hash H` the ledger must also hold the state a printed identity
  * named: its last hash is H, or, with `--expect-events N`, its first N events end in H — else exit 4.
  *
- * @example await runVerify(ctx, { ledger: "examples/sample-ledgers/province-60.jsonl", validity: true })
+ * @example
+ * import { readFileSync, writeFileSync } from "node:fs";
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("verify.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await runVerify(ctx, { ledger: "verify.jsonl", validity: true });
+ * if (E.isRight(r)) console.log(r.right.tables[0]?.title, r.right.exitCode); // "Ledger verify.jsonl: OK (hợp lệ)" undefined (exit 0)
+ * // One character changed (an effective date back-dated a year): the hash chain no longer holds.
+ * writeFileSync("verify.jsonl", readFileSync("verify.jsonl", "utf8").replace('"effectiveDate":"2022-06', '"effectiveDate":"2021-06'));
+ * const tampered = await runVerify(ctx, { ledger: "verify.jsonl" });
+ * if (E.isRight(tampered)) console.log(tampered.right.exitCode, tampered.right.error?.message);
+ * // 4 "verify.jsonl: line 418 (byte 258028): the hash chain breaks here: this line, or the one before it, was changed, …"
  */
 export const runVerify = async (
   ctx: CliContext,

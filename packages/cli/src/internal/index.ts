@@ -8,12 +8,14 @@
 
 export * from "../context.js";
 export * from "../engine/load-ledger.js";
+export * from "../engine/write-ledger.js";
 export * from "../errors/cli-error.js";
 export * from "../errors/exit-codes.js";
 export * from "../io.js";
 export * from "../labels/event-labels.js";
 export * from "../main.js";
 export * from "../options/dates.js";
+export * from "../options/query.js";
 export * from "../options/scope.js";
 export * from "../options/scope-options.js";
 export * from "../output/csv.js";
