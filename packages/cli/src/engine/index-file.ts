@@ -214,7 +214,22 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
  * only to the very file `file` was opened from (not one renamed over it since): false otherwise, or
  * when it could not be written (the index is a cache: the command goes on without it).
  *
- * @example appendIndexExtension(file, reopened.extensionImage(), ledgerState, facts, newOffsets)
+ * @example
+ * // An index of a ledger's first 300 events, then extended by the 225 appended after them.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }));
+ * const facts = new LedgerFacts();
+ * events.slice(0, 300).forEach((e) => facts.observe(e));
+ * // The ledger state an index answers for is read from the ledger file as it is indexed; made up here.
+ * const state = (n: number): IndexedLedger => ({ headerHash: "a1".repeat(32), events: n, lastHash: n.toString(16).padStart(64, "0"), bytes: n * 600, lastOffset: (n - 1) * 600 });
+ * writeIndexFile("grown.jsonl.idx", buildIndex(events.slice(0, 300)).toImage(), state(300), facts.data(), new Float64Array(300));
+ * const file = readIndexFile("grown.jsonl.idx");
+ * if (E.isLeft(file)) throw new Error(file.left.message);
+ * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+ * const grown = ProjectionIndex.fromImage(file.right.image, source).addAll(events.slice(300));
+ * events.slice(300).forEach((e) => facts.observe(e));
+ * console.log(appendIndexExtension(file.right, grown.extensionImage(), state(525), facts.data(), new Float64Array(225))); // true
+ * const back = readIndexFile("grown.jsonl.idx");
+ * if (E.isRight(back)) console.log(back.right.layers, back.right.ledger.events); // 2 525: the base image and its extension
  */
 export const appendIndexExtension = (
   file: IndexFile,
@@ -263,7 +278,15 @@ export const appendIndexExtension = (
  * one, and a crash leaves at worst a stray temporary file. Returns false when it could not be written
  * (a read-only directory): the index is a cache, the command goes on without it.
  *
- * @example writeIndexFile("ledger.jsonl.idx", index.toImage(), ledgerState, facts, offsets)
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }));
+ * const facts = new LedgerFacts();
+ * events.forEach((e) => facts.observe(e));
+ * // The ledger state an index answers for is read from the ledger file as it is indexed; made up here.
+ * const state = (n: number): IndexedLedger => ({ headerHash: "a1".repeat(32), events: n, lastHash: n.toString(16).padStart(64, "0"), bytes: n * 600, lastOffset: (n - 1) * 600 });
+ * console.log(writeIndexFile("year.jsonl.idx", buildIndex(events).toImage(), state(events.length), facts.data(), new Float64Array(events.length))); // true
+ * const back = readIndexFile("year.jsonl.idx");
+ * if (E.isRight(back)) console.log(back.right.ledger.events, back.right.facts.lastEffective); // 525 "2022-12-22"
  */
 export const writeIndexFile = (
   path: string,

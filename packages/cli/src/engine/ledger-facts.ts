@@ -16,7 +16,10 @@ export interface LedgerFactsData {
 
 /**
  * Accumulates {@link LedgerFactsData} event by event (from nothing, or from persisted facts).
- * @example const f = new LedgerFacts(); f.observe(e); f.data().lastEffective
+ * @example
+ * const facts = new LedgerFacts();
+ * for (const e of asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }))) facts.observe(e);
+ * console.log(facts.data()); // { firstEffective: "2022-01-01", lastEffective: "2022-12-22", firstRecordedAt: "2022-01-01T06:05:23.000Z", …, restating: [] }
  */
 export class LedgerFacts {
   private firstEffective: BusinessDate | undefined;

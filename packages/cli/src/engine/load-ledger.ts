@@ -81,7 +81,14 @@ export interface LoadedLedger {
  * The index then holds no decoded events (it is released: explain, diff and the restating list read
  * theirs back by byte offset), and a built or extended index is written back (temp file + rename).
  *
- * @example const r = await loadLedger(ctx, "examples/sample-ledgers/province-60.jsonl");
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("load.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await loadLedger(ctx, "load.jsonl");
+ * if (E.isRight(r)) console.log(r.right.indexOrigin, r.right.identity.events); // "built" 525 (load.jsonl.idx written beside it)
+ * const again = await loadLedger(ctx, "load.jsonl");
+ * if (E.isRight(again)) console.log(again.right.indexOrigin); // "reopened": the ledger did not change
  */
 export const loadLedger = async (
   ctx: CliContext,

@@ -118,7 +118,14 @@ export const readProvenanceFile = (
  * Writes a provenance file safely (temporary file, flushed, renamed over the old one). False when it
  * could not be written (a read-only directory): it is a cache, the command goes on without it.
  *
- * @example writeProvenanceFile("l.jsonl.prov", table, { headerHash, events, lastHash })
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }));
+ * const index = buildIndex(events);
+ * const table = ProvenanceTable.build(index.size, index.streamIds(), (id) => index.streamEvents(id));
+ * // The ledger prefix it describes is read from the ledger file; made up here.
+ * const covers = { headerHash: "a1".repeat(32), events: events.length, lastHash: "0d".repeat(32) };
+ * console.log(writeProvenanceFile("year.jsonl.prov", table, covers)); // true
+ * console.log(readProvenanceFile("year.jsonl.prov")?.covers.events); // 525
  */
 export const writeProvenanceFile = (
   path: string,

@@ -47,7 +47,11 @@ export interface WriteOptions {
  * each event at the next revision of its stream. The header's `createdAt` is the first
  * event's `recordedAt`, so the same events give the same bytes.
  *
- * @example await writeLedger("out.jsonl", generateLedger({ preset: "province", seed: 1 }), progress)
+ * @example
+ * const ctx = makeContext(processIo());
+ * const q1 = generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-03-31" });
+ * const r = await writeLedger("q1.jsonl", q1, ctx.progress("writing q1.jsonl"));
+ * if (E.isRight(r)) console.log(r.right); // { events: 407, streams: 121, lastHash: "cc15302c…", bytes: 253363 }
  */
 export const writeLedger = async (
   out: string,

@@ -7,6 +7,7 @@
  */
 
 export * from "../context.js";
+export * from "../engine/ledger-facts.js";
 export * from "../engine/load-ledger.js";
 export * from "../engine/write-ledger.js";
 export * from "../errors/cli-error.js";
@@ -28,4 +29,5 @@ export * from "../report/html.js";
 export * from "../report/report-data.js";
 export * from "../report/uplot-assets.js";
 export * from "../report/vi-text.js";
+export * from "../serve/ledger-session.js";
 export * from "../version.js";

@@ -116,7 +116,18 @@ const STATUS_CLASS: Record<string, string> = {
  * (screen readers and paper get the numbers, not a picture); Vietnamese text is marked `lang="vi"`; a
  * print stylesheet lays it out on A4 and the charts follow their container's width (phones).
  *
- * @example writeFileSync("report.html", renderReportHtml(data, loadUplotAssets()))
+ * @example
+ * import { writeFileSync } from "node:fs";
+ * const data: ReportData = {
+ *   title: "Bình Thuận (60)", numberFormat: "vi",
+ *   source: { ledger: "province-60.jsonl", events: 11358, lastRecordedAt: "2026-06-30T01:12:18.000Z", validAt: "2025-12-31" },
+ *   charts: [{ id: "active", title: "Active co-ops (Số HTX đang hoạt động)", unit: "count", yTitle: "co-ops (HTX)",
+ *     dates: ["2016-12-31", "2020-12-31", "2022-12-31", "2025-12-31"], series: [{ label: "co-ops (HTX)", values: [153, 188, 215, 219] }] }],
+ *   targets: [{ resolution: "000", target: "New co-ops a year (HTX thành lập mới mỗi năm)", figure: "1 of 5 years met", threshold: "≥ 15", status: "not met (không đạt)", statusTag: "notMet" }],
+ * };
+ * const html = renderReportHtml(data, loadUplotAssets());
+ * writeFileSync("report-60.html", html);
+ * console.log(html.includes("default-src 'none'"), html.includes("uPlot")); // true true: no network, the charts inlined
  */
 export const renderReportHtml = (data: ReportData, assets: UplotAssets): string => {
   const nf = data.numberFormat ?? "en";

@@ -17,7 +17,17 @@ export interface SessionOptions {
  * `--no-verify`, the persisted index extended from where it stops, a rewritten history refused), so the
  * web view never shows a figure of a state the CLI would not show for the same file.
  *
- * @example const s = await openLedgerSession(ctx, "l.jsonl", { verify: true, reindex: false });
+ * @example
+ * import { utimesSync } from "node:fs";
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("session.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const s = await openLedgerSession(ctx, "session.jsonl", { verify: true, reindex: false });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * // Touched (or appended to): the next answer reopens it first.
+ * utimesSync("session.jsonl", new Date(), new Date());
+ * const now = await s.right.current();
+ * console.log(E.isRight(now) && now.right.events, s.right.opens()); // 525 2
  */
 export interface LedgerSession {
   readonly path: string;
@@ -41,7 +51,15 @@ const stampOf = (path: string): string => {
  * Opens a ledger for a session (see {@link LedgerSession}); Left with the CLI's error when the first
  * open fails (the server then does not start).
  *
- * @example const s = await openLedgerSession(ctx, "l.jsonl", { verify: true, reindex: false });
+ * @example
+ * // A year of Bình Thuận (60) written to a ledger file (525 events).
+ * const ctx = makeContext(processIo());
+ * await writeLedger("open.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const s = await openLedgerSession(ctx, "open.jsonl", { verify: true, reindex: false });
+ * if (E.isLeft(s)) throw new Error(s.left.message);
+ * console.log(s.right.path, s.right.opens()); // "open.jsonl" 1
+ * const missing = await openLedgerSession(ctx, "no-such.jsonl", { verify: true, reindex: false });
+ * console.log(E.isLeft(missing) && missing.left._tag); // "FileError": the server does not start
  */
 export const openLedgerSession = async (
   ctx: CliContext,

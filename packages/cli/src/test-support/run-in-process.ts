@@ -6,7 +6,11 @@ import type { BinRun } from "./run-bin.js";
  * its exit code. Tens of times faster than `runBin` (run-bin.ts) for tests that run it many times; the bin
  * itself (stack traces on stdout/stderr, `process.exitCode`) is covered by the tests that spawn it.
  *
- * @example const r = await runInProcess(["verify", "--ledger", path], dir); r.code // 0
+ * @example
+ * const list = await runInProcess(["indicators", "--format", "csv"], process.cwd());
+ * console.log(list.code, list.stdout.split("\n")[0]); // 0 "id,en,vi,kind,unit,definition,numerator,denominator"
+ * const missing = await runInProcess(["verify", "--ledger", "no-such.jsonl"], process.cwd());
+ * console.log(missing.code, missing.stderr); // 3 "coop-ledger: error: no-such.jsonl: cannot read: ENOENT\nhint: …"
  */
 export const runInProcess = async (
   argv: ReadonlyArray<string>,
