@@ -7,6 +7,7 @@ import { CURRENT_SCHEMA_VERSION, type DomainEvent, type EventId, type Instant } 
 import { openFileLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { eventLabel } from "./labels/event-labels.js";
 import { BIN, hasBin, runBin } from "./test-support/run-bin.js";
 
 const SAMPLE = fileURLToPath(new URL("../../../examples/sample-ledgers/province-60.jsonl", import.meta.url));
@@ -61,6 +62,10 @@ describe.skipIf(!hasBin())("verify: integrity and validity reported separately",
     });
     const text = runBin(["verify", "--ledger", path]);
     expect(text.stdout).toContain("not checked");
+    // The violations table names the event as every other table does: type and its one Vietnamese label.
+    const table = runBin(["verify", "--ledger", path, "--validity"]);
+    expect(table.code, table.stderr).toBe(8);
+    expect(table.stdout).toContain(eventLabel("CoopFounded"));
   });
 
   it("the sample ledger passes both: exit 0, integrity and validity ok", () => {

@@ -6,6 +6,7 @@ import { fromLedgerIssue } from "../engine/ledger-issue.js";
 import { checkDomainRules, type DomainRulesReport } from "../engine/ledger-validity.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
+import { eventLabel } from "../labels/event-labels.js";
 import type { CliOutput } from "../output/data-table.js";
 
 /** Options of `coop-ledger verify`. */
@@ -181,7 +182,7 @@ export const runVerify = async (
             { key: "rule", header: "rule" },
             { key: "message", header: "why" },
           ],
-          rows: rules.first.map((x) => ({ ...x })),
+          rows: rules.first.map((x) => ({ ...x, type: eventLabel(x.type) })),
         },
       ],
       error: {

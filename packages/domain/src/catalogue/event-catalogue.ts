@@ -175,7 +175,8 @@ export const EVENT_CATALOGUE: { readonly [K in EventType]: EventEntry } = {
     stream: "coop",
     rules:
       "Rating from the score by the bands (good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50; configuration); an administrative sanction forces weak for agricultural co-ops under 09/2017; 09/2017 only for agricultural co-ops; not rated under 12 months old at the end of the year, nor (from 2020-04-01, Circular 01/2020) after stopping operations for more than three months (90 days) in the year.",
-    basis: "Circular 01/2020/TT-BKHĐT; Circular 09/2017/TT-BNNPTNT",
+    basis:
+      "Circular 01/2020/TT-BKHĐT art. 7 (criteria), 8(2) (bands), 8(3) (not rated), 9 (self-scoring filed by 15 December); Circular 09/2017/TT-BNNPTNT",
   },
   OcopCertified: {
     english: "OCOP product certified",

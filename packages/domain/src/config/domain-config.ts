@@ -92,13 +92,13 @@ export type DomainConfig = t.TypeOf<typeof DomainConfig>;
  *   151/2007/NĐ-CP of 2007-10-10 (seed 002 still cites it in August 2019), until Decree 77/2019/NĐ-CP
  *   (dated 2019-10-10) replaced it "từ ngày 25 tháng 11 năm 2019" (in force 2019-11-25, not 2019-11-26 as
  *   this default once said); before 2006 no numeric rule is enforced;
- * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT, in force
- *   2020-04-01; Circular 09/2017/TT-BNNPTNT of 2017-04-17 for agricultural co-ops);
- * - not rated under 12 months old at the end of the rated year (both circulars: "chưa đủ 12 tháng");
- * - not rated under Circular 01/2020/TT-BKHĐT (in force 2020-04-01) when the co-op stopped operating for
- *   more than three months in the year ("ngừng hoạt động từ trên 3 tháng trong năm thì không tiến hành
- *   đánh giá và xếp loại"; the article number is not on the pages found [verify: article]); three months
- *   are counted as 90 days, the days of separate suspensions added up, since a month is thirty days when a
+ * - rating bands good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50 (Circular 01/2020/TT-BKHĐT art. 8(2),
+ *   in force 2020-04-01; Circular 09/2017/TT-BNNPTNT of 2017-04-17 for agricultural co-ops);
+ * - not rated under 12 months old at the end of the rated year (both circulars: "chưa đủ 12 tháng";
+ *   01/2020 art. 8(3));
+ * - not rated under Circular 01/2020/TT-BKHĐT art. 8(3) (in force 2020-04-01) when the co-op stopped
+ *   operating for more than three months in the year ("ngừng hoạt động từ trên 3 tháng trong năm thì không
+ *   tiến hành đánh giá và xếp loại"); three months are counted as 90 days, the days of separate suspensions added up, since a month is thirty days when a
  *   period does not run continuously (Civil Code 2015, Law 91/2015/QH13, art. 146(1)(c)). Circular
  *   09/2017/TT-BNNPTNT (agricultural co-ops) has no such exclusion here: its summary names none;
  * - OCOP 5★ ≥ 90, 4★ 70–< 90, 3★ 50–< 70 on a 100-point scale (Decision 1048/QĐ-TTg 2019, amended by
@@ -149,7 +149,7 @@ export const defaultDomainConfig: DomainConfig = {
       from: "2020-04-01" as BusinessDate,
       maximumDays: 90 as Count,
       basis:
-        "Circular 01/2020/TT-BKHĐT (in force 2020-04-01): a co-op that stopped operating for more than three months in the year is not assessed [verify: article]; 3 months = 90 days (Civil Code 2015 art. 146(1)(c))",
+        "Circular 01/2020/TT-BKHĐT art. 8(3) (in force 2020-04-01): a co-op that stopped operating for more than three months in the year is not assessed; 3 months = 90 days (Civil Code 2015 art. 146(1)(c))",
     },
   ],
 };

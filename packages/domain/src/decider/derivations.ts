@@ -5,7 +5,7 @@ import type { LawRegime } from "../values/law.js";
 
 /**
  * The rating a score earns by the configured bands (good ≥ 80, fair 65–< 80, average 50–< 65, weak < 50
- * by default; Circular 01/2020/TT-BKHĐT, 09/2017/TT-BNNPTNT). For an agricultural co-op assessed under
+ * by default; Circular 01/2020/TT-BKHĐT art. 8(2), 09/2017/TT-BNNPTNT). For an agricultural co-op assessed under
  * Circular 09/2017/TT-BNNPTNT, an administrative sanction in the year forces `weak`.
  *
  * @example ratingFor(defaultDomainConfig, { score: 82, sector: "agriculture", scheme: "circular-09-2017-TT-BNNPTNT", administrativeSanction: true }) // "weak"

@@ -52,9 +52,10 @@ export const ERROR_RULES: { readonly [K in DomainErrorTag]: string } = {
   RepaymentExceedsOutstanding: "principal repaid never exceeds outstanding",
   LoanExceedsFundCap:
     "per-project fund caps (configuration; National Employment Fund ≤ 2 bn VND from 2019-11-08, Decree 74/2019/NĐ-CP art. 1(2))",
-  TooYoungToRate: "co-ops under 12 months old are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT)",
+  TooYoungToRate:
+    "co-ops under 12 months old are not rated (Circular 01/2020/TT-BKHĐT art. 8(3); 09/2017/TT-BNNPTNT)",
   StoppedTooLongToRate:
-    "a co-op that stopped operating for more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT, in force 2020-04-01; three months = 90 days, Civil Code 2015 art. 146(1)(c); the circular's article [verify])",
+    "a co-op that stopped operating for more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT art. 8(3), in force 2020-04-01; three months = 90 days, Civil Code 2015 art. 146(1)(c))",
   SchemeNotApplicable: "Circular 09/2017/TT-BNNPTNT rates agricultural co-ops only",
   InvalidFiscalYear: "a report or rating covers a year the co-op existed, not a future one",
   InconsistentDerivedField:

@@ -18,7 +18,7 @@ const assess = (year: number, scheme = "circular-01-2020-TT-BKHDT") =>
   on("AssessCoop", { effectiveDate: `${year + 1}-02-15`, year, scheme, score: 70 });
 const d = (s: string) => s as BusinessDate;
 
-describe("a co-op that stopped operating more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT)", () => {
+describe("a co-op that stopped operating more than three months in the year is not rated (Circular 01/2020/TT-BKHĐT art. 8(3))", () => {
   it("given a suspension of 91 days in 2022, when the co-op is rated for 2022, then it is refused", () => {
     const g = trade(happened("CoopSuspended", { effectiveDate: "2022-03-01", until: "2022-05-30" }));
     g.when(assess(2022)).thenError("StoppedTooLongToRate", {

@@ -34,7 +34,7 @@ const Score0to100 = t.brand(
  *   and ratings can exist by then: they are filed after the year ends);
  * - `periodFrom` (period indicators): default 1 January of `validAt`'s year; the period ends at `validAt`;
  * - `effectiveRule`: "effective" co-ops are those rated `fairOrGood` (default) or with a score of at
- *   least `effectiveMinScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT);
+ *   least `effectiveMinScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT art. 8(2));
  * - `ratingDenominator`: co-ops `rated` for the year (default) or `activeAtYearEnd` (active on 31/12);
  * - `peoplesCreditFunds`: `include` (default) or `exclude` people's credit funds from member figures;
  * - `law2012IncludesLaw2023`: count co-ops already under Law 17/2023/QH15 as conforming (default true);

@@ -137,7 +137,7 @@ export const ORGANISATION_INDICATORS: ReadonlyArray<IndicatorDefinition> = [
     kind: "annual",
     unit: "count",
     definition:
-      "Co-ops rated weak (yếu) for the fiscal year: a score below the average band (< 50 by default, Circular 01/2020/TT-BKHĐT), or an agricultural co-op with an administrative sanction in the year (Circular 09/2017/TT-BNNPTNT). The latest assessment of a year counts.",
+      "Co-ops rated weak (yếu) for the fiscal year: a score below the average band (< 50 by default, Circular 01/2020/TT-BKHĐT art. 8(2)), or an agricultural co-op with an administrative sanction in the year (Circular 09/2017/TT-BNNPTNT). The latest assessment of a year counts.",
     forms: COOP,
     options: ["fiscalYear"],
     seenIn: "001: weak and non-operating co-ops persuaded to dissolve",

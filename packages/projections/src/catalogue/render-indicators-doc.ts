@@ -1,5 +1,9 @@
+import { EVENT_CATALOGUE, type EventType } from "@coop-ledger/domain";
 import { INDICATORS, type IndicatorDefinition } from "./catalogue.js";
 import { INDICATOR_PROVENANCE, NON_ADDITIVE } from "./provenance.js";
+
+// An event's one Vietnamese name, from the domain's catalogue (the one docs/events.md and the CLI show).
+const vi = (type: EventType): string => EVENT_CATALOGUE[type].vietnamese;
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
@@ -15,7 +19,7 @@ const OPTION_DOCS: ReadonlyArray<readonly [string, string]> = [
   ["effectiveRule", "`fairOrGood` (default: rated good or fair) or `minScore` (score ≥ `effectiveMinScore`)"],
   [
     "effectiveMinScore",
-    "the score threshold of `minScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT)",
+    "the score threshold of `minScore` (default 65, the fair band of Circular 01/2020/TT-BKHĐT art. 8(2))",
   ],
   [
     "ratingDenominator",
@@ -71,15 +75,15 @@ const PROVENANCE_DOC: ReadonlyArray<string> = [
   "order, and an event's contribution is the stream's part of the figure with that event folded minus the",
   "part without it (its marginal contribution given the events before it). So, for `coops.active`, a",
   "counted co-op's record contributes +1 — its founding, its pre-existing record or the founding of the new",
-  "co-op of a conversion or reorganisation (all `CoopFounded` (thành lập), told apart by `origin`) — and a",
+  `co-op of a conversion or reorganisation (all \`CoopFounded\`, *${vi("CoopFounded")}*, told apart by \`origin\`) — and a`,
   "co-op that has ended has its record (+1) and the event that ended it (−1): dissolution (`CoopDissolved`,",
-  "giải thể), reorganisation into other co-ops (`CoopReorganisedAway`, tổ chức lại), conversion",
-  "(`CoopConverted`, chuyển đổi), or, in a province or district scope, the move of its head office out",
-  "(`HeadOfficeMoved`). A change that happens by itself later (a manager turning 50, an OCOP certificate",
+  `*${vi("CoopDissolved")}*), reorganisation into other co-ops (\`CoopReorganisedAway\`, *${vi("CoopReorganisedAway")}*), conversion`,
+  `(\`CoopConverted\`, *${vi("CoopConverted")}*), or, in a province or district scope, the move of its head office out`,
+  `(\`HeadOfficeMoved\`, *${vi("HeadOfficeMoved")}*). A change that happens by itself later (a manager turning 50, an OCOP certificate`,
   "lapsing after 36 months, a loan falling overdue, a suspension reaching its end date) is part of the",
   "contribution of the event that brought the fact it follows from (the appointment, the certification,",
   "the disbursement, the suspension). The seed indicators follow the same rule: `coops.suspended` is made",
-  "of the suspension (`CoopSuspended`, +1 while it lasts) and the resumption (`CoopResumed`, −1);",
+  `of the suspension (\`CoopSuspended\`, *${vi("CoopSuspended")}*, +1 while it lasts) and the resumption (\`CoopResumed\`, *${vi("CoopResumed")}*, −1);`,
   "`alliance.members` of joining (+1) and leaving (−1); `coops.reorganised` of the conversion or",
   "reorganisation event on the organisation converted or reorganised (+1 each); `coops.foundedAdvised`",
   "of the founding that records the alliance's advice; `coops.highTech`, `finance.revenueVnd` and",

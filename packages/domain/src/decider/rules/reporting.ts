@@ -82,7 +82,7 @@ export const checkReportingEvent = (ctx: RuleContext, c: CoopState, event: Repor
                 ctx,
                 "TooYoungToRate",
                 { year: d.year, foundedOn: c.existsSince, ageMonths: age, minimumMonths: min },
-                `co-op ${c.coopId} (since ${c.existsSince}) is ${age} months old at the end of ${d.year}; co-ops under ${min} months are not rated (Circular 01/2020/TT-BKHĐT; 09/2017/TT-BNNPTNT)`,
+                `co-op ${c.coopId} (since ${c.existsSince}) is ${age} months old at the end of ${d.year}; co-ops under ${min} months are not rated (Circular 01/2020/TT-BKHĐT art. 8(3); 09/2017/TT-BNNPTNT)`,
               )
             : ok;
         },
