@@ -1,24 +1,14 @@
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import {
   encodeIndexImage,
   type ImageDecodeError,
   type IndexImage,
-  IndexImageDamaged,
   type IndexImageSource,
   layerImages,
   openIndexImage,
 } from "@coop-ledger/projections";
 import * as E from "fp-ts/lib/Either.js";
+import { guardedSource, readAt, writeCacheFile } from "./cache-file.js";
 import { DamagedIndexFile, isDistrusted, trustIndexFile } from "./damaged-index.js";
 import type { LedgerFactsData } from "./ledger-facts.js";
 
@@ -87,18 +77,6 @@ const isExtra = (x: unknown): x is Extra =>
   typeof (x as Extra).ledger?.lastOffset === "number" &&
   Array.isArray((x as Extra).facts?.restating);
 
-/** Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer. */
-const readAt = (fd: number, position: number, length: number): Uint8Array => {
-  const out = new Uint8Array(length);
-  let at = 0;
-  while (at < length) {
-    const k = readSync(fd, out, at, length - at, position + at);
-    if (k === 0) return out.subarray(0, at);
-    at += k;
-  }
-  return out;
-};
-
 /**
  * Opens an index file: reads and checks its headers only (magic, versions, length, header checksum, the
  * ledger state it says it covers). The rest (columns, streams, offsets) is read with positioned reads
@@ -163,25 +141,8 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
   }
   const last = images[layered.used - 1] as (typeof images)[number];
   const { extra } = last;
-  // Every piece read later goes through here: a damaged one names the file, for the retry.
-  const guard =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A): R => {
-      try {
-        return f(...a);
-      } catch (e) {
-        if (e instanceof IndexImageDamaged) throw new DamagedIndexFile(path, e.message);
-        throw e;
-      }
-    };
-  const src = layered.source;
-  const image: IndexImageSource = {
-    meta: src.meta,
-    strings: guard(src.strings),
-    array: guard(src.array),
-    range: guard(src.range),
-    ...(src.fold === undefined ? {} : { fold: guard(src.fold) }),
-  };
+  // Every piece read later goes through the guard: a damaged one names the file, for the retry.
+  const image = guardedSource(path, layered.source);
   let offsets: Float64Array | undefined;
   return E.right({
     path,
@@ -297,28 +258,8 @@ export const writeIndexFile = (
 ): boolean => {
   const extra: Extra = { kind: "coop-ledger-index", ledger, facts };
   const chunks = encodeIndexImage({ ...image, arrays: { ...image.arrays, [OFFSETS]: offsets } }, extra);
-  const tmp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "w", 0o644);
-    for (const c of chunks) {
-      let at = 0;
-      while (at < c.length) at += writeSync(fd, c, at, c.length - at);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    // Written by this process from the ledger: trusted again.
-    trustIndexFile(path);
-    return true;
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to remove
-    }
-    return false;
-  }
+  if (!writeCacheFile(path, chunks)) return false;
+  // Written by this process from the ledger: trusted again.
+  trustIndexFile(path);
+  return true;
 };

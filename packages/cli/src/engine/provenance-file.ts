@@ -1,20 +1,6 @@
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  openSync,
-  readSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
-import {
-  encodeIndexImage,
-  IndexImageDamaged,
-  openIndexImage,
-  ProvenanceTable,
-} from "@coop-ledger/projections";
-import { DamagedIndexFile } from "./index-file.js";
+import { closeSync, fstatSync, openSync } from "node:fs";
+import { encodeIndexImage, openIndexImage, ProvenanceTable } from "@coop-ledger/projections";
+import { guardedSource, readAt, writeCacheFile } from "./cache-file.js";
 
 /**
  * Where the provenance table of a ledger lives: beside its index, `<ledger>.prov` (a cache, like the
@@ -56,21 +42,10 @@ const isExtra = (x: unknown): x is Extra =>
   Array.isArray((x as Extra).types) &&
   (x as Extra).types.every((t) => typeof t === "string");
 
-const readAt = (fd: number, position: number, length: number): Uint8Array => {
-  const out = new Uint8Array(length);
-  let at = 0;
-  while (at < length) {
-    const k = readSync(fd, out, at, length - at, position + at);
-    if (k === 0) return out.subarray(0, at);
-    at += k;
-  }
-  return out;
-};
-
 /**
  * Opens a provenance file by its headers (the rest is read, block-checked, when a query needs it; a
- * damaged block throws {@link DamagedIndexFile}, and the command runs again without the caches).
- * Undefined when the file is missing, damaged in its headers or of another format: `explain` then
+ * damaged block throws `DamagedIndexFile`, see {@link guardedSource}, and the command runs again
+ * without the caches). Undefined when the file is missing, damaged in its headers or of another format: `explain` then
  * re-folds the streams.
  *
  * @example const p = readProvenanceFile("l.jsonl.prov"); p?.covers.events
@@ -92,21 +67,7 @@ export const readProvenanceFile = (
     return undefined;
   }
   const extra = opened.right.extra;
-  const guard =
-    <A extends unknown[], R>(f: (...a: A) => R) =>
-    (...a: A): R => {
-      try {
-        return f(...a);
-      } catch (e) {
-        if (e instanceof IndexImageDamaged) throw new DamagedIndexFile(path, e.message);
-        throw e;
-      }
-    };
-  const src = opened.right.source;
-  const table = ProvenanceTable.fromImage(
-    { meta: src.meta, strings: guard(src.strings), array: guard(src.array), range: guard(src.range) },
-    extra.types,
-  );
+  const table = ProvenanceTable.fromImage(guardedSource(path, opened.right.source), extra.types);
   if (table.covered !== extra.ledger.events) {
     closeSync(fd);
     return undefined;
@@ -138,27 +99,5 @@ export const writeProvenanceFile = (
     ledger: covers,
     types: table.types,
   };
-  const chunks = encodeIndexImage(table.toImage(), extra);
-  const tmp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "w", 0o644);
-    for (const c of chunks) {
-      let at = 0;
-      while (at < c.length) at += writeSync(fd, c, at, c.length - at);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to remove
-    }
-    return false;
-  }
+  return writeCacheFile(path, encodeIndexImage(table.toImage(), extra));
 };

@@ -1,0 +1,93 @@
+import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { IndexImageDamaged, type IndexImageSource } from "@coop-ledger/projections";
+import { DamagedIndexFile } from "./damaged-index.js";
+
+// What the two cache files beside a ledger (the index `.idx`, the provenance table `.prov`) do alike:
+// both are encoded images read piece by piece after they are opened, and written whole by rename.
+
+/**
+ * Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer; shorter when the
+ * file ends first (the image decoder then says which piece is missing).
+ *
+ * @example
+ * import { openSync, writeFileSync } from "node:fs";
+ * writeFileSync("bytes.bin", "abcdef");
+ * readAt(openSync("bytes.bin", "r"), 2, 3) // Uint8Array [99, 100, 101] ("cde")
+ */
+export const readAt = (fd: number, position: number, length: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let at = 0;
+  while (at < length) {
+    const k = readSync(fd, out, at, length - at, position + at);
+    if (k === 0) return out.subarray(0, at);
+    at += k;
+  }
+  return out;
+};
+
+/**
+ * The source of an image opened from the cache file at `path`, every piece read later going through a
+ * guard: a piece found damaged then (`IndexImageDamaged`) throws {@link DamagedIndexFile} naming the
+ * file, so that the command runs again without the caches.
+ *
+ * @example
+ * import { imageSourceOf } from "@coop-ledger/projections/internal";
+ * const source = guardedSource("l.jsonl.idx", imageSourceOf(buildIndex([]).toImage()));
+ * try {
+ *   source.array("nothing");
+ * } catch (e) {
+ *   console.log(String(e)); // DamagedIndexFile: l.jsonl.idx: index image: array nothing missing
+ * }
+ */
+export const guardedSource = (path: string, src: IndexImageSource): IndexImageSource => {
+  const guard =
+    <A extends unknown[], R>(f: (...a: A) => R) =>
+    (...a: A): R => {
+      try {
+        return f(...a);
+      } catch (e) {
+        if (e instanceof IndexImageDamaged) throw new DamagedIndexFile(path, e.message);
+        throw e;
+      }
+    };
+  return {
+    meta: src.meta,
+    strings: guard(src.strings),
+    array: guard(src.array),
+    range: guard(src.range),
+    ...(src.fold === undefined ? {} : { fold: guard(src.fold) }),
+  };
+};
+
+/**
+ * Writes a cache file safely: the chunks to a temporary file beside it (unique to this process),
+ * flushed to disk, then renamed over the old one, so a reader sees the old file or the new one, never
+ * half of one, and a crash leaves at worst a stray temporary file. False when it could not be written
+ * (a read-only directory): the file is a cache, the command goes on without it.
+ *
+ * @example writeCacheFile("l.jsonl.prov", [new Uint8Array([1, 2, 3])]) // true
+ */
+export const writeCacheFile = (path: string, chunks: ReadonlyArray<Uint8Array>): boolean => {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "w", 0o644);
+    for (const c of chunks) {
+      let at = 0;
+      while (at < c.length) at += writeSync(fd, c, at, c.length - at);
+    }
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to remove
+    }
+    return false;
+  }
+};
