@@ -44,6 +44,28 @@ const foldsOf = (events: Parameters<typeof timed>[0][]): StreamFold[] => {
   });
 };
 
+/** An encoded fold per stream, "" for a stream without one (any text: the packing must not care). */
+const foldTextArb = fc.oneof(fc.constant(""), fc.string({ unit: "grapheme" }));
+
+/** An image holding only the packed folds of `texts` (one stream each), as the index writes them. */
+const foldImageOf = (texts: ReadonlyArray<string>) =>
+  imageSourceOf({
+    meta: {
+      events: 0,
+      deltas: 0,
+      latest: null,
+      cells: 0,
+      streams: texts.length,
+      levels: {
+        ledger: { count: 0, segments: [] },
+        province: { count: 0, segments: [] },
+        detail: { count: 0, segments: [] },
+      },
+    },
+    strings: { cellKeys: [], streamIds: [] },
+    arrays: packStreamFolds(texts),
+  });
+
 describe("stream folds persisted in the index (issue #12)", () => {
   it("decode ∘ encode is the identity on every stream's fold (maps, sets, non-finite days included)", () => {
     fc.assert(
@@ -56,24 +78,8 @@ describe("stream folds persisted in the index (issue #12)", () => {
 
   it("packed folds are read back one stream at a time, each exactly as encoded", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant(""), fc.string({ unit: "grapheme" }))), (texts) => {
-        const arrays = packStreamFolds(texts);
-        const img = imageSourceOf({
-          meta: {
-            events: 0,
-            deltas: 0,
-            latest: null,
-            cells: 0,
-            streams: texts.length,
-            levels: {
-              ledger: { count: 0, segments: [] },
-              province: { count: 0, segments: [] },
-              detail: { count: 0, segments: [] },
-            },
-          },
-          strings: { cellKeys: [], streamIds: [] },
-          arrays,
-        });
+      fc.property(fc.array(foldTextArb), (texts) => {
+        const img = foldImageOf(texts);
         texts.forEach((t, i) => {
           expect(foldOfImage(img, i)).toBe(t === "" ? undefined : t);
         });
@@ -85,28 +91,10 @@ describe("stream folds persisted in the index (issue #12)", () => {
   it("a fold reader gives each fold as encoded, by its own entry first, then from the start table read whole", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constant(""), fc.string({ unit: "grapheme" })), {
-          minLength: 1,
-          maxLength: 120,
-        }),
+        fc.array(foldTextArb, { minLength: 1, maxLength: 120 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 64, size: "max" }),
         (texts, picks) => {
-          const image = imageSourceOf({
-            meta: {
-              events: 0,
-              deltas: 0,
-              latest: null,
-              cells: 0,
-              streams: texts.length,
-              levels: {
-                ledger: { count: 0, segments: [] },
-                province: { count: 0, segments: [] },
-                detail: { count: 0, segments: [] },
-              },
-            },
-            strings: { cellKeys: [], streamIds: [] },
-            arrays: packStreamFolds(texts),
-          });
+          const image = foldImageOf(texts);
           let whole = 0;
           const img = {
             ...image,
