@@ -14,7 +14,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeContext } from "./context.js";
 import { loadLedger } from "./engine/load-ledger.js";
-import { diffAnswer } from "./serve/api.js";
+import { diffAnswer } from "./serve/diff-answer.js";
 import { REPO_ROOT } from "./test-support/run-bin.js";
 import { runInProcess } from "./test-support/run-in-process.js";
 

@@ -12,17 +12,6 @@ import { seriesAnswer } from "./series-answer.js";
 import { snapshotAnswer } from "./snapshot-answer.js";
 import { targetsAnswer } from "./targets-answer.js";
 
-export { type ApiAnswer, answer, ledgerMember, type ViewTable, viewTable } from "./api-answer.js";
-export { diffAnswer } from "./diff-answer.js";
-export { eventAnswer } from "./event-answer.js";
-export { explainAnswer } from "./explain-answer.js";
-export { lateAnswer } from "./late-answer.js";
-export { meta } from "./meta-answer.js";
-export { param, rawQuery } from "./request-params.js";
-export { seriesAnswer } from "./series-answer.js";
-export { snapshotAnswer } from "./snapshot-answer.js";
-export { targetsAnswer } from "./targets-answer.js";
-
 /** One route of the web view's API: the answer to a request, from the ledger open now. */
 export type ApiRoute = (
   l: LoadedLedger,
