@@ -86,7 +86,16 @@ export const entriesOf = (a: {
  *   deltas (at least its number of distinct days, so at most 8 bytes a delta) holding the cumulative
  *   sums by day of the prefix so far: a query is one checkpoint lookup and a scan of under `stride`.
  *
- * @example const seg = ColumnSegment.build(entries, columnCount); seg.sumAt(0, dayOf("2022-12-31"), Infinity)
+ * @example
+ * const day = (d: string) => dayOf(d);
+ * const entries = entriesOf({
+ *   columns: [0, 0, 1],
+ *   days: [day("2022-03-01"), day("2023-02-01"), day("2022-05-01")],
+ *   recs: [1, 2, 3],
+ *   amounts: [5, -2, 7],
+ * });
+ * const seg = ColumnSegment.build(entries, 2);
+ * console.log(seg.sumAt(0, day("2022-12-31"), Infinity), seg.sumAt(0, day("2023-12-31"), Infinity)); // 5 3
  */
 export class ColumnSegment {
   private readonly checkpoints = new Map<number, number[]>();
@@ -108,7 +117,10 @@ export class ColumnSegment {
   /**
    * The segment's arrays, to persist it (see {@link ColumnSegment.fromParts}); typed arrays, so that
    * they can be written as they are and read back without a copy.
-   * @example const parts = segment.parts(); ColumnSegment.fromParts(parts)
+   * @example
+   * const segment = ColumnSegment.build(entriesOf({ columns: [0], days: [18_000], recs: [1], amounts: [4] }), 1);
+   * const parts = segment.parts(); // typed arrays, written to the index file as they are
+   * console.log(ColumnSegment.fromParts(parts).sumAt(0, 18_000, Infinity)); // 4
    */
   parts(): SegmentParts {
     const f64 = (a: ArrayLike<number>): Float64Array =>

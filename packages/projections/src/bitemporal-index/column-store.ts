@@ -15,7 +15,12 @@ const SPARSE_BELOW = 8;
  * merged into it), so that a bulk build is one segment and a service adding a few events between
  * queries pays O(log n) amortised per delta, with a query reading a few segments at most.
  *
- * @example const store = new ColumnStore(); store.add(entries, columnCount); store.sumAt(0, day, Infinity)
+ * @example
+ * const store = new ColumnStore();
+ * // Deltas as (column, day, recorded instant, amount): a bulk build, then a few more between queries.
+ * store.add({ size: 2, each: (visit) => [visit(0, 18_000, 1, 3), visit(1, 18_001, 2, 4)] }, 2);
+ * store.add({ size: 1, each: (visit) => visit(0, 18_002, 3, 5) }, 2);
+ * console.log(store.sumAt(0, 18_010, Infinity), store.sumAt(0, 18_010, 2)); // 8 3
  */
 export class ColumnStore {
   private segments: Segment[] = [];
@@ -78,7 +83,14 @@ export class ColumnStore {
   /**
    * Merges every segment into one (reading persisted ones whole): what compacting a persisted index
    * whose extensions have piled up does before it is written anew. Nothing is sealed afterwards.
-   * @example store.compact(); store.segmentCount // 1
+   * @example
+   * import { ColumnSegment, entriesOf } from "../src/bitemporal-index/column-segment.js";
+   * const store = ColumnStore.fromParts([
+   *   ColumnSegment.build(entriesOf({ columns: [0], days: [18_000], recs: [1], amounts: [3] }), 1).parts(),
+   *   ColumnSegment.build(entriesOf({ columns: [0], days: [18_001], recs: [2], amounts: [4] }), 1).parts(),
+   * ]);
+   * store.compact();
+   * console.log(store.segmentCount, store.sumAt(0, 18_001, Infinity)); // 1 7
    */
   compact(): void {
     this.sealed = 0;
@@ -106,7 +118,10 @@ export class ColumnStore {
 
   /**
    * A store over persisted segments (see {@link ColumnStore.parts}).
-   * @example ColumnStore.fromParts(store.parts())
+   * @example
+   * const store = new ColumnStore();
+   * store.add({ size: 1, each: (visit) => visit(0, 18_000, 1, 3) }, 1);
+   * console.log(ColumnStore.fromParts(store.parts()).sumAt(0, 18_000, Infinity)); // 3
    */
   static fromParts(parts: ReadonlyArray<SegmentParts>, minStride?: number): ColumnStore {
     const store = new ColumnStore(minStride);
@@ -116,7 +131,16 @@ export class ColumnStore {
 
   /**
    * A store over segments read lazily (a reopened index's `PagedSegment` (paged-segment.ts)s), oldest first.
-   * @example ColumnStore.fromSegments([new PagedSegment(n, 512, read)])
+   * @example
+   * import { PagedSegment } from "../src/bitemporal-index/paged-segment.js";
+   * const store = new ColumnStore();
+   * store.add({ size: 2, each: (visit) => [visit(0, 18_000, 1, 3), visit(1, 18_000, 1, 4)] }, 2);
+   * const [p] = store.parts(); // as written to the index file, read back by range
+   * if (p === undefined) throw new Error("no segment");
+   * const reopened = ColumnStore.fromSegments([
+   *   new PagedSegment(p.columnCount, p.minStride, (field, from, to) => p[field].subarray(from, to)),
+   * ]);
+   * console.log(reopened.sumAt(1, 18_000, Infinity)); // 4
    */
   static fromSegments(segments: ReadonlyArray<Segment>, minStride?: number): ColumnStore {
     const store = new ColumnStore(minStride);

@@ -41,7 +41,11 @@ export class DeltaLog {
 
   /**
    * Visits the staged deltas in the order staged, with their columns mapped through `columnOf`.
-   * @example log.entries(undefined).each((column, day, rec, amount) => console.log(column, amount))
+   * @example
+   * const log = new DeltaLog();
+   * log.push(0, 18_000, 1, 5);
+   * log.push(2, 18_001, 2, 7);
+   * log.entries([10, 11, 12]).each((column, _day, _rec, amount) => console.log(column, amount)); // 10 5, then 12 7
    */
   entries(columnOf: ReadonlyArray<number> | undefined): DeltaEntries {
     const n = this.n;

@@ -9,7 +9,12 @@ export const IMAGE_LEVELS = ["ledger", "province", "detail"] as const;
  * which cell, and each stream's positions (to read its events back from the ledger when it next
  * receives one). No decoded event is in it. `encodeIndexImage` turns it into bytes.
  *
- * @example const image = index.toImage(); const again = ProjectionIndex.fromImage(image, source);
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const image: IndexImage = buildIndex(events).toImage(); // encodeIndexImage(image, …) writes it
+ * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+ * const again = ProjectionIndex.fromImage(image, source);
+ * console.log(image.meta.events, again.toImage().meta.events); // 507 507
  */
 export interface IndexImage {
   readonly meta: {
@@ -95,7 +100,9 @@ export const SEGMENT_FIELDS = [
  * costs its header, not its size. A piece that fails its integrity check throws
  * {@link IndexImageDamaged} (the caller rebuilds the index).
  *
- * @example const source = imageSourceOf(index.toImage()); source.array("cellLevels")
+ * @example
+ * const source: IndexImageSource = imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage());
+ * console.log(source.meta.events, source.array("cellLevels").length === source.meta.cells); // 507 true
  */
 export interface IndexImageSource {
   readonly meta: IndexImage["meta"];
@@ -117,7 +124,13 @@ export interface IndexImageSource {
  * A piece of a persisted index image failed its integrity check (a damaged block, a missing array) when
  * it was read, after the file was opened. The index must be rebuilt, never trusted.
  *
- * @example try { source.array("cellLevels") } catch (e) { if (e instanceof IndexImageDamaged) rebuild() }
+ * @example
+ * const source = imageSourceOf(buildIndex([]).toImage());
+ * try {
+ *   source.array("detail.9.days");
+ * } catch (e) {
+ *   if (e instanceof IndexImageDamaged) console.log(e.message); // index image: array detail.9.days missing
+ * }
  */
 export class IndexImageDamaged extends Error {
   readonly _tag = "IndexImageDamaged" as const;
@@ -129,7 +142,12 @@ export class IndexImageDamaged extends Error {
 
 /**
  * An in-memory image as an {@link IndexImageSource} (every piece at hand).
- * @example ProjectionIndex.fromImage(imageSourceOf(index.toImage()), source)
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
+ * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
+ * const index = ProjectionIndex.fromImage(imageSourceOf(buildIndex(events).toImage()), source);
+ * const s = snapshot(index, { validAt: "2013-12-31" });
+ * if (E.isRight(s)) console.log(s.right.figures.find((f) => f.id === "coops.active")?.value); // 125
  */
 export const imageSourceOf = (image: IndexImage): IndexImageSource => {
   const array = (name: string): Float64Array | Int32Array => {

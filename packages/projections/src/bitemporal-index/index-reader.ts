@@ -9,7 +9,12 @@ import type { ProjectionIndex } from "./projection-index.js";
  * scope, full-detail cells a district or sector scope, so an unscoped or province query touches a few
  * hundred columns at most. Scope membership is memoised per cell.
  *
- * @example snapshotFrom(q, indexReader(index, q))
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const q = resolveQuery({ validAt: "2022-12-31", province: "Bắc Kạn" });
+ * if (E.isLeft(q)) throw new Error(q.left.message);
+ * const s = snapshotFrom(q.right, indexReader(buildIndex(events), q.right)); // province cells only
+ * console.log(E.isRight(s) && s.right.validAt); // "2022-12-31"
  */
 export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesReader => {
   // No place in scope: the whole-ledger cells (they keep the form, so a form scope is answered too), also

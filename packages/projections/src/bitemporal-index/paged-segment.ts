@@ -44,7 +44,12 @@ export type SegmentReader = (field: Field, from: number, to: number) => ArrayLik
  * slice of the deltas. Reopening a national index thus reads a few KB for a province snapshot, not the
  * hundreds of MB of every delta. Merging or persisting it again reads it whole.
  *
- * @example const seg = new PagedSegment(columnCount, 512, (f, a, b) => source.range(`detail.0.${f}`, a, b));
+ * @example
+ * const source = imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage());
+ * const first = source.meta.levels.detail.segments[0];
+ * if (first === undefined) throw new Error("no segment");
+ * const seg = new PagedSegment(first.columnCount, first.minStride, (f, a, b) => source.range(`detail.0.${f}`, a, b));
+ * console.log(seg.columnCount === source.meta.levels.detail.count, seg.sumAt(0, dayOf("2013-12-31"), Infinity)); // true 7
  */
 export class PagedSegment implements Segment {
   private full: ColumnSegment | undefined;

@@ -8,7 +8,11 @@ import type { Segment } from "./paged-segment.js";
  * thousand of a national index's 1.2 million full-detail columns, and the dense per-column tables
  * (`start`, `maxRec`, `sumStart`) would cost 29 MB an extension instead of a few KB.
  *
- * @example const { cols, parts } = sparsePartsOf(segment.parts()); parts.columnCount === cols.length
+ * @example
+ * import { ColumnSegment, entriesOf } from "../src/bitemporal-index/column-segment.js";
+ * const dense = ColumnSegment.build(entriesOf({ columns: [3, 900], days: [18_000, 18_050], recs: [1, 2], amounts: [5, 7] }), 1_000);
+ * const { cols, parts } = sparsePartsOf(dense.parts());
+ * console.log([...cols], parts.columnCount, parts.start.length); // [3, 900] 2 3
  */
 export const sparsePartsOf = (
   p: SegmentParts,
@@ -52,7 +56,14 @@ const indexIn = (a: ArrayLike<number>, x: number): number => {
  * for column `c`, this finds its local position in `cols` (one binary search) and asks the segment over
  * the local columns. `cols` is read on first use.
  *
- * @example new SparseSegment(1_201_437, () => source.array("detail.1.cols"), new PagedSegment(k, 512, read))
+ * @example
+ * import { ColumnSegment, entriesOf } from "../src/bitemporal-index/column-segment.js";
+ * import { PagedSegment } from "../src/bitemporal-index/paged-segment.js";
+ * const dense = ColumnSegment.build(entriesOf({ columns: [3, 3, 900], days: [18_000, 18_100, 18_050], recs: [1, 2, 3], amounts: [5, -2, 7] }), 1_000);
+ * const { cols, parts } = sparsePartsOf(dense.parts()); // as an extension is written
+ * const local = new PagedSegment(parts.columnCount, parts.minStride, (f, a, b) => parts[f].subarray(a, b));
+ * const seg = new SparseSegment(1_000, () => cols, local);
+ * console.log(seg.sumAt(3, 18_200, Infinity), seg.sumAt(900, 18_200, Infinity), seg.sumAt(4, 18_200, Infinity)); // 3 7 0
  */
 export class SparseSegment implements Segment {
   private colsRead: ArrayLike<number> | undefined;

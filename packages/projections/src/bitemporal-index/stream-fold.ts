@@ -15,7 +15,11 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * year's figures (`foldBackDatedReport`). Persisted per stream in the index
  * (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
  *
- * @example const f: StreamFold = { state: initialStreamState(), tail: emptyDeltas(), liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN, membersDay: Number.NEGATIVE_INFINITY, reportDays: new Map() };
+ * @example
+ * const source = imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage());
+ * const text = foldOfImage(source, 0); // the first stream's fold, as the index persists it
+ * const f: StreamFold | undefined = text === undefined ? undefined : decodeStreamFold(text);
+ * console.log(f?.liveCount, f?.firstType, f?.state.exists); // 3 CoopFounded true
  */
 export interface StreamFold extends ReportFacts {
   /** The fold of every live event (mutated as events are fed). */
@@ -71,7 +75,11 @@ const revive = (value: unknown): unknown => {
  * A stream fold as a string (JSON; maps, sets and non-finite numbers tagged), for the index image.
  * Generic over the state's shape, so a field added to the stream state is persisted without a change
  * here (`decodeStreamFold(encodeStreamFold(f))` equals `f`: `stream-fold.prop.test.ts`).
- * @example decodeStreamFold(encodeStreamFold(fold)).liveCount === fold.liveCount
+ * @example
+ * const text = foldOfImage(imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage()), 0);
+ * if (text === undefined) throw new Error("no fold");
+ * const fold = decodeStreamFold(text);
+ * console.log(encodeStreamFold(fold) === text, decodeStreamFold(encodeStreamFold(fold)).liveCount === fold.liveCount); // true true
  */
 export const encodeStreamFold = (f: StreamFold): string =>
   JSON.stringify(
@@ -93,7 +101,14 @@ export const encodeStreamFold = (f: StreamFold): string =>
 /**
  * The stream fold a string from {@link encodeStreamFold} holds. Throws {@link IndexImageDamaged} when it
  * is not one (the index is then rebuilt, never trusted).
- * @example const fold = decodeStreamFold(text); fold.state.exists
+ * @example
+ * const text = foldOfImage(imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage()), 0);
+ * if (text !== undefined) console.log(decodeStreamFold(text).state.exists); // true
+ * try {
+ *   decodeStreamFold("[1,2");
+ * } catch (e) {
+ *   console.log(e instanceof IndexImageDamaged); // true: the index is rebuilt
+ * }
  */
 export const decodeStreamFold = (text: string): StreamFold => {
   let v: unknown;
@@ -188,7 +203,10 @@ export const packStreamFolds = (
  * The encoded fold of the `i`-th stream of one image (not layered: see `IndexImageSource.fold`), read
  * by its own byte range only (and its entry of `streamFoldStart`, unless `starts` is that table, read
  * already); undefined when the image holds none for it.
- * @example const text = foldOfImage(source, 0); if (text !== undefined) decodeStreamFold(text)
+ * @example
+ * const source = imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage());
+ * const text = foldOfImage(source, 0);
+ * if (text !== undefined) console.log(decodeStreamFold(text).liveCount > 0); // true
  */
 export const foldOfImage = (
   img: IndexImageSource,

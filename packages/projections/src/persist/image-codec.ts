@@ -207,8 +207,9 @@ export type ReadIndexBytes = (position: number, length: number) => Uint8Array;
  * one throws {@link IndexImageDamaged}). Left when the headers do not match: the caller rebuilds.
  * `size` is the number of bytes from the image's start to the end of the file: more may follow the
  * image (the extension images appended after it); {@link OpenedIndexImage.bytes} says where it ends.
- *
- * @example const r = openIndexImage((p, n) => readAt(fd, p, n), size); if (E.isRight(r)) r.right.extra
+ * @example const bytes = Buffer.concat(encodeIndexImage(buildIndex([]).toImage(), { ledger: "l.jsonl" }));
+ * const r = openIndexImage((p, n) => Uint8Array.from(bytes.subarray(p, p + n)), bytes.length); // fresh, 8-aligned
+ * if (E.isRight(r)) console.log(r.right.extra, r.right.source.meta.events); // { ledger: "l.jsonl" } 0
  */
 export const openIndexImage = (
   read: ReadIndexBytes,
