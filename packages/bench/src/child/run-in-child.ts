@@ -1,8 +1,14 @@
 import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Task, TaskResult } from "./protocol.js";
 
-const entry = fileURLToPath(new URL("./entry.js", import.meta.url));
+// The compiled entry beside this module; run from the TypeScript sources (a test, a TSDoc example),
+// the package's compiled one (src/child/ and dist/child/ are at the same depth).
+const beside = fileURLToPath(new URL("./entry.js", import.meta.url));
+const entry = existsSync(beside)
+  ? beside
+  : fileURLToPath(new URL("../../dist/child/entry.js", import.meta.url));
 
 /** Options of a child run. */
 export interface ChildOptions {
@@ -15,8 +21,9 @@ export interface ChildOptions {
 }
 
 /**
- * Runs one measurement in a fresh Node process (compiled `dist/child/entry.js`) and resolves with its
- * result. Never rejects: a crash or a non-zero exit becomes `{ ok: false }`.
+ * Runs one measurement in a fresh Node process (compiled `dist/child/entry.js`, also when this module
+ * is run from its sources) and resolves with its result. Never rejects: a crash or a non-zero exit
+ * becomes `{ ok: false }`.
  *
  * @example
  * import { type DatasetRef, liveSubjects, need, runInChild } from "@coop-ledger/bench";
@@ -24,7 +31,7 @@ export interface ChildOptions {
  * const generate = need(liveSubjects.generate, "generate");
  * const made = await generate("province", 7, 300, "child.jsonl");
  * const dataset: DatasetRef = { label: "tiny", path: "child.jsonl", events: made.events };
- * // Needs the compiled package (dist/child/entry.js): `pnpm --filter @coop-ledger/bench build`.
+ * // The child runs the compiled package (dist/child/entry.js): `pnpm --filter @coop-ledger/bench build`.
  * const r = await runInChild({ kind: "indexBuild", dataset }, { timeoutMs: 60_000 });
  * console.log(r.ok ? `${r.maxRssMiB} MiB peak, ${Object.keys(r.figures).length} figures` : r.error);
  */

@@ -150,8 +150,8 @@ export interface EsdbReadCalls {
  * import { KurrentDBClient } from "@kurrent/kurrentdb-client";
  * import { kurrentDbClient, makeEsdbStore } from "@coop-ledger/store-esdb";
  * import { fixtureBatch, fixtureEvent } from "@coop-ledger/store/contract";
- * // Needs a KurrentDB server on localhost:2113.
- * const client = kurrentDbClient(KurrentDBClient.connectionString("kurrentdb://localhost:2113?tls=false"));
+ * // A KurrentDB server, e.g. ESDB_URL=kurrentdb://localhost:2113?tls=false.
+ * const client = kurrentDbClient(KurrentDBClient.connectionString(process.env.ESDB_URL ?? "kurrentdb://localhost:2113?tls=false"));
  * const store = makeEsdbStore(client); // closes the client with the store
  * const { streamId } = fixtureEvent(`a-${Date.now()}`, 0);
  * const r = await store.append(streamId, fixtureBatch(`a-${Date.now()}`, 1), { expectedRevision: "any" })();
