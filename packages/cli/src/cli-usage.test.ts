@@ -4,44 +4,33 @@ import { BIN, hasBin, runBin } from "./test-support/run-bin.js";
 if (!hasBin())
   console.warn(`\n!! SKIPPED: the CLI tests run the built bin ${BIN}; build first with tsc -b\n`);
 
+/** The commands the help lists, each with its own --help. */
+const COMMANDS = [
+  "generate",
+  "verify",
+  "repair",
+  "snapshot",
+  "series",
+  "explain",
+  "diff",
+  "targets",
+  "report",
+  "import",
+  "export",
+  "demo",
+];
+
 describe.skipIf(!hasBin())("coop-ledger (built bin): usage", () => {
   it("prints help with the exit-code table and exits 0", () => {
     const r = runBin(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Usage: coop-ledger");
     expect(r.stdout).toContain("Exit codes:");
-    for (const c of [
-      "generate",
-      "verify",
-      "repair",
-      "snapshot",
-      "series",
-      "explain",
-      "diff",
-      "targets",
-      "report",
-      "import",
-      "export",
-      "demo",
-    ])
-      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
   });
 
   it("every command has --help", () => {
-    for (const c of [
-      "generate",
-      "verify",
-      "repair",
-      "snapshot",
-      "series",
-      "explain",
-      "diff",
-      "targets",
-      "report",
-      "import",
-      "export",
-      "demo",
-    ]) {
+    for (const c of COMMANDS) {
       const r = runBin([c, "--help"]);
       expect(r.code, c).toBe(0);
       expect(r.stdout, c).toContain(`Usage: coop-ledger ${c}`);
