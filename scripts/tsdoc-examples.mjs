@@ -14,7 +14,10 @@
 // The test beside this file (tsdoc-examples.test.ts) runs the checks in CI, runs the examples that
 // type-check, and keeps the reviewed allow-list (tsdoc-examples.allow.json) from growing.
 //
-// Usage: node scripts/tsdoc-examples.mjs [--list-failures]
+// - Every exported function, const and class has an `@example`, and every exported type a TSDoc comment
+//   (collectMissing; test doubles under `test-support/` excepted).
+//
+// Usage: node scripts/tsdoc-examples.mjs [--list-failures] [--list-missing]
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -139,6 +142,68 @@ export const collectExamples = () => {
     visit(sf);
   }
   return all;
+};
+
+/** Folders whose files are test doubles and fixtures for the tests (not API): no example asked of them. */
+const TEST_DOUBLE_DIR = /(^|\/)test-support\//;
+
+/**
+ * The exported names of the sources that an example is asked of and that have none (issue #17): every
+ * function, const and class declared with `export` at the top of a source file (re-exports are
+ * documented where they are declared; test doubles under `test-support/` are not API), with no
+ * `@example` in the TSDoc of any of its declarations (a codec's const and its type share one). Types and
+ * interfaces need a TSDoc comment and no example: they come back with `kind: "type"` only when they
+ * have no TSDoc at all. Ids are `<pkg>/<path>#<name>`, as the examples'.
+ */
+export const collectMissing = (files = sourceFiles()) => {
+  const out = [];
+  for (const { pkg, file } of files) {
+    const path = relative(join(packagesDir, pkg), file);
+    if (TEST_DOUBLE_DIR.test(path)) continue;
+    const text = readFileSync(file, "utf8");
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+    const byName = new Map(); // name → { value, type, doc, example, line }
+    for (const st of sf.statements) {
+      const modifiers = ts.canHaveModifiers(st) ? (ts.getModifiers(st) ?? []) : [];
+      if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      const docs = st.jsDoc ?? [];
+      const isValue =
+        ts.isFunctionDeclaration(st) ||
+        ts.isClassDeclaration(st) ||
+        ts.isVariableStatement(st) ||
+        ts.isEnumDeclaration(st);
+      const names = ts.isVariableStatement(st)
+        ? st.declarationList.declarations.map((d) => d.name.getText(sf))
+        : st.name
+          ? [st.name.getText(sf)]
+          : ["default"];
+      for (const name of names) {
+        const e = byName.get(name) ?? { value: false, doc: false, example: false, line: 0 };
+        e.value ||= isValue;
+        e.doc ||= docs.length > 0;
+        // As collectExamples reads them: an `@example` inside a description line is not one it checks.
+        e.example ||= docs.some((d) =>
+          examplesOfComment(text.slice(d.getStart(sf), d.end)).some((c) => c.trim()),
+        );
+        if (!e.line || isValue) e.line = sf.getLineAndCharacterOfPosition(st.getStart(sf)).line + 1;
+        byName.set(name, e);
+      }
+    }
+    for (const [name, e] of byName) {
+      const lacking = e.value ? !e.example : !e.doc;
+      if (!lacking) continue;
+      out.push({
+        id: `${pkg}/${path}#${name}`,
+        pkg,
+        file,
+        line: e.line,
+        name,
+        kind: e.value ? "value" : "type",
+        lacks: e.doc ? "@example" : "TSDoc",
+      });
+    }
+  }
+  return out;
 };
 
 /** A program over every package's sources (test options), for export lists and link lookups. */
@@ -290,12 +355,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const t0 = Date.now();
   const { examples, deadLinks } = checkAll();
   const failing = examples.filter((e) => e.errors.length > 0);
+  const missing = collectMissing();
+  if (process.argv.includes("--list-missing"))
+    for (const m of missing) console.log(`${m.id}\t${relative(root, m.file)}:${m.line}\tno ${m.lacks}`);
   if (process.argv.includes("--list-failures"))
     for (const e of failing)
       console.log(`${e.id}\t${relative(root, e.module)}\t${e.errors[0].replace(/\s+/g, " ")}`);
   for (const l of deadLinks) console.log(`dead link {@link ${l.link}} at ${l.file}:${l.line}`);
   console.error(
     `${examples.length} examples, ${examples.length - failing.length} type-check, ${failing.length} do not; ` +
-      `${deadLinks.length} dead links (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `${deadLinks.length} dead links; ${missing.length} exported names lack one ` +
+      `(${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
 }

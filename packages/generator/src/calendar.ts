@@ -12,7 +12,11 @@ export interface Month {
   readonly nextFirstDay: DayNumber;
 }
 
-/** The month containing a day. @example monthOf(dayOf("2024-07-15")).month // 7 */
+/**
+ * The month containing a day.
+ * @example
+ * monthOf(dayOf("2024-07-15")).month // 7
+ */
 export const monthOf = (day: DayNumber): Month => {
   const { year, month } = civilOfDay(day);
   return { year, month, firstDay: dayOfYmd(year, month, 1), nextFirstDay: dayOfYmd(year, month + 1, 1) };

@@ -24,11 +24,23 @@ import { coopName, PRODUCT_WORDS } from "./names.js";
 import { mk, newClock } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 
-/** Day numbers of the legal and geographic turning points the generator must straddle. */
+/**
+ * Day numbers of the legal and geographic turning points the generator must straddle.
+ * @example
+ * LAW_2012_DAY === dayOf("2013-07-01") // true
+ */
 export const LAW_2012_DAY = dayOf("2013-07-01");
-/** Law 17/2023/QH15 takes effect. */
+/**
+ * Law 17/2023/QH15 takes effect.
+ * @example
+ * LAW_2023_DAY === dayOf("2024-07-01") // true
+ */
 export const LAW_2023_DAY = dayOf("2024-07-01");
-/** The 34-province gazetteer takes effect (Resolution 202/2025/QH15). */
+/**
+ * The 34-province gazetteer takes effect (Resolution 202/2025/QH15).
+ * @example
+ * GAZETTEER_2025_DAY === dayOf("2025-07-01") // true
+ */
 export const GAZETTEER_2025_DAY = dayOf("2025-07-01");
 
 /**
@@ -41,7 +53,7 @@ export const planConformance2023 = (ctx: Pick<SimContext, "rng">, foundedDay: Da
     : Number.POSITIVE_INFINITY;
 
 /** The regime in force on a day. */
-export const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
+const regimeOnDay = (day: DayNumber): "2003" | "2012" | "2023" =>
   day < LAW_2012_DAY ? "2003" : day < LAW_2023_DAY ? "2012" : "2023";
 
 /** The day Decree 77/2019/NĐ-CP took over cooperative groups from Decree 151/2007/NĐ-CP (in force 2019-11-25). */

@@ -48,9 +48,17 @@ export interface GenerateLedgerOptions {
   readonly config?: DomainConfig;
 }
 
-/** Default first and last valid days: every dataset spans the 2024-07-01 law and 2025-07-01 geography changes. */
+/**
+ * Default first and last valid days: every dataset spans the 2024-07-01 law and 2025-07-01 geography changes.
+ * @example
+ * [DEFAULT_FROM, DEFAULT_TO].join(" to ") // "2013-01-01 to 2026-06-30"
+ */
 export const DEFAULT_FROM = "2013-01-01";
-/** @see DEFAULT_FROM */
+/**
+ * @see DEFAULT_FROM
+ * @example
+ * DEFAULT_TO > "2025-07-01" // true: the 34-province geography is in every dataset
+ */
 export const DEFAULT_TO = "2026-06-30";
 
 /** The first Prng stream of the provinces' `extra` draws (streams 0, 1 and 100 + i are taken). */
@@ -161,7 +169,11 @@ export function* generateLedger(options: GenerateLedgerOptions): Generator<Gener
   yield* rec.drain();
 }
 
-/** The first and last valid days a dataset spans (for reports). @example ledgerSpan({ preset: "province", seed: 1 }) */
+/**
+ * The first and last valid days a dataset spans (for reports).
+ * @example
+ * ledgerSpan({ preset: "province", seed: 1 })
+ */
 export const ledgerSpan = (
   options: GenerateLedgerOptions,
 ): { readonly from: string; readonly to: string } => ({

@@ -73,7 +73,11 @@ export const coopName = (
   return `${rng.pick(SECTOR_PREFIX[sector])} ${word} ${district}`;
 };
 
-/** OCOP product names by kind, with the district appended (e.g. "Thanh long Hàm Thuận"). */
+/**
+ * OCOP product names by kind, with the district appended (e.g. "Thanh long Hàm Thuận").
+ * @example
+ * PRODUCT_WORDS[0] // "Thanh long"
+ */
 export const PRODUCT_WORDS = [
   "Thanh long",
   "Nước mắm",
@@ -95,7 +99,11 @@ export const PRODUCT_WORDS = [
   "Sầu riêng",
 ] as const;
 
-/** Partner names for value-chain linkages (liên kết chuỗi giá trị). */
+/**
+ * Partner names for value-chain linkages (liên kết chuỗi giá trị).
+ * @example
+ * PARTNERS[0] // "Công ty CP Xuất nhập khẩu Nông sản"
+ */
 export const PARTNERS = [
   "Công ty CP Xuất nhập khẩu Nông sản",
   "Công ty TNHH Thực phẩm Sạch",

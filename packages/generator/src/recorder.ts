@@ -53,7 +53,11 @@ export interface StreamClock {
 /** How an event's recording instant is constrained by its stream (see {@link StreamClock}). */
 export type RecordMode = "ordered" | "independent" | "terminal";
 
-/** Makes a stream clock. @example newClock("coop-htx-1" as StreamId) */
+/**
+ * Makes a stream clock.
+ * @example
+ * newClock("coop-htx-1" as StreamId)
+ */
 export const newClock = (streamId: StreamId): StreamClock => ({
   streamId,
   lastOrdered: Number.NEGATIVE_INFINITY,

@@ -174,7 +174,11 @@ export interface SimContext {
   readonly issuer: (district: GenDistrict) => string;
 }
 
-/** A source document helper. @example doc("decision", "12/QĐ-UBND", "2021-05-04", "UBND tỉnh Bình Thuận") */
+/**
+ * A source document helper.
+ * @example
+ * doc("decision", "12/QĐ-UBND", "2021-05-04", "UBND tỉnh Bình Thuận")
+ */
 export const doc = (
   kind: SourceDocument["kind"],
   number: string,

@@ -17,7 +17,11 @@ export const fmt = (x: number): string => {
   return Number(x.toPrecision(3)).toString();
 };
 
-/** How a figure that was not measured is printed (and budget judged on it). */
+/**
+ * How a figure that was not measured is printed (and budget judged on it).
+ * @example
+ * NOT_MEASURED // "not measured"
+ */
 export const NOT_MEASURED = "not measured";
 
 /**

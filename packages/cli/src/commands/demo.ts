@@ -96,7 +96,7 @@ const calibrationTable = (id: string, rows: ReadonlyArray<CalibrationRow>): Data
  * The late-recorded dissolution the restatement section shows: the one recorded longest after it took
  * effect whose year-end falls before it was recorded (so the year's figures really changed).
  */
-export const pickRestatement = (ledger: LoadedLedger): LateEvent | undefined =>
+const pickRestatement = (ledger: LoadedLedger): LateEvent | undefined =>
   [...ledger.restating]
     .filter(
       (e) => e.type === "CoopDissolved" && `${e.effectiveDate.slice(0, 4)}-12-31` < e.recordedAt.slice(0, 10),
@@ -109,7 +109,7 @@ export const pickRestatement = (ledger: LoadedLedger): LateEvent | undefined =>
     )[0];
 
 /** The instant one millisecond before another: "just before the ledger learnt it". */
-export const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1).toISOString() as Instant;
+const instantBefore = (i: Instant): Instant => new Date(Date.parse(i) - 1).toISOString() as Instant;
 
 /**
  * `coop-ledger demo`: the guided tour on the bundled Bình Thuận ledger — verify, snapshots at four

@@ -53,7 +53,11 @@ export interface IndexFile {
 /** Why an index file was not used (it is then rebuilt). */
 export type IndexFileProblem = ImageDecodeError | { readonly _tag: "Missing"; readonly message: string };
 
-/** Where the index of a ledger lives: beside it, `<ledger>.idx`. @example indexPathOf("l.jsonl") // "l.jsonl.idx" */
+/**
+ * Where the index of a ledger lives: beside it, `<ledger>.idx`.
+ * @example
+ * indexPathOf("l.jsonl") // "l.jsonl.idx"
+ */
 export const indexPathOf = (ledgerPath: string): string => `${ledgerPath}.idx`;
 
 const OFFSETS = "cli.offsets";

@@ -22,7 +22,7 @@ export interface ProvenanceCovers {
  * The provenance model's version: a table written under another one is not read (it is rebuilt with
  * the index). Raise it when what an entry means changes (see docs/index-format.md, "Provenance").
  */
-export const PROVENANCE_VERSION = 1;
+const PROVENANCE_VERSION = 1;
 
 interface Extra {
   readonly kind: "coop-ledger-provenance";

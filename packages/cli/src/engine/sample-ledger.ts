@@ -3,11 +3,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PACKAGE_ROOT } from "../package-root.js";
 
-/** The bundled sample ledger's path inside the repository. */
+/**
+ * The bundled sample ledger's path inside the repository.
+ * @example
+ * SAMPLE_LEDGER.endsWith("province-60.jsonl") // true (Bình Thuận, GSO code 60)
+ */
 export const SAMPLE_LEDGER = "examples/sample-ledgers/province-60.jsonl";
 
 /** The sample ledger's path inside the published package (copied there by the package's `prepack`). */
-export const PACKED_SAMPLE_LEDGER = "sample-ledgers/province-60.jsonl";
+const PACKED_SAMPLE_LEDGER = "sample-ledgers/province-60.jsonl";
 
 /**
  * Finds the bundled sample ledger: inside the installed package (`sample-ledgers/`, beside `dist/`),

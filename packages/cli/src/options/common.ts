@@ -71,7 +71,11 @@ export const collect = (value: string, previous: ReadonlyArray<string> | undefin
   value,
 ];
 
-/** The text of the exit-code table, shown under every command's help. */
+/**
+ * The text of the exit-code table, shown under every command's help.
+ * @example
+ * EXIT_CODES_HELP.includes("0  success") // true
+ */
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  success

@@ -33,7 +33,7 @@ export const parseDateOption = (option: string, text: string): E.Either<CliError
 const FORMS = "write the date as YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-12-31 or 31/12/2022";
 
 /** The range of dates a ledger can hold (the domain's `BusinessDate`: years 1900 to 2999). */
-export const DATE_RANGE = { from: "1900-01-01", to: "2999-12-31" } as const;
+const DATE_RANGE = { from: "1900-01-01", to: "2999-12-31" } as const;
 
 const MONTHS = [
   "January",

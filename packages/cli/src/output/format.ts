@@ -21,7 +21,7 @@ export const OutputFormat = literals(["table", "json", "csv"], "OutputFormat");
 export type OutputFormat = t.TypeOf<typeof OutputFormat>;
 
 /** JSON with bigint support (written as decimal strings: JSON numbers cannot hold them exactly). */
-export const toJson = (value: unknown): string =>
+const toJson = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2);
 
 /** JSON output with the ledger identity as its first member (`chain` spells out "verified" / "unverified"). */

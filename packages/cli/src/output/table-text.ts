@@ -1,7 +1,12 @@
 import type { Cell, Column, DataTable } from "./data-table.js";
 import { formatPercent, formatVnd, groupDigits, type NumberFormat } from "./numbers.js";
 
-/** The printed width of a string: code points after NFC (Vietnamese letters are precomposed then). */
+/**
+ * The printed width of a string: code points after NFC (Vietnamese letters are precomposed then).
+ * @example
+ * displayWidth("Hợp tác xã") // 10
+ * displayWidth("a\u0301") // 1 (a + combining acute is one letter, á)
+ */
 export const displayWidth = (s: string): number => [...s.normalize("NFC")].length;
 
 const pad = (s: string, width: number, right: boolean): string => {

@@ -12,6 +12,9 @@
  * axis's range is padded by half a year on each side so the first and last bars are not clipped;
  * grouped bars are aligned left and right of the year so they never overlap. Before printing, every
  * chart is redrawn at the page box's width (legible labels on A4), and restored after.
+ * @example
+ * const page = ["<script>", CHART_SCRIPT, "</script>"].join("");
+ * page.includes("function draw(") // true
  */
 export const CHART_SCRIPT = `
 (function () {

@@ -2,6 +2,9 @@
  * The report's stylesheet (also the base of the web view's): readable on a phone (charts follow their
  * container, wide tables scroll inside their own box), and a print stylesheet for A4 — no chart or
  * table wider than the page box, charts scaled to the page, a section never split across two pages.
+ * @example
+ * const page = ["<style>", REPORT_CSS, "</style>"].join("");
+ * page.includes("@media print") // true
  */
 export const REPORT_CSS = `
 :root { color-scheme: light; }

@@ -1,4 +1,8 @@
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @example
+ * escapeHtml('<b>"HTX" & co</b>') // "&lt;b&gt;&quot;HTX&quot; &amp; co&lt;/b&gt;"
+ */
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 

@@ -69,7 +69,11 @@ const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").dig
 export const tokenMatches = (presented: string | undefined, expected: string): boolean =>
   presented !== undefined && timingSafeEqual(digest(presented), digest(expected));
 
-/** The cookie that carries the token once a browser opened the page with `?token=…`. */
+/**
+ * The cookie that carries the token once a browser opened the page with `?token=…`.
+ * @example
+ * [TOKEN_COOKIE, "abc"].join("=") // "coop_ledger_token=abc"
+ */
 export const TOKEN_COOKIE = "coop_ledger_token";
 
 /**

@@ -4,7 +4,11 @@ import { type CliError, usage } from "../errors/cli-error.js";
 import { parseInstantOption } from "../options/dates.js";
 import type { RawQueryOptions } from "../options/query.js";
 
-/** A request parameter, trimmed; undefined when absent or blank. @example param(new URLSearchParams("a=1"), "a") // "1" */
+/**
+ * A request parameter, trimmed; undefined when absent or blank.
+ * @example
+ * param(new URLSearchParams("a=1"), "a") // "1"
+ */
 export const param = (p: URLSearchParams, name: string): string | undefined => {
   const v = p.get(name);
   return v === null || v.trim() === "" ? undefined : v.trim();

@@ -48,7 +48,7 @@ const COMMON_HEADERS = {
 const MAX_URL_LENGTH = 8192;
 
 /** The HTTP status of a refusal, by the CLI error's family. */
-export const httpStatusOf = (e: CliError): number =>
+const httpStatusOf = (e: CliError): number =>
   match(e)
     .with({ _tag: "UsageError" }, () => 400)
     .with({ _tag: "QueryError" }, () => 422)

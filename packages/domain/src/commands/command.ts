@@ -42,6 +42,9 @@ import { RetractEvent } from "./retraction.js";
 /**
  * The codec of every command, keyed by type: the single source of truth for the union, the type list
  * and the catalogue in docs/events.md.
+ * @example
+ * Object.keys(commandCodecs).length // 30
+ * commandCodecs.FoundCoop.name // "FoundCoop"
  */
 export const commandCodecs = {
   FoundCoop,
@@ -79,7 +82,11 @@ export const commandCodecs = {
 /** The name of a command type. @example const k: CommandType = "FoundCoop"; */
 export type CommandType = keyof typeof commandCodecs;
 
-/** Every command type, in catalogue order. @example COMMAND_TYPES.length // 30 */
+/**
+ * Every command type, in catalogue order.
+ * @example
+ * COMMAND_TYPES.length // 30
+ */
 export const COMMAND_TYPES = Object.keys(commandCodecs) as ReadonlyArray<CommandType>;
 
 /** A command: `{ type, data }` (see the catalogue in docs/events.md). */

@@ -10,6 +10,10 @@ const Founders = struct({ cooperative: Count, union: Count, group: Count }, {}, 
 /**
  * A cap on the principal a fund may lend per project, in force from a date. Loans disbursed before
  * `from` are accepted with a warning when they exceed it (the rule came later).
+ * @example
+ * const cap = { fundKind: "nationalEmploymentFund", from: "2019-11-08", maxPrincipalVnd: 2_000_000_000 };
+ * E.isRight(FundCap.decode(cap)) // true
+ * E.isRight(FundCap.decode({ ...cap, maxPrincipalVnd: 2.5 })) // false (VND is an integer)
  */
 export const FundCap = struct(
   { fundKind: FundKind, from: BusinessDate, maxPrincipalVnd: Vnd },
@@ -23,6 +27,8 @@ export type FundCap = t.TypeOf<typeof FundCap>;
  * A period (`from`–`to`, inclusive) in which the fewest members of a cooperative group (tổ hợp tác) is
  * set by the civil law and its decree rather than the co-op laws, with the rule's source. Outside every
  * period the co-op law regime's `group` figure applies.
+ * @example
+ * E.isRight(GroupFoundersRule.decode({ from: "2006-01-01", to: "2019-11-24", minimum: 3, basis: "Civil Code 2005 art. 111(1)" })) // true
  */
 export const GroupFoundersRule = struct(
   { from: BusinessDate, to: BusinessDate, minimum: Count },
@@ -36,6 +42,8 @@ export type GroupFoundersRule = t.TypeOf<typeof GroupFoundersRule>;
  * A rating scheme's exclusion of co-ops that stopped operating: from `from` (the scheme's effective date),
  * a co-op suspended on more than `maximumDays` days of a fiscal year is not rated for that year under
  * `scheme`, with the rule's source. The days of every suspension within the year count together.
+ * @example
+ * E.isRight(StoppedOperatingRule.decode({ scheme: "circular-01-2020-TT-BKHDT", from: "2020-04-01", maximumDays: 90 })) // true
  */
 export const StoppedOperatingRule = struct(
   { scheme: AssessmentScheme, from: BusinessDate, maximumDays: Count },

@@ -57,7 +57,11 @@ export const minimumFounders = (config: DomainConfig, regime: LawRegime, form: C
 export const groupFoundersRule = (config: DomainConfig, date: string): GroupFoundersRule | undefined =>
   config.groupFounders?.find((r) => r.from <= date && date <= r.to);
 
-/** The article that sets the founder minimum, for messages. @example foundersArticle("2012", "union") */
+/**
+ * The article that sets the founder minimum, for messages.
+ * @example
+ * foundersArticle("2012", "union")
+ */
 export const foundersArticle = (regime: LawRegime, form: CoopForm): string =>
   regime === "2012"
     ? form === "group"

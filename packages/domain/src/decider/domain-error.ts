@@ -1,6 +1,6 @@
 import type { CommandType } from "../commands/command.js";
 import type { EventType } from "../events/domain-event.js";
-import type { CoopForm, Rating, Sector } from "../values/classification.js";
+import type { CoopForm, Sector } from "../values/classification.js";
 import type { LawRegime } from "../values/law.js";
 import type { GazetteerVersion } from "../values/location.js";
 import type { BusinessDate } from "../values/time.js";
@@ -124,7 +124,3 @@ export type DomainErrorTag = DomainError["_tag"];
 
 /** The error with a given tag. @example type E = DomainErrorOf<"UnknownLoan">; */
 export type DomainErrorOf<T extends DomainErrorTag> = Extract<DomainError, { _tag: T }>;
-
-/** A rating for messages, in English and Vietnamese. */
-export const ratingLabel = (r: Rating): string =>
-  ({ good: "good (tốt)", fair: "fair (khá)", average: "average (trung bình)", weak: "weak (yếu)" })[r];

@@ -41,7 +41,11 @@ export interface RuleContext {
 /** The outcome of checking one event: refused, or accepted with warnings. */
 export type Check = E.Either<DomainError, ReadonlyArray<DomainWarning>>;
 
-/** Accepted, no warnings. */
+/**
+ * Accepted, no warnings.
+ * @example
+ * E.isRight(ok) && ok.right.length // 0
+ */
 export const ok: Check = E.right([]);
 
 /** Makes a refusal. */
@@ -58,7 +62,11 @@ export const fail = <T extends DomainErrorTag>(
     message: `${ctx.action}: ${message}`,
   } as unknown as DomainError);
 
-/** Runs checks in order: the first refusal wins, warnings accumulate. */
+/**
+ * Runs checks in order: the first refusal wins, warnings accumulate.
+ * @example
+ * E.isRight(all(() => ok, () => ok)) // true
+ */
 export const all = (...checks: ReadonlyArray<() => Check>): Check => {
   const warnings: DomainWarning[] = [];
   for (const c of checks) {

@@ -31,7 +31,11 @@ export interface HistoryNode {
   readonly previous: HistoryNode | undefined;
 }
 
-/** The events of a history, oldest first. @example historyEntries(state.history).length */
+/**
+ * The events of a history, oldest first.
+ * @example
+ * historyEntries(emptyHistory).length // 0
+ */
 export const historyEntries = (h: StreamHistory): ReadonlyArray<LoggedEvent> => {
   const out: LoggedEvent[] = new Array(h.length);
   let node = h.last;
@@ -39,13 +43,21 @@ export const historyEntries = (h: StreamHistory): ReadonlyArray<LoggedEvent> => 
   return out;
 };
 
-/** The events of a history that count: not retracted, not retractions; oldest first. */
+/**
+ * The events of a history that count: not retracted, not retractions; oldest first.
+ * @example
+ * effectiveEntries(emptyHistory).length // 0
+ */
 export const effectiveEntries = (h: StreamHistory): ReadonlyArray<LoggedEvent> =>
   historyEntries(h).filter(
     (e) => e.event.type !== "EventRetracted" && (e.eventId === undefined || !h.retracted.has(e.eventId)),
   );
 
-/** An empty history. */
+/**
+ * An empty history.
+ * @example
+ * emptyHistory.length // 0
+ */
 export const emptyHistory: StreamHistory = { last: undefined, length: 0, retracted: new Set() };
 
 /** A loan as the co-op's stream knows it. */
@@ -175,7 +187,11 @@ export interface ReorganisationState {
  */
 export type StreamState = EmptyState | CoopState | AllianceState | FundState | ReorganisationState;
 
-/** The state of an empty stream. @example initialState._tag // "Empty" */
+/**
+ * The state of an empty stream.
+ * @example
+ * initialState._tag // "Empty"
+ */
 export const initialState: StreamState = { _tag: "Empty", history: emptyHistory };
 
 /**

@@ -44,6 +44,9 @@ export type FoundingOrigin = t.TypeOf<typeof FoundingOrigin>;
  * added without a version bump: absent reads as "not recorded", counted as not advised) says the
  * provincial Cooperative Alliance advised and supported the founding (được Liên minh HTX tỉnh tư vấn,
  * hỗ trợ thành lập — seed 003: "tư vấn, hỗ trợ thành lập được 70 HTX kiểu mới").
+ * @example
+ * const data = { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } };
+ * E.isRight(CoopFoundedData.decode(data)) // true
  */
 export const CoopFoundedData = struct(
   {
@@ -85,6 +88,9 @@ export type CoopFounded = t.TypeOf<typeof CoopFounded>;
 /**
  * Data of CoopFounded **v1** (before locations carried a gazetteer version): flat province, district
  * and commune codes, and no origin (every v1 founding was new). Upcast to v2 on read; never written.
+ * @example
+ * E.isRight(CoopFoundedV1Data.decode({ coopId: "htx-1", effectiveDate: "2012-03-01", name: "HTX Thanh Long",
+ *   form: "cooperative", sector: "agriculture", provinceCode: "60", foundingMembers: 7 })) // true
  */
 export const CoopFoundedV1Data = struct(
   {
@@ -108,12 +114,22 @@ export const CoopFoundedV1Data = struct(
 /** @see CoopFoundedV1Data */
 export type CoopFoundedV1Data = t.TypeOf<typeof CoopFoundedV1Data>;
 
-/** **CoopFounded v1** — *Thành lập HTX* as first recorded (see {@link CoopFoundedV1Data}). */
+/**
+ * **CoopFounded v1** — *Thành lập HTX* as first recorded (see {@link CoopFoundedV1Data}).
+ * @example
+ * const v1 = { type: "CoopFounded", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2012-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", provinceCode: "60", foundingMembers: 7 } };
+ * E.isRight(CoopFoundedV1.decode(v1)) // true
+ */
 export const CoopFoundedV1 = eventCodec("CoopFounded", 1, CoopFoundedV1Data);
 /** @see CoopFoundedV1 */
 export type CoopFoundedV1 = t.TypeOf<typeof CoopFoundedV1>;
 
-/** How a co-op conformed to a new law: re-registered (đăng ký lại) or amended its charter (sửa đổi điều lệ). */
+/**
+ * How a co-op conformed to a new law: re-registered (đăng ký lại) or amended its charter (sửa đổi điều lệ).
+ * @example
+ * ConformanceMethod.is("charterAmended") // true
+ * ConformanceMethod.is("dissolved") // false
+ */
 export const ConformanceMethod = literals(["reRegistered", "charterAmended"], "ConformanceMethod");
 /** @see ConformanceMethod */
 export type ConformanceMethod = t.TypeOf<typeof ConformanceMethod>;

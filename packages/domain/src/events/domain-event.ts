@@ -37,6 +37,9 @@ import { EventRetracted } from "./retraction.js";
 /**
  * The codec of every event at its current schema version, keyed by type. The single source of truth:
  * the union codec, the type list and the catalogue are derived from it.
+ * @example
+ * Object.keys(eventCodecs).length // 31
+ * E.isRight(eventCodecs.OcopEnded.decode({ type: "OcopEnded", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2022-01-01", productId: "p-1", reason: "revoked" } })) // true
  */
 export const eventCodecs = {
   CoopFounded,
@@ -75,10 +78,18 @@ export const eventCodecs = {
 /** The name of an event type. @example const k: EventType = "CoopFounded"; */
 export type EventType = keyof typeof eventCodecs;
 
-/** Every event type, in catalogue order. @example EVENT_TYPES.includes("CoopDissolved") // true */
+/**
+ * Every event type, in catalogue order.
+ * @example
+ * EVENT_TYPES.includes("CoopDissolved") // true
+ */
 export const EVENT_TYPES = Object.keys(eventCodecs) as ReadonlyArray<EventType>;
 
-/** The current schema version of each event type. @example CURRENT_SCHEMA_VERSION.CoopFounded // 2 */
+/**
+ * The current schema version of each event type.
+ * @example
+ * CURRENT_SCHEMA_VERSION.CoopFounded // 2
+ */
 export const CURRENT_SCHEMA_VERSION = Object.fromEntries(
   EVENT_TYPES.map((k) => [k, eventCodecs[k].type.props.schemaVersion.value]),
 ) as { readonly [K in EventType]: (typeof eventCodecs)[K]["type"]["props"]["schemaVersion"]["value"] };
@@ -107,5 +118,9 @@ export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
 /** The data of an event of a given type. @example type D = EventData<"LoanRepaid">; */
 export type EventData<K extends EventType> = EventOf<K>["data"];
 
-/** Whether a string names a known event type. @example isEventType("CoopFounded") // true */
+/**
+ * Whether a string names a known event type.
+ * @example
+ * isEventType("CoopFounded") // true
+ */
 export const isEventType = (s: string): s is EventType => Object.hasOwn(eventCodecs, s);

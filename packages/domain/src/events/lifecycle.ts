@@ -115,6 +115,8 @@ export type CoopResumed = t.TypeOf<typeof CoopResumed>;
 /**
  * Mode of dissolution: voluntary (giải thể tự nguyện, by general-meeting resolution) or compulsory
  * (giải thể bắt buộc, Law 23/2012/QH13 art. 54(2); Law 17/2023/QH15 art. 97).
+ * @example
+ * DissolutionMode.is("compulsory") // true
  */
 export const DissolutionMode = literals(["voluntary", "compulsory"], "DissolutionMode");
 /** @see DissolutionMode */

@@ -5,12 +5,21 @@ import { Score, Text } from "../values/quantity.js";
 import { BusinessDate } from "../values/time.js";
 import { eventCodec } from "./event-codec.js";
 
-/** OCOP stars (sao): 3, 4 or 5 (a certificate is only issued from 3★). */
+/**
+ * OCOP stars (sao): 3, 4 or 5 (a certificate is only issued from 3★).
+ * @example
+ * OcopStars.is(4) // true
+ * OcopStars.is(2) // false (no certificate below 3★)
+ */
 export const OcopStars = t.union([t.literal(3), t.literal(4), t.literal(5)], "OcopStars");
 /** @see OcopStars */
 export type OcopStars = t.TypeOf<typeof OcopStars>;
 
-/** The level that certified an OCOP product: district (huyện), province (tỉnh), national (quốc gia). */
+/**
+ * The level that certified an OCOP product: district (huyện), province (tỉnh), national (quốc gia).
+ * @example
+ * OcopLevel.is("province") // true
+ */
 export const OcopLevel = literals(["district", "province", "national"], "OcopLevel");
 /** @see OcopLevel */
 export type OcopLevel = t.TypeOf<typeof OcopLevel>;
@@ -42,7 +51,11 @@ export const OcopCertified = eventCodec(
 /** @see OcopCertified */
 export type OcopCertified = t.TypeOf<typeof OcopCertified>;
 
-/** Why an OCOP certificate ended early: revoked (thu hồi), surrendered (tự nguyện trả), expired. */
+/**
+ * Why an OCOP certificate ended early: revoked (thu hồi), surrendered (tự nguyện trả), expired.
+ * @example
+ * OcopEndReason.is("surrendered") // true
+ */
 export const OcopEndReason = literals(["revoked", "surrendered", "expired"], "OcopEndReason");
 /** @see OcopEndReason */
 export type OcopEndReason = t.TypeOf<typeof OcopEndReason>;

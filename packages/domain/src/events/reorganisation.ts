@@ -9,7 +9,12 @@ import { RegistrationCode } from "../values/registration-code.js";
 import { BusinessDate } from "../values/time.js";
 import { eventCodec } from "./event-codec.js";
 
-/** A co-op that a reorganisation creates (split, spin-off or consolidation): what its founding needs. */
+/**
+ * A co-op that a reorganisation creates (split, spin-off or consolidation): what its founding needs.
+ * @example
+ * E.isRight(SuccessorCoop.decode({ coopId: "htx-9", name: "HTX Thanh Long Mới", form: "cooperative", sector: "agriculture",
+ *   location: { gazetteer: "2008-08-01", provinceCode: "60" }, members: 7 })) // true
+ */
 export const SuccessorCoop = struct(
   {
     coopId: CoopId,

@@ -40,7 +40,11 @@ export interface CommuneOrigin {
  */
 export type CommuneOrigins = (newCommuneCode: string) => CommuneOrigin | undefined;
 
-/** A lookup that knows no 2025 commune (figures then fall back to the other rules). @example noCommuneOrigins("22918") // undefined */
+/**
+ * A lookup that knows no 2025 commune (figures then fall back to the other rules).
+ * @example
+ * noCommuneOrigins("22918") // undefined
+ */
 export const noCommuneOrigins: CommuneOrigins = () => undefined;
 
 /**

@@ -19,7 +19,11 @@ export type ProvinceRow2025 = readonly [
   mergedFrom: readonly string[],
 ];
 
-/** The 63 provinces in force from 2008-08-01 to 2025-06-30. */
+/**
+ * The 63 provinces in force from 2008-08-01 to 2025-06-30.
+ * @example
+ * PROVINCES_2008.length // 63
+ */
 export const PROVINCES_2008 = [
   ["01", "Thành phố Hà Nội", "municipality"],
   ["02", "Tỉnh Hà Giang", "province"],
@@ -86,7 +90,11 @@ export const PROVINCES_2008 = [
   ["96", "Tỉnh Cà Mau", "province"],
 ] as const satisfies ReadonlyArray<ProvinceRow2008>;
 
-/** The 34 provinces in force from 2025-07-01. */
+/**
+ * The 34 provinces in force from 2025-07-01.
+ * @example
+ * PROVINCES_2025.length // 34
+ */
 export const PROVINCES_2025 = [
   ["01", "Thành phố Hà Nội", "municipality", ["01"]],
   ["04", "Tỉnh Cao Bằng", "province", ["04"]],

@@ -23,7 +23,11 @@ export interface CoopIdBrand {
 /** @see CoopId */
 export type CoopId = t.TypeOf<typeof CoopId>;
 
-/** Identifier of a loan (khoản vay). @example LoanId.decode("loan-2021-001") */
+/**
+ * Identifier of a loan (khoản vay).
+ * @example
+ * E.isRight(LoanId.decode("loan-2021-001")) // true
+ */
 export const LoanId = idCodec<LoanIdBrand>("LoanId");
 /** Brand of {@link LoanId}. */
 export interface LoanIdBrand {
@@ -32,7 +36,11 @@ export interface LoanIdBrand {
 /** @see LoanId */
 export type LoanId = t.TypeOf<typeof LoanId>;
 
-/** Identifier of an OCOP product (sản phẩm OCOP). @example ProductId.decode("p-1") */
+/**
+ * Identifier of an OCOP product (sản phẩm OCOP).
+ * @example
+ * E.isRight(ProductId.decode("p-1")) // true
+ */
 export const ProductId = idCodec<ProductIdBrand>("ProductId");
 /** Brand of {@link ProductId}. */
 export interface ProductIdBrand {
@@ -41,7 +49,11 @@ export interface ProductIdBrand {
 /** @see ProductId */
 export type ProductId = t.TypeOf<typeof ProductId>;
 
-/** Identifier of a co-op manager (cán bộ quản lý). @example ManagerId.decode("m-1") */
+/**
+ * Identifier of a co-op manager (cán bộ quản lý).
+ * @example
+ * E.isRight(ManagerId.decode("m-1")) // true
+ */
 export const ManagerId = idCodec<ManagerIdBrand>("ManagerId");
 /** Brand of {@link ManagerId}. */
 export interface ManagerIdBrand {
@@ -50,7 +62,11 @@ export interface ManagerIdBrand {
 /** @see ManagerId */
 export type ManagerId = t.TypeOf<typeof ManagerId>;
 
-/** Identifier of a support fund (Quỹ hỗ trợ phát triển HTX); its stream is `fund-<id>`. @example FundId.decode("qht-60") */
+/**
+ * Identifier of a support fund (Quỹ hỗ trợ phát triển HTX); its stream is `fund-<id>`.
+ * @example
+ * E.isRight(FundId.decode("qht-60")) // true
+ */
 export const FundId = idCodec<FundIdBrand>("FundId");
 /** Brand of {@link FundId}. */
 export interface FundIdBrand {
@@ -59,7 +75,11 @@ export interface FundIdBrand {
 /** @see FundId */
 export type FundId = t.TypeOf<typeof FundId>;
 
-/** Identifier of a cross-stream reorganisation decision; its stream is `reorganisation-<id>`. @example ReorganisationId.decode("r-1") */
+/**
+ * Identifier of a cross-stream reorganisation decision; its stream is `reorganisation-<id>`.
+ * @example
+ * E.isRight(ReorganisationId.decode("r-1")) // true
+ */
 export const ReorganisationId = idCodec<ReorganisationIdBrand>("ReorganisationId");
 /** Brand of {@link ReorganisationId}. */
 export interface ReorganisationIdBrand {
@@ -68,7 +88,11 @@ export interface ReorganisationIdBrand {
 /** @see ReorganisationId */
 export type ReorganisationId = t.TypeOf<typeof ReorganisationId>;
 
-/** Identifier of a value-chain linkage (liên kết chuỗi giá trị). @example LinkageId.decode("l-1") */
+/**
+ * Identifier of a value-chain linkage (liên kết chuỗi giá trị).
+ * @example
+ * E.isRight(LinkageId.decode("l-1")) // true
+ */
 export const LinkageId = idCodec<LinkageIdBrand>("LinkageId");
 /** Brand of {@link LinkageId}. */
 export interface LinkageIdBrand {
@@ -77,7 +101,11 @@ export interface LinkageIdBrand {
 /** @see LinkageId */
 export type LinkageId = t.TypeOf<typeof LinkageId>;
 
-/** Identifier of a loan application (hồ sơ vay vốn). @example ApplicationId.decode("a-1") */
+/**
+ * Identifier of a loan application (hồ sơ vay vốn).
+ * @example
+ * E.isRight(ApplicationId.decode("a-1")) // true
+ */
 export const ApplicationId = idCodec<ApplicationIdBrand>("ApplicationId");
 /** Brand of {@link ApplicationId}. */
 export interface ApplicationIdBrand {

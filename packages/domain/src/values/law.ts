@@ -14,9 +14,17 @@ export const LawRegime = literals(["2003", "2012", "2023"], "LawRegime");
 /** @see LawRegime */
 export type LawRegime = t.TypeOf<typeof LawRegime>;
 
-/** The day Law 23/2012/QH13 took effect. */
+/**
+ * The day Law 23/2012/QH13 took effect.
+ * @example
+ * regimeOn(LAW_2012_EFFECTIVE) // "2012"
+ */
 export const LAW_2012_EFFECTIVE = "2013-07-01" as BusinessDate;
-/** The day Law 17/2023/QH15 took effect. */
+/**
+ * The day Law 17/2023/QH15 took effect.
+ * @example
+ * regimeOn(LAW_2023_EFFECTIVE) // "2023"
+ */
 export const LAW_2023_EFFECTIVE = "2024-07-01" as BusinessDate;
 
 /**

@@ -34,7 +34,11 @@ export const GazetteerVersion = literals(["2008-08-01", "2025-07-01"], "Gazettee
 /** @see GazetteerVersion */
 export type GazetteerVersion = t.TypeOf<typeof GazetteerVersion>;
 
-/** The first day of the 34-province gazetteer. */
+/**
+ * The first day of the 34-province gazetteer.
+ * @example
+ * gazetteerOn(GAZETTEER_2025_EFFECTIVE) // "2025-07-01"
+ */
 export const GAZETTEER_2025_EFFECTIVE = "2025-07-01" as BusinessDate;
 
 /**
@@ -44,7 +48,11 @@ export const GAZETTEER_2025_EFFECTIVE = "2025-07-01" as BusinessDate;
 export const gazetteerOn = (date: BusinessDate): GazetteerVersion =>
   date < GAZETTEER_2025_EFFECTIVE ? "2008-08-01" : "2025-07-01";
 
-/** A province code (mã tỉnh) of the GSO: two digits. @example ProvinceCode.decode("60") */
+/**
+ * A province code (mã tỉnh) of the GSO: two digits.
+ * @example
+ * E.isRight(ProvinceCode.decode("60")) // true
+ */
 export const ProvinceCode = t.brand(
   t.string,
   (s): s is t.Branded<string, ProvinceCodeBrand> => /^\d{2}$/.test(s),
@@ -53,7 +61,11 @@ export const ProvinceCode = t.brand(
 /** @see ProvinceCode */
 export type ProvinceCode = t.TypeOf<typeof ProvinceCode>;
 
-/** A district code (mã huyện) of the GSO: three digits. @example DistrictCode.decode("593") */
+/**
+ * A district code (mã huyện) of the GSO: three digits.
+ * @example
+ * E.isRight(DistrictCode.decode("593")) // true
+ */
 export const DistrictCode = t.brand(
   t.string,
   (s): s is t.Branded<string, DistrictCodeBrand> => /^\d{3}$/.test(s),
@@ -62,7 +74,11 @@ export const DistrictCode = t.brand(
 /** @see DistrictCode */
 export type DistrictCode = t.TypeOf<typeof DistrictCode>;
 
-/** A commune code (mã xã) of the GSO: five digits. @example CommuneCode.decode("22918") */
+/**
+ * A commune code (mã xã) of the GSO: five digits.
+ * @example
+ * E.isRight(CommuneCode.decode("22918")) // true
+ */
 export const CommuneCode = t.brand(
   t.string,
   (s): s is t.Branded<string, CommuneCodeBrand> => /^\d{5}$/.test(s),

@@ -26,14 +26,34 @@ export type StreamId = t.TypeOf<typeof StreamId>;
 /** The kind of a stream, from its prefix. */
 export type StreamKind = "coop" | "alliance" | "fund" | "reorganisation";
 
-/** The stream of a co-op. @example coopStream("htx-1" as CoopId) // "coop-htx-1" */
+/**
+ * The stream of a co-op.
+ * @example
+ * coopStream("htx-1" as CoopId) // "coop-htx-1"
+ */
 export const coopStream = (id: CoopId): StreamId => `coop-${id}` as StreamId;
-/** The stream of a provincial alliance. @example allianceStream("60" as ProvinceCode) // "alliance-60" */
+/**
+ * The stream of a provincial alliance.
+ * @example
+ * allianceStream("60" as ProvinceCode) // "alliance-60"
+ */
 export const allianceStream = (province: ProvinceCode): StreamId => `alliance-${province}` as StreamId;
-/** The stream of a fund. @example fundStream("qht-60" as FundId) // "fund-qht-60" */
+/**
+ * The stream of a fund.
+ * @example
+ * fundStream("qht-60" as FundId) // "fund-qht-60"
+ */
 export const fundStream = (id: FundId): StreamId => `fund-${id}` as StreamId;
-/** The stream of a reorganisation decision. @example reorganisationStream("r-1" as ReorganisationId) */
+/**
+ * The stream of a reorganisation decision.
+ * @example
+ * reorganisationStream("r-1" as ReorganisationId) // "reorganisation-r-1"
+ */
 export const reorganisationStream = (id: ReorganisationId): StreamId => `reorganisation-${id}` as StreamId;
 
-/** The kind of a stream. @example streamKind("fund-qht-60" as StreamId) // "fund" */
+/**
+ * The kind of a stream.
+ * @example
+ * streamKind("fund-qht-60" as StreamId) // "fund"
+ */
 export const streamKind = (s: StreamId): StreamKind => s.slice(0, s.indexOf("-")) as StreamKind;

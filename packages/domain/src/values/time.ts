@@ -105,14 +105,22 @@ export const parseInstant = (text: string): Instant | undefined => {
   return Instant.is(iso) ? iso : undefined;
 };
 
-/** The parts of a business date as numbers. @example dateParts("2024-07-01") // { year: 2024, month: 7, day: 1 } */
+/**
+ * The parts of a business date as numbers.
+ * @example
+ * dateParts("2024-07-01" as BusinessDate) // { year: 2024, month: 7, day: 1 }
+ */
 export const dateParts = (d: BusinessDate): { year: number; month: number; day: number } => ({
   year: Number(d.slice(0, 4)),
   month: Number(d.slice(5, 7)),
   day: Number(d.slice(8, 10)),
 });
 
-/** Builds a business date from numbers (clamping the day to the month's end). @example makeDate(2023, 2, 31) // "2023-02-28" */
+/**
+ * Builds a business date from numbers (clamping the day to the month's end).
+ * @example
+ * makeDate(2023, 2, 31) // "2023-02-28"
+ */
 export const makeDate = (year: number, month: number, day: number): BusinessDate => {
   const d = Math.min(day, daysInMonth(year, month));
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}` as BusinessDate;
@@ -128,7 +136,11 @@ export const addMonths = (d: BusinessDate, months: number): BusinessDate => {
   return makeDate(Math.floor(index / 12), (index % 12) + 1, day);
 };
 
-/** Adds days (negative to go back). @example addDays("2024-12-31" as BusinessDate, 1) // "2025-01-01" */
+/**
+ * Adds days (negative to go back).
+ * @example
+ * addDays("2024-12-31" as BusinessDate, 1) // "2025-01-01"
+ */
 export const addDays = (d: BusinessDate, days: number): BusinessDate => isoDate(dayOf(d) + days);
 
 /**
@@ -145,7 +157,11 @@ export const monthsBetween = (from: BusinessDate, to: BusinessDate): number => {
   return months;
 };
 
-/** Whole years of age on a date (birthdays on 29 February count from 1 March in common years). @example ageOn("1975-06-01" as BusinessDate, "2025-05-31" as BusinessDate) // 49 */
+/**
+ * Whole years of age on a date (birthdays on 29 February count from 1 March in common years).
+ * @example
+ * ageOn("1975-06-01" as BusinessDate, "2025-05-31" as BusinessDate) // 49
+ */
 export const ageOn = (birthDate: BusinessDate, on: BusinessDate): number => {
   const b = dateParts(birthDate);
   const d = dateParts(on);
@@ -153,14 +169,30 @@ export const ageOn = (birthDate: BusinessDate, on: BusinessDate): number => {
   return d.year - b.year - (hadBirthday ? 0 : 1);
 };
 
-/** Compares dates (or canonical instants): negative, zero or positive. @example compareDates(a, b) < 0 */
+/**
+ * Compares dates (or canonical instants): negative, zero or positive.
+ * @example
+ * compareDates("2022-12-31", "2023-01-01") < 0 // true
+ */
 export const compareDates = <S extends string>(a: S, b: S): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The last day of a year. @example endOfYear(2022) // "2022-12-31" */
+/**
+ * The last day of a year.
+ * @example
+ * endOfYear(2022) // "2022-12-31"
+ */
 export const endOfYear = (year: number): BusinessDate => makeDate(year, 12, 31);
 
-/** The first day of a year. @example startOfYear(2022) // "2022-01-01" */
+/**
+ * The first day of a year.
+ * @example
+ * startOfYear(2022) // "2022-01-01"
+ */
 export const startOfYear = (year: number): BusinessDate => makeDate(year, 1, 1);
 
-/** The business date (UTC day) of an instant. @example dateOfInstant("2023-01-15T08:00:00.000Z" as Instant) // "2023-01-15" */
+/**
+ * The business date (UTC day) of an instant.
+ * @example
+ * dateOfInstant("2023-01-15T08:00:00.000Z" as Instant) // "2023-01-15"
+ */
 export const dateOfInstant = (i: Instant): BusinessDate => i.slice(0, 10) as BusinessDate;

@@ -27,7 +27,11 @@ export const partsOf = (f: Figure): Parts =>
     ? { ratio: true, value: 0, numerator: f.numerator ?? 0, denominator: f.denominator ?? 0 }
     : { ratio: false, value: f.value ?? 0, numerator: 0, denominator: 0 };
 
-/** The parts of nothing (before a stream's first event). @example difference(partsOf(f), NO_PARTS) */
+/**
+ * The parts of nothing (before a stream's first event).
+ * @example
+ * difference({ ratio: false, value: 3, numerator: 0, denominator: 0 }, NO_PARTS)?.value // 3
+ */
 export const NO_PARTS: Parts = { ratio: false, value: 0, numerator: 0, denominator: 0 };
 
 /**

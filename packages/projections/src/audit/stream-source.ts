@@ -27,7 +27,12 @@ export function* eachStream(source: AuditSource): Iterable<[string, TimedEvent[]
   yield* groupByStream(source);
 }
 
-/** Every stream's events (arrival order) of an audit source. */
+/**
+ * Every stream's events (arrival order) of an audit source.
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * streamsOf(events).size === new Set(events.map((e) => e.streamId)).size // true
+ */
 export const streamsOf = (source: AuditSource): Map<string, TimedEvent[]> => {
   if (source instanceof ProjectionIndex) {
     const out = new Map<string, TimedEvent[]>();

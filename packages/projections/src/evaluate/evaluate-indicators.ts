@@ -282,5 +282,9 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     .exhaustive();
 };
 
-/** The day before a date, as a date (for period boundaries). @example dayBefore("2022-01-01") // "2021-12-31" */
+/**
+ * The day before a date, as a date (for period boundaries).
+ * @example
+ * dayBefore("2022-01-01" as BusinessDate) // "2021-12-31"
+ */
 export const dayBefore = (d: BusinessDate): BusinessDate => addDays(d, -1);

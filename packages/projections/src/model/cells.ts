@@ -94,7 +94,11 @@ export const ledgerLevelCell = (key: string): string => {
   return `|||${sector}|${c.form}`;
 };
 
-/** Bit of a form in a population mask (`""` is "not an organisation": funds and alliances). */
+/**
+ * Bit of a form in a population mask (`""` is "not an organisation": funds and alliances).
+ * @example
+ * formBit("cooperative") | formBit("union") // 3
+ */
 export const formBit = (form: CoopForm | ""): number =>
   form === "cooperative" ? 1 : form === "union" ? 2 : form === "group" ? 4 : 8;
 

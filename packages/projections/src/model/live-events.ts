@@ -23,7 +23,7 @@ export const timed = (recorded: RecordedEvent): TimedEvent => ({
 });
 
 /** Valid-time order within a stream: effective day, then the stream's own order (revision). */
-export const byValidTime = (a: TimedEvent, b: TimedEvent): number =>
+const byValidTime = (a: TimedEvent, b: TimedEvent): number =>
   a.day - b.day || a.recorded.revision - b.recorded.revision;
 
 /**

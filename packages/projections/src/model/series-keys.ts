@@ -6,6 +6,8 @@ import type { AllianceActivityKind, FundKind } from "@coop-ledger/domain";
  * to hash and compare. Stocks (codes below 20 and the annual ones from 30) follow the organisation when
  * its head office moves; flows (20–29) stay where they happened. New series take unused codes (a code's
  * meaning never changes; adding one bumps `INDEX_MODEL_VERSION`).
+ * @example
+ * seriesCodeOf(seriesKey(SeriesCode.rated, 2022)) // 30
  */
 export const SeriesCode = {
   active: 1,
@@ -61,22 +63,42 @@ export type SeriesCode = (typeof SeriesCode)[keyof typeof SeriesCode];
 
 const P = 1 << 20;
 
-/** Builds a series key. @example seriesKey(SeriesCode.rated, 2022) */
+/**
+ * Builds a series key.
+ * @example
+ * seriesParameterOf(seriesKey(SeriesCode.rated, 2022)) // 2022
+ */
 export const seriesKey = (code: SeriesCode, parameter = 0): number => code * P + parameter;
 
-/** The code of a series key. @example seriesCodeOf(seriesKey(SeriesCode.rated, 2022)) // 30 */
+/**
+ * The code of a series key.
+ * @example
+ * seriesCodeOf(seriesKey(SeriesCode.rated, 2022)) // 30
+ */
 export const seriesCodeOf = (key: number): number => Math.floor(key / P);
 
-/** The parameter of a series key. @example seriesParameterOf(seriesKey(SeriesCode.rated, 2022)) // 2022 */
+/**
+ * The parameter of a series key.
+ * @example
+ * seriesParameterOf(seriesKey(SeriesCode.rated, 2022)) // 2022
+ */
 export const seriesParameterOf = (key: number): number => key % P;
 
-/** Funds in parameter order. @example FUND_KINDS[0] // "centralSupportFund" */
+/**
+ * Funds in parameter order.
+ * @example
+ * FUND_KINDS[0] // "centralSupportFund"
+ */
 export const FUND_KINDS: ReadonlyArray<FundKind> = [
   "centralSupportFund",
   "provincialSupportFund",
   "nationalEmploymentFund",
 ];
-/** Alliance activity kinds in parameter order. @example ACTIVITY_KINDS[2] // "trainingClass" */
+/**
+ * Alliance activity kinds in parameter order.
+ * @example
+ * ACTIVITY_KINDS[2] // "trainingClass"
+ */
 export const ACTIVITY_KINDS: ReadonlyArray<AllianceActivityKind> = [
   "newsItem",
   "tradePromotion",
@@ -91,21 +113,39 @@ export const ACTIVITY_KINDS: ReadonlyArray<AllianceActivityKind> = [
  * @example REORGANISATION_KINDS[0] // "conversion"
  */
 export const REORGANISATION_KINDS = ["conversion", "split", "spinOff", "consolidation", "merger"] as const;
-/** Dissolution modes in parameter order. @example DISSOLUTION_MODES[1] // "compulsory" */
+/**
+ * Dissolution modes in parameter order.
+ * @example
+ * DISSOLUTION_MODES[1] // "compulsory"
+ */
 export const DISSOLUTION_MODES = ["voluntary", "compulsory"] as const;
-/** Finance metrics in parameter order (`finance.growth.*`). @example FINANCE_METRICS[0] // "capital" */
+/**
+ * Finance metrics in parameter order (`finance.growth.*`).
+ * @example
+ * FINANCE_METRICS[0] // "capital"
+ */
 export const FINANCE_METRICS = ["capital", "assets", "revenue", "profit"] as const;
 /** @see FINANCE_METRICS */
 export type FinanceMetric = (typeof FINANCE_METRICS)[number];
 
-/** Parameter of a year-and-score series (score floor 0–100 of year Y). @example scoreParameter(2022, 80) */
+/**
+ * Parameter of a year-and-score series (score floor 0–100 of year Y).
+ * @example
+ * scoreParameter(2022, 80) // 258896 (2022 × 128 + 80)
+ */
 export const scoreParameter = (year: number, floor: number): number => year * 128 + floor;
-/** Parameter of a year-and-metric finance series. @example financeParameter(2022, 0) */
+/**
+ * Parameter of a year-and-metric finance series.
+ * @example
+ * financeParameter(2022, 0) // 8088 (2022 × 4 + 0)
+ */
 export const financeParameter = (year: number, metric: number): number => year * 4 + metric;
 
 /**
  * The stock slots every stream model fills at an instant (the non-annual stocks): their order in the
  * vector a model writes, and the series each slot feeds.
+ * @example
+ * STOCK_SLOTS[Slot.active] === seriesKey(SeriesCode.active) // true
  */
 export const STOCK_SLOTS: ReadonlyArray<number> = [
   seriesKey(SeriesCode.active),
@@ -133,7 +173,11 @@ export const STOCK_SLOTS: ReadonlyArray<number> = [
   seriesKey(SeriesCode.workers),
 ];
 
-/** Index of each slot in {@link STOCK_SLOTS}. */
+/**
+ * Index of each slot in {@link STOCK_SLOTS}.
+ * @example
+ * STOCK_SLOTS[Slot.law2023] === seriesKey(SeriesCode.law2023) // true
+ */
 export const Slot = {
   active: 0,
   agricultural: 1,

@@ -93,7 +93,11 @@ export interface StreamState {
   fundCapital: number;
 }
 
-/** A new, empty stream state. @example initialStreamState().exists // false */
+/**
+ * A new, empty stream state.
+ * @example
+ * initialStreamState().exists // false
+ */
 export const initialStreamState = (): StreamState => ({
   exists: false,
   ended: false,

@@ -15,10 +15,20 @@ export interface Deltas {
   readonly causes: number[];
 }
 
-/** An empty delta list. @example emptyDeltas().keys.length // 0 */
+/**
+ * An empty delta list.
+ * @example
+ * emptyDeltas().keys.length // 0
+ */
 export const emptyDeltas = (): Deltas => ({ keys: [], cells: [], days: [], amounts: [], causes: [] });
 
-/** Empties a delta list in place (to reuse it as scratch). @example clearDeltas(d); d.keys.length // 0 */
+/**
+ * Empties a delta list in place (to reuse it as scratch).
+ * @example
+ * const d = emptyDeltas();
+ * clearDeltas(d);
+ * d.keys.length // 0
+ */
 export const clearDeltas = (d: Deltas): Deltas => {
   d.keys.length = 0;
   d.cells.length = 0;

@@ -51,7 +51,7 @@ const FIXED = 32;
  * The data area is checked in blocks of this many bytes (a reader reads and checks the whole blocks
  * its bytes lie in, once each). Small, because the reads are small: a column's slice of an array.
  */
-export const INDEX_BLOCK_BYTES = 1 << 12;
+const INDEX_BLOCK_BYTES = 1 << 12;
 
 /** Why persisted index bytes were not accepted (the caller rebuilds the index). */
 export type ImageDecodeError =

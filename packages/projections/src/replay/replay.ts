@@ -13,7 +13,13 @@ import type { QueryInput } from "../query/projection-query.js";
 
 type Totals = Map<number, Map<string, number>>;
 
-/** Groups events by stream, keeping arrival order. */
+/**
+ * Groups events by stream, keeping arrival order.
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const streams = groupByStream(events);
+ * [...streams.values()].reduce((n, s) => n + s.length, 0) === events.length // true
+ */
 export const groupByStream = (events: Iterable<RecordedEvent>): Map<string, TimedEvent[]> => {
   const streams = new Map<string, TimedEvent[]>();
   for (const e of events) {
@@ -33,7 +39,7 @@ export const groupByStream = (events: Iterable<RecordedEvent>): Map<string, Time
  * the cell where it happened (annual stocks in the cell of their fiscal year's last day). No deltas, no
  * index: the reference the index is checked against.
  */
-export const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, day: number): Totals => {
+const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, day: number): Totals => {
   const totals: Totals = new Map();
   const add = (key: number, cell: string, amount: number): void => {
     if (amount === 0) return;

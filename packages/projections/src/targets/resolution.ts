@@ -26,7 +26,11 @@ export const ResolutionBody = literals(
 /** @see ResolutionBody */
 export type ResolutionBody = t.TypeOf<typeof ResolutionBody>;
 
-/** A resolution's id: lower-case letters, digits and dashes. @example ResolutionId.is("my-district-2024") // true */
+/**
+ * A resolution's id: lower-case letters, digits and dashes.
+ * @example
+ * ResolutionId.is("my-district-2024") // true
+ */
 export const ResolutionId = t.refinement(
   t.string,
   (s) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(s),

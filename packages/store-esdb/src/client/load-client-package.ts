@@ -61,7 +61,7 @@ const ensureRoot = (pkg: ClientPackage): void => {
  * The source of a generated file rewritten to use the package's own namespace, or `undefined` when
  * the file does not have the generated prelude (then it is compiled unchanged).
  */
-export const isolateGeneratedSource = (pkg: ClientPackage, source: string): string | undefined => {
+const isolateGeneratedSource = (pkg: ClientPackage, source: string): string | undefined => {
   if (!PRELUDE.test(source)) return undefined;
   const root = `globalThis[Symbol.for(${JSON.stringify(rootKey(pkg))})]`;
   // Prepended on line 1 (no newline) so stack traces keep their line numbers.

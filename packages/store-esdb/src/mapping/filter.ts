@@ -3,7 +3,11 @@ import type { SubscriptionFilter } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { EsdbFilterSpec } from "../client/esdb-client.js";
 
-/** The stream prefixes of the ledger: every stream of ours starts with one of these. */
+/**
+ * The stream prefixes of the ledger: every stream of ours starts with one of these.
+ * @example
+ * LEDGER_STREAM_PREFIXES.some((p) => "coop-htx-1".startsWith(p)) // true
+ */
 export const LEDGER_STREAM_PREFIXES: ReadonlyArray<string> = [
   "coop-",
   "alliance-",

@@ -31,7 +31,8 @@ export const fail = async <A>(te: TE.TaskEither<StoreError, A>): Promise<StoreEr
   return r.left;
 };
 
-/** Every event of the global log, read back page by page (the order is the global order). * @example
+/** Every event of the global log, read back page by page (the order is the global order).
+ * @example
  * import { makeInMemoryStore } from "@coop-ledger/store";
  * (await readEverything(makeInMemoryStore())).length // 0
  */

@@ -4,9 +4,17 @@ import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { canonicalJson } from "../core/canonical-json.js";
 
-/** The `format` value of a ledger header. @example LEDGER_FORMAT // "coop-ledger" */
+/**
+ * The `format` value of a ledger header.
+ * @example
+ * LEDGER_FORMAT // "coop-ledger"
+ */
 export const LEDGER_FORMAT = "coop-ledger";
-/** The ledger format version this library writes and reads. @example LEDGER_FORMAT_VERSION // 1 */
+/**
+ * The ledger format version this library writes and reads.
+ * @example
+ * LEDGER_FORMAT_VERSION // 1
+ */
 export const LEDGER_FORMAT_VERSION = 1;
 /**
  * The longest line, in bytes without its newline, that is written or read: 1 MiB. Longer appends are

@@ -2,7 +2,11 @@ import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import { ChainWorkerFailed } from "./chain-pool.js";
 
-/** Thrown by {@link openLedgerFile} for a path that is not a regular file (caught by its callers). */
+/**
+ * Thrown by {@link openLedgerFile} for a path that is not a regular file (caught by its callers).
+ * @example
+ * new NotRegularFile("ledgers", "directory").code // "EISDIR"
+ */
 export class NotRegularFile extends Error {
   readonly code: "EISDIR" | "ENOTREG";
   constructor(path: string, kind: "directory" | "other") {

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 
-/** What a step of a co-op's plan tries to do; the interpreter skips a step its state does not allow. */
+/**
+ * What a step of a co-op's plan tries to do; the interpreter skips a step its state does not allow.
+ * @example
+ * STEP_KINDS.includes("loan") // true
+ */
 export const STEP_KINDS = [
   "members",
   "report",

@@ -33,8 +33,16 @@ export const domainEventArbitrary: fc.Arbitrary<DomainEvent> = fc.oneof(
   ...EVENT_TYPES.map((k) => eventArbitrary(k) as fc.Arbitrary<DomainEvent>),
 );
 
-/** An arbitrary envelope metadata (recordedAt, optional recordedBy, correlation, source). @example fc.sample(metadataArbitrary, 1) */
+/**
+ * An arbitrary envelope metadata (recordedAt, optional recordedBy, correlation, source).
+ * @example
+ * fc.sample(metadataArbitrary, 1)
+ */
 export const metadataArbitrary: fc.Arbitrary<EventMetadata> = arbitraryOf(EventMetadata);
 
-/** An arbitrary location (gazetteer, province, district only in 2008-08-01). @example fc.sample(locationArbitrary, 1) */
+/**
+ * An arbitrary location (gazetteer, province, district only in 2008-08-01).
+ * @example
+ * fc.sample(locationArbitrary, 1)
+ */
 export const locationArbitrary: fc.Arbitrary<Location> = arbitraryOf(Location);

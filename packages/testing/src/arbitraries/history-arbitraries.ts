@@ -44,7 +44,11 @@ export const provinceHistoryArbitrary = (
       mergeByRecording(plans.map((p, i) => interpretCoopPlan(p, `htx-plan-${i + 1}`, 1000 + i))),
     );
 
-/** Merges streams by recording instant, keeping each stream's order (stable). @example mergeByRecording([a, b]) */
+/**
+ * Merges streams by recording instant, keeping each stream's order (stable).
+ * @example
+ * mergeByRecording([[], []]).length // 0
+ */
 export const mergeByRecording = (streams: ReadonlyArray<ReadonlyArray<GeneratedEvent>>): GeneratedEvent[] =>
   streams
     .flatMap((s, si) => s.map((e, i) => ({ e, si, i })))

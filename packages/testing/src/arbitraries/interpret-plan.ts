@@ -33,7 +33,11 @@ import {
 import type { CoopPlan } from "./coop-plan.js";
 
 const BASE = dayOf("2011-01-01");
-/** Plans stop at this valid day. */
+/**
+ * Plans stop at this valid day.
+ * @example
+ * PLAN_END_DAY === dayOf("2026-06-30") // true
+ */
 export const PLAN_END_DAY = dayOf("2026-06-30");
 
 const locationOf = (province: string, day: DayNumber, knob: number): Location => {

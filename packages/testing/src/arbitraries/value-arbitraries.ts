@@ -9,7 +9,11 @@ import fc from "fast-check";
  */
 const two = (n: number): string => String(n).padStart(2, "0");
 
-/** A real calendar date between 1990 and 2035 (`YYYY-MM-DD`). @example fc.sample(businessDateArb, 1) */
+/**
+ * A real calendar date between 1990 and 2035 (`YYYY-MM-DD`).
+ * @example
+ * fc.sample(businessDateArb, 1)
+ */
 export const businessDateArb: fc.Arbitrary<string> = fc
   .date({
     min: new Date("1990-01-01T00:00:00.000Z"),
@@ -18,7 +22,11 @@ export const businessDateArb: fc.Arbitrary<string> = fc
   })
   .map((d) => d.toISOString().slice(0, 10));
 
-/** A canonical UTC instant (`YYYY-MM-DDTHH:mm:ss.sssZ`) between 1990 and 2035. @example fc.sample(instantArb, 1) */
+/**
+ * A canonical UTC instant (`YYYY-MM-DDTHH:mm:ss.sssZ`) between 1990 and 2035.
+ * @example
+ * fc.sample(instantArb, 1)
+ */
 export const instantArb: fc.Arbitrary<string> = fc
   .date({
     min: new Date("1990-01-01T00:00:00.000Z"),
@@ -28,19 +36,31 @@ export const instantArb: fc.Arbitrary<string> = fc
   .map((d) => d.toISOString());
 
 const idChars = "abcdefghijklmnopqrstuvwxyz0123456789";
-/** An identifier as the id codecs accept (`[A-Za-z0-9][A-Za-z0-9._-]{0,63}`), kept short and readable. */
+/**
+ * An identifier as the id codecs accept (`[A-Za-z0-9][A-Za-z0-9._-]{0,63}`), kept short and readable.
+ * @example
+ * fc.assert(fc.property(idArb("htx"), (id) => id.startsWith("htx-") && E.isRight(CoopId.decode(id)))) // passes
+ */
 export const idArb = (prefix: string): fc.Arbitrary<string> =>
   fc
     .string({ unit: fc.constantFrom(...idChars.split("")), minLength: 1, maxLength: 8 })
     .map((s) => `${prefix}-${s}`);
 
-/** A VND amount up to 10 bn (integers: VND has no minor unit in use). */
+/**
+ * A VND amount up to 10 bn (integers: VND has no minor unit in use).
+ * @example
+ * fc.assert(fc.property(vndArb, (n) => E.isRight(Vnd.decode(n)))) // passes
+ */
 export const vndArb: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: 0, max: 10_000_000_000 }),
   fc.integer({ min: 1, max: 2000 }).map((n) => n * 10_000_000),
 );
 
-/** A Vietnamese-looking non-blank text. */
+/**
+ * A Vietnamese-looking non-blank text.
+ * @example
+ * fc.assert(fc.property(textArb, (s) => E.isRight(Text.decode(s)))) // passes
+ */
 export const textArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     "HTX Nông nghiệp Thắng Lợi",
@@ -51,7 +71,12 @@ export const textArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0),
 );
 
-/** The leaves by brand name; `arbitraryOf` looks a refinement's name up here. */
+/**
+ * The leaves by brand name; `arbitraryOf` looks a refinement's name up here.
+ * @example
+ * const vnd = BRAND_ARBITRARIES.Vnd;
+ * vnd !== undefined && fc.sample(vnd, 3).every((n) => E.isRight(Vnd.decode(n))) // true
+ */
 export const BRAND_ARBITRARIES: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   BusinessDate: businessDateArb,
   // a date typed as text decodes to a BusinessDate and encodes back to `YYYY-MM-DD`
@@ -92,5 +117,9 @@ export const BRAND_ARBITRARIES: Readonly<Record<string, fc.Arbitrary<unknown>>> 
     .map(([k, id]) => `${k}-${id}`),
 };
 
-/** Two-digit padding, exported for the history interpreters. @example two(7) // "07" */
+/**
+ * Two-digit padding, exported for the history interpreters.
+ * @example
+ * pad2(7) // "07"
+ */
 export const pad2 = two;

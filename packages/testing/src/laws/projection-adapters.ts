@@ -3,7 +3,11 @@ import { buildIndex, ProjectionIndex, replay, type Snapshot, snapshot } from "@c
 import * as E from "fp-ts/lib/Either.js";
 import type { LawProjection } from "./projection-laws.js";
 
-/** The figures of a snapshot that must agree (value, ratio parts, period, breakdown), or the error tag. */
+/**
+ * The figures of a snapshot that must agree (value, ratio parts, period, breakdown), or the error tag.
+ * @example
+ * comparableSnapshot(E.left({ _tag: "UnknownIndicator" })) // { error: "UnknownIndicator" }
+ */
 export const comparableSnapshot = (r: E.Either<{ readonly _tag: string }, Snapshot>): unknown =>
   E.isLeft(r)
     ? { error: r.left._tag }

@@ -202,8 +202,16 @@ export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: Coop
  */
 export const LATE_FACT_TYPES: ReadonlyArray<string> = [...LATE_FACTS];
 
-/** Whether a status ends the co-op (dissolved, reorganised away, converted). @example isTerminal("dissolved") // true */
+/**
+ * Whether a status ends the co-op (dissolved, reorganised away, converted).
+ * @example
+ * isTerminal("dissolved") // true
+ */
 export const isTerminal = (status: CoopStatus): boolean => TERMINAL.includes(status);
 
-/** Whether an event type ends a co-op. @example isTerminating("CoopDissolved") // true */
+/**
+ * Whether an event type ends a co-op.
+ * @example
+ * isTerminating("CoopDissolved") // true
+ */
 export const isTerminating = (type: string): boolean => TERMINATING.has(type as CoopEvent["type"]);

@@ -4,7 +4,11 @@ import type { EventRef } from "../domain-error.js";
 import { type Check, fail, ok, type RuleContext } from "../rule-context.js";
 import { type CoopState, effectiveEntries } from "../stream-state.js";
 
-/** The laws in the order they came into force, to compare a co-op's regime with another. */
+/**
+ * The laws in the order they came into force, to compare a co-op's regime with another.
+ * @example
+ * REGIME_ORDER["2012"] < REGIME_ORDER["2023"] // true
+ */
 export const REGIME_ORDER: Record<LawRegime, number> = { "2003": 0, "2012": 1, "2023": 2 };
 
 /** Events already effective after `date` on the stream (retracted ones left out), for back-dating checks. */
