@@ -53,7 +53,9 @@ const ALLOW_LIST_CEILING = 3;
 // 62 (exmissing, 21:05 UTC 2026-12-06): 193 exported values had no example the checker reads (126 with none,
 // 67 with one written inside the description line, which collectExamples never extracted); 13 were
 // un-exported (nothing outside their file used them), 118 now have checked examples, 62 are listed with why.
-const MISSING_CEILING = 62;
+// 62 → 35 (exmissing, 21:15 UTC): decider checks that take a plain context, the rule-context helpers,
+// bitemporal-index constants, province simulation steps and a few cli/projections/store functions.
+const MISSING_CEILING = 35;
 
 const allow = JSON.parse(
   readFileSync(join(root, "scripts", "tsdoc-examples.allow.json"), "utf8"),

@@ -46,6 +46,10 @@ export const GAZETTEER_2025_DAY = dayOf("2025-07-01");
 /**
  * When a co-op under Law 23/2012/QH13 amends its charter for Law 17/2023/QH15 (seven in ten do, by the
  * 2025-12-31 deadline or a little after), or never (`Infinity`).
+ * @example
+ * planConformance2023({ rng: new Prng(42, 1) }, dayOf("2024-08-01")) === Number.POSITIVE_INFINITY // true: founded under the 2023 law
+ * const day = planConformance2023({ rng: new Prng(42, 1) }, dayOf("2015-01-01"));
+ * day === Number.POSITIVE_INFINITY || day >= LAW_2023_DAY // true
  */
 export const planConformance2023 = (ctx: Pick<SimContext, "rng">, foundedDay: DayNumber): DayNumber =>
   foundedDay < LAW_2023_DAY && ctx.rng.chance(0.7)
@@ -64,6 +68,10 @@ const DECREE_77_DAY = dayOf("2019-11-25");
  * 17/2023/QH15 art. 4(7)); union ≥ 4 / ≥ 3 co-ops; group ≥ 3 under the Civil Code 2005 and Decree
  * 151/2007/NĐ-CP, ≥ 2 from Decree 77/2019/NĐ-CP (the domain's `groupFounders` rule). Under the 2003 law
  * the 2012 figures are used too, so pre-existing records never need the "historical" leniency.
+ * @example
+ * minimumFounders("cooperative", dayOf("2019-03-01")) // 7 (Law 23/2012/QH13)
+ * minimumFounders("cooperative", dayOf("2024-07-01")) // 5 (Law 17/2023/QH15)
+ * minimumFounders("group", dayOf("2019-03-01")) // 3 (Decree 151/2007/NĐ-CP, until 2019-11-25)
  */
 export const minimumFounders = (form: CoopForm, day: DayNumber): number =>
   form === "group"

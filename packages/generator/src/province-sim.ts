@@ -97,6 +97,15 @@ const FORMS = [
 /**
  * Simulates one month of a province, in valid time: the co-ops that exist at the start (first month
  * only), new foundings, every co-op's month, then the province-wide programmes.
+ * @example
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const rec = new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY);
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), rec, province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * stepProvince(ctx, monthOf(dayOf("2022-01-01")), true); // the first month also records the 20 co-ops that already exist
+ * ctx.coops.length >= 20 // true
  */
 export const stepProvince = (ctx: SimContext, m: Month, first: boolean): void => {
   const { rng, params } = ctx;

@@ -25,6 +25,17 @@ export const dayIn = (ctx: SimContext, m: Month): DayNumber =>
  */
 export const round = (n: number, unit: number): number => Math.max(0, Math.round(n / unit) * unit);
 
-/** Months until the next event of a monthly hazard `p` (geometric, 0 = next month). */
+/**
+ * Months until the next event of a monthly hazard `p` (geometric, 0 = next month).
+ * @example
+ * import { createProvinceSim } from "../src/province-sim.js";
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY), province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * geometricMonths(ctx, 1) // 0: a certain event happens next month
+ * geometricMonths(ctx, 0) // 10000: never, in practice
+ */
 export const geometricMonths = (ctx: SimContext, p: number): number =>
   p <= 0 ? 10_000 : p >= 1 ? 0 : Math.floor(Math.log(1 - ctx.rng.next()) / Math.log(1 - p));

@@ -83,7 +83,16 @@ export const targetThresholdText = (row: TargetRow, nf: NumberFormat = "en"): st
     ? `${comparatorSymbol(row.comparator)} ${thresholdIn(row.threshold, nf)}`
     : "–";
 
-/** A row's figure as text (alias of {@link showTargetFigure} for the report). */
+/**
+ * A row's figure as text (alias of {@link showTargetFigure} for the report).
+ * @example
+ * // A year of Bình Thuận (60), indexed in memory.
+ * const index = buildIndex(asRecorded(generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" })));
+ * const report = evaluateResolution(index, "000", "2022-12-31" as BusinessDate);
+ * if (E.isLeft(report)) throw new Error(report.left.message);
+ * const row = report.right.targets.find((t) => t.targetId === "000.youngQualifiedManagers");
+ * row !== undefined && showTargetFigureText(row, "vi") === showTargetFigure(row, "vi") // true
+ */
 export const showTargetFigureText = (row: TargetRow, nf: NumberFormat = "en"): string =>
   showTargetFigure(row, nf);
 

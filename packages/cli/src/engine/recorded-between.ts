@@ -1,7 +1,13 @@
 import { dayOf, type Instant, type RecordedEvent } from "@coop-ledger/domain";
 import type { LoadedLedger } from "./load-ledger.js";
 
-/** An event's effective date. @example effectiveOf(e) // "2022-06-01" */
+/**
+ * An event's effective date. @example effectiveOf(e) // "2022-06-01"
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const first = events[0];
+ * first !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(effectiveOf(first)) // true
+ */
 export const effectiveOf = (e: RecordedEvent): string =>
   (e.event.data as { effectiveDate: string }).effectiveDate;
 

@@ -20,7 +20,11 @@ export interface ViewTable {
   readonly rows: ReadonlyArray<Readonly<Record<string, Cell>>>;
 }
 
-/** @see ViewTable */
+/**
+ * @see ViewTable
+ * @example
+ * viewTable({ title: "t", columns: [{ key: "a", header: "A", kind: "int" }], rows: [{ a: 1000 }] }, "vi").cells[0]?.[0] // "1.000"
+ */
 export const viewTable = (t: DataTable, nf: NumberFormat): ViewTable => {
   const cols = t.columns.filter((c) => c.only !== "data");
   return {

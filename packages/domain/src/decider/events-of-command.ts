@@ -16,6 +16,11 @@ const ev = <T extends DomainEvent["type"]>(type: T, schemaVersion: number, data:
  * stars and validity, loan maturity). The events are then checked by `checkEvent` against the state;
  * the only refusal here is for a derivation that has no result (an OCOP score below 3★), and an
  * assessment of a stream that is not a co-op (the rating needs the co-op's sector).
+ * @example
+ * const found = makeCommand("FoundCoop", { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative",
+ *   sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7 });
+ * const events = E.isRight(found) ? eventsOfCommand(defaultDomainConfig, found.right, initialState) : found;
+ * E.isRight(events) && events.right.map((e) => e.type).join() // "CoopFounded"
  */
 export const eventsOfCommand = (
   config: DomainConfig,

@@ -7,6 +7,10 @@ import { type Check, fail, ok, type RuleContext } from "./rule-context.js";
 /**
  * A province reference must use the gazetteer in force on the effective date (2008-08-01 before
  * 2025-07-01, then 2025-07-01: Resolution 202/2025/QH15) and a province code of that gazetteer.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "FoundCoop" } as const;
+ * const r = checkProvinceRef(ctx, "location", "2008-08-01", "60", "2025-08-01" as BusinessDate);
+ * E.isLeft(r) && r.left._tag // "WrongGazetteer"
  */
 export const checkProvinceRef = (
   ctx: RuleContext,
@@ -38,6 +42,10 @@ export const checkProvinceRef = (
 /**
  * A location: gazetteer in force and a known province; its district and commune when the unit lists
  * are supplied (districts exist only in 2008-08-01; the `Location` codec already refuses one in 2025).
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "FoundCoop" } as const;
+ * const loc = Location.decode({ gazetteer: "2025-07-01", provinceCode: "68" });
+ * E.isRight(loc) && checkLocation(ctx, "location", loc.right, "2025-08-01" as BusinessDate)._tag // "Right" (68 Lâm Đồng)
  */
 export const checkLocation = (
   ctx: RuleContext,

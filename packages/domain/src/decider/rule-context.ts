@@ -48,7 +48,13 @@ export type Check = E.Either<DomainError, ReadonlyArray<DomainWarning>>;
  */
 export const ok: Check = E.right([]);
 
-/** Makes a refusal. */
+/**
+ * Makes a refusal.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "DisburseLoan" } as const;
+ * const r = fail(ctx, "UnknownLoan", { loanId: "loan-1" }, "no loan loan-1 on this stream");
+ * E.isLeft(r) && r.left.message // "DisburseLoan: no loan loan-1 on this stream"
+ */
 export const fail = <T extends DomainErrorTag>(
   ctx: RuleContext,
   tag: T,

@@ -11,6 +11,10 @@ import type { StreamState } from "./stream-state.js";
  * its effective date. This is the heart of the decider (commands are turned into events, then checked
  * here) and also what checks events that do not come from commands: reorganisation effects, imports,
  * generated histories. (A `switch` rather than ts-pattern: it runs for every validated event.)
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopFounded" } as const;
+ * const founded = CoopFounded.decode({ type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } });
+ * E.isRight(founded) && checkEvent(ctx, initialState, founded.right)._tag // "Right"
  */
 export const checkEvent = (
   ctx: RuleContext,

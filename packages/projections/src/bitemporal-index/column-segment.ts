@@ -19,7 +19,12 @@ const SCAN_BELOW = 16;
  */
 export const doubles = (n: number): number[] => new Array<number>(n).fill(0.5);
 
-/** Index of the first element of `a[from..to)` greater than `x` (sorted ascending there). */
+/**
+ * Index of the first element of `a[from..to)` greater than `x` (sorted ascending there).
+ * @example
+ * upperBound([1, 2, 2, 5], 0, 4, 2) // 3
+ * upperBound([1, 2, 2, 5], 0, 2, 9) // 2 (the end of the range: nothing there is greater)
+ */
 export const upperBound = (a: ArrayLike<number>, from: number, to: number, x: number): number => {
   let lo = from;
   let hi = to;

@@ -1,6 +1,10 @@
 import type { SegmentParts } from "./column-segment.js";
 
-/** The cell levels in image order. */
+/**
+ * The cell levels in image order.
+ * @example
+ * IMAGE_LEVELS.indexOf("province") // 1
+ */
 export const IMAGE_LEVELS = ["ledger", "province", "detail"] as const;
 
 /**
@@ -81,7 +85,11 @@ export interface ImageExtent {
   readonly segments: Readonly<Record<(typeof IMAGE_LEVELS)[number], number>>;
 }
 
-/** The array fields of a segment, in image order. */
+/**
+ * The array fields of a segment, in image order.
+ * @example
+ * SEGMENT_FIELDS[0] // "start"
+ */
 export const SEGMENT_FIELDS = [
   "start",
   "days",

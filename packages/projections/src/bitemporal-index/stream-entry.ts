@@ -83,7 +83,11 @@ export const NO_DELTAS: Deltas = Object.freeze({
  * @example scratchOld !== scratchNew // true
  */
 export const scratchOld = emptyDeltas();
-/** See {@link scratchOld}. @example scratchNew.keys.length >= 0 // true */
+/**
+ * See {@link scratchOld}.
+ * @example
+ * scratchNew !== scratchOld // true
+ */
 export const scratchNew = emptyDeltas();
 
 /**

@@ -168,8 +168,17 @@ const { TextEncoder, TextDecoder } = globalThis as unknown as {
   TextDecoder: new () => { decode: (b: Uint8Array) => string };
 };
 
-/** The image arrays holding the stream folds (see {@link packStreamFolds}). */
+/**
+ * The image array of each stream fold's first byte (see {@link packStreamFolds}).
+ * @example
+ * FOLD_START in packStreamFolds(["[]", ""]) // true
+ */
 export const FOLD_START = "streamFoldStart";
+/**
+ * The image array of the stream folds' bytes, four to an i32 word (see {@link packStreamFolds}).
+ * @example
+ * packStreamFolds(["[]", ""])[FOLD_BYTES].length // 1 (two bytes, one word)
+ */
 export const FOLD_BYTES = "streamFoldBytes";
 
 /**

@@ -172,7 +172,14 @@ export const turns50 = (birth: BusinessDate): number => {
   return ageOn(birth, candidate) >= 50 ? d : d + 1;
 };
 
-/** Whether an event changes the annual (per fiscal year) quantities. @example affectsAnnual(e) */
+/**
+ * Whether an event changes the annual (per fiscal year) quantities. @example affectsAnnual(e)
+ * @example
+ * // Two years: the reports of 2022 are filed in 2023.
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2023-12-31" }));
+ * events.some((e) => e.event.type === "AnnualReportFiled" && affectsAnnual(e.event)) // true
+ * events.some((e) => e.event.type === "CoopFounded" && affectsAnnual(e.event)) // false
+ */
 export const affectsAnnual = (e: DomainEvent): boolean =>
   e.type === "CoopAssessed" || e.type === "AnnualReportFiled";
 

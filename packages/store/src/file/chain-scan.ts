@@ -255,7 +255,12 @@ export const linkIssue = (
       };
 };
 
-/** The issue of a range's frame (stage 1) or link (stage 2) failure. */
+/**
+ * The issue of a range's frame (stage 1) or link (stage 2) failure.
+ * @example
+ * frameOrLinkIssue({ stage: 1, byteOffset: 2048 }, 10)._tag // "MalformedLine"
+ * frameOrLinkIssue({ stage: 2, byteOffset: 2048, stored: "a".repeat(64), computed: "b".repeat(64) }, 10)._tag // "HashMismatch"
+ */
 export const frameOrLinkIssue = (
   f: {
     readonly stage: number;

@@ -78,6 +78,10 @@ const TERMINATING: ReadonlySet<CoopEvent["type"]> = new Set([
  * Checks an event that lives on a co-op stream against the stream's state: the common rules (the
  * stream holds this co-op; not terminated; effective date not before founding; status allows it), then
  * the event's own.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopFounded" } as const;
+ * const founded = CoopFounded.decode({ type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } });
+ * E.isRight(founded) && checkCoopEvent(ctx, initialState, founded.right)._tag // "Right"
  */
 export const checkCoopEvent = (ctx: RuleContext, state: StreamState, event: CoopEvent): Check => {
   if (event.type === "CoopFounded") return checkFounding(ctx, state, event);

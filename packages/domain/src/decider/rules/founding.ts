@@ -12,6 +12,10 @@ import { REGIME_ORDER } from "./shared-checks.js";
 /**
  * A founding's rules: on an empty co-op stream, at a valid location, by the law in force on its date
  * (a pre-existing co-op under a law already in force; a conversion changes the form; enough founders).
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopFounded" } as const;
+ * const founded = CoopFounded.decode({ type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } });
+ * E.isRight(founded) && checkFounding(ctx, initialState, founded.right)._tag // "Right"
  */
 export const checkFounding = (ctx: RuleContext, state: StreamState, e: EventOf<"CoopFounded">): Check => {
   const d = e.data;
@@ -79,6 +83,10 @@ export const checkFounding = (ctx: RuleContext, state: StreamState, e: EventOf<"
 /**
  * Minimum founders by the law in force on the effective date; a 2003-era founding below the 2012 minimum
  * is accepted with a warning (the rule came later).
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "FoundCoop" } as const;
+ * const r = checkFounders(ctx, "cooperative", 3, "2019-03-01" as BusinessDate);
+ * E.isLeft(r) && r.left._tag // "BelowMinimumFounders" (7 under Law 23/2012/QH13)
  */
 export const checkFounders = (
   ctx: RuleContext,

@@ -37,7 +37,13 @@ export const terminationNotBackdated = (ctx: RuleContext, c: CoopState, date: Bu
   );
 };
 
-/** An event about something (a loan, a manager, a certificate...) may not take effect before it began. */
+/**
+ * An event about something (a loan, a manager, a certificate...) may not take effect before it began.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "RepayLoan" } as const;
+ * const r = notBefore(ctx, "loan", "2021-01-01" as BusinessDate, "2021-06-01" as BusinessDate);
+ * E.isLeft(r) && r.left._tag // "EffectiveDateBeforeStart"
+ */
 export const notBefore = (
   ctx: RuleContext,
   what: string,
@@ -53,7 +59,13 @@ export const notBefore = (
       )
     : ok;
 
-/** A field the rules derive (a rating, stars, a validity date) must be what the rules give. */
+/**
+ * A field the rules derive (a rating, stars, a validity date) must be what the rules give.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "OcopCertified" } as const;
+ * E.isRight(derived(ctx, "stars", 4, 4)) // true
+ * E.isLeft(derived(ctx, "stars", 5, 4)) // true (InconsistentDerivedField)
+ */
 export const derived = (
   ctx: RuleContext,
   field: string,
