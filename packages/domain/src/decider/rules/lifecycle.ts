@@ -24,6 +24,13 @@ export type LifecycleEvent = EventOf<
 /**
  * A lifecycle event's own rules, after the common co-op stream rules passed: alliance membership of the
  * co-op's own province, conformance to a later law, conversion, suspension, dissolution, head-office moves.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopResumed" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const resumed = CoopResumed.decode({ type: "CoopResumed", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2021-06-01" } });
+ * const r = state._tag === "Coop" && E.isRight(resumed) ? checkLifecycleEvent(ctx, state, resumed.right) : undefined;
+ * r !== undefined && E.isLeft(r) && r.left._tag // "NotSuspended"
  */
 export const checkLifecycleEvent = (ctx: RuleContext, c: CoopState, event: LifecycleEvent): Check => {
   switch (event.type) {

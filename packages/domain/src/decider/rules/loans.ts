@@ -16,6 +16,13 @@ const loanOf = (ctx: RuleContext, c: CoopState, loanId: string) =>
  * A loan event's own rules, after the common co-op stream rules passed: one disbursement per loan id,
  * within the fund's cap in force on the disbursement date; repayments and reschedulings of a loan that
  * exists, never more than is outstanding.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "LoanRepaid" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const repaid = LoanRepaid.decode({ type: "LoanRepaid", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2020-08-01", loanId: "l-1", principalVnd: 50000000 } });
+ * const r = state._tag === "Coop" && E.isRight(repaid) ? checkLoanEvent(ctx, state, repaid.right) : undefined;
+ * r !== undefined && E.isLeft(r) && r.left._tag // "UnknownLoan"
  */
 export const checkLoanEvent = (ctx: RuleContext, c: CoopState, event: LoanEvent): Check => {
   switch (event.type) {

@@ -13,6 +13,13 @@ export type ProductOrLinkEvent = EventOf<
 /**
  * An OCOP or value-chain event's own rules, after the common co-op stream rules passed: stars and validity
  * derived from the score, certificates and linkages ended only while current, not before they began.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "ValueChainUnlinked" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const unlinked = ValueChainUnlinked.decode({ type: "ValueChainUnlinked", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2023-01-01", linkageId: "l-1" } });
+ * const r = state._tag === "Coop" && E.isRight(unlinked) ? checkProductOrLinkEvent(ctx, state, unlinked.right) : undefined;
+ * r !== undefined && E.isLeft(r) // true: the co-op has no linkage l-1
  */
 export const checkProductOrLinkEvent = (ctx: RuleContext, c: CoopState, event: ProductOrLinkEvent): Check => {
   switch (event.type) {

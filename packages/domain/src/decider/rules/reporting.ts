@@ -16,6 +16,12 @@ export type ReportingEvent = EventOf<
  * leaving after their appointment, fiscal years within the co-op's life, assessments by the scheme that
  * applies to the sector, of co-ops old enough and not stopped too long in the year, with the rating the
  * rules give.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "MembershipReported" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const reported = MembershipReported.decode({ type: "MembershipReported", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2021-12-31", officialMembers: 42 } });
+ * state._tag === "Coop" && E.isRight(reported) && checkReportingEvent(ctx, state, reported.right)._tag // "Right"
  */
 export const checkReportingEvent = (ctx: RuleContext, c: CoopState, event: ReportingEvent): Check => {
   switch (event.type) {

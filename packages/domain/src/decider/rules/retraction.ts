@@ -2,7 +2,15 @@ import type { EventOf } from "../../events/domain-event.js";
 import { type Check, fail, ok, type RuleContext } from "../rule-context.js";
 import { historyEntries, type StreamState } from "../stream-state.js";
 
-/** A retraction names an event on this stream that is not retracted and is not itself a retraction. */
+/**
+ * A retraction names an event on this stream that is not retracted and is not itself a retraction.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "EventRetracted" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const retraction = EventRetracted.decode({ type: "EventRetracted", schemaVersion: 1, data: { effectiveDate: "2023-02-01", retractedEventId: "0b5c3c1e-8f2a-5d7e-9a3b-1c2d3e4f5a6b", reason: "Nhập trùng" } });
+ * E.isRight(retraction) && E.isLeft(checkRetraction(ctx, state, retraction.right)) // true: no such event on this stream
+ */
 export const checkRetraction = (
   ctx: RuleContext,
   state: StreamState,

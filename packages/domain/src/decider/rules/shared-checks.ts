@@ -21,7 +21,14 @@ const effectiveAfter = (c: CoopState, date: BusinessDate): ReadonlyArray<EventRe
       effectiveDate: x.event.data.effectiveDate,
     }));
 
-/** A termination may not be back-dated before events already effective later on the stream. */
+/**
+ * A termination may not be back-dated before events already effective later on the stream.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopDissolved" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * state._tag === "Coop" && terminationNotBackdated(ctx, state, "2020-01-01" as BusinessDate)._tag // "Right": nothing later on the stream
+ */
 export const terminationNotBackdated = (ctx: RuleContext, c: CoopState, date: BusinessDate): Check => {
   const later = effectiveAfter(c, date);
   if (later.length === 0) return ok;
@@ -81,7 +88,15 @@ export const derived = (
         `${field} is ${given}, but the rules give ${expected}`,
       );
 
-/** A fiscal year is not after the effective date nor before the co-op existed. */
+/**
+ * A fiscal year is not after the effective date nor before the co-op existed.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "AnnualReportFiled" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const r = state._tag === "Coop" ? fiscalYear(ctx, state, 2018, "2019-04-01" as BusinessDate) : undefined;
+ * r !== undefined && E.isLeft(r) && r.left._tag // "InvalidFiscalYear" (before the co-op existed)
+ */
 export const fiscalYear = (
   ctx: RuleContext,
   c: CoopState,
