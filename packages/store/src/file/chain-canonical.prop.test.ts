@@ -165,6 +165,47 @@ describe("the byte-level strict-content check", () => {
     expect(refused).toBeGreaterThan(100);
   });
 
+  it("law: with members, it accepts exactly the canonical lines whose top-level keys are those members, and spans each member's value", () => {
+    const members = ["a", "aa", "b"];
+    const memberBytes = members.map((m) => Buffer.from(m));
+    // Mostly the members exactly; else some missing, or others besides.
+    const envelope = fc.oneof(
+      { arbitrary: fc.record({ a: value, aa: value, b: value }), weight: 3 },
+      fc.record({ a: value, aa: value, b: value }, { requiredKeys: [] }),
+      fc.dictionary(fc.constantFrom("a", "aa", "b", "ab", "hash", "\u00e9"), value, { maxKeys: 4 }),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(envelope, edit, (v, e) => {
+        const c = canonicalJson(v);
+        const text = c._tag === "Right" ? c.right : (JSON.stringify(v) ?? "{}");
+        const content = applyEdit(text, e, v);
+        if (content[0] !== 0x7b) return;
+        const line = Buffer.concat([Buffer.from(FRAME), content.subarray(1)]);
+        const from = FRAME.length;
+        const spans = new Int32Array(2 * members.length);
+        const fast =
+          isUtf8(line.subarray(from)) && makeCanonicalChecker()(line, from, line.length, memberBytes, spans);
+        const strict = strictContent(line, 0, line.length);
+        const exact =
+          typeof strict !== "string" &&
+          JSON.stringify(Object.keys(strict.record).filter((k) => k !== "hash")) === JSON.stringify(members);
+        expect(fast, content.toString("latin1")).toBe(exact);
+        if (fast && typeof strict !== "string") {
+          accepted++;
+          members.forEach((m, k) => {
+            const member = canonicalJson(strict.record[m]);
+            expect(line.toString("utf8", spans[2 * k], spans[2 * k + 1])).toBe(
+              member._tag === "Right" ? member.right : "",
+            );
+          });
+        }
+      }),
+      { numRuns: Number(process.env.COOP_LEDGER_CANONICAL_RUNS ?? 3000) },
+    );
+    expect(accepted).toBeGreaterThan(20);
+  });
+
   it("agrees on the forms the format names", () => {
     const cases = [
       '{"a":1}',

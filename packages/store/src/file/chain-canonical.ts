@@ -11,8 +11,8 @@
  * `hash` member, numbers in ECMAScript shortest form within the portable range (safe integers, or
  * fractions with 1e-6 ≤ |x| < 1e21, never `-0`), strings escaping exactly what `JSON.stringify`
  * escapes (`\"`, `\\`, `\b \f \n \r \t`, other control characters as lowercase `\u00xx`) and nothing
- * else. With `members`, the top-level keys must be exactly those (sorted), and `spans` receives each
- * member's value as [start, end) byte indices.
+ * else. With `members` (sorted names of plain ASCII letters, as the envelope's are), the top-level keys
+ * must be exactly those, and `spans` receives each member's value as [start, end) byte indices.
  *
  * It is written as one self-contained factory (no reference outside its own body, only built-ins
  * and its arguments) because the worker threads that check ranges of a ledger run its source text
@@ -156,6 +156,19 @@ export const makeCanonicalChecker = (): ((
           if (depth === 0) break;
           continue;
         }
+        if (depth === 1 && members !== undefined) {
+          // A member of the envelope: exactly `"<member>":` (the members are sorted, plain ASCII names,
+          // so this is the scan, the order and the name check at once).
+          const m = members[memberCount];
+          if (m === undefined || c !== 34 || i + m.length + 2 >= end) return false;
+          for (let k = 0; k < m.length; k++) if (buf[i + 1 + k] !== m[k]) return false;
+          if (buf[i + 1 + m.length] !== 34 || buf[i + 2 + m.length] !== 58) return false;
+          memberCount++;
+          i += m.length + 3;
+          valueStart = i;
+          state = 3;
+          continue;
+        }
         if (c !== 34) return false;
         const j = scanString(buf, i, end);
         if (j < 0 || buf[j] !== 58) return false;
@@ -170,11 +183,7 @@ export const makeCanonicalChecker = (): ((
         prevEnd[depth] = ke;
         prevEsc[depth] = esc ? 1 : 0;
         if (depth === 1) {
-          if (members !== undefined) {
-            const m = members[memberCount];
-            if (m === undefined || m.length !== ke - ks || esc) return false;
-            for (let k = 0; k < m.length; k++) if (buf[ks + k] !== m[k]) return false;
-          } else if (
+          if (
             ke - ks === 4 &&
             buf[ks] === 104 &&
             buf[ks + 1] === 97 &&
@@ -209,7 +218,16 @@ export const makeCanonicalChecker = (): ((
         else if (c === 116) j = literal(buf, i, end, "true");
         else if (c === 102) j = literal(buf, i, end, "false");
         else if (c === 110) j = literal(buf, i, end, "null");
-        else if ((c >= 48 && c <= 57) || c === 45) {
+        else if (c >= 48 && c <= 57) {
+          // Digits alone (most numbers): canonical at up to 15 digits without a leading zero.
+          j = i + 1;
+          while (j < end && (buf[j] as number) >= 48 && (buf[j] as number) <= 57) j++;
+          const d = j < end ? (buf[j] as number) : 0;
+          if (d === 46 || d === 101 || d === 69 || d === 43 || d === 45) {
+            while (j < end && isNumberByte(buf[j] as number)) j++;
+            if (!canonicalNumber(buf, i, j)) return false;
+          } else if ((j - i > 15 || (c === 48 && j - i > 1)) && !canonicalNumber(buf, i, j)) return false;
+        } else if (c === 45) {
           j = i + 1;
           while (j < end && isNumberByte(buf[j] as number)) j++;
           if (!canonicalNumber(buf, i, j)) return false;

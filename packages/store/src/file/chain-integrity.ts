@@ -59,7 +59,7 @@ export interface IntegrityOptions {
   readonly anchor?: { readonly events: number; readonly lastHash: string };
   /** Worker threads (default: one per core for a file over 16 MiB, else none); `0`: the calling thread. */
   readonly workers?: number;
-  /** Bytes per range handed to a worker (default: about four ranges per worker, 4–64 MiB). */
+  /** Bytes per range handed to a worker (default: about two ranges per worker, 4–256 MiB). */
   readonly rangeBytes?: number;
 }
 
@@ -146,6 +146,8 @@ const walk = async (
   const streamValid: boolean[] = [];
   const lastRevision: number[] = [];
   const ids = new IdSet();
+  // Each range's ids and line offsets by the number of its first event (to name a repeated id's line).
+  const idParts: Array<{ start: number; ids: Uint8Array; offsets: Float64Array }> = [];
   let line = 2;
   let events = 0; // the next position
   let prevHash = headerHash;
@@ -153,8 +155,30 @@ const walk = async (
   let remaining = -1;
   let batchStart: { line: number; byteOffset: number; lines: number } | undefined;
   const anchor = options.anchor;
+  // Event ids are checked for repeats only when the walk ends or fails (see IdSet): an id used again
+  // before the event number the walk stopped at is the first issue, before the one that stopped it.
+  const repeated = (): LedgerIssue | undefined => {
+    const dup = ids.firstRepeat(events);
+    if (dup === undefined) return undefined;
+    let p = idParts.length - 1;
+    while (idParts[p]!.start > dup.index) p--;
+    const part = idParts[p]!;
+    const at = part.offsets[dup.index - part.start]!;
+    const id = uuidOf(part.ids, 16 * (dup.index - part.start));
+    const l = dup.index + 2;
+    return {
+      _tag: "DuplicateEventId",
+      line: l,
+      byteOffset: at,
+      eventId: id,
+      firstLine: dup.first + 2,
+      message: `line ${l} (byte ${at}): event id ${id} is already used on line ${dup.first + 2}`,
+    };
+  };
+  const fail = (issue: LedgerIssue): E.Either<LedgerIssue, never> => E.left(repeated() ?? issue);
+
   const seq = (l: number, at: number, reason: string): E.Either<LedgerIssue, never> =>
-    E.left({
+    fail({
       _tag: "OutOfSequence",
       line: l,
       byteOffset: at,
@@ -165,7 +189,7 @@ const walk = async (
   const content = (l: number, at: number): E.Either<LedgerIssue, never> => {
     const reason = contentReason(fd, at, size);
     if (reason === undefined) throw new FastPathDisagrees();
-    return E.left({
+    return fail({
       _tag: "NotCanonical",
       line: l,
       byteOffset: at,
@@ -196,17 +220,20 @@ const walk = async (
     const batches = r.batch!;
     const rangeIds = r.ids!;
     const checked = r.lines + (fl !== undefined && fl.stage >= 5 ? 1 : 0);
+    // The range's ids numbered from `events` (a failing line's too: `fail` looks only before it).
+    ids.add(rangeIds, checked);
+    idParts.push({ start: events, ids: rangeIds, offsets });
     const upTo = fl === undefined ? checked : fl.stage >= 5 ? fl.j + 1 : fl.j;
     for (let j = 0; j <= upTo && j <= checked; j++) {
       const l = line + j;
       const at = j < checked ? offsets[j]! : (fl?.byteOffset ?? 0);
       const failsHere = fl !== undefined && fl.j === j;
-      if (failsHere && fl.stage === 1) return E.left(frameOrLinkIssue(fl, l));
+      if (failsHere && fl.stage === 1) return fail(frameOrLinkIssue(fl, l));
       if (j === 0 && r.first !== undefined) {
         const issue = linkIssue(prevHash, r.first, l, r.start);
-        if (issue !== undefined) return E.left(issue);
+        if (issue !== undefined) return fail(issue);
       }
-      if (failsHere && fl.stage === 2) return E.left(frameOrLinkIssue(fl, l));
+      if (failsHere && fl.stage === 2) return fail(frameOrLinkIssue(fl, l));
       if (failsHere && fl.stage === 3) return content(l, fl.byteOffset);
       if (j >= checked) break;
       const g = local[streams[j]!]!;
@@ -229,23 +256,11 @@ const walk = async (
       batchStart!.lines++;
       remaining = br > 0 ? br - 1 : -1;
       lastRevision[g] = rev;
-      const dup = ids.add(rangeIds, 16 * j, events);
-      if (dup >= 0) {
-        const id = uuidOf(rangeIds, 16 * j);
-        return E.left({
-          _tag: "DuplicateEventId",
-          line: l,
-          byteOffset: at,
-          eventId: id,
-          firstLine: dup + 2,
-          message: `line ${l} (byte ${at}): event id ${id} is already used on line ${dup + 2}`,
-        });
-      }
       events++;
       if (anchor !== undefined && events === anchor.events) {
         const found = storedHash(fd, at);
         if (found !== anchor.lastHash)
-          return E.left({
+          return fail({
             _tag: "AnchorMismatch",
             line: l,
             byteOffset: at,
@@ -281,13 +296,13 @@ const walk = async (
     if (r.lines > 0) bytes = r.stop;
     if (r.end !== undefined) {
       if (r.end.tag === "TornTail" && remaining >= 0 && batchStart !== undefined)
-        return E.left(incomplete(batchStart, remaining));
-      return E.left(rangeEndIssue(r.end, line));
+        return fail(incomplete(batchStart, remaining));
+      return fail(rangeEndIssue(r.end, line));
     }
   }
-  if (remaining >= 0 && batchStart !== undefined) return E.left(incomplete(batchStart, remaining));
+  if (remaining >= 0 && batchStart !== undefined) return fail(incomplete(batchStart, remaining));
   if (anchor !== undefined && events < anchor.events)
-    return E.left({
+    return fail({
       _tag: "MissingLines",
       line: events + 2,
       byteOffset: bytes,
@@ -295,6 +310,8 @@ const walk = async (
       foundEvents: events,
       message: `line ${events + 2} (byte ${bytes}): the file ends after ${events} events but the anchor records ${anchor.events}: lines were removed from the end`,
     });
+  const dup = repeated();
+  if (dup !== undefined) return E.left(dup);
   return E.right({ header, events, streams: streamName.length, lastHash: prevHash, bytes });
 };
 

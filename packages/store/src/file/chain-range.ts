@@ -41,6 +41,8 @@ import type { Latin1Buffer, RangeDeps, RangeFailure, RangeJob, RangeResult } fro
  */
 export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): RangeResult => {
   const buf = buffer as Latin1Buffer;
+  const ab = buf.buffer; // read once: the getter, once a line, showed in profiles
+  const bo = buf.byteOffset;
   const PREFIX = [123, 34, 104, 97, 115, 104, 34, 58, 34]; // {"hash":"
   const MEMBERS = [
     "batchRemaining",
@@ -107,13 +109,14 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   let ids = job.strict ? new Uint8Array(guess * 16) : undefined;
   const streams: string[] = [];
   // Streams interned by their bytes, not by a decoded string (a string made and hashed per line was
-  // the largest single cost of a worker's profile): an open-addressing table of (stream index + 1),
-  // hashed with a per-range random seed, over the streams' raw bytes kept in `keyBytes`. Content is
-  // canonical by then (one escaping per string), so equal bytes are equal names and vice versa; the
-  // caller maps names to ledger-wide streams by string in any case.
-  let streamTable = new Int32Array(1024);
+  // the largest single cost of a worker's profile): an open-addressing table hashed with a per-range
+  // random seed, four ints a slot (stream index + 1, the bytes' hash, their start in `keyBytes` and
+  // length), so that a lookup reads one slot, then the bytes (with the starts in a table of their own,
+  // each line read one more place at random). Content is canonical by then (one escaping per string),
+  // so equal bytes are equal names and vice versa; the caller maps names to ledger-wide streams by
+  // string in any case.
+  let streamTable = new Int32Array(4 * 1024);
   let keyBytes = new Uint8Array(16 * 1024);
-  let keyStart = new Int32Array(512);
   let keyUsed = 0;
   const seed = Math.floor(Math.random() * 0x100000000) | 0;
   const bytesHash = (a: number, b: number): number => {
@@ -123,22 +126,24 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
     h = Math.imul(h, 0x2c1b3c6d);
     return h ^ (h >>> 13);
   };
-  const sameKey = (si: number, a: number, b: number): boolean => {
-    const ks = keyStart[si]!;
-    if (keyStart[si + 1]! - ks !== b - a) return false;
-    for (let k = 0; k < b - a; k++) if (keyBytes[ks + k] !== buf[a + k]) return false;
-    return true;
-  };
   /** The stream index of the name whose canonical string token is buf[a − 1, b + 1). */
   const internStream = (a: number, b: number): number => {
-    let mask = streamTable.length - 1;
-    let slot = bytesHash(a, b) & mask;
-    for (;;) {
-      const t = streamTable[slot]!;
-      if (t === 0) break;
-      if (sameKey(t - 1, a, b)) return t - 1;
-      slot = (slot + 1) & mask;
+    const h = bytesHash(a, b);
+    const len = b - a;
+    const mask = streamTable.length / 4 - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const t = streamTable[4 * slot]!;
+      if (t === 0) return addStream(a, b, h, slot);
+      if (streamTable[4 * slot + 1] === h && streamTable[4 * slot + 3] === len) {
+        const ks = streamTable[4 * slot + 2]!;
+        let k = 0;
+        while (k < len && keyBytes[ks + k] === buf[a + k]) k++;
+        if (k === len) return t - 1;
+      }
     }
+  };
+  /** A stream not seen before in the range (its own function: the lookup above stays small and hot). */
+  const addStream = (a: number, b: number, h: number, free: number): number => {
     const si = streams.length;
     // An escape only through JSON.parse (the exact decoding).
     let esc = false;
@@ -151,32 +156,27 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
       kb.set(keyBytes);
       keyBytes = kb;
     }
-    if (si + 2 > keyStart.length) {
-      const kt = new Int32Array(2 * keyStart.length);
-      kt.set(keyStart);
-      keyStart = kt;
-    }
+    const ks = keyUsed;
     for (let k = a; k < b; k++) keyBytes[keyUsed++] = buf[k] as number;
-    keyStart[si + 1] = keyUsed;
-    if (2 * (si + 1) > streamTable.length) {
-      streamTable = new Int32Array(2 * streamTable.length);
-      mask = streamTable.length - 1;
-      for (let x = 0; x <= si; x++) {
-        let q = bytesHash2(x) & mask;
-        while (streamTable[q] !== 0) q = (q + 1) & mask;
-        streamTable[q] = x + 1;
+    let slot = free;
+    if (2 * (si + 1) > streamTable.length / 4) {
+      const old = streamTable;
+      streamTable = new Int32Array(2 * old.length);
+      const mask = streamTable.length / 4 - 1;
+      for (let x = 0; x < old.length; x += 4) {
+        if (old[x] === 0) continue;
+        let q = old[x + 1]! & mask;
+        while (streamTable[4 * q] !== 0) q = (q + 1) & mask;
+        streamTable.set(old.subarray(x, x + 4), 4 * q);
       }
-    } else streamTable[slot] = si + 1;
+      slot = h & mask;
+      while (streamTable[4 * slot] !== 0) slot = (slot + 1) & mask;
+    }
+    streamTable[4 * slot] = si + 1;
+    streamTable[4 * slot + 1] = h;
+    streamTable[4 * slot + 2] = ks;
+    streamTable[4 * slot + 3] = b - a;
     return si;
-  };
-  /** The hash of the stream already interned as `x` (its bytes from `keyBytes`), as `bytesHash` gives it. */
-  const bytesHash2 = (x: number): number => {
-    let h = seed ^ 0x811c9dc5;
-    for (let k = keyStart[x]!; k < keyStart[x + 1]!; k++)
-      h = Math.imul(h ^ (keyBytes[k] as number), 0x01000193);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    return h ^ (h >>> 13);
   };
   const spans = new Int32Array(18);
   // The previous line's stored hash, as a string (compared with the computed hex as a whole, and
@@ -208,6 +208,8 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   const HEXV = new Int8Array(256).fill(-1);
   for (let c = 0; c < 10; c++) HEXV[48 + c] = c;
   for (let c = 0; c < 6; c++) HEXV[97 + c] = 10 + c;
+  // Where each of a UUID's 16 digit pairs starts (after the dashes at 8, 13, 18 and 23).
+  const PAIR = Int32Array.of(0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34);
   /** A non-negative integer value of a canonical number token (digits only), or −1. */
   const counter = (s: number, e: number): number => {
     if (e <= s || e - s > 16) return -1;
@@ -271,7 +273,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
       cur = buf.latin1Slice(s + 9, s + 73);
       buf.latin1Write(prev, s + 10, 64);
       buf[s + 74] = 123;
-      view = new Uint8Array(buf.buffer, buf.byteOffset + s + 10, e - s - 10);
+      view = new Uint8Array(ab, bo + s + 10, e - s - 10);
       const computed = deps.hash("sha256", view);
       if (computed !== cur) {
         // A digit that is not lowercase hex is a bad frame (stage 1), not a broken link.
@@ -322,19 +324,21 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
       batch![n] = br;
       position![n] = pos;
       offsets![n] = start;
-      // Stage 5: the id is a lowercase UUID (8-4-4-4-12 hex digits), packed into 16 bytes.
+      // Stage 5: the id is a lowercase UUID (8-4-4-4-12 hex digits), packed into 16 bytes: its four
+      // dashes, then its 16 digit pairs (one test a pair: a digit that is not lowercase hex is −1).
       const is = spans[4]! + 1;
-      let idOk = spans[5]! - spans[4]! === 38;
-      for (let k = 0, b = 0; idOk && k < 36; k++) {
-        const c = buf[is + k] as number;
-        if (k === 8 || k === 13 || k === 18 || k === 23) {
-          if (c !== 45) idOk = false;
-        } else if (HEXV[c]! < 0) idOk = false;
-        else {
-          if (b % 2 === 0) ids![n * 16 + (b >> 1)] = HEXV[c]! << 4;
-          else ids![n * 16 + (b >> 1)]! |= HEXV[c]!;
-          b++;
-        }
+      let idOk =
+        spans[5]! - spans[4]! === 38 &&
+        buf[is + 8] === 45 &&
+        buf[is + 13] === 45 &&
+        buf[is + 18] === 45 &&
+        buf[is + 23] === 45;
+      for (let b = 0; idOk && b < 16; b++) {
+        const at = is + PAIR[b]!;
+        const hi = HEXV[buf[at] as number]!;
+        const lo = HEXV[buf[at + 1] as number]!;
+        if ((hi | lo) < 0) idOk = false;
+        else ids![n * 16 + b] = (hi << 4) | lo;
       }
       if (!idOk) {
         failure = { j: n, stage: 5, byteOffset: start };

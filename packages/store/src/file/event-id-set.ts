@@ -1,103 +1,154 @@
 import { randomBytes } from "node:crypto";
 
 /**
- * The set of event ids seen, as 16-byte values (4 words each, by the order they were added), in an
- * open-addressing table hashed with a per-run random seed (a crafted ledger cannot aim at collisions).
- * Each slot holds the id's number + 1 and its full 32-bit hash side by side, so a probe past another
- * id compares the hashes in the same cache line and reads that id's words only when they agree
- * (reading them on every probe was a cache miss a line at national scale).
+ * The event ids of a ledger, numbered in file order, and the first one that repeats an earlier one.
+ *
+ * Checked in two steps, because an exact hash table of every id (55 MB at national scale, probed at
+ * random) cost the joining thread about as much CPU as a worker's whole share of the hashing (0.5–0.65 s
+ * for 1.3 M ids): memory first touched cost ~5 ms a MB on the project's 2-core VM, and each probe
+ * missed the cache.
+ * 1. `add` (per range, as it arrives): each id's 32-bit hash (seeded per run: a crafted ledger cannot
+ *    aim at collisions) sets one bit of a bitmap sized ~16 bits an id (4 MB at national scale); an id
+ *    whose bit was already set is a **candidate** (a repeat, or a hash collision: ~2% of ids).
+ * 2. `firstRepeat(limit)` (once, when the walk ends or fails): the candidates' distinct ids go into an
+ *    exact table, and the ids before `limit` are read again in order (hashed, most passed over by a
+ *    128 KB bitmap of the candidates' hashes); the first id met a second time is the first repeat in
+ *    file order. Exact: an id's first repeat always finds its bit set, so it is a candidate.
+ * The ids are not copied: the ranges' own id columns are kept.
  * @example
  * const set = new IdSet();
- * const ids = new Uint8Array(32);
- * ids[16] = 1; // two ids: 16 zero bytes, then 1 and 15 zero bytes
- * console.log(set.add(ids, 0, 0), set.add(ids, 16, 1), set.add(ids, 0, 2)); // -1 -1 0 (the third is the first again)
+ * const ids = new Uint8Array(48);
+ * ids[16] = 1; // three ids: zeros, 1 and zeros, zeros again
+ * set.add(ids, 3);
+ * console.log(set.firstRepeat(2), set.firstRepeat(3)); // undefined { index: 2, first: 0 }
  */
 export class IdSet {
-  private words = new Uint32Array(4 * 1024);
-  /** Pairs (index + 1, hash); 0 index: empty. */
-  private table = new Int32Array(2 * 2048);
+  private bits = new Int32Array(0);
+  private readonly parts: Uint8Array[] = [];
+  private readonly starts: number[] = [];
   private n = 0;
+  private candidates = new Float64Array(1024);
+  private c = 0;
   private readonly seed = randomBytes(4).readUInt32LE(0);
 
-  /** Makes room for `count` ids at once (the join's estimate from the first range), so that the
-   * table is not rehashed at every doubling. */
+  /** Sizes the bitmap for about `count` ids (the join's estimate from the first range). */
   reserve(count: number): void {
-    if (4 * count > this.words.length) {
-      const w = new Uint32Array(4 * count);
-      w.set(this.words);
-      this.words = w;
-    }
-    let slots = this.table.length / 2;
-    while (2 * count > slots) slots *= 2;
-    // One rehash into the final size: doubling step by step allocated (and the VM faulted in) every
-    // intermediate table, ~64 MB at national scale for a 32 MB table.
-    if (slots > this.table.length / 2) this.grow(slots);
+    if (this.bits.length > 0) return;
+    let words = 1 << 11;
+    // ~16 bits an id, at most 32 MB: the share of ids that are candidates stays ~n / (2 × bits).
+    while (words < count / 2 && words < 1 << 23) words *= 2;
+    this.bits = new Int32Array(words);
   }
 
-  private hashOf(w: Uint32Array, at: number): number {
-    let h = this.seed ^ Math.imul(w[at]! ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ w[at + 1]!, 0xc2b2ae35);
-    h = Math.imul(h ^ w[at + 2]!, 0x27d4eb2f);
-    h ^= w[at + 3]!;
+  /** The seeded hash of the id at `ids[at..at+16)`. */
+  private hashOf(ids: Uint8Array, at: number): number {
+    const w0 = (ids[at]! << 24) | (ids[at + 1]! << 16) | (ids[at + 2]! << 8) | ids[at + 3]!;
+    const w1 = (ids[at + 4]! << 24) | (ids[at + 5]! << 16) | (ids[at + 6]! << 8) | ids[at + 7]!;
+    const w2 = (ids[at + 8]! << 24) | (ids[at + 9]! << 16) | (ids[at + 10]! << 8) | ids[at + 11]!;
+    const w3 = (ids[at + 12]! << 24) | (ids[at + 13]! << 16) | (ids[at + 14]! << 8) | ids[at + 15]!;
+    let h = this.seed ^ Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ w1, 0xc2b2ae35);
+    h = Math.imul(h ^ w2, 0x27d4eb2f);
+    h ^= w3;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return h ^ (h >>> 16);
   }
 
-  /** Adds the id at `ids[at..at+16)` as number `index`; returns the index of an equal id already there, or −1. */
-  add(ids: Uint8Array, at: number, index: number): number {
-    if (4 * (index + 1) > this.words.length) {
-      const w = new Uint32Array(this.words.length * 2);
-      w.set(this.words);
-      this.words = w;
-    }
-    const w = this.words;
-    for (let k = 0; k < 4; k++)
-      w[4 * index + k] =
-        (ids[at + 4 * k]! << 24) |
-        (ids[at + 4 * k + 1]! << 16) |
-        (ids[at + 4 * k + 2]! << 8) |
-        ids[at + 4 * k + 3]!;
-    if (2 * (this.n + 1) > this.table.length / 2) this.grow();
-    const table = this.table;
-    const mask = table.length / 2 - 1;
-    const h = this.hashOf(w, 4 * index);
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const t = table[2 * s]!;
-      if (t === 0) {
-        table[2 * s] = index + 1;
-        table[2 * s + 1] = h;
-        this.n++;
-        return -1;
+  /** Adds the `count` ids of `ids` (16 bytes each), numbered after those added before. */
+  add(ids: Uint8Array, count: number): void {
+    if (this.bits.length === 0) this.reserve(count);
+    this.parts.push(ids);
+    this.starts.push(this.n);
+    const bits = this.bits;
+    const mask = bits.length * 32 - 1;
+    for (let j = 0; j < count; j++) {
+      const b = this.hashOf(ids, 16 * j) & mask;
+      const word = bits[b >>> 5]!;
+      const bit = 1 << (b & 31);
+      if ((word & bit) === 0) bits[b >>> 5] = word | bit;
+      else {
+        if (this.c === this.candidates.length) {
+          const grown = new Float64Array(2 * this.c);
+          grown.set(this.candidates);
+          this.candidates = grown;
+        }
+        this.candidates[this.c++] = this.n + j;
       }
-      if (table[2 * s + 1] !== h) continue;
-      const o = 4 * (t - 1);
-      if (
-        w[o] === w[4 * index] &&
-        w[o + 1] === w[4 * index + 1] &&
-        w[o + 2] === w[4 * index + 2] &&
-        w[o + 3] === w[4 * index + 3]
-      )
-        return t - 1;
     }
+    this.n += count;
   }
 
-  private grow(slots = this.table.length): void {
-    const old = this.table;
-    const table = new Int32Array(2 * slots);
-    this.table = table;
-    const mask = table.length / 2 - 1;
-    // An indexed loop: `for…of` over a typed array ran several times slower here (the rehash was the
-    // largest part of the join's profile at national scale).
-    for (let i = 0; i < old.length; i += 2) {
-      const t = old[i]!;
-      if (t === 0) continue;
-      const h = old[i + 1]!;
-      let s = h & mask;
-      while (table[2 * s] !== 0) s = (s + 1) & mask;
-      table[2 * s] = t;
-      table[2 * s + 1] = h;
+  /** The part holding id number `index`, and the id's byte offset in it. */
+  private locate(index: number): { ids: Uint8Array; at: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
+    return { ids: this.parts[lo]!, at: 16 * (index - this.starts[lo]!) };
+  }
+
+  /**
+   * The first id number below `limit` whose id was already used, with the number of its first use;
+   * undefined when the ids below `limit` are all distinct.
+   */
+  firstRepeat(limit: number): { readonly index: number; readonly first: number } | undefined {
+    // The candidates' distinct ids (their bytes, by hash: open addressing), with the number of each
+    // one's first use, and their hashes' high bits in a small bitmap (128 KB, held in cache) that lets
+    // the read-through below skip ~97% of ids after hashing them.
+    let slots = 16;
+    while (slots < 2 * this.c) slots *= 2;
+    const mask = slots - 1;
+    const bytes = new Uint8Array(16 * slots);
+    const hashes = new Int32Array(slots);
+    const firstUse = new Float64Array(slots).fill(-2); // −2: empty slot, −1: not seen yet
+    const filter = new Int32Array(1 << 15);
+    /** The slot of the id at `ids[at..]` (hash `h`): its own, or the empty one where it would go. */
+    const slotOf = (ids: Uint8Array, at: number, h: number): number => {
+      for (let t = h & mask; ; t = (t + 1) & mask) {
+        if (firstUse[t] === -2) return t;
+        if (hashes[t] !== h) continue;
+        let same = true;
+        for (let k = 0; same && k < 16; k++) if (bytes[16 * t + k] !== ids[at + k]) same = false;
+        if (same) return t;
+      }
+    };
+    let any = false;
+    for (let k = 0; k < this.c; k++) {
+      const index = this.candidates[k]!;
+      if (index >= limit) continue;
+      any = true;
+      const { ids, at } = this.locate(index);
+      const h = this.hashOf(ids, at);
+      const t = slotOf(ids, at, h);
+      if (firstUse[t] !== -2) continue;
+      firstUse[t] = -1;
+      hashes[t] = h;
+      bytes.set(ids.subarray(at, at + 16), 16 * t);
+      const f = h >>> 12;
+      filter[f >>> 5] = filter[f >>> 5]! | (1 << (f & 31));
+    }
+    if (!any) return undefined;
+    for (let p = 0; p < this.parts.length; p++) {
+      const ids = this.parts[p]!;
+      const start = this.starts[p]!;
+      const end = Math.min(limit, p + 1 < this.starts.length ? this.starts[p + 1]! : this.n);
+      for (let index = start; index < end; index++) {
+        const at = 16 * (index - start);
+        const h = this.hashOf(ids, at);
+        const f = h >>> 12;
+        if ((filter[f >>> 5]! & (1 << (f & 31))) === 0) continue;
+        const t = slotOf(ids, at, h);
+        const first = firstUse[t]!;
+        if (first === -2) continue; // not a candidate's id
+        if (first >= 0) return { index, first };
+        firstUse[t] = index;
+      }
+    }
+    return undefined;
   }
 }
 
