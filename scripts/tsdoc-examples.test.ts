@@ -55,8 +55,9 @@ const ALLOW_LIST_CEILING = 3;
 // un-exported (nothing outside their file used them), 118 now have checked examples, 62 are listed with why.
 // 62 → 35 (exmissing, 21:15 UTC): decider checks that take a plain context, the rule-context helpers,
 // bitemporal-index constants, province simulation steps and a few cli/projections/store functions.
-// 35 → 28 (exmissing, 21:22 UTC): the co-op rule checks, on a state folded by given(events).
-const MISSING_CEILING = 28;
+// 35 → 26 (exmissing, 21:27 UTC): the co-op rule checks, on a state folded by given(events), and the
+// generator's suspend and endSuspension on a simulated co-op.
+const MISSING_CEILING = 26;
 
 const allow = JSON.parse(
   readFileSync(join(root, "scripts", "tsdoc-examples.allow.json"), "utf8"),

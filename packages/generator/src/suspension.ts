@@ -11,6 +11,19 @@ import { geometricMonths } from "./sim-month.js";
 /**
  * Ends the running suspension on `day` (a resumption or the start of dissolution): its days, up to the day
  * before or its recorded last day if that came first, are added to `stoppedDays` per calendar year.
+ * @example
+ * import { createProvinceSim, stepProvince } from "../src/province-sim.js";
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY), province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * stepProvince(ctx, monthOf(dayOf("2022-01-01")), true); // records the 20 co-ops that already exist
+ * const coop = ctx.coops.find((c) => c.status === "active" && c.suspendedSpan === undefined);
+ * if (coop === undefined) throw new Error("no active co-op");
+ * suspend(ctx, coop, dayOf("2022-03-01"));
+ * endSuspension(coop, dayOf("2022-06-01"));
+ * coop.suspendedSpan === undefined // true
  */
 export const endSuspension = (coop: SimCoop, day: DayNumber): void => {
   const span = coop.suspendedSpan;
@@ -44,7 +57,21 @@ export const stoppedTooLong = (
   return rule !== undefined && (coop.stoppedDays.get(year) ?? 0) > rule.maximumDays;
 };
 
-/** Suspends the co-op on `day` for up to 12 months, and plans how the suspension ends. */
+/**
+ * Suspends the co-op on `day` for up to 12 months, and plans how the suspension ends.
+ * @example
+ * import { createProvinceSim, stepProvince } from "../src/province-sim.js";
+ * import { Recorder } from "../src/recorder.js";
+ * const province = genProvince("60");
+ * if (province === undefined) throw new Error("no province 60");
+ * const params = { initialCoops: 20, foundingsPerMonth: 1.5, loansPerYear: 10, hasFund: true, recordsSuccessorAlliance: true };
+ * const ctx = createProvinceSim(new Prng(42, 100), new Prng(42, 50_000), new Recorder(42, new Prng(42, 1), Number.POSITIVE_INFINITY), province, params, dayOf("2022-01-01"), dayOf("2022-12-31"));
+ * stepProvince(ctx, monthOf(dayOf("2022-01-01")), true); // records the 20 co-ops that already exist
+ * const coop = ctx.coops.find((c) => c.status === "active" && c.suspendedSpan === undefined);
+ * if (coop === undefined) throw new Error("no active co-op");
+ * suspend(ctx, coop, dayOf("2022-03-01"));
+ * coop.suspendedSpan?.from === dayOf("2022-03-01") // true
+ */
 export const suspend = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
   const until = addMonthsDay(day, 12);
   coop.suspendedSpan = { from: day, until };
