@@ -4,12 +4,17 @@ import { join } from "node:path";
 import type { RecordedEvent, StreamId } from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
 import { buildIndex, encodeIndexImage, type ProjectionIndex, snapshot } from "@coop-ledger/projections";
-import type { EventStore, NewEvent } from "@coop-ledger/store";
+import type { EventStore } from "@coop-ledger/store";
 import * as grpc from "@grpc/grpc-js";
 import * as E from "fp-ts/lib/Either.js";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EsdbStore } from "../store/esdb-store.js";
-import { BOTH_CLIENTS, type DoubleStore, doubleStore } from "../test-support/double-store.js";
+import {
+  allEvents,
+  appendInOrder,
+  BOTH_CLIENTS,
+  type DoubleStore,
+  doubleStore,
+} from "../test-support/double-store.js";
 import { fileCheckpointStore } from "./file-checkpoint-store.js";
 import { imageIndexSerializer } from "./image-index-serializer.js";
 import { eventsIndexSerializer } from "./index-serializer.js";
@@ -26,27 +31,6 @@ afterEach(async () => {
 const settled = async (run: CatchUpProjection<ProjectionIndex>): Promise<void> => {
   const outcome = await Promise.race([run.caughtUp.then(() => undefined), run.done]);
   if (outcome !== undefined) throw new Error(`the run ended: ${JSON.stringify(outcome)}`);
-};
-
-type Generated = NewEvent & { streamId: string };
-
-const appendAll = async (
-  store: EsdbStore,
-  revisions: Map<string, number>,
-  events: ReadonlyArray<Generated>,
-) => {
-  for (const e of events) {
-    const rev = revisions.get(e.streamId);
-    const r = await store.append(e.streamId as StreamId, [e], { expectedRevision: rev ?? "noStream" })();
-    if (E.isLeft(r)) throw new Error(r.left.message);
-    revisions.set(e.streamId, r.right.nextExpectedRevision);
-  }
-};
-
-const allEvents = async (store: EsdbStore): Promise<RecordedEvent[]> => {
-  const page = await store.readAll({ maxCount: 1_000_000 })();
-  if (E.isLeft(page)) throw new Error(page.left.message);
-  return [...page.right.events];
 };
 
 /** Figures at several valid dates, and as known at an earlier instant (the bitemporal half). */
@@ -84,13 +68,13 @@ describe.each(serverOptions)("imageIndexSerializer, %o", (options) => {
     const d = await doubleStore(options);
     open.push(d);
     const revisions = new Map<string, number>();
-    const generated = [...generateLedger({ preset: "province", seed: 7, to: "2013-06-30" })] as Generated[];
+    const generated = [...generateLedger({ preset: "province", seed: 7, to: "2013-06-30" })];
     const cut1 = Math.floor(generated.length / 3);
     const cut2 = Math.floor((2 * generated.length) / 3);
     const knownAt = `${String(generated[cut1]?.metadata.recordedAt).slice(0, 10)}T00:00:00.000Z`;
     const path = join(mkdtempSync(join(tmpdir(), "coop-image-")), "index.checkpoint");
 
-    await appendAll(d.store, revisions, generated.slice(0, cut1));
+    await appendInOrder(d.store, revisions, generated.slice(0, cut1));
     const counted = counting(d.store);
     const source = storeEventSource(counted.store);
     const checkpointStore = fileCheckpointStore(path, indexStateCodec(imageIndexSerializer(source)));
@@ -111,7 +95,7 @@ describe.each(serverOptions)("imageIndexSerializer, %o", (options) => {
       expect(saved.right.state.size).toBe(from);
       const known = new Set(saved.right.state.streamIds());
 
-      await appendAll(d.store, revisions, generated.slice(from, to));
+      await appendInOrder(d.store, revisions, generated.slice(from, to));
       counted.reads.length = 0;
       const run = runIndexProjection({ client: d.client, checkpointStore, eventSource: source });
       await settled(run);
@@ -146,9 +130,9 @@ describe("imageIndexSerializer with a failing server", () => {
     const d = await doubleStore({ client: "@kurrent/kurrentdb-client" });
     open.push(d);
     const revisions = new Map<string, number>();
-    const generated = [...generateLedger({ preset: "province", seed: 3, to: "2013-04-30" })] as Generated[];
+    const generated = [...generateLedger({ preset: "province", seed: 3, to: "2013-04-30" })];
     const half = Math.floor(generated.length / 2);
-    await appendAll(d.store, revisions, generated.slice(0, half));
+    await appendInOrder(d.store, revisions, generated.slice(0, half));
     const source = storeEventSource(d.store);
     const path = join(mkdtempSync(join(tmpdir(), "coop-image-")), "index.checkpoint");
     const checkpointStore = fileCheckpointStore(path, indexStateCodec(imageIndexSerializer(source)));
@@ -156,7 +140,7 @@ describe("imageIndexSerializer with a failing server", () => {
     await first.caughtUp;
     await first.stop();
 
-    await appendAll(d.store, revisions, generated.slice(half));
+    await appendInOrder(d.store, revisions, generated.slice(half));
     d.server.injectFault({ method: "read", code: grpc.status.UNAVAILABLE, details: "node restarting" });
     const errors: string[] = [];
     const run = runIndexProjection({

@@ -1,14 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { RecordedEvent } from "@coop-ledger/domain";
 import { generateLedger } from "@coop-ledger/generator";
 import { buildIndex, snapshot } from "@coop-ledger/projections";
-import type { NewEvent } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EsdbStore } from "../store/esdb-store.js";
-import { BOTH_CLIENTS, type DoubleStore, doubleStore } from "../test-support/double-store.js";
+import {
+  allEvents,
+  appendInOrder,
+  BOTH_CLIENTS,
+  type DoubleStore,
+  doubleStore,
+} from "../test-support/double-store.js";
 import { fileCheckpointStore } from "./file-checkpoint-store.js";
 import { eventsIndexSerializer } from "./index-serializer.js";
 import { indexStateCodec, runIndexProjection } from "./run-index-projection.js";
@@ -18,22 +21,7 @@ afterEach(async () => {
   for (const d of open.splice(0)) await d.close();
 });
 
-/** Appends generated events (each at its stream's exact expected revision) and returns how many. */
 const revisions = new Map<string, number>();
-const appendGenerated = async (store: EsdbStore, events: ReadonlyArray<NewEvent & { streamId: string }>) => {
-  for (const e of events) {
-    const rev = revisions.get(e.streamId);
-    const r = await store.append(e.streamId as never, [e], { expectedRevision: rev ?? "noStream" })();
-    if (E.isLeft(r)) throw new Error(r.left.message);
-    revisions.set(e.streamId, r.right.nextExpectedRevision);
-  }
-};
-
-const allEvents = async (store: EsdbStore): Promise<RecordedEvent[]> => {
-  const page = await store.readAll({ maxCount: 1_000_000 })();
-  if (E.isLeft(page)) throw new Error(page.left.message);
-  return [...page.right.events];
-};
 
 const figures = (index: Parameters<typeof snapshot>[0]) => {
   const s = snapshot(index, { validAt: "2013-12-31" });
@@ -48,7 +36,7 @@ describe.each(BOTH_CLIENTS)("runIndexProjection with %s", (client) => {
     revisions.clear();
     const generated = [...generateLedger({ preset: "province", seed: 5, to: "2013-06-30" })];
     const half = Math.floor(generated.length / 2);
-    await appendGenerated(d.store, generated.slice(0, half));
+    await appendInOrder(d.store, revisions, generated.slice(0, half));
 
     const path = join(mkdtempSync(join(tmpdir(), "coop-index-")), "index.checkpoint");
     const checkpointStore = fileCheckpointStore(path, indexStateCodec(eventsIndexSerializer));
@@ -60,7 +48,7 @@ describe.each(BOTH_CLIENTS)("runIndexProjection with %s", (client) => {
     expect(first.state().size).toBe(half);
 
     // The service is down while more is recorded; then it restarts from the file.
-    await appendGenerated(d.store, generated.slice(half));
+    await appendInOrder(d.store, revisions, generated.slice(half));
     const second = runIndexProjection({ client: d.client, checkpointStore });
     await second.caughtUp;
     // It asked the server for what follows the saved position only, not for the whole log.
