@@ -39,31 +39,18 @@ describe.skipIf(!hasBin())("coop-ledger export / import against the EventStoreDB
   afterAll(async () => {
     await server?.stop();
   });
+  /** `export` of the ledger to the server at `url`, answered in JSON. */
+  const exportTo = (url: string) =>
+    runBinAsync(["export", "--ledger", ledger, "--esdb", url, "--format", "json"]);
 
   it("exports a ledger, exports it again idempotently, and imports the same events back", async () => {
-    const first = await runBinAsync([
-      "export",
-      "--ledger",
-      ledger,
-      "--esdb",
-      server.connectionString,
-      "--format",
-      "json",
-    ]);
+    const first = await exportTo(server.connectionString);
     expect(first.code, first.stderr).toBe(0);
     const a = JSON.parse(first.stdout) as { events: number; written: number };
     expect(a.events).toBeGreaterThan(50);
     expect(a.written).toBe(a.events);
 
-    const again = await runBinAsync([
-      "export",
-      "--ledger",
-      ledger,
-      "--esdb",
-      server.connectionString,
-      "--format",
-      "json",
-    ]);
+    const again = await exportTo(server.connectionString);
     expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { written: number }).written).toBe(0);
 
@@ -78,15 +65,7 @@ describe.skipIf(!hasBin())("coop-ledger export / import against the EventStoreDB
     const kurrent = await EsdbServerDouble.start({ client: "@kurrent/kurrentdb-client" });
     try {
       expect(kurrent.connectionString).toMatch(/^kurrentdb:\/\//);
-      const out = await runBinAsync([
-        "export",
-        "--ledger",
-        ledger,
-        "--esdb",
-        kurrent.connectionString,
-        "--format",
-        "json",
-      ]);
+      const out = await exportTo(kurrent.connectionString);
       expect(out.code, out.stderr).toBe(0);
       const a = JSON.parse(out.stdout) as { events: number; written: number };
       expect(a.written).toBe(a.events);
