@@ -18,6 +18,7 @@ export * from "../mapping/event-data.js";
 export * from "../mapping/expected-revision.js";
 export * from "../mapping/filter.js";
 export * from "../mapping/position.js";
+export * from "../projection/checkpoint-file.js";
 export * from "../projection/checkpoint-store.js";
 export * from "../projection/file-checkpoint-store.js";
 export * from "../projection/image-index-serializer.js";

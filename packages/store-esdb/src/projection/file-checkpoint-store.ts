@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from "node:crypto";
-import { open, readFile, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { positionFromJson, positionToJson } from "../mapping/position.js";
+import { readCheckpointFile, unreadableCheckpoint, writeCheckpointFile } from "./checkpoint-file.js";
 import type { Checkpoint, CheckpointError, CheckpointStore } from "./checkpoint-store.js";
 
 /** How a state is written as bytes and read back (e.g. a point-in-time index: `indexStateCodec`). */
@@ -54,20 +54,13 @@ const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest(
  * if (loaded._tag === "Right") console.log(loaded.right?.position.commit, loaded.right?.state.size === index.size); // 332n true
  */
 export const fileCheckpointStore = <S>(path: string, codec: BinaryStateCodec<S>): CheckpointStore<S> => {
-  const unreadable = (message: string): CheckpointError => ({
-    _tag: "CheckpointUnreadable",
-    where: path,
-    message: `checkpoint ${path} is unreadable: ${message}`,
-  });
+  const unreadable = unreadableCheckpoint(path);
   return {
     load: (): TE.TaskEither<CheckpointError, Checkpoint<S> | undefined> => async () => {
-      let file: Buffer;
-      try {
-        file = await readFile(path);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return E.right(undefined);
-        return E.left(unreadable((err as Error).message));
-      }
+      const read = await readCheckpointFile(path, (p) => readFile(p));
+      if (E.isLeft(read)) return read;
+      if (read.right === undefined) return E.right(undefined);
+      const file = read.right;
       const nl = file.indexOf(0x0a);
       if (nl < 0) return E.left(unreadable("no header line"));
       let header: Record<string, unknown>;
@@ -101,39 +94,15 @@ export const fileCheckpointStore = <S>(path: string, codec: BinaryStateCodec<S>)
     },
     save:
       (c): TE.TaskEither<CheckpointError, void> =>
-      async () => {
-        const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
-        try {
+      () =>
+        writeCheckpointFile(path, () => {
           const bytes = codec.encode(c.state);
           const header = JSON.stringify({
             format: FORMAT,
             position: positionToJson(c.position),
             state: { format: codec.format, bytes: bytes.length, sha256: sha256(bytes) },
           });
-          const fh = await open(tmp, "w");
-          try {
-            await fh.writeFile(Buffer.concat([Buffer.from(`${header}\n`, "utf8"), bytes]));
-            await fh.sync();
-          } finally {
-            await fh.close();
-          }
-          await rename(tmp, path);
-          // The rename itself must survive a crash too.
-          const dir = await open(dirname(path), "r");
-          try {
-            await dir.sync();
-          } finally {
-            await dir.close();
-          }
-          return E.right(undefined);
-        } catch (err) {
-          await rm(tmp, { force: true }).catch(() => undefined);
-          return E.left({
-            _tag: "CheckpointWriteFailed",
-            where: path,
-            message: `cannot save checkpoint ${path}: ${(err as Error).message}`,
-          });
-        }
-      },
+          return Buffer.concat([Buffer.from(`${header}\n`, "utf8"), bytes]);
+        }),
   };
 };

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { open, readFile, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
 import { positionFromJson, positionToJson } from "../mapping/position.js";
+import { readCheckpointFile, unreadableCheckpoint, writeCheckpointFile } from "./checkpoint-file.js";
 import type { Checkpoint, CheckpointError, CheckpointStore } from "./checkpoint-store.js";
 
 /** How the state is written to and read from JSON (default: as is, for JSON-shaped states). */
@@ -26,20 +25,13 @@ const FORMAT = "coop-ledger/esdb-checkpoint@1";
 export const jsonFileCheckpointStore = <S>(path: string, codec?: StateCodec<S>): CheckpointStore<S> => {
   const encode = codec?.encode ?? ((s: S) => s as unknown);
   const decode = codec?.decode ?? ((u: unknown) => E.right(u as S));
-  const unreadable = (message: string): CheckpointError => ({
-    _tag: "CheckpointUnreadable",
-    where: path,
-    message: `checkpoint ${path} is unreadable: ${message}`,
-  });
+  const unreadable = unreadableCheckpoint(path);
   return {
     load: (): TE.TaskEither<CheckpointError, Checkpoint<S> | undefined> => async () => {
-      let text: string;
-      try {
-        text = await readFile(path, "utf8");
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return E.right(undefined);
-        return E.left(unreadable((err as Error).message));
-      }
+      const read = await readCheckpointFile(path, (p) => readFile(p, "utf8"));
+      if (E.isLeft(read)) return read;
+      if (read.right === undefined) return E.right(undefined);
+      const text = read.right;
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -56,31 +48,9 @@ export const jsonFileCheckpointStore = <S>(path: string, codec?: StateCodec<S>):
     },
     save:
       (c): TE.TaskEither<CheckpointError, void> =>
-      async () => {
-        const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
-        try {
-          const body = JSON.stringify({
-            format: FORMAT,
-            position: positionToJson(c.position),
-            state: encode(c.state),
-          });
-          const fh = await open(tmp, "w");
-          try {
-            await fh.writeFile(body, "utf8");
-            await fh.sync();
-          } finally {
-            await fh.close();
-          }
-          await rename(tmp, path);
-          return E.right(undefined);
-        } catch (err) {
-          await rm(tmp, { force: true }).catch(() => undefined);
-          return E.left({
-            _tag: "CheckpointWriteFailed",
-            where: path,
-            message: `cannot save checkpoint ${path}: ${(err as Error).message}`,
-          });
-        }
-      },
+      () =>
+        writeCheckpointFile(path, () =>
+          JSON.stringify({ format: FORMAT, position: positionToJson(c.position), state: encode(c.state) }),
+        ),
   };
 };
