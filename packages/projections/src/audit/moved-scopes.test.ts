@@ -1,6 +1,7 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { imageSourceOf } from "../bitemporal-index/index-image.js";
 import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { mayHaveMoved } from "./moved-scopes.js";
@@ -60,5 +61,32 @@ describe("mayHaveMoved: entries recorded in between that cancel in what a figure
     };
     expect([at(A, "coops.active"), at(B, "coops.active")]).toEqual([1, 2]);
     expect([at(A, "coops.founded"), at(B, "coops.founded")]).toEqual([0, 0]);
+  });
+
+  it("reads each series' entries once, and no whole column for a series without entries (a compare read 7.8 million entries five times over at national)", () => {
+    const source = imageSourceOf(table.toImage());
+    const whole: string[] = [];
+    const ranged: string[] = [];
+    const counted = ProvenanceTable.fromImage(
+      {
+        ...source,
+        array: (name) => {
+          whole.push(name);
+          return source.array(name);
+        },
+        range: (name, from, to) => {
+          ranged.push(`${name} ${from}–${to}`);
+          return source.range(name, from, to);
+        },
+      },
+      table.types,
+    );
+    // Every indicator: series with entries (foundings) and series without any (dissolutions …).
+    const all = { validAt: "2022-12-31", scope: { province: "60" } };
+    expect(mayHaveMoved(counted, events.length, [all], A, B)).toEqual([true]);
+    expect(whole.filter((n) => n.startsWith("prov.entry."))).toEqual([]);
+    // Each series' entries read once (a range of each of its columns), none twice.
+    expect(ranged.filter((r) => r.startsWith("prov.entry.rec")).length).toBeGreaterThan(0);
+    expect(new Set(ranged).size).toBe(ranged.length);
   });
 });

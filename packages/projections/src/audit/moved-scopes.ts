@@ -103,14 +103,23 @@ export const mayHaveMoved = (
     for (const id of r.right.indicators as ReadonlyArray<IndicatorId>)
       for (const k of seriesRead(id, r.right)) keys.add(k);
   }
-  // The cells with an entry valid by then and recorded in between.
+  // The entries valid by then and recorded in between, per series (each series' entries read once:
+  // on a national ledger they are millions), and the cells they lie in.
   const touched = new Set<number>();
+  const late = new Map<number, LateEntries>();
   for (const key of keys) {
     const en = table.entriesOf(key);
+    const picked: LateEntries = { cells: [], days: [], amounts: [] };
     for (let i = 0; i < en.recs.length; i++) {
       const rec = en.recs[i] as number;
-      if (rec > lo && rec <= hi && (en.days[i] as number) <= lastDay) touched.add(en.cells[i] as number);
+      if (rec > lo && rec <= hi && (en.days[i] as number) <= lastDay) {
+        touched.add(en.cells[i] as number);
+        picked.cells.push(en.cells[i] as number);
+        picked.days.push(en.days[i] as number);
+        picked.amounts.push(en.amounts[i] as number);
+      }
     }
+    late.set(key, picked);
   }
   const cellKeys = table.cellKeys();
   const cells = [...touched].map((c) => parseCell(cellKeys[c] as string));
@@ -119,20 +128,6 @@ export const mayHaveMoved = (
   // Entries recorded in between that the lenient test let through: do they change any sum a figure
   // reads? (A founding dated years back shifts a period's start and end alike; a late event and its
   // retraction cancel.) Only those can move a figure.
-  const late = new Map<number, LateEntries>();
-  for (const key of keys) {
-    const en = table.entriesOf(key);
-    const picked: LateEntries = { cells: [], days: [], amounts: [] };
-    for (let i = 0; i < en.recs.length; i++) {
-      const rec = en.recs[i] as number;
-      if (rec > lo && rec <= hi && (en.days[i] as number) <= lastDay) {
-        picked.cells.push(en.cells[i] as number);
-        picked.days.push(en.days[i] as number);
-        picked.amounts.push(en.amounts[i] as number);
-      }
-    }
-    late.set(key, picked);
-  }
   const infos: Array<CellInfo | undefined> = [];
   const info = (c: number): CellInfo => {
     let i = infos[c];

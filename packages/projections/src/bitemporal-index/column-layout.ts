@@ -40,10 +40,8 @@ export interface DeltaSink {
  * sorted into their columns when a query next reads them. It knows nothing of streams or events: the
  * feeding side (`StreamFeed`, stream-feed.ts) pushes it deltas; `ProjectionIndex` reads it.
  *
- * A layout opened on an image ({@link open}) reads the image lazily: a level's columns when a query
- * first needs them, a cell when first asked for; before it is fed, the cells and the column tables
- * feeding needs ({@link readForFeeding}: the persisted columns are looked up in {@link PersistedColumns},
- * never listed); everything ({@link readAll}) before it is written whole.
+ * Opened on an image ({@link open}), it reads it lazily: a level's columns when a query needs them, a
+ * cell when asked for, the cells and column tables feeding needs before it is fed ({@link readForFeeding}).
  *
  * @example
  * const layout = new ColumnLayout();
@@ -142,7 +140,7 @@ export class ColumnLayout implements DeltaSink {
   /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
   columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
     const img = this.image;
-    // A reopened layout lists the series' own persisted columns (a scan of one array), not the level's.
+    // A reopened layout lists the series' own persisted columns (a slice of the level's, by key).
     if (img !== undefined && !this.loaded[level] && !this.listedKeys[level].has(key)) {
       this.openStores();
       this.listed(level, key, imageColumnsOf(img, level, key));
@@ -167,6 +165,12 @@ export class ColumnLayout implements DeltaSink {
   sumAt(level: CellLevel, column: number, day: number, rec: number): number {
     if (!this.storesOpen) this.openStores();
     return this.levels[level].store.sumAt(column, day, rec);
+  }
+
+  /** Reads a persisted column ahead (see `ColumnStore.prepareColumn`); changes no answer. */
+  prepareColumn(level: CellLevel, column: number): void {
+    if (!this.storesOpen) this.openStores();
+    this.levels[level].store.prepareColumn(column);
   }
 
   /** The parsed cell of a cell id. */
@@ -392,8 +396,5 @@ export class ColumnLayout implements DeltaSink {
   }
 }
 
-const addToSector = (bySector: Map<string, CellColumn[]>, sector: string, c: CellColumn): void => {
-  const list = bySector.get(sector);
-  if (list === undefined) bySector.set(sector, [c]);
-  else list.push(c);
-};
+const addToSector = (bySector: Map<string, CellColumn[]>, sector: string, c: CellColumn): void =>
+  void (bySector.get(sector)?.push(c) ?? bySector.set(sector, [c]));

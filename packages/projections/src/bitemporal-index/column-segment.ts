@@ -269,6 +269,14 @@ export class ColumnSegment {
     return acc;
   }
 
+  /** Builds a column's knowledge checkpoints now (else the first earlier-instant query does): same ones. */
+  prepare(column: number): void {
+    if (column >= this.columnCount || this.checkpoints.has(column)) return;
+    const u = (this.sumStart[column + 1] as number) - (this.sumStart[column] as number);
+    const stride = Math.max(this.minStride, u);
+    if (u > 0 && this.sizeOf(column) >= stride) this.buildCheckpoints(column, stride);
+  }
+
   private buildCheckpoints(column: number, stride: number): number[] {
     const s0 = this.sumStart[column] as number;
     const s1 = this.sumStart[column + 1] as number;

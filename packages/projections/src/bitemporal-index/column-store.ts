@@ -155,6 +155,11 @@ export class ColumnStore {
     for (const s of this.segments) acc += s.sumAt(column, day, rec);
     return acc;
   }
+
+  /** Reads a column ahead in every segment (see `Segment.prepare`); changes no answer. */
+  prepareColumn(column: number): void {
+    for (const s of this.segments) s.prepare(column);
+  }
 }
 
 /** One segment holding both (the older's deltas first, so each column stays in recording order). */

@@ -89,6 +89,11 @@ export class SparseSegment implements Segment {
     return i < 0 ? 0 : this.local.sumAt(i, day, rec);
   }
 
+  prepare(column: number): void {
+    const i = indexIn(this.cols(), column);
+    if (i >= 0) this.local.prepare(i);
+  }
+
   each(visit: (column: number, day: number, rec: number, amount: number) => void): void {
     const cols = this.cols();
     this.local.each((i, d, r, a) => visit(cols[i] as number, d, r, a));

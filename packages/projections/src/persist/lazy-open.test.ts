@@ -96,6 +96,20 @@ describe("reopening a persisted index reads it lazily (issue #12)", () => {
     expect(tables.filter(([, widest]) => widest > 2)).toEqual([]);
   });
 
+  it("the whole-ledger columns read ahead (prepareColumn, a server warming while idle): a query at an earlier knowledge instant then reads nothing, and answers the same", () => {
+    const { log, source } = openCounting(bytes);
+    const index = ProjectionIndex.fromImage(source, noSource);
+    expect(index.persistedColumns("ledger")).toBeGreaterThan(0);
+    for (let c = 0; c < index.persistedColumns("ledger"); c++) index.prepareColumn("ledger", c);
+    log.names.clear();
+    for (const knownAt of ["2021-06-30T00:00:00.000Z", "2022-03-31T00:00:00.000Z"]) {
+      const q = { validAt: "2022-12-31", knownAt };
+      assertSameResult(snapshot(index, q), snapshot(built, q), `read ahead, known at ${knownAt}`);
+    }
+    // Only which columns each series has is read now (colKey, colCell), none of their deltas or sums.
+    expect([...log.names].filter((n) => n.startsWith("ledger.0."))).toEqual([]);
+  });
+
   it("a damaged block is found when it is read (IndexImageDamaged), never answered from", () => {
     const { source: clean } = openCounting(bytes);
     const all = ProjectionIndex.fromImage(clean, noSource);
