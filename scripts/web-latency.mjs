@@ -12,7 +12,11 @@
 //
 // p99 is the nearest-rank percentile: with fewer than 100 rounds it is the slowest round.
 //
-//   node scripts/web-latency.mjs LEDGER [rounds] [--json OUT]
+// `--settle S` waits S seconds after the restart before the first question, as a reader who opens the
+// page some seconds after the server started (serve warms the ledger while idle meanwhile); without
+// it the questions start at once and race the warm-up.
+//
+//   node scripts/web-latency.mjs LEDGER [rounds] [--json OUT] [--settle S]
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { get } from "node:http";
@@ -26,8 +30,11 @@ const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 if (jsonAt >= 0) args.splice(jsonAt, 2);
+const settleAt = args.indexOf("--settle");
+const settleS = settleAt >= 0 ? Number(args[settleAt + 1]) : 0;
+if (settleAt >= 0) args.splice(settleAt, 2);
 const [ledger, roundsText = "20"] = args;
-if (!ledger) throw new Error("usage: node scripts/web-latency.mjs LEDGER [rounds] [--json OUT]");
+if (!ledger) throw new Error("usage: node scripts/web-latency.mjs LEDGER [rounds] [--json OUT] [--settle S]");
 const rounds = Number(roundsText);
 
 const load = () =>
@@ -85,7 +92,11 @@ console.log(`open #1 (chain checked, index reopened or built): ${fmt(first.openM
 await stop(first.child);
 const s = await start();
 console.log(`open #2 (restart: chain checked, index reopened): ${fmt(s.openMs)}   loadavg ${load()}`);
-const results = { ledger, rounds, open1Ms: first.openMs, open2Ms: s.openMs, kinds: [] };
+if (settleS > 0) {
+  await new Promise((resolve) => setTimeout(resolve, settleS * 1000));
+  console.log(`settled ${settleS} s before the first question   loadavg ${load()}`);
+}
+const results = { ledger, rounds, settleS, open1Ms: first.openMs, open2Ms: s.openMs, kinds: [] };
 try {
   const meta = JSON.parse((await fetchText(`${s.url}api/meta`)).body);
   const m = meta.result;

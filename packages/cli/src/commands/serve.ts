@@ -9,6 +9,7 @@ import type { CliOutput } from "../output/data-table.js";
 import { isLoopback } from "../serve/access.js";
 import { openLedgerSession } from "../serve/ledger-session.js";
 import { webServer } from "../serve/server.js";
+import { warmUp } from "../serve/warm-up.js";
 
 /** Options of `coop-ledger serve`. */
 export interface ServeOptions extends VerifySwitch {
@@ -27,6 +28,11 @@ export interface RunningServe {
   readonly server: Server;
   /** The ledger state opened at start (the page shows the current one with every answer). */
   readonly identity: LedgerIdentity;
+  /**
+   * Resolves when the ledger opened at start is warmed (what the page's first questions read, read
+   * ahead while idle: see `warmUp`), or the warm-up stopped (ledger reopened, server closed).
+   */
+  readonly warmed: Promise<void>;
   readonly close: () => Promise<void>;
 }
 
@@ -87,14 +93,19 @@ export const startServe = async (
     server.listen(port, o.host, () => resolve(E.right((server.address() as AddressInfo).port)));
   });
   if (E.isLeft(listening)) return listening;
+  let closing = false;
+  const opens = session.right.opens();
+  const warmed = warmUp(opened.right, () => closing || session.right.opens() !== opens);
   const hostInUrl = o.host.includes(":") ? `[${o.host}]` : o.host;
   return E.right({
     url: `http://${hostInUrl}:${listening.right}/${token !== undefined ? `?token=${encodeURIComponent(token)}` : ""}`,
     port: listening.right,
     server,
     identity: opened.right.identity,
+    warmed,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
         server.closeAllConnections();
       }),
