@@ -44,7 +44,7 @@ interface Missing {
 // 330 → 345 (lead, 18:35 UTC 2026-12-05): the parallel chain check (store file/chain-*.ts) and the persisted stream
 // folds (projections index/stream-fold.ts) landed in the same hour as this check with 15 examples that do
 // not type-check; listed here rather than left red, to be completed and removed from the list.
-const ALLOW_LIST_CEILING = 3;
+const ALLOW_LIST_CEILING = 2;
 
 /**
  * The most entries the allow-list's `missing` part may hold (its own ceiling, apart from the examples'

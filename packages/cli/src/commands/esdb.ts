@@ -88,9 +88,11 @@ const summary = (title: string, rows: ReadonlyArray<readonly [string, string]>) 
  * writer holds it) and only with a complete import (a failed read leaves it untouched).
  *
  * @example
- * // Every event of a KurrentDB / EventStoreDB server, in its $all order, into a new ledger file.
+ * // Every event of a KurrentDB / EventStoreDB server (ESDB_URL, e.g. esdb://localhost:2113?tls=false),
+ * // in its $all order, into a new ledger file.
  * const ctx = makeContext(processIo());
- * const r = await runImport(ctx, { esdb: "esdb://localhost:2113?tls=false", out: "copy.jsonl" });
+ * const esdb = process.env.ESDB_URL ?? "esdb://localhost:2113?tls=false";
+ * const r = await runImport(ctx, { esdb, out: "copy.jsonl" });
  * if (E.isRight(r)) console.log(r.right.json); // { out: "copy.jsonl", events: …, streams: …, lastHash: …, bytes: … }
  * else console.log(r.left._tag); // "StoreUnavailable" (exit 6) when no server listens
  */
@@ -159,8 +161,9 @@ export const runImport = async (
  * // A year of Bình Thuận (60) written to a ledger file (525 events).
  * const ctx = makeContext(processIo());
  * await writeLedger("export.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
- * // Its events appended to a KurrentDB / EventStoreDB server, stream by stream.
- * const r = await runExport(ctx, { ledger: "export.jsonl", esdb: "esdb://localhost:2113?tls=false" });
+ * // Its events appended, stream by stream, to the KurrentDB / EventStoreDB server ESDB_URL names.
+ * const esdb = process.env.ESDB_URL ?? "esdb://localhost:2113?tls=false";
+ * const r = await runExport(ctx, { ledger: "export.jsonl", esdb });
  * if (E.isRight(r)) console.log(r.right.json); // { ledger: "export.jsonl", events: 525, written: 525 } (0 written on a re-run)
  * else console.log(r.left._tag); // "StoreUnavailable" (exit 6) when no server listens
  */
