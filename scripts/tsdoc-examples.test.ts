@@ -175,6 +175,9 @@ describe("TSDoc", () => {
       const runnable = checked.examples.filter((e) => e.errors.length === 0 && !(e.id in allow.run));
       const failures: string[] = [];
       for (const e of runnable) {
+        // Each example in a folder of its own: two examples that name the same file ("ledger.jsonl")
+        // must not see each other's (one that found another's checkpoint file hung until its timeout).
+        process.chdir(mkdtempSync(join(dir, "example-")));
         try {
           const mod = (await import(pathToFileURL(e.module).href)) as { run: () => Promise<void> };
           let timer: NodeJS.Timeout | undefined;
