@@ -407,7 +407,8 @@ describe("fuzz: the CLI on random command lines and damaged ledgers", () => {
               writeFileSync(p, damaged(readFileSync(ledgers["intact.jsonl"] ?? ""), plan.damage));
               return p;
             }
-            const shared = ledgers[name] ?? ledgers["intact.jsonl"] ?? "";
+            const shared =
+              (Object.hasOwn(ledgers, name) ? ledgers[name] : undefined) ?? ledgers["intact.jsonl"] ?? "";
             if (!mayWrite(flags) || !fingerprints.has(shared)) return shared;
             const own = join(runDir, `copy-${name}`);
             copyFileSync(shared, own);
@@ -415,7 +416,9 @@ describe("fuzz: the CLI on random command lines and damaged ledgers", () => {
           };
           const ledger = resolveLedger(plan.ledger ?? "intact.jsonl");
           const outOf = (v: string): string => {
-            const o = OUTPUTS[v]?.(runDir) ?? v;
+            // Own keys only: a fuzzed value such as "valueOf" or "constructor" is a junk path, not a
+            // member of Object.prototype.
+            const o = Object.hasOwn(OUTPUTS, v) ? (OUTPUTS[v]?.(runDir) ?? v) : v;
             return o === "@ledger" ? ledger : o.startsWith("/") ? o : join(runDir, o);
           };
           // Paths the CLI may write (--out, --backup) stay inside the run's directory: relative paths are
