@@ -127,7 +127,7 @@ const checkFromIndex = async (path: string, idx: IndexFile): Promise<E.Either<Cl
     bytes: idx.ledger.bytes,
     headerHash: idx.ledger.headerHash,
     offsets: idx.offsets,
-    offsetAt: (p) => idx.offsets()[p] as number,
+    offsetAt: idx.offsetAt,
     tailOffsets: () => new Float64Array(0),
   };
   if (size <= idx.ledger.bytes) return E.right(current);
@@ -149,7 +149,7 @@ const checkFromIndex = async (path: string, idx: IndexFile): Promise<E.Either<Cl
       joined ??= concat(idx.offsets(), more);
       return joined;
     },
-    offsetAt: (p) => (p < base ? (idx.offsets()[p] as number) : (more?.[p - base] as number)),
+    offsetAt: (p) => (p < base ? idx.offsetAt(p) : (more?.[p - base] as number)),
     tailOffsets: () => more ?? new Float64Array(0),
   });
 };

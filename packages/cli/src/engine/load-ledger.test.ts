@@ -149,6 +149,12 @@ describe("the persisted index beside a ledger (issue #12)", () => {
     expect(appended.length).toBeGreaterThan(base.length);
     expect(Buffer.compare(appended.subarray(0, base.length), base)).toBe(0);
     expect(layers()).toBe(2);
+    // One event's offset is read from the layer holding it, as the joined table gives it.
+    const two = readIndexFile(idx);
+    if (E.isLeft(two)) throw new Error(two.left.message);
+    const byOne = Array.from({ length: cut2 }, (_, p) => two.right.offsetAt(p));
+    expect(() => two.right.offsetAt(cut2)).toThrow(DamagedIndexFile);
+    expect(byOne).toEqual(Array.from(two.right.offsets()));
     expect((await load(path, { verify: false })).indexOrigin).toBe("reopened");
     // The first extension is as large as the base: the next one rewrites the file whole, one image.
     grow(cut2, lines.length - 1);

@@ -110,6 +110,27 @@ describe("reopening a persisted index reads it lazily (issue #12)", () => {
     expect([...log.names].filter((n) => n.startsWith("ledger.0."))).toEqual([]);
   });
 
+  it("an extension reads the positions of the streams it feeds, never the whole positions table, and answers as the index built in one go", () => {
+    const cut = Math.floor(events.length * 0.9);
+    const head = events.slice(0, cut);
+    const chunks = encodeIndexImage(buildIndex(head).toImage(), null);
+    const b = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      b.set(c, at);
+      at += c.length;
+    }
+    const { log, source } = openCounting(b);
+    const fed = new Set(events.slice(cut).map((e) => e.streamId));
+    const index = ProjectionIndex.fromImage(source, { eventsAt: (ps) => ps.map((p) => events[p]!) });
+    index.addAll(events.slice(cut));
+    assertSameResult(snapshot(index, query), snapshot(built, query), "extended lazily");
+    expect(log.names.has("streamPositions")).toBe(true);
+    // Each read is one stream's positions: never the table whole (an entry per stream fed at most).
+    expect(log.widest.get("streamPositions")).toBeLessThan(Number.POSITIVE_INFINITY);
+    expect(fed.size).toBeLessThan(index.toImage().strings.streamIds.length);
+  });
+
   it("a damaged block is found when it is read (IndexImageDamaged), never answered from", () => {
     const { source: clean } = openCounting(bytes);
     const all = ProjectionIndex.fromImage(clean, noSource);
