@@ -4,7 +4,10 @@ import type { LoadedLedger } from "../engine/load-ledger.js";
  * What a page's first questions read slowest on a large ledger, one small step each: every persisted
  * whole-ledger column read ahead with its knowledge checkpoints (the known-at slider's first instant
  * and a compare's snapshots as known at A: ~1 s of CPU for the first on the national ledger), then
- * the provenance table's per-event columns and names (the first `explain` and the late events).
+ * the provenance table's per-event columns and names (the first `explain` and the late events), then
+ * the province and full-detail levels whole, a slice a step (~220 MB each at national: what the first
+ * sector scope reads, 2.5–3 s of CPU in one synchronous read, and what a province level paged long
+ * enough reads at whichever query comes next — a slow `targets` round over HTTP was that).
  *
  * @example
  * // A year of Bình Thuận (60) written to a ledger file; the second open reopens its persisted index.
@@ -15,7 +18,7 @@ import type { LoadedLedger } from "../engine/load-ledger.js";
  * if (E.isLeft(l)) throw new Error(l.left.message);
  * let steps = 0;
  * for (const _ of warmUpSteps(l.right)) steps++; // everything read ahead, at once
- * console.log(steps === l.right.index.persistedColumns("ledger") + 6); // true: a column a step, then 6
+ * console.log(steps > l.right.index.persistedColumns("ledger") + 6); // true: a column a step, 6, then slices
  */
 export function* warmUpSteps(l: LoadedLedger): Generator<void> {
   const columns = l.index.persistedColumns("ledger");
@@ -36,6 +39,8 @@ export function* warmUpSteps(l: LoadedLedger): Generator<void> {
     read();
     yield;
   }
+  // Last: the largest, and the questions above come first on a page.
+  for (const level of ["province", "detail"] as const) yield* l.index.readAhead(level);
 }
 
 /** How long one turn of the warm-up may run before it lets waiting requests in (ms). */

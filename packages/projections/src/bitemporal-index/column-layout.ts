@@ -167,10 +167,10 @@ export class ColumnLayout implements DeltaSink {
     return this.levels[level].store.sumAt(column, day, rec);
   }
 
-  /** Reads a persisted column ahead (see `ColumnStore.prepareColumn`); changes no answer. */
-  prepareColumn(level: CellLevel, column: number): void {
+  /** A level's store (the image's segments opened in it): to read it ahead. */
+  storeOf(level: CellLevel): ColumnStore {
     if (!this.storesOpen) this.openStores();
-    this.levels[level].store.prepareColumn(column);
+    return this.levels[level].store;
   }
 
   /** The parsed cell of a cell id. */

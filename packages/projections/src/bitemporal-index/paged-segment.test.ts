@@ -53,4 +53,49 @@ describe("PagedSegment", () => {
     for (let c = 0; c < 8; c++) expect(paged.sumAt(c, 19_029, 30_000)).toBe(seg.sumAt(c, 19_029, 30_000));
     expect(reads.whole).toBe(0);
   });
+
+  it("reads itself whole ahead in slices (a server while idle): then answers from memory, as read whole, with no read per column", () => {
+    const seg = built();
+    const { read, reads } = reader(seg.parts());
+    const paged = new PagedSegment(40, 4, read, 8);
+    let steps = 0;
+    for (const _ of paged.readAhead(16)) steps++;
+    expect(steps).toBeGreaterThan(8); // slices of 16 elements, none of the arrays read whole
+    expect(reads.whole).toBe(0);
+    const ranged = reads.ranged;
+    for (const [day, rec] of [
+      [19_029, Number.POSITIVE_INFINITY],
+      [19_010, 5_000],
+    ] as const)
+      for (let c = 0; c < 40; c++) expect(paged.sumAt(c, day, rec)).toBe(seg.sumAt(c, day, rec));
+    expect(reads.ranged).toBe(ranged);
+    expect(reads.whole).toBe(0);
+  });
+
+  it("a query that needs the segment whole while it is being read ahead finishes the read ahead, and reads nothing twice", () => {
+    const seg = built();
+    const { read, reads } = reader(seg.parts());
+    const paged = new PagedSegment(40, 4, read, 8);
+    const ahead = paged.readAhead(16);
+    for (let i = 0; i < 5; i++) ahead.next(); // a few turns of an idle server
+    for (let c = 0; c < 40; c++) expect(paged.sumAt(c, 19_020, 20_500)).toBe(seg.sumAt(c, 19_020, 20_500));
+    expect(reads.whole).toBe(0);
+    expect(ahead.next().done).toBe(true);
+  });
+
+  it("a damaged array met while reading ahead throws, and the query that reads it whole then reports it too", () => {
+    const seg = built();
+    const { read } = reader(seg.parts());
+    const damaged: SegmentReader = (field, from, to) => {
+      if (field === "recs" && to > 100) throw new Error("block 3 does not match its checksum");
+      return read(field, from, to);
+    };
+    const paged = new PagedSegment(40, 4, damaged, 8);
+    expect(() => {
+      for (const _ of paged.readAhead(16));
+    }).toThrow(/checksum/);
+    expect(() => {
+      for (let c = 0; c < 40; c++) paged.sumAt(c, 19_029, Number.POSITIVE_INFINITY);
+    }).toThrow(/checksum/);
+  });
 });

@@ -94,6 +94,11 @@ export class SparseSegment implements Segment {
     if (i >= 0) this.local.prepare(i);
   }
 
+  /** Reads its columns' segment whole ahead (see `Segment.readAhead`). */
+  *readAhead(): Generator<void> {
+    if (this.local.readAhead !== undefined) yield* this.local.readAhead();
+  }
+
   each(visit: (column: number, day: number, rec: number, amount: number) => void): void {
     const cols = this.cols();
     this.local.each((i, d, r, a) => visit(cols[i] as number, d, r, a));
