@@ -219,6 +219,7 @@ export class PagedSegment implements Segment {
    * a query that needs it whole before then finishes the remaining slices at once. The same arrays as
    * a whole read; changes no answer. One read ahead per segment: asked again, the same steps.
    * @example
+   * import { ColumnSegment, entriesOf } from "../src/bitemporal-index/column-segment.js";
    * const p = ColumnSegment.build(entriesOf({ columns: [0, 1, 1], days: [18_000, 18_000, 18_001], recs: [1, 2, 3], amounts: [3, 4, 5] }), 2).parts();
    * const paged = new PagedSegment(p.columnCount, p.minStride, (f, a, b) => p[f].subarray(a, b));
    * let steps = 0;
