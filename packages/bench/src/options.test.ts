@@ -26,6 +26,15 @@ describe("parseOptions", () => {
     });
   });
 
+  it("reads an existing national ledger and Emmett's streams per store", () => {
+    expect(parseOptions(["--national", "/data/n.jsonl", "--emmett-streams-per-store", "0"])).toMatchObject({
+      national: "/data/n.jsonl",
+      emmettStreamsPerStore: 0,
+    });
+    expect(parseOptions([])).toMatchObject({ national: undefined, emmettStreamsPerStore: undefined });
+    expect(() => parseOptions(["--emmett-streams-per-store", "many"])).toThrow(/a count/);
+  });
+
   it("refuses an unknown option rather than silently running everything", () => {
     expect(() => parseOptions(["--quik"])).toThrow(/unknown option/);
   });

@@ -19,6 +19,16 @@ export interface BenchOptions {
   readonly merge: string | undefined;
   /** `--render file.json`: print (and, for a full run, write to the docs) a saved run again, measuring nothing. */
   readonly render: string | undefined;
+  /**
+   * `--national PATH`: use this existing file ledger as the national dataset instead of generating the
+   * bench's own (e.g. the ledger the command-line bench `cold-cli.js` measured).
+   */
+  readonly national: string | undefined;
+  /**
+   * `--emmett-streams-per-store N`: streams per Emmett in-memory store in measurement 5 (0: one store
+   * for every stream, whose load costs O(events × streams); default `EMMETT_STREAMS_PER_STORE`).
+   */
+  readonly emmettStreamsPerStore: number | undefined;
 }
 
 /**
@@ -35,6 +45,8 @@ export const parseOptions = (argv: ReadonlyArray<string>): BenchOptions => {
   let docs = true;
   let merge: string | undefined;
   let render: string | undefined;
+  let national: string | undefined;
+  let emmettStreamsPerStore: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -51,7 +63,12 @@ export const parseOptions = (argv: ReadonlyArray<string>): BenchOptions => {
     else if (a === "--no-docs") docs = false;
     else if (a === "--merge") merge = next();
     else if (a === "--render") render = next();
-    else throw new Error(`unknown option ${a} (see packages/bench/README.md)`);
+    else if (a === "--national") national = next();
+    else if (a === "--emmett-streams-per-store") {
+      const v = next();
+      emmettStreamsPerStore = Number.parseInt(v, 10);
+      if (!(emmettStreamsPerStore >= 0)) throw new Error(`--emmett-streams-per-store ${v}: a count ≥ 0`);
+    } else throw new Error(`unknown option ${a} (see packages/bench/README.md)`);
   }
-  return { quick, reps, only, datasets, profile, docs, merge, render };
+  return { quick, reps, only, datasets, profile, docs, merge, render, national, emmettStreamsPerStore };
 };

@@ -72,6 +72,11 @@ describe("bench harness (smoke, tiny dataset)", () => {
   it("folds every co-op stream with ours and with Emmett, to the same states", async (ctx) => {
     const f = await run(ctx, { kind: "emmett", dataset, reps: 1 });
     expect(Number(f.streams)).toBeGreaterThan(0);
+    expect(f.emmettStores).toBe(1);
+    // Split into stores of 7 streams, Emmett folds the same states (the same digest).
+    const split = await run(ctx, { kind: "emmett", dataset, reps: 1, streamsPerStore: 7 });
+    expect(split.emmettStores).toBe(Math.ceil(Number(f.streams) / 7));
+    expect(split.statesDigest).toBe(f.statesDigest);
   });
 
   it("appends single, per stream and batched", async (ctx) => {

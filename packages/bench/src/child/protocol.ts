@@ -50,7 +50,13 @@ export type Task =
       readonly batchSize: number;
       readonly reps: number;
     }
-  | { readonly kind: "emmett"; readonly dataset: DatasetRef; readonly reps: number };
+  | {
+      readonly kind: "emmett";
+      readonly dataset: DatasetRef;
+      readonly reps: number;
+      /** Streams per Emmett in-memory store (0: one store for all; default `EMMETT_STREAMS_PER_STORE`). */
+      readonly streamsPerStore?: number;
+    };
 
 /** The kind of a task. */
 export type TaskKind = Task["kind"];

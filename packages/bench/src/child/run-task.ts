@@ -35,5 +35,5 @@ export const runTask = (subjects: Subjects, task: Task): Promise<Figures> =>
     .with({ kind: "appends" }, (t) =>
       appends(subjects, t.dataset, t.dir, t.single, t.batched, t.batchSize, t.reps),
     )
-    .with({ kind: "emmett" }, (t) => emmett(subjects, t.dataset, t.reps))
+    .with({ kind: "emmett" }, (t) => emmett(subjects, t.dataset, t.reps, t.streamsPerStore))
     .exhaustive();
