@@ -10,10 +10,12 @@
  *
  * A function of its own, not a branch of `checkChainRange`, because each worker thread compiles it
  * cold: its small loop is optimised after a few thousand lines, where the strict checker's large one
- * ran ~100 ms unoptimised on every worker. Self-contained (no reference outside its body, only
- * built-ins) because worker threads run its source text (see `chain-pool.ts`).
+ * ran ~100 ms unoptimised on every worker. Self-contained (no reference outside its body but the read
+ * window both checkers share, `chain-window.ts`, which a worker hands it in its deps; only built-ins)
+ * because worker threads run its source text (see `chain-pool.ts`).
  */
 import type { Latin1Buffer, RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
+import { readWindow } from "./chain-window.js";
 
 /**
  * Checks one range's frames and chain links (see the module comment). Throws only on an I/O error.
@@ -42,28 +44,8 @@ export const checkLinkRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): 
   const buf = buffer as Latin1Buffer;
   const ab = buf.buffer;
   const bo = buf.byteOffset;
-  const max = job.maxLineBytes;
-  const cap = buf.length;
-  let base = job.from; // file offset of buf[0]
-  let filled = 0;
-  let eof = false;
-  const fill = (): void => {
-    const want = Math.min(cap - filled, job.size - (base + filled));
-    if (want <= 0) {
-      eof = true;
-      return;
-    }
-    const k = deps.readSync(job.fd, buf, filled, want, base + filled);
-    if (k === 0) eof = true;
-    filled += k;
-  };
-  /** Moves the window so that file offset `at` is at buf[0]. */
-  const slide = (at: number): void => {
-    const keep = base + filled - at;
-    if (keep > 0) buf.copy(buf, 0, at - base, filled);
-    base = at;
-    filled = Math.max(0, keep);
-  };
+  // The shared window: the deps' copy on a worker thread (see RangeDeps.window).
+  const w = (deps.window ?? readWindow)(deps, job, buf);
   const result = (lines: number, start: number, stop: number, lastHash: string | undefined): RangeResult => ({
     lines,
     start,
@@ -88,26 +70,13 @@ export const checkLinkRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): 
     ? new Float64Array(Math.max(1024, Math.ceil((job.to - job.from) / 320)))
     : undefined;
 
-  // Find the first line start ≥ from (a line starts after a newline).
   let start = job.from;
   if (!job.aligned) {
-    base = job.from - 1;
-    let found = -1;
-    for (;;) {
-      fill();
-      const nl = buf.subarray(0, filled).indexOf(10);
-      if (nl >= 0) {
-        found = base + nl + 1;
-        break;
-      }
-      if (eof || base + filled >= job.to) break;
-      slide(base + filled);
-    }
-    if (found < 0 || found >= job.to) {
+    start = w.firstLineStart();
+    if (start < 0) {
       if (offsets !== undefined) offsets = new Float64Array(0);
       return result(0, -1, job.from, undefined);
     }
-    start = found;
   }
 
   // Lowercase hex digit values by byte (−1: not one).
@@ -126,25 +95,14 @@ export const checkLinkRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): 
   let n = 0;
   // The window keeps what finding the first line start read (nothing when aligned): not read twice.
   while (start < job.to) {
-    // Find this line's newline, reading more as needed.
-    let nl = -1;
-    let from = start - base;
-    for (;;) {
-      // Searched in the whole buffer (no view made per line): a hit past the bytes read is stale.
-      nl = buf.indexOf(10, from);
-      if (nl >= filled || nl - from > max) nl = -1;
-      if (nl >= 0 || filled - from > max || eof) break;
-      slide(start);
-      from = 0;
-      fill();
-    }
+    const nl = w.lineEnd(start);
+    const s = start - w.base;
     if (nl < 0) {
-      const rest = filled - from;
-      if (rest > max) end = { tag: "TooLong", byteOffset: start };
+      const rest = w.filled - s;
+      if (rest > job.maxLineBytes) end = { tag: "TooLong", byteOffset: start };
       else if (rest > 0) end = { tag: "TornTail", byteOffset: start, length: rest };
       break;
     }
-    const s = from;
     const e = nl;
     // Stage 1: the frame {"hash":"<64 lowercase hex>", (the digits are checked by the link when it is
     // recomputed: a digit that is not lowercase hex cannot match; on their own otherwise).
@@ -197,7 +155,7 @@ export const checkLinkRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): 
     }
     prev = cur;
     n++;
-    start = base + e + 1;
+    start = w.base + e + 1;
     stop = start;
   }
   return result(n, firstStart, stop, n > 0 ? prev : undefined);

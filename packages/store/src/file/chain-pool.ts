@@ -7,6 +7,7 @@ import { makeCanonicalChecker } from "./chain-canonical.js";
 import { checkLinkRange } from "./chain-link-range.js";
 import { checkChainRange } from "./chain-range.js";
 import type { RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
+import { eventMemberNames, readWindow } from "./chain-window.js";
 
 /**
  * How a chain check is spread over threads.
@@ -88,12 +89,18 @@ export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 // save nothing measurable (a few hundred more read calls at national scale).
 const bufferBytes = (maxLineBytes: number): number => Math.max(2 * 1024 * 1024, 2 * (maxLineBytes + 1));
 
-/** The worker's program: the range checker's own source, run on each job the pool sends. */
+/**
+ * The worker's program: the range checkers' own source, run on each job the pool sends, and the
+ * helpers they share, handed to them in their deps (their text's own references to the helpers may
+ * name a module binding a bundler or a test runner rewrote; the deps' copies are used first).
+ */
 const workerSource = (): string => `"use strict";
 const { parentPort } = require("node:worker_threads");
 const { readSync } = require("node:fs");
 const { hash } = require("node:crypto");
 const { isUtf8 } = require("node:buffer");
+const readWindow = (${readWindow.toString()});
+const eventMemberNames = (${eventMemberNames.toString()});
 const makeCanonicalChecker = (${makeCanonicalChecker.toString()});
 const checkChainRange = (${checkChainRange.toString()});
 const checkLinkRange = (${checkLinkRange.toString()});
@@ -101,7 +108,7 @@ let deps;
 let buf;
 parentPort.on("message", (m) => {
   try {
-    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker() };
+    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames };
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
     const r = (m.job.strict ? checkChainRange : checkLinkRange)(deps, m.job, buf);
     const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids]

@@ -1,3 +1,5 @@
+import type { eventMemberNames, readWindow } from "./chain-window.js";
+
 /**
  * The shapes a range check of a ledger file takes and gives (one range's job, the Node functions it
  * needs, what it found), shared by the strict checker (`chain-range.ts`), the link-only one
@@ -41,6 +43,14 @@ export interface RangeDeps {
     members: ReadonlyArray<Uint8Array> | undefined,
     spans: Int32Array | undefined,
   ) => boolean;
+  /**
+   * The read window both checkers share (`chain-window.ts`), and the envelope's member names. Omitted
+   * on the calling thread (the checkers then use the module's own); the worker program passes the
+   * copies it defined from their source text, because the checkers' text may reach the module's only
+   * through a binding a bundler or a test runner rewrote.
+   */
+  readonly window?: typeof readWindow;
+  readonly memberNames?: typeof eventMemberNames;
 }
 
 /**

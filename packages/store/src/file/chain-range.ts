@@ -6,14 +6,16 @@
  * independent: the one link a range cannot check alone (its first line's, whose previous line lies in
  * the range before) is handed back for the caller to check when it joins the ranges.
  *
- * Written as one self-contained function of its arguments (no reference outside its body, only
- * built-ins) because worker threads run its source text (see `chain-pool.ts`); the main thread calls
+ * Written as one self-contained function of its arguments (no reference outside its body but the read
+ * window and member names it shares with `checkLinkRange`, `chain-window.ts`, which a worker hands it in
+ * its deps; only built-ins) because worker threads run its source text (see `chain-pool.ts`); the main thread calls
  * the same function for files too small for workers to pay. A job that is not strict goes to
  * `checkLinkRange` (`chain-link-range.ts`) instead: same verdicts, a loop small enough to be optimised
  * soon on each cold worker.
  */
 
 import type { Latin1Buffer, RangeDeps, RangeFailure, RangeJob, RangeResult } from "./chain-range-types.js";
+import { eventMemberNames, readWindow } from "./chain-window.js";
 
 /**
  * Checks one range of a ledger (see the module comment). Throws only on an I/O error.
@@ -44,57 +46,16 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   const ab = buf.buffer; // read once: the getter, once a line, showed in profiles
   const bo = buf.byteOffset;
   const PREFIX = [123, 34, 104, 97, 115, 104, 34, 58, 34]; // {"hash":"
-  const MEMBERS = [
-    "batchRemaining",
-    "data",
-    "eventId",
-    "metadata",
-    "position",
-    "revision",
-    "schemaVersion",
-    "streamId",
-    "type",
-  ].map((m) => Uint8Array.from(m, (ch) => ch.charCodeAt(0)));
+  const MEMBERS = (deps.memberNames ?? eventMemberNames)().map((m) =>
+    Uint8Array.from(m, (ch) => ch.charCodeAt(0)),
+  );
   const max = job.maxLineBytes;
-  const cap = buf.length;
-  let base = job.from; // file offset of buf[0]
-  let filled = 0;
-  let eof = false;
-  const fill = (): void => {
-    const want = Math.min(cap - filled, job.size - (base + filled));
-    if (want <= 0) {
-      eof = true;
-      return;
-    }
-    const k = deps.readSync(job.fd, buf, filled, want, base + filled);
-    if (k === 0) eof = true;
-    filled += k;
-  };
-  /** Moves the window so that file offset `at` is at buf[0]. */
-  const slide = (at: number): void => {
-    const keep = base + filled - at;
-    if (keep > 0) buf.copy(buf, 0, at - base, filled);
-    base = at;
-    filled = Math.max(0, keep);
-  };
-
-  // Find the first line start ≥ from (a line starts after a newline).
+  // The shared window and member names: the deps' copies on a worker thread (see RangeDeps.window).
+  const w = (deps.window ?? readWindow)(deps, job, buf);
   let start = job.from;
   if (!job.aligned) {
-    base = job.from - 1;
-    let found = -1;
-    for (;;) {
-      fill();
-      const nl = buf.subarray(0, filled).indexOf(10);
-      if (nl >= 0) {
-        found = base + nl + 1;
-        break;
-      }
-      if (eof || base + filled >= job.to) break;
-      slide(base + filled);
-    }
-    if (found < 0 || found >= job.to) return empty(job.from);
-    start = found;
+    start = w.firstLineStart();
+    if (start < 0) return empty(job.from);
   }
 
   let n = 0;
@@ -225,25 +186,14 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   const firstStart = start;
   // The window keeps what finding the first line start read (nothing when aligned): not read twice.
   while (start < job.to) {
-    // Find this line's newline, reading more as needed.
-    let nl = -1;
-    let from = start - base;
-    for (;;) {
-      // Searched in the whole buffer (no view made per line): a hit past the bytes read is stale.
-      nl = buf.indexOf(10, from);
-      if (nl >= filled || nl - from > max) nl = -1;
-      if (nl >= 0 || filled - from > max || eof) break;
-      slide(start);
-      from = 0;
-      fill();
-    }
+    const nl = w.lineEnd(start);
+    const s = start - w.base;
     if (nl < 0) {
-      const rest = filled - from;
+      const rest = w.filled - s;
       if (rest > max) end = { tag: "TooLong", byteOffset: start };
       else if (rest > 0) end = { tag: "TornTail", byteOffset: start, length: rest };
       break;
     }
-    const s = from;
     const e = nl; // at most `max` bytes after s (a newline further was not taken above)
     // Stage 1: the frame {"hash":"<64 lowercase hex>",
     let framed = e - s >= 77 && buf[s + 73] === 34 && buf[s + 74] === 44;
@@ -355,7 +305,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
     } else if (offsets !== undefined) offsets[n] = start;
     prev = linked ? cur : buf.latin1Slice(s + 9, s + 73);
     n++;
-    start = base + e + 1;
+    start = w.base + e + 1;
     stop = start;
   }
   // Views, not copies (the columns are sized for the range; a worker transfers their buffers).

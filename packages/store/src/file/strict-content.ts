@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { Instant } from "@coop-ledger/domain";
 import { canonicalJson } from "../core/canonical-json.js";
+import { eventMemberNames } from "./chain-window.js";
 import { HASH_PREFIX_LENGTH, LEDGER_FORMAT, MAX_LINE_BYTES, MAX_NESTING_LEVELS } from "./ledger-format.js";
 
 /**
@@ -15,17 +16,7 @@ export const MAX_NESTING = MAX_NESTING_LEVELS;
  * The members of an event line's canonical content, exactly (sorted as they are written).
  * @example EVENT_MEMBERS.includes("streamId") // true
  */
-export const EVENT_MEMBERS: ReadonlyArray<string> = [
-  "batchRemaining",
-  "data",
-  "eventId",
-  "metadata",
-  "position",
-  "revision",
-  "schemaVersion",
-  "streamId",
-  "type",
-];
+export const EVENT_MEMBERS: ReadonlyArray<string> = eventMemberNames();
 
 /**
  * The members of the header's canonical content, exactly.

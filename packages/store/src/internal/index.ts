@@ -17,6 +17,7 @@ export * from "../file/chain-link-range.js";
 export * from "../file/chain-range.js";
 export * from "../file/chain-range-types.js";
 export * from "../file/chain-scan.js";
+export * from "../file/chain-window.js";
 export * from "../file/event-at-offset.js";
 export type { Validation } from "../file/event-line.js";
 export * from "../file/file-ledger.js";
