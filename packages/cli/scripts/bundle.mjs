@@ -103,4 +103,31 @@ export const bundleCli = async () => {
   return result;
 };
 
+/**
+ * Bundles one more program that uses the CLI's engine as a library (the bench's side-by-side answer,
+ * packages/bench/scripts/bundle-answer.mjs) into one ES module, with the executable's options: the CLI
+ * itself, too, from its sources. Unbundled, such a program resolves and links the same ~225 modules the
+ * executable was bundled to spare (~0.3–0.4 s of CPU before its first line runs).
+ */
+export const bundleProgram = async (entry, outfile) =>
+  build({
+    ...bundleOptions,
+    absWorkingDir: packages,
+    entryPoints: [entry],
+    outfile,
+    plugins: [
+      {
+        name: "coop-ledger-cli-sources",
+        setup(b) {
+          b.onResolve({ filter: /^@coop-ledger\/cli$/ }, () => ({
+            path: `${cli}src/index.ts`,
+            sideEffects: false,
+          }));
+        },
+      },
+      workspaceSources,
+    ],
+    sourcemap: false,
+  });
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
