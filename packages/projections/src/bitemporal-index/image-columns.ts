@@ -49,15 +49,26 @@ export const imageColumns = (
 
 /** Each image's levels' columns grouped by series key (see {@link imageColumnsOf}), built once. */
 const grouped = new WeakMap<IndexImageSource, Map<Level, (key: number) => ColumnList>>();
+/** How many series each image's levels were asked for before they were grouped (scanned instead). */
+const scanned = new WeakMap<IndexImageSource, Map<Level, number>>();
+/**
+ * A roll-up level is scanned for its first few series, then grouped. The first query after opening
+ * asks one series or a few (`coops.active` by province: one), and one scan of the province level's
+ * 97 k keys costs a fraction of grouping them all (a map lookup per column, two tables of their size):
+ * grouping was most of the 20 ms the bench's first province query took at national. The full-detail
+ * level (1.36 M columns, ~100 series a query) is grouped at once.
+ */
+const SCANNED_SERIES = 4;
 
 type ColumnList = Array<{ readonly cellId: number; readonly column: number }>;
 
 /**
- * One series' persisted columns at a level, in column order. The level's columns are grouped by key in
- * one pass over its `colKey` the first time (a counting sort, kept with the image), and a series'
- * columns are then a slice: a full-detail query lists ~100 series, and a scan of the 1.36 M `colKey`
- * entries for each was 1–1.5 s of a first sector-scoped snapshot on the national ledger. No object is
- * made for the columns of series not asked for (97 k at province level, 1.36 M at full detail).
+ * One series' persisted columns at a level, in column order. A roll-up level is scanned for its first
+ * few series (see {@link SCANNED_SERIES}); otherwise the level's columns are grouped by key in one pass
+ * over its `colKey` (a counting sort, kept with the image), and a series' columns are then a slice: a
+ * full-detail query lists ~100 series, and a scan of the 1.36 M `colKey` entries for each was 1–1.5 s
+ * of a first sector-scoped snapshot on the national ledger. No object is made for the columns of series
+ * not asked for (97 k at province level, 1.36 M at full detail).
  * @example imageColumnsOf(imageSourceOf(buildIndex([]).toImage()), "province", 7) // []
  */
 export const imageColumnsOf = (img: IndexImageSource, level: Level, key: number): ColumnList => {
@@ -67,6 +78,18 @@ export const imageColumnsOf = (img: IndexImageSource, level: Level, key: number)
     grouped.set(img, levels);
   }
   let of = levels.get(level);
+  if (of === undefined && level !== "detail") {
+    let counts = scanned.get(img);
+    if (counts === undefined) {
+      counts = new Map();
+      scanned.set(img, counts);
+    }
+    const n = counts.get(level) ?? 0;
+    if (n < SCANNED_SERIES) {
+      counts.set(level, n + 1);
+      return scanForKey(img, level, key);
+    }
+  }
   if (of === undefined) {
     of = groupByKey(img, level);
     levels.set(level, of);
@@ -74,12 +97,38 @@ export const imageColumnsOf = (img: IndexImageSource, level: Level, key: number)
   return of(key);
 };
 
-const groupByKey = (img: IndexImageSource, level: Level): ((key: number) => ColumnList) => {
+/** A level's columns, checked to match its count. */
+const levelColumns = (
+  img: IndexImageSource,
+  level: Level,
+): {
+  readonly count: number;
+  readonly colKey: Float64Array | Int32Array;
+  readonly colCell: Float64Array | Int32Array;
+} => {
   const count = img.meta.levels[level].count;
   const colKey = img.array(`${level}.colKey`);
   const colCell = img.array(`${level}.colCell`);
   if (colKey.length !== count || colCell.length !== count)
     throw new IndexImageDamaged(`index image: ${level} columns do not match their count`);
+  return { count, colKey, colCell };
+};
+
+/**
+ * One series' columns at a level, in column order, by one pass over the level's keys. The typed array's
+ * own `indexOf` does the pass: it runs at native speed in a process that has just started, where a loop
+ * of ours over 97 k keys still runs in the interpreter (4-36 ms of CPU for the same pass at load ~28).
+ */
+const scanForKey = (img: IndexImageSource, level: Level, key: number): ColumnList => {
+  const { colKey, colCell } = levelColumns(img, level);
+  const out: ColumnList = [];
+  for (let c = colKey.indexOf(key); c >= 0; c = colKey.indexOf(key, c + 1))
+    out.push({ cellId: colCell[c] as number, column: c });
+  return out;
+};
+
+const groupByKey = (img: IndexImageSource, level: Level): ((key: number) => ColumnList) => {
+  const { count, colKey, colCell } = levelColumns(img, level);
   // Counting sort by key (stable: each key's columns stay in column order).
   const groupOf = new Map<number, number>();
   const group = new Int32Array(count);
