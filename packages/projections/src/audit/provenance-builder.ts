@@ -2,23 +2,30 @@ import { dayOf, instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import type { IndexImage } from "../bitemporal-index/index-image.js";
 import { streamProvenance } from "./stream-provenance.js";
 
-/** A growable typed column (doubling), trimmed to its length when laid out. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * A growable typed column kept as fixed-size chunks: appending never copies, so a national build's
+ * entry columns (~8 M entries) neither carry a doubling's unused half nor, while one doubles, the old
+ * array beside the new one. {@link drop} lets go of it once it has been laid out.
+ */
 class Grow<A extends Float64Array | Int32Array> {
   length = 0;
-  constructor(
-    private data: A,
-    private readonly make: (n: number) => A,
-  ) {}
+  private chunks: A[] = [];
+  constructor(private readonly make: (n: number) => A) {}
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(Math.max(1024, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+    const at = this.length & (CHUNK - 1);
+    if (at === 0) this.chunks.push(this.make(CHUNK));
+    (this.chunks[this.chunks.length - 1] as A)[at] = v;
+    this.length++;
   }
   at(i: number): number {
-    return this.data[i] as number;
+    return (this.chunks[i >>> CHUNK_BITS] as A)[i & (CHUNK - 1)] as number;
+  }
+  drop(): void {
+    this.chunks = [];
+    this.length = 0;
   }
 }
 
@@ -64,13 +71,13 @@ export class ProvenanceBuilder {
   private readonly typeCode = new Map<string, number>();
   private readonly cellIds = new Map<string, number>();
   private readonly keyIds = new Map<number, number>();
-  private readonly position = new Grow(i32(0), i32);
-  private readonly key = new Grow(i32(0), i32);
-  private readonly cell = new Grow(i32(0), i32);
-  private readonly day = new Grow(i32(0), i32);
-  private readonly rec = new Grow(f64(0), f64);
-  private readonly amount = new Grow(f64(0), f64);
-  private readonly streamOf = new Grow(i32(0), i32);
+  private readonly position = new Grow(i32);
+  private readonly key = new Grow(i32);
+  private readonly cell = new Grow(i32);
+  private readonly day = new Grow(i32);
+  private readonly rec = new Grow(f64);
+  private readonly amount = new Grow(f64);
+  private readonly streamOf = new Grow(i32);
 
   /** A builder for the ledger positions `0 … covered − 1`. */
   constructor(readonly covered: number) {
@@ -140,6 +147,7 @@ export class ProvenanceBuilder {
   /**
    * The table's image: the entries grouped by series (a counting sort: a query reads only its
    * indicator's series), without those `drop(i, stream)` refuses (`i`: the entry's place in order).
+   * Taken once: the builder lets go of its entries as it lays them out (it holds none afterwards).
    */
   image(streams: ReadonlyArray<string>, drop?: (i: number, stream: number) => boolean): IndexImage {
     const keep = new Uint8Array(this.key.length).fill(1);
@@ -151,26 +159,30 @@ export class ProvenanceBuilder {
     for (let i = 0; i < keep.length; i++) if (keep[i] === 1) (keyStart[this.key.at(i) + 1] as number)++;
     for (let k = 0; k < keys.length; k++)
       keyStart[k + 1] = (keyStart[k + 1] as number) + (keyStart[k] as number);
-    const fill = keyStart.slice(0, keys.length);
     const n = keyStart[keys.length] as number;
-    const out = {
-      position: new Int32Array(n),
-      cell: new Int32Array(n),
-      day: new Int32Array(n),
-      rec: new Float64Array(n),
-      amount: new Float64Array(n),
+    // Column by column, each let go of once laid out: the entries exist about once, not twice, at the
+    // peak (the table is taken once; the builder holds no entries afterwards).
+    const scatter = <A extends Float64Array | Int32Array>(from: Grow<A>, into: A): A => {
+      const fill = keyStart.slice(0, keys.length);
+      for (let i = 0; i < keep.length; i++) {
+        if (keep[i] === 0) continue;
+        const k = this.key.at(i);
+        const j = fill[k] as number;
+        fill[k] = j + 1;
+        into[j] = from.at(i);
+      }
+      from.drop();
+      return into;
     };
-    for (let i = 0; i < keep.length; i++) {
-      if (keep[i] === 0) continue;
-      const k = this.key.at(i);
-      const j = fill[k] as number;
-      fill[k] = j + 1;
-      out.position[j] = this.position.at(i);
-      out.cell[j] = this.cell.at(i);
-      out.day[j] = this.day.at(i);
-      out.rec[j] = this.rec.at(i);
-      out.amount[j] = this.amount.at(i);
-    }
+    this.streamOf.drop();
+    const out = {
+      position: scatter(this.position, new Int32Array(n)),
+      cell: scatter(this.cell, new Int32Array(n)),
+      day: scatter(this.day, new Int32Array(n)),
+      rec: scatter(this.rec, new Float64Array(n)),
+      amount: scatter(this.amount, new Float64Array(n)),
+    };
+    this.key.drop();
     return {
       meta: {
         events: this.covered,

@@ -22,7 +22,8 @@ import { ProvenanceTable } from "./provenance-table.js";
  * table.entryCount // 0
  */
 export class ProvenanceTap implements FeedTap {
-  private readonly builder: ProvenanceBuilder;
+  /** Undefined once the table is taken (the entries as fed are then garbage, not kept beside it). */
+  private builder: ProvenanceBuilder | undefined;
   private readonly ordinal = new Map<string, number>();
   private readonly streams: string[] = [];
   private readonly dirtyStreams = new Set<number>();
@@ -53,11 +54,12 @@ export class ProvenanceTap implements FeedTap {
   ): void => {
     this.stream = this.placeOf(streamId);
     this.position = position;
-    this.builder.event(position, recordedMs, day, type, this.stream);
+    // Once the table is taken the tap records nothing (the table is what it was when taken).
+    this.builder?.event(position, recordedMs, day, type, this.stream);
   };
 
   readonly delta = (key: number, cell: string, day: number, amount: number, rec: number): void => {
-    this.builder.entry(this.position, key, cell, day, amount, rec, this.stream);
+    this.builder?.entry(this.position, key, cell, day, amount, rec, this.stream);
   };
 
   readonly dirty = (streamId: string): void => {
@@ -71,10 +73,14 @@ export class ProvenanceTap implements FeedTap {
 
   /**
    * The table: the entries taken as fed, and those of the dirty streams derived from their events
-   * (`eventsOf`: a stream's events in arrival order, each once, as the index gives them).
+   * (`eventsOf`: a stream's events in arrival order, each once, as the index gives them). Taken once:
+   * the tap then lets go of the entries it collected (at national scale several hundred MB that a first
+   * build would otherwise carry while it lays its columns out and writes the index).
    */
   table(eventsOf: (streamId: string) => ReadonlyArray<RecordedEvent>): ProvenanceTable {
     const b = this.builder;
+    if (b === undefined) throw new Error("ProvenanceTap: its table was taken already");
+    this.builder = undefined;
     const derivedFrom = b.entries;
     for (const s of [...this.dirtyStreams].sort((x, y) => x - y))
       b.stream(eventsOf(this.streams[s] as string), s);

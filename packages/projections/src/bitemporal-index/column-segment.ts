@@ -9,12 +9,10 @@ const MIN_STRIDE = 512;
 const SCAN_BELOW = 16;
 
 /**
- * An array of `n` numbers stored unboxed in the JavaScript heap (V8 keeps an array of non-integer
- * numbers as a flat array of doubles, which the garbage collector does not scan). Not a typed array on
- * purpose: typed arrays live outside the heap, and every large one allocated made V8 run a full
- * collection of a heap holding a million decoded events (seconds each) to account for the external
- * memory; the heap's own growth policy collects far less often.
- *
+ * An array of `n` numbers stored unboxed in the JavaScript heap (a flat array of doubles, which the
+ * garbage collector does not scan), for the small arrays that grow while an index is fed (the staging
+ * log's chunks, checkpoints): each large typed array allocated made V8 run a full collection of a heap
+ * then holding a million decoded events. A segment's own arrays are typed (a few, once the feed is done).
  * @example const a = doubles(3); a[0] = 1;
  */
 export const doubles = (n: number): number[] => new Array<number>(n).fill(0.5);
@@ -183,15 +181,16 @@ export class ColumnSegment {
   static build(entries: DeltaEntries, columnCount: number, minStride = MIN_STRIDE): ColumnSegment {
     const n = entries.size;
     // Group by column (a stable counting sort, so each column keeps the entries' order).
-    const start = doubles(columnCount + 1).fill(0);
+    // Typed: the index file takes them as they are (`parts`), not as a second copy (the build's peak).
+    const start = new Float64Array(columnCount + 1);
     entries.each((c) => {
       start[c + 1] = (start[c + 1] as number) + 1;
     });
     for (let c = 0; c < columnCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
     const cursor = start.slice(0, columnCount);
-    const days = doubles(n);
-    const recs = doubles(n);
-    const amounts = doubles(n);
+    const days = new Int32Array(n);
+    const recs = new Float64Array(n);
+    const amounts = new Float64Array(n);
     let lo = 2147483647;
     let hi = -2147483648;
     entries.each((c, d, r, a) => {
@@ -203,7 +202,7 @@ export class ColumnSegment {
       if (d < lo) lo = d;
       if (d > hi) hi = d;
     });
-    const maxRec = doubles(columnCount).fill(Number.NEGATIVE_INFINITY);
+    const maxRec = new Float64Array(columnCount).fill(Number.NEGATIVE_INFINITY);
     for (let c = 0; c < columnCount; c++) {
       const a = start[c] as number;
       const b = start[c + 1] as number;
@@ -303,7 +302,8 @@ export class ColumnSegment {
 }
 
 /** Sorts entries `a..b` by recording instant (stable), after a stream was re-derived with older ones. */
-const sortByRecording = (days: number[], recs: number[], amounts: number[], a: number, b: number): void => {
+type Col = Float64Array;
+const sortByRecording = (days: Int32Array, recs: Col, amounts: Col, a: number, b: number): void => {
   const order: number[] = [];
   for (let i = a; i < b; i++) order.push(i);
   order.sort((x, y) => (recs[x] as number) - (recs[y] as number) || x - y);
@@ -323,19 +323,19 @@ const sortByRecording = (days: number[], recs: number[], amounts: number[], a: n
  * (stamped per column, so it is never cleared), and only its distinct days are sorted.
  */
 const summarise = (
-  start: ReadonlyArray<number>,
-  days: ReadonlyArray<number>,
-  amounts: ReadonlyArray<number>,
+  start: Float64Array,
+  days: Int32Array,
+  amounts: Float64Array,
   columnCount: number,
   lo: number,
   hi: number,
-): { sumStart: number[]; sumDays: number[]; sumValues: number[] } => {
+): { sumStart: Float64Array; sumDays: Int32Array; sumValues: Float64Array } => {
   const n = days.length;
-  const sumStart = doubles(columnCount + 1).fill(0);
-  if (n === 0) return { sumStart, sumDays: [], sumValues: [] };
+  const sumStart = new Float64Array(columnCount + 1);
+  if (n === 0) return { sumStart, sumDays: new Int32Array(0), sumValues: new Float64Array(0) };
   const range = hi - lo + 1;
   const dense = range <= 4 * n + 1_000_000;
-  const perDay = dense ? doubles(range).fill(0) : [];
+  const perDay = new Float64Array(dense ? range : 0);
   const stamp = dense ? new Int32Array(range).fill(-1) : new Int32Array(0);
   // Pass 1: the number of distinct days of each column.
   let total = 0;
@@ -357,8 +357,8 @@ const summarise = (
     }
   }
   sumStart[columnCount] = total;
-  const sumDays = doubles(total);
-  const sumValues = doubles(total);
+  const sumDays = new Int32Array(total);
+  const sumValues = new Float64Array(total);
   stamp.fill(-1);
   const distinct: number[] = [];
   // Pass 2: per column, its distinct days sorted and the running sums.
