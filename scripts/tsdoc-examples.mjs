@@ -257,7 +257,9 @@ export const moduleOf = (ex, tables, fileExports) => {
   const scrubbed = bodyText
     .replace(/\/\/.*$/gm, "")
     .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""')
-    .replace(/`(?:[^`\\]|\\.)*`/g, '""');
+    .replace(/`(?:[^`\\]|\\.)*`/g, '""')
+    // A spread (`[...groupByStream(events)]`) is not a property access: the name after it is used.
+    .replace(/\.\.\./g, " ");
   const used = new Set();
   for (const m of scrubbed.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)/g)) used.add(m[1]);
   const imports = new Map(); // module → [spec]

@@ -1,18 +1,17 @@
 import type { CompulsoryDissolutionGround, EventData, Location, Text } from "@coop-ledger/domain";
 import { addMonthsDay, type DayNumber, dayOf, isoDate } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
+import { appointManager, foundCoop } from "./coop-founding.js";
+import { revokeOcop, stepProducts } from "./coop-ocop.js";
+import { stepAnnualPaperwork } from "./coop-reports.js";
 import {
-  appointManager,
-  foundCoop,
   GAZETTEER_2025_DAY,
   LAW_2012_DAY,
   LAW_2023_DAY,
   locationOn,
   minimumFounders,
   planConformance2023,
-} from "./coop-founding.js";
-import { revokeOcop, stepProducts } from "./coop-ocop.js";
-import { stepAnnualPaperwork } from "./coop-reports.js";
+} from "./law-in-force.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 import { dayIn, geometricMonths, inMonth, round } from "./sim-month.js";
@@ -22,7 +21,20 @@ import { endSuspension, suspend } from "./suspension.js";
 const lastEffectiveDay = (coop: SimCoop): DayNumber =>
   coop.clock.maxEffective === "" ? Number.NEGATIVE_INFINITY : dayOf(coop.clock.maxEffective);
 
-/** Repays every outstanding loan in full on `day` (before a dissolution or a reorganisation ends the co-op). */
+/**
+ * Repays every outstanding loan in full on `day` (before a dissolution or a reorganisation ends the co-op).
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * import { stepLoans } from "../src/province-fund.js";
+ * const { ctx, months, recorded } = exampleSim();
+ * for (const m of months) stepLoans(ctx, m);
+ * const borrower = ctx.coops.find((c) => c.loans.length > 0);
+ * if (borrower === undefined) throw new Error("no loan");
+ * recorded(); // the loans' applications and disbursements
+ * settleLoans(ctx, borrower, dayOf("2022-12-01"));
+ * recorded() // ["LoanRepaid"]
+ * borrower.loans.length // 0
+ */
 export const settleLoans = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
   for (const loan of coop.loans) {
     if (loan.outstanding > 0) {
@@ -41,7 +53,15 @@ export const settleLoans = (ctx: SimContext, coop: SimCoop, day: DayNumber): voi
   coop.loans.length = 0;
 };
 
-/** Starts a dissolution (DissolutionStarted); CoopDissolved follows one to four months later. */
+/**
+ * Starts a dissolution (DissolutionStarted); CoopDissolved follows one to four months later.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, coop, recorded } = exampleSim();
+ * startDissolution(ctx, coop, dayOf("2021-03-01"), "voluntary");
+ * recorded() // ["DissolutionStarted"]
+ * coop.status // "dissolving"
+ */
 export const startDissolution = (
   ctx: SimContext,
   coop: SimCoop,
@@ -270,6 +290,11 @@ const scheduleWake = (ctx: SimContext, coop: SimCoop, m: Month): void => {
  * for 31 December, annual report in March, rating in April). A co-op with nothing due is skipped: random
  * happenings are drawn as waiting times (geometric, so memoryless), not month by month, which keeps a
  * national run to a few visits per co-op a year.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, coop, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepCoop(ctx, coop, m);
+ * recorded() // ["MembershipReported", "AnnualReportFiled"] (its reports on 2021, in January and March 2022)
  */
 export const stepCoop = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   const { rng } = ctx;

@@ -64,7 +64,17 @@ const certifyOcop = (
   product.nextDay = validUntil;
 };
 
-/** Certifies, renews or lets lapse each OCOP product of a co-op whose next step falls in month `m`. */
+/**
+ * Certifies, renews or lets lapse each OCOP product of a co-op whose next step falls in month `m`.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim("2021-01-01", "2024-12-31");
+ * const coop = ctx.coops.find((c) => c.products.length > 0);
+ * if (coop === undefined) throw new Error("no co-op with OCOP products");
+ * for (const m of months) stepProducts(ctx, coop, m);
+ * recorded() // ["OcopCertified", "OcopCertified", "OcopCertified"]
+ * coop.products.every((p) => p.certified) // true
+ */
 export const stepProducts = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   const { rng } = ctx;
   for (const p of coop.products) {
@@ -80,7 +90,19 @@ export const stepProducts = (ctx: SimContext, coop: SimCoop, m: Month): void => 
   }
 };
 
-/** Revokes the co-op's first certified OCOP product certified before `day` (a hazard's outcome). */
+/**
+ * Revokes the co-op's first certified OCOP product certified before `day` (a hazard's outcome).
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim("2021-01-01", "2024-12-31");
+ * const coop = ctx.coops.find((c) => c.products.length > 0);
+ * if (coop === undefined) throw new Error("no co-op with OCOP products");
+ * for (const m of months) stepProducts(ctx, coop, m); // certifies them
+ * recorded();
+ * revokeOcop(ctx, coop, dayOf("2024-12-01"));
+ * recorded() // ["OcopEnded"]
+ * coop.products.filter((p) => p.certified).length // 2
+ */
 export const revokeOcop = (ctx: SimContext, coop: SimCoop, day: DayNumber): void => {
   const p = coop.products.find((x) => x.certified && x.certifiedOn < day);
   if (p === undefined) return;

@@ -1,7 +1,7 @@
 import type { EventData, Score, Text } from "@coop-ledger/domain";
 import { DAY_MS, type DayNumber, dayOfYmd, isoDate } from "@coop-ledger/domain";
 import { type Month, monthOf } from "./calendar.js";
-import { minimumFounders } from "./coop-founding.js";
+import { minimumFounders } from "./law-in-force.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 import { round } from "./sim-month.js";
@@ -155,6 +155,11 @@ const assess = (ctx: SimContext, coop: SimCoop, year: number, m: Month): void =>
  * A co-op's yearly paperwork in month `m` of the simulation: in January the membership report for the
  * year just ended; in March (not for cooperative groups) the annual financial report of the year
  * before and, for an active cooperative other than a people's credit fund, its assessment.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, coop, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepAnnualPaperwork(ctx, coop, m);
+ * recorded() // ["MembershipReported", "AnnualReportFiled"] (on 2021; it existed only from 2021-01-01)
  */
 export const stepAnnualPaperwork = (ctx: SimContext, coop: SimCoop, m: Month): void => {
   if (m.month === 1) {

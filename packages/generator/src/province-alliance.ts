@@ -6,7 +6,7 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
-import { GAZETTEER_2025_DAY } from "./coop-founding.js";
+import { GAZETTEER_2025_DAY } from "./law-in-force.js";
 import { mk, Recorder, type StreamClock } from "./recorder.js";
 import type { SimContext } from "./sim-model.js";
 import { dayIn } from "./sim-month.js";
@@ -15,7 +15,15 @@ import { pickCoop } from "./sim-population.js";
 // The provincial Cooperative Alliance in the simulation: its members joining and leaving, its
 // activities and awareness classes. Called from the monthly step (province-sim.ts).
 
-/** Joins and leaves of the provincial Cooperative Alliance (≥ 3 new members a year, resolution 000). */
+/**
+ * Joins and leaves of the provincial Cooperative Alliance (≥ 3 new members a year, resolution 000).
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepAllianceMembership(ctx, m);
+ * [...new Set(recorded())] // ["CoopJoinedAlliance"]
+ * ctx.coops.filter((c) => c.allianceMember).length // 12
+ */
 export const stepAllianceMembership = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;
   const joins = rng.poisson(0.45);
@@ -68,6 +76,13 @@ const ACTIVITIES: ReadonlyArray<readonly [AllianceActivityKind, number, number, 
 /**
  * The alliance's monthly activity log. Before 2025-07-01 on `alliance-<old code>`; from then on the
  * merged alliance of the 2025 province (`alliance-<new code>`), kept by one of its old provinces.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepAllianceActivities(ctx, m);
+ * const activities = recorded();
+ * [...new Set(activities)] // ["AllianceActivityRecorded"]
+ * activities.length // 57
  */
 export const stepAllianceActivities = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;

@@ -9,7 +9,7 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
-import { GAZETTEER_2025_DAY } from "./coop-founding.js";
+import { GAZETTEER_2025_DAY } from "./law-in-force.js";
 import { mk } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 import { dayIn } from "./sim-month.js";
@@ -18,7 +18,15 @@ import { operating, pickCoop } from "./sim-population.js";
 // The province's support fund in the simulation: its establishment, charter capital, loan applications
 // and loans. Called from the monthly step (province-sim.ts).
 
-/** The support fund (Quỹ hỗ trợ phát triển HTX tỉnh): establishment and charter-capital changes. */
+/**
+ * The support fund (Quỹ hỗ trợ phát triển HTX tỉnh): establishment and charter-capital changes.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // the fund was established in January 2021
+ * for (const m of months) stepFund(ctx, m);
+ * recorded() // ["FundCapitalChanged"]
+ * ctx.fund?.live // true
+ */
 export const stepFund = (ctx: SimContext, m: Month): void => {
   const f = ctx.fund;
   if (f === undefined) return;
@@ -99,6 +107,13 @@ const receiveApplication = (
  * New loans of the month (brief §7: 10–60 a year, 100 m–2 bn VND, 12–60 months) from the provincial fund
  * (after an application), the central fund or the National Employment Fund (≤ 2 bn VND per project since
  * 2019-11-08, Decree 74/2019/NĐ-CP). Most are repaid on schedule; some late, some rescheduled.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // 10 loans a year
+ * for (const m of months) stepLoans(ctx, m);
+ * const events = recorded();
+ * [...new Set(events)] // ["LoanApplicationReceived", "LoanDisbursed"]
+ * events.filter((e) => e === "LoanDisbursed").length // 11
  */
 export const stepLoans = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;

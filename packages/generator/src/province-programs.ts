@@ -11,15 +11,23 @@ import {
   type Text,
 } from "@coop-ledger/domain";
 import type { Month } from "./calendar.js";
-import { appointManager, LAW_2023_DAY, locationOn, makeCoop, minimumFounders } from "./coop-founding.js";
+import { appointManager, makeCoop } from "./coop-founding.js";
 import { settleLoans } from "./coop-life.js";
+import { LAW_2023_DAY, locationOn, minimumFounders } from "./law-in-force.js";
 import { PARTNERS, PRODUCT_WORDS } from "./names.js";
 import { mk, newClock, type RecordMode } from "./recorder.js";
 import { doc, type SimContext, type SimCoop } from "./sim-model.js";
 import { dayIn } from "./sim-month.js";
 import { operating, pickCoop } from "./sim-population.js";
 
-/** Value-chain linkages (liên kết chuỗi giá trị) made and ended. */
+/**
+ * Value-chain linkages (liên kết chuỗi giá trị) made and ended.
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepValueChains(ctx, m);
+ * [...new Set(recorded())] // ["ValueChainLinked", "ValueChainUnlinked"]
+ */
 export const stepValueChains = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;
   const n = rng.poisson(1.1);
@@ -96,6 +104,11 @@ const successorOf = (ctx: SimContext, like: SimCoop, members: number, day: DayNu
  * `reorganisation-<id>`, then the effects derived from it by the domain's `deriveReorganisationEffects`
  * on every co-op stream it touches. More of them after 2024-07-01, as co-ops reorganise under the 2023
  * law (resolution 001).
+ * @example
+ * import { exampleSim } from "../src/test-support/example-sim.js";
+ * const { ctx, months, recorded } = exampleSim(); // 2021–2022, after January 2021
+ * for (const m of months) stepReorganisations(ctx, m);
+ * recorded() // ["ReorganisationDecided", "CoopSpunOff", "CoopFounded", "ManagerAppointed", "ManagerAppointed"] (a spin-off and the co-op it founds)
  */
 export const stepReorganisations = (ctx: SimContext, m: Month): void => {
   const { rng } = ctx;

@@ -66,8 +66,15 @@ export interface ApiAnswer {
   };
 }
 
-/** The `ledger` member of every answer (and of every error answer once a ledger is open). */
-export const ledgerMember = (l: LoadedLedger): ApiAnswer["ledger"] => ({
+/**
+ * The `ledger` member of every answer (and of every error answer once a ledger is open). It reads only
+ * the loaded ledger's identity.
+ * @example
+ * const m = ledgerMember({ identity: { path: "l.jsonl", events: 2, lastPosition: 1, lastHash: "ab12", verified: true } });
+ * m.chain // "verified"
+ * m.line // "Ledger (sổ cái): l.jsonl · 2 events · last position 1 · last hash ab12 · hash chain verified"
+ */
+export const ledgerMember = (l: Pick<LoadedLedger, "identity">): ApiAnswer["ledger"] => ({
   ...l.identity,
   chain: chainStatus(l.identity),
   line: identityLine(l.identity),

@@ -18,7 +18,10 @@ export const GAZETTEER_SOURCES = {
   ],
 } as const;
 
-/** Per province: "PP|DDDkName|..." (k: Q quận, H huyện, T thị xã, C thành phố; lower case = full name). */
+/**
+ * Per province: "PP|DDDkName|..." (k: Q quận, H huyện, T thị xã, C thành phố; lower case = full name).
+ * @example DISTRICT_ROWS[0]?.split("|").slice(0, 2) // ["01", "001QBa Đình"]
+ */
 export const DISTRICT_ROWS: ReadonlyArray<string> = [
   "01|001QBa Đình|002QHoàn Kiếm|003QTây Hồ|004QLong Biên|005QCầu Giấy|006QĐống Đa|007QHai Bà Trưng|008QHoàng Mai|009QThanh Xuân|016HSóc Sơn|017HĐông Anh|018HGia Lâm|019QNam Từ Liêm|020HThanh Trì|021QBắc Từ Liêm|250HMê Linh|268QHà Đông|269TSơn Tây|271HBa Vì|272HPhúc Thọ|273HĐan Phượng|274HHoài Đức|275HQuốc Oai|276HThạch Thất|277HChương Mỹ|278HThanh Oai|279HThường Tín|280HPhú Xuyên|281HỨng Hòa|282HMỹ Đức",
   "02|024CHà Giang|026HĐồng Văn|027HMèo Vạc|028HYên Minh|029HQuản Bạ|030HVị Xuyên|031HBắc Mê|032HHoàng Su Phì|033HXín Mần|034HBắc Quang|035HQuang Bình",
@@ -85,7 +88,10 @@ export const DISTRICT_ROWS: ReadonlyArray<string> = [
   "96|964CCà Mau|966HU Minh|967HThới Bình|968HTrần Văn Thời|969HCái Nước|970HĐầm Dơi|971HNăm Căn|972HPhú Tân|973HNgọc Hiển",
 ];
 
-/** Per district: "DDD|CCCCCkName|..." (k: P phường, T thị trấn, X xã; lower case = full name). */
+/**
+ * Per district: "DDD|CCCCCkName|..." (k: P phường, T thị trấn, X xã; lower case = full name).
+ * @example COMMUNE_ROWS[0]?.split("|").slice(0, 2) // ["001", "00001PPhúc Xá"]
+ */
 export const COMMUNE_ROWS: ReadonlyArray<string> = [
   "001|00001PPhúc Xá|00004PTrúc Bạch|00006PVĩnh Phúc|00007PCống Vị|00008PLiễu Giai|00013PQuán Thánh|00016PNgọc Hà|00019PĐiện Biên|00022PĐội Cấn|00025PNgọc Khánh|00028PKim Mã|00031PGiảng Võ|00034PThành Công",
   "002|00037PPhúc Tân|00040PĐồng Xuân|00043PHàng Mã|00046PHàng Buồm|00049PHàng Đào|00052PHàng Bồ|00055PCửa Đông|00058PLý Thái Tổ|00061PHàng Bạc|00064PHàng Gai|00067PChương Dương|00070PHàng Trống|00073PCửa Nam|00076PHàng Bông|00079PTràng Tiền|00082PTrần Hưng Đạo|00085PPhan Chu Trinh|00088PHàng Bài",
@@ -780,7 +786,10 @@ export const COMMUNE_ROWS: ReadonlyArray<string> = [
   "973|32233XTam Giang Tây|32236XTân Ân Tây|32239XViên An Đông|32242XViên An|32244TRạch Gốc|32245XTân Ân|32248XĐất Mũi",
 ];
 
-/** Per 2025 commune: "PP|NNNNN|name|OLD+|OLD~|..." (+ full, ~ partial transfer of the old unit). */
+/**
+ * Per 2025 commune: "PP|NNNNN|name|OLD+|OLD~|..." (+ full, ~ partial transfer of the old unit).
+ * @example TRANSFER_ROWS[0]?.split("|").slice(0, 4) // ["01", "00004", "Phường Ba Đình", "00004+"]
+ */
 export const TRANSFER_ROWS: ReadonlyArray<string> = [
   "01|00004|Phường Ba Đình|00004+|00013+|00016~|00019~|00022~|00028~|00040~|00055~|00073~|00112~",
   "01|00008|Phường Ngọc Hà|00006+|00007~|00008+|00016~|00022~|00025~|00028~|00157~",

@@ -6,6 +6,6 @@
  */
 
 export { type Month, monthOf } from "../calendar.js";
-export { GAZETTEER_2025_DAY, LAW_2012_DAY, LAW_2023_DAY, minimumFounders } from "../coop-founding.js";
+export { GAZETTEER_2025_DAY, LAW_2012_DAY, LAW_2023_DAY, minimumFounders } from "../law-in-force.js";
 export { mulberry32 } from "../mulberry32.js";
 export { mk } from "../recorder.js";

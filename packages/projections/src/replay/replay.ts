@@ -68,7 +68,19 @@ const foldTotalsAt = (streams: ReadonlyArray<ReadonlyArray<TimedEvent>>, day: nu
   return totals;
 };
 
-/** A series reader over the plain fold (a fold per day asked, memoised). */
+/**
+ * A series reader over the plain fold (a fold per day asked, memoised).
+ * @example
+ * import { liveEvents } from "../src/model/live-events.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const q = resolveQuery({ validAt: "2022-12-31" });
+ * if (E.isLeft(q)) throw new Error(q.left.message);
+ * // Each stream as known at the query's knowledge instant (its retractions applied), as replay folds it.
+ * const streams = [...groupByStream(events).values()].map((s) => liveEvents(s, q.right.knownAtMs));
+ * const reader = replayReader(streams, q.right);
+ * // What replay answers is the snapshot assembled from this reader.
+ * JSON.stringify(snapshotFrom(q.right, reader)) === JSON.stringify(replay(events, { validAt: "2022-12-31" })) // true
+ */
 export const replayReader = (
   streams: ReadonlyArray<ReadonlyArray<TimedEvent>>,
   q: ResolvedQuery,

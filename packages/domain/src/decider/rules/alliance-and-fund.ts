@@ -3,7 +3,19 @@ import { checkProvinceRef } from "../location-rules.js";
 import { type Check, fail, ok, type RuleContext } from "../rule-context.js";
 import type { StreamState } from "../stream-state.js";
 
-/** Alliance activity: on `alliance-<province>`, a province of the gazetteer in force, the stream's own province. */
+/**
+ * Alliance activity: on `alliance-<province>`, a province of the gazetteer in force, the stream's own province.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "AllianceActivityRecorded" } as const;
+ * const activity = (provinceCode: string) => AllianceActivityRecorded.decode({ type: "AllianceActivityRecorded", schemaVersion: 1, data: { effectiveDate: "2021-03-01", provinceCode, gazetteer: "2008-08-01", kind: "trainingClass", count: 2 } });
+ * const inBinhThuan = activity("60");
+ * const inHaNoi = activity("01");
+ * if (E.isLeft(inBinhThuan) || E.isLeft(inHaNoi)) throw new Error("not an event");
+ * const state = given([inBinhThuan.right]).state; // the stream of Bình Thuận's alliance (60)
+ * checkAllianceActivity(ctx, state, inBinhThuan.right) // Right([])
+ * const r = checkAllianceActivity(ctx, state, inHaNoi.right);
+ * E.isLeft(r) && r.left._tag // "StreamMismatch" (Hà Nội's activity on Bình Thuận's stream)
+ */
 export const checkAllianceActivity = (
   ctx: RuleContext,
   state: StreamState,
@@ -29,7 +41,19 @@ export const checkAllianceActivity = (
   return checkProvinceRef(ctx, "provinceCode", d.gazetteer, d.provinceCode, d.effectiveDate);
 };
 
-/** Fund events: established once; later events on an established fund, not before it was established. */
+/**
+ * Fund events: established once; later events on an established fund, not before it was established.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "FundCapitalChanged" } as const;
+ * const established = FundEstablished.decode({ type: "FundEstablished", schemaVersion: 1, data: { fundId: "qht-60", effectiveDate: "2021-01-01", kind: "provincialSupportFund", name: "Quỹ hỗ trợ phát triển HTX tỉnh Bình Thuận", charterCapitalVnd: 20000000000 } });
+ * const early = FundCapitalChanged.decode({ type: "FundCapitalChanged", schemaVersion: 1, data: { fundId: "qht-60", effectiveDate: "2020-06-01", charterCapitalVnd: 50000000000 } });
+ * if (E.isLeft(established) || E.isLeft(early)) throw new Error("not an event");
+ * const state = given([established.right]).state; // fund qht-60, established 2021-01-01
+ * const r = checkFundEvent(ctx, state, early.right);
+ * E.isLeft(r) && r.left._tag // "EffectiveDateBeforeStart"
+ * const again = checkFundEvent(ctx, state, established.right);
+ * E.isLeft(again) && again.left._tag // "FundAlreadyEstablished"
+ */
 export const checkFundEvent = (
   ctx: RuleContext,
   state: StreamState,

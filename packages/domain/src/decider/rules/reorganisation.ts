@@ -11,6 +11,13 @@ import { terminationNotBackdated } from "./shared-checks.js";
  * source, ≥ 2 new; spin-off 1 source, ≥ 1 new; consolidation ≥ 2 sources, exactly 1 new; merger ≥ 1
  * source, no new, an absorbing co-op not among the sources. Ids never repeat; successors are founded
  * by the rules of the decision's date.
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "ReorganisationDecided" } as const;
+ * const merger = ReorganisationDecided.decode({ type: "ReorganisationDecided", schemaVersion: 1, data: { reorganisationId: "r-1", effectiveDate: "2022-01-01", kind: "merger", sources: ["htx-2"], newCoops: [], absorbingCoopId: "htx-1" } });
+ * if (E.isLeft(merger)) throw new Error("not an event");
+ * checkReorganisation(ctx, given([]).state, merger.right) // Right([])
+ * const again = checkReorganisation(ctx, given([merger.right]).state, merger.right); // on the stream of r-1, decided
+ * E.isLeft(again) && again.left._tag // "ReorganisationAlreadyDecided"
  */
 export const checkReorganisation = (
   ctx: RuleContext,
@@ -90,6 +97,14 @@ export type ReorganisationEffect = EventOf<"CoopReorganisedAway" | "CoopSpunOff"
  * A reorganisation effect's own rules on the co-op's stream, after the common rules passed: a co-op
  * reorganised away cannot be back-dated before events already effective on its stream; a spin-off or a
  * merger received needs nothing more (the decision was checked on its own stream).
+ * @example
+ * const ctx = { config: defaultDomainConfig, geography: undefined, action: "CoopReorganisedAway" } as const;
+ * const founded = { type: "CoopFounded", schemaVersion: 2, data: { coopId: "htx-1", effectiveDate: "2019-03-01", name: "HTX Thanh Long", form: "cooperative", sector: "agriculture", location: { gazetteer: "2008-08-01", provinceCode: "60" }, foundingMembers: 7, origin: { kind: "new" } } } as unknown as DomainEvent;
+ * const state = given([founded]).state; // an active co-op, founded 2019-03-01
+ * const away = CoopReorganisedAway.decode({ type: "CoopReorganisedAway", schemaVersion: 1, data: { coopId: "htx-1", effectiveDate: "2018-12-01", reorganisationId: "r-1", kind: "merger", successors: ["htx-9"] } });
+ * if (state._tag !== "Coop" || E.isLeft(away)) throw new Error("not a co-op");
+ * const r = checkReorganisationEffect(ctx, state, away.right);
+ * E.isLeft(r) && r.left._tag // "BackdatedTermination" (before its own founding)
  */
 export const checkReorganisationEffect = (
   ctx: RuleContext,
