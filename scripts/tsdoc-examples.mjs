@@ -3,8 +3,8 @@
 //
 // - Every `@example` in a package's sources (tests excepted) is written to its own module under
 //   `packages/<package>/.tsdoc-examples/` (gitignored). The module imports, by name, the exported names
-//   the example uses but does not import itself (the package's public API first, then its `/internal`
-//   barrel, then the exports of the file the example documents, then a sibling package's public API, then the fp-ts/io-ts/ts-pattern/fast-check house
+//   the example uses but does not import itself (the exports of the file the example documents first,
+//   then the package's public API, then its `/internal` barrel, then a sibling package's public API, then the fp-ts/io-ts/ts-pattern/fast-check house
 //   aliases `E`, `TE`, `O`, `pipe`, `flow`, `t`, `match`, `P`, `fc`), and wraps the example's code in
 //   `export async function run()`.
 // - All those modules are type-checked in one TypeScript program with the repository's test
@@ -22,6 +22,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { VALUE_HELPERS, valueChecks } from "./example-values.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Where a package's example modules are written (inside the package, so its dependencies resolve). */
@@ -241,7 +242,11 @@ const exportTables = (program) => {
 
 const IMPORT_LINE = /^\s*import\s[^;]*?from\s*["'][^"']+["'];?\s*$|^\s*import\s*["'][^"']+["'];?\s*$/;
 
-/** The module text of one example: imports it lacks, then its code inside `run()`. */
+/**
+ * The module of one example: `text`, the imports it lacks, then its code inside `run()`, with the
+ * top-level statements whose comment states their value rewritten to record it (example-values.mjs);
+ * `checks`, those statements and the values their comments state.
+ */
 export const moduleOf = (ex, tables, fileExports) => {
   const lines = ex.code.split("\n");
   const own = lines.filter((l) => IMPORT_LINE.test(l));
@@ -272,9 +277,11 @@ export const moduleOf = (ex, tables, fileExports) => {
   for (const name of [...used].sort()) {
     if (declared.has(name)) continue;
     const own = tables[ex.pkg];
-    if (own.public.has(name)) add(`@coop-ledger/${ex.pkg}`, name, own.public.get(name));
+    // The documented file's own name first: the package may export another declaration under the same
+    // name (bench's report `fmt` and cold/run-figures.ts's `fmt`), and the example is about this one.
+    if (fileExports.has(name)) add(ownModule, name, fileExports.get(name));
+    else if (own.public.has(name)) add(`@coop-ledger/${ex.pkg}`, name, own.public.get(name));
     else if (own.internal.has(name)) add(`@coop-ledger/${ex.pkg}/internal`, name, own.internal.get(name));
-    else if (fileExports.has(name)) add(ownModule, name, fileExports.get(name));
     else {
       const other = Object.entries(tables).find(([p, t]) => p !== ex.pkg && t.public.has(name));
       if (other) add(`@coop-ledger/${other[0]}`, name, other[1].public.get(name));
@@ -287,7 +294,12 @@ export const moduleOf = (ex, tables, fileExports) => {
     ...[...imports].map(([mod, names]) => `import { ${names.join(", ")} } from "${mod}";`),
     ...own,
   ];
-  return `${header.join("\n")}\n\nexport async function run(): Promise<void> {\n${body.join("\n")}\n}\n`;
+  const values = valueChecks(body.join("\n"));
+  const helpers = values.checks.length > 0 ? `\n${VALUE_HELPERS}\n` : "";
+  return {
+    text: `${header.join("\n")}\n${helpers}\nexport async function run(): Promise<void> {\n${values.body}\n}\n`,
+    checks: values.checks,
+  };
 };
 
 /** The file name of an example's module (stable, readable). */
@@ -331,10 +343,10 @@ export const checkAll = () => {
   // Second program: the example modules on top of the sources (the first program's files are reused).
   const files = examples.map((ex, i) => {
     const path = moduleFile(ex, i);
-    const text = moduleOf(ex, tables, exportsOf(base, ex.file));
+    const { text, checks } = moduleOf(ex, tables, exportsOf(base, ex.file));
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
-    return { ...ex, module: path, text };
+    return { ...ex, module: path, text, checks };
   });
   const program = ts.createProgram({
     rootNames: [...sourceFiles().map((s) => s.file), ...files.map((f) => f.module)],

@@ -2,7 +2,10 @@ import { existsSync } from "node:fs";
 
 /**
  * The nearest folder at or above `from` that holds a `package.json`, as a URL ending in `/`.
- * @example packageRootOf(new URL("file:///repo/packages/cli/dist/bin-chunks/x.js")).pathname // "/repo/packages/cli/"
+ * @example
+ * packageRootOf(new URL("dist/bin-chunks/x.js", PACKAGE_ROOT)).href === PACKAGE_ROOT.href // true: the cli package's folder
+ * // With no package.json at or above it, the folder above `from`'s:
+ * packageRootOf(new URL("file:///nowhere/dist/bin-chunks/x.js")).pathname // "/nowhere/dist/"
  */
 export const packageRootOf = (from: URL): URL => {
   for (let dir = new URL("./", from); ; dir = new URL("../", dir)) {

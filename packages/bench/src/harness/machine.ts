@@ -33,6 +33,6 @@ export const machineInfo = (): MachineInfo => {
 /**
  * The current load averages (to record how busy the machine was around a measurement).
  *
- * @example loadNow() // [1.2, 0.9, 0.7]
+ * @example loadNow() // e.g. [1.2, 0.9, 0.7]
  */
 export const loadNow = (): ReadonlyArray<number> => os.loadavg().map((l) => Math.round(l * 100) / 100);

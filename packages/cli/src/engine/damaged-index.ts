@@ -39,7 +39,7 @@ export const distrustIndexFile = (path: string): void => {
 
 /**
  * Whether this process found the index file damaged (and has not written it anew since).
- * @example isDistrusted("ledger.jsonl.idx") // false
+ * @example isDistrusted("never-opened.jsonl.idx") // false
  */
 export const isDistrusted = (path: string): boolean => distrusted.has(path);
 

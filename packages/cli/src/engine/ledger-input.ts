@@ -18,7 +18,9 @@ const PROBE_BYTES = 64 * 1024;
  * A ledger coop-ledger wrote has neither (canonical JSON escapes every control character, and the
  * format has no BOM), so no valid ledger is refused here; the full check (the hash chain) follows.
  *
- * @example checkLedgerInput("examples/sample-ledgers/province-60.jsonl") // Right(undefined)
+ * @example
+ * import { defaultSampleLedger } from "../src/engine/sample-ledger.js";
+ * checkLedgerInput(defaultSampleLedger(process.cwd())) // Right(undefined): the bundled sample ledger
  * @example checkLedgerInput("/tmp") // Left(FileError "/tmp: is a directory")
  */
 export const checkLedgerInput = (path: string): E.Either<CliError, void> => {

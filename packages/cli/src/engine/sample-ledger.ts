@@ -18,7 +18,7 @@ const PACKED_SAMPLE_LEDGER = "sample-ledgers/province-60.jsonl";
  * else relative to this package inside the repository (`packages/cli`), else
  * relative to the working directory.
  *
- * @example defaultSampleLedger(process.cwd()) // "/repo/examples/sample-ledgers/province-60.jsonl"
+ * @example defaultSampleLedger(process.cwd()).endsWith("/examples/sample-ledgers/province-60.jsonl") // true (e.g. "/repo/examples/sample-ledgers/province-60.jsonl" in the repository)
  */
 export const defaultSampleLedger = (cwd: string): string => {
   const packed = fileURLToPath(new URL(PACKED_SAMPLE_LEDGER, PACKAGE_ROOT));

@@ -39,7 +39,7 @@ export const showCell = (v: Cell, col: Column, nf: NumberFormat = "en"): string 
  *
  * @example
  * renderTable({ columns: [{ key: "a", header: "A" }], rows: [{ a: "x" }] })
- * // "A\n-\nx\n"
+ * // "A\n─\nx\n"
  */
 export const renderTable = (table: DataTable, nf: NumberFormat = "en"): string => {
   const t = { ...table, columns: table.columns.filter((c) => c.only !== "data") };

@@ -8,7 +8,7 @@ import type { BinRun } from "./run-bin.js";
  *
  * @example
  * const list = await runInProcess(["indicators", "--format", "csv"], process.cwd());
- * console.log(list.code, list.stdout.split("\n")[0]); // 0 "id,en,vi,kind,unit,definition,numerator,denominator"
+ * console.log(list.code, list.stdout.split("\r\n")[0]); // 0 "id,en,vi,kind,unit,definition,numerator,denominator"
  * const missing = await runInProcess(["verify", "--ledger", "no-such.jsonl"], process.cwd());
  * console.log(missing.code, missing.stderr); // 3 "coop-ledger: error: no-such.jsonl: cannot read: ENOENT\nhint: …"
  */

@@ -40,6 +40,6 @@ export type SignedVnd = t.TypeOf<typeof SignedVnd>;
 
 /**
  * Makes a {@link Vnd} from a number, or returns `undefined` when it is not a non-negative safe integer.
- * @example vnd(2_000_000_000) // 2 bn VND
+ * @example vnd(2_000_000_000) // 2000000000 (2 bn VND)
  */
 export const vnd = (n: number): Vnd | undefined => (Vnd.is(n) ? n : undefined);

@@ -45,7 +45,7 @@ export class DeltaLog {
    * const log = new DeltaLog();
    * log.push(0, 18_000, 1, 5);
    * log.push(2, 18_001, 2, 7);
-   * log.entries([10, 11, 12]).each((column, _day, _rec, amount) => console.log(column, amount)); // 10 5, then 12 7
+   * log.entries([10, 11, 12]).each((column, _day, _rec, amount) => console.log(column, amount)); // prints 10 5, then 12 7
    */
   entries(columnOf: ReadonlyArray<number> | undefined): DeltaEntries {
     const n = this.n;

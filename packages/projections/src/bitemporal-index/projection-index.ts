@@ -169,7 +169,7 @@ export class ProjectionIndex {
    * @example
    * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
    * const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]!) });
-   * console.log(index.holdsEvents, index.streamEvents("coop-htx-60-00089").length); // false 2
+   * console.log(index.holdsEvents, index.streamEvents("coop-htx-60-00089").length); // false 3
    */
   release(source: EventSource): this {
     this.prepare();

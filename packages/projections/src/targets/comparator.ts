@@ -27,7 +27,10 @@ export const comparatorSymbol = (c: Comparator): string =>
  * Compares an exact rational figure `numerator / denominator` (denominator > 0) with an integer
  * threshold and tolerance, by cross-multiplying in BigInt so no rounding ever decides a target.
  *
- * @example compareRational(140n, 196n, "~", 7140n, 5n) // true: 71.43 % is within 71.40 % ± 0.05 %
+ * Scale the numerator to the threshold's unit first (here hundredths of a per cent: × 10 000).
+ * @example
+ * compareRational(140n * 10_000n, 196n, "~", 7140n, 5n) // true: 140/196 = 71.43 % is within 71.40 % ± 0.05 %
+ * compareRational(140n, 196n, "~", 7140n, 5n) // false: 0.71 against 7140, the numerator not scaled
  */
 export const compareRational = (
   numerator: bigint,

@@ -72,7 +72,7 @@ export const connectionSettings = (
  * `ESDB_PASSWORD` (which win over credentials inside `ESDB_URL`), optional `ESDB_CLIENT` (the client
  * package: `@eventstore/db-client` or `@kurrent/kurrentdb-client`).
  *
- * @example esdbSettingsFromEnv(process.env) // Right({ url: "esdb://localhost:2113?tls=false" })
+ * @example esdbSettingsFromEnv({ ESDB_URL: "esdb://localhost:2113?tls=false" }) // Right({ url: "esdb://localhost:2113?tls=false" })
  */
 export const esdbSettingsFromEnv = (
   env: Readonly<Record<string, string | undefined>>,

@@ -45,7 +45,7 @@ export const fixtureEvent = (
 
 /**
  * `count` fixture events for one co-op, numbered from `from`.
- * @example fixtureBatch("a", 3) // 3 NewEvents for coop-htx-a
+ * @example fixtureBatch("a", 3).length // 3 (NewEvents for coop-htx-a)
  */
 export const fixtureBatch = (coop: string, count: number, from = 0): ReadonlyArray<NewEvent> =>
   Array.from({ length: count }, (_, i) => fixtureEvent(coop, from + i).newEvent);

@@ -80,7 +80,7 @@ export class ChainWorkerFailed extends Error {
 /**
  * Below this many bytes of lines, starting worker threads (~30 ms each) costs more than hashing on the
  * calling thread saves (hashing runs at ~250 MB/s a core).
- * @example PARALLEL_MIN_BYTES // 16 MiB
+ * @example PARALLEL_MIN_BYTES // 16777216 (16 MiB)
  */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 

@@ -163,7 +163,7 @@ export interface SubscribeOptions {
  * const { streamId } = fixtureEvent("a", 0);
  * const sub = store.subscribe({ onEvent: (e) => console.log("live:", e.event.type) });
  * await store.append(streamId, fixtureBatch("a", 1), { expectedRevision: "noStream" })();
- * await new Promise((r) => setTimeout(r, 50)); // "live: CoopSuspended"
+ * await new Promise((r) => setTimeout(r, 50)); // the handler printed: live: CoopSuspended
  * await sub.stop(); // resolves once no handler call is in flight
  */
 export interface Subscription {

@@ -11,7 +11,7 @@ import fc from "fast-check";
  *
  * @example
  * // COOP_LEDGER_SEED=-301422148 COOP_LEDGER_PATH="21:4:10" npx pnpm@10.34.8 exec vitest run --project testing model
- * fastCheckParametersFromEnv() // { seed: -301422148, path: "21:4:10" }
+ * fastCheckParametersFromEnv({ COOP_LEDGER_SEED: "-301422148", COOP_LEDGER_PATH: "21:4:10" }) // { seed: -301422148, path: "21:4:10" } (process.env by default)
  */
 export const fastCheckParametersFromEnv = (
   env: Readonly<Record<string, string | undefined>> = process.env,
