@@ -25,7 +25,9 @@ export const byEvent = (positions: Int32Array, n: number): Float64Array | Int32A
  * Visits each event of entries grouped by {@link byEvent}: its position and its entries `order[from … to)`.
  * @example
  * const positions = Int32Array.of(7, 3, 7, 5);
- * eachEvent(positions, byEvent(positions, 4), 4, (p, from, to) => console.log(p, to - from)); // 3 1, 5 1, 7 2
+ * const seen: string[] = [];
+ * eachEvent(positions, byEvent(positions, 4), 4, (p, from, to) => seen.push(`${p}: ${to - from}`));
+ * seen // ["3: 1", "5: 1", "7: 2"] (each position once, with its count of entries)
  */
 export const eachEvent = (
   positions: Int32Array,

@@ -224,7 +224,7 @@ export class PagedSegment implements Segment {
    * const paged = new PagedSegment(p.columnCount, p.minStride, (f, a, b) => p[f].subarray(a, b));
    * let steps = 0;
    * for (const _ of paged.readAhead(1)) steps++; // one element a step
-   * console.log(steps, paged.sumAt(1, 18_001, Infinity)); // 15 9
+   * console.log(steps, paged.sumAt(1, 18_001, Infinity)); // 17 9
    */
   readAhead(slice: number = READ_AHEAD_SLICE): Generator<void> {
     this.ahead ??= this.readInSlices(slice);
