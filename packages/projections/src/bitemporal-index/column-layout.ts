@@ -27,7 +27,6 @@ export type CellLevel = "ledger" | "province" | "detail";
 /**
  * Where the deltas of the feeding side go: one full-detail delta (series key, cell key, valid day,
  * amount, recording instant).
- *
  * @example const sink: DeltaSink = { push: (key, cell, day, amount, rec) => console.log(key, cell, day, amount, rec) };
  */
 export interface DeltaSink {
@@ -39,10 +38,8 @@ export interface DeltaSink {
  * roll-ups), the columns of each level (one per series and cell) and their deltas, staged as fed and
  * sorted into their columns when a query next reads them. It knows nothing of streams or events: the
  * feeding side (`StreamFeed`, stream-feed.ts) pushes it deltas; `ProjectionIndex` reads it.
- *
  * Opened on an image ({@link open}), it reads it lazily: a level's columns when a query needs them, a
  * cell when asked for, the cells and column tables feeding needs before it is fed ({@link readForFeeding}).
- *
  * @example
  * const layout = new ColumnLayout();
  * layout.push(7, "2008-08-01|60|593|agriculture|cooperative", 19_000, 1, 0);
@@ -140,6 +137,11 @@ export class ColumnLayout implements DeltaSink {
   /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
   columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
     const img = this.image;
+    // A sector of a series not listed nor fed at full detail: its columns straight from the image.
+    const unlisted =
+      !this.loaded.detail && !this.listedKeys.detail.has(key) && !this.bySeries.get(key)?.detail.length;
+    if (sector !== undefined && level === "detail" && img !== undefined && unlisted)
+      return imageColumnsOf(img, "detail", key, { sector, of: (cellId) => this.cell(cellId).sector });
     // A reopened layout lists the series' own persisted columns (a slice of the level's, by key).
     if (img !== undefined && !this.loaded[level] && !this.listedKeys[level].has(key)) {
       this.openStores();
@@ -150,8 +152,7 @@ export class ColumnLayout implements DeltaSink {
     const s = this.bySeries.get(key);
     if (s === undefined) return [];
     if (level !== "detail" || sector === undefined) return s[level];
-    // A sector scope: only that sector's full-detail columns (a sector is one of ~15, and walking every
-    // detail column of a series made sector-scoped queries the slowest by far).
+    // A sector scope: only that sector's columns (walking all of a series' made them the slowest by far).
     let bySector = this.detailBySector.get(key);
     if (bySector === undefined) {
       bySector = new Map();
@@ -192,8 +193,7 @@ export class ColumnLayout implements DeltaSink {
 
   /**
    * Sorts the staged deltas into their columns: the full-detail column and its two roll-ups, each level
-   * one new segment. Run when a query next reads the index, so that a bulk build lays each level out
-   * once.
+   * one new segment. Run when a query next reads the index: a bulk build lays each level out once.
    */
   private flush(): void {
     const log = this.staging;

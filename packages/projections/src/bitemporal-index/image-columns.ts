@@ -48,7 +48,11 @@ export const imageColumns = (
 };
 
 /** Each image's levels' columns grouped by series key (see {@link imageColumnsOf}), built once. */
-const grouped = new WeakMap<IndexImageSource, Map<Level, (key: number) => ColumnList>>();
+const grouped = new WeakMap<IndexImageSource, Map<Level, Grouped>>();
+/** One series' columns at a level, those of the cells `keep` keeps only when given. */
+type Grouped = (key: number, keep?: (cellId: number) => boolean) => ColumnList;
+/** Each image's lists of one series' columns in one sector, by `level|key|sector`. */
+const bySector = new WeakMap<IndexImageSource, Map<string, ColumnList>>();
 /** How many series each image's levels were asked for before they were grouped (scanned instead). */
 const scanned = new WeakMap<IndexImageSource, Map<Level, number>>();
 /**
@@ -68,16 +72,38 @@ type ColumnList = Array<{ readonly cellId: number; readonly column: number }>;
  * over its `colKey` (a counting sort, kept with the image), and a series' columns are then a slice: a
  * full-detail query lists ~100 series, and a scan of the 1.36 M `colKey` entries for each was 1–1.5 s
  * of a first sector-scoped snapshot on the national ledger. No object is made for the columns of series
- * not asked for (97 k at province level, 1.36 M at full detail).
+ * not asked for (97 k at province level, 1.36 M at full detail). With `only`, the columns of the cells
+ * in one sector only (`of` names a cell's sector), from the level grouped, kept with the image.
  * @example imageColumnsOf(imageSourceOf(buildIndex([]).toImage()), "province", 7) // []
  */
-export const imageColumnsOf = (img: IndexImageSource, level: Level, key: number): ColumnList => {
+export const imageColumnsOf = (
+  img: IndexImageSource,
+  level: Level,
+  key: number,
+  only?: { readonly sector: string; readonly of: (cellId: number) => string },
+): ColumnList => {
+  if (only !== undefined) {
+    // One sector's columns, kept with the image: no object for the other sectors' columns (listing a
+    // series' columns whole for the first sector scope was ~1 s of CPU at national, level in memory).
+    let lists = bySector.get(img);
+    if (lists === undefined) {
+      lists = new Map();
+      bySector.set(img, lists);
+    }
+    const k = `${level}|${key}|${only.sector}`;
+    let list = lists.get(k);
+    if (list === undefined) {
+      list = groupedOf(img, level)(key, (cellId) => only.of(cellId) === only.sector);
+      lists.set(k, list);
+    }
+    return list;
+  }
   let levels = grouped.get(img);
   if (levels === undefined) {
     levels = new Map();
     grouped.set(img, levels);
   }
-  let of = levels.get(level);
+  const of = levels.get(level);
   if (of === undefined && level !== "detail") {
     let counts = scanned.get(img);
     if (counts === undefined) {
@@ -90,11 +116,22 @@ export const imageColumnsOf = (img: IndexImageSource, level: Level, key: number)
       return scanForKey(img, level, key);
     }
   }
+  return (of ?? groupedOf(img, level))(key);
+};
+
+/** A level's columns grouped by key, built once per image. */
+const groupedOf = (img: IndexImageSource, level: Level): Grouped => {
+  let levels = grouped.get(img);
+  if (levels === undefined) {
+    levels = new Map();
+    grouped.set(img, levels);
+  }
+  let of = levels.get(level);
   if (of === undefined) {
     of = groupByKey(img, level);
     levels.set(level, of);
   }
-  return of(key);
+  return of;
 };
 
 /** A level's columns, checked to match its count. */
@@ -127,7 +164,7 @@ const scanForKey = (img: IndexImageSource, level: Level, key: number): ColumnLis
   return out;
 };
 
-const groupByKey = (img: IndexImageSource, level: Level): ((key: number) => ColumnList) => {
+const groupByKey = (img: IndexImageSource, level: Level): Grouped => {
   const { count, colKey, colCell } = levelColumns(img, level);
   // Counting sort by key (stable: each key's columns stay in column order).
   const groupOf = new Map<number, number>();
@@ -159,13 +196,14 @@ const groupByKey = (img: IndexImageSource, level: Level): ((key: number) => Colu
     columns[cursor[g] as number] = c;
     cursor[g] = (cursor[g] as number) + 1;
   }
-  return (key) => {
+  return (key, keep) => {
     const g = groupOf.get(key);
     const out: ColumnList = [];
     if (g === undefined) return out;
     for (let i = start[g] as number; i < (start[g + 1] as number); i++) {
       const c = columns[i] as number;
-      out.push({ cellId: colCell[c] as number, column: c });
+      const cellId = colCell[c] as number;
+      if (keep === undefined || keep(cellId)) out.push({ cellId, column: c });
     }
     return out;
   };
