@@ -1,4 +1,4 @@
-import type { Figure, IndicatorDefinition } from "@coop-ledger/projections";
+import type { Figure } from "@coop-ledger/projections";
 import {
   formatDecimal,
   formatPercent,
@@ -32,14 +32,6 @@ export const showFigure = (f: Pick<Figure, "unit" | "value">, nf: NumberFormat =
       return formatDecimal(f.value, 2, nf);
   }
 };
-
-/**
- * "English (Tiếng Việt)" for an indicator.
- * @example
- * console.log(indicatorName(indicatorDefinition("coops.active"))); // "Active co-ops (Số hợp tác xã đang hoạt động)"
- */
-export const indicatorName = (d: Pick<IndicatorDefinition, "label">): string =>
-  `${d.label.en} (${d.label.vi})`;
 
 /**
  * The numerator/denominator of a ratio figure, for a table (`""` for plain counts and amounts).

@@ -29,7 +29,7 @@ export * from "../decider/evolve.js";
 export * from "../decider/ledger-decider.js";
 export * from "../decider/reorganisation-effects.js";
 export type { GeographyData } from "../decider/rule-context.js";
-export { isTerminal, isTerminating, LATE_FACT_TYPES } from "../decider/rules/coop-stream.js";
+export { isTerminal, LATE_FACT_TYPES } from "../decider/rules/coop-stream.js";
 export * from "../decider/stream-state.js";
 export * from "../events/alliance-and-fund.js";
 export * from "../events/coop-founded.js";

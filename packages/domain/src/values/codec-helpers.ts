@@ -18,19 +18,6 @@ export const struct = <R extends t.Props, O extends t.Props = {}>(
   t.exact(t.intersection([t.type(required), t.partial((optional ?? {}) as O)]), name);
 
 /**
- * A branded refinement with a readable name, the io-ts way to make a value object from a primitive.
- *
- * @example
- * interface PositiveBrand { readonly Positive: unique symbol }
- * const Positive = refine(t.number, (n): n is t.Branded<number, PositiveBrand> => n > 0, "Positive");
- */
-export const refine = <C extends t.Any, B>(
-  codec: C,
-  predicate: (a: t.TypeOf<C>) => boolean,
-  name: string,
-): t.BrandC<C, B> => t.brand(codec, (a): a is t.Branded<t.TypeOf<C>, B> => predicate(a), name as never);
-
-/**
  * A codec for one of a fixed set of string literals, keeping the literal order for documentation.
  *
  * @example

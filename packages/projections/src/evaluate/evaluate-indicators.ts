@@ -1,4 +1,4 @@
-import { addDays, type BusinessDate, dayOf, endOfYear } from "@coop-ledger/domain";
+import { type BusinessDate, dayOf, endOfYear } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { match } from "ts-pattern";
 import { indicatorDefinition } from "../catalogue/catalogue.js";
@@ -281,10 +281,3 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     .with("alliance.members", () => count(seriesKey(SeriesCode.allianceMembers)))
     .exhaustive();
 };
-
-/**
- * The day before a date, as a date (for period boundaries).
- * @example
- * dayBefore("2022-01-01" as BusinessDate) // "2021-12-31"
- */
-export const dayBefore = (d: BusinessDate): BusinessDate => addDays(d, -1);

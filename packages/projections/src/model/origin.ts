@@ -24,13 +24,6 @@ import {
  */
 export type OriginBasis = "commune" | "split" | "carried" | "sole" | "seat";
 
-/**
- * The bases that are a rule rather than a fact, and are flagged on figures.
- * @example
- * APPROXIMATE_BASES.has("seat") // true
- */
-export const APPROXIMATE_BASES: ReadonlySet<OriginBasis> = new Set(["split", "seat"]);
-
 /** An old province and how it was found; `undefined` for a place recorded in the 2008-08-01 gazetteer. */
 export interface Origin {
   readonly province: string;

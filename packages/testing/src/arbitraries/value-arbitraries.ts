@@ -1,13 +1,10 @@
 import fc from "fast-check";
 
-/**
- * Arbitraries of the domain's branded primitives, keyed by the brand's codec name. These are the
- * "hand-shaped" leaves of `arbitraryOf` (arbitrary-of.ts): a brand's predicate is a function io-ts cannot
- * enumerate, so each gets a generator that meets it by construction (and `arbitraryOf` still filters
- * with the codec's `is`, so a leaf that drifts from its codec shows up as a failing filter, not a bad
- * value).
- */
-const two = (n: number): string => String(n).padStart(2, "0");
+// Arbitraries of the domain's branded primitives, keyed by the brand's codec name. These are the
+// "hand-shaped" leaves of `arbitraryOf` (arbitrary-of.ts): a brand's predicate is a function io-ts cannot
+// enumerate, so each gets a generator that meets it by construction (and `arbitraryOf` still filters
+// with the codec's `is`, so a leaf that drifts from its codec shows up as a failing filter, not a bad
+// value).
 
 /**
  * A real calendar date between 1990 and 2035 (`YYYY-MM-DD`).
@@ -116,10 +113,3 @@ export const BRAND_ARBITRARIES: Readonly<Record<string, fc.Arbitrary<unknown>>> 
     .tuple(fc.constantFrom("coop", "alliance", "fund", "reorganisation"), idArb("x"))
     .map(([k, id]) => `${k}-${id}`),
 };
-
-/**
- * Two-digit padding, exported for the history interpreters.
- * @example
- * pad2(7) // "07"
- */
-export const pad2 = two;

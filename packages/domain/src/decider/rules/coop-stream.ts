@@ -68,12 +68,6 @@ const LATE_FACTS: ReadonlySet<CoopEvent["type"]> = new Set([
   "ValueChainUnlinked",
 ]);
 
-const TERMINATING: ReadonlySet<CoopEvent["type"]> = new Set([
-  "CoopDissolved",
-  "CoopReorganisedAway",
-  "CoopConverted",
-]);
-
 /**
  * Checks an event that lives on a co-op stream against the stream's state: the common rules (the
  * stream holds this co-op; not terminated; effective date not before founding; status allows it), then
@@ -212,10 +206,3 @@ export const LATE_FACT_TYPES: ReadonlyArray<string> = [...LATE_FACTS];
  * isTerminal("dissolved") // true
  */
 export const isTerminal = (status: CoopStatus): boolean => TERMINAL.includes(status);
-
-/**
- * Whether an event type ends a co-op.
- * @example
- * isTerminating("CoopDissolved") // true
- */
-export const isTerminating = (type: string): boolean => TERMINATING.has(type as CoopEvent["type"]);
