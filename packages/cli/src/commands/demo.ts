@@ -28,7 +28,8 @@ import type { CliQuery } from "../options/query.js";
 import type { CliOutput, DataTable } from "../output/data-table.js";
 import type { NumberFormat } from "../output/numbers.js";
 import { renderTable } from "../output/table-text.js";
-import { restatement, restatementTables } from "./diff.js";
+import { restatementTables } from "./diff.js";
+import { restatement } from "./restatement.js";
 import { snapshotOf } from "./snapshot.js";
 import { evaluateResolution, targetsTable } from "./targets.js";
 

@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import { restatement, restatementNote, restatementTables } from "../commands/diff.js";
+import { restatementNote, restatementTables } from "../commands/diff.js";
+import { restatement } from "../commands/restatement.js";
 import type { LoadedLedger } from "../engine/load-ledger.js";
 import type { CliError } from "../errors/cli-error.js";
 import { parseQuery } from "../options/query.js";
