@@ -8,13 +8,19 @@ import type { Figure } from "../evaluate/figure.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
 import type { SeriesReader } from "../evaluate/series-reader.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
-import { type CellInfo, cellInPopulation, cellInScope, type Population, parseCell } from "../model/cells.js";
+import {
+  type CellInfo,
+  cellInfosOf,
+  cellInPopulation,
+  cellInScope,
+  type Population,
+} from "../model/cells.js";
 import { liveEvents, timed } from "../model/live-events.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { daysBefore, daysReadOf } from "./days-read.js";
 import { byEvent, eachEvent } from "./entries-by-event.js";
-import { type ExplainedEvent, type Explanation, streamContributions } from "./explain.js";
+import { type ExplainedEvent, type Explanation, explainedEvent, streamContributions } from "./explain.js";
 import { type Contribution, difference, NO_PARTS, type Parts, partsOf } from "./figure-parts.js";
 import type { ProvenanceTable } from "./provenance-table.js";
 
@@ -156,15 +162,7 @@ export const explainFromProvenance = (
     });
 
   const cellKeys = table.cellKeys();
-  const infos: Array<CellInfo | undefined> = [];
-  const info = (c: number): CellInfo => {
-    let i = infos[c];
-    if (i === undefined) {
-      i = parseCell(cellKeys[c] as string);
-      infos[c] = i;
-    }
-    return i;
-  };
+  const info = cellInfosOf(cellKeys);
   const scoped = new Int8Array(cellKeys.length);
   const inScope = (c: number): boolean => {
     let s = scoped[c] as number;
@@ -335,7 +333,7 @@ export const explainFromProvenance = (
   for (const id of dirty) {
     const live = liveEvents(index.streamEvents(id).map(timed), q.knownAtMs);
     for (const [e, c] of streamContributions(indicatorId, q, live))
-      if (e.recordedMs > after) fromStreams.push(explained(e.recorded, c));
+      if (e.recordedMs > after) fromStreams.push(explainedEvent(e.recorded, c));
   }
   const total = positions.length + fromStreams.length;
   const limit = reads.limit ?? Number.POSITIVE_INFINITY;
@@ -343,7 +341,7 @@ export const explainFromProvenance = (
   const events: ExplainedEvent[] = [];
   const listed = positions.length === 0 ? [] : reads.eventsAt(positions);
   listed.forEach((r, i) => {
-    events.push(explained(r, contributed[i] as Contribution));
+    events.push(explainedEvent(r, contributed[i] as Contribution));
   });
   events.push(...fromStreams);
   if (fromStreams.length > 0) events.sort((a, b) => a.position - b.position);
@@ -353,14 +351,3 @@ export const explainFromProvenance = (
     total,
   });
 };
-
-const explained = (r: RecordedEvent, contribution: Contribution): ExplainedEvent => ({
-  eventId: r.eventId,
-  streamId: r.streamId,
-  position: r.position,
-  revision: r.revision,
-  type: r.event.type,
-  effectiveDate: r.event.data.effectiveDate,
-  recordedAt: r.metadata.recordedAt,
-  contribution,
-});

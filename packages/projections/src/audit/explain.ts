@@ -1,4 +1,4 @@
-import type { BusinessDate, EventType, Instant } from "@coop-ledger/domain";
+import type { BusinessDate, EventType, Instant, RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import type { IndicatorId } from "../catalogue/indicator-id.js";
@@ -9,7 +9,7 @@ import { snapshotFrom } from "../evaluate/snapshot.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState } from "../model/stream-state.js";
-import { type Deltas, emptyDeltas, sweepFrom } from "../model/stream-sweep.js";
+import { appendDeltas, type Deltas, emptyDeltas, sweepFrom, truncateDeltas } from "../model/stream-sweep.js";
 import type { ProjectionError } from "../query/projection-error.js";
 import type { QueryInput } from "../query/projection-query.js";
 import { replayReader } from "../replay/replay.js";
@@ -30,6 +30,25 @@ export interface ExplainedEvent {
   readonly recordedAt: Instant;
   readonly contribution: Contribution;
 }
+
+/**
+ * A recorded event as an explanation lists it, with what it contributed (the one mapping `explain`
+ * and `explainFromProvenance` share, so both list the same fields).
+ * @example
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const first = events[0] as RecordedEvent;
+ * console.log(explainedEvent(first, { value: 1 }).type); // "CoopFounded"
+ */
+export const explainedEvent = (r: RecordedEvent, contribution: Contribution): ExplainedEvent => ({
+  eventId: r.eventId,
+  streamId: r.streamId,
+  position: r.position,
+  revision: r.revision,
+  type: r.event.type,
+  effectiveDate: r.event.data.effectiveDate,
+  recordedAt: r.metadata.recordedAt,
+  contribution,
+});
 
 /** A figure and the events that make it up. */
 export interface Explanation {
@@ -113,20 +132,9 @@ export const streamContributions = (
 const spliceTail = (d: Deltas, keepTo: number, suffix: Deltas, lastDay: number): Deltas => {
   let cut = d.days.length;
   while (cut > 0 && (d.days[cut - 1] as number) > keepTo) cut--;
-  d.keys.length = cut;
-  d.cells.length = cut;
-  d.days.length = cut;
-  d.amounts.length = cut;
-  d.causes.length = cut;
-  for (let i = 0; i < suffix.keys.length; i++) {
-    if ((suffix.days[i] as number) > lastDay) break;
-    d.keys.push(suffix.keys[i] as number);
-    d.cells.push(suffix.cells[i] as string);
-    d.days.push(suffix.days[i] as number);
-    d.amounts.push(suffix.amounts[i] as number);
-    d.causes.push(suffix.causes[i] as number);
-  }
-  return d;
+  let end = 0;
+  while (end < suffix.keys.length && (suffix.days[end] as number) <= lastDay) end++;
+  return appendDeltas(truncateDeltas(d, cut), suffix, 0, end);
 };
 
 /**
@@ -175,19 +183,8 @@ const evaluateAll = (
   for (const [, events] of eachStream(source)) {
     const live = liveEvents(events, q.knownAtMs);
     if (!fromIndex) streams.push(live);
-    for (const [e, contribution] of streamContributions(id, q, live)) {
-      const r = e.recorded;
-      out.push({
-        eventId: r.eventId,
-        streamId: r.streamId,
-        position: r.position,
-        revision: r.revision,
-        type: r.event.type,
-        effectiveDate: r.event.data.effectiveDate,
-        recordedAt: r.metadata.recordedAt,
-        contribution,
-      });
-    }
+    for (const [e, contribution] of streamContributions(id, q, live))
+      out.push(explainedEvent(e.recorded, contribution));
   }
   // The figure itself: from the index (which answers like the replay: law 2), else from the same fold
   // (the replay's reader).

@@ -5,10 +5,10 @@ import { evaluateIndicator } from "../evaluate/evaluate-indicators.js";
 import { type ResolvedQuery, resolveQuery } from "../evaluate/resolve-query.js";
 import {
   type CellInfo,
+  cellInfosOf,
   cellInPopulation,
   cellInScope,
   type Population,
-  parseCell,
   provinceIn,
   type ResolvedScope,
 } from "../model/cells.js";
@@ -122,21 +122,13 @@ export const mayHaveMoved = (
     late.set(key, picked);
   }
   const cellKeys = table.cellKeys();
-  const cells = [...touched].map((c) => parseCell(cellKeys[c] as string));
+  const info = cellInfosOf(cellKeys);
+  const cells = [...touched].map((c) => info(c));
   const lenient = resolved.map((r) => E.isLeft(r) || cells.some((c) => mayCountIn(c, r.right.scope)));
   if (!lenient.some((m) => m)) return lenient;
   // Entries recorded in between that the lenient test let through: do they change any sum a figure
   // reads? (A founding dated years back shifts a period's start and end alike; a late event and its
   // retraction cancel.) Only those can move a figure.
-  const infos: Array<CellInfo | undefined> = [];
-  const info = (c: number): CellInfo => {
-    let i = infos[c];
-    if (i === undefined) {
-      i = parseCell(cellKeys[c] as string);
-      infos[c] = i;
-    }
-    return i;
-  };
   return resolved.map((r, k) => lenient[k] === true && (E.isLeft(r) || readsMoved(r.right, late, info)));
 };
 

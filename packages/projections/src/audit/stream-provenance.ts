@@ -1,7 +1,14 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
-import { type Deltas, emptyDeltas, sweepFrom, sweepStream } from "../model/stream-sweep.js";
+import {
+  appendDeltas,
+  type Deltas,
+  emptyDeltas,
+  sweepFrom,
+  sweepStream,
+  truncateDeltas,
+} from "../model/stream-sweep.js";
 
 /**
  * Receives one provenance entry: recorded at `rec` (ms), the marginal contribution of the event at
@@ -102,7 +109,7 @@ const foldNext = (f: PrefixFold, e: TimedEvent): Marginal => {
       m.days.push(suffix.days[i] as number);
       m.amounts.push(suffix.amounts[i] as number);
     }
-    appendTo(all, suffix);
+    appendDeltas(all, suffix);
     return m;
   }
   // Net the withdrawn old tail against the new sweep per (series, cell, day): most of a tail comes back
@@ -117,23 +124,8 @@ const foldNext = (f: PrefixFold, e: TimedEvent): Marginal => {
     m.days.push(day);
     m.amounts.push(amount);
   });
-  all.keys.length = cut;
-  all.cells.length = cut;
-  all.days.length = cut;
-  all.amounts.length = cut;
-  all.causes.length = cut;
-  appendTo(all, suffix);
+  appendDeltas(truncateDeltas(all, cut), suffix);
   return m;
-};
-
-const appendTo = (all: Deltas, suffix: Deltas): void => {
-  for (let i = 0; i < suffix.keys.length; i++) {
-    all.keys.push(suffix.keys[i] as number);
-    all.cells.push(suffix.cells[i] as string);
-    all.days.push(suffix.days[i] as number);
-    all.amounts.push(suffix.amounts[i] as number);
-    all.causes.push(suffix.causes[i] as number);
-  }
 };
 
 const emitMarginal = (

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
-import { clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { appendDeltas, clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
@@ -231,15 +231,7 @@ export const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boole
 export const tailAfter = (previous: Deltas, d: Deltas, day: number): Deltas => {
   const from = upperBound(d.days, 0, d.days.length, day);
   if (from === d.keys.length) return NO_DELTAS;
-  const out = previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous);
-  for (let i = from; i < d.keys.length; i++) {
-    out.keys.push(d.keys[i] as number);
-    out.cells.push(d.cells[i] as string);
-    out.days.push(d.days[i] as number);
-    out.amounts.push(d.amounts[i] as number);
-    out.causes.push(d.causes[i] as number);
-  }
-  return out;
+  return appendDeltas(previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous), d, from);
 };
 
 /**

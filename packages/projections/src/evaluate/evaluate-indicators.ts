@@ -101,17 +101,23 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
     period: p,
     ...(denominator === 0 ? { note: "no denominator: nothing to divide by" } : {}),
   });
-  const funds = o.fundKind === undefined ? [0, 1, 2] : [FUND_KINDS.indexOf(o.fundKind)];
-  const byFund = (code: SeriesCode, f: (key: number) => number): Figure => {
+  // A figure made of named parts (by fund, dissolution mode, reorganisation kind): their sum, each part
+  // in the breakdown (which `diff` compares part by part).
+  const byParts = (parts: ReadonlyArray<readonly [string, number]>, p: Figure["period"]): Figure => {
     const breakdown: Record<string, number> = {};
     let total = 0;
-    for (const fund of funds) {
-      const v = f(seriesKey(code, fund));
-      breakdown[FUND_KINDS[fund] as string] = v;
+    for (const [name, v] of parts) {
+      breakdown[name] = v;
       total = safe(total + v);
     }
-    return { ...base, value: total, breakdown, period: def.kind === "period" ? period : instant };
+    return { ...base, value: total, breakdown, period: p };
   };
+  const funds = o.fundKind === undefined ? [0, 1, 2] : [FUND_KINDS.indexOf(o.fundKind)];
+  const byFund = (code: SeriesCode, f: (key: number) => number): Figure =>
+    byParts(
+      funds.map((fund) => [FUND_KINDS[fund] as string, f(seriesKey(code, fund))] as const),
+      def.kind === "period" ? period : instant,
+    );
   const activity = (kind: string): Figure => ({
     ...base,
     value: periodOf(seriesKey(SeriesCode.activity, ACTIVITY_KINDS.indexOf(kind as never))),
@@ -149,16 +155,12 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
       value: periodOf(seriesKey(i === "coops.founded" ? SeriesCode.founded : SeriesCode.allianceJoins)),
       period,
     }))
-    .with("coops.dissolved", () => {
-      const breakdown: Record<string, number> = {};
-      let total = 0;
-      DISSOLUTION_MODES.forEach((mode, i) => {
-        const v = periodOf(seriesKey(SeriesCode.dissolved, i));
-        breakdown[mode] = v;
-        total += v;
-      });
-      return { ...base, value: total, breakdown, period };
-    })
+    .with("coops.dissolved", () =>
+      byParts(
+        DISSOLUTION_MODES.map((mode, i) => [mode, periodOf(seriesKey(SeriesCode.dissolved, i))] as const),
+        period,
+      ),
+    )
     .with("coops.agriculturalShare", () => share(at(seriesKey(SeriesCode.agricultural)), at(active)))
     .with("coops.law2012Share", () =>
       share(
@@ -249,16 +251,14 @@ const compute = (id: IndicatorId, q: ResolvedQuery, reader: SeriesReader): Figur
       fiscalYear: Y,
     }))
     .with("coops.suspended", () => count(seriesKey(SeriesCode.suspended)))
-    .with("coops.reorganised", () => {
-      const breakdown: Record<string, number> = {};
-      let total = 0;
-      REORGANISATION_KINDS.forEach((kind, i) => {
-        const v = periodOf(seriesKey(SeriesCode.reorganised, i));
-        breakdown[kind] = v;
-        total = safe(total + v);
-      });
-      return { ...base, value: total, breakdown, period };
-    })
+    .with("coops.reorganised", () =>
+      byParts(
+        REORGANISATION_KINDS.map(
+          (kind, i) => [kind, periodOf(seriesKey(SeriesCode.reorganised, i))] as const,
+        ),
+        period,
+      ),
+    )
     .with("coops.foundedAdvised", () => ({
       ...base,
       value: periodOf(seriesKey(SeriesCode.foundedAdvised)),

@@ -72,6 +72,25 @@ export const parseCell = (key: string): CellInfo => {
 };
 
 /**
+ * A table's cells by number, each key parsed the first time it is asked for (a national provenance
+ * table holds over a million cell keys; one query reads a few of them).
+ * @example
+ * const info = cellInfosOf(["2008-08-01|60|593|agriculture|cooperative"]);
+ * info(0).district // "593"
+ */
+export const cellInfosOf = (cellKeys: ReadonlyArray<string>): ((cell: number) => CellInfo) => {
+  const infos: Array<CellInfo | undefined> = [];
+  return (c) => {
+    let i = infos[c];
+    if (i === undefined) {
+      i = parseCell(cellKeys[c] as string);
+      infos[c] = i;
+    }
+    return i;
+  };
+};
+
+/**
  * The province-level cell a full-detail cell rolls up into: district dropped, sector reduced to
  * "people's credit fund or not" (the one sector distinction the member averages need).
  * @example provinceLevelCell("2008-08-01|60|593|agriculture|cooperative") // "2008-08-01|60||*|cooperative"

@@ -29,13 +29,37 @@ export const emptyDeltas = (): Deltas => ({ keys: [], cells: [], days: [], amoun
  * clearDeltas(d);
  * d.keys.length // 0
  */
-export const clearDeltas = (d: Deltas): Deltas => {
-  d.keys.length = 0;
-  d.cells.length = 0;
-  d.days.length = 0;
-  d.amounts.length = 0;
-  d.causes.length = 0;
+export const clearDeltas = (d: Deltas): Deltas => truncateDeltas(d, 0);
+
+/**
+ * Cuts a delta list to its first `n` entries, in place.
+ * @example
+ * const d = appendDeltas(emptyDeltas(), { keys: [1, 1], cells: ["c", "c"], days: [5, 9], amounts: [1, -1], causes: [0, 0] });
+ * truncateDeltas(d, 1).days // [5]
+ */
+export const truncateDeltas = (d: Deltas, n: number): Deltas => {
+  d.keys.length = n;
+  d.cells.length = n;
+  d.days.length = n;
+  d.amounts.length = n;
+  d.causes.length = n;
   return d;
+};
+
+/**
+ * Appends entries `from` (inclusive) to `to` (exclusive) of `src` to `out`, in place: how a stream's
+ * kept deltas are joined to a new sweep's, or a tail is copied out of a scratch list.
+ * @example appendDeltas(emptyDeltas(), { keys: [1, 1], cells: ["c", "c"], days: [5, 9], amounts: [1, -1], causes: [0, 0] }, 1).days // [9]
+ */
+export const appendDeltas = (out: Deltas, src: Deltas, from = 0, to = src.keys.length): Deltas => {
+  for (let i = from; i < to; i++) {
+    out.keys.push(src.keys[i] as number);
+    out.cells.push(src.cells[i] as string);
+    out.days.push(src.days[i] as number);
+    out.amounts.push(src.amounts[i] as number);
+    out.causes.push(src.causes[i] as number);
+  }
+  return out;
 };
 
 const SLOTS = STOCK_SLOTS.length;

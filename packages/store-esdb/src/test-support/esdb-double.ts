@@ -32,6 +32,7 @@ import type * as StreamsPb from "@eventstore/db-client/generated/streams_pb.js";
 import * as grpc from "@grpc/grpc-js";
 import type { ClientPackage } from "../client/client-package.js";
 import { requireFromClient } from "../client/load-client-package.js";
+import { comparePositions } from "../mapping/position.js";
 
 /**
  * The protobuf classes and gRPC service definitions of ONE client package, loaded from that package
@@ -181,17 +182,6 @@ const streamDeletedError = (streamId: string): grpc.ServiceError =>
   serviceError(grpc.status.FAILED_PRECONDITION, `Event stream '${streamId}' is deleted.`, "stream-deleted", {
     "stream-name": streamId,
   });
-
-const cmp = (a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number =>
-  a.commit < b.commit
-    ? -1
-    : a.commit > b.commit
-      ? 1
-      : a.prepare < b.prepare
-        ? -1
-        : a.prepare > b.prepare
-          ? 1
-          : 0;
 
 /**
  * A loopback gRPC test double of an EventStoreDB server (see the module comment for what it models).
@@ -783,7 +773,7 @@ export class EsdbServerDouble {
     if (all.hasPosition()) {
       const p = all.getPosition()!;
       const pos = { commit: BigInt(p.getCommitPosition()), prepare: BigInt(p.getPreparePosition()) };
-      const at = (r: DoubleRecord) => cmp({ commit: r.position, prepare: r.position }, pos);
+      const at = (r: DoubleRecord) => comparePositions({ commit: r.position, prepare: r.position }, pos);
       // Forwards reads include the start position; backwards reads return what lies before it.
       records = backwards ? this.log.filter((r) => at(r) < 0).reverse() : this.log.filter((r) => at(r) >= 0);
     } else if (all.hasEnd()) {
@@ -837,7 +827,9 @@ export class EsdbServerDouble {
     if (all.hasPosition()) {
       const p = all.getPosition()!;
       const pos = { commit: BigInt(p.getCommitPosition()), prepare: BigInt(p.getPreparePosition()) };
-      from = this.log.findIndex((r) => cmp({ commit: r.position, prepare: r.position }, pos) > 0);
+      from = this.log.findIndex(
+        (r) => comparePositions({ commit: r.position, prepare: r.position }, pos) > 0,
+      );
       if (from < 0) from = this.log.length;
     } else if (all.hasEnd()) {
       from = this.log.length;

@@ -1,8 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { EventOf } from "../../events/domain-event.js";
+import type { BusinessDate } from "../../values/time.js";
 import type { DomainWarning } from "../domain-warning.js";
 import { all, type Check, fail, ok, type RuleContext } from "../rule-context.js";
-import type { CoopState } from "../stream-state.js";
+import type { CoopState, LoanState } from "../stream-state.js";
 import { notBefore } from "./shared-checks.js";
 
 /** The loan events on a co-op stream (as in `events/loans.ts`). */
@@ -11,6 +12,24 @@ export type LoanEvent = EventOf<"LoanDisbursed" | "LoanRepaid" | "LoanReschedule
 const loanOf = (ctx: RuleContext, c: CoopState, loanId: string) =>
   c.loans.get(loanId) ??
   fail(ctx, "UnknownLoan", { loanId }, `loan ${loanId} was never disbursed to co-op ${c.coopId}`);
+
+/**
+ * The rules of an event on a loan already disbursed (a repayment, a rescheduling): the loan exists and
+ * the event is not dated before its disbursement, then the event's own `checks` on that loan.
+ */
+const onDisbursedLoan = (
+  ctx: RuleContext,
+  c: CoopState,
+  d: { readonly loanId: string; readonly effectiveDate: BusinessDate },
+  checks: (loan: LoanState) => ReadonlyArray<() => Check>,
+): Check => {
+  const loan = loanOf(ctx, c, d.loanId);
+  if ("_tag" in loan) return loan;
+  return all(
+    () => notBefore(ctx, `disbursement of loan ${d.loanId}`, d.effectiveDate, loan.disbursedOn),
+    ...checks(loan),
+  );
+};
 
 /**
  * A loan event's own rules, after the common co-op stream rules passed: one disbursement per loan id,
@@ -79,10 +98,7 @@ export const checkLoanEvent = (ctx: RuleContext, c: CoopState, event: LoanEvent)
     }
     case "LoanRepaid": {
       const d = event.data;
-      const loan = loanOf(ctx, c, d.loanId);
-      if ("_tag" in loan) return loan;
-      return all(
-        () => notBefore(ctx, `disbursement of loan ${d.loanId}`, d.effectiveDate, loan.disbursedOn),
+      return onDisbursedLoan(ctx, c, d, (loan) => [
         () =>
           d.principalVnd === 0 && (d.interestVnd ?? 0) === 0
             ? fail(
@@ -101,14 +117,11 @@ export const checkLoanEvent = (ctx: RuleContext, c: CoopState, event: LoanEvent)
                 `repaying ${d.principalVnd} VND of loan ${d.loanId}, but only ${loan.outstandingVnd} VND is outstanding (principal repaid never exceeds outstanding)`,
               )
             : ok,
-      );
+      ]);
     }
     case "LoanRescheduled": {
       const d = event.data;
-      const loan = loanOf(ctx, c, d.loanId);
-      if ("_tag" in loan) return loan;
-      return all(
-        () => notBefore(ctx, `disbursement of loan ${d.loanId}`, d.effectiveDate, loan.disbursedOn),
+      return onDisbursedLoan(ctx, c, d, (loan) => [
         () =>
           loan.outstandingVnd === 0
             ? fail(
@@ -127,7 +140,7 @@ export const checkLoanEvent = (ctx: RuleContext, c: CoopState, event: LoanEvent)
                 `new maturity ${d.newMaturityDate} is not after disbursement ${loan.disbursedOn}`,
               )
             : ok,
-      );
+      ]);
     }
     default: {
       const unknown: never = event;
