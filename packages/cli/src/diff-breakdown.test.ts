@@ -12,9 +12,9 @@ import { indicatorDefinition } from "@coop-ledger/projections";
 import { openFileLedger } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeContext } from "./context.js";
 import { loadLedger } from "./engine/load-ledger.js";
 import { diffAnswer } from "./serve/diff-answer.js";
+import { quietContext } from "./test-support/quiet-context.js";
 import { REPO_ROOT } from "./test-support/run-bin.js";
 import { runInProcess } from "./test-support/run-in-process.js";
 
@@ -164,14 +164,7 @@ describe("diff lists figures whose total is unchanged but whose breakdown moved"
       dir,
     );
     const fromCli = (JSON.parse(cli.stdout) as { breakdownChanges: CellChange[] }).breakdownChanges;
-    const ctx = makeContext({
-      stdout: () => {},
-      stderr: () => {},
-      stderrIsTTY: false,
-      env: {},
-      cwd: dir,
-      now: () => performance.now(),
-    });
+    const ctx = quietContext({ cwd: dir });
     const ledger = await loadLedger(ctx, path, { verify: true });
     if (E.isLeft(ledger)) throw new Error(ledger.left.message);
     const served = diffAnswer(ledger.right, new URLSearchParams({ validAt: VALID, a: A, b: B }), "en");

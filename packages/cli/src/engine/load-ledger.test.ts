@@ -5,7 +5,7 @@ import { explain, snapshot } from "@coop-ledger/projections";
 import { chainHash } from "@coop-ledger/store/internal";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { makeContext } from "../context.js";
+import { quietContext } from "../test-support/quiet-context.js";
 import { hasBin, REPO_ROOT, runBin } from "../test-support/run-bin.js";
 import { DamagedIndexFile, distrustIndexFile, indexPathOf, readIndexFile } from "./index-file.js";
 import { type LoadedLedger, type LoadOptions, loadLedger } from "./load-ledger.js";
@@ -15,15 +15,7 @@ const lines = readFileSync(sample, "utf8").split("\n").slice(0, -1);
 const dir = mkdtempSync(join(tmpdir(), "coop-index-"));
 
 const stderr: string[] = [];
-const ctx = () =>
-  makeContext({
-    stdout: () => {},
-    stderr: (s) => stderr.push(s),
-    stderrIsTTY: false,
-    env: {},
-    cwd: REPO_ROOT,
-    now: () => 0,
-  });
+const ctx = () => quietContext({ stderr: (s) => stderr.push(s), now: () => 0 });
 
 const load = async (path: string, options: LoadOptions = {}): Promise<LoadedLedger> => {
   const r = await loadLedger(ctx(), path, options);

@@ -3,20 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { makeContext } from "../context.js";
 import type { LoadedLedger } from "../engine/load-ledger.js";
+import { quietContext } from "../test-support/quiet-context.js";
 import { REPO_ROOT } from "../test-support/run-bin.js";
 import { openLedgerSession } from "./ledger-session.js";
 
-const ctx = () =>
-  makeContext({
-    stdout: () => {},
-    stderr: () => {},
-    stderrIsTTY: false,
-    env: {},
-    cwd: REPO_ROOT,
-    now: () => performance.now(),
-  });
+const ctx = () => quietContext();
 const right = (r: E.Either<unknown, LoadedLedger>): LoadedLedger => {
   if (E.isLeft(r)) throw new Error(JSON.stringify(r.left));
   return r.right;

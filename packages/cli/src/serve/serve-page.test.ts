@@ -6,10 +6,10 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServe, startServe } from "../commands/serve.js";
-import { makeContext } from "../context.js";
 import { renderTable } from "../output/table-text.js";
 import { hasChromium, launchChromium, warnNoChromium } from "../test-support/browser.js";
 import { overflowing, unmarkedVietnamese } from "../test-support/page-checks.js";
+import { quietContext } from "../test-support/quiet-context.js";
 import { hasBin, REPO_ROOT, runBin } from "../test-support/run-bin.js";
 
 /** The A4 page box at the page's print margins (210 mm − 2 × 12 mm) in CSS pixels (96 per inch). */
@@ -118,17 +118,7 @@ const servePageSuite = (ledgerOf: () => string, budget: Budget) => {
   };
 
   beforeAll(async () => {
-    const s = await startServe(
-      makeContext({
-        stdout: () => {},
-        stderr: () => {},
-        stderrIsTTY: false,
-        env: {},
-        cwd: REPO_ROOT,
-        now: () => performance.now(),
-      }),
-      { ledger, host: "127.0.0.1", port: "0" },
-    );
+    const s = await startServe(quietContext(), { ledger, host: "127.0.0.1", port: "0" });
     if (E.isLeft(s)) throw new Error(s.left.message);
     server = s.right;
     browser = await launchChromium();

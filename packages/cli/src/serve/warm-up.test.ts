@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it, vi } from "vitest";
-import { makeContext } from "../context.js";
 import { type LoadedLedger, loadLedger } from "../engine/load-ledger.js";
+import { quietContext } from "../test-support/quiet-context.js";
 import { REPO_ROOT } from "../test-support/run-bin.js";
 import { snapshotAnswer } from "./snapshot-answer.js";
 import { warmUp, warmUpSteps } from "./warm-up.js";
@@ -14,14 +14,7 @@ const ledger = join(dir, "province-60.jsonl");
 copyFileSync(join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl"), ledger);
 
 const open = async (): Promise<LoadedLedger> => {
-  const ctx = makeContext({
-    stdout: () => {},
-    stderr: () => {},
-    stderrIsTTY: false,
-    env: {},
-    cwd: REPO_ROOT,
-    now: () => 0,
-  });
+  const ctx = quietContext({ now: () => 0 });
   const r = await loadLedger(ctx, ledger, { verify: false });
   if (E.isLeft(r)) throw new Error(r.left.message);
   return r.right;

@@ -3,25 +3,13 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../bitemporal-index/projection-index.js";
-import { INDICATORS } from "../catalogue/catalogue.js";
-import { historyAndQueriesArb, queryOf } from "../test-support/arbitraries.js";
-import { explain } from "./explain.js";
+import { historyAndQueriesArb } from "../test-support/arbitraries.js";
+import { byPosition } from "../test-support/by-position.js";
+import { explainCases } from "../test-support/explain-cases.js";
 import { explainFromProvenance } from "./explain-from-provenance.js";
 import { ProvenanceTable } from "./provenance-table.js";
 
 const RUNS = Number(process.env.EXPLAIN_LAW_RUNS ?? 40);
-
-/** The ledger, read by position (as the CLI reads it by byte offset). */
-const byPosition = (events: ReadonlyArray<RecordedEvent>) => {
-  const at = new Map(events.map((e) => [e.position, e]));
-  return (positions: ReadonlyArray<number>) => positions.map((p) => at.get(p) as RecordedEvent);
-};
-
-/** A query without the inputs that are not events (explain leaves them out of the parts). */
-const eventOnly = (q: ReturnType<typeof queryOf>) => ({
-  ...q,
-  options: { ...q.options, farmHouseholds: undefined, districtCount: undefined },
-});
 
 const tableOf = (events: ReadonlyArray<RecordedEvent>, covered: number) => {
   const index = buildIndex(events.filter((e) => e.position < covered));
@@ -35,17 +23,14 @@ describe("explain from the provenance table", () => {
         const index = buildIndex(events);
         const table = tableOf(events, events.length);
         const reads = { eventsAt: byPosition(events), positions: events.length };
-        for (const qp of queries)
-          for (const d of INDICATORS) {
-            const q = eventOnly(queryOf(qp));
-            const slow = explain(events, d.id, q);
-            const fast = explainFromProvenance(index, table, d.id, q, reads);
-            expect(E.isRight(fast), d.id).toBe(E.isRight(slow));
-            if (E.isLeft(slow) || E.isLeft(fast)) continue;
-            expect(fast.right.events, d.id).toEqual(slow.right.events);
-            expect(fast.right.total, d.id).toBe(slow.right.events.length);
-            expect(fast.right.figure, d.id).toEqual(slow.right.figure);
-          }
+        for (const { id, q, slow } of explainCases(events, queries)) {
+          const fast = explainFromProvenance(index, table, id, q, reads);
+          expect(E.isRight(fast), id).toBe(E.isRight(slow));
+          if (E.isLeft(slow) || E.isLeft(fast)) continue;
+          expect(fast.right.events, id).toEqual(slow.right.events);
+          expect(fast.right.total, id).toBe(slow.right.events.length);
+          expect(fast.right.figure, id).toEqual(slow.right.figure);
+        }
       }),
       { numRuns: RUNS },
     );
@@ -58,14 +43,11 @@ describe("explain from the provenance table", () => {
         const index = buildIndex(events);
         const table = tableOf(events, covered);
         const reads = { eventsAt: byPosition(events), positions: events.length };
-        for (const qp of queries)
-          for (const d of INDICATORS) {
-            const q = eventOnly(queryOf(qp));
-            const slow = explain(events, d.id, q);
-            const fast = explainFromProvenance(index, table, d.id, q, reads);
-            if (E.isLeft(slow) || E.isLeft(fast)) continue;
-            expect(fast.right.events, d.id).toEqual(slow.right.events);
-          }
+        for (const { id, q, slow } of explainCases(events, queries)) {
+          const fast = explainFromProvenance(index, table, id, q, reads);
+          if (E.isLeft(slow) || E.isLeft(fast)) continue;
+          expect(fast.right.events, id).toEqual(slow.right.events);
+        }
       }),
       { numRuns: Math.max(5, Math.floor(RUNS / 4)) },
     );
@@ -88,16 +70,13 @@ describe("explain from the provenance table", () => {
             recordedAfterMs: after,
             limit,
           };
-          for (const qp of queries)
-            for (const d of INDICATORS) {
-              const q = eventOnly(queryOf(qp));
-              const slow = explain(events, d.id, q);
-              const fast = explainFromProvenance(index, table, d.id, q, reads);
-              if (E.isLeft(slow) || E.isLeft(fast)) continue;
-              const late = slow.right.events.filter((e) => Date.parse(e.recordedAt) > after);
-              expect(fast.right.total, d.id).toBe(late.length);
-              expect(fast.right.events, d.id).toEqual(late.slice(0, limit));
-            }
+          for (const { id, q, slow } of explainCases(events, queries)) {
+            const fast = explainFromProvenance(index, table, id, q, reads);
+            if (E.isLeft(slow) || E.isLeft(fast)) continue;
+            const late = slow.right.events.filter((e) => Date.parse(e.recordedAt) > after);
+            expect(fast.right.total, id).toBe(late.length);
+            expect(fast.right.events, id).toEqual(late.slice(0, limit));
+          }
         },
       ),
       { numRuns: Math.max(5, Math.floor(RUNS / 4)) },

@@ -3,28 +3,16 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { buildIndex, ProjectionIndex } from "../bitemporal-index/projection-index.js";
-import { INDICATORS } from "../catalogue/catalogue.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { historyAndQueriesArb, queryOf } from "../test-support/arbitraries.js";
+import { byPosition } from "../test-support/by-position.js";
 import { assertSameResult } from "../test-support/compare.js";
-import { explain } from "./explain.js";
+import { explainCases } from "../test-support/explain-cases.js";
 import { explainFromProvenance } from "./explain-from-provenance.js";
 import { ProvenanceTable } from "./provenance-table.js";
 import { ProvenanceTap } from "./provenance-tap.js";
 
 const RUNS = Number(process.env.EXPLAIN_LAW_RUNS ?? 40);
-
-/** The ledger, read by position (as the CLI reads it by byte offset). */
-const byPosition = (events: ReadonlyArray<RecordedEvent>) => {
-  const at = new Map(events.map((e) => [e.position, e]));
-  return (positions: ReadonlyArray<number>) => positions.map((p) => at.get(p) as RecordedEvent);
-};
-
-/** A query without the inputs that are not events (explain leaves them out of the parts). */
-const eventOnly = (q: ReturnType<typeof queryOf>) => ({
-  ...q,
-  options: { ...q.options, farmHouseholds: undefined, districtCount: undefined },
-});
 
 /** Fed holding no events, the provenance table tapped from the feed (what the CLI's first build does). */
 const tapped = (events: ReadonlyArray<RecordedEvent>) => {
@@ -43,19 +31,16 @@ describe("the provenance table tapped from an index fed holding no events (issue
         const { index, table } = tapped(events);
         expect(table.entryCount).toBeLessThanOrEqual(built.entryCount * 2 + 16);
         const reads = { eventsAt: byPosition(events), positions: events.length };
-        for (const qp of queries) {
+        for (const qp of queries)
           assertSameResult(snapshot(index, queryOf(qp)), snapshot(held, queryOf(qp)), "held no events");
-          for (const d of INDICATORS) {
-            const q = eventOnly(queryOf(qp));
-            const slow = explain(events, d.id, q);
-            const fast = explainFromProvenance(index, table, d.id, q, reads);
-            const reference = explainFromProvenance(held, built, d.id, q, reads);
-            expect(E.isRight(fast), d.id).toBe(E.isRight(slow));
-            if (E.isLeft(slow) || E.isLeft(fast) || E.isLeft(reference)) continue;
-            expect(fast.right.events, d.id).toEqual(slow.right.events);
-            expect(fast.right.figure, d.id).toEqual(slow.right.figure);
-            expect(fast.right, d.id).toEqual(reference.right);
-          }
+        for (const { id, q, slow } of explainCases(events, queries)) {
+          const fast = explainFromProvenance(index, table, id, q, reads);
+          const reference = explainFromProvenance(held, built, id, q, reads);
+          expect(E.isRight(fast), id).toBe(E.isRight(slow));
+          if (E.isLeft(slow) || E.isLeft(fast) || E.isLeft(reference)) continue;
+          expect(fast.right.events, id).toEqual(slow.right.events);
+          expect(fast.right.figure, id).toEqual(slow.right.figure);
+          expect(fast.right, id).toEqual(reference.right);
         }
         // The per-event columns are the same (stream codes aside: both list the streams first fed first).
         expect([...table.eventRecs()]).toEqual([...built.eventRecs()]);

@@ -6,6 +6,7 @@ import type { IndexImageSource } from "../bitemporal-index/index-image.js";
 import { buildIndex, type EventSource, ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { historyAndQueriesArb, type QueryPoint, queryOf } from "../test-support/arbitraries.js";
+import { byPosition } from "../test-support/by-position.js";
 import { assertSameResult } from "../test-support/compare.js";
 import { encodeIndexImage, openIndexImage } from "./image-codec.js";
 import { layerImages } from "./layered-image.js";
@@ -13,20 +14,9 @@ import { layerImages } from "./layered-image.js";
 const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);
 const params = { numRuns: RUNS, endOnFailure: process.env.PROJECTIONS_LAW_NO_SHRINK === "1" };
 
-const sourceOf = (events: ReadonlyArray<RecordedEvent>): EventSource => {
-  const byPosition = new Map(events.map((e) => [e.position, e]));
-  return { eventsAt: (positions) => positions.map((p) => byPosition.get(p) as RecordedEvent) };
-};
+const sourceOf = (events: ReadonlyArray<RecordedEvent>): EventSource => ({ eventsAt: byPosition(events) });
 
-const join = (chunks: ReadonlyArray<Uint8Array>): Uint8Array => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
+const join = (chunks: ReadonlyArray<Uint8Array>): Uint8Array => new Uint8Array(Buffer.concat(chunks));
 
 /**
  * A persisted index file as the CLI keeps it: a base image, then one extension image appended per

@@ -12,16 +12,7 @@ const events = fc
   .sample(historyArb, { numRuns: 40, seed: 12 })
   .reduce((a, b) => (b.length > a.length ? b : a), []);
 const built = buildIndex(events);
-const bytes = (() => {
-  const chunks = encodeIndexImage(built.toImage(), null);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-})();
+const bytes = new Uint8Array(Buffer.concat(encodeIndexImage(built.toImage(), null)));
 const noSource = {
   eventsAt: () => {
     throw new Error("no event is read back for a query");

@@ -6,6 +6,7 @@ import { explain } from "../audit/explain.js";
 import { buildIndex, type EventSource, ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { historyAndQueriesArb, type QueryPoint, queryOf } from "../test-support/arbitraries.js";
+import { byPosition } from "../test-support/by-position.js";
 import { assertSameResult } from "../test-support/compare.js";
 import { decodeIndexImage, encodeIndexImage, openIndexImage } from "./image-codec.js";
 
@@ -14,27 +15,19 @@ const params = { numRuns: RUNS, endOnFailure: process.env.PROJECTIONS_LAW_NO_SHR
 
 /** The ledger as an event source: events read back by position (what the CLI does by byte offset). */
 const sourceOf = (events: ReadonlyArray<RecordedEvent>): EventSource & { reads: number } => {
-  const byPosition = new Map(events.map((e) => [e.position, e]));
+  const at = byPosition(events);
   const s = {
     reads: 0,
     eventsAt: (positions: ReadonlyArray<number>) => {
       s.reads += positions.length;
-      return positions.map((p) => byPosition.get(p) as RecordedEvent);
+      return at(positions);
     },
   };
   return s;
 };
 
-const bytesOf = (index: ProjectionIndex): Uint8Array => {
-  const chunks = encodeIndexImage(index.toImage(), { note: "test" });
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
-};
+const bytesOf = (index: ProjectionIndex): Uint8Array =>
+  new Uint8Array(Buffer.concat(encodeIndexImage(index.toImage(), { note: "test" })));
 
 /**
  * Persists an index and reopens it the way the CLI does: positioned reads of the bytes, each piece read
@@ -115,13 +108,7 @@ describe("laws of the persisted index (issue #12)", () => {
 
   it("damaged bytes are refused, never read: any flipped byte or truncation is a Left", () => {
     const events = fc.sample(historyAndQueriesArb, { numRuns: 1, seed: 7 })[0]?.[0] ?? [];
-    const chunks = encodeIndexImage(buildIndex(events).toImage(), null);
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
+    const bytes = new Uint8Array(Buffer.concat(encodeIndexImage(buildIndex(events).toImage(), null)));
     expect(E.isRight(decodeIndexImage(bytes))).toBe(true);
     fc.assert(
       fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (i, x) => {

@@ -9,7 +9,11 @@ import type { ClientPackage } from "../client/client-package.js";
 import { BOTH_CLIENTS, type DoubleStore, doubleStore, until } from "../test-support/double-store.js";
 import { inMemoryCheckpointStore } from "./in-memory-checkpoint-store.js";
 import { jsonFileCheckpointStore } from "./json-file-checkpoint-store.js";
-import { type CatchUpProjectionError, runCatchUpProjection } from "./run-catch-up-projection.js";
+import {
+  type CatchUpProjectionError,
+  type ErrorDecision,
+  runCatchUpProjection,
+} from "./run-catch-up-projection.js";
 
 /** The read model of these tests: event ids per stream, in order (a duplicate would show). */
 type Seen = Readonly<Record<string, ReadonlyArray<string>>>;
@@ -31,6 +35,29 @@ const start = async (...args: Parameters<typeof doubleStore>) => {
   const d = await doubleStore({ ...serverOptions, client: currentClient }, storeOptions);
   open.push(d);
   return d;
+};
+/** A projection counting $all's events from no checkpoint, retrying at once (`onError`: the policy). */
+const countingRun = (
+  d: DoubleStore,
+  onError?: (error: CatchUpProjectionError, attempt: number) => ErrorDecision,
+) =>
+  runCatchUpProjection<number>({
+    client: d.client,
+    checkpointStore: inMemoryCheckpointStore<number>(),
+    initialState: 0,
+    retryDelayMs: () => 1,
+    handle: (n) => n + 1,
+    ...(onError === undefined ? {} : { onError }),
+  });
+/** `countingRun` until caught up, then stopped. */
+const countToEnd = async (
+  d: DoubleStore,
+  onError?: (error: CatchUpProjectionError, attempt: number) => ErrorDecision,
+) => {
+  const run = countingRun(d, onError);
+  await run.caughtUp;
+  await run.stop();
+  return run;
 };
 const append = async (d: DoubleStore, coop: string, count: number, from = 0) => {
   const r = await d.store.append(fixtureEvent(coop, 0).streamId, fixtureBatch(coop, count, from), {
@@ -82,24 +109,22 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
       handled++;
       return fold(s, e);
     };
-    const first = runCatchUpProjection({
-      client: d.client,
-      checkpointStore: jsonFileCheckpointStore<Seen>(file),
-      initialState: {},
-      handle,
-    });
-    await first.caughtUp;
-    await first.stop();
+    // One process's run: from the checkpoint file, to the end of $all, then stopped.
+    const runOnce = async () => {
+      const run = runCatchUpProjection({
+        client: d.client,
+        checkpointStore: jsonFileCheckpointStore<Seen>(file),
+        initialState: {},
+        handle,
+      });
+      await run.caughtUp;
+      await run.stop();
+      return run;
+    };
+    await runOnce();
     expect(handled).toBe(4);
     await append(d, "r", 2, 4);
-    const second = runCatchUpProjection({
-      client: d.client,
-      checkpointStore: jsonFileCheckpointStore<Seen>(file),
-      initialState: {},
-      handle,
-    });
-    await second.caughtUp;
-    await second.stop();
+    const second = await runOnce();
     expect(handled).toBe(6);
     expect(second.state()["coop-htx-r"]).toEqual(fixtureBatch("r", 6).map((e) => e.eventId));
   });
@@ -161,13 +186,7 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     await append(d, "z", 2);
     // Every subscription is refused, as a server refuses a user without read rights on $all.
     d.server.injectFault({ method: "subscribe", code: 7, exception: "access-denied", times: 100 });
-    const run = runCatchUpProjection<number>({
-      client: d.client,
-      checkpointStore: inMemoryCheckpointStore<number>(),
-      initialState: 0,
-      retryDelayMs: () => 1,
-      handle: (n) => n + 1,
-    });
+    const run = countingRun(d);
     const outcome = await run.done;
     expect(outcome).toMatchObject({
       reason: "failed",
@@ -181,15 +200,7 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     const d = await start();
     await append(d, "y", 2);
     d.server.injectFault({ method: "subscribe", code: 14, times: 2 });
-    const run = runCatchUpProjection<number>({
-      client: d.client,
-      checkpointStore: inMemoryCheckpointStore<number>(),
-      initialState: 0,
-      retryDelayMs: () => 1,
-      handle: (n) => n + 1,
-    });
-    await run.caughtUp;
-    await run.stop();
+    const run = await countToEnd(d);
     expect(d.server.calls.subscribe).toBe(3);
     expect(run.state()).toBe(2);
   });
@@ -211,19 +222,10 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     // What the subscription reports for each.
     faults();
     const seen: CatchUpProjectionError[] = [];
-    const watched = runCatchUpProjection<number>({
-      client: d.client,
-      checkpointStore: inMemoryCheckpointStore<number>(),
-      initialState: 0,
-      retryDelayMs: () => 1,
-      handle: (n) => n + 1,
-      onError: (e) => {
-        seen.push(e);
-        return "retry";
-      },
+    await countToEnd(d, (e) => {
+      seen.push(e);
+      return "retry";
     });
-    await watched.caughtUp;
-    await watched.stop();
     expect(seen).toMatchObject([
       { _tag: "NotLeader", operation: "subscribe", leader: `${hostname}:${port}` },
       { _tag: "DeadlineExceeded", operation: "subscribe" },
@@ -231,15 +233,7 @@ describe.each(BOTH_CLIENTS)("runCatchUpProjection with %s", (client) => {
     // The default policy retries both.
     faults();
     const before = d.server.calls.subscribe;
-    const run = runCatchUpProjection<number>({
-      client: d.client,
-      checkpointStore: inMemoryCheckpointStore<number>(),
-      initialState: 0,
-      retryDelayMs: () => 1,
-      handle: (n) => n + 1,
-    });
-    await run.caughtUp;
-    await run.stop();
+    const run = await countToEnd(d);
     expect(d.server.calls.subscribe - before).toBe(3);
     expect(run.state()).toBe(2);
   });
