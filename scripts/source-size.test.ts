@@ -1,6 +1,7 @@
-// Small modules named for what they hold (issue #17, "Hot spots split"): no source file of a package
-// (packages/*/src, tests excepted) is over MAX_LINES lines, except the data tables and test doubles
-// named in EXEMPT. A file that grows past the limit is split along the lines its tests draw, not
+// Small modules named for what they hold (issue #17, "Hot spots split"): no source file (TypeScript or
+// JavaScript: packages/*/src, the packages' other folders such as cli/web and */scripts, the
+// repository's scripts/ and examples/; tests excepted) is over MAX_LINES lines, except the data tables
+// and test doubles named in EXEMPT. A file that grows past the limit is split along the lines its tests draw, not
 // added here.
 //
 // NOT_YET_SPLIT lists the files that were over the limit when this check landed and are still to be
@@ -23,19 +24,29 @@ const EXEMPT: Readonly<Record<string, string>> = {
 };
 
 /** Still to be split (issue #17): shrink only. */
-const NOT_YET_SPLIT: ReadonlyArray<string> = [];
+const NOT_YET_SPLIT: ReadonlyArray<string> = [
+  // The web view's page script (one file served as is, no bundler): not seen by this check until it
+  // read JavaScript too.
+  "packages/cli/web/app.js",
+];
+
+/** Built, installed or generated output: not sources. */
+const SKIPPED_DIRS = new Set(["node_modules", "dist", "coverage", ".tsdoc-examples"]);
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" ? [] : walk(p);
-    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [p] : [];
+    if (e.isDirectory()) return SKIPPED_DIRS.has(e.name) || e.name.startsWith(".") ? [] : walk(p);
+    return /\.(ts|js|mjs|cjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name)
+      ? [p]
+      : [];
   });
 
 const sources = (): string[] =>
-  readdirSync(join(ROOT, "packages"))
-    .map((pkg) => join(ROOT, "packages", pkg, "src"))
-    .filter((src) => statSync(src, { throwIfNoEntry: false })?.isDirectory() === true)
+  ["packages", "examples"]
+    .flatMap((top) => readdirSync(join(ROOT, top)).map((name) => join(ROOT, top, name)))
+    .concat(join(ROOT, "scripts"))
+    .filter((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true)
     .flatMap(walk)
     .map((file) => relative(ROOT, file));
 
