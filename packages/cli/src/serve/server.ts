@@ -23,7 +23,17 @@ import type { LedgerSession } from "./ledger-session.js";
 const WEB_DIR = new URL("web/", PACKAGE_ROOT);
 const ASSETS: ReadonlyArray<readonly [string, URL, string]> = [
   ["/", new URL("index.html", WEB_DIR), "text/html; charset=utf-8"],
-  ["/app.js", new URL("app.js", WEB_DIR), "text/javascript; charset=utf-8"],
+  // The page's modules (app.js imports the others; see its opening comment for what each holds).
+  ...[
+    "app.js",
+    "api.js",
+    "controls.js",
+    "dom.js",
+    "page-state.js",
+    "url-state.js",
+    "views.js",
+    "widgets.js",
+  ].map((file) => [`/${file}`, new URL(file, WEB_DIR), "text/javascript; charset=utf-8"] as const),
   ["/app.css", new URL("app.css", WEB_DIR), "text/css; charset=utf-8"],
   // The report's Vietnamese marking, compiled: the page marks its text with the very same rule.
   ["/vi-text.js", new URL("dist/report/vi-text.js", PACKAGE_ROOT), "text/javascript; charset=utf-8"],
