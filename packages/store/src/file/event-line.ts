@@ -10,6 +10,7 @@ import {
 } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type { LineFields } from "./chain-walker.js";
+import { jsonObjectOf } from "./json-object.js";
 
 /**
  * How a reader turns a stored event into a domain event:
@@ -87,15 +88,10 @@ export interface ParsedLine {
  */
 export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | string => {
   const text = buf.toString("utf8", s, e);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return "it is not valid JSON";
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return "it is not a JSON object";
-  const fields = envelopeFields(json as Record<string, unknown>);
-  return typeof fields === "string" ? fields : { fields, record: json as Record<string, unknown>, text };
+  const record = jsonObjectOf(text);
+  if (typeof record === "string") return record;
+  const fields = envelopeFields(record);
+  return typeof fields === "string" ? fields : { fields, record, text };
 };
 
 /** A non-negative safe integer: what the envelope's counters are. */

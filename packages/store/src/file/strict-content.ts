@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { Instant } from "@coop-ledger/domain";
 import { canonicalJson } from "../core/canonical-json.js";
 import { eventMemberNames } from "./chain-window.js";
+import { jsonObjectOf } from "./json-object.js";
 import { HASH_PREFIX_LENGTH, LEDGER_FORMAT, MAX_LINE_BYTES, MAX_NESTING_LEVELS } from "./ledger-format.js";
 
 /**
@@ -95,14 +96,8 @@ export const strictContent = (
   if (nestingDepth(buf, from, e) > MAX_NESTING - 1)
     return `nested deeper than ${MAX_NESTING} levels of objects and arrays`;
   const text = `{${buf.toString("utf8", from, e)}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return "it is not valid JSON";
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return "it is not a JSON object";
-  const record = json as Record<string, unknown>;
+  const record = jsonObjectOf(text);
+  if (typeof record === "string") return record;
   if (Object.hasOwn(record, "hash")) return "a second hash member";
   const canonical = canonicalJson(record);
   if (canonical._tag === "Left") return `no canonical form: ${canonical.left}`;
