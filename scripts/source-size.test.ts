@@ -1,6 +1,6 @@
 // Small modules named for what they hold (issue #17, "Hot spots split"): no source file (TypeScript or
 // JavaScript: packages/*/src, the packages' other folders such as cli/web and */scripts, the
-// repository's scripts/ and examples/; tests excepted) is over MAX_LINES lines, except the data tables
+// repository's scripts/ and examples/; tests too) is over MAX_LINES lines, except the data tables
 // and test doubles named in EXEMPT. A file that grows past the limit is split along the lines its tests draw, not
 // added here.
 //
@@ -33,9 +33,7 @@ const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return SKIPPED_DIRS.has(e.name) || e.name.startsWith(".") ? [] : walk(p);
-    return /\.(ts|js|mjs|cjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name)
-      ? [p]
-      : [];
+    return /\.(ts|js|mjs|cjs)$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [p] : [];
   });
 
 const sources = (): string[] =>
