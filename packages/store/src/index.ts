@@ -34,6 +34,7 @@ export {
   readLedgerChunks,
 } from "./file/read-ledger.js";
 export { type CrashTail, type RepairOutcome, repairLedger } from "./file/repair-ledger.js";
+export { type FileContent, type ReplaceFileOptions, replaceFile } from "./file/replace-file.js";
 export {
   type InvalidEvents,
   type VerifyOptions,

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { readSync } from "node:fs";
 import { IndexImageDamaged, type IndexImageSource } from "@coop-ledger/projections";
+import { replaceFile } from "@coop-ledger/store";
 import { DamagedIndexFile } from "./damaged-index.js";
 
 // What the two cache files beside a ledger (the index `.idx`, the provenance table `.prov`) do alike:
@@ -60,34 +61,18 @@ export const guardedSource = (path: string, src: IndexImageSource): IndexImageSo
 };
 
 /**
- * Writes a cache file safely: the chunks to a temporary file beside it (unique to this process),
+ * Writes a cache file safely with the store's `replaceFile`: the chunks to a temporary file beside it,
  * flushed to disk, then renamed over the old one, so a reader sees the old file or the new one, never
  * half of one, and a crash leaves at worst a stray temporary file. False when it could not be written
  * (a read-only directory): the file is a cache, the command goes on without it.
  *
- * @example writeCacheFile("l.jsonl.prov", [new Uint8Array([1, 2, 3])]) // true
+ * @example await writeCacheFile("l.jsonl.prov", [new Uint8Array([1, 2, 3])]) // true
  */
-export const writeCacheFile = (path: string, chunks: ReadonlyArray<Uint8Array>): boolean => {
-  const tmp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
+export const writeCacheFile = async (path: string, chunks: ReadonlyArray<Uint8Array>): Promise<boolean> => {
   try {
-    fd = openSync(tmp, "w", 0o644);
-    for (const c of chunks) {
-      let at = 0;
-      while (at < c.length) at += writeSync(fd, c, at, c.length - at);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
+    await replaceFile(path, chunks);
     return true;
   } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to remove
-    }
     return false;
   }
 };

@@ -208,7 +208,7 @@ export const readIndexFile = (path: string): E.Either<IndexFileProblem, IndexFil
  * events.slice(0, 300).forEach((e) => facts.observe(e));
  * // The ledger state an index answers for is read from the ledger file as it is indexed; made up here.
  * const state = (n: number): IndexedLedger => ({ headerHash: "a1".repeat(32), events: n, lastHash: n.toString(16).padStart(64, "0"), bytes: n * 600, lastOffset: (n - 1) * 600 });
- * writeIndexFile("grown.jsonl.idx", buildIndex(events.slice(0, 300)).toImage(), state(300), facts.data(), new Float64Array(300));
+ * await writeIndexFile("grown.jsonl.idx", buildIndex(events.slice(0, 300)).toImage(), state(300), facts.data(), new Float64Array(300));
  * const file = readIndexFile("grown.jsonl.idx");
  * if (E.isLeft(file)) throw new Error(file.left.message);
  * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
@@ -271,20 +271,20 @@ export const appendIndexExtension = (
  * events.forEach((e) => facts.observe(e));
  * // The ledger state an index answers for is read from the ledger file as it is indexed; made up here.
  * const state = (n: number): IndexedLedger => ({ headerHash: "a1".repeat(32), events: n, lastHash: n.toString(16).padStart(64, "0"), bytes: n * 600, lastOffset: (n - 1) * 600 });
- * console.log(writeIndexFile("year.jsonl.idx", buildIndex(events).toImage(), state(events.length), facts.data(), new Float64Array(events.length))); // true
+ * console.log(await writeIndexFile("year.jsonl.idx", buildIndex(events).toImage(), state(events.length), facts.data(), new Float64Array(events.length))); // true
  * const back = readIndexFile("year.jsonl.idx");
  * if (E.isRight(back)) console.log(back.right.ledger.events, back.right.facts.lastEffective); // 525 "2022-12-22"
  */
-export const writeIndexFile = (
+export const writeIndexFile = async (
   path: string,
   image: IndexImage,
   ledger: IndexedLedger,
   facts: LedgerFactsData,
   offsets: Float64Array,
-): boolean => {
+): Promise<boolean> => {
   const extra: Extra = { kind: "coop-ledger-index", ledger, facts };
   const chunks = encodeIndexImage({ ...image, arrays: { ...image.arrays, [OFFSETS]: offsets } }, extra);
-  if (!writeCacheFile(path, chunks)) return false;
+  if (!(await writeCacheFile(path, chunks))) return false;
   // Written by this process from the ledger: trusted again.
   trustIndexFile(path);
   return true;

@@ -40,7 +40,7 @@ export interface IndexWriteBack {
  * // After a load: the index written to `l.jsonl.idx` unless it was reopened current.
  * const persist = (w: IndexWriteBack) => writeBackIndex("l.jsonl.idx", w);
  */
-export const writeBackIndex = (idxPath: string, w: IndexWriteBack): void => {
+export const writeBackIndex = async (idxPath: string, w: IndexWriteBack): Promise<void> => {
   if (w.origin === "reopened") return;
   const appended =
     w.origin === "extended" &&
@@ -48,7 +48,7 @@ export const writeBackIndex = (idxPath: string, w: IndexWriteBack): void => {
     !compactionPays(w.idx) &&
     appendIndexExtension(w.idx, w.index.extensionImage(), w.state, w.facts, w.tailOffsets());
   if (!appended)
-    writeIndexFile(
+    await writeIndexFile(
       idxPath,
       (w.origin === "extended" ? w.index.compact() : w.index).toImage(),
       w.state,

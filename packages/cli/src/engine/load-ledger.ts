@@ -131,14 +131,18 @@ export const loadLedger = async (
     // laid out and the index is written: at national scale that is ~250 MB off the build's peak.
     const written =
       persist &&
-      writeProvenanceFile(provenancePathOf(path), provenance, { headerHash, events: total, lastHash });
+      (await writeProvenanceFile(provenancePathOf(path), provenance, {
+        headerHash,
+        events: total,
+        lastHash,
+      }));
     if (written) provenance = undefined;
     else provenanceRead = true;
   }
   // No decoded events stay in memory: audits read them back by offset.
   index.release(source);
   if (persist)
-    writeBackIndex(idxPath, {
+    await writeBackIndex(idxPath, {
       index,
       origin,
       idx,

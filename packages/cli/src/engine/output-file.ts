@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { link, open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { stat } from "node:fs/promises";
+import { replaceFile } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import { type CliError, fileError } from "../errors/cli-error.js";
 
@@ -55,8 +54,8 @@ export const outputRefusal = async (
 };
 
 /**
- * Writes a command's output file safely: to a temporary file beside it (flushed to disk), then moved
- * into place, so a reader never sees half a file and a crash leaves the old file whole. An existing
+ * Writes a command's output file safely with the store's `replaceFile`: to a temporary file beside it
+ * (flushed to disk), then moved into place, so a reader never sees half a file and a crash leaves the old file whole. An existing
  * file is replaced only with `force`, and never when it is one of the command's own inputs (same device
  * and inode: the same file reached by another name, a hard link or a symlink counts) — `report --out
  * LEDGER` cannot overwrite the ledger, even with `--force`. Without `force` the move is a hard link,
@@ -76,23 +75,12 @@ export const writeOutputFile = async (
 ): Promise<E.Either<CliError, void>> => {
   const refused = await outputRefusal(path, options);
   if (refused !== undefined) return E.left(refused);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const h = await open(tmp, "wx");
-    try {
-      await h.writeFile(content);
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-    if (options.force === true) await rename(tmp, path);
-    else {
-      await link(tmp, path);
-      await unlink(tmp);
-    }
+    // Without --force the file is put in place by a hard link, which fails if the name appeared in
+    // the meantime (no check-then-write race).
+    await replaceFile(path, content, { overwrite: options.force === true });
     return E.right(undefined);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
     if ((e as NodeJS.ErrnoException)?.code === "EEXIST")
       return E.left({
         _tag: "FileError",

@@ -85,14 +85,14 @@ export const readProvenanceFile = (
  * const table = ProvenanceTable.build(index.size, index.streamIds(), (id) => index.streamEvents(id));
  * // The ledger prefix it describes is read from the ledger file; made up here.
  * const covers = { headerHash: "a1".repeat(32), events: events.length, lastHash: "0d".repeat(32) };
- * console.log(writeProvenanceFile("year.jsonl.prov", table, covers)); // true
+ * console.log(await writeProvenanceFile("year.jsonl.prov", table, covers)); // true
  * console.log(readProvenanceFile("year.jsonl.prov")?.covers.events); // 525
  */
 export const writeProvenanceFile = (
   path: string,
   table: ProvenanceTable,
   covers: ProvenanceCovers,
-): boolean => {
+): Promise<boolean> => {
   const extra: Extra = {
     kind: "coop-ledger-provenance",
     version: PROVENANCE_VERSION,

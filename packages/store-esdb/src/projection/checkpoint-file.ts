@@ -1,6 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { replaceFile } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CheckpointError } from "./checkpoint-store.js";
 
@@ -42,10 +40,10 @@ export const readCheckpointFile = async <T>(
 };
 
 /**
- * Writes a checkpoint file all or nothing: `data()` (an encoding that throws is a failed save too) to a
- * temporary file beside it, fsynced, renamed over the old one, then the directory fsynced (so the rename
- * survives a crash too). A crash leaves the old or the new checkpoint, never a torn one; a failure is
- * `CheckpointWriteFailed` and leaves no temporary file.
+ * Writes a checkpoint file all or nothing with the store's `replaceFile` (temporary file, fsync, rename,
+ * directory fsync): `data()` is the encoding (one that throws is a failed save too). A crash leaves the
+ * old or the new checkpoint, never a torn one; a failure is `CheckpointWriteFailed` and leaves no
+ * temporary file.
  *
  * @example
  * const r = await writeCheckpointFile("written.checkpoint.json", () => JSON.stringify({ n: 1 }));
@@ -55,26 +53,10 @@ export const writeCheckpointFile = async (
   path: string,
   data: () => string | Uint8Array,
 ): Promise<E.Either<CheckpointError, void>> => {
-  const tmp = join(dirname(path), `.${randomUUID()}.tmp`);
   try {
-    const bytes = data();
-    const fh = await open(tmp, "w");
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-    const dir = await open(dirname(path), "r");
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
+    await replaceFile(path, data());
     return E.right(undefined);
   } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
     return E.left({
       _tag: "CheckpointWriteFailed",
       where: path,
