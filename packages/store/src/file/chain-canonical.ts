@@ -39,11 +39,52 @@ export const makeCanonicalChecker = (): ((
   const prevEsc = new Uint8Array(MAX_DEPTH + 2);
   let stringEsc = false;
 
+  // A view of the buffer being checked, to read four bytes at once (made again only when the buffer
+  // changes: a range checker passes the same read window on every line).
+  let viewOf: Buffer | undefined;
+  let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  const wordsOf = (buf: Buffer): DataView<ArrayBufferLike> => {
+    if (buf !== viewOf) {
+      viewOf = buf;
+      view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+    }
+    return view;
+  };
+
+  // The envelope's members as the words of their `"<name>":` bytes (little-endian), for the list last
+  // seen (a range checker passes the same list on every line).
+  let wordsFor: ReadonlyArray<Uint8Array> | undefined;
+  let nameWords: Int32Array[] = [];
+  const memberWords = (members: ReadonlyArray<Uint8Array>): void => {
+    wordsFor = members;
+    nameWords = members.map((m) => {
+      const bytes = Uint8Array.of(34, ...m, 34, 58);
+      const dv = new DataView(bytes.buffer);
+      return Int32Array.from({ length: bytes.length >> 2 }, (_, k) => dv.getInt32(4 * k, true));
+    });
+  };
+
   /** Index after the closing quote of a canonical string starting at `i` (the opening quote), or -1. */
   const scanString = (buf: Buffer, i: number, end: number): number => {
     stringEsc = false;
+    const dv = wordsOf(buf);
     let k = i + 1;
     while (k < end) {
+      // Four bytes at a time while none is a quote, a backslash or a control character (the bit tricks
+      // "has a byte below 0x20" and "has a zero byte" on the bytes xor'ed with `"` and `\`: exact for
+      // the word as a whole; a word that may hold one is read byte by byte below).
+      if (k + 4 <= end) {
+        const w = dv.getInt32(k, true);
+        const q = w ^ 0x22222222;
+        const b = w ^ 0x5c5c5c5c;
+        if (
+          ((((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b)) & 0x80808080) ===
+          0
+        ) {
+          k += 4;
+          continue;
+        }
+      }
       const c = buf[k] as number;
       if (c === 34) return k + 1;
       if (c < 0x20) return -1;
@@ -161,8 +202,15 @@ export const makeCanonicalChecker = (): ((
           // so this is the scan, the order and the name check at once).
           const m = members[memberCount];
           if (m === undefined || c !== 34 || i + m.length + 2 >= end) return false;
-          for (let k = 0; k < m.length; k++) if (buf[i + 1 + k] !== m[k]) return false;
-          if (buf[i + 1 + m.length] !== 34 || buf[i + 2 + m.length] !== 58) return false;
+          // Compared four bytes at a time with the member's `"<name>":` as words (made once a list).
+          if (members !== wordsFor) memberWords(members);
+          const words = nameWords[memberCount]!;
+          const dv = wordsOf(buf);
+          let k = 0;
+          for (; 4 * k + 4 <= m.length + 3; k++) if (dv.getInt32(i + 4 * k, true) !== words[k]) return false;
+          for (let b = 4 * k; b < m.length + 3; b++)
+            if (buf[i + b] !== (b === 0 || b === m.length + 1 ? 34 : b === m.length + 2 ? 58 : m[b - 1]))
+              return false;
           memberCount++;
           i += m.length + 3;
           valueStart = i;

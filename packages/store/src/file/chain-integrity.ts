@@ -145,6 +145,8 @@ const walk = async (
   const streamName: string[] = [];
   const streamValid: boolean[] = [];
   const lastRevision: number[] = [];
+  // Per stream table (a worker thread's, see `RangeResult.table`): its indices' ledger-wide streams.
+  const tables: number[][] = [];
   const ids = new IdSet();
   // Each range's ids and line offsets by the number of its first event (to name a repeated id's line).
   const idParts: Array<{ start: number; ids: Uint8Array; offsets: Float64Array }> = [];
@@ -200,7 +202,12 @@ const walk = async (
 
   const joinRange = (r: RangeResult): E.Either<LedgerIssue, void> => {
     const fl = r.failure;
-    const local: number[] = (r.streams ?? []).map((name) => {
+    // The range's stream table (a worker's, kept across its ranges) mapped to the ledger's streams:
+    // only the names it met first are new to the map.
+    tables[r.table ?? 0] ??= [];
+    const local = tables[r.table ?? 0]!;
+    if (local.length !== (r.streamsFrom ?? 0)) throw new Error("a stream table's ranges came out of order");
+    for (const name of r.streams ?? []) {
       let g = streamOf.get(name);
       if (g === undefined) {
         g = streamName.length;
@@ -209,8 +216,8 @@ const walk = async (
         streamValid.push(StreamIdCodec.is(name));
         lastRevision.push(-1);
       }
-      return g;
-    });
+      local.push(g);
+    }
     // The range's columns read once (a result arrives by structured clone: its property loads are
     // not free in a loop of a hundred thousand lines).
     const offsets = r.offsets!;
@@ -221,7 +228,7 @@ const walk = async (
     const rangeIds = r.ids!;
     const checked = r.lines + (fl !== undefined && fl.stage >= 5 ? 1 : 0);
     // The range's ids numbered from `events` (a failing line's too: `fail` looks only before it).
-    ids.add(rangeIds, checked);
+    ids.add(rangeIds, checked, r.idHashes);
     idParts.push({ start: events, ids: rangeIds, offsets });
     const upTo = fl === undefined ? checked : fl.stage >= 5 ? fl.j + 1 : fl.j;
     for (let j = 0; j <= upTo && j <= checked; j++) {
@@ -279,6 +286,7 @@ const walk = async (
     strict: true,
     offsets: true,
     maxLineBytes: MAX_LINE_BYTES,
+    idSeed: ids.seed,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
   })) {

@@ -8,6 +8,7 @@ import { checkLinkRange } from "./chain-link-range.js";
 import { checkChainRange } from "./chain-range.js";
 import type { RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
 import { eventMemberNames, readWindow } from "./chain-window.js";
+import { idHash } from "./event-id-set.js";
 
 /**
  * How a chain check is spread over threads.
@@ -44,6 +45,8 @@ export interface ChainCheckOptions {
    */
   readonly rangeBytes?: number;
   readonly maxLineBytes: number;
+  /** Strict: hash each event id with this seed as it is read (`RangeResult.idHashes`, for an `IdSet`). */
+  readonly idSeed?: number;
   /**
    * Starts one worker thread on the checker's program (default `new Worker(source, { eval: true })`).
    * Tests pass one that crashes or runs out of memory, to check the pool then fails instead of waiting.
@@ -104,14 +107,18 @@ const eventMemberNames = (${eventMemberNames.toString()});
 const makeCanonicalChecker = (${makeCanonicalChecker.toString()});
 const checkChainRange = (${checkChainRange.toString()});
 const checkLinkRange = (${checkLinkRange.toString()});
+const idHash = (${idHash.toString()});
 let deps;
 let buf;
+let table;
 parentPort.on("message", (m) => {
   try {
-    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames };
+    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash };
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
-    const r = (m.job.strict ? checkChainRange : checkLinkRange)(deps, m.job, buf);
-    const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids]
+    // One stream table for every strict range this thread checks (each stream named once a thread).
+    table ??= { slots: new Int32Array(4 * 1024), keys: new Uint8Array(16 * 1024), used: 0, count: 0 };
+    const r = m.job.strict ? checkChainRange(deps, m.job, buf, table) : checkLinkRange(deps, m.job, buf);
+    const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids, r.idHashes]
       .filter((a) => a !== undefined && a.buffer.byteLength > 0)
       .map((a) => a.buffer);
     parentPort.postMessage({ id: m.id, result: r }, transfer);
@@ -173,6 +180,7 @@ export async function* checkRanges(
     strict: options.strict,
     offsets: options.offsets,
     maxLineBytes: options.maxLineBytes,
+    ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
   });
   const workers = Math.max(
     0,
@@ -184,6 +192,7 @@ export async function* checkRanges(
       hash,
       isUtf8,
       canonical: makeCanonicalChecker(),
+      idHash,
     };
     // Not strict: the link-only checker (same verdicts; see chain-link-range.ts).
     const check = options.strict ? checkChainRange : checkLinkRange;
@@ -219,10 +228,10 @@ export async function* checkRanges(
     const id = next++;
     w.postMessage({ id, job: jobs[id], bufferBytes: bufferBytes(options.maxLineBytes) });
   };
-  for (const w of pool) {
+  for (const [k, w] of pool.entries()) {
     w.on("message", (m: { id: number; result?: RangeResult; error?: string }) => {
       if (m.error !== undefined) failed ??= new Error(m.error);
-      else results[m.id] = m.result;
+      else results[m.id] = { ...m.result!, table: k };
       send(w);
       wake?.();
     });

@@ -1,4 +1,5 @@
 import type { eventMemberNames, readWindow } from "./chain-window.js";
+import type { idHash } from "./event-id-set.js";
 
 /**
  * The shapes a range check of a ledger file takes and gives (one range's job, the Node functions it
@@ -51,6 +52,8 @@ export interface RangeDeps {
    */
   readonly window?: typeof readWindow;
   readonly memberNames?: typeof eventMemberNames;
+  /** The event ids' hash (`idHash`, event-id-set.ts): with `RangeJob.idSeed`, each id is hashed as it is read. */
+  readonly idHash?: typeof idHash;
 }
 
 /**
@@ -96,6 +99,8 @@ export interface RangeJob {
   /** Collect each line's byte offset. */
   readonly offsets: boolean;
   readonly maxLineBytes: number;
+  /** Strict mode: the seed to hash each event id with (`RangeResult.idHashes`; needs `RangeDeps.idHash`). */
+  readonly idSeed?: number;
 }
 
 /**
@@ -168,7 +173,34 @@ export interface RangeResult {
   readonly batch: Float64Array | undefined;
   readonly position: Float64Array | undefined;
   readonly ids: Uint8Array | undefined;
+  /** Per line, the id's hash with `RangeJob.idSeed` (when it was given and the deps have `idHash`). */
+  readonly idHashes?: Int32Array | undefined;
+  /**
+   * Strict mode: the names of the streams this range met first, in the order of their indices in the
+   * stream table, which start at `streamsFrom` (the table's size before the range; a worker thread keeps
+   * its table across the ranges it checks, so a later range names only the streams new to it).
+   */
   readonly streams: ReadonlyArray<string> | undefined;
+  readonly streamsFrom?: number;
+  /** Which stream table `stream` indexes: the worker thread's number (set by the pool; 0 on the calling thread). */
+  readonly table?: number;
+}
+
+/**
+ * The streams a strict range check has met, interned by their bytes (see `checkChainRange`): kept by
+ * the caller across ranges (a worker thread keeps one for all the ranges it checks), so that each
+ * stream is decoded and named once. `slots` holds four ints a slot (index + 1, the bytes' hash, their
+ * start in `keys`, their length); `seed` is the hash's, drawn when the table is first used.
+ * @example
+ * const table: StreamTable = { slots: new Int32Array(4 * 1024), keys: new Uint8Array(16 * 1024), used: 0, count: 0 };
+ * console.log(table.count); // 0 (no stream met yet)
+ */
+export interface StreamTable {
+  slots: Int32Array;
+  keys: Uint8Array;
+  used: number;
+  count: number;
+  seed?: number;
 }
 
 /**

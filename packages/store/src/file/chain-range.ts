@@ -14,7 +14,14 @@
  * soon on each cold worker.
  */
 
-import type { Latin1Buffer, RangeDeps, RangeFailure, RangeJob, RangeResult } from "./chain-range-types.js";
+import type {
+  Latin1Buffer,
+  RangeDeps,
+  RangeFailure,
+  RangeJob,
+  RangeResult,
+  StreamTable,
+} from "./chain-range-types.js";
 import { eventMemberNames, readWindow } from "./chain-window.js";
 
 /**
@@ -41,7 +48,17 @@ import { eventMemberNames, readWindow } from "./chain-window.js";
  * console.log(wrongStart.failure?.stage); // 2 (the first line's chain link)
  * closeSync(fd);
  */
-export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): RangeResult => {
+export const checkChainRange = (
+  deps: RangeDeps,
+  job: RangeJob,
+  buffer: Buffer,
+  table: StreamTable = {
+    slots: new Int32Array(4 * 1024),
+    keys: new Uint8Array(16 * 1024),
+    used: 0,
+    count: 0,
+  },
+): RangeResult => {
   const buf = buffer as Latin1Buffer;
   const ab = buf.buffer; // read once: the getter, once a line, showed in profiles
   const bo = buf.byteOffset;
@@ -68,18 +85,21 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   let batch = job.strict ? new Float64Array(guess) : undefined;
   let position = job.strict ? new Float64Array(guess) : undefined;
   let ids = job.strict ? new Uint8Array(guess * 16) : undefined;
+  const hashId = job.idSeed === undefined ? undefined : deps.idHash;
+  const idSeed = job.idSeed ?? 0;
+  let idHashes = job.strict && hashId !== undefined ? new Int32Array(guess) : undefined;
+  // The names of the streams this range met first (the table's indices `streamsFrom` on).
   const streams: string[] = [];
+  const streamsFrom = table.count;
   // Streams interned by their bytes, not by a decoded string (a string made and hashed per line was
-  // the largest single cost of a worker's profile): an open-addressing table hashed with a per-range
-  // random seed, four ints a slot (stream index + 1, the bytes' hash, their start in `keyBytes` and
-  // length), so that a lookup reads one slot, then the bytes (with the starts in a table of their own,
-  // each line read one more place at random). Content is canonical by then (one escaping per string),
-  // so equal bytes are equal names and vice versa; the caller maps names to ledger-wide streams by
-  // string in any case.
-  let streamTable = new Int32Array(4 * 1024);
-  let keyBytes = new Uint8Array(16 * 1024);
-  let keyUsed = 0;
-  const seed = Math.floor(Math.random() * 0x100000000) | 0;
+  // the largest single cost of a worker's profile): an open-addressing table hashed with a random seed
+  // (the table's own), four ints a slot (stream index + 1, the bytes' hash, their start in `keys` and
+  // length), so that a lookup reads one slot, then the bytes. Content is canonical by then (one
+  // escaping per string), so equal bytes are equal names and vice versa. The table is the caller's:
+  // a worker keeps one across the ranges it checks (a stream is decoded and named once a worker, not
+  // once a range), and the caller maps each table's indices to ledger-wide streams by name.
+  table.seed ??= Math.floor(Math.random() * 0x100000000) | 0;
+  const seed = table.seed;
   const bytesHash = (a: number, b: number): number => {
     let h = seed ^ 0x811c9dc5;
     for (let k = a; k < b; k++) h = Math.imul(h ^ (buf[k] as number), 0x01000193);
@@ -91,52 +111,56 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
   const internStream = (a: number, b: number): number => {
     const h = bytesHash(a, b);
     const len = b - a;
-    const mask = streamTable.length / 4 - 1;
+    const slots = table.slots;
+    const keys = table.keys;
+    const mask = slots.length / 4 - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const t = streamTable[4 * slot]!;
+      const t = slots[4 * slot]!;
       if (t === 0) return addStream(a, b, h, slot);
-      if (streamTable[4 * slot + 1] === h && streamTable[4 * slot + 3] === len) {
-        const ks = streamTable[4 * slot + 2]!;
+      if (slots[4 * slot + 1] === h && slots[4 * slot + 3] === len) {
+        const ks = slots[4 * slot + 2]!;
         let k = 0;
-        while (k < len && keyBytes[ks + k] === buf[a + k]) k++;
+        while (k < len && keys[ks + k] === buf[a + k]) k++;
         if (k === len) return t - 1;
       }
     }
   };
-  /** A stream not seen before in the range (its own function: the lookup above stays small and hot). */
+  /** A stream not seen before (its own function: the lookup above stays small and hot). */
   const addStream = (a: number, b: number, h: number, free: number): number => {
-    const si = streams.length;
+    const si = table.count++;
     // An escape only through JSON.parse (the exact decoding).
     let esc = false;
     for (let k = a; k < b; k++) if (buf[k] === 92) esc = true;
     streams.push(
       esc ? (JSON.parse(buf.toString("utf8", a - 1, b + 1)) as string) : buf.toString("utf8", a, b),
     );
-    if (keyUsed + (b - a) > keyBytes.length) {
-      const kb = new Uint8Array(Math.max(2 * keyBytes.length, keyUsed + (b - a)));
-      kb.set(keyBytes);
-      keyBytes = kb;
+    if (table.used + (b - a) > table.keys.length) {
+      const kb = new Uint8Array(Math.max(2 * table.keys.length, table.used + (b - a)));
+      kb.set(table.keys);
+      table.keys = kb;
     }
-    const ks = keyUsed;
-    for (let k = a; k < b; k++) keyBytes[keyUsed++] = buf[k] as number;
+    const ks = table.used;
+    for (let k = a; k < b; k++) table.keys[table.used++] = buf[k] as number;
     let slot = free;
-    if (2 * (si + 1) > streamTable.length / 4) {
-      const old = streamTable;
-      streamTable = new Int32Array(2 * old.length);
-      const mask = streamTable.length / 4 - 1;
+    if (2 * (si + 1) > table.slots.length / 4) {
+      const old = table.slots;
+      const grown = new Int32Array(2 * old.length);
+      const mask = grown.length / 4 - 1;
       for (let x = 0; x < old.length; x += 4) {
         if (old[x] === 0) continue;
         let q = old[x + 1]! & mask;
-        while (streamTable[4 * q] !== 0) q = (q + 1) & mask;
-        streamTable.set(old.subarray(x, x + 4), 4 * q);
+        while (grown[4 * q] !== 0) q = (q + 1) & mask;
+        grown.set(old.subarray(x, x + 4), 4 * q);
       }
+      table.slots = grown;
       slot = h & mask;
-      while (streamTable[4 * slot] !== 0) slot = (slot + 1) & mask;
+      while (grown[4 * slot] !== 0) slot = (slot + 1) & mask;
     }
-    streamTable[4 * slot] = si + 1;
-    streamTable[4 * slot + 1] = h;
-    streamTable[4 * slot + 2] = ks;
-    streamTable[4 * slot + 3] = b - a;
+    const slots = table.slots;
+    slots[4 * slot] = si + 1;
+    slots[4 * slot + 1] = h;
+    slots[4 * slot + 2] = ks;
+    slots[4 * slot + 3] = b - a;
     return si;
   };
   const spans = new Int32Array(18);
@@ -164,6 +188,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
     if (batch !== undefined) batch = g(batch, 1);
     if (position !== undefined) position = g(position, 1);
     if (ids !== undefined) ids = g(ids, 16);
+    if (idHashes !== undefined) idHashes = g(idHashes, 1);
   };
   // Lowercase hex digit values by byte (−1: not one).
   const HEXV = new Int8Array(256).fill(-1);
@@ -290,6 +315,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
         if ((hi | lo) < 0) idOk = false;
         else ids![n * 16 + b] = (hi << 4) | lo;
       }
+      if (idHashes !== undefined) idHashes[n] = hashId!(idSeed, ids!, n * 16);
       if (!idOk) {
         failure = { j: n, stage: 5, byteOffset: start };
         n++;
@@ -326,7 +352,9 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
     batch: trim(batch),
     position: trim(position),
     ids: trim(ids, 16),
+    idHashes: trim(idHashes),
     streams: job.strict ? streams : undefined,
+    streamsFrom: job.strict ? streamsFrom : undefined,
   };
 
   function empty(at: number): RangeResult {
@@ -345,6 +373,7 @@ export const checkChainRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer):
       position: job.strict ? new Float64Array(0) : undefined,
       ids: job.strict ? new Uint8Array(0) : undefined,
       streams: job.strict ? [] : undefined,
+      streamsFrom: job.strict ? table.count : undefined,
     };
   }
 };

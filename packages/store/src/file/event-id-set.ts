@@ -29,7 +29,9 @@ export class IdSet {
   private n = 0;
   private candidates = new Float64Array(1024);
   private c = 0;
-  private readonly seed = randomBytes(4).readUInt32LE(0);
+  /** The ids' hash seed (drawn per set): a range checker hashes its ids with it (see {@link idHash}). */
+  readonly seed = randomBytes(4).readUInt32LE(0) | 0;
+  private readonly hashParts: Array<Int32Array | undefined> = [];
 
   /** Sizes the bitmap for about `count` ids (the join's estimate from the first range). */
   reserve(count: number): void {
@@ -42,28 +44,23 @@ export class IdSet {
 
   /** The seeded hash of the id at `ids[at..at+16)`. */
   private hashOf(ids: Uint8Array, at: number): number {
-    const w0 = (ids[at]! << 24) | (ids[at + 1]! << 16) | (ids[at + 2]! << 8) | ids[at + 3]!;
-    const w1 = (ids[at + 4]! << 24) | (ids[at + 5]! << 16) | (ids[at + 6]! << 8) | ids[at + 7]!;
-    const w2 = (ids[at + 8]! << 24) | (ids[at + 9]! << 16) | (ids[at + 10]! << 8) | ids[at + 11]!;
-    const w3 = (ids[at + 12]! << 24) | (ids[at + 13]! << 16) | (ids[at + 14]! << 8) | ids[at + 15]!;
-    let h = this.seed ^ Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ w1, 0xc2b2ae35);
-    h = Math.imul(h ^ w2, 0x27d4eb2f);
-    h ^= w3;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return h ^ (h >>> 16);
+    return idHash(this.seed, ids, at);
   }
 
-  /** Adds the `count` ids of `ids` (16 bytes each), numbered after those added before. */
-  add(ids: Uint8Array, count: number): void {
+  /**
+   * Adds the `count` ids of `ids` (16 bytes each), numbered after those added before; `hashes`, when
+   * given, holds each one's {@link idHash} with this set's seed (a range checker computes them as it
+   * reads the ids, on its worker thread).
+   */
+  add(ids: Uint8Array, count: number, hashes?: Int32Array): void {
     if (this.bits.length === 0) this.reserve(count);
     this.parts.push(ids);
+    this.hashParts.push(hashes);
     this.starts.push(this.n);
     const bits = this.bits;
     const mask = bits.length * 32 - 1;
     for (let j = 0; j < count; j++) {
-      const b = this.hashOf(ids, 16 * j) & mask;
+      const b = (hashes === undefined ? this.hashOf(ids, 16 * j) : hashes[j]!) & mask;
       const word = bits[b >>> 5]!;
       const bit = 1 << (b & 31);
       if ((word & bit) === 0) bits[b >>> 5] = word | bit;
@@ -134,11 +131,12 @@ export class IdSet {
     if (!any) return undefined;
     for (let p = 0; p < this.parts.length; p++) {
       const ids = this.parts[p]!;
+      const hashes = this.hashParts[p];
       const start = this.starts[p]!;
       const end = Math.min(limit, p + 1 < this.starts.length ? this.starts[p + 1]! : this.n);
       for (let index = start; index < end; index++) {
         const at = 16 * (index - start);
-        const h = this.hashOf(ids, at);
+        const h = hashes === undefined ? this.hashOf(ids, at) : hashes[index - start]!;
         const f = h >>> 12;
         if ((filter[f >>> 5]! & (1 << (f & 31))) === 0) continue;
         const t = slotOf(ids, at, h);
@@ -151,6 +149,26 @@ export class IdSet {
     return undefined;
   }
 }
+
+/**
+ * The seeded 32-bit hash of the event id at `ids[at..at+16)` that {@link IdSet} files ids by.
+ * Self-contained (no reference outside its body): the range checkers' worker program runs its source
+ * text (`chain-pool.ts`), so that a worker hashes the ids it reads, not the joining thread.
+ * @example idHash(7, new Uint8Array(16), 0) === idHash(7, new Uint8Array(16), 0) // true
+ */
+export const idHash = (seed: number, ids: Uint8Array, at: number): number => {
+  const w0 = (ids[at]! << 24) | (ids[at + 1]! << 16) | (ids[at + 2]! << 8) | ids[at + 3]!;
+  const w1 = (ids[at + 4]! << 24) | (ids[at + 5]! << 16) | (ids[at + 6]! << 8) | ids[at + 7]!;
+  const w2 = (ids[at + 8]! << 24) | (ids[at + 9]! << 16) | (ids[at + 10]! << 8) | ids[at + 11]!;
+  const w3 = (ids[at + 12]! << 24) | (ids[at + 13]! << 16) | (ids[at + 14]! << 8) | ids[at + 15]!;
+  let h = seed ^ Math.imul(w0 ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ w1, 0xc2b2ae35);
+  h = Math.imul(h ^ w2, 0x27d4eb2f);
+  h ^= w3;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
 
 /**
  * The id at `ids[at..at+16)` written as a UUID.
