@@ -1,3 +1,7 @@
+import { fillCheckpoints, upperBound } from "./knowledge-checkpoints.js";
+
+export { upperBound } from "./knowledge-checkpoints.js";
+
 /** Smallest number of deltas between two knowledge checkpoints of a column. */
 const MIN_STRIDE = 512;
 
@@ -16,23 +20,6 @@ const SCAN_BELOW = 16;
  * @example const a = doubles(3); a[0] = 1;
  */
 export const doubles = (n: number): number[] => new Array<number>(n).fill(0.5);
-
-/**
- * Index of the first element of `a[from..to)` greater than `x` (sorted ascending there).
- * @example
- * upperBound([1, 2, 2, 5], 0, 4, 2) // 3
- * upperBound([1, 2, 2, 5], 0, 2, 9) // 2 (the end of the range: nothing there is greater)
- */
-export const upperBound = (a: ArrayLike<number>, from: number, to: number, x: number): number => {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-};
 
 /**
  * The arrays of a {@link ColumnSegment} (compressed sparse rows; see its description): days are whole
@@ -279,23 +266,10 @@ export class ColumnSegment {
   private buildCheckpoints(column: number, stride: number): number[] {
     const s0 = this.sumStart[column] as number;
     const s1 = this.sumStart[column + 1] as number;
-    const u = s1 - s0;
     const a = this.start[column] as number;
     const count = Math.floor(((this.start[column + 1] as number) - a) / stride);
-    const sums = doubles(count * u);
-    const running = doubles(u).fill(0);
-    for (let j = 1; j <= count; j++) {
-      for (let x = a + (j - 1) * stride; x < a + j * stride; x++) {
-        const i = upperBound(this.sumDays, s0, s1, this.days[x] as number) - 1 - s0;
-        running[i] = (running[i] as number) + (this.amounts[x] as number);
-      }
-      let acc = 0;
-      const base = (j - 1) * u;
-      for (let i = 0; i < u; i++) {
-        acc += running[i] as number;
-        sums[base + i] = acc;
-      }
-    }
+    const sums = doubles(count * (s1 - s0));
+    fillCheckpoints(sums, this.days, this.amounts, a, count, stride, this.sumDays, s0, s1);
     this.checkpoints.set(column, sums);
     return sums;
   }
