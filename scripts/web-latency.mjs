@@ -18,7 +18,7 @@
 //
 //   node scripts/web-latency.mjs LEDGER [rounds] [--json OUT] [--settle S]
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -75,6 +75,16 @@ const fetchText = (url) =>
       );
     }).on("error", reject);
   });
+
+/** A process's peak resident set (VmHWM, MiB) where /proc says it (Linux), undefined elsewhere. */
+const peakRssMiB = (pid) => {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+  } catch {
+    return undefined;
+  }
+};
 
 /** Nearest-rank percentile. */
 const pct = (xs, p) => {
@@ -233,6 +243,8 @@ try {
     );
   }
 } finally {
+  results.peakRssMiB = peakRssMiB(s.child.pid);
+  if (results.peakRssMiB !== undefined) console.log(`\nserver peak RSS (VmHWM): ${results.peakRssMiB} MiB`);
   await stop(s.child);
   console.log(`\nloadavg at end: ${load()}`);
   if (jsonOut !== undefined) writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);

@@ -3,11 +3,12 @@ import type { LoadedLedger } from "../engine/load-ledger.js";
 /**
  * What a page's first questions read slowest on a large ledger, one small step each: every persisted
  * whole-ledger column read ahead with its knowledge checkpoints (the known-at slider's first instant
- * and a compare's snapshots as known at A: ~1 s of CPU for the first on the national ledger), then
- * the provenance table's per-event columns and names (the first `explain` and the late events), then
- * the province and full-detail levels whole, a slice a step (~220 MB each at national: what the first
- * sector scope reads, 2.5–3 s of CPU in one synchronous read, and what a province level paged long
- * enough reads at whichever query comes next — a slow `targets` round over HTTP was that).
+ * and a compare's snapshots as known at A: ~0.4 s of CPU on the national ledger), then the provenance
+ * table's per-event columns and names (the first `explain` and the late events), then the full-detail
+ * and province levels whole, a slice a step (~220 MB each at national): the full-detail level first,
+ * what the first sector scope reads (the slowest first question when a query had to finish it: 2.2 s
+ * at once on a quiet machine), then the province level, what a province level paged long enough reads
+ * at whichever query comes next (a slow `targets` round over HTTP was that).
  *
  * @example
  * // A year of Bình Thuận (60) written to a ledger file; the second open reopens its persisted index.
@@ -27,20 +28,21 @@ export function* warmUpSteps(l: LoadedLedger): Generator<void> {
     yield;
   }
   const p = l.provenance;
-  if (p === undefined) return;
-  for (const read of [
-    () => p.eventRecs(),
-    () => p.eventDays(),
-    () => p.eventTypes(),
-    () => p.eventStreams(),
-    () => p.cellKeys(),
-    () => p.streamIds(),
-  ]) {
-    read();
-    yield;
-  }
-  // Last: the largest, and the questions above come first on a page.
-  for (const level of ["province", "detail"] as const) yield* l.index.readAhead(level);
+  if (p !== undefined)
+    for (const read of [
+      () => p.eventRecs(),
+      () => p.eventDays(),
+      () => p.eventTypes(),
+      () => p.eventStreams(),
+      () => p.cellKeys(),
+      () => p.streamIds(),
+    ]) {
+      read();
+      yield;
+    }
+  // The full-detail level before the province level: a first sector scope needs it whole (a province
+  // scope pages a few hundred columns; its level is needed whole only after thousands).
+  for (const level of ["detail", "province"] as const) yield* l.index.readAhead(level);
 }
 
 /** How long one turn of the warm-up may run before it lets waiting requests in (ms). */

@@ -134,14 +134,14 @@ export class ColumnLayout implements DeltaSink {
     return this;
   }
 
-  /** The columns of a series at a level (for query evaluation); with a sector, only its full-detail ones. */
-  columnsOf(key: number, level: CellLevel, sector?: string): ReadonlyArray<CellColumn> {
+  /** A series' columns at a level; a sector's full-detail ones; a district's maybe only (the query filters). */
+  columnsOf(key: number, level: CellLevel, sector?: string, district?: string): ReadonlyArray<CellColumn> {
     const img = this.image;
-    // A sector of a series not listed nor fed at full detail: its columns straight from the image.
+    // A sector or district of a series not listed nor fed at full detail: its columns from the image.
     const unlisted =
       !this.loaded.detail && !this.listedKeys.detail.has(key) && !this.bySeries.get(key)?.detail.length;
-    if (sector !== undefined && level === "detail" && img !== undefined && unlisted)
-      return imageColumnsOf(img, "detail", key, { sector, of: (cellId) => this.cell(cellId).sector });
+    if ((sector ?? district) !== undefined && level === "detail" && img !== undefined && unlisted)
+      return imageColumnsOf(img, "detail", key, { sector, district, of: (cellId) => this.cell(cellId) });
     // A reopened layout lists the series' own persisted columns (a slice of the level's, by key).
     if (img !== undefined && !this.loaded[level] && !this.listedKeys[level].has(key)) {
       this.openStores();

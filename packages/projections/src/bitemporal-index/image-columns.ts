@@ -51,7 +51,7 @@ export const imageColumns = (
 const grouped = new WeakMap<IndexImageSource, Map<Level, Grouped>>();
 /** One series' columns at a level, those of the cells `keep` keeps only when given. */
 type Grouped = (key: number, keep?: (cellId: number) => boolean) => ColumnList;
-/** Each image's lists of one series' columns in one sector, by `level|key|sector`. */
+/** Each image's lists of one series' columns in one sector and/or district, by `level|key|sector|district`. */
 const bySector = new WeakMap<IndexImageSource, Map<string, ColumnList>>();
 /** How many series each image's levels were asked for before they were grouped (scanned instead). */
 const scanned = new WeakMap<IndexImageSource, Map<Level, number>>();
@@ -73,27 +73,38 @@ type ColumnList = Array<{ readonly cellId: number; readonly column: number }>;
  * full-detail query lists ~100 series, and a scan of the 1.36 M `colKey` entries for each was 1–1.5 s
  * of a first sector-scoped snapshot on the national ledger. No object is made for the columns of series
  * not asked for (97 k at province level, 1.36 M at full detail). With `only`, the columns of the cells
- * in one sector only (`of` names a cell's sector), from the level grouped, kept with the image.
+ * in one sector and/or district only (`of` gives a cell), from the level grouped, kept with the image.
  * @example imageColumnsOf(imageSourceOf(buildIndex([]).toImage()), "province", 7) // []
  */
 export const imageColumnsOf = (
   img: IndexImageSource,
   level: Level,
   key: number,
-  only?: { readonly sector: string; readonly of: (cellId: number) => string },
+  only?: {
+    readonly sector?: string | undefined;
+    readonly district?: string | undefined;
+    readonly of: (cellId: number) => { readonly sector: string; readonly district: string };
+  },
 ): ColumnList => {
   if (only !== undefined) {
-    // One sector's columns, kept with the image: no object for the other sectors' columns (listing a
-    // series' columns whole for the first sector scope was ~1 s of CPU at national, level in memory).
+    // One sector's or district's columns, kept with the image: no object for the others' columns
+    // (listing a series' columns whole for the first sector scope was ~1 s of CPU at national, level in
+    // memory; a district scope walked them all at each point of its sparklines, ~0.6 s of its first 1 s).
     let lists = bySector.get(img);
     if (lists === undefined) {
       lists = new Map();
       bySector.set(img, lists);
     }
-    const k = `${level}|${key}|${only.sector}`;
+    const { sector, district, of } = only;
+    const k = `${level}|${key}|${sector ?? ""}|${district ?? ""}`;
     let list = lists.get(k);
     if (list === undefined) {
-      list = groupedOf(img, level)(key, (cellId) => only.of(cellId) === only.sector);
+      list = groupedOf(img, level)(key, (cellId) => {
+        const c = of(cellId);
+        return (
+          (sector === undefined || c.sector === sector) && (district === undefined || c.district === district)
+        );
+      });
       lists.set(k, list);
     }
     return list;

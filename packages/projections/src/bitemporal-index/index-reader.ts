@@ -37,7 +37,7 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
   return {
     value: (key: number, day: number, population: Population): number => {
       let sum = 0;
-      for (const { cellId, column } of index.columnsOf(key, level, q.scope.sector)) {
+      for (const { cellId, column } of index.columnsOf(key, level, q.scope.sector, q.scope.district)) {
         const cell = index.cell(cellId);
         if (inScope(cellId, cell) && cellInPopulation(cell, population))
           sum += index.sumAt(level, column, day, q.knownAtMs);
@@ -46,7 +46,7 @@ export const indexReader = (index: ProjectionIndex, q: ResolvedQuery): SeriesRea
     },
     positiveDistricts: (key: number, day: number, population: Population): number => {
       const byDistrict = new Map<string, number>();
-      for (const { cellId, column } of index.columnsOf(key, "detail", q.scope.sector)) {
+      for (const { cellId, column } of index.columnsOf(key, "detail", q.scope.sector, q.scope.district)) {
         const cell = index.cell(cellId);
         if (cell.district === "" || !inScope(cellId, cell) || !cellInPopulation(cell, population)) continue;
         byDistrict.set(

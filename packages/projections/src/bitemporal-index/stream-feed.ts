@@ -90,7 +90,7 @@ export class StreamFeed {
 
   /** Feeds one event (see `ProjectionIndex.add`). */
   add(event: RecordedEvent): FeedResult {
-    let entry = this.streams.get(event.streamId) ?? this.imageEntry(event.streamId);
+    let entry = this.entryOf(event.streamId);
     if (entry === undefined) {
       entry = newStreamEntry();
       this.streams.set(event.streamId, entry);
@@ -349,12 +349,12 @@ export class StreamFeed {
   }
 
   /**
-   * A stream of the image not read yet, as a cold entry (added to `streams`), or undefined when the
-   * image does not hold it (or every stream is read already).
+   * A stream's entry: held, or a stream of the image not read yet made a cold entry (added to `streams`,
+   * the image's other streams left unread); undefined when neither holds it.
    */
-  private imageEntry(id: string): StreamEntry | undefined {
+  entryOf(id: string): StreamEntry | undefined {
     const img = this.pending;
-    if (img === undefined) return undefined;
+    if (img === undefined || this.streams.has(id)) return this.streams.get(id);
     const table = this.tableOf(img);
     const i = table.indexOf(id);
     if (i < 0) return undefined;
