@@ -1,8 +1,10 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import { imageSourceOf } from "../bitemporal-index/index-image.js";
 import type { FeedTap } from "../bitemporal-index/stream-entry.js";
+import type { TimedEvent } from "../model/live-events.js";
 import { ProvenanceBuilder } from "./provenance-builder.js";
 import { ProvenanceTable } from "./provenance-table.js";
+import { provenanceChange } from "./stream-provenance.js";
 
 /**
  * Builds the provenance table **while the index is fed** holding no events
@@ -10,10 +12,13 @@ import { ProvenanceTable } from "./provenance-table.js";
  * afterwards. An event that its stream's fold takes (it comes after the stream's others in valid and
  * transaction time: the usual case) has as its marginal contribution exactly the deltas the index
  * emits for it (both are the new sweep from its day minus the old tail from that day), recorded at its
- * recording instant: those become its entries as they are emitted. A stream that needed its events
- * (a back-dated event other than a flow or the reports the fold takes, a retraction, a redelivery) is marked dirty:
- * its entries are derived from its events at the end, as `ProvenanceTable.build` does. Either way the
- * table answers as the one built from the events (`provenance-tap.prop.test.ts`).
+ * recording instant: those become its entries as they are emitted. An event that made its stream read
+ * its events back (a back-dated event other than a flow or the reports the fold takes, a retraction)
+ * is folded from the stream's live lists before and after it (`restated`, {@link provenanceChange}:
+ * what `ProvenanceTable.build` records at its instant), so no stream is folded again at the end but one
+ * that received a redelivery or an event recorded out of order: that one is marked dirty, and its
+ * entries are derived from its events at the end, as `ProvenanceTable.build` does. Either way the table
+ * answers as the one built from the events (`provenance-tap.prop.test.ts`).
  *
  * @example
  * const tap = new ProvenanceTap(0);
@@ -60,6 +65,20 @@ export class ProvenanceTap implements FeedTap {
 
   readonly delta = (key: number, cell: string, day: number, amount: number, rec: number): void => {
     this.builder?.entry(this.position, key, cell, day, amount, rec, this.stream);
+  };
+
+  readonly restated = (
+    streamId: string,
+    event: TimedEvent,
+    before: ReadonlyArray<TimedEvent>,
+    after: ReadonlyArray<TimedEvent>,
+  ): void => {
+    const r = event.recorded;
+    this.event(streamId, r.position, event.recordedMs, event.day, r.event.type);
+    const b = this.builder;
+    if (b === undefined) return;
+    const s = this.stream;
+    provenanceChange(before, after, event.recordedMs, (p, k, c, d, a, rec) => b.entry(p, k, c, d, a, rec, s));
   };
 
   readonly dirty = (streamId: string): void => {

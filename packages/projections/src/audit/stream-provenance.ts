@@ -175,6 +175,84 @@ const insertByValidTime = (live: TimedEvent[], e: TimedEvent): void => {
   live.splice(i, 0, e);
 };
 
+/** How many leading events two live lists share (the same objects, in the same places). */
+const sharedPrefix = (live: ReadonlyArray<TimedEvent>, next: ReadonlyArray<TimedEvent>): number => {
+  let c = 0;
+  while (c < live.length && c < next.length && live[c] === next[c]) c++;
+  return c;
+};
+
+/**
+ * One recording instant `rec` of a stream's provenance: the live list becomes `next`, of which the
+ * first `c` events are unchanged and folded in `fold`; `before` holds the marginals, as they were, of
+ * the events that were live from place `c` on (undefined when none was). Emits each event's marginal
+ * from `c` on (a new event's whole, an event already live what its marginal changed by) and withdraws
+ * those of events no longer live; pushes the marginals from `c` on to `marginals`.
+ */
+const emitInstant = (
+  sink: ProvenanceSink,
+  rec: number,
+  next: ReadonlyArray<TimedEvent>,
+  c: number,
+  fold: PrefixFold,
+  before: Map<TimedEvent, Marginal> | undefined,
+  marginals: Marginal[],
+): void => {
+  for (let k = c; k < next.length; k++) {
+    const e = next[k] as TimedEvent;
+    const m = foldNext(fold, e);
+    marginals.push(m);
+    const old = before?.get(e);
+    if (old === undefined) emitMarginal(sink, e.recorded.position, m, 1, rec);
+    else {
+      // An event already live: only what its marginal changed by is recorded at `rec` (nothing when
+      // it did not change, as for every event after a back-dated flow, which moves no stock).
+      before?.delete(e);
+      emitChange(sink, e.recorded.position, old, m, rec);
+    }
+  }
+  // Events no longer live (retracted): their marginals are withdrawn.
+  if (before !== undefined)
+    for (const [e, old] of before) emitMarginal(sink, e.recorded.position, old, -1, rec);
+};
+
+/**
+ * The provenance entries one recording instant `rec` adds to a stream's (see {@link streamProvenance}),
+ * from its live list before (`live`) and after (`next`, sharing the unchanged events' objects): what
+ * the marginal of each event after the first change became, and those of retracted events withdrawn.
+ * Costs two folds of the stream's live events, not its history: what lets the index's first build fold
+ * the provenance of a back-dated event or a retraction as it feeds it (`ProvenanceTap.restated`)
+ * instead of re-deriving the stream from its events afterwards.
+ *
+ * @example
+ * // A stream whose only event is retracted at the instant `rec`: its marginal is withdrawn.
+ * import { timed } from "../src/model/live-events.js";
+ * const events = asRecorded(generateLedger({ preset: "province", seed: 42, from: "2022-01-01", to: "2022-12-31" }));
+ * const founding = events.find((e) => e.event.type === "CoopFounded");
+ * if (founding === undefined) throw new Error("no founding");
+ * const amounts: number[] = [];
+ * provenanceChange([timed(founding)], [], Date.parse("2023-01-01T00:00:00Z"), (_p, _k, _c, _d, amount) => {
+ *   amounts.push(amount);
+ * });
+ * console.log(amounts.length > 0 && amounts.every((a) => a < 0)); // true: only withdrawals
+ */
+export const provenanceChange = (
+  live: ReadonlyArray<TimedEvent>,
+  next: ReadonlyArray<TimedEvent>,
+  rec: number,
+  sink: ProvenanceSink,
+): void => {
+  const c = sharedPrefix(live, next);
+  let before: Map<TimedEvent, Marginal> | undefined;
+  if (c < live.length) {
+    before = new Map();
+    const was = foldWhole(live.slice(0, c));
+    for (let k = c; k < live.length; k++)
+      before.set(live[k] as TimedEvent, foldNext(was, live[k] as TimedEvent));
+  }
+  emitInstant(sink, rec, next, c, foldWhole(next.slice(0, c)), before, []);
+};
+
 /**
  * The provenance history of one stream, as entries for {@link ProvenanceSink}: for every instant at
  * which the stream recorded something, each live event's **marginal contribution** (its valid-time
@@ -222,8 +300,7 @@ export const streamProvenance = (events: ReadonlyArray<RecordedEvent>, sink: Pro
         i++;
       }
     }
-    let c = 0;
-    while (c < live.length && c < next.length && live[c] === next[c]) c++;
+    const c = sharedPrefix(live, next);
     // The live list changed before its end: the prefix fold is rebuilt up to `c` (in one sweep) and the
     // marginals from `c` on are recomputed.
     let before: Map<TimedEvent, Marginal> | undefined;
@@ -233,22 +310,7 @@ export const streamProvenance = (events: ReadonlyArray<RecordedEvent>, sink: Pro
       marginals = marginals.slice(0, c);
       fold = foldWhole(next.slice(0, c));
     }
-    for (let k = c; k < next.length; k++) {
-      const e = next[k] as TimedEvent;
-      const m = foldNext(fold, e);
-      marginals.push(m);
-      const old = before?.get(e);
-      if (old === undefined) emitMarginal(sink, e.recorded.position, m, 1, rec);
-      else {
-        // An event already live: only what its marginal changed by is recorded at `rec` (nothing when
-        // it did not change, as for every event after a back-dated flow, which moves no stock).
-        before?.delete(e);
-        emitChange(sink, e.recorded.position, old, m, rec);
-      }
-    }
-    // Events no longer live (retracted): their marginals are withdrawn.
-    if (before !== undefined)
-      for (const [e, old] of before) emitMarginal(sink, e.recorded.position, old, -1, rec);
+    emitInstant(sink, rec, next, c, fold, before, marginals);
     live = next;
   }
 };

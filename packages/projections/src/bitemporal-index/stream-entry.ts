@@ -1,4 +1,4 @@
-import type { RecordedEvent } from "@coop-ledger/domain";
+import { instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
 import { appendDeltas, clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
@@ -168,21 +168,42 @@ export const rederiveEntry = (entry: StreamEntry, te: TimedEvent, out: DeltaSink
 /**
  * What an index fed holding no events reports besides its deltas, so that the provenance table is built
  * with it rather than by folding every stream again (`ProvenanceTap`, provenance-tap.ts): each event
- * folded from its stream's fold alone (`event`, then the deltas it caused, `delta`), and each stream
- * whose events had to be read back (`dirty`: its provenance is derived from its events instead).
- * @example const tap: FeedTap = { event: () => undefined, delta: () => undefined, dirty: () => undefined };
+ * folded from its stream's fold alone (`event`, then the deltas it caused, `delta`); each event that
+ * made its stream read its events back, a back-dated one or a retraction (`restated`: the event, and
+ * the stream's live list before and after it); and each stream whose provenance must be derived from its
+ * events instead (`dirty`: a redelivery, or an event recorded before the stream's latest).
+ * @example
+ * const tap: FeedTap = { event: () => undefined, delta: () => undefined, restated: () => undefined, dirty: () => undefined };
  */
 export interface FeedTap {
   readonly event: (streamId: string, position: number, recordedMs: number, day: number, type: string) => void;
   readonly delta: (key: number, cell: string, day: number, amount: number, rec: number) => void;
+  readonly restated: (
+    streamId: string,
+    event: TimedEvent,
+    before: ReadonlyArray<TimedEvent>,
+    after: ReadonlyArray<TimedEvent>,
+  ) => void;
   readonly dirty: (streamId: string) => void;
 }
+
+/**
+ * Whether the provenance of an event that a cold stream's fold cannot take is folded as it is fed
+ * ({@link FeedTap}'s `restated`): a new revision recorded no earlier than the stream's others (a
+ * back-dated event, a retraction). Else (a redelivery, an event recorded out of order) the stream is
+ * dirty: its provenance is derived from its events at the end.
+ * @example
+ * const late = { eventId: "e-1", revision: 0, position: 0, streamId: "coop-htx-1", event: { type: "CoopSuspended", data: { coopId: "htx-1", effectiveDate: "2021-03-01" } }, metadata: { recordedAt: "1970-01-01T00:00:00.000Z" } } as unknown as RecordedEvent;
+ * restatable(newStreamEntry(), late) // true
+ */
+export const restatable = (entry: StreamEntry, event: RecordedEvent): boolean =>
+  event.revision > entry.maxRevision && instantMs(event.metadata.recordedAt) >= entry.maxRecorded;
 
 /**
  * A sink that pushes to `out`, and to `tap` too while `on()` holds.
  * @example
  * const amounts: number[] = [];
- * const tap = { event: () => undefined, delta: (_k: number, _c: string, _d: number, a: number) => { amounts.push(a); }, dirty: () => undefined };
+ * const tap = { event: () => undefined, delta: (_k: number, _c: string, _d: number, a: number) => { amounts.push(a); }, restated: () => undefined, dirty: () => undefined };
  * teeSink({ push: () => undefined }, tap, () => true).push(1, "c", 0, 5, 0);
  * amounts // [5]
  */

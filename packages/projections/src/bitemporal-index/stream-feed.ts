@@ -21,13 +21,20 @@ import {
   NO_DELTAS,
   newStreamEntry,
   rederiveEntry,
+  restatable,
   type StreamEntry,
   scratchNew,
   scratchOld,
   tailAfter,
   teeSink,
 } from "./stream-entry.js";
-import { decodeStreamFold, encodeStreamFold, foldReader, type StreamFold } from "./stream-fold.js";
+import {
+  decodeStreamFold,
+  encodeStreamFold,
+  foldReader,
+  placeInFold,
+  type StreamFold,
+} from "./stream-fold.js";
 
 /** The one-event live list a fold is resumed with (only its last element is read). */
 const scratchOne: TimedEvent[] = [];
@@ -91,6 +98,7 @@ export class StreamFeed {
   /** Feeds one event (see `ProjectionIndex.add`). */
   add(event: RecordedEvent): FeedResult {
     let entry = this.entryOf(event.streamId);
+    let before: TimedEvent[] | undefined;
     if (entry === undefined) {
       entry = newStreamEntry();
       this.streams.set(event.streamId, entry);
@@ -98,23 +106,27 @@ export class StreamFeed {
       // Holding no events, a new stream's first event is folded hot and tapped (see holdNoEvents).
       this.tapping = this.holdNone && this.tap !== undefined;
     } else if (!entry.hot) {
-      // A cold stream: an event that continues it is folded from its fold alone; else it is hydrated.
+      // A cold stream: an event that continues it is folded from its fold alone; else it is hydrated,
+      // and its provenance (what the event changed of every event's) folded from the live lists around it.
       const fold = this.foldOf(entry);
       if (fold !== undefined && this.addToFold(entry, fold, event)) return "added";
-      this.tap?.dirty(event.streamId);
+      const restating = this.holdNone && this.tap !== undefined && restatable(entry, event);
+      if (!restating) this.tap?.dirty(event.streamId);
       hydrateEntry(entry, this.read(entry).map(timed));
+      if (restating) before = entry.live.slice();
     }
     const r = this.addHot(entry, event);
     this.tapping = false;
+    if (before !== undefined)
+      this.tap?.restated(event.streamId, entry.events.at(-1) as TimedEvent, before, entry.live);
     if (this.holdNone) coolEntry(entry);
     return r;
   }
 
   /**
    * Feeds holding no events ({@link coolEntry}): a stream keeps only its fold; one that receives an event
-   * its fold cannot take (a retraction, a redelivery, recorded out of order, back-dated but for the reports
-   * `backDatedReportFoldable` takes) reads its events back from `source`, is fed, and is cold again: one
-   * read-back per such event, and memory bounded by the folds, not the history (issue #12).
+   * its fold cannot take (see `addToFold`) reads its events back from `source`, is fed, and is cold
+   * again: one read-back per such event, memory bounded by the folds, not the history (issue #12).
    */
   holdNoEvents(source: EventSource, tap?: FeedTap): void {
     this.source = source;
@@ -270,17 +282,7 @@ export class StreamFeed {
       emitDifference(this.out, old, cut, suffix, te.recordedMs);
       f.tail = tailAfter(f.tail, suffix, te.day);
     }
-    // Where insertByValidTime puts it: before the first (a flow dated earlier), after the last.
-    if (f.liveCount === 0 || te.day < f.firstDay || (te.day === f.firstDay && rev < f.firstRevision)) {
-      f.firstType = type;
-      f.firstDay = te.day;
-      f.firstRevision = rev;
-    }
-    if (f.liveCount === 0 || te.day > f.lastDay || (te.day === f.lastDay && rev >= f.lastRevision)) {
-      f.lastDay = te.day;
-      f.lastRevision = rev;
-    }
-    f.liveCount++;
+    placeInFold(f, type, te.day, rev);
     this.tapping = false;
     return true;
   }

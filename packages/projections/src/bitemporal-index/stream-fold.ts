@@ -72,6 +72,27 @@ const revive = (value: unknown): unknown => {
 };
 
 /**
+ * Counts one more live event in a fold, placed where `insertByValidTime` puts it (day, then revision):
+ * before the first (a flow dated earlier), after the last.
+ * @example
+ * const f = { liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN } as StreamFold;
+ * placeInFold(f, "CoopFounded", 18_000, 0);
+ * f.lastDay // 18000
+ */
+export const placeInFold = (f: StreamFold, type: string, day: number, rev: number): void => {
+  if (f.liveCount === 0 || day < f.firstDay || (day === f.firstDay && rev < f.firstRevision)) {
+    f.firstType = type;
+    f.firstDay = day;
+    f.firstRevision = rev;
+  }
+  if (f.liveCount === 0 || day > f.lastDay || (day === f.lastDay && rev >= f.lastRevision)) {
+    f.lastDay = day;
+    f.lastRevision = rev;
+  }
+  f.liveCount++;
+};
+
+/**
  * A stream fold as a string (JSON; maps, sets and non-finite numbers tagged), for the index image.
  * Generic over the state's shape, so a field added to the stream state is persisted without a change
  * here (`decodeStreamFold(encodeStreamFold(f))` equals `f`: `stream-fold.prop.test.ts`).
