@@ -252,4 +252,39 @@ describe("the byte-level strict-content check", () => {
       expect(fast, c).toBe(exact);
     }
   });
+
+  it("a quote, a backslash, a control or a non-ASCII byte in every place of a string's four-byte words", () => {
+    // The string scan tests four bytes at once: each special byte at each offset of strings of 1 to 13
+    // bytes, in keys and in values, at each alignment of the content.
+    const specials = [
+      [0x00],
+      [0x1f],
+      [0x20],
+      [0x22],
+      [0x5c],
+      [0x5c, 0x6e],
+      [0x5c, 0x78],
+      [0x7f],
+      [0xc3, 0xa9],
+      [0xff],
+    ];
+    for (let len = 1; len <= 13; len++)
+      for (let at = 0; at < len; at++)
+        for (const sp of specials)
+          for (const pad of ["", "a", "ab", "abc"]) {
+            const str = Buffer.concat([
+              Buffer.alloc(at, 0x61),
+              Buffer.from(sp),
+              Buffer.alloc(len - at - 1, 0x62),
+            ]);
+            for (const [pre, post] of [
+              [`{"${pad}":"`, '"}'],
+              ['{"', `":"${pad}"}`],
+            ]) {
+              const content = Buffer.concat([Buffer.from(pre!), str, Buffer.from(post!)]);
+              const { fast, exact } = verdicts(content);
+              expect(fast, content.toString("latin1")).toBe(exact);
+            }
+          }
+  });
 });

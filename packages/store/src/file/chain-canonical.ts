@@ -53,6 +53,7 @@ export const makeCanonicalChecker = (): ((
 
   // The envelope's members as the words of their `"<name>":` bytes (little-endian), for the list last
   // seen (a range checker passes the same list on every line).
+  // Whole words cover every byte: those at 0, 4, 8, … and the last four bytes as one more (overlapping).
   let wordsFor: ReadonlyArray<Uint8Array> | undefined;
   let nameWords: Int32Array[] = [];
   const memberWords = (members: ReadonlyArray<Uint8Array>): void => {
@@ -60,14 +61,36 @@ export const makeCanonicalChecker = (): ((
     nameWords = members.map((m) => {
       const bytes = Uint8Array.of(34, ...m, 34, 58);
       const dv = new DataView(bytes.buffer);
-      return Int32Array.from({ length: bytes.length >> 2 }, (_, k) => dv.getInt32(4 * k, true));
+      const n = Math.ceil(bytes.length / 4);
+      return Int32Array.from({ length: n }, (_, k) =>
+        dv.getInt32(k < n - 1 ? 4 * k : bytes.length - 4, true),
+      );
     });
+  };
+
+  /**
+   * Index after the escape sequence at `k` (a backslash) inside a canonical string, or -1 (its own
+   * function: the string scan stays small enough to be inlined where it is called).
+   */
+  const escapeEnd = (buf: Buffer, k: number, end: number): number => {
+    const d = buf[k + 1];
+    // \" \\ \b \f \n \r \t
+    if (d === 34 || d === 92 || d === 98 || d === 102 || d === 110 || d === 114 || d === 116) return k + 2;
+    if (d !== 117 || k + 6 > end || buf[k + 2] !== 48 || buf[k + 3] !== 48) return -1;
+    const h1 = buf[k + 4] as number;
+    const h2 = buf[k + 5] as number;
+    const lo = h2 >= 48 && h2 <= 57 ? h2 - 48 : h2 >= 97 && h2 <= 102 ? h2 - 87 : -1;
+    if ((h1 !== 48 && h1 !== 49) || lo < 0) return -1;
+    const code = (h1 - 48) * 16 + lo;
+    // JSON.stringify writes these five as \b \t \n \f \r.
+    if (code === 8 || code === 9 || code === 10 || code === 12 || code === 13) return -1;
+    return k + 6;
   };
 
   /** Index after the closing quote of a canonical string starting at `i` (the opening quote), or -1. */
   const scanString = (buf: Buffer, i: number, end: number): number => {
     stringEsc = false;
-    const dv = wordsOf(buf);
+    const dv = view; // set for this buffer by the check (wordsOf)
     let k = i + 1;
     while (k < end) {
       // Four bytes at a time while none is a quote, a backslash or a control character (the bit tricks
@@ -90,21 +113,8 @@ export const makeCanonicalChecker = (): ((
       if (c < 0x20) return -1;
       if (c === 92) {
         stringEsc = true;
-        const d = buf[k + 1];
-        // \" \\ \b \f \n \r \t
-        if (d === 34 || d === 92 || d === 98 || d === 102 || d === 110 || d === 114 || d === 116) {
-          k += 2;
-          continue;
-        }
-        if (d !== 117 || k + 6 > end || buf[k + 2] !== 48 || buf[k + 3] !== 48) return -1;
-        const h1 = buf[k + 4] as number;
-        const h2 = buf[k + 5] as number;
-        const lo = h2 >= 48 && h2 <= 57 ? h2 - 48 : h2 >= 97 && h2 <= 102 ? h2 - 87 : -1;
-        if ((h1 !== 48 && h1 !== 49) || lo < 0) return -1;
-        const code = (h1 - 48) * 16 + lo;
-        // JSON.stringify writes these five as \b \t \n \f \r.
-        if (code === 8 || code === 9 || code === 10 || code === 12 || code === 13) return -1;
-        k += 6;
+        k = escapeEnd(buf, k, end);
+        if (k < 0) return -1;
         continue;
       }
       k++;
@@ -177,6 +187,7 @@ export const makeCanonicalChecker = (): ((
   };
 
   return (buf, from, end, members, spans) => {
+    const dv = wordsOf(buf);
     // The content is "{" + buf[from, end): level 1 is open, a key or "}" comes first.
     let depth = 1;
     kind[1] = 1;
@@ -205,12 +216,9 @@ export const makeCanonicalChecker = (): ((
           // Compared four bytes at a time with the member's `"<name>":` as words (made once a list).
           if (members !== wordsFor) memberWords(members);
           const words = nameWords[memberCount]!;
-          const dv = wordsOf(buf);
-          let k = 0;
-          for (; 4 * k + 4 <= m.length + 3; k++) if (dv.getInt32(i + 4 * k, true) !== words[k]) return false;
-          for (let b = 4 * k; b < m.length + 3; b++)
-            if (buf[i + b] !== (b === 0 || b === m.length + 1 ? 34 : b === m.length + 2 ? 58 : m[b - 1]))
-              return false;
+          const last = words.length - 1;
+          for (let k = 0; k < last; k++) if (dv.getInt32(i + 4 * k, true) !== words[k]) return false;
+          if (dv.getInt32(i + m.length - 1, true) !== words[last]) return false;
           memberCount++;
           i += m.length + 3;
           valueStart = i;
