@@ -53,6 +53,29 @@ const grouped = new WeakMap<IndexImageSource, Map<Level, Grouped>>();
 type Grouped = (key: number, keep?: (cellId: number) => boolean) => ColumnList;
 /** Each image's lists of one series' columns in one sector and/or district, by `level|key|sector|district`. */
 const bySector = new WeakMap<IndexImageSource, Map<string, ColumnList>>();
+/** Per image and filter (`sector|district`), each cell: 0 not asked yet, 1 kept, 2 not. */
+const keptCells = new WeakMap<IndexImageSource, Map<string, Int8Array>>();
+const keptCellsOf = (img: IndexImageSource, filter: string): Int8Array =>
+  memoised(keptCells, img, filter, () => new Int8Array(img.meta.cells));
+/** What is kept per image and key, made on first use. */
+const memoised = <K, V>(
+  maps: WeakMap<IndexImageSource, Map<K, V>>,
+  img: IndexImageSource,
+  k: K,
+  make: () => V,
+): V => {
+  let byKey = maps.get(img);
+  if (byKey === undefined) {
+    byKey = new Map();
+    maps.set(img, byKey);
+  }
+  let v = byKey.get(k);
+  if (v === undefined) {
+    v = make();
+    byKey.set(k, v);
+  }
+  return v;
+};
 /** How many series each image's levels were asked for before they were grouped (scanned instead). */
 const scanned = new WeakMap<IndexImageSource, Map<Level, number>>();
 /**
@@ -96,14 +119,23 @@ export const imageColumnsOf = (
       bySector.set(img, lists);
     }
     const { sector, district, of } = only;
-    const k = `${level}|${key}|${sector ?? ""}|${district ?? ""}`;
+    const filter = `${sector ?? ""}|${district ?? ""}`;
+    const k = `${level}|${key}|${filter}`;
     let list = lists.get(k);
     if (list === undefined) {
+      // Whether each cell is kept, decided once per filter (a series' columns name ~1 cell each).
+      const kept = keptCellsOf(img, filter);
       list = groupedOf(img, level)(key, (cellId) => {
-        const c = of(cellId);
-        return (
-          (sector === undefined || c.sector === sector) && (district === undefined || c.district === district)
-        );
+        let m = kept[cellId];
+        if (m !== 1 && m !== 2) {
+          const c = of(cellId);
+          const keep =
+            (sector === undefined || c.sector === sector) &&
+            (district === undefined || c.district === district);
+          m = keep ? 1 : 2;
+          kept[cellId] = m;
+        }
+        return m === 1;
       });
       lists.set(k, list);
     }
@@ -131,19 +163,8 @@ export const imageColumnsOf = (
 };
 
 /** A level's columns grouped by key, built once per image. */
-const groupedOf = (img: IndexImageSource, level: Level): Grouped => {
-  let levels = grouped.get(img);
-  if (levels === undefined) {
-    levels = new Map();
-    grouped.set(img, levels);
-  }
-  let of = levels.get(level);
-  if (of === undefined) {
-    of = groupByKey(img, level);
-    levels.set(level, of);
-  }
-  return of;
-};
+const groupedOf = (img: IndexImageSource, level: Level): Grouped =>
+  memoised(grouped, img, level, () => groupByKey(img, level));
 
 /** A level's columns, checked to match its count. */
 const levelColumns = (
