@@ -116,7 +116,7 @@ parentPort.on("message", (m) => {
     deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash };
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
     // One stream table for every strict range this thread checks (each stream named once a thread).
-    table ??= { slots: new Int32Array(4 * 1024), keys: new Uint8Array(16 * 1024), used: 0, count: 0 };
+    table ??= { slots: new Int32Array(8 * 1024), keys: new Uint8Array(16 * 1024), starts: [], used: 0, count: 0 };
     const r = m.job.strict ? checkChainRange(deps, m.job, buf, table) : checkLinkRange(deps, m.job, buf);
     const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids, r.idHashes]
       .filter((a) => a !== undefined && a.buffer.byteLength > 0)

@@ -189,15 +189,17 @@ export interface RangeResult {
 /**
  * The streams a strict range check has met, interned by their bytes (see `checkChainRange`): kept by
  * the caller across ranges (a worker thread keeps one for all the ranges it checks), so that each
- * stream is decoded and named once. `slots` holds four ints a slot (index + 1, the bytes' hash, their
- * start in `keys`, their length); `seed` is the hash's, drawn when the table is first used.
+ * stream is decoded and named once. `slots` holds eight ints a slot (index + 1, the bytes' hash, their
+ * length, their first 20 bytes as five words); `keys` every name's bytes (from `starts[index]`);
+ * `seed` is the hash's, drawn when the table is first used.
  * @example
- * const table: StreamTable = { slots: new Int32Array(4 * 1024), keys: new Uint8Array(16 * 1024), used: 0, count: 0 };
+ * const table: StreamTable = { slots: new Int32Array(8 * 1024), keys: new Uint8Array(16 * 1024), starts: [], used: 0, count: 0 };
  * console.log(table.count); // 0 (no stream met yet)
  */
 export interface StreamTable {
   slots: Int32Array;
   keys: Uint8Array;
+  starts: number[];
   used: number;
   count: number;
   seed?: number;
