@@ -32,7 +32,7 @@ const answers = (l: LoadedLedger) =>
   });
 
 describe("serve's warm-up (what the page's first questions read, read ahead while idle)", () => {
-  it("reads every persisted whole-ledger column and the provenance table's event columns, one step each, then the full-detail and province levels whole in slices, and changes no answer", async () => {
+  it("reads the full-detail level whole in slices, every persisted whole-ledger column and the provenance table's event columns, one step each, then the province level whole in slices, and changes no answer", async () => {
     await open(); // builds the index and the provenance table beside the copy
     const cold = await open(); // reopens them: nothing read yet
     const warm = await open();
@@ -47,7 +47,7 @@ describe("serve's warm-up (what the page's first questions read, read ahead whil
     expect(steps).toBeGreaterThan(columns + 6);
     expect(prepared.mock.calls).toEqual(Array.from({ length: columns }, (_, c) => ["ledger", c]));
     expect(recs).toHaveBeenCalledTimes(1);
-    expect(levels.mock.calls).toEqual([["detail"], ["province"]]); // then the two large levels whole
+    expect(levels.mock.calls).toEqual([["detail"], ["province"]]); // the two large levels, first and last
     expect(answers(warm)).toEqual(answers(cold));
   });
 

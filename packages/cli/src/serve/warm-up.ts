@@ -1,14 +1,15 @@
 import type { LoadedLedger } from "../engine/load-ledger.js";
 
 /**
- * What a page's first questions read slowest on a large ledger, one small step each: every persisted
- * whole-ledger column read ahead with its knowledge checkpoints (the known-at slider's first instant
- * and a compare's snapshots as known at A: ~0.4 s of CPU on the national ledger), then the provenance
- * table's per-event columns and names (the first `explain` and the late events), then the full-detail
- * and province levels whole, a slice a step (~220 MB each at national): the full-detail level first,
- * what the first sector scope reads (the slowest first question when a query had to finish it: 2.2 s
- * at once on a quiet machine), then the province level, what a province level paged long enough reads
- * at whichever query comes next (a slow `targets` round over HTTP was that).
+ * What a page's first questions read slowest on a large ledger, one small step each: first the
+ * full-detail level whole, a slice a step (~220 MB at national, ~0.3–0.4 s of CPU: what the first
+ * sector scope reads, the slowest first question when a query had to read it), then every persisted
+ * whole-ledger column with its knowledge checkpoints (the known-at slider's first instant and a
+ * compare's snapshots as known at A: ~0.4 s), then the provenance table's per-event columns and names
+ * (the first `explain` and the late events), last the province level whole (what a province level
+ * paged long enough reads at whichever query comes next: a slow `targets` round over HTTP was that).
+ * Over HTTP at load 10–12, the full-detail level first made the worst first-question p99 0.6–0.67 s
+ * (the slider's) where the whole-ledger columns first made it 0.96–1.5 s (the first sector's).
  *
  * @example
  * // A year of Bình Thuận (60) written to a ledger file; the second open reopens its persisted index.
@@ -19,9 +20,10 @@ import type { LoadedLedger } from "../engine/load-ledger.js";
  * if (E.isLeft(l)) throw new Error(l.left.message);
  * let steps = 0;
  * for (const _ of warmUpSteps(l.right)) steps++; // everything read ahead, at once
- * console.log(steps > l.right.index.persistedColumns("ledger") + 6); // true: a column a step, 6, then slices
+ * console.log(steps > l.right.index.persistedColumns("ledger") + 6); // true: slices, a column a step, 6, slices
  */
 export function* warmUpSteps(l: LoadedLedger): Generator<void> {
+  yield* l.index.readAhead("detail");
   const columns = l.index.persistedColumns("ledger");
   for (let c = 0; c < columns; c++) {
     l.index.prepareColumn("ledger", c);
@@ -40,9 +42,8 @@ export function* warmUpSteps(l: LoadedLedger): Generator<void> {
       read();
       yield;
     }
-  // The full-detail level before the province level: a first sector scope needs it whole (a province
-  // scope pages a few hundred columns; its level is needed whole only after thousands).
-  for (const level of ["detail", "province"] as const) yield* l.index.readAhead(level);
+  // Last: a province scope pages a few hundred columns; its level is needed whole only after thousands.
+  yield* l.index.readAhead("province");
 }
 
 /** How long one turn of the warm-up may run before it lets waiting requests in (ms). */
