@@ -56,7 +56,7 @@ export const guardedSource = (path: string, src: IndexImageSource): IndexImageSo
     strings: guard(src.strings),
     array: guard(src.array),
     range: guard(src.range),
-    ...(src.fold === undefined ? {} : { fold: guard(src.fold) }),
+    ...(src.layers === undefined ? {} : { layers: src.layers.map((l) => guardedSource(path, l)) }),
   };
 };
 

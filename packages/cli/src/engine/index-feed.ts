@@ -107,7 +107,7 @@ export const feedIndex = async (
       line: idx.ledger.events + 2,
       position: idx.ledger.events,
       prevHash: idx.ledger.lastHash,
-      revisions: index.streamRevisions(),
+      revisions: { get: (id) => index.streamRevision(id) },
     });
     if (E.isLeft(n)) return n;
     if (idx.ledger.events + n.right !== events)

@@ -1,13 +1,26 @@
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import { newStreamEntry, type StreamEntry } from "./stream-entry.js";
-import { packStreamFolds } from "./stream-fold.js";
+import { foldReader, packStreamFolds } from "./stream-fold.js";
+
+/** One image's stream tables (its own: an extension lists the streams it gave events to). */
+interface Layer {
+  readonly img: IndexImageSource;
+  readonly start: ArrayLike<number>;
+  readonly maxRecorded: ArrayLike<number>;
+  readonly maxRevision: ArrayLike<number>;
+  /** Its folds, read when first asked for. */
+  fold: ((k: number) => string | undefined) | undefined;
+}
 
 /**
  * The streams of a reopened index's image, read as tables and turned into stream entries one at a
  * time, when a stream is first fed or asked for. A national index holds about a hundred thousand
  * streams and 1.3 million positions: an extension that feeds a few thousand events needs the entries
- * of the streams those events belong to, and the highest revision of every stream (to check the
- * appended lines' revisions), never an entry per stream.
+ * of the streams those events belong to, and the highest revision of the streams they belong to, never
+ * an entry per stream. A file with extensions (`layerImages`) is read image by image (`img.layers`): a
+ * stream's positions are its ranges in the images that list it, its latest instant, revision and fold
+ * those of the last one; the layers' tables are never merged whole (that merge cost 564 ms of CPU for a
+ * national file with one extension).
  *
  * @example
  * const streams = ImageStreams.of(imageSourceOf(buildIndex([]).toImage()));
@@ -16,16 +29,15 @@ import { packStreamFolds } from "./stream-fold.js";
 export class ImageStreams {
   private readonly at = new Map<string, number>();
 
-  /** Every stream's positions, once read whole (by {@link readAllInto}); else read per stream. */
+  /** The base image's positions, once read whole (by {@link readAllInto}); else read per stream. */
   private allPositions: Float64Array | Int32Array | undefined = undefined;
 
   private constructor(
-    /** The stream ids, in the image's order. */
+    /** The stream ids, in the image's order (the base image's, then those later images add). */
     readonly ids: ReadonlyArray<string>,
-    private readonly start: ArrayLike<number>,
-    private readonly img: IndexImageSource,
-    private readonly maxRecorded: ArrayLike<number>,
-    private readonly maxRevision: ArrayLike<number>,
+    private readonly layers: ReadonlyArray<Layer>,
+    /** Per stream listed by a later image: each (image, place there) listing it, in image order. */
+    private readonly later: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>,
   ) {
     ids.forEach((id, i) => {
       this.at.set(id, i);
@@ -33,29 +45,54 @@ export class ImageStreams {
   }
 
   /**
-   * Reads the image's stream tables (ids, where each stream's positions start, its latest instant and
+   * Reads the images' stream tables (ids, where each stream's positions start, its latest instant and
    * revision). The positions themselves (1.3 million at national, 10 MB) are read per stream when its
    * entry is made: an extension makes a few thousand entries, scattered, and a whole read of the table
    * (and the check of every block of it) was a tenth of its CPU.
    */
   static of(img: IndexImageSource): ImageStreams {
-    const start = img.array("streamStart");
-    const maxRecorded = img.array("streamMaxRecorded");
-    const maxRevision = img.array("streamMaxRevision");
-    const ids = img.strings("streamIds");
-    const total = start[ids.length];
-    if (
-      start.length !== ids.length + 1 ||
-      ids.length !== img.meta.streams ||
-      maxRecorded.length !== ids.length ||
-      maxRevision.length !== ids.length ||
-      total === undefined ||
-      // The positions table holds exactly `total` entries: its last one is there, none after it.
-      (total > 0 && img.range("streamPositions", total - 1, total + 1).length !== 1) ||
-      (total === 0 && img.range("streamPositions", 0, 1).length !== 0)
-    )
+    const layers = (img.layers ?? [img]).map((layer): Layer & { ids: ReadonlyArray<string> } => {
+      const start = layer.array("streamStart");
+      const maxRecorded = layer.array("streamMaxRecorded");
+      const maxRevision = layer.array("streamMaxRevision");
+      const ids = layer.strings("streamIds");
+      const total = start[ids.length];
+      if (
+        start.length !== ids.length + 1 ||
+        maxRecorded.length !== ids.length ||
+        maxRevision.length !== ids.length ||
+        total === undefined ||
+        // The positions table holds exactly `total` entries: its last one is there, none after it.
+        (total > 0 && layer.range("streamPositions", total - 1, total + 1).length !== 1) ||
+        (total === 0 && layer.range("streamPositions", 0, 1).length !== 0)
+      )
+        throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+      return { img: layer, ids, start, maxRecorded, maxRevision, fold: undefined };
+    });
+    const base = layers[0];
+    const ids = base === undefined ? [] : [...base.ids];
+    const later = new Map<number, Array<readonly [number, number]>>();
+    if (layers.length > 1) {
+      const at = new Map<string, number>();
+      ids.forEach((id, i) => {
+        at.set(id, i);
+      });
+      for (let l = 1; l < layers.length; l++)
+        (layers[l] as (typeof layers)[number]).ids.forEach((id, k) => {
+          let i = at.get(id);
+          if (i === undefined) {
+            i = ids.length;
+            ids.push(id);
+            at.set(id, i);
+          }
+          const list = later.get(i);
+          if (list === undefined) later.set(i, [[l, k]]);
+          else list.push([l, k]);
+        });
+    }
+    if (ids.length !== img.meta.streams)
       throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
-    return new ImageStreams(ids, start, img, maxRecorded, maxRevision);
+    return new ImageStreams(ids, layers, later);
   }
 
   /** A stream's place in the image, or −1 when the image does not hold it. */
@@ -63,28 +100,51 @@ export class ImageStreams {
     return this.at.get(id) ?? -1;
   }
 
-  /** The `i`-th stream as a cold entry (its positions, latest instant and revision; its fold stays in the image). */
-  entry(i: number): StreamEntry {
-    const from = this.start[i] as number;
-    const to = this.start[i + 1] as number;
-    const total = this.start[this.ids.length] as number;
+  /** The last image listing the `i`-th stream and its place there. */
+  private last(i: number): readonly [number, number] {
+    const l = this.later.get(i);
+    return l === undefined ? [0, i] : (l[l.length - 1] as readonly [number, number]);
+  }
+
+  /** The positions of the `k`-th stream of image `l`, pushed onto `out`. */
+  private positionsInto(l: number, k: number, out: number[]): void {
+    const { img, start } = this.layers[l] as Layer;
+    const from = start[k] as number;
+    const to = start[k + 1] as number;
+    const total = start[start.length - 1] as number;
     if (!(from >= 0 && to >= from && to <= total))
-      throw new IndexImageDamaged(`index image: stream ${i}'s positions are not a range of the table`);
-    const all = this.allPositions;
-    const table = all ?? this.img.range("streamPositions", from, to);
+      throw new IndexImageDamaged(`index image: stream ${k}'s positions are not a range of the table`);
+    const all = l === 0 ? this.allPositions : undefined;
+    const table = all ?? img.range("streamPositions", from, to);
     const at = all === undefined ? 0 : from;
     if (table.length < at + to - from)
-      throw new IndexImageDamaged(`index image: stream ${i}'s positions are not a range of the table`);
-    const positions: number[] = new Array<number>(to - from);
-    for (let k = 0; k < to - from; k++) positions[k] = table[at + k] as number;
+      throw new IndexImageDamaged(`index image: stream ${k}'s positions are not a range of the table`);
+    for (let p = at; p < at + to - from; p++) out.push(table[p] as number);
+  }
+
+  /** The `i`-th stream as a cold entry (its positions, latest instant and revision; its fold stays in the image). */
+  entry(i: number): StreamEntry {
+    const positions: number[] = [];
+    if (i < (this.layers[0]?.maxRevision.length ?? 0)) this.positionsInto(0, i, positions);
+    for (const [l, k] of this.later.get(i) ?? []) this.positionsInto(l, k, positions);
+    const [l, k] = this.last(i);
+    const layer = this.layers[l] as Layer;
     return {
       ...newStreamEntry(),
       positions,
       hot: false,
-      maxRecorded: this.maxRecorded[i] as number,
-      maxRevision: this.maxRevision[i] as number,
+      maxRecorded: layer.maxRecorded[k] as number,
+      maxRevision: layer.maxRevision[k] as number,
       imageAt: i,
     };
+  }
+
+  /** The encoded fold of the `i`-th stream (from the last image listing it), undefined when none. */
+  fold(i: number): string | undefined {
+    const [l, k] = this.last(i);
+    const layer = this.layers[l] as Layer;
+    layer.fold ??= foldReader(layer.img);
+    return layer.fold(k);
   }
 
   /**
@@ -92,10 +152,13 @@ export class ImageStreams {
    * entries `streams` held for them kept), then the others `streams` held, in their order.
    */
   readAllInto(streams: Map<string, StreamEntry>): void {
-    // Every entry is made: one read of the whole table rather than one per stream.
-    this.allPositions ??= this.img.array("streamPositions");
-    if (this.allPositions.length !== (this.start[this.ids.length] as number))
-      throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+    // Every entry is made: one read of the base image's whole table rather than one per stream.
+    const base = this.layers[0];
+    if (base !== undefined) {
+      this.allPositions ??= base.img.array("streamPositions");
+      if (this.allPositions.length !== (base.start[base.start.length - 1] as number))
+        throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
+    }
     const held = new Map(streams);
     streams.clear();
     this.ids.forEach((id, i) => {
@@ -104,11 +167,17 @@ export class ImageStreams {
     for (const [id, e] of held) if (!streams.has(id)) streams.set(id, e);
   }
 
+  /** A stream's highest revision, or undefined when the image does not hold it. */
+  revisionOf(id: string): number | undefined {
+    const i = this.at.get(id);
+    if (i === undefined) return undefined;
+    const [l, k] = this.last(i);
+    return (this.layers[l] as Layer).maxRevision[k] as number;
+  }
+
   /** Each stream's highest revision, in the image's order, into `out`. */
   revisionsInto(out: Map<string, number>): Map<string, number> {
-    this.ids.forEach((id, i) => {
-      out.set(id, this.maxRevision[i] as number);
-    });
+    for (const id of this.ids) out.set(id, this.revisionOf(id) as number);
     return out;
   }
 }

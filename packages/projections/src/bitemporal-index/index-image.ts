@@ -121,11 +121,10 @@ export interface IndexImageSource {
   /** Elements `from … to` of a named array (only the bytes they lie in are read). */
   readonly range: (name: string, from: number, to: number) => Float64Array | Int32Array;
   /**
-   * The encoded fold (see `StreamFold`) of the `i`-th stream, in `strings("streamIds")` order; undefined
-   * when there is none. A layered source answers from the last layer that holds the stream. When absent,
-   * the fold is read from this image's own `streamFoldStart` / `streamFoldBytes` arrays.
+   * A layered source's images (`layerImages`), in order, each read as itself (its own arrays, not joined
+   * end to end): what reads a table per image, such as the columns grouped by cell. Absent for one image.
    */
-  readonly fold?: (i: number) => string | undefined;
+  readonly layers?: ReadonlyArray<IndexImageSource>;
 }
 
 /**

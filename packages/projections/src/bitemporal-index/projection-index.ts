@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import type { CellInfo } from "../model/cells.js";
 import { type CellColumn, type CellLevel, ColumnLayout } from "./column-layout.js";
 import { type ImageExtent, type IndexImage, type IndexImageSource, imageSourceOf } from "./index-image.js";
+import { cellColumnArrays } from "./persisted-columns.js";
 import type { EventSource, FeedResult, FeedTap } from "./stream-entry.js";
 import { StreamFeed } from "./stream-feed.js";
 
@@ -140,14 +141,17 @@ export class ProjectionIndex {
     return this.feed.streams.get(streamId)?.maxRecorded ?? Number.NEGATIVE_INFINITY;
   }
 
-  /**
-   * Each stream's highest revision fed (to resume a ledger read after the indexed prefix).
-   * @example
-   * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
-   * console.log(buildIndex(events).streamRevisions().get("coop-htx-60-00089")); // 2
-   */
+  /** Each stream's highest revision fed, in a map. @example buildIndex([]).streamRevisions().size // 0 */
   streamRevisions(): Map<string, number> {
     return this.feed.revisions();
+  }
+
+  /**
+   * One stream's highest revision fed, undefined for a stream never fed: what a ledger read resumed after
+   * the indexed prefix asks for each stream it meets. @example buildIndex([]).streamRevision("x") // undefined
+   */
+  streamRevision(streamId: string): number | undefined {
+    return this.feed.revision(streamId);
   }
 
   /** Whether every stream's events are held (false after {@link release} or {@link fromImage}). */
@@ -242,6 +246,7 @@ export class ProjectionIndex {
   private imageSince(mark: ImageExtent | undefined): IndexImage {
     const arrays: Record<string, Float64Array | Int32Array> = {};
     const { levels, cellKeys } = this.layout.imageArrays(mark, arrays);
+    cellColumnArrays(arrays, mark?.columns);
     const streamIds = this.feed.imageArrays(mark === undefined ? undefined : this.feed.touched, arrays);
     return {
       meta: {

@@ -28,13 +28,7 @@ import {
   tailAfter,
   teeSink,
 } from "./stream-entry.js";
-import {
-  decodeStreamFold,
-  encodeStreamFold,
-  foldReader,
-  placeInFold,
-  type StreamFold,
-} from "./stream-fold.js";
+import { decodeStreamFold, encodeStreamFold, placeInFold, type StreamFold } from "./stream-fold.js";
 
 /** The one-event live list a fold is resumed with (only its last element is read). */
 const scratchOne: TimedEvent[] = [];
@@ -45,9 +39,7 @@ const scratchOne: TimedEvent[] = [];
  * contribution changed by, pushed to a {@link DeltaSink} (the index's `ColumnLayout`). See
  * `ProjectionIndex` for the costs.
  *
- * @example
- * const feed = new StreamFeed({ push: () => undefined });
- * feed.eventCount // 0
+ * @example new StreamFeed({ push: () => undefined }).eventCount // 0
  */
 export class StreamFeed {
   /** Every stream fed, by id (in the order first fed). */
@@ -338,7 +330,7 @@ export class StreamFeed {
   /** Opens the feed on an image: its streams are read when first asked for ({@link readStreams}). */
   open(img: IndexImageSource, source: EventSource): void {
     this.pending = img;
-    this.foldAt = img.fold ?? foldReader(img);
+    this.foldAt = (i) => this.tableOf(img).fold(i); // a layered file's: from the last image listing it
     this.source = source;
     this.eventCount = img.meta.events;
     this.latest = img.meta.latest ?? Number.NEGATIVE_INFINITY;
@@ -373,6 +365,12 @@ export class StreamFeed {
     return out;
   }
 
+  /** A stream's highest revision fed, or undefined for a stream not fed (without making its entry). */
+  revision(id: string): number | undefined {
+    const held = this.streams.get(id)?.maxRevision;
+    return held ?? (this.pending === undefined ? undefined : this.tableOf(this.pending).revisionOf(id));
+  }
+
   /**
    * Reads every stream of the opened image as an entry (all cold but those fed since), in the image's
    * order, then the streams the image does not hold in the order first fed (as if read when opened).
@@ -382,7 +380,6 @@ export class StreamFeed {
     if (img === undefined) return;
     this.tableOf(img).readAllInto(this.streams);
     this.pending = undefined;
-    this.table = undefined;
     this.added = 0;
   }
 

@@ -2,7 +2,8 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import type { IndexImageSource } from "../bitemporal-index/index-image.js";
+import { IMAGE_LEVELS, type IndexImageSource } from "../bitemporal-index/index-image.js";
+import { PersistedColumns } from "../bitemporal-index/persisted-columns.js";
 import { buildIndex, type EventSource, ProjectionIndex } from "../bitemporal-index/projection-index.js";
 import { snapshot } from "../evaluate/snapshot-of-index.js";
 import { historyAndQueriesArb, type QueryPoint, queryOf } from "../test-support/arbitraries.js";
@@ -24,7 +25,11 @@ const join = (chunks: ReadonlyArray<Uint8Array>): Uint8Array => new Uint8Array(B
  */
 class IndexFile {
   bytes: Uint8Array;
+  /** The images as last opened, layered. */
+  layered: IndexImageSource | undefined = undefined;
   readonly reads: Array<Set<string>> = [];
+  /** The arrays read whole (not by range), per layer. */
+  readonly whole: Array<Set<string>> = [];
   constructor(index: ProjectionIndex) {
     this.bytes = join(encodeIndexImage(index.toImage(), null));
   }
@@ -35,6 +40,7 @@ class IndexFile {
   open(source: EventSource): { index: ProjectionIndex; layers: number; used: number } {
     const layers: IndexImageSource[] = [];
     this.reads.length = 0;
+    this.whole.length = 0;
     let at = 0;
     while (at < this.bytes.length) {
       const from = at;
@@ -45,12 +51,15 @@ class IndexFile {
       if (E.isLeft(opened)) throw new Error(opened.left.message);
       const s = opened.right.source;
       const log = new Set<string>();
+      const whole = new Set<string>();
       this.reads.push(log);
+      this.whole.push(whole);
       layers.push({
         meta: s.meta,
         strings: (k) => s.strings(k),
         array: (n) => {
           log.add(n);
+          whole.add(n);
           return s.array(n);
         },
         range: (n, a, z) => {
@@ -61,9 +70,29 @@ class IndexFile {
       at += opened.right.bytes;
     }
     const { source: layered, used } = layerImages(layers);
+    this.layered = layered;
     return { index: ProjectionIndex.fromImage(layered, source), layers: layers.length, used };
   }
 }
+
+/** A file of the first cut's index, extended by one image per following cut (`after` sees each). */
+const extendedFile = (
+  events: ReadonlyArray<RecordedEvent>,
+  cuts: ReadonlyArray<number>,
+  source: EventSource,
+  after: (file: IndexFile) => void = () => undefined,
+): IndexFile => {
+  const file = new IndexFile(buildIndex(events.slice(0, cuts[0])));
+  let from = cuts[0] as number;
+  for (const to of [...cuts.slice(1), events.length]) {
+    const { index } = file.open(source);
+    for (const e of events.slice(from, to)) index.add(e);
+    file.append(index);
+    after(file);
+    from = to;
+  }
+  return file;
+};
 
 /** Up to three cut points of a history, ascending. */
 const cutsOf = (n: number, seeds: ReadonlyArray<number>): number[] =>
@@ -81,14 +110,7 @@ describe("laws of the append-only persisted index (issue #12)", () => {
           const cuts = cutsOf(events.length, seeds);
           const source = sourceOf(events);
           const bulk = buildIndex(events);
-          const file = new IndexFile(buildIndex(events.slice(0, cuts[0])));
-          let from = cuts[0] as number;
-          for (const to of [...cuts.slice(1), events.length]) {
-            const { index } = file.open(source);
-            for (const e of events.slice(from, to)) index.add(e);
-            file.append(index);
-            from = to;
-          }
+          const file = extendedFile(events, cuts, source);
           const reopened = file.open(source);
           expect(reopened.used).toBe(reopened.layers);
           expect(reopened.layers).toBe(cuts.length + 1);
@@ -131,6 +153,42 @@ describe("laws of the append-only persisted index (issue #12)", () => {
         // Nor the roll-up tables (a fed column's roll-up columns are looked up by series and cell).
         expect([...(file.reads[0] ?? [])].filter((n) => /ColumnOf$/.test(n))).toEqual([]);
       }),
+      { ...params, numRuns: Math.max(10, Math.floor(RUNS / 4)) },
+    );
+  });
+
+  it("an extension of a file with extensions reads each image's tables by range: no column table, no stream positions read whole; every persisted column is found by its cell (format 7)", () => {
+    fc.assert(
+      fc.property(
+        historyAndQueriesArb,
+        fc.array(fc.nat(), { minLength: 2, maxLength: 3 }),
+        ([events], seeds) => {
+          const cuts = cutsOf(events.length, seeds);
+          const source = sourceOf(events);
+          // Neither the columns grouped by key or cell nor the streams' positions of any image, whole.
+          const file = extendedFile(events, cuts, source, (f) => {
+            for (const whole of f.whole)
+              expect(
+                [...whole].filter((n) => /colKey|colCell|streamPositions|cellColumns\.entries/.test(n)),
+              ).toEqual([]);
+          });
+          const { index } = file.open(source);
+          const layered = file.layered as IndexImageSource;
+          const columns = PersistedColumns.of(layered);
+          for (const level of IMAGE_LEVELS) {
+            const colKey = layered.array(`${level}.colKey`);
+            const colCell = layered.array(`${level}.colCell`);
+            for (let c = 0; c < colKey.length; c++) {
+              expect(columns.find(colKey[c] as number, colCell[c] as number)).toBe(c);
+              expect(columns.find(-1, colCell[c] as number)).toBe(-1);
+            }
+          }
+          // Each stream's revision, looked up alone (a resumed ledger read asks it per stream it meets).
+          const bulk = buildIndex(events);
+          for (const [id, rev] of bulk.streamRevisions()) expect(index.streamRevision(id)).toBe(rev);
+          expect(index.streamRevision("no-such-stream")).toBeUndefined();
+        },
+      ),
       { ...params, numRuns: Math.max(10, Math.floor(RUNS / 4)) },
     );
   });

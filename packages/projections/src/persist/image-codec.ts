@@ -8,23 +8,13 @@ import { fastChecksum } from "./fast-checksum.js";
 
 /**
  * The version of the persisted index's byte layout. Bump it on any change to the layout or to the
- * arrays' meaning; a reader rebuilds (never reads) an index of another version. Version 2: the data area
- * is checked in 64 KiB blocks (so a reader checks only what it reads) and the string tables are
- * sections of their own (so opening reads a small header). Version 3: a file may hold extension images
- * after its base image (an extension is appended, not rewritten; the total length in the fixed header
- * is the image's own), the meta counts cells and streams, and a segment may be stored sparsely.
- * Version 4: each stream's fold (state, tail, first and last live events) is persisted
- * (`streamFoldStart` / `streamFoldBytes`), so that an extension folds the appended events without
- * reading the streams' history back. Version 5: the data area is checked in 4 KiB blocks (were 64 KiB):
- * a query at an earlier knowledge instant reads a few hundred bytes of five arrays per column it sums,
- * and each read of an unchecked block read and checked the whole 64 KiB around it (a province query at
- * national read MBs for KBs of deltas); the block checksums grow to 8 bytes per 4 KiB (0.2 %).
- * Version 6: a stream's fold carries its report facts (the day the member count was last set, the day
- * each fiscal year's report took effect), so that a back-dated annual report is folded without the
- * stream's history.
- * @example INDEX_FORMAT_VERSION // 6
+ * arrays' meaning; a reader rebuilds (never reads) an index of another version. Each version's change is
+ * listed in docs/index-format.md ("Versioning rule"); the last, 7: every image persists its columns
+ * grouped by cell (`cellColumns.*`), so that an extension looks up the columns of the cells its events
+ * touch instead of reading and grouping every column of the index.
+ * @example INDEX_FORMAT_VERSION // 7
  */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a

@@ -5,7 +5,6 @@ import {
   IndexImageDamaged,
   type IndexImageSource,
 } from "../bitemporal-index/index-image.js";
-import { foldReader } from "../bitemporal-index/stream-fold.js";
 
 type Meta = IndexImage["meta"];
 type Level = (typeof IMAGE_LEVELS)[number];
@@ -98,14 +97,10 @@ export const layerImages = (
     });
   }
   const joined = new Map<string, Float64Array | Int32Array>();
-  /** Each layer's fold reader, made when a fold of that layer is first read. */
-  const readers: Array<(i: number) => string | undefined> = [];
   let streams:
     | {
         ids: string[];
         arrays: Record<string, Float64Array>;
-        /** Per stream: the last layer listing it (it holds the stream's latest fold) and its place there. */
-        foldAt: Array<readonly [number, number]>;
       }
     | undefined;
 
@@ -116,8 +111,7 @@ export const layerImages = (
     const base: number[][] = [];
     const maxRecorded: number[] = [];
     const maxRevision: number[] = [];
-    const foldAt: Array<readonly [number, number]> = [];
-    taken.forEach((layer, li) => {
+    taken.forEach((layer) => {
       const lids = layer.strings("streamIds");
       const start = layer.array("streamStart");
       const positions = layer.array("streamPositions");
@@ -139,7 +133,6 @@ export const layerImages = (
         for (let p = start[k] as number; p < (start[k + 1] as number); p++) list.push(positions[p] as number);
         maxRecorded[i] = rec[k] as number;
         maxRevision[i] = rev[k] as number;
-        foldAt[i] = [li, k];
       });
     });
     const start = new Float64Array(ids.length + 1);
@@ -161,7 +154,6 @@ export const layerImages = (
         streamMaxRecorded: Float64Array.from(maxRecorded),
         streamMaxRevision: Float64Array.from(maxRevision),
       },
-      foldAt,
     };
     return streams;
   };
@@ -187,6 +179,7 @@ export const layerImages = (
     used,
     source: {
       meta,
+      layers: taken,
       strings: (name) =>
         name === "streamIds" ? mergeStreams().ids : taken.flatMap((layer) => layer.strings(name)),
       array,
@@ -197,17 +190,6 @@ export const layerImages = (
         const where = segmentAt[level as Level][Number(j)];
         if (where === undefined) throw new IndexImageDamaged(`index image: array ${name} missing`);
         return (taken[where[0]] as IndexImageSource).range(`${level}.${where[1]}.${field}`, from, to);
-      },
-      fold: (i) => {
-        const where = mergeStreams().foldAt[i];
-        if (where === undefined) return undefined;
-        let read = readers[where[0]];
-        if (read === undefined) {
-          const layer = taken[where[0]] as IndexImageSource;
-          read = layer.fold ?? foldReader(layer);
-          readers[where[0]] = read;
-        }
-        return read(where[1]);
       },
     },
   };

@@ -242,6 +242,8 @@ export class ChainWalker {
   prevHash: string;
   position = 0;
   readonly revisions = new Map<string, number>();
+  /** A stream's last revision before the first line walked (a resumed walk), when `revisions` has none. */
+  prior: ((streamId: string) => number | undefined) | undefined = undefined;
   /** Remaining lines of the append in progress, or -1 between appends. */
   remaining = -1;
   batchStart: { line: number; byteOffset: number; lines: number } | undefined;
@@ -300,7 +302,7 @@ export class ChainWalker {
       });
     const seq = (reason: string): E.Either<LedgerIssue, never> =>
       E.left({ _tag: "OutOfSequence", line, byteOffset, reason, message: `${at()}: ${reason}` });
-    const last = this.revisions.get(f.streamId);
+    const last = this.revisions.get(f.streamId) ?? this.prior?.(f.streamId);
     // A stream already seen has a valid id; only a new one is checked against the pattern.
     if (last === undefined && !StreamIdCodec.is(f.streamId))
       return seq(`"${f.streamId.slice(0, 80)}" is not a stream id`);

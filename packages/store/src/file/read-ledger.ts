@@ -71,8 +71,11 @@ export interface ResumePoint {
   readonly position: number;
   /** The stored hash of the prefix's last line. */
   readonly prevHash: string;
-  /** Each stream's last revision in the prefix. */
-  readonly revisions: ReadonlyMap<string, number>;
+  /**
+   * Each stream's last revision in the prefix (a map will do): asked only for the streams the lines
+   * read belong to, so that resuming after a long prefix costs the lines read, not the prefix's streams.
+   */
+  readonly revisions: { get(streamId: string): number | undefined };
 }
 
 const unreadable = (path: string, e: unknown): LedgerIssue => ({
@@ -178,7 +181,7 @@ export async function* readLedgerChunks(
     if (resume !== undefined) {
       walker = new ChainWalker(resume.prevHash, options.verifyChain ?? false);
       walker.position = resume.position;
-      for (const [id, r] of resume.revisions) walker.revisions.set(id, r);
+      walker.prior = (id) => resume.revisions.get(id);
     }
     let parsed: ParsedLine | undefined;
     const fields = (buf: Buffer, s: number, e: number) => {
