@@ -17,7 +17,7 @@
 // no renaming inside them), and bundle.test.ts checks the pool works from a bundle built with these
 // options.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -105,17 +105,24 @@ export const bundleCli = async () => {
 
 /**
  * Bundles one more program that uses the CLI's engine as a library (the bench's side-by-side answer,
- * packages/bench/scripts/bundle-answer.mjs) into one ES module, with the executable's options: the CLI
- * itself, too, from its sources. Unbundled, such a program resolves and links the same ~225 modules the
+ * packages/bench/scripts/bundle-answer.mjs) into one ES module and its chunks (`<name>-chunks/` beside
+ * it), with the executable's options: the CLI
+ * itself, too, from its sources (`plugins` go before the resolvers of the sources). Unbundled, such a program resolves and links the same ~225 modules the
  * executable was bundled to spare (~0.3–0.4 s of CPU before its first line runs).
  */
-export const bundleProgram = async (entry, outfile) =>
+export const bundleProgram = async (entry, outfile, plugins = []) =>
   build({
     ...bundleOptions,
     absWorkingDir: packages,
-    entryPoints: [entry],
-    outfile,
+    // Split at its `import()`s as the executable is: a program that starts work before it loads the
+    // rest of itself (the side-by-side's `checkChainAhead`) loads only that part first. Unsplit, the
+    // modules behind an `import()` are wrapped and a static import of any of them runs them all.
+    entryPoints: { [basename(outfile, ".js")]: entry },
+    outdir: dirname(outfile),
+    splitting: true,
+    chunkNames: `${basename(outfile, ".js")}-chunks/[name]-[hash]`,
     plugins: [
+      ...plugins,
       {
         name: "coop-ledger-cli-sources",
         setup(b) {

@@ -9,6 +9,7 @@
 // The public API, by name (internals: `@coop-ledger/cli/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
 export { type CliContext, type CommandResult, makeContext } from "./context.js";
+export { checkChainAhead } from "./engine/chain-ahead.js";
 export { LedgerIdentity } from "./engine/ledger-identity.js";
 export {
   type IndexOrigin,

@@ -1,5 +1,6 @@
 import { closeSync, openSync, statSync } from "node:fs";
-import { type ChainScan, type LedgerIssue, scanChain, storedHashAt } from "@coop-ledger/store";
+import { type ChainScan, type LedgerIssue, type scanChain, storedHashAt } from "@coop-ledger/store";
+import { type StartedChainCheck, scanChainTaking } from "@coop-ledger/store/internal";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliError } from "../errors/cli-error.js";
 import { type IndexFile, indexPathOf } from "./index-file.js";
@@ -25,7 +26,8 @@ export interface CheckedLedger {
 
 /**
  * The raw pass over a ledger (`scanChain`: every link recomputed from the line bytes when `verify`, no
- * JSON parsed), its issue as a CLI error naming the line.
+ * JSON parsed), its issue as a CLI error naming the line; `started`: a check of the file started ahead,
+ * taken if it fits (`scanChainTaking`).
  *
  * @example
  * const r = await scanLedger("no-such-ledger.jsonl", { verify: true });
@@ -34,8 +36,11 @@ export interface CheckedLedger {
 export const scanLedger = async (
   path: string,
   options: Parameters<typeof scanChain>[1],
+  started?: StartedChainCheck,
 ): Promise<E.Either<CliError, ChainScan>> =>
-  E.mapLeft((i: LedgerIssue) => fromLedgerIssue(path, i))(await scanChain(path, options)());
+  E.mapLeft((i: LedgerIssue) => fromLedgerIssue(path, i))(
+    await scanChainTaking(path, options ?? {}, started)(),
+  );
 
 const rewritten = (path: string, idx: IndexFile, found: string | undefined): CliError => ({
   _tag: "LedgerCorrupt",

@@ -5,6 +5,7 @@ import { storedHashAt } from "@coop-ledger/store";
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
+import { takeChainAhead } from "./chain-ahead.js";
 import { feedIndex, type IndexOrigin, offsetSource } from "./index-feed.js";
 import { indexPathOf, readIndexFile } from "./index-file.js";
 import { writeBackIndex } from "./index-write-back.js";
@@ -102,7 +103,10 @@ export const loadLedger = async (
   const idxPath = indexPathOf(path);
   // The chain check starts first: its worker threads hash the file while this thread reads the index
   // (scanChain opens the file and starts them synchronously). No figure is computed before it passed.
-  const scanning = verify ? scanLedger(path, { verify: true, offsets: true }) : undefined;
+  // A check started ahead for this file (the executable's first step, `checkChainAhead`) is taken here.
+  const started = takeChainAhead(path);
+  if (!verify) started?.stop();
+  const scanning = verify ? scanLedger(path, { verify: true, offsets: true }, started) : undefined;
   const persisted = persist && options.reindex !== true ? readIndexFile(idxPath) : undefined;
   const idx = persisted !== undefined && E.isRight(persisted) ? persisted.right : undefined;
 

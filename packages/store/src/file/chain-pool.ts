@@ -48,6 +48,12 @@ export interface ChainCheckOptions {
   /** Strict: hash each event id with this seed as it is read (`RangeResult.idHashes`, for an `IdSet`). */
   readonly idSeed?: number;
   /**
+   * Ranges sent to each worker ahead of its answers (default 1): 2 when the calling thread may be busy
+   * for a while (loading the program: a check started ahead), so a worker does not wait for its next
+   * range meanwhile.
+   */
+  readonly queued?: number;
+  /**
    * Starts one worker thread on the checker's program (default `new Worker(source, { eval: true })`).
    * Tests pass one that crashes or runs out of memory, to check the pool then fails instead of waiting.
    */
@@ -245,7 +251,7 @@ export async function* checkRanges(
       failed ??= new ChainWorkerFailed("exit", code, undefined);
       wake?.();
     });
-    send(w);
+    for (let q = 0; q < (options.queued ?? 1); q++) send(w);
   }
   try {
     for (let k = 0; k < jobs.length; k++) {

@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import type { StartedChainCheck } from "./chain-ahead.js";
+import { frameOrLinkIssue, linkIssue, rangeEndIssue } from "./chain-issues.js";
 import { checkRanges } from "./chain-pool.js";
 import { parseHeader } from "./chain-walker.js";
 import { type LedgerHeader, MAX_LINE_BYTES } from "./ledger-format.js";
@@ -194,98 +195,21 @@ export const openChain = (
   }
 };
 
-/**
- * The issue a range reports at its end: a torn final line, or a line over the limit.
- * @example rangeEndIssue({ tag: "TornTail", byteOffset: 812, length: 40 }, 5)._tag // "TornLine"
- */
-export const rangeEndIssue = (
-  end:
-    | { readonly tag: "TornTail"; readonly byteOffset: number; readonly length: number }
-    | {
-        readonly tag: "TooLong";
-        readonly byteOffset: number;
-      },
-  line: number,
-): LedgerIssue =>
-  end.tag === "TornTail"
-    ? {
-        _tag: "TornLine",
-        line,
-        byteOffset: end.byteOffset,
-        length: end.length,
-        message: `line ${line} (byte ${end.byteOffset}): a torn final line (${end.length} bytes, no newline): a crash during a write that was never acknowledged: a repair cuts it, keeping a backup (coop-ledger repair --ledger FILE --apply)`,
-      }
-    : {
-        _tag: "LineTooLong",
-        line,
-        byteOffset: end.byteOffset,
-        limit: MAX_LINE_BYTES,
-        message: `line ${line} (byte ${end.byteOffset}): longer than the 1 MiB line limit`,
-      };
+// The issues a range reports, named by line (chain-issues.ts; verifyIntegrity reports them too).
+export { frameOrLinkIssue, linkIssue, rangeEndIssue } from "./chain-issues.js";
 
-/**
- * The chain link of a range's first line, checked against the previous range's last stored hash
- * (the join of two ranges); undefined when it holds.
- * @example
- * import { createHash } from "node:crypto";
- * import { linkIssue } from "@coop-ledger/store/internal";
- * // A range's first line: its stored hash and the bytes after its hash member.
- * const prevHash = "a".repeat(64); // the previous range's last stored hash
- * const content = Buffer.from('"type":"CoopSuspended"}');
- * const stored = createHash("sha256").update(prevHash).update("{").update(content).digest("hex");
- * console.log(linkIssue(prevHash, { stored, content }, 10, 2048)); // undefined: the link holds
- * console.log(linkIssue("b".repeat(64), { stored, content }, 10, 2048)?._tag); // "HashMismatch"
- */
-export const linkIssue = (
-  prevHash: string,
-  first: { readonly stored: string; readonly content: Uint8Array },
-  line: number,
-  byteOffset: number,
-): LedgerIssue | undefined => {
-  const computed = createHash("sha256").update(prevHash).update("{").update(first.content).digest("hex");
-  return computed === first.stored
-    ? undefined
-    : {
-        _tag: "HashMismatch",
-        line,
-        byteOffset,
-        stored: first.stored,
-        computed,
-        message: `line ${line} (byte ${byteOffset}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
-      };
+/** Whether a check started ahead checks the file opened here, whole, from the same header. */
+const fits = (started: StartedChainCheck, o: OpenedChain, wantOffsets: boolean): boolean => {
+  const st = fstatSync(o.fd);
+  return (
+    st.dev === started.dev &&
+    st.ino === started.ino &&
+    o.size === started.size &&
+    o.bodyStart === started.bodyStart &&
+    o.headerHash === started.headerHash &&
+    (started.offsets || !wantOffsets)
+  );
 };
-
-/**
- * The issue of a range's frame (stage 1) or link (stage 2) failure.
- * @example
- * frameOrLinkIssue({ stage: 1, byteOffset: 2048 }, 10)._tag // "MalformedLine"
- * frameOrLinkIssue({ stage: 2, byteOffset: 2048, stored: "a".repeat(64), computed: "b".repeat(64) }, 10)._tag // "HashMismatch"
- */
-export const frameOrLinkIssue = (
-  f: {
-    readonly stage: number;
-    readonly byteOffset: number;
-    readonly stored?: string;
-    readonly computed?: string;
-  },
-  line: number,
-): LedgerIssue =>
-  f.stage === 1
-    ? {
-        _tag: "MalformedLine",
-        line,
-        byteOffset: f.byteOffset,
-        reason: "bad frame",
-        message: `line ${line} (byte ${f.byteOffset}): not a ledger line: it does not start with {"hash":"<64 lowercase hex>",`,
-      }
-    : {
-        _tag: "HashMismatch",
-        line,
-        byteOffset: f.byteOffset,
-        stored: f.stored ?? "",
-        computed: f.computed ?? "",
-        message: `line ${line} (byte ${f.byteOffset}): the hash chain breaks here: this line, or the one before it, was changed, removed, inserted or moved`,
-      };
 
 /** The ranges' offset tables read as one: by position, or joined into one table when first asked. */
 const offsetTable = (parts: ReadonlyArray<Float64Array>, n: number) => {
@@ -328,28 +252,55 @@ const offsetTable = (parts: ReadonlyArray<Float64Array>, n: number) => {
  * const r = await scanChain("ledger.jsonl", { offsets: true })();
  * if (E.isRight(r)) console.log(r.right.events, r.right.lastHash, r.right.offsets?.[0]);
  */
-export const scanChain =
-  (path: string, options: ChainScanOptions = {}): TE.TaskEither<LedgerIssue, ChainScan> =>
+export const scanChain = (
+  path: string,
+  options: ChainScanOptions = {},
+): TE.TaskEither<LedgerIssue, ChainScan> => scanChainTaking(path, options, undefined);
+
+/**
+ * {@link scanChain}, taking a check of the file started ahead (`startChainCheck`, before the program was
+ * loaded): its results are used when it checks the file found here, as large as found, with the same
+ * header and body start (verifying, not resuming); otherwise it is stopped and the file checked anew.
+ * Same result either way.
+ * @example
+ * const started = startChainCheck("national.jsonl", { offsets: true });
+ * const r = await scanChainTaking("national.jsonl", { offsets: true }, started)(); // as scanChain's
+ */
+export const scanChainTaking =
+  (
+    path: string,
+    options: ChainScanOptions,
+    started: StartedChainCheck | undefined,
+  ): TE.TaskEither<LedgerIssue, ChainScan> =>
   async () => {
     const verify = options.verify ?? true;
     const opened = openChain(path, options.resume);
-    if (E.isLeft(opened)) return opened;
+    if (E.isLeft(opened)) {
+      started?.stop();
+      return opened;
+    }
     const o = opened.right;
     try {
       const wantOffsets = options.offsets === true || options.hashAfter !== undefined;
+      const useStarted =
+        started !== undefined && verify && options.resume === undefined && fits(started, o, wantOffsets);
+      if (started !== undefined && !useStarted) started.stop();
       const parts: Float64Array[] = [];
       let line = o.bodyLine;
       let events = 0;
       let prevHash = o.headerHash;
       let bytes = o.bodyStart;
-      for await (const r of checkRanges(o.fd, o.size, o.bodyStart, o.headerHash, {
-        link: verify,
-        strict: false,
-        offsets: wantOffsets,
-        maxLineBytes: MAX_LINE_BYTES,
-        ...(options.workers === undefined ? {} : { workers: options.workers }),
-        ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
-      })) {
+      const ranges = useStarted
+        ? started.take()
+        : checkRanges(o.fd, o.size, o.bodyStart, o.headerHash, {
+            link: verify,
+            strict: false,
+            offsets: wantOffsets,
+            maxLineBytes: MAX_LINE_BYTES,
+            ...(options.workers === undefined ? {} : { workers: options.workers }),
+            ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
+          });
+      for await (const r of ranges) {
         if (r.start < 0) continue;
         const fl = r.failure;
         if (fl !== undefined && fl.j === 0 && fl.stage === 1) return E.left(frameOrLinkIssue(fl, line));

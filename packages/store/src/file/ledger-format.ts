@@ -3,6 +3,7 @@ import { type Instant, Instant as InstantCodec } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { canonicalJson } from "../core/canonical-json.js";
+import { MAX_LINE_BYTES } from "./line-limit.js";
 
 /**
  * The `format` value of a ledger header.
@@ -16,12 +17,9 @@ export const LEDGER_FORMAT = "coop-ledger";
  * LEDGER_FORMAT_VERSION // 1
  */
 export const LEDGER_FORMAT_VERSION = 1;
-/**
- * The longest line, in bytes without its newline, that is written or read: 1 MiB. Longer appends are
- * refused and longer lines reported (a guard against a file that would make a reader buffer without end).
- * @example MAX_LINE_BYTES // 1048576
- */
-export const MAX_LINE_BYTES = 1024 * 1024;
+// In a module of its own (no codec imported), for the chain check started before the program is
+// loaded (chain-ahead.ts).
+export { MAX_LINE_BYTES };
 /**
  * Length of the line prefix `{"hash":"<64 hex>",` that precedes the canonical content's members.
  * @example

@@ -11,6 +11,7 @@ export * from "../core/canonical-json.js";
 export * from "../core/change-signal.js";
 export * from "../core/prepare-batch.js";
 export * from "../core/subscription.js";
+export * from "../file/chain-ahead.js";
 export * from "../file/chain-canonical.js";
 export * from "../file/chain-integrity.js";
 export * from "../file/chain-link-range.js";
