@@ -14,9 +14,10 @@ const SCAN_BELOW = 16;
 
 /**
  * An array of `n` numbers stored unboxed in the JavaScript heap (a flat array of doubles, which the
- * garbage collector does not scan), for the small arrays that grow while an index is fed (the staging
- * log's chunks, checkpoints): each large typed array allocated made V8 run a full collection of a heap
- * then holding a million decoded events. A segment's own arrays are typed (a few, once the feed is done).
+ * garbage collector does not scan), for the small arrays that grow while an index is fed (checkpoints):
+ * each large typed array allocated made V8 run a full collection of a heap then holding a million
+ * decoded events. A segment's own arrays are typed (a few, once the feed is done), and so are the
+ * staging log's fixed-size chunks (`DeltaLog`: off the heap a collection walks, 28 bytes a delta).
  * @example const a = doubles(3); a[0] = 1;
  */
 export const doubles = (n: number): number[] => new Array<number>(n).fill(0.5);
