@@ -7,7 +7,7 @@ import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
 import { takeChainAhead } from "./chain-ahead.js";
 import { feedIndex, type IndexOrigin, offsetSource } from "./index-feed.js";
-import { indexPathOf, readIndexFile } from "./index-file.js";
+import { indexPathOf, readColumnListsAhead, readIndexFile } from "./index-file.js";
 import { writeBackIndex } from "./index-write-back.js";
 import { checkLedger, scanLedger } from "./ledger-check.js";
 import type { LedgerIdentity } from "./ledger-identity.js";
@@ -109,6 +109,8 @@ export const loadLedger = async (
   const scanning = verify ? scanLedger(path, { verify: true, offsets: true }, started) : undefined;
   const persisted = persist && options.reindex !== true ? readIndexFile(idxPath) : undefined;
   const idx = persisted !== undefined && E.isRight(persisted) ? persisted.right : undefined;
+  // This thread waits for the chain check's threads: it reads ahead what a first query reads first.
+  if (scanning !== undefined && idx !== undefined) readColumnListsAhead(idx);
 
   const checking = ctx.progress("verify");
   checking.status(verify ? `checking the hash chain of ${path}…` : `opening ${path} (chain not checked)…`);
