@@ -92,9 +92,6 @@ export const startChainCheck = (path: string, options: ChainAheadOptions): Start
       strict: false,
       offsets: options.offsets,
       maxLineBytes: MAX_LINE_BYTES,
-      // Two ranges a worker from the start: this thread is loading the program meanwhile, and answers
-      // for a worker's next range only between two of its modules.
-      queued: 2,
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
       startWorker: (source) => {

@@ -48,12 +48,6 @@ export interface ChainCheckOptions {
   /** Strict: hash each event id with this seed as it is read (`RangeResult.idHashes`, for an `IdSet`). */
   readonly idSeed?: number;
   /**
-   * Ranges sent to each worker ahead of its answers (default 1): 2 when the calling thread may be busy
-   * for a while (loading the program: a check started ahead), so a worker does not wait for its next
-   * range meanwhile.
-   */
-  readonly queued?: number;
-  /**
    * Starts one worker thread on the checker's program (default `new Worker(source, { eval: true })`).
    * Tests pass one that crashes or runs out of memory, to check the pool then fails instead of waiting.
    */
@@ -251,7 +245,7 @@ export async function* checkRanges(
       failed ??= new ChainWorkerFailed("exit", code, undefined);
       wake?.();
     });
-    for (let q = 0; q < (options.queued ?? 1); q++) send(w);
+    send(w);
   }
   // A second job queued on each worker, so that it starts its next range as soon as it is done with one:
   // with one job at a time it waited for the calling thread to take its result and send the next,
