@@ -5,7 +5,7 @@ import { type StartedChainCheck, startChainCheck } from "@coop-ledger/store/inte
 let ahead: { readonly path: string; readonly check: StartedChainCheck } | undefined;
 
 /**
- * Starts the hash-chain check of a ledger file now, on worker threads, for the next {@link loadLedger}
+ * Starts the hash-chain check of a ledger file now, on worker threads, for the next `loadLedger`
  * of the same file that verifies it: a program calls it first thing, then loads the rest of itself
  * (`await import(…)`), and the check runs meanwhile. The executable does so for the commands that
  * verify the ledger they load (issue #12: ~0.2 s of a cold verified `snapshot` at national). Changes no

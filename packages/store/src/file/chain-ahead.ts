@@ -1,8 +1,8 @@
 /**
  * A chain check started ahead: before the program that will ask for it is loaded (issue #12). A cold
  * `coop-ledger snapshot` spends ~0.2 s loading its modules on one core while the other idles; the
- * check's worker threads, started first, hash the ledger meanwhile, and `scanChain` takes their
- * results when the program asks for the same file (`ChainScanOptions.started`).
+ * check's worker threads, started first, hash the ledger meanwhile, and `scanChainTaking` takes their
+ * results when the program asks for the same file.
  *
  * Light on purpose (the pool, the line limit and Node's modules; no codec, no fp-ts): it runs before
  * the rest is loaded. The header line is not checked here, only framed: `scanChain` checks it as
@@ -65,10 +65,9 @@ const HEAD_BYTES = 4096;
  * thread anyway ({@link PARALLEL_MIN_BYTES}), or its first line is not framed as a ledger line (then
  * `scanChain` reports it as usual). The threads do not keep the process alive until it is taken.
  * @example
- * import { scanChain } from "@coop-ledger/store";
  * const started = startChainCheck("national.jsonl", { offsets: true });
  * // … load the rest of the program …
- * const r = await scanChain("national.jsonl", { offsets: true, started })(); // the same result as without
+ * const r = await scanChainTaking("national.jsonl", { offsets: true }, started)(); // the same result as scanChain's
  */
 export const startChainCheck = (path: string, options: ChainAheadOptions): StartedChainCheck | undefined => {
   let fd: number;
