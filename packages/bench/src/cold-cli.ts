@@ -58,6 +58,8 @@ const main = (): void => {
   const skip = new Set((opt("--skip") ?? "").split(","));
   const growthEvents = Number(opt("--growth") ?? "0");
   const work = opt("--work-dir") ?? join(root, ".bench-out");
+  // Made before the first step that writes there (the append and growth copies), not only at the end.
+  mkdirSync(work, { recursive: true });
   if (opt("--timeout") !== undefined) timeoutMs = Number(opt("--timeout")) * 1000;
   const loadStart = loadavg();
   const started = new Date().toISOString();
@@ -224,7 +226,6 @@ const main = (): void => {
     ...(queryMs !== undefined ? { queryMs } : {}),
     ...(growth !== undefined ? { growth } : {}),
   };
-  mkdirSync(work, { recursive: true });
   const out = join(work, `cold-cli-${label}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(renderColdCli(result));
