@@ -8,8 +8,13 @@ import * as E from "fp-ts/lib/Either.js";
  * query per province; what ours-answer prints. In a module of its own so that ours-answer can start the
  * check before this (the CLI, the projections) is loaded, as the executable does.
  * @example
- * const r = await answerQuestion("national.jsonl", "2022-12-31", "2023-03-31T00:00:00.000Z", true);
- * console.log(r.indexOrigin, Object.keys(r.answer).length); // "reopened" 63
+ * import { writeLedger } from "@coop-ledger/cli/internal";
+ * import { generateLedger } from "@coop-ledger/generator";
+ * // A year of Bình Thuận (60) written to a ledger file; its index is built by the first answer.
+ * const ctx = makeContext(processIo());
+ * await writeLedger("side.jsonl", generateLedger({ preset: "province", seed: 60, from: "2022-01-01", to: "2022-12-31" }), ctx.progress("generate"));
+ * const r = await answerQuestion("side.jsonl", "2022-12-31", "2023-03-31T00:00:00.000Z", true);
+ * console.log(r.indexOrigin, Object.keys(r.answer)); // "built" ["60"]
  */
 export const answerQuestion = async (
   path: string,
