@@ -60,7 +60,10 @@ export const checkLinkRange = (deps: RangeDeps, job: RangeJob, buffer: Buffer): 
     batch: undefined,
     position: undefined,
     ids: undefined,
+    idHashes: undefined,
     streams: undefined,
+    streamsFrom: undefined,
+    table: 0,
   });
   let first: RangeResult["first"];
   let failure: RangeResult["failure"];

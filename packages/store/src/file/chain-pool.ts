@@ -5,8 +5,9 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { makeCanonicalChecker } from "./chain-canonical.js";
 import { checkLinkRange } from "./chain-link-range.js";
-import { checkChainRange } from "./chain-range.js";
+import { checkChainRange, makeRangeChecker } from "./chain-range.js";
 import type { RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
+import { streamInterner } from "./chain-stream-table.js";
 import { eventMemberNames, readWindow } from "./chain-window.js";
 import { idHash } from "./event-id-set.js";
 
@@ -102,22 +103,34 @@ const { parentPort } = require("node:worker_threads");
 const { readSync } = require("node:fs");
 const { hash } = require("node:crypto");
 const { isUtf8 } = require("node:buffer");
+// This thread sends its results' columns by transfer, which detaches their buffers; V8's first detach
+// in an isolate withdraws an assumption that every optimised function reading a typed array made, and
+// deoptimised them all (the checkers, the canonical checker, the id hash) at the end of each worker's
+// first range, to be compiled again. One detach now, before anything is optimised, so that they are
+// compiled once, for detachable buffers. This thread's own isolate only: no flag, nothing global.
+{
+  const b = new ArrayBuffer(8);
+  structuredClone(b, { transfer: [b] });
+}
 const readWindow = (${readWindow.toString()});
 const eventMemberNames = (${eventMemberNames.toString()});
 const makeCanonicalChecker = (${makeCanonicalChecker.toString()});
-const checkChainRange = (${checkChainRange.toString()});
+const streamInterner = (${streamInterner.toString()});
+const makeRangeChecker = (${makeRangeChecker.toString()});
 const checkLinkRange = (${checkLinkRange.toString()});
 const idHash = (${idHash.toString()});
 let deps;
 let buf;
-let table;
+let strict;
 parentPort.on("message", (m) => {
   try {
-    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash };
+    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash, interner: streamInterner };
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
-    // One stream table for every strict range this thread checks (each stream named once a thread).
-    table ??= { slots: new Int32Array(8 * 1024), keys: new Uint8Array(16 * 1024), starts: [], used: 0, count: 0 };
-    const r = m.job.strict ? checkChainRange(deps, m.job, buf, table) : checkLinkRange(deps, m.job, buf);
+    // One strict checker a thread: one stream table for every range it checks (each stream named once a
+    // thread), and the same functions and shapes on every range (see makeRangeChecker).
+    strict ??= makeRangeChecker(deps, buf);
+    const r = m.job.strict ? strict(m.job) : checkLinkRange(deps, m.job, buf);
+    r.table = m.table;
     const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids, r.idHashes]
       .filter((a) => a !== undefined && a.buffer.byteLength > 0)
       .map((a) => a.buffer);
@@ -223,16 +236,17 @@ export async function* checkRanges(
   let wake: (() => void) | undefined;
   // Set once the caller has every result it asked for (or stopped early): exits after that are ours.
   let finished = false;
-  const send = (w: Worker): void => {
+  // Each worker's number goes with its jobs: a result names the stream table it indexes (`table`).
+  const send = (w: Worker, table: number): void => {
     if (next >= jobs.length || failed !== undefined) return;
     const id = next++;
-    w.postMessage({ id, job: jobs[id], bufferBytes: bufferBytes(options.maxLineBytes) });
+    w.postMessage({ id, job: jobs[id], bufferBytes: bufferBytes(options.maxLineBytes), table });
   };
   for (const [k, w] of pool.entries()) {
     w.on("message", (m: { id: number; result?: RangeResult; error?: string }) => {
       if (m.error !== undefined) failed ??= new Error(m.error);
-      else results[m.id] = { ...m.result!, table: k };
-      send(w);
+      else results[m.id] = m.result!;
+      send(w, k);
       wake?.();
     });
     // A worker that dies never posts its range: fail the whole check at once rather than wait forever.
@@ -245,13 +259,13 @@ export async function* checkRanges(
       failed ??= new ChainWorkerFailed("exit", code, undefined);
       wake?.();
     });
-    send(w);
+    send(w, k);
   }
   // A second job queued on each worker, so that it starts its next range as soon as it is done with one:
   // with one job at a time it waited for the calling thread to take its result and send the next,
   // which comes only after that thread's join of the range before (30-40 ms a range seen at national
   // scale, under load). Each worker still gets its ranges in file order.
-  for (const w of pool) send(w);
+  for (const [k, w] of pool.entries()) send(w, k);
   try {
     for (let k = 0; k < jobs.length; k++) {
       while (results[k] === undefined) {

@@ -1,3 +1,4 @@
+import type { streamInterner } from "./chain-stream-table.js";
 import type { eventMemberNames, readWindow } from "./chain-window.js";
 import type { idHash } from "./event-id-set.js";
 
@@ -54,6 +55,8 @@ export interface RangeDeps {
   readonly memberNames?: typeof eventMemberNames;
   /** The event ids' hash (`idHash`, event-id-set.ts): with `RangeJob.idSeed`, each id is hashed as it is read. */
   readonly idHash?: typeof idHash;
+  /** The strict checker's stream interner (`chain-stream-table.ts`), as `window`: a worker passes its copy. */
+  readonly interner?: typeof streamInterner;
 }
 
 /**

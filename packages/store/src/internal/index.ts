@@ -18,6 +18,7 @@ export * from "../file/chain-link-range.js";
 export * from "../file/chain-range.js";
 export * from "../file/chain-range-types.js";
 export * from "../file/chain-scan.js";
+export * from "../file/chain-stream-table.js";
 export * from "../file/chain-window.js";
 export * from "../file/event-at-offset.js";
 export type { Validation } from "../file/event-line.js";
