@@ -84,6 +84,12 @@ const storedHash = (fd: number, offset: number): string => {
   return b.toString("latin1");
 };
 
+/**
+ * A range joined (made once: after the join's loop, a property read such as `E.right` has no type
+ * feedback when the loop's code, optimised on stack, first reaches it, and V8 threw that code away).
+ */
+const joined: E.Either<LedgerIssue, void> = E.right(undefined);
+
 /** Fast canonical check refused a line the exact rule accepts (a bug): fall back to the sequential walk. */
 class FastPathDisagrees extends Error {}
 
@@ -200,14 +206,10 @@ const walk = async (
     });
   };
 
-  const joinRange = (r: RangeResult): E.Either<LedgerIssue, void> => {
-    const fl = r.failure;
-    // The range's stream table (a worker's, kept across its ranges) mapped to the ledger's streams:
-    // only the names it met first are new to the map.
-    tables[r.table ?? 0] ??= [];
-    const local = tables[r.table ?? 0]!;
-    if (local.length !== (r.streamsFrom ?? 0)) throw new Error("a stream table's ranges came out of order");
-    for (const name of r.streams ?? []) {
+  // Its own function (a loop and nothing after it): optimised on stack in the first range, this loop
+  // would otherwise take the whole join's code with it when it ends (see `joined`).
+  const mapStreams = (names: ReadonlyArray<string>, local: number[]): void => {
+    for (const name of names) {
       let g = streamOf.get(name);
       if (g === undefined) {
         g = streamName.length;
@@ -218,6 +220,16 @@ const walk = async (
       }
       local.push(g);
     }
+  };
+
+  const joinRange = (r: RangeResult): E.Either<LedgerIssue, void> => {
+    const fl = r.failure;
+    // The range's stream table (a worker's, kept across its ranges) mapped to the ledger's streams:
+    // only the names it met first are new to the map.
+    tables[r.table ?? 0] ??= [];
+    const local = tables[r.table ?? 0]!;
+    if (local.length !== (r.streamsFrom ?? 0)) throw new Error("a stream table's ranges came out of order");
+    mapStreams(r.streams ?? [], local);
     // The range's columns read once (a result arrives by structured clone: its property loads are
     // not free in a loop of a hundred thousand lines).
     const offsets = r.offsets!;
@@ -277,7 +289,7 @@ const walk = async (
           });
       }
     }
-    return E.right(undefined);
+    return joined;
   };
 
   let reserved = false;

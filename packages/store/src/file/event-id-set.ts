@@ -40,6 +40,9 @@ export class IdSet {
     // ~16 bits an id, at most 32 MB: the share of ids that are candidates stays ~n / (2 × bits).
     while (words < count / 2 && words < 1 << 23) words *= 2;
     this.bits = new Int32Array(words);
+    // Room for the candidates expected (~3% of ids at this size), so that `add` seldom grows it: each
+    // growth, met on stack in optimised code, threw that code away.
+    if (this.c === 0) this.candidates = new Float64Array(Math.max(1024, count >> 4));
   }
 
   /** The seeded hash of the id at `ids[at..at+16)`. */
@@ -57,6 +60,10 @@ export class IdSet {
     this.parts.push(ids);
     this.hashParts.push(hashes);
     this.starts.push(this.n);
+    // Counted before the loop: nothing after it (code optimised on stack mid-loop met a property store
+    // with no type feedback at its end, and V8 threw it away at each range's end).
+    const base = this.n;
+    this.n += count;
     const bits = this.bits;
     const mask = bits.length * 32 - 1;
     for (let j = 0; j < count; j++) {
@@ -70,10 +77,9 @@ export class IdSet {
           grown.set(this.candidates);
           this.candidates = grown;
         }
-        this.candidates[this.c++] = this.n + j;
+        this.candidates[this.c++] = base + j;
       }
     }
-    this.n += count;
   }
 
   /** The part holding id number `index`, and the id's byte offset in it. */
