@@ -2,6 +2,7 @@ import { instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
 import { appendDeltas, clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
@@ -231,6 +232,7 @@ export const hotFold = (e: StreamEntry): StreamFold => {
     lastDay: last?.day ?? Number.NaN,
     lastRevision: last?.recorded.revision ?? Number.NaN,
     ...reportFactsOf(e.live),
+    ...aspectFactsOf(e.live),
   };
 };
 

@@ -2,10 +2,10 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
 import { applyEvent, type FlowSink, initialStreamState } from "../model/stream-state.js";
 import { sweepFrom, sweepStream } from "../model/stream-sweep.js";
-import { backDatedReportFoldable, foldBackDatedReport, noteLaterEvent } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import { emitDifference } from "./delta-difference.js";
+import { foldEvent, foldWay } from "./fold-rules.js";
 import { ImageStreams, streamImageArrays } from "./image-streams.js";
 import type { IndexImageSource } from "./index-image.js";
 import {
@@ -28,10 +28,7 @@ import {
   tailAfter,
   teeSink,
 } from "./stream-entry.js";
-import { decodeStreamFold, encodeStreamFold, placeInFold, type StreamFold } from "./stream-fold.js";
-
-/** The one-event live list a fold is resumed with (only its last element is read). */
-const scratchOne: TimedEvent[] = [];
+import { decodeStreamFold, encodeStreamFold, type StreamFold } from "./stream-fold.js";
 
 /**
  * The feeding side of the bitemporal index: each stream's events, live list, fold and tail (or, for a
@@ -220,11 +217,11 @@ export class StreamFeed {
   }
 
   /**
-   * Feeds an event to a cold stream from its fold alone, when the event continues the stream: a new
-   * revision, recorded no earlier than the stream's others, not a retraction, and either later in valid
-   * time than every live event (or on the last one's day, after it) or an independent flow, or a
-   * back-dated annual report that its facts allow (`backDatedReportFoldable`). The same steps as
-   * {@link add} on a hot stream. False (nothing changed) otherwise: the caller hydrates the stream.
+   * Feeds an event to a cold stream from its fold alone, when the event is a new revision recorded no
+   * earlier than the stream's others, not a retraction, and its fold takes it (`foldWay`, fold-rules.ts:
+   * later in valid time, an independent flow, a back-dated report or single-aspect event its facts
+   * allow). The same steps as {@link add} on a hot stream. False (nothing changed) otherwise: the caller
+   * hydrates the stream.
    */
   private addToFold(entry: StreamEntry, f: StreamFold, event: RecordedEvent): boolean {
     if (event.revision <= entry.maxRevision) return false;
@@ -232,49 +229,24 @@ export class StreamFeed {
     if (type === "EventRetracted") return false;
     const te = timed(event);
     if (te.recordedMs < entry.maxRecorded) return false;
-    const independent =
-      type === "AllianceActivityRecorded" ||
-      (type === "LoanApplicationReceived" &&
-        f.liveCount > 0 &&
-        f.firstType === "FundEstablished" &&
-        f.firstDay <= te.day);
-    const rev = event.revision;
-    const continuing = f.liveCount > 0 && f.lastDay === te.day && f.lastRevision < rev;
-    const later = f.liveCount === 0 || f.lastDay < te.day || continuing;
-    const report = !independent && !later;
-    if (report && !backDatedReportFoldable(f, te)) return false;
+    const way = foldWay(f, te);
+    if (way === undefined) return false;
     if (this.tap !== undefined) {
-      // Tapped as it is folded, a flow dated before the stream's last event included: it moves no stock,
-      // so the marginal of every event after it in valid time is unchanged (the table built from the
-      // events records no change for them either), and its own marginal is its flows, on its day.
+      // Tapped as it is folded, an event dated before the stream's last one included: the fold takes
+      // only those that leave the marginal of every event after it in valid time unchanged (the table
+      // built from the events records no change for them either), and its own marginal is the deltas
+      // it adds.
       this.tap.event(event.streamId, event.position, te.recordedMs, te.day, type);
       this.tapping = true;
     }
-    entry.maxRevision = rev;
+    entry.maxRevision = event.revision;
     this.eventCount++;
     if (this.touched !== undefined && !this.touched.has(event.streamId))
       this.touched.set(event.streamId, entry.positions.length);
     entry.positions.push(event.position);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     entry.maxRecorded = te.recordedMs;
-    if (independent) {
-      this.flowDay = te.day;
-      this.flowRec = te.recordedMs;
-      applyEvent(f.state, event.event, this.flowSink);
-    } else if (report) foldBackDatedReport(f, te, this.out);
-    else {
-      noteLaterEvent(f, te);
-      scratchOne[0] = te;
-      const suffix = sweepFrom(f.state, scratchOne, 0, te.day, continuing, scratchNew);
-      // The causes index the live list: this event is its last one.
-      for (let i = 0; i < suffix.causes.length; i++)
-        suffix.causes[i] = (suffix.causes[i] as number) + f.liveCount;
-      const old = f.tail;
-      const cut = upperBound(old.days, 0, old.days.length, continuing ? te.day : te.day - 1);
-      emitDifference(this.out, old, cut, suffix, te.recordedMs);
-      f.tail = tailAfter(f.tail, suffix, te.day);
-    }
-    placeInFold(f, type, te.day, rev);
+    foldEvent(f, te, way, this.out);
     this.tapping = false;
     return true;
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { liveEvents, timed } from "../model/live-events.js";
 import { sweepStream } from "../model/stream-sweep.js";
 import { historyArb } from "../test-support/arbitraries.js";
+import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import { imageSourceOf } from "./index-image.js";
 import {
@@ -40,6 +41,7 @@ const foldsOf = (events: Parameters<typeof timed>[0][]): StreamFold[] => {
       lastDay: last?.day ?? Number.NaN,
       lastRevision: last?.recorded.revision ?? Number.NaN,
       ...reportFactsOf(live),
+      ...aspectFactsOf(live),
     };
   });
 };

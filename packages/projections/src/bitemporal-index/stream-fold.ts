@@ -1,5 +1,6 @@
 import type { StreamState } from "../model/stream-state.js";
 import type { Deltas } from "../model/stream-sweep.js";
+import type { AspectFacts } from "./back-dated-aspect.js";
 import type { ReportFacts } from "./back-dated-report.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 
@@ -12,7 +13,9 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * alone; anything else (a back-dated event, a retraction, a redelivery, an event recorded out of order)
  * reads the stream's events back and re-folds them, as before, except a back-dated annual report that its
  * report facts ({@link ReportFacts}: `membersDay`, `reportDays`) show cannot change anything but its own
- * year's figures (`foldBackDatedReport`). Persisted per stream in the index
+ * year's figures (`foldBackDatedReport`), and a back-dated event that changes one aspect of the state
+ * (a manager, a loan, the law, …) that its aspect facts ({@link AspectFacts}: `aspectDays`) show no
+ * later event touches (`foldBackDatedAspect`). Persisted per stream in the index
  * (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
  *
  * @example
@@ -21,7 +24,7 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * const f: StreamFold | undefined = text === undefined ? undefined : decodeStreamFold(text);
  * console.log(f?.liveCount, f?.firstType, f?.state.exists); // 3 CoopFounded true
  */
-export interface StreamFold extends ReportFacts {
+export interface StreamFold extends ReportFacts, AspectFacts {
   /** The fold of every live event (mutated as events are fed). */
   readonly state: StreamState;
   /** The stream's deltas after its last live event's day (day order). */
@@ -115,6 +118,7 @@ export const encodeStreamFold = (f: StreamFold): string =>
       f.lastRevision,
       f.membersDay,
       f.reportDays,
+      f.aspectDays,
     ],
     replacer,
   );
@@ -140,10 +144,11 @@ export const decodeStreamFold = (text: string): StreamFold => {
   }
   if (
     !Array.isArray(v) ||
-    v.length !== 10 ||
+    v.length !== 11 ||
     typeof v[0] !== "object" ||
     typeof v[1] !== "object" ||
-    !(v[9] instanceof Map)
+    !(v[9] instanceof Map) ||
+    !(v[10] instanceof Map)
   )
     throw new IndexImageDamaged("index image: a stream fold does not have the fold's shape");
   const [
@@ -157,6 +162,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     lastRevision,
     membersDay,
     reportDays,
+    aspectDays,
   ] = v as [
     StreamState,
     Deltas,
@@ -168,6 +174,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     number,
     number,
     Map<number, number>,
+    Map<string, number>,
   ];
   return {
     state,
@@ -180,6 +187,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     lastRevision,
     membersDay,
     reportDays,
+    aspectDays,
   };
 };
 

@@ -9,12 +9,12 @@ import { fastChecksum } from "./fast-checksum.js";
 /**
  * The version of the persisted index's byte layout. Bump it on any change to the layout or to the
  * arrays' meaning; a reader rebuilds (never reads) an index of another version. Each version's change is
- * listed in docs/index-format.md ("Versioning rule"); the last, 7: every image persists its columns
- * grouped by cell (`cellColumns.*`), so that an extension looks up the columns of the cells its events
- * touch instead of reading and grouping every column of the index.
- * @example INDEX_FORMAT_VERSION // 7
+ * listed in docs/index-format.md ("Versioning rule"); the last, 8: each stream fold carries its aspect
+ * facts (`aspectDays`, eleven members), so that a back-dated event that changes one aspect of its
+ * stream's state is folded from the fold (`foldBackDatedAspect`) instead of reading the stream back.
+ * @example INDEX_FORMAT_VERSION // 8
  */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
