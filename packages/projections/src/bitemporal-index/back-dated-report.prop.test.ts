@@ -1,9 +1,10 @@
 import type { RecordedEvent } from "@coop-ledger/domain";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { liveEvents, type TimedEvent, timed } from "../model/live-events.js";
-import { type Deltas, sweepStream } from "../model/stream-sweep.js";
+import type { TimedEvent } from "../model/live-events.js";
+import { sweepStream } from "../model/stream-sweep.js";
 import { historyArb } from "../test-support/arbitraries.js";
+import { collector, liveListsOf, netted, newDeltas, provenanceOf } from "../test-support/back-dated-cases.js";
 import { backDatedReportFoldable, foldBackDatedReport, reportFactsOf } from "./back-dated-report.js";
 
 const RUNS = Number(process.env.PROJECTIONS_LAW_RUNS ?? 100);
@@ -19,6 +20,10 @@ const yearEndDated: fc.Arbitrary<RecordedEvent[]> = historyArb.map(
       const ev = e.event;
       if (ev.type === "AnnualReportFiled")
         return { ...e, event: { ...ev, data: { ...ev.data, effectiveDate: `${ev.data.fiscalYear}-12-31` } } };
+      // Half the ratings dated within the year they rate (the others after it, as generated): a move
+      // between the rating and the year's end then decides where it counts.
+      if (ev.type === "CoopAssessed" && e.revision % 2 === 1)
+        return { ...e, event: { ...ev, data: { ...ev.data, effectiveDate: `${ev.data.year}-07-01` } } };
       if (ev.type === "MembershipReported") {
         const y = Number(ev.data.effectiveDate.slice(0, 4)) - 1;
         return { ...e, event: { ...ev, data: { ...ev.data, effectiveDate: `${y}-12-31` } } };
@@ -27,48 +32,28 @@ const yearEndDated: fc.Arbitrary<RecordedEvent[]> = historyArb.map(
     }) as RecordedEvent[],
 );
 
-/** A delta list netted per (series, cell, day): what every query at any knowledge instant sums. */
-const netted = (plus: Deltas, minus?: Deltas): Map<string, number> => {
-  const m = new Map<string, number>();
-  const add = (d: Deltas, sign: number): void => {
-    for (let i = 0; i < d.keys.length; i++) {
-      const id = `${d.keys[i]}|${d.cells[i]}|${d.days[i]}`;
-      const v = (m.get(id) ?? 0) + sign * (d.amounts[i] as number);
-      if (v === 0) m.delete(id);
-      else m.set(id, v);
-    }
-  };
-  add(plus, 1);
-  if (minus !== undefined) add(minus, -1);
-  return m;
-};
-
 let folded = 0;
 let refused = 0;
+let ratingsFolded = 0;
 
-describe("a back-dated annual or membership report folded from the fold alone (issue #12)", () => {
+describe("a back-dated annual or membership report or rating folded from the fold alone (issue #12)", () => {
   afterAll(() => {
     // The law is about the reports the fold takes: it must have been exercised, and not on all of them.
     expect(folded).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
+    expect(ratingsFolded).toBeGreaterThan(0);
   });
 
-  it("law: fold of the others + the report = the full re-fold (deltas per series, cell and day; state; facts)", () => {
+  it("law: fold of the others + the report = the full re-fold (deltas per series, cell and day; state; facts; provenance)", () => {
     fc.assert(
       fc.property(yearEndDated, (events) => {
-        const byStream = new Map<string, TimedEvent[]>();
-        for (const e of events) {
-          const list = byStream.get(e.streamId) ?? [];
-          list.push(timed(e));
-          byStream.set(e.streamId, list);
-        }
-        for (const list of byStream.values()) {
-          const live = liveEvents(list);
+        for (const live of liveListsOf(events)) {
           // Each report before the last live event, as if it were the one to arrive last.
           for (let i = 0; i < live.length - 1; i++) {
             const te = live[i] as TimedEvent;
             const type = te.recorded.event.type;
-            if (type !== "AnnualReportFiled" && type !== "MembershipReported") continue;
+            if (type !== "AnnualReportFiled" && type !== "MembershipReported" && type !== "CoopAssessed")
+              continue;
             const others = live.filter((_, j) => j !== i);
             const { state, deltas: without } = sweepStream(others, Number.NEGATIVE_INFINITY);
             const first = others[0] as TimedEvent;
@@ -83,22 +68,20 @@ describe("a back-dated annual or membership report folded from the fold alone (i
               continue;
             }
             folded++;
-            const pushed: Deltas = { keys: [], cells: [], days: [], amounts: [], causes: [] };
-            foldBackDatedReport(fold, te, {
-              push: (key, cell, day, amount, rec) => {
-                expect(rec).toBe(te.recordedMs);
-                pushed.keys.push(key);
-                pushed.cells.push(cell);
-                pushed.days.push(day);
-                pushed.amounts.push(amount);
-              },
-            });
+            if (type === "CoopAssessed") ratingsFolded++;
+            const pushed = newDeltas();
+            foldBackDatedReport(fold, te, collector(pushed, te.recordedMs));
             const full = sweepStream(live, Number.NEGATIVE_INFINITY);
             expect(netted(pushed)).toEqual(netted(full.deltas, without));
             expect(fold.state).toEqual(full.state);
             const facts = reportFactsOf(live);
             expect(fold.membersDay).toBe(facts.membersDay);
             expect(fold.reportDays).toEqual(facts.reportDays);
+            // The provenance the events give: only this event's marginal changes, by what was pushed
+            // (the feed taps it so, as it is folded).
+            const { entries, positions } = provenanceOf(others, live, te);
+            expect([...positions].filter((p) => p !== te.recorded.position)).toEqual([]);
+            expect(netted(entries)).toEqual(netted(pushed));
           }
         }
       }),

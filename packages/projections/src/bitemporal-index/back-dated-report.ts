@@ -79,6 +79,12 @@ type ReportFold = ReportFacts & {
  * 31 December Y]. Then the final fold's facts for Y are the ones on `d`, and Y's figures in it before
  * and after the report are the re-fold's (ratings of Y are in both and cancel).
  *
+ * A back-dated `CoopAssessed` (a rating of year Y, dated after the co-op's later events) is taken the
+ * same way: it changes only Y's rating keys, in the cell of Y's last day, and nothing after it reads
+ * them; so when no rating for Y is live (else which one stands depends on their days, which the fold
+ * does not keep), the co-op was founded before `d` and enters no cell in (`d`, 31 December Y], its
+ * difference is Y's figures after the rating minus before, on `d`.
+ *
  * @example
  * import { liveEvents, timed } from "../src/model/live-events.js";
  * import { sweepStream } from "../src/model/stream-sweep.js";
@@ -103,6 +109,7 @@ export const backDatedReportFoldable = (f: ReportFold, te: TimedEvent): boolean 
   const s = f.state;
   const d = te.day;
   if (f.firstType !== "CoopFounded" || !(f.firstDay < d) || !s.exists || s.form === "") return false;
+  if (e.type === "CoopAssessed") return !s.ratings.has(e.data.year) && noMoveIn(s, d, yearEnd(e.data.year));
   if (!(f.membersDay < d)) return false;
   if (e.type === "MembershipReported") return membershipFoldable(f, d);
   if (e.type !== "AnnualReportFiled") return false;
@@ -112,7 +119,11 @@ export const backDatedReportFoldable = (f: ReportFold, te: TimedEvent): boolean 
     const prev = f.reportDays.get(y - 1);
     if (prev === undefined || !(prev < d)) return false;
   }
-  const end = yearEnd(y);
+  return noMoveIn(s, d, yearEnd(y));
+};
+
+/** Whether the organisation enters no cell on a day in (`d`, `end`]. */
+const noMoveIn = (s: StreamState, d: number, end: number): boolean => {
   for (const c of s.cellDays) if (c > d && c <= end) return false;
   return true;
 };
@@ -132,10 +143,10 @@ export const foldBackDatedReport = (f: ReportFold, te: TimedEvent, out: DeltaSin
     foldMembership(f, te, out);
     return;
   }
-  if (e.type !== "AnnualReportFiled") return;
+  if (e.type !== "AnnualReportFiled" && e.type !== "CoopAssessed") return;
   const s = f.state;
   const d = te.day;
-  const y = e.data.fiscalYear;
+  const y = e.type === "CoopAssessed" ? e.data.year : e.data.fiscalYear;
   const years = new Set([y]);
   before.clear();
   beforeCells.clear();
@@ -160,7 +171,7 @@ export const foldBackDatedReport = (f: ReportFold, te: TimedEvent, out: DeltaSin
     }
   }
   for (const [k, v] of before) if (!after.has(k)) out.push(k, beforeCells.get(k) as string, d, -v, rec);
-  f.reportDays.set(y, d);
+  if (e.type === "AnnualReportFiled") f.reportDays.set(y, d);
 };
 
 /**

@@ -13,7 +13,7 @@ import { placeInFold, type StreamFold } from "./stream-fold.js";
  * How a cold stream's fold takes an event without the stream's history (see {@link foldWay}):
  * `later` (after every live event in valid time), `continuing` (on the last live event's day, after
  * it), `flow` (an independent flow: an alliance activity, a fund's loan application), `report` (a
- * back-dated annual or membership report, `backDatedReportFoldable`), `aspect` (a back-dated event
+ * back-dated annual or membership report or rating, `backDatedReportFoldable`), `aspect` (a back-dated event
  * that changes one aspect of the state, `backDatedAspectFoldable`).
  * @example const way: FoldWay = "later";
  */
