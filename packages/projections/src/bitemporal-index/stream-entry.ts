@@ -1,7 +1,7 @@
 import { instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import { liveEvents, type TimedEvent } from "../model/live-events.js";
 import { initialStreamState, type StreamState } from "../model/stream-state.js";
-import { appendDeltas, clearDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
+import { copyDeltas, type Deltas, emptyDeltas, sweepStream } from "../model/stream-sweep.js";
 import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
@@ -254,7 +254,7 @@ export const isFed = (events: ReadonlyArray<TimedEvent>, eventId: string): boole
 export const tailAfter = (previous: Deltas, d: Deltas, day: number): Deltas => {
   const from = upperBound(d.days, 0, d.days.length, day);
   if (from === d.keys.length) return NO_DELTAS;
-  return appendDeltas(previous === NO_DELTAS ? emptyDeltas() : clearDeltas(previous), d, from);
+  return copyDeltas(previous === NO_DELTAS ? emptyDeltas() : previous, d, from);
 };
 
 /**

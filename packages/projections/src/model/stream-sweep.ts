@@ -1,6 +1,7 @@
+import { annualTally, tallyIndexOf } from "./annual-tally.js";
 import type { TimedEvent } from "./live-events.js";
 import { applyEvent, type FlowSink, initialStreamState, type StreamState } from "./stream-state.js";
-import { type AnnualCells, annualStocks, nextScheduledDay, STOCK_SLOTS, stocksAt } from "./stream-stocks.js";
+import { annualStocksInto, nextScheduledDay, STOCK_SLOTS, stocksAt } from "./stream-stocks.js";
 
 /**
  * A stream's contribution as step-function deltas on valid time, in day order: on `days[i]` the series
@@ -62,6 +63,24 @@ export const appendDeltas = (out: Deltas, src: Deltas, from = 0, to = src.keys.l
   return out;
 };
 
+/**
+ * Makes `out` hold entries `from` (inclusive) to `to` (exclusive) of `src` (another list), written over
+ * its own entries: unlike emptying it and appending (`length = 0` drops an array's storage, so each
+ * reuse grew it anew), its arrays keep their storage when the new list is no longer than the old.
+ * @example copyDeltas(emptyDeltas(), { keys: [1, 1], cells: ["c", "c"], days: [5, 9], amounts: [1, -1], causes: [0, 0] }, 1).days // [9]
+ */
+export const copyDeltas = (out: Deltas, src: Deltas, from = 0, to = src.keys.length): Deltas => {
+  const n = to - from;
+  for (let i = 0; i < n; i++) {
+    out.keys[i] = src.keys[from + i] as number;
+    out.cells[i] = src.cells[from + i] as string;
+    out.days[i] = src.days[from + i] as number;
+    out.amounts[i] = src.amounts[from + i] as number;
+    out.causes[i] = src.causes[from + i] as number;
+  }
+  return truncateDeltas(out, n);
+};
+
 const SLOTS = STOCK_SLOTS.length;
 
 /** The fiscal years whose annual keys an event changes (a report for Y also changes Y + 1's growth). */
@@ -114,21 +133,22 @@ let scratchB = new Float64Array(SLOTS);
 // event fed, and allocating a Set, two Maps and two closures per sweep was a good share of the garbage
 // collection at a million events.
 const touchedScratch = new Set<number>();
-const annualBeforeScratch = new Map<number, number>();
-const annualAfterScratch = new Map<number, number>();
-const annualBeforeCells: AnnualCells = new Map();
-const annualAfterCells: AnnualCells = new Map();
+const annualBeforeScratch = annualTally();
+const annualAfterScratch = annualTally();
 let sinkOut: Deltas = emptyDeltas();
+/** Entries written to `sinkOut` by this sweep: written over its old ones, cut to this at the end. */
+let sinkN = 0;
 let sinkDay = 0;
 let sinkCause = 0;
-/** Appends a delta on the current breakpoint day (no closure per sweep). */
+/** Writes a delta on the current breakpoint day (no closure per sweep). */
 const emitDelta = (key: number, cell: string | undefined, amount: number): void => {
   if (amount === 0 || cell === undefined) return;
-  sinkOut.keys.push(key);
-  sinkOut.cells.push(cell);
-  sinkOut.days.push(sinkDay);
-  sinkOut.amounts.push(amount);
-  sinkOut.causes.push(sinkCause);
+  const i = sinkN++;
+  sinkOut.keys[i] = key;
+  sinkOut.cells[i] = cell;
+  sinkOut.days[i] = sinkDay;
+  sinkOut.amounts[i] = amount;
+  sinkOut.causes[i] = sinkCause;
 };
 const flowSink: FlowSink = emitDelta;
 
@@ -157,8 +177,10 @@ export const sweepFrom = (
   continuing = false,
   out: Deltas = emptyDeltas(),
 ): Deltas => {
-  clearDeltas(out);
+  // Not emptied first: the deltas are written over the old entries (an array emptied loses its storage,
+  // and a scratch list grown anew for each of a million sweeps was a good share of the garbage).
   sinkOut = out;
+  sinkN = 0;
   let i = from;
   // Continuing: `s` already holds events on `fromDay` itself (the new one comes after them on the same
   // day), so the value to compare with is the one on `fromDay`, and the deltas returned for `fromDay`
@@ -207,15 +229,9 @@ export const sweepFrom = (
       : s.exists && s.form !== "" && s.cellDays.length > 0 && (s.cellDays[0] as number) < b
         ? b
         : Number.NEGATIVE_INFINITY;
-    if (annualBefore.size !== 0) {
-      annualBefore.clear();
-      annualBeforeCells.clear();
-    }
-    if (annualAfter.size !== 0) {
-      annualAfter.clear();
-      annualAfterCells.clear();
-    }
-    if (annual) annualStocks(s, annualBefore, annualBeforeCells, touched, openFrom);
+    annualBefore.n = 0;
+    annualAfter.n = 0;
+    if (annual) annualStocksInto(s, annualBefore, touched, openFrom);
     while (i < events.length && (events[i] as TimedEvent).day === b) {
       sinkCause = i;
       applyEvent(s, (events[i] as TimedEvent).recorded.event, flowSink);
@@ -223,7 +239,7 @@ export const sweepFrom = (
     }
     stocksAt(s, b, curV);
     const cell = s.cell;
-    if (annual) annualStocks(s, annualAfter, annualAfterCells, touched, openFrom);
+    if (annual) annualStocksInto(s, annualAfter, touched, openFrom);
     if (cell !== prevCell) {
       // Stocks follow the organisation: withdraw everything from the old cell, add it to the new one.
       for (let k = 0; k < SLOTS; k++) {
@@ -239,18 +255,27 @@ export const sweepFrom = (
     if (annual) {
       // Annual stocks stay in the cell of their fiscal year's last day: a move moves only the years
       // not yet over on the day of the move (and a report for a year is counted where the year ended).
-      for (const [k, v] of annualAfter) {
-        const before = annualBefore.get(k);
-        const from = annualBeforeCells.get(k);
-        const to = annualAfterCells.get(k);
-        if (before === undefined) emit(k, to, v);
-        else if (from === to) emit(k, to, v - before);
+      for (let a = 0; a < annualAfter.n; a++) {
+        const k = annualAfter.keys[a] as number;
+        const v = annualAfter.values[a] as number;
+        const to = annualAfter.cells[a] as string;
+        const j = tallyIndexOf(annualBefore, k);
+        if (j < 0) emit(k, to, v);
         else {
-          emit(k, from, -before);
-          emit(k, to, v);
+          const before = annualBefore.values[j] as number;
+          const from = annualBefore.cells[j] as string;
+          if (from === to) emit(k, to, v - before);
+          else {
+            emit(k, from, -before);
+            emit(k, to, v);
+          }
         }
       }
-      for (const [k, v] of annualBefore) if (!annualAfter.has(k)) emit(k, annualBeforeCells.get(k), -v);
+      for (let j = 0; j < annualBefore.n; j++) {
+        const k = annualBefore.keys[j] as number;
+        if (tallyIndexOf(annualAfter, k) < 0)
+          emit(k, annualBefore.cells[j], -(annualBefore.values[j] as number));
+      }
     }
     const swap = prevV;
     prevV = curV;
@@ -260,5 +285,5 @@ export const sweepFrom = (
   }
   scratchA = prevV;
   scratchB = curV;
-  return out;
+  return truncateDeltas(out, sinkN);
 };
