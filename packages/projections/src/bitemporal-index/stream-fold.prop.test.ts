@@ -11,6 +11,7 @@ import {
   encodeStreamFold,
   FOLD_START,
   foldOfImage,
+  foldParts,
   foldReader,
   packStreamFolds,
   type StreamFold,
@@ -68,7 +69,25 @@ const foldImageOf = (texts: ReadonlyArray<string>) =>
     arrays: packStreamFolds(texts),
   });
 
+/** The encoding as it was first written (a replacer tagging maps, sets and non-finite numbers): the reference. */
+const replacer = (_key: string, value: unknown): unknown => {
+  if (typeof value === "number") return Number.isFinite(value) ? value : { $n: String(value) };
+  if (value instanceof Map) return { $m: [...value] };
+  if (value instanceof Set) return { $s: [...value] };
+  return value;
+};
+const referenceEncoding = (f: StreamFold): string => JSON.stringify(foldParts(f), replacer);
+
 describe("stream folds persisted in the index (issue #12)", () => {
+  it("law: the encoding is the replacer's text, byte for byte (no index format change)", () => {
+    fc.assert(
+      fc.property(historyArb, (events) => {
+        for (const f of foldsOf(events)) expect(encodeStreamFold(f)).toBe(referenceEncoding(f));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("decode ∘ encode is the identity on every stream's fold (maps, sets, non-finite days included)", () => {
     fc.assert(
       fc.property(historyArb, (events) => {
