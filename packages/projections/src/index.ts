@@ -19,6 +19,8 @@ export { type ProvenanceEntries, ProvenanceTable } from "./audit/provenance-tabl
 export { ProvenanceTap } from "./audit/provenance-tap.js";
 export { type SeriesPoint, type SeriesRequest, series } from "./audit/series.js";
 export type { AuditSource } from "./audit/stream-source.js";
+export type { FeedBatch } from "./bitemporal-index/feed-log.js";
+export { FeedMerge, type ReplayTap } from "./bitemporal-index/feed-merge.js";
 export {
   IMAGE_LEVELS,
   type ImageExtent,
@@ -27,6 +29,7 @@ export {
   IndexImageDamaged,
   type IndexImageSource,
 } from "./bitemporal-index/index-image.js";
+export { type FeedAssembly, type PartitionEnd, PartitionFeed } from "./bitemporal-index/partition-feed.js";
 export {
   buildIndex,
   type CellColumn,

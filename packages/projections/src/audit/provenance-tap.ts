@@ -4,7 +4,7 @@ import type { FeedTap } from "../bitemporal-index/stream-entry.js";
 import type { TimedEvent } from "../model/live-events.js";
 import { ProvenanceBuilder } from "./provenance-builder.js";
 import { ProvenanceTable } from "./provenance-table.js";
-import { provenanceChange } from "./stream-provenance.js";
+import { type ProvenanceSink, provenanceChange } from "./stream-provenance.js";
 
 /**
  * Builds the provenance table **while the index is fed** holding no events
@@ -79,6 +79,14 @@ export class ProvenanceTap implements FeedTap {
     if (b === undefined) return;
     const s = this.stream;
     provenanceChange(before, after, event.recordedMs, (p, k, c, d, a, rec) => b.entry(p, k, c, d, a, rec, s));
+  };
+
+  /**
+   * One entry of a restated event's provenance, for the stream of the event last told (what `restated`
+   * records one by one): how `FeedMerge` replays a partition's log (the entries were folded there).
+   */
+  readonly entry: ProvenanceSink = (position, key, cell, day, amount, rec) => {
+    this.builder?.entry(position, key, cell, day, amount, rec, this.stream);
   };
 
   readonly dirty = (streamId: string): void => {

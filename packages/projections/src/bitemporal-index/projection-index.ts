@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import type { CellInfo } from "../model/cells.js";
 import { type CellColumn, type CellLevel, ColumnLayout } from "./column-layout.js";
 import { type ImageExtent, type IndexImage, type IndexImageSource, imageSourceOf } from "./index-image.js";
+import { adoptPartitions, type FeedAssembly } from "./partition-feed.js";
 import { cellColumnArrays } from "./persisted-columns.js";
 import type { EventSource, FeedResult, FeedTap } from "./stream-entry.js";
 import { StreamFeed } from "./stream-feed.js";
@@ -74,6 +75,14 @@ export class ProjectionIndex {
     return index;
   }
 
+  /**
+   * The index's side of a first build fed in partitions on worker threads (see `FeedAssembly`).
+   * @example const index = ProjectionIndex.holdingNoEvents({ eventsAt: () => [] }); index.assembly().adopt([]); index.size // 0
+   */
+  assembly(): FeedAssembly {
+    return { layout: this.layout, adopt: (ends) => adoptPartitions(this.feed, ends) };
+  }
+
   /** Number of distinct events fed. */
   get size(): number {
     return this.feed.eventCount;
@@ -101,10 +110,7 @@ export class ProjectionIndex {
     return this;
   }
 
-  /**
-   * The events of every stream (arrival order within a stream), for audits (explain, diff); read back
-   * from the event source, one stream at a time, for streams the index does not hold.
-   */
+  /** Every stream's events (arrival order within a stream), for audits; read back when not held. */
   *events(): Iterable<RecordedEvent> {
     this.feed.readStreams();
     for (const id of this.feed.streams.keys()) yield* this.streamEvents(id);
@@ -119,17 +125,14 @@ export class ProjectionIndex {
     return this.feed.read(entry);
   }
 
-  /**
-   * The global positions of one stream's events, in arrival order (of a reopened index, that stream's
-   * read, not every stream's: opening one event in the web view read them all, ~0.25 s at national).
-   */
+  /** One stream's global positions, in arrival order (of a reopened index: that stream's read only). */
   streamPositions(streamId: string): ReadonlyArray<number> {
     return this.feed.entryOf(streamId)?.positions ?? [];
   }
 
   /**
-   * The latest recording instant (ms) of a stream's events, −∞ for an unknown stream: lets an audit
-   * skip the streams that recorded nothing after an instant without reading their events.
+   * The latest recording instant (ms) of a stream's events, −∞ for an unknown stream (an audit skips the
+   * streams that recorded nothing after an instant).
    * @example
    * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
    * const index = buildIndex(events);
@@ -146,10 +149,7 @@ export class ProjectionIndex {
     return this.feed.revisions();
   }
 
-  /**
-   * One stream's highest revision fed, undefined for a stream never fed: what a ledger read resumed after
-   * the indexed prefix asks for each stream it meets. @example buildIndex([]).streamRevision("x") // undefined
-   */
+  /** One stream's highest revision fed (undefined: never fed). @example buildIndex([]).streamRevision("x") // undefined */
   streamRevision(streamId: string): number | undefined {
     return this.feed.revision(streamId);
   }
@@ -268,9 +268,9 @@ export class ProjectionIndex {
    * is read here; a query reads the columns of the level it needs (a few hundred whole-ledger or
    * province columns for an unscoped or province query, the sums of each column it sums), the streams
    * are read when an audit asks for them (feeding reads the streams it feeds, one at a time), and
-   * feeding an event reads the cells and the column tables first (never a segment's deltas). Every stream is cold: its events are read back from `source` when it next receives one or an
-   * audit asks for them. A piece whose arrays do not fit together throws `IndexImageDamaged`
-   * (index-image.ts) when it is read (the caller checks versions and checksums; this is the last guard).
+   * feeding an event reads the cells and the column tables first (never a segment's deltas). Every stream
+   * is cold (its events read back from `source` when needed). A piece whose arrays do not fit together
+   * throws `IndexImageDamaged` when read (the caller checks versions and checksums; this is the last guard).
    * @example
    * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
    * const source = { eventsAt: (ps: ReadonlyArray<number>) => ps.map((p) => events[p]!) };
