@@ -27,6 +27,7 @@ export { importEvents } from "./file/import-events.js";
 export { LedgerHeader } from "./file/ledger-format.js";
 export type { LedgerIssue } from "./file/ledger-issue.js";
 export { acquireLedgerLock, type FileIdentity, type LedgerLock } from "./file/ledger-lock.js";
+export type { StreamPartition } from "./file/partition-fields.js";
 export {
   type ReadLedgerOptions,
   type ResumePoint,

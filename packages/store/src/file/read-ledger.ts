@@ -7,6 +7,7 @@ import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
 import { type ScanItem, scanLines } from "./line-scanner.js";
 import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
+import { partitionFields, type StreamPartition } from "./partition-fields.js";
 
 /**
  * Options of {@link readLedger}.
@@ -37,6 +38,12 @@ export interface ReadLedgerOptions {
    * (so the sequence checks go on as if the whole file were read). The header is not read again.
    */
   readonly resume?: ResumePoint;
+  /**
+   * Decode and yield only the events of one partition's streams (a first build fed on worker threads):
+   * every line is still checked (frame, sequence), the others' envelopes read by a byte scan, not
+   * parsed (see `partitionFields`).
+   */
+  readonly only?: StreamPartition;
 }
 
 /**
@@ -184,7 +191,14 @@ export async function* readLedgerChunks(
       walker.prior = (id) => resume.revisions.get(id);
     }
     let parsed: ParsedLine | undefined;
+    let lineNo = 0;
+    const part = options.only === undefined ? undefined : partitionFields(options.only);
     const fields = (buf: Buffer, s: number, e: number) => {
+      if (part !== undefined) {
+        const f = part.fields(buf, s, e, lineNo);
+        parsed = part.parsed;
+        return f;
+      }
       const p = parseEventLine(buf, s, e);
       if (typeof p === "string") return p;
       parsed = p;
@@ -216,6 +230,7 @@ export async function* readLedgerChunks(
             walker = new ChainWalker(h.right.hash, options.verifyChain ?? false);
             continue;
           }
+          lineNo = line;
           const step = walker.step(item.buf, s, e, item.base + s, line, fields);
           if (E.isLeft(step)) {
             out.push(step);
@@ -223,6 +238,7 @@ export async function* readLedgerChunks(
             yield out;
             return;
           }
+          if (options.only !== undefined && !options.only.owns(step.right.streamId)) continue;
           const rec = toRecordedEvent(parsed!, validation);
           out.push(
             E.isRight(rec)
