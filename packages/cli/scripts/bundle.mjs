@@ -75,7 +75,9 @@ export const bundleOptions = {
 export const bundleCli = async () => {
   const result = await build({
     ...bundleOptions,
-    entryPoints: { bin: "src/executable.ts" },
+    // The first build's feed threads run their own entry (src/engine/feed-worker.ts, parallel-feed.ts
+    // finds it beside bin.js), sharing the executable's chunks.
+    entryPoints: { bin: "src/executable.ts", "feed-worker": "src/engine/feed-worker.ts" },
     outdir: "dist",
     // Each command's module is an `import()` (program.ts): split there, `--version` and `--help`
     // load the entry and the chunks it shares, a command its own chunk and the chunks it needs.

@@ -7,6 +7,7 @@ import type { CliError } from "../errors/cli-error.js";
 import type { IndexFile } from "./index-file.js";
 import { LedgerFacts } from "./ledger-facts.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
+import { feedInParallel, feedThreads } from "./parallel-feed.js";
 
 /** How the index was obtained on this load (for notes, tests and the bench). */
 export type IndexOrigin = "built" | "reopened" | "extended";
@@ -84,7 +85,8 @@ export interface FedIndex {
  * The index of a checked ledger of `events` events: the persisted one reopened (`idx`), and extended
  * with the events that follow its prefix if the ledger grew; or, without one, built from the whole file.
  * Every event read is counted: a ledger that holds other than `events` events by now changed while it
- * was read (refused).
+ * was read (refused). A large ledger's build, given the events' byte `offsets`, is fed on threads
+ * (`feedInParallel`: the same index, tap and facts).
  *
  * @example
  * // The index of a ledger checked without a persisted one: built from every event, read back by offset.
@@ -97,6 +99,7 @@ export const feedIndex = async (
   idx: IndexFile | undefined,
   events: number,
   source: EventSource,
+  offsets?: () => Float64Array,
 ): Promise<E.Either<CliError, FedIndex>> => {
   if (idx !== undefined) {
     const index = ProjectionIndex.fromImage(idx.image, source);
@@ -113,6 +116,15 @@ export const feedIndex = async (
     if (idx.ledger.events + n.right !== events)
       return E.left(changedWhileRead(path, events, idx.ledger.events + n.right));
     return E.right({ index, facts, origin: "extended", tap: undefined });
+  }
+  // A large ledger is fed on threads, one partition of its streams each (parallel-feed.ts).
+  const threads = offsets === undefined ? 1 : feedThreads(events);
+  if (threads > 1 && offsets !== undefined) {
+    const built = await feedInParallel(ctx, path, events, offsets(), source, threads);
+    if (built !== undefined && E.isLeft(built)) return built;
+    if (built !== undefined && built.right.read !== events)
+      return E.left(changedWhileRead(path, events, built.right.read));
+    if (built !== undefined) return E.right(built.right.fed);
   }
   // Built holding no decoded events (memory bounded by the streams' folds, not the history), the
   // provenance table taken from what the index emits (only streams that needed their events re-fold).

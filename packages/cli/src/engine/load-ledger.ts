@@ -124,7 +124,7 @@ export const loadLedger = async (
     );
 
   const source = offsetSource(path, offsetAt);
-  const fed = await feedIndex(ctx, path, idx, total, source);
+  const fed = await feedIndex(ctx, path, idx, total, source, checked.right.offsets);
   if (E.isLeft(fed)) return fed;
   const { index, facts, origin, tap } = fed.right;
   let provenance: ProvenanceTable | undefined;
