@@ -85,8 +85,8 @@ export interface FedIndex {
  * The index of a checked ledger of `events` events: the persisted one reopened (`idx`), and extended
  * with the events that follow its prefix if the ledger grew; or, without one, built from the whole file.
  * Every event read is counted: a ledger that holds other than `events` events by now changed while it
- * was read (refused). A large ledger's build, given the events' byte `offsets`, is fed on threads
- * (`feedInParallel`: the same index, tap and facts).
+ * was read (refused). A build given the events' byte `offsets` is fed on threads when
+ * `COOP_LEDGER_FEED_THREADS` asks for them (`feedThreads`, `feedInParallel`: the same index, tap, facts).
  *
  * @example
  * // The index of a ledger checked without a persisted one: built from every event, read back by offset.
@@ -117,7 +117,7 @@ export const feedIndex = async (
       return E.left(changedWhileRead(path, events, idx.ledger.events + n.right));
     return E.right({ index, facts, origin: "extended", tap: undefined });
   }
-  // A large ledger is fed on threads, one partition of its streams each (parallel-feed.ts).
+  // Fed on threads when asked, one partition of the streams each (parallel-feed.ts).
   const threads = offsets === undefined ? 1 : feedThreads(events);
   if (threads > 1 && offsets !== undefined) {
     const built = await feedInParallel(ctx, path, events, offsets(), source, threads);

@@ -48,23 +48,32 @@ export const partitionOf = (streamId: string, parts: number): number => {
 
 /** The most feed threads a first build starts (one partition each; the main thread merges). */
 const MAX_THREADS = 4;
-/** A ledger smaller than this is fed on the calling thread (the threads' start costs more than they save). */
+/** A ledger smaller than this is fed on the calling thread with `auto` (the threads' start is not worth it). */
 const THREADS_FROM_EVENTS = 100_000;
 
 /** The feed thread's program: the bundled executable's second entry (scripts/bundle.mjs). */
 const workerProgram = (): URL => new URL("dist/feed-worker.js", PACKAGE_ROOT);
 
 /**
- * How many threads feed the first build of a ledger of `events` events: 1 (this thread, the sequential
- * path) for a small ledger or when the worker program is not there (the library run from its sources),
- * else the available parallelism, at most {@link MAX_THREADS}. `COOP_LEDGER_FEED_THREADS` overrides it
- * (for measurements and tests; 1 turns the threads off).
- * @example feedThreads(10) // 1: a small ledger is fed on this thread
+ * How many threads feed the first build of a ledger of `events` events, as `COOP_LEDGER_FEED_THREADS`
+ * says: unset (the default) or 1, one (this thread: the sequential path); N, N threads (at most
+ * {@link MAX_THREADS}); `auto`, the available parallelism for a ledger of 100,000 events or more. One
+ * whenever the worker program is not there (the library run from its sources). Off by default: at 400k
+ * under load, two threads took the main thread's CPU from ~21-27 s to ~5-6 s (the feed threads ~10-14 s
+ * each) but the whole CPU rose ~15 % and the peak RSS by up to ~60 MB; the wall is to be measured on a
+ * quiet machine before it is the default.
+ * @example feedThreads(10) // 1 (unless COOP_LEDGER_FEED_THREADS asks for more)
  */
 export const feedThreads = (events: number): number => {
-  const asked = Number(process.env.COOP_LEDGER_FEED_THREADS);
+  const asked = process.env.COOP_LEDGER_FEED_THREADS;
   const n =
-    Number.isInteger(asked) && asked >= 1 ? asked : events < THREADS_FROM_EVENTS ? 1 : availableParallelism();
+    asked === "auto"
+      ? events < THREADS_FROM_EVENTS
+        ? 1
+        : availableParallelism()
+      : Number.isInteger(Number(asked)) && Number(asked) >= 1
+        ? Number(asked)
+        : 1;
   return n <= 1 || !existsSync(workerProgram()) ? 1 : Math.min(n, MAX_THREADS);
 };
 
