@@ -58,10 +58,12 @@ const workerProgram = (): URL => new URL("dist/feed-worker.js", PACKAGE_ROOT);
  * How many threads feed the first build of a ledger of `events` events, as `COOP_LEDGER_FEED_THREADS`
  * says: unset (the default) or 1, one (this thread: the sequential path); N, N threads (at most
  * {@link MAX_THREADS}); `auto`, the available parallelism for a ledger of 100,000 events or more. One
- * whenever the worker program is not there (the library run from its sources). Off by default: at 400k
- * under load, two threads took the main thread's CPU from ~21-27 s to ~5-6 s (the feed threads ~10-14 s
- * each) but the whole CPU rose ~15 % and the peak RSS by up to ~60 MB; the wall is to be measured on a
- * quiet machine before it is the default.
+ * whenever the worker program is not there (the library run from its sources). Off by default: it does
+ * not pay on 2 cores. 400k first build, load 1-2, alternated twice: one thread 17.0 / 18.0 s wall,
+ * 19.7 / 21.0 s CPU, 637 / 636 MiB peak (main thread 13.0 / 14.2 s CPU); two feed threads 20.0 / 16.7 s
+ * wall, 29.5 / 25.0 s CPU, 780 / 737 MiB (main thread 5.1 / 4.1 s, feed threads 8.0 + 7.8 / 6.8 + 6.7 s):
+ * every thread reads and checks every line, and the collector's helper threads already use the second
+ * core. A machine with more cores than feed threads is where it may pay (not measured).
  * @example feedThreads(10) // 1 (unless COOP_LEDGER_FEED_THREADS asks for more)
  */
 export const feedThreads = (events: number): number => {
