@@ -2,7 +2,7 @@ import type { GeographyData } from "../decider/rule-context.js";
 import type { CommuneCode, DistrictCode, GazetteerVersion } from "../values/location.js";
 import { gazetteerOn } from "../values/location.js";
 import type { BusinessDate } from "../values/time.js";
-import { type CommuneOrigins, communeOriginsOf } from "./commune-origin.js";
+import { type CommuneOrigin, type CommuneOrigins, communeOriginsOf } from "./commune-origin.js";
 import { type CommuneTransfer, type CommuneTransfers, communeTransfersOf } from "./commune-transfers.js";
 import { COMMUNE_KINDS, type Commune, type CommuneGazetteer, communeGazetteerOf } from "./communes.js";
 import {
@@ -142,23 +142,54 @@ export const shippedCommuneOrigins: CommuneOrigins = (() => {
   // Read from the rows' codes alone, not through the gazetteers above: expanding them (every unit's
   // name and kind, frozen objects, the transfers' old names) cost ~0.2 s of CPU on the first 2025
   // location the fold meets, most of what a short command (an index extension of a few thousand events)
-  // spent outside its events. The same lookup (gazetteer.test.ts compares them on every 2025 commune).
-  const origins = once(() => {
-    const districtProvince = new Map<string, string>();
+  // spent outside its events. And each commune's origin is worked out when first asked for, from its
+  // own transfer rows: building all ~3,300 at once (10,604 transfers) cost ~0.1 s more, while an
+  // extension meets a few hundred. The same lookup (gazetteer.test.ts compares them on every 2025
+  // commune): `communeOriginsOf` works each new commune out from its own transfers only.
+  const districtProvince = once(() => {
+    const m = new Map<string, string>();
     for (const row of DISTRICT_ROWS) {
       const [provinceCode, ...packed] = row.split("|") as [string, ...string[]];
-      for (const p of packed) districtProvince.set(p.slice(0, 3), provinceCode);
+      for (const p of packed) m.set(p.slice(0, 3), provinceCode);
     }
-    const communeProvince = new Map<string, string | undefined>();
+    return m;
+  });
+  const communeProvince = once(() => {
+    const districts = districtProvince();
+    const m = new Map<string, string | undefined>();
+    // Rows are `district|code+name|…`: each commune's code is the 5 characters after a `|` (scanned
+    // rather than split: no substring of the names made, ~10,000 communes).
     for (const row of COMMUNE_ROWS) {
-      const [districtCode, ...packed] = row.split("|") as [string, ...string[]];
-      const provinceCode = districtProvince.get(districtCode);
-      for (const p of packed) communeProvince.set(p.slice(0, 5), provinceCode);
+      let at = row.indexOf("|");
+      const provinceCode = districts.get(row.slice(0, at));
+      while (at >= 0) {
+        m.set(row.slice(at + 1, at + 6), provinceCode);
+        at = row.indexOf("|", at + 1);
+      }
     }
+    return m;
+  });
+  // Each new commune's transfer rows (rows are `province|commune|name|old…`), found by its code.
+  const rowsByCommune = once(() => {
+    const m = new Map<string, string[]>();
+    for (const row of TRANSFER_ROWS) {
+      const at = row.indexOf("|") + 1;
+      const code = row.slice(at, row.indexOf("|", at));
+      const rows = m.get(code);
+      if (rows === undefined) m.set(code, [row]);
+      else rows.push(row);
+    }
+    return m;
+  });
+  const oldProvinceOf = (code: string, level: CommuneTransfer["oldLevel"]): string | undefined =>
+    level === "commune" ? communeProvince().get(code) : districtProvince().get(code);
+  const originOf = (code: string): CommuneOrigin | undefined => {
+    const rows = rowsByCommune().get(code);
+    if (rows === undefined) return undefined;
     const transfers: Array<
       Pick<CommuneTransfer, "newProvinceCode" | "newCommuneCode" | "oldLevel" | "oldCode" | "transfer">
     > = [];
-    for (const row of TRANSFER_ROWS) {
+    for (const row of rows) {
       const [newProvinceCode, newCommuneCode, , ...olds] = row.split("|") as [
         Province2025Code,
         CommuneCode,
@@ -176,11 +207,15 @@ export const shippedCommuneOrigins: CommuneOrigins = (() => {
         });
       }
     }
-    return communeOriginsOf({ transfers }, (code, level) =>
-      level === "commune" ? communeProvince.get(code) : districtProvince.get(code),
-    );
-  });
-  return (code: string) => origins()(code);
+    return communeOriginsOf({ transfers }, oldProvinceOf)(code);
+  };
+  const known = new Map<string, CommuneOrigin | undefined>();
+  return (code: string) => {
+    if (known.has(code)) return known.get(code);
+    const origin = originOf(code);
+    known.set(code, origin);
+    return origin;
+  };
 })();
 
 /**
