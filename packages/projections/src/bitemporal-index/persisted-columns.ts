@@ -87,8 +87,12 @@ interface Layer {
  * cols.find(7, 0) // −1 (else the column of series 7 in cell 0, within the cell's level)
  */
 export class PersistedColumns {
-  /** Per cell looked up: its entries in every image (keys and columns, in image order). */
-  private readonly byCell = new Map<number, { keys: number[]; columns: number[] }>();
+  /**
+   * Per cell looked up: its entries in every image, as read (key and column side by side, image order).
+   * Kept as the arrays read rather than copied into lists: an extension's touched cells hold ~700,000
+   * entries at national scale, and copying them cost more than scanning them.
+   */
+  private readonly byCell = new Map<number, ReadonlyArray<Float64Array | Int32Array>>();
 
   private constructor(private readonly layers: ReadonlyArray<Layer>) {}
 
@@ -119,14 +123,16 @@ export class PersistedColumns {
       held = this.read(cellId);
       this.byCell.set(cellId, held);
     }
-    const at = held.keys.indexOf(key);
-    return at < 0 ? -1 : (held.columns[at] as number);
+    // The first entry of the key, image by image (a series has one column a cell).
+    for (const e of held) {
+      for (let i = 0; i < e.length; i += 2) if (e[i] === key) return e[i + 1] as number;
+    }
+    return -1;
   }
 
   /** A cell's entries in every image (a binary search of each image's cell list, then two ranged reads). */
-  private read(cellId: number): { keys: number[]; columns: number[] } {
-    const keys: number[] = [];
-    const columns: number[] = [];
+  private read(cellId: number): Array<Float64Array | Int32Array> {
+    const held: Array<Float64Array | Int32Array> = [];
     for (const { img, cells, start } of this.layers) {
       let lo = 0;
       let hi = cells.length - 1;
@@ -146,11 +152,8 @@ export class PersistedColumns {
       const e = img.range(CELL_COLUMNS.entries, 2 * from, 2 * to);
       if (e.length !== 2 * (to - from))
         throw new IndexImageDamaged("index image: the columns by cell do not match the columns");
-      for (let i = 0; i < e.length; i += 2) {
-        keys.push(e[i] as number);
-        columns.push(e[i + 1] as number);
-      }
+      if (e.length > 0) held.push(e);
     }
-    return { keys, columns };
+    return held;
   }
 }
