@@ -6,6 +6,7 @@ import { backDatedReportFoldable, foldBackDatedReport, noteLaterEvent } from "./
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import { emitDifference } from "./delta-difference.js";
+import { foldRetractedDuplicate, noteArrival, retractedDuplicateFoldable } from "./retracted-duplicate.js";
 import { scratchNew, tailAfter } from "./stream-entry.js";
 import { placeInFold, type StreamFold } from "./stream-fold.js";
 
@@ -14,15 +15,16 @@ import { placeInFold, type StreamFold } from "./stream-fold.js";
  * `later` (after every live event in valid time), `continuing` (on the last live event's day, after
  * it), `flow` (an independent flow: an alliance activity, a fund's loan application), `report` (a
  * back-dated annual or membership report or rating, `backDatedReportFoldable`), `aspect` (a back-dated event
- * that changes one aspect of the state, `backDatedAspectFoldable`).
+ * that changes one aspect of the state, `backDatedAspectFoldable`), `retraction` (the retraction of a
+ * duplicate entered twice, `retractedDuplicateFoldable`).
  * @example const way: FoldWay = "later";
  */
-export type FoldWay = "later" | "continuing" | "flow" | "report" | "aspect";
+export type FoldWay = "later" | "continuing" | "flow" | "report" | "aspect" | "retraction";
 
 /**
  * Which way a cold stream's fold takes an event that is a new revision recorded no earlier than the
- * stream's others and not a retraction (the caller checks those), or undefined when it cannot: the
- * stream is then read back and re-folded.
+ * stream's others (the caller checks those), or undefined when it cannot: the stream is then read back
+ * and re-folded. A retraction is taken only when it retracts a duplicate (see `retractedDuplicateFoldable`).
  * @example
  * import { timed } from "../src/model/live-events.js";
  * import { hotFold, newStreamEntry } from "../src/bitemporal-index/stream-entry.js";
@@ -33,6 +35,7 @@ export type FoldWay = "later" | "continuing" | "flow" | "report" | "aspect";
  */
 export const foldWay = (f: StreamFold, te: TimedEvent): FoldWay | undefined => {
   const type = te.recorded.event.type;
+  if (type === "EventRetracted") return retractedDuplicateFoldable(f, te) ? "retraction" : undefined;
   if (
     type === "AllianceActivityRecorded" ||
     (type === "LoanApplicationReceived" &&
@@ -75,6 +78,11 @@ const flowSink: FlowSink = (key, cell, amount) => {
  */
 export const foldEvent = (f: StreamFold, te: TimedEvent, way: FoldWay, out: DeltaSink): void => {
   const e = te.recorded.event;
+  if (way === "retraction") {
+    // Nothing to push: the stream's contribution and every other event's marginal are unchanged.
+    foldRetractedDuplicate(f);
+    return;
+  }
   if (way === "flow") {
     flowOut = out;
     flowDay = te.day;
@@ -97,4 +105,5 @@ export const foldEvent = (f: StreamFold, te: TimedEvent, way: FoldWay, out: Delt
     f.tail = tailAfter(f.tail, suffix, te.day);
   }
   placeInFold(f, e.type, te.day, te.recorded.revision);
+  noteArrival(f, te);
 };

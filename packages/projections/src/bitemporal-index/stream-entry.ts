@@ -6,6 +6,7 @@ import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
+import { arrivalFactsOf } from "./retracted-duplicate.js";
 import type { StreamFold } from "./stream-fold.js";
 import { streamHistory } from "./stream-history.js";
 
@@ -233,6 +234,7 @@ export const hotFold = (e: StreamEntry): StreamFold => {
     lastRevision: last?.recorded.revision ?? Number.NaN,
     ...reportFactsOf(e.live),
     ...aspectFactsOf(e.live),
+    ...arrivalFactsOf(e.events),
   };
 };
 

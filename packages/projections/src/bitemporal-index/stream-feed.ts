@@ -218,15 +218,14 @@ export class StreamFeed {
 
   /**
    * Feeds an event to a cold stream from its fold alone, when the event is a new revision recorded no
-   * earlier than the stream's others, not a retraction, and its fold takes it (`foldWay`, fold-rules.ts:
-   * later in valid time, an independent flow, a back-dated report or single-aspect event its facts
-   * allow). The same steps as {@link add} on a hot stream. False (nothing changed) otherwise: the caller
-   * hydrates the stream.
+   * earlier than the stream's others and its fold takes it (`foldWay`, fold-rules.ts: later in valid
+   * time, an independent flow, a back-dated report or single-aspect event its facts allow, the
+   * retraction of a duplicate). The same steps as {@link add} on a hot stream. False (nothing changed)
+   * otherwise: the caller hydrates the stream.
    */
   private addToFold(entry: StreamEntry, f: StreamFold, event: RecordedEvent): boolean {
     if (event.revision <= entry.maxRevision) return false;
     const type = event.event.type;
-    if (type === "EventRetracted") return false;
     const te = timed(event);
     if (te.recordedMs < entry.maxRecorded) return false;
     const way = foldWay(f, te);

@@ -6,6 +6,7 @@ import { historyArb } from "../test-support/arbitraries.js";
 import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import { imageSourceOf } from "./index-image.js";
+import { arrivalFactsOf } from "./retracted-duplicate.js";
 import {
   decodeStreamFold,
   encodeStreamFold,
@@ -43,6 +44,7 @@ const foldsOf = (events: Parameters<typeof timed>[0][]): StreamFold[] => {
       lastRevision: last?.recorded.revision ?? Number.NaN,
       ...reportFactsOf(live),
       ...aspectFactsOf(live),
+      ...arrivalFactsOf(list),
     };
   });
 };

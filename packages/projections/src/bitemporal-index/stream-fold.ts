@@ -3,6 +3,7 @@ import type { Deltas } from "../model/stream-sweep.js";
 import type { AspectFacts } from "./back-dated-aspect.js";
 import type { ReportFacts } from "./back-dated-report.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
+import type { Arrival, ArrivalFacts } from "./retracted-duplicate.js";
 
 /**
  * What the index needs to go on feeding a stream **without its history**: the fold of its live events
@@ -15,8 +16,9 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * report facts ({@link ReportFacts}: `membersDay`, `reportDays`) show cannot change anything but its own
  * year's figures (`foldBackDatedReport`), and a back-dated event that changes one aspect of the state
  * (a manager, a loan, the law, …) that its aspect facts ({@link AspectFacts}: `aspectDays`) show no
- * later event touches (`foldBackDatedAspect`). Persisted per stream in the index
- * (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
+ * later event touches (`foldBackDatedAspect`), and the retraction of a duplicate that its arrival facts
+ * ({@link ArrivalFacts}: `arrival`) show changes nothing but the live count (`foldRetractedDuplicate`).
+ * Persisted per stream in the index (`streamFoldStart` / `streamFoldBytes`), it is what lets an extension read only the appended lines.
  *
  * @example
  * const source = imageSourceOf(buildIndex(asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }))).toImage());
@@ -24,7 +26,7 @@ import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
  * const f: StreamFold | undefined = text === undefined ? undefined : decodeStreamFold(text);
  * console.log(f?.liveCount, f?.firstType, f?.state.exists); // 3 CoopFounded true
  */
-export interface StreamFold extends ReportFacts, AspectFacts {
+export interface StreamFold extends ReportFacts, AspectFacts, ArrivalFacts {
   /** The fold of every live event (mutated as events are fed). */
   readonly state: StreamState;
   /** The stream's deltas after its last live event's day (day order). */
@@ -142,10 +144,10 @@ export const encodeStreamFold = (f: StreamFold): string => JSON.stringify(plain(
 /**
  * The parts of a fold in the order {@link encodeStreamFold} writes them (and {@link decodeStreamFold}
  * reads them): state, tail, live count, first type, first day and revision, last day and revision,
- * members day, report days, aspect days.
+ * members day, report days, aspect days, last arrival.
  * @example
- * const f = { state: {}, tail: {}, liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN, membersDay: 0, reportDays: new Map(), aspectDays: new Map() } as unknown as StreamFold;
- * foldParts(f).length // 11
+ * const f = { state: {}, tail: {}, liveCount: 0, firstType: undefined, firstDay: Number.NaN, firstRevision: Number.NaN, lastDay: Number.NaN, lastRevision: Number.NaN, membersDay: 0, reportDays: new Map(), aspectDays: new Map(), arrival: null } as unknown as StreamFold;
+ * foldParts(f).length // 12
  */
 export const foldParts = (f: StreamFold): unknown[] => [
   f.state,
@@ -159,6 +161,7 @@ export const foldParts = (f: StreamFold): unknown[] => [
   f.membersDay,
   f.reportDays,
   f.aspectDays,
+  f.arrival,
 ];
 
 /**
@@ -182,11 +185,12 @@ export const decodeStreamFold = (text: string): StreamFold => {
   }
   if (
     !Array.isArray(v) ||
-    v.length !== 11 ||
+    v.length !== 12 ||
     typeof v[0] !== "object" ||
     typeof v[1] !== "object" ||
     !(v[9] instanceof Map) ||
-    !(v[10] instanceof Map)
+    !(v[10] instanceof Map) ||
+    !(v[11] === null || Array.isArray(v[11]))
   )
     throw new IndexImageDamaged("index image: a stream fold does not have the fold's shape");
   const [
@@ -201,6 +205,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     membersDay,
     reportDays,
     aspectDays,
+    arrival,
   ] = v as [
     StreamState,
     Deltas,
@@ -213,6 +218,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     number,
     Map<number, number>,
     Map<string, number>,
+    Arrival | null,
   ];
   return {
     state,
@@ -226,6 +232,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
     membersDay,
     reportDays,
     aspectDays,
+    arrival,
   };
 };
 

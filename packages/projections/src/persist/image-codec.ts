@@ -9,12 +9,12 @@ import { fastChecksum } from "./fast-checksum.js";
 /**
  * The version of the persisted index's byte layout. Bump it on any change to the layout or to the
  * arrays' meaning; a reader rebuilds (never reads) an index of another version. Each version's change is
- * listed in docs/index-format.md ("Versioning rule"); the last, 8: each stream fold carries its aspect
- * facts (`aspectDays`, eleven members), so that a back-dated event that changes one aspect of its
- * stream's state is folded from the fold (`foldBackDatedAspect`) instead of reading the stream back.
- * @example INDEX_FORMAT_VERSION // 8
+ * listed in docs/index-format.md ("Versioning rule"); the last, 9: each stream fold carries its last
+ * arrival's facts (`arrival`, twelve members), so that the retraction of a duplicate entered twice is
+ * folded from the fold (`foldRetractedDuplicate`) instead of reading the stream back.
+ * @example INDEX_FORMAT_VERSION // 9
  */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 /**
  * The version of what the index computes: the fold, the series keys, the cells. Bump it whenever a
