@@ -67,7 +67,7 @@ describe("the retraction of a duplicate folded from the fold alone (issue #12)",
               position: last.position + 10_000 + n,
               event: ev(type as never, data),
               metadata: { recordedAt: new Date(lastMs + n * 86_400_000).toISOString() as never },
-            } as RecordedEvent;
+            } as unknown as RecordedEvent;
           };
           const report = (members: number) =>
             next("MembershipReported", { coopId, effectiveDate: dateAt(day), officialMembers: members });
