@@ -36,17 +36,48 @@ export class LedgerFacts {
     this.restating = [...(from?.restating ?? [])];
   }
 
+  /**
+   * The facts of partitions of one ledger (fed apart, e.g. on feed threads) as those of the whole: the
+   * widest ranges, the restating positions in ledger order.
+   * @example
+   * const a = new LedgerFacts({ firstEffective: "2020-01-02", lastEffective: "2021-01-01", firstRecordedAt: undefined, lastRecordedAt: undefined, restating: [7] } as never);
+   * LedgerFacts.merge([a.data(), new LedgerFacts().data()]).data().restating // [7]
+   */
+  static merge(parts: ReadonlyArray<LedgerFactsData>): LedgerFacts {
+    const facts = new LedgerFacts();
+    for (const p of parts) {
+      facts.widen(p.firstEffective, p.lastEffective, p.firstRecordedAt, p.lastRecordedAt);
+      facts.restating.push(...p.restating);
+    }
+    facts.restating.sort((a, b) => a - b);
+    return facts;
+  }
+
   /** Takes one event into account. */
   observe(e: RecordedEvent): void {
     const eff = (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
-    if (this.firstEffective === undefined || eff < this.firstEffective) this.firstEffective = eff;
-    if (this.lastEffective === undefined || eff > this.lastEffective) this.lastEffective = eff;
     const rec = e.metadata.recordedAt;
-    if (this.firstRecordedAt === undefined || rec < this.firstRecordedAt) this.firstRecordedAt = rec;
-    if (this.lastRecordedAt === undefined || rec > this.lastRecordedAt) this.lastRecordedAt = rec;
+    this.widen(eff, eff, rec, rec);
     const late = Date.parse(rec) - Date.parse(eff) > 30 * DAY_MS;
     if ((e.event.type === "CoopDissolved" && late) || e.event.type === "EventRetracted")
       this.restating.push(e.position);
+  }
+
+  // The one "earlier / later of" step both an event and a partition's facts go through (undefined: none).
+  private widen(
+    firstEff: BusinessDate | undefined,
+    lastEff: BusinessDate | undefined,
+    firstRec: Instant | undefined,
+    lastRec: Instant | undefined,
+  ): void {
+    if (firstEff !== undefined && (this.firstEffective === undefined || firstEff < this.firstEffective))
+      this.firstEffective = firstEff;
+    if (lastEff !== undefined && (this.lastEffective === undefined || lastEff > this.lastEffective))
+      this.lastEffective = lastEff;
+    if (firstRec !== undefined && (this.firstRecordedAt === undefined || firstRec < this.firstRecordedAt))
+      this.firstRecordedAt = firstRec;
+    if (lastRec !== undefined && (this.lastRecordedAt === undefined || lastRec > this.lastRecordedAt))
+      this.lastRecordedAt = lastRec;
   }
 
   /** The facts so far (plain data, persisted with the index). */

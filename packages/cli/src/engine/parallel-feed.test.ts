@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { hasBin, REPO_ROOT, runBin } from "../test-support/run-bin.js";
-import { feedThreads, mergeFacts, partitionOf } from "./parallel-feed.js";
+import { LedgerFacts } from "./ledger-facts.js";
+import { feedThreads, partitionOf } from "./parallel-feed.js";
 
 const work = mkdtempSync(join(tmpdir(), "coop-parallel-feed-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -108,7 +109,7 @@ describe("the first build fed on threads", () => {
     expect(partitionOf("coop-htx-60-00089", 4)).toBe(partitionOf("coop-htx-60-00089", 4));
     expect(new Set(Array.from({ length: 64 }, (_, i) => partitionOf(`coop-${i}`, 4))).size).toBe(4);
     if (process.env.COOP_LEDGER_FEED_THREADS === undefined) expect(feedThreads(10_000_000)).toBe(1); // off by default
-    const merged = mergeFacts([
+    const merged = LedgerFacts.merge([
       {
         firstEffective: "2020-01-02",
         lastEffective: "2021-01-01",
@@ -123,7 +124,7 @@ describe("the first build fed on threads", () => {
         lastRecordedAt: "2020-01-01T00:00:00.000Z",
         restating: [3, 9],
       },
-    ] as never);
+    ] as never).data();
     expect(merged).toEqual({
       firstEffective: "2020-01-01",
       lastEffective: "2021-01-01",

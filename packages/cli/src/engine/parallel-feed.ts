@@ -80,38 +80,6 @@ export const feedThreads = (events: number): number => {
 };
 
 /**
- * The facts of partitions of a ledger as those of the whole (ranges: the widest; restating positions:
- * in ledger order).
- * @example mergeFacts([new LedgerFacts().data()]).restating // []
- */
-export const mergeFacts = (parts: ReadonlyArray<LedgerFactsData>): LedgerFactsData => {
-  const pick = (xs: ReadonlyArray<string | undefined>, later: boolean) =>
-    xs.reduce<string | undefined>(
-      (a, x) => (x === undefined || (a !== undefined && (later ? x <= a : x >= a)) ? a : x),
-      undefined,
-    );
-  return {
-    firstEffective: pick(
-      parts.map((p) => p.firstEffective),
-      false,
-    ) as LedgerFactsData["firstEffective"],
-    lastEffective: pick(
-      parts.map((p) => p.lastEffective),
-      true,
-    ) as LedgerFactsData["lastEffective"],
-    firstRecordedAt: pick(
-      parts.map((p) => p.firstRecordedAt),
-      false,
-    ) as LedgerFactsData["firstRecordedAt"],
-    lastRecordedAt: pick(
-      parts.map((p) => p.lastRecordedAt),
-      true,
-    ) as LedgerFactsData["lastRecordedAt"],
-    restating: parts.flatMap((p) => p.restating).sort((a, b) => a - b),
-  };
-};
-
-/**
  * The first build of a checked ledger fed on `parts` threads, each feeding the streams of its partition
  * (`PartitionFeed`, feed-worker.ts) while this thread merges their logs in position order into the
  * index's layout and the provenance tap (`FeedMerge`) and adopts their streams at the end: the index,
@@ -151,9 +119,7 @@ export const feedInParallel = (
       if (issue !== undefined) return resolve(E.left(issue.error));
       adopt(ends);
       const read = fed.reduce((a, b) => a + b, 0);
-      resolve(
-        E.right({ fed: { index, facts: new LedgerFacts(mergeFacts(facts)), origin: "built", tap }, read }),
-      );
+      resolve(E.right({ fed: { index, facts: LedgerFacts.merge(facts), origin: "built", tap }, read }));
     };
     for (let part = 0; part < parts; part++) {
       const w = new Worker(workerProgram(), {
