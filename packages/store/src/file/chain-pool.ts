@@ -7,6 +7,7 @@ import { makeCanonicalChecker } from "./chain-canonical.js";
 import { checkLinkRange } from "./chain-link-range.js";
 import { checkChainRange, makeRangeChecker } from "./chain-range.js";
 import type { RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
+import { rangeCutter } from "./chain-schedule.js";
 import { streamInterner } from "./chain-stream-table.js";
 import { eventMemberNames, readWindow } from "./chain-window.js";
 import { idHash } from "./event-id-set.js";
@@ -41,10 +42,16 @@ export interface ChainCheckOptions {
    */
   readonly workers?: number;
   /**
-   * Bytes per range (default: about four ranges per worker, between 4 and 64 MiB; `strict`: about
-   * two, between 4 and 256 MiB).
+   * Bytes per range, all equal. Default: cut as the workers ask (guided, see `chain-schedule.ts`), each
+   * range a share of what is left: `strict`, 1 / (2 × workers) of it, 16–256 MiB; else 1 / (4 ×
+   * workers), 4–64 MiB.
    */
   readonly rangeBytes?: number;
+  /**
+   * The guided cut's smallest range (default: `strict`, 1 / (8 × workers) of the body, 4–16 MiB; else
+   * 4 MiB): tests cut small files finely.
+   */
+  readonly minRangeBytes?: number;
   readonly maxLineBytes: number;
   /** Strict: hash each event id with this seed as it is read (`RangeResult.idHashes`, for an `IdSet`). */
   readonly idSeed?: number;
@@ -212,35 +219,56 @@ export async function* checkRanges(
     yield check(deps, job(from, size, true), Buffer.allocUnsafe(bufferBytes(options.maxLineBytes)));
     return;
   }
-  // Strict ranges fewer and larger (about two a worker, up to 256 MiB): each strict range cost ~0.2 s
-  // of CPU more (national scale, two workers, load 8–10: 12 ranges of 64 MiB 7.9–8.2 s CPU, 4 of
-  // 194 MB 5.9–6.1 s, 2 of 388 MB 5.4–5.6 s). Not all of it is pinned down: each range re-interns its
-  // streams, sends their names and allocates its columns, and the main thread maps the names again.
-  const step = Math.max(
-    1,
-    Math.floor(
-      options.rangeBytes ??
-        (options.strict
-          ? Math.min(256 << 20, Math.max(4 << 20, Math.ceil(body / (workers * 2))))
-          : Math.min(64 << 20, Math.max(4 << 20, Math.ceil(body / (workers * 4))))),
-    ),
+  // Ranges cut as the workers ask for them, shrinking as the body is used up (chain-schedule.ts): the
+  // first ones large (strict: a quarter of the body on two workers, as the four equal ranges cut before
+  // were), the last ones small, so that neither worker idles long at the end while the other finishes
+  // a large range (cut equal up front, one of two workers idled ~1 s of a national `verify`). More
+  // ranges no longer cost measurable CPU now that a worker keeps one checker for all its ranges
+  // (0445d6b; the "+0.2 s CPU a strict range" measured before it is gone): national `verify`, load
+  // 4–8.5, 5× alternated, 4 equal ranges 5.36–7.58 s CPU (median 7.13), guided (12 ranges) 5.36–7.06 s
+  // (median 6.01); the verified `snapshot` (link-only) 2.07–2.88 s before, 2.04–2.81 s guided.
+  // The strict cut's smallest range: 16 MiB (national: 12 ranges), less on a body under 256 MiB (two
+  // workers), down to 4 MiB, so that a small body still gives each worker a few ranges.
+  const strictMin = Math.min(16 << 20, Math.max(4 << 20, Math.ceil(body / (workers * 8))));
+  const cut = rangeCutter(
+    from,
+    size,
+    options.rangeBytes !== undefined
+      ? { rangeBytes: options.rangeBytes }
+      : options.strict
+        ? { workers, share: 2, min: options.minRangeBytes ?? strictMin, max: 256 << 20 }
+        : { workers, share: 4, min: options.minRangeBytes ?? 4 << 20, max: 64 << 20 },
   );
-  const jobs: RangeJob[] = [];
-  for (let a = from; a < size; a += step) jobs.push(job(a, Math.min(size, a + step), a === from));
+  let cutAt = from;
   source ??= workerSource();
   const start = options.startWorker ?? ((src: string) => new Worker(src, { eval: true }));
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => start(source!));
-  const results: Array<RangeResult | undefined> = new Array(jobs.length);
+  const pool = Array.from({ length: Math.min(workers, cut.most) }, () => start(source!));
+  const results: Array<RangeResult | undefined> = [];
   let next = 0;
+  // Set once every range is cut and sent: the last result is then number `next - 1`.
+  let allSent = false;
   let failed: Error | undefined;
   let wake: (() => void) | undefined;
   // Set once the caller has every result it asked for (or stopped early): exits after that are ours.
   let finished = false;
   // Each worker's number goes with its jobs: a result names the stream table it indexes (`table`).
   const send = (w: Worker, table: number): void => {
-    if (next >= jobs.length || failed !== undefined) return;
+    if (allSent || failed !== undefined) return;
+    const e = cut.next();
+    if (e === undefined) {
+      allSent = true;
+      wake?.();
+      return;
+    }
     const id = next++;
-    w.postMessage({ id, job: jobs[id], bufferBytes: bufferBytes(options.maxLineBytes), table });
+    w.postMessage({
+      id,
+      job: job(cutAt, e, cutAt === from),
+      bufferBytes: bufferBytes(options.maxLineBytes),
+      table,
+    });
+    cutAt = e;
+    if (e >= size) allSent = true;
   };
   for (const [k, w] of pool.entries()) {
     w.on("message", (m: { id: number; result?: RangeResult; error?: string }) => {
@@ -267,8 +295,9 @@ export async function* checkRanges(
   // scale, under load). Each worker still gets its ranges in file order.
   for (const [k, w] of pool.entries()) send(w, k);
   try {
-    for (let k = 0; k < jobs.length; k++) {
+    for (let k = 0; !allSent || k < next; k++) {
       while (results[k] === undefined) {
+        if (allSent && k >= next) return;
         if (failed !== undefined) throw failed;
         await new Promise<void>((r) => {
           wake = r;
@@ -281,7 +310,7 @@ export async function* checkRanges(
     }
   } finally {
     finished = true;
-    next = jobs.length;
+    allSent = true;
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }
