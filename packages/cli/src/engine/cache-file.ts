@@ -7,16 +7,18 @@ import { DamagedIndexFile } from "./damaged-index.js";
 // both are encoded images read piece by piece after they are opened, and written whole by rename.
 
 /**
- * Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer; shorter when the
+ * Reads `length` bytes at `position` of an open file into a fresh (8-aligned) buffer, or into `into`
+ * when given (a scratch buffer of at least `length` bytes: a view of it is returned); shorter when the
  * file ends first (the image decoder then says which piece is missing).
  *
  * @example
  * import { openSync, writeFileSync } from "node:fs";
  * writeFileSync("bytes.bin", "abcdef");
  * readAt(openSync("bytes.bin", "r"), 2, 3) // Uint8Array [99, 100, 101] ("cde")
+ * readAt(openSync("bytes.bin", "r"), 4, 2, new Uint8Array(16)) // Uint8Array [101, 102] ("ef"), a view of the scratch
  */
-export const readAt = (fd: number, position: number, length: number): Uint8Array => {
-  const out = new Uint8Array(length);
+export const readAt = (fd: number, position: number, length: number, into?: Uint8Array): Uint8Array => {
+  const out = into === undefined ? new Uint8Array(length) : into.subarray(0, length);
   let at = 0;
   while (at < length) {
     const k = readSync(fd, out, at, length - at, position + at);

@@ -61,7 +61,7 @@ export const readProvenanceFile = (
   } catch {
     return undefined;
   }
-  const opened = openIndexImage((p, n) => readAt(fd, p, n), size);
+  const opened = openIndexImage((p, n, into) => readAt(fd, p, n, into), size);
   if (opened._tag === "Left" || !isExtra(opened.right.extra)) {
     closeSync(fd);
     return undefined;

@@ -137,4 +137,27 @@ describe("reopening a persisted index reads it lazily (issue #12)", () => {
     const index = ProjectionIndex.fromImage(opened.right.source, noSource);
     expect(() => index.toImage()).toThrow(IndexImageDamaged);
   });
+
+  it("a reader that reads into the decoder's scratch buffer (as the CLI's file reader does) answers as one that returns fresh arrays, and still finds a damaged block", () => {
+    // Reads into `into` when given, as `readAt` does: the decoder reuses that buffer read after read.
+    const intoReader =
+      (b: Uint8Array) =>
+      (p: number, n: number, into?: Uint8Array): Uint8Array => {
+        const bytesRead = b.subarray(p, p + n);
+        if (into === undefined) return bytesRead.slice();
+        into.set(bytesRead);
+        return into.subarray(0, bytesRead.length);
+      };
+    const opened = openIndexImage(intoReader(bytes), bytes.length);
+    if (E.isLeft(opened)) throw new Error(opened.left.message);
+    const index = ProjectionIndex.fromImage(opened.right.source, noSource);
+    assertSameResult(snapshot(index, query), snapshot(built, query), "read into the scratch buffer");
+    expect(Buffer.concat(encodeIndexImage(index.toImage(), null)).equals(Buffer.from(bytes))).toBe(true);
+    const damaged = bytes.slice();
+    const k = damaged.length - 1;
+    damaged[k] = (damaged[k] as number) ^ 0x5a;
+    const bad = openIndexImage(intoReader(damaged), damaged.length);
+    if (E.isLeft(bad)) throw new Error(bad.left.message);
+    expect(() => ProjectionIndex.fromImage(bad.right.source, noSource).toImage()).toThrow(IndexImageDamaged);
+  });
 });
