@@ -1,5 +1,5 @@
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
-import { newStreamEntry, type StreamEntry } from "./stream-entry.js";
+import { coldStreamEntry, type StreamEntry } from "./stream-entry.js";
 import { foldReader, packStreamFolds } from "./stream-fold.js";
 
 /** One image's stream tables (its own: an extension lists the streams it gave events to). */
@@ -129,14 +129,7 @@ export class ImageStreams {
     for (const [l, k] of this.later.get(i) ?? []) this.positionsInto(l, k, positions);
     const [l, k] = this.last(i);
     const layer = this.layers[l] as Layer;
-    return {
-      ...newStreamEntry(),
-      positions,
-      hot: false,
-      maxRecorded: layer.maxRecorded[k] as number,
-      maxRevision: layer.maxRevision[k] as number,
-      imageAt: i,
-    };
+    return coldStreamEntry(positions, layer.maxRecorded[k] as number, layer.maxRevision[k] as number, i);
   }
 
   /** The encoded fold of the `i`-th stream (from the last image listing it), undefined when none. */
