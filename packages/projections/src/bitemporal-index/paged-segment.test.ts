@@ -54,6 +54,29 @@ describe("PagedSegment", () => {
     expect(reads.whole).toBe(0);
   });
 
+  it("scans a column asked once at an earlier instant from four reads (its start, days, recordings, amounts), lays it out when asked again, and answers as the segment each time", () => {
+    const seg = built();
+    const p = seg.parts();
+    const fields: string[] = [];
+    const read: SegmentReader = (field, from, to) => {
+      fields.push(field);
+      return p[field].slice(from, Math.min(to, p[field].length));
+    };
+    const paged = new PagedSegment(40, 4, read, 100);
+    for (let c = 0; c < 40; c++) {
+      fields.length = 0;
+      expect(paged.sumAt(c, 19_015, 1_000 * (c % 7) + c)).toBe(seg.sumAt(c, 19_015, 1_000 * (c % 7) + c));
+      expect(fields).toEqual(["start", "days", "recs", "amounts"]);
+    }
+    for (const [day, rec] of [
+      [19_020, 20_500],
+      [19_029, 3_500],
+      [19_005, Number.POSITIVE_INFINITY],
+      [19_029, 40_000],
+    ] as const)
+      for (let c = 0; c < 40; c++) expect(paged.sumAt(c, day, rec)).toBe(seg.sumAt(c, day, rec));
+  });
+
   it("reads itself whole ahead in slices (a server while idle): then answers from memory, as read whole, with no read per column", () => {
     const seg = built();
     const { read, reads } = reader(seg.parts());

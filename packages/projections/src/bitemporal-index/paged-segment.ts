@@ -1,15 +1,26 @@
 import { ColumnSegment, type SegmentParts, upperBound } from "./column-segment.js";
 import { IndexImageDamaged } from "./index-image.js";
 
-/** One column's entries of a segment's per-column tables. */
+/**
+ * One column's entries of a segment's per-column tables, each pair read when first needed (NaN until
+ * then): a query knowing everything needs only its sums' range, one at an earlier knowledge instant
+ * only its deltas' range.
+ */
 interface ColumnEntry {
   /** Its deltas: `a … b`. */
-  readonly a: number;
-  readonly b: number;
+  a: number;
+  b: number;
   /** Its distinct-day sums: `s0 … s1`. */
-  readonly s0: number;
-  readonly s1: number;
-  readonly maxRec: number;
+  s0: number;
+  s1: number;
+  maxRec: number;
+}
+
+/** A column's deltas as read for one scan (recording order), kept until it is asked again. */
+interface ScannedColumn {
+  readonly days: ArrayLike<number>;
+  readonly recs: ArrayLike<number>;
+  readonly amounts: ArrayLike<number>;
 }
 
 /** What a `ColumnStore` (column-store.ts) keeps: a segment laid out in memory, or one read column by column. */
@@ -79,10 +90,12 @@ export type SegmentReader = (field: Field, from: number, to: number) => ArrayLik
  */
 export class PagedSegment implements Segment {
   private full: ColumnSegment | undefined;
-  /** Per column asked: its deltas' range (`start`), its sums' range (`sumStart`) and its `maxRec`. */
+  /** Per column asked: its deltas' range (`start`), its sums' range (`sumStart`) and its `maxRec`, as read. */
   private readonly entries = new Map<number, ColumnEntry>();
   private readonly sums = new Map<number, { days: ArrayLike<number>; values: ArrayLike<number> }>();
   private readonly columns = new Map<number, ColumnSegment>();
+  /** Per column scanned once at an earlier knowledge instant: its deltas as read (see {@link sumAt}). */
+  private readonly scanned = new Map<number, ScannedColumn>();
   /** A read ahead under way (see {@link readAhead}): a query that needs the segment whole finishes it. */
   private ahead: Generator<void> | undefined;
 
@@ -94,24 +107,47 @@ export class PagedSegment implements Segment {
     private readonly wholeAfter: number = PAGED_COLUMNS_BEFORE_WHOLE,
   ) {}
 
-  /** A column's entries of the per-column tables (read by range, once). */
+  /** A column's entry, nothing of it read yet when new. */
   private entry(column: number): ColumnEntry {
     let e = this.entries.get(column);
     if (e === undefined) {
-      const start = this.read("start", column, column + 2);
-      const sums = this.read("sumStart", column, column + 2);
-      const maxRec = this.read("maxRec", column, column + 1);
-      if (start.length !== 2 || sums.length !== 2 || maxRec.length !== 1)
-        throw new IndexImageDamaged(`index image: column ${column} is not in its segment's tables`);
-      e = {
-        a: start[0] as number,
-        b: start[1] as number,
-        s0: sums[0] as number,
-        s1: sums[1] as number,
-        maxRec: maxRec[0] as number,
-      };
+      e = { a: Number.NaN, b: Number.NaN, s0: Number.NaN, s1: Number.NaN, maxRec: Number.NaN };
       this.entries.set(column, e);
     }
+    return e;
+  }
+
+  /** Elements `column … column + n` of a per-column table (read by range). */
+  private table(field: "start" | "sumStart" | "maxRec", column: number, n: number): ArrayLike<number> {
+    const t = this.read(field, column, column + n);
+    if (t.length !== n)
+      throw new IndexImageDamaged(`index image: column ${column} is not in its segment's tables`);
+    return t;
+  }
+
+  /** A column's deltas' range (its `start` entries) or its sums' range (`sumStart`), read once. */
+  private rangeOf(column: number, e: ColumnEntry, field: "start" | "sumStart"): ColumnEntry {
+    const deltas = field === "start";
+    if (Number.isNaN(deltas ? e.a : e.s0)) {
+      const t = this.table(field, column, 2);
+      const lo = t[0] as number;
+      const hi = t[1] as number;
+      if (deltas) {
+        e.a = lo;
+        e.b = hi;
+      } else {
+        e.s0 = lo;
+        e.s1 = hi;
+      }
+    }
+    return e;
+  }
+
+  /** Every table entry of a column, read once each. */
+  private fullEntry(column: number, e: ColumnEntry): ColumnEntry {
+    this.rangeOf(column, e, "start");
+    this.rangeOf(column, e, "sumStart");
+    if (Number.isNaN(e.maxRec)) e.maxRec = this.table("maxRec", column, 1)[0] as number;
     return e;
   }
 
@@ -127,41 +163,69 @@ export class PagedSegment implements Segment {
     // Many columns asked (a sector or form scope at full detail): the whole segment costs less than
     // paging on. The sums are the same: `oneColumn` lays a column out as the whole segment holds it.
     if (this.entries.size >= this.wholeAfter) return this.whole().sumAt(column, day, rec);
+    const held = this.columns.get(column);
+    if (held !== undefined) return held.sumAt(0, day, rec);
     const e = this.entry(column);
-    const s0 = e.s0;
-    const s1 = e.s1;
-    if (s0 < s1 && rec >= e.maxRec) {
-      let s = this.sums.get(column);
-      if (s === undefined) {
-        s = { days: this.read("sumDays", s0, s1), values: this.read("sumValues", s0, s1) };
-        this.sums.set(column, s);
+    // Knowing everything (or more than the column holds): its distinct-day sums, one search.
+    if (rec === Number.POSITIVE_INFINITY || rec >= e.maxRec) {
+      this.rangeOf(column, e, "sumStart");
+      const s0 = e.s0;
+      const s1 = e.s1;
+      if (s0 < s1) {
+        let s = this.sums.get(column);
+        if (s === undefined) {
+          s = { days: this.read("sumDays", s0, s1), values: this.read("sumValues", s0, s1) };
+          this.sums.set(column, s);
+        }
+        const i = upperBound(s.days, 0, s1 - s0, day);
+        return i === 0 ? 0 : (s.values[i - 1] as number);
       }
-      const i = upperBound(s.days, 0, s1 - s0, day);
-      return i === 0 ? 0 : (s.values[i - 1] as number);
     }
-    let c = this.columns.get(column);
-    if (c === undefined) {
-      c = this.oneColumn(e);
-      this.columns.set(column, c);
+    // An earlier knowledge instant (or a short column): the first time, one scan of the column's deltas
+    // as read (its start, days, recordings and amounts: four reads, no sums, no knowledge checkpoints,
+    // the cheapest for a column asked once, as a province query asks its few); asked again, the column
+    // is laid out as a segment of its own (its checkpoints then serve every later instant).
+    this.rangeOf(column, e, "start");
+    if (e.a === e.b) return 0;
+    const scanned = this.scanned.get(column);
+    if (scanned === undefined) {
+      const d = {
+        days: this.read("days", e.a, e.b),
+        recs: this.read("recs", e.a, e.b),
+        amounts: this.read("amounts", e.a, e.b),
+      };
+      const n = e.b - e.a;
+      if (d.days.length !== n || d.recs.length !== n || d.amounts.length !== n)
+        throw new IndexImageDamaged(`index image: column ${column}'s deltas are shorter than its table says`);
+      this.scanned.set(column, d);
+      return scanSum(d, e.b - e.a, day, rec);
     }
+    const c = this.oneColumn(column, e, scanned);
+    this.columns.set(column, c);
+    this.scanned.delete(column);
     return c.sumAt(0, day, rec);
   }
 
   prepare(column: number): void {
     if (this.full !== undefined) this.full.prepare(column);
     if (this.full !== undefined || column >= this.columnCount || this.entries.size >= this.wholeAfter) return;
-    const e = this.entry(column);
+    const e = this.rangeOf(column, this.entry(column), "start");
     if (e.a === e.b) return;
     let c = this.columns.get(column);
     if (c === undefined) {
-      c = this.oneColumn(e);
+      c = this.oneColumn(column, e, this.scanned.get(column));
       this.columns.set(column, c);
+      this.scanned.delete(column);
     }
     c.prepare(0);
   }
 
-  /** One column as a segment of its own (its deltas and sums; its knowledge checkpoints built there). */
-  private oneColumn({ a, b, s0, s1, maxRec }: ColumnEntry): ColumnSegment {
+  /**
+   * One column as a segment of its own (its deltas, as read for a scan when they were, and its sums;
+   * its knowledge checkpoints built there).
+   */
+  private oneColumn(column: number, entry: ColumnEntry, scanned: ScannedColumn | undefined): ColumnSegment {
+    const { a, b, s0, s1, maxRec } = this.fullEntry(column, entry);
     const f64 = (x: ArrayLike<number>): Float64Array =>
       x instanceof Float64Array ? x : Float64Array.from(x);
     const i32 = (x: ArrayLike<number>): Int32Array => (x instanceof Int32Array ? x : Int32Array.from(x));
@@ -169,9 +233,9 @@ export class PagedSegment implements Segment {
       columnCount: 1,
       minStride: this.minStride,
       start: Float64Array.of(0, b - a),
-      days: i32(this.read("days", a, b)),
-      recs: f64(this.read("recs", a, b)),
-      amounts: f64(this.read("amounts", a, b)),
+      days: i32(scanned?.days ?? this.read("days", a, b)),
+      recs: f64(scanned?.recs ?? this.read("recs", a, b)),
+      amounts: f64(scanned?.amounts ?? this.read("amounts", a, b)),
       maxRec: Float64Array.of(maxRec),
       sumStart: Float64Array.of(0, s1 - s0),
       sumDays: i32(this.read("sumDays", s0, s1)),
@@ -210,6 +274,7 @@ export class PagedSegment implements Segment {
     this.entries.clear();
     this.sums.clear();
     this.columns.clear();
+    this.scanned.clear();
   }
 
   /**
@@ -272,3 +337,17 @@ export class PagedSegment implements Segment {
     return this.whole().parts();
   }
 }
+
+/**
+ * Sum of the amounts of a column's deltas (recording order) with day ≤ `day` and recorded ≤ `rec`: the
+ * same deltas `ColumnSegment.sumAt` adds (exact integers, so the same sum).
+ */
+const scanSum = (d: ScannedColumn, n: number, day: number, rec: number): number => {
+  const { days, recs, amounts } = d;
+  let acc = 0;
+  for (let x = 0; x < n; x++) {
+    if ((recs[x] as number) > rec) break;
+    if ((days[x] as number) <= day) acc += amounts[x] as number;
+  }
+  return acc;
+};
