@@ -10,6 +10,7 @@ import { arrivalFactsOf } from "./retracted-duplicate.js";
 import {
   decodeStreamFold,
   encodeStreamFold,
+  FOLD_BYTES,
   FOLD_START,
   foldOfImage,
   foldParts,
@@ -106,6 +107,28 @@ describe("stream folds persisted in the index (issue #12)", () => {
         texts.forEach((t, i) => {
           expect(foldOfImage(img, i)).toBe(t === "" ? undefined : t);
         });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("law: the packed bytes are each fold's UTF-8 in turn, zero-padded to a word (the packing before encodeInto)", () => {
+    // The reference is the earlier packing: each fold encoded on its own, then copied into the words.
+    const reference = (texts: ReadonlyArray<string>): Uint8Array => {
+      const parts = texts.map((t) => new TextEncoder().encode(t));
+      const n = parts.reduce((a, p) => a + p.length, 0);
+      const bytes = new Uint8Array(4 * Math.ceil(n / 4));
+      let at = 0;
+      for (const p of parts) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      return bytes;
+    };
+    fc.assert(
+      fc.property(fc.array(foldTextArb), (texts) => {
+        const words = packStreamFolds(texts)[FOLD_BYTES];
+        expect(new Uint8Array(words.buffer, words.byteOffset, words.byteLength)).toEqual(reference(texts));
       }),
       { numRuns: RUNS },
     );
