@@ -129,6 +129,8 @@ describe("stream folds persisted in the index (issue #12)", () => {
       fc.property(fc.array(foldTextArb), (texts) => {
         const words = packStreamFolds(texts)[FOLD_BYTES];
         expect(new Uint8Array(words.buffer, words.byteOffset, words.byteLength)).toEqual(reference(texts));
+        // Nothing more is held than the words (a grown array is cut to size).
+        expect(words.buffer.byteLength).toBe(words.byteLength);
       }),
       { numRuns: RUNS },
     );

@@ -289,7 +289,10 @@ export const packStreamFolds = (
     n += r.written;
   });
   start[folds.length] = n;
-  return { [FOLD_START]: start, [FOLD_BYTES]: new Int32Array(bytes.buffer, 0, Math.ceil(n / 4)) };
+  // A grown array is cut to size: the image holds it to the end of the command (ASCII folds never grow it).
+  const size = 4 * Math.ceil(n / 4);
+  const exact = bytes.length === size ? bytes : bytes.slice(0, size);
+  return { [FOLD_START]: start, [FOLD_BYTES]: new Int32Array(exact.buffer, 0, size / 4) };
 };
 
 /**
