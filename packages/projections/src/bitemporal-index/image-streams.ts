@@ -1,7 +1,6 @@
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import { coldStreamEntry, type StreamEntry } from "./stream-entry.js";
 import { foldReader, packStreamFolds } from "./stream-fold.js";
-import { StringIndex } from "./string-index.js";
 
 /** One image's stream tables (its own: an extension lists the streams it gave events to). */
 interface Layer {
@@ -28,8 +27,7 @@ interface Layer {
  * const i = streams.indexOf("coop-htx-1"); if (i >= 0) streams.entry(i).positions
  */
 export class ImageStreams {
-  /** Each stream's place in `ids`, by id. */
-  private readonly at: StringIndex;
+  private readonly at = new Map<string, number>();
 
   /** The base image's positions, once read whole (by {@link readAllInto}); else read per stream. */
   private allPositions: Float64Array | Int32Array | undefined = undefined;
@@ -41,7 +39,9 @@ export class ImageStreams {
     /** Per stream listed by a later image: each (image, place there) listing it, in image order. */
     private readonly later: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>,
   ) {
-    this.at = StringIndex.of(ids);
+    ids.forEach((id, i) => {
+      this.at.set(id, i);
+    });
   }
 
   /**
@@ -97,7 +97,7 @@ export class ImageStreams {
 
   /** A stream's place in the image, or −1 when the image does not hold it. */
   indexOf(id: string): number {
-    return this.at.indexOf(id);
+    return this.at.get(id) ?? -1;
   }
 
   /** The last image listing the `i`-th stream and its place there. */
@@ -162,8 +162,8 @@ export class ImageStreams {
 
   /** A stream's highest revision, or undefined when the image does not hold it. */
   revisionOf(id: string): number | undefined {
-    const i = this.at.indexOf(id);
-    if (i < 0) return undefined;
+    const i = this.at.get(id);
+    if (i === undefined) return undefined;
     const [l, k] = this.last(i);
     return (this.layers[l] as Layer).maxRevision[k] as number;
   }
