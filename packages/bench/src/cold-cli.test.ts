@@ -64,4 +64,15 @@ describe("cold-CLI budgets", () => {
     );
     expect(verified).toMatchObject({ met: false, figure: "250 ms = 2.50× (floor 100 ms)" });
   });
+
+  it("the hashing on every core is a reference row beside the one-thread floor, never a budget's floor", () => {
+    const base = result([ok("verify", 150)]);
+    const r = { ...base, floors: { ...base.floors, hashAll: 80, hashAllCpuMs: 150, hashAllThreads: 2 } };
+    expect(renderColdCli(r)).toMatch(
+      /\| reference: the same hashing on 2 threads [^|]*\| 80 ms \| 150 ms \| \| 0\.80 \|/,
+    );
+    expect(renderColdCli(base)).not.toMatch(/reference: the same hashing/);
+    // The verify budget stays judged on the one-thread floor (150 / 100 = 1.5×), not on 80 ms.
+    expect(coldCliBudgets(r).find((b) => b.budget.startsWith("`verify`"))?.figure).toMatch(/1\.50×/);
+  });
 });

@@ -30,6 +30,10 @@ export interface ColdCliResult {
     readCpuMs?: number;
     hashCpuMs?: number;
     parseCpuMs?: number;
+    /** The hashing floor's work on every core (`parallelHashFloor`): wall, CPU, threads. */
+    hashAll?: number;
+    hashAllCpuMs?: number;
+    hashAllThreads?: number;
   };
   readonly runs: ReadonlyArray<Run>;
   /** The DuckDB side-by-side: both answers equal? */

@@ -33,6 +33,11 @@ export const renderColdCli = (r: ColdCliResult): string => {
     "|---|---|---|---|---|",
     `| floor: read the file (8 MiB buffered reads) | ${fmt(r.floors.read)} | ${cpu(r.floors.readCpuMs)} | | ${(r.floors.read / r.floors.hash).toFixed(2)} |`,
     `| floor: hash every line, one thread (read + newline split + one one-shot SHA-256 a line) | ${fmt(r.floors.hash)} | ${cpu(r.floors.hashCpuMs)} | | 1 |`,
+    ...(r.floors.hashAll === undefined
+      ? []
+      : [
+          `| reference: the same hashing on ${r.floors.hashAllThreads} threads (byte ranges on worker threads; not a budget's floor) | ${fmt(r.floors.hashAll)} | ${cpu(r.floors.hashAllCpuMs)} | | ${(r.floors.hashAll / r.floors.hash).toFixed(2)} |`,
+        ]),
     `| ceiling: bare JSON.parse (read + newline split + JSON.parse a line) | ${fmt(r.floors.parse)} (${Math.round(r.floors.lines / (r.floors.parse / 1000)).toLocaleString("en-US")} lines/s) | ${cpu(r.floors.parseCpuMs)} | | ${(r.floors.parse / r.floors.hash).toFixed(2)} |`,
     ...r.runs.map(row),
     ...(g === undefined ? [] : [row(g.build), row(g.verified), row(g.noVerify)]),
