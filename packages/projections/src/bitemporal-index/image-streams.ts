@@ -24,7 +24,7 @@ interface Layer {
  *
  * @example
  * const streams = ImageStreams.of(imageSourceOf(buildIndex([]).toImage()));
- * const i = streams.indexOf("coop-htx-1"); if (i >= 0) streams.entry(i).positions
+ * const i = streams.indexOf("coop-htx-1"); if (i >= 0) streams.positions(i)
  */
 export class ImageStreams {
   private readonly at = new Map<string, number>();
@@ -122,14 +122,55 @@ export class ImageStreams {
     for (let p = at; p < at + to - from; p++) out.push(table[p] as number);
   }
 
-  /** The `i`-th stream as a cold entry (its positions, latest instant and revision; its fold stays in the image). */
-  entry(i: number): StreamEntry {
+  /** The number of positions of the `k`-th stream of image `l` (its range of the table, checked). */
+  private countOf(l: number, k: number): number {
+    const { start } = this.layers[l] as Layer;
+    const from = start[k] as number;
+    const to = start[k + 1] as number;
+    if (!(from >= 0 && to >= from && to <= (start[start.length - 1] as number)))
+      throw new IndexImageDamaged(`index image: stream ${k}'s positions are not a range of the table`);
+    return to - from;
+  }
+
+  /**
+   * The `i`-th stream as a cold entry (its latest instant and revision; its fold stays in the image).
+   * Its positions are left unread (`unread`: their number) unless `withPositions`: an extension feeds
+   * most streams from their folds and writes only the positions it adds (a ranged read and check of the
+   * positions table each, ~1,600 at national scale, for nothing); {@link positions} reads them.
+   */
+  entry(i: number, withPositions = false): StreamEntry {
+    const [l, k] = this.last(i);
+    const layer = this.layers[l] as Layer;
+    const maxRecorded = layer.maxRecorded[k] as number;
+    const maxRevision = layer.maxRevision[k] as number;
+    if (withPositions) return coldStreamEntry(this.positions(i), maxRecorded, maxRevision, i);
+    let count = i < (this.layers[0]?.maxRevision.length ?? 0) ? this.countOf(0, i) : 0;
+    for (const [m, n] of this.later.get(i) ?? []) count += this.countOf(m, n);
+    return coldStreamEntry([], maxRecorded, maxRevision, i, count);
+  }
+
+  /** The `i`-th stream's positions in the images (arrival order): its ranges in the images listing it. */
+  positions(i: number): number[] {
     const positions: number[] = [];
     if (i < (this.layers[0]?.maxRevision.length ?? 0)) this.positionsInto(0, i, positions);
     for (const [l, k] of this.later.get(i) ?? []) this.positionsInto(l, k, positions);
-    const [l, k] = this.last(i);
-    const layer = this.layers[l] as Layer;
-    return coldStreamEntry(positions, layer.maxRecorded[k] as number, layer.maxRevision[k] as number, i);
+    return positions;
+  }
+
+  /**
+   * Reads an entry's unread positions (see `StreamEntry.unread`: those of the image's `imageAt`-th
+   * stream) in front of the ones it holds.
+   */
+  readPositionsInto(entry: StreamEntry): void {
+    if (entry.unread === 0) return;
+    const all = this.positions(entry.imageAt);
+    if (all.length !== entry.unread)
+      throw new IndexImageDamaged(
+        `index image: stream ${entry.imageAt}'s positions are not a range of the table`,
+      );
+    for (const p of entry.positions) all.push(p);
+    entry.positions = all;
+    entry.unread = 0;
   }
 
   /** The encoded fold of the `i`-th stream (from the last image listing it), undefined when none. */
@@ -155,7 +196,7 @@ export class ImageStreams {
     const held = new Map(streams);
     streams.clear();
     this.ids.forEach((id, i) => {
-      streams.set(id, held.get(id) ?? this.entry(i));
+      streams.set(id, held.get(id) ?? this.entry(i, true));
     });
     for (const [id, e] of held) if (!streams.has(id)) streams.set(id, e);
   }
@@ -178,7 +219,8 @@ export class ImageStreams {
 /**
  * The streams' part of an image (ids, their positions, latest instants and revisions, folds), of every
  * stream (`touched` undefined) or of those that received events since a mark (their positions from
- * the count `touched` gives on), written into `arrays`; returns the stream ids.
+ * the count `touched` gives on, which an entry's unread positions never reach past), written into
+ * `arrays`; returns the stream ids.
  * @example const ids = streamImageArrays(new Map(), undefined, () => undefined, {}); ids.length // 0
  */
 export const streamImageArrays = (
@@ -196,11 +238,13 @@ export const streamImageArrays = (
   for (const [id, e] of streams) {
     const from = touched === undefined ? 0 : touched.get(id);
     if (from === undefined) continue;
+    // An entry holds its positions from its `unread` ones on (those the image it was reopened from holds).
+    if (from < e.unread) throw new Error(`streamImageArrays: stream ${id}'s positions are not read`);
     streamIds.push(id);
     folds.push(packedFold(e) ?? "");
     maxRecorded.push(e.maxRecorded);
     maxRevision.push(e.maxRevision);
-    for (let i = from; i < e.positions.length; i++) positions.push(e.positions[i] as number);
+    for (let i = from - e.unread; i < e.positions.length; i++) positions.push(e.positions[i] as number);
     start.push(positions.length);
   }
   arrays.streamStart = Float64Array.from(start);

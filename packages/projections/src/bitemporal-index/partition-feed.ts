@@ -118,6 +118,7 @@ export const adoptPartitions = (feed: StreamFeed, ends: ReadonlyArray<PartitionE
         entry: {
           events: [],
           positions,
+          unread: 0,
           hot: false,
           live: [],
           tail: NO_DELTAS,

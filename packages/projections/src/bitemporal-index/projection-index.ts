@@ -127,7 +127,7 @@ export class ProjectionIndex {
 
   /** One stream's global positions, in arrival order (of a reopened index: that stream's read only). */
   streamPositions(streamId: string): ReadonlyArray<number> {
-    return this.feed.entryOf(streamId)?.positions ?? [];
+    return this.feed.positionsOf(this.feed.entryOf(streamId));
   }
 
   /**

@@ -37,8 +37,17 @@ export interface EventSource {
 export interface StreamEntry {
   /** Every event of the stream, in arrival order (empty while the stream is cold). */
   events: TimedEvent[];
-  /** The global positions of the stream's events, in arrival order (kept also while cold). */
-  readonly positions: number[];
+  /**
+   * The global positions of the stream's events, in arrival order (kept also while cold), but for the
+   * first `unread` of them.
+   */
+  positions: number[];
+  /**
+   * How many of the stream's first positions a reopened image holds and `positions` does not (yet): an
+   * extension feeds a stream from its fold and writes only the positions it adds, so the image's are
+   * read only when the stream's events are read back (`StreamFeed.positionsOf`). 0 otherwise.
+   */
+  unread: number;
   /**
    * False when the stream's events, live list, state and tail are not held (a released or reopened
    * index): they are read back from the {@link EventSource} and re-folded when the stream next receives an
@@ -99,6 +108,7 @@ export const scratchNew = emptyDeltas();
 export const newStreamEntry = (): StreamEntry => ({
   events: [],
   positions: [],
+  unread: 0,
   hot: true,
   live: [],
   tail: NO_DELTAS,
@@ -114,22 +124,26 @@ export const newStreamEntry = (): StreamEntry => ({
 const COLD_STATE: StreamState = initialStreamState();
 
 /**
- * A cold entry for a stream of a reopened image: its positions, latest instant and revision, and where
- * the image holds its fold; its state is the shared cold one (a stream turns hot through
- * {@link hydrateEntry}, which gives it its own). An extension makes one per stream it feeds (~1,600 at
- * national scale): a fresh initial state each was a dozen maps and sets made for nothing.
+ * A cold entry for a stream of a reopened image: its positions (or, `unread` > 0, how many the image
+ * holds, read when needed), latest instant and revision, and where the image holds its fold; its state
+ * is the shared cold one (a stream turns hot through {@link hydrateEntry}, which gives it its own). An
+ * extension makes one per stream it feeds (~1,600 at national scale): a fresh initial state each was a
+ * dozen maps and sets made for nothing, and reading its positions a ranged read each.
  * @example
  * const e = coldStreamEntry([0, 7], 1_700_000_000_000, 3, 42);
  * console.log(e.hot, e.positions.length, e.imageAt); // false 2 42
+ * coldStreamEntry([], 1_700_000_000_000, 3, 42, 2).unread // 2: the image's two positions, not read
  */
 export const coldStreamEntry = (
   positions: number[],
   maxRecorded: number,
   maxRevision: number,
   imageAt: number,
+  unread = 0,
 ): StreamEntry => ({
   events: [],
   positions,
+  unread,
   hot: false,
   live: [],
   tail: NO_DELTAS,

@@ -132,7 +132,7 @@ export class StreamFeed {
     if (event.revision > entry.maxRevision) entry.maxRevision = event.revision;
     this.eventCount++;
     if (this.touched !== undefined && !this.touched.has(event.streamId))
-      this.touched.set(event.streamId, entry.positions.length);
+      this.touched.set(event.streamId, entry.unread + entry.positions.length);
     entry.positions.push(event.position);
     const te = timed(event);
     if (this.tapping)
@@ -241,7 +241,7 @@ export class StreamFeed {
     entry.maxRevision = event.revision;
     this.eventCount++;
     if (this.touched !== undefined && !this.touched.has(event.streamId))
-      this.touched.set(event.streamId, entry.positions.length);
+      this.touched.set(event.streamId, entry.unread + entry.positions.length);
     entry.positions.push(event.position);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     entry.maxRecorded = te.recordedMs;
@@ -273,7 +273,14 @@ export class StreamFeed {
   read(entry: StreamEntry): ReadonlyArray<RecordedEvent> {
     if (this.source === undefined)
       throw new Error("ProjectionIndex: a released stream without an event source");
-    return this.source.eventsAt(entry.positions);
+    return this.source.eventsAt(this.positionsOf(entry));
+  }
+
+  /** A stream's positions (none for no entry), a reopened image's read in first (see `StreamEntry.unread`). */
+  positionsOf(entry: StreamEntry | undefined): ReadonlyArray<number> {
+    if (entry === undefined) return [];
+    if (entry.unread > 0) this.table?.readPositionsInto(entry);
+    return entry.positions;
   }
 
   /** Drops every stream's decoded events, live list, state and tail (see `ProjectionIndex.release`). */
@@ -363,6 +370,7 @@ export class StreamFeed {
     touched: ReadonlyMap<string, number> | undefined,
     arrays: Record<string, Float64Array | Int32Array>,
   ): string[] {
+    if (touched === undefined) for (const e of this.streams.values()) this.positionsOf(e);
     return streamImageArrays(this.streams, touched, (e) => this.packedFold(e), arrays);
   }
 }

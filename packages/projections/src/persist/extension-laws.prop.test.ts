@@ -30,6 +30,8 @@ class IndexFile {
   readonly reads: Array<Set<string>> = [];
   /** The arrays read whole (not by range), per layer. */
   readonly whole: Array<Set<string>> = [];
+  /** The ranges read of the streams' positions table, per layer (from, to). */
+  readonly positionReads: Array<Array<readonly [number, number]>> = [];
   constructor(index: ProjectionIndex) {
     this.bytes = join(encodeIndexImage(index.toImage(), null));
   }
@@ -41,6 +43,7 @@ class IndexFile {
     const layers: IndexImageSource[] = [];
     this.reads.length = 0;
     this.whole.length = 0;
+    this.positionReads.length = 0;
     let at = 0;
     while (at < this.bytes.length) {
       const from = at;
@@ -52,8 +55,10 @@ class IndexFile {
       const s = opened.right.source;
       const log = new Set<string>();
       const whole = new Set<string>();
+      const positionReads: Array<readonly [number, number]> = [];
       this.reads.push(log);
       this.whole.push(whole);
+      this.positionReads.push(positionReads);
       layers.push({
         meta: s.meta,
         strings: (k) => s.strings(k),
@@ -64,6 +69,7 @@ class IndexFile {
         },
         range: (n, a, z) => {
           log.add(n);
+          if (n === "streamPositions") positionReads.push([a, z]);
           return s.range(n, a, z);
         },
       });
@@ -193,7 +199,7 @@ describe("laws of the append-only persisted index (issue #12)", () => {
     );
   });
 
-  it("an extension that continues its streams reads no history: with each stream's persisted fold, bulk = extended while the ledger refuses every read", () => {
+  it("an extension that continues its streams reads no history: with each stream's persisted fold, bulk = extended while the ledger refuses every read, and no stream's positions are read (only the table's last entry, checked when opened)", () => {
     fc.assert(
       fc.property(historyAndQueriesArb, fc.nat(), ([events, queries], seed) => {
         const cut = cutsOf(events.length, [seed])[0] as number;
@@ -241,6 +247,10 @@ describe("laws of the append-only persisted index (issue #12)", () => {
         const { index } = file.open(refusing);
         for (const e of after) index.add(e);
         file.append(index);
+        // The positions it adds are written without the image's (see `StreamEntry.unread`).
+        const total = file.layered?.meta.events ?? 0;
+        const checked = total === 0 ? [0, 1] : [total - 1, total + 1];
+        for (const r of file.positionReads[0] ?? []) expect(r).toEqual(checked);
         const reopened = file.open(refusing).index;
         for (const qp of queries) {
           const q = queryOf(qp as QueryPoint);
