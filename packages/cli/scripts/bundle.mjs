@@ -44,6 +44,32 @@ export const workspaceSources = {
   },
 };
 
+/** Marks a resolution made by {@link esModuleBuilds} (not resolved again). */
+const ES_BUILD = "coop-ledger-es-module-build";
+
+/**
+ * fp-ts and io-ts are bundled from their ES module builds (`es6/`) rather than the CommonJS ones the
+ * sources import (`lib/`, which Node and vitest run): the same code, but bundled as ES modules only
+ * what is used is kept (the domain's chunk 698 -> 629 KB) and no module object is made at start (the
+ * CommonJS interop, `__toESM`, copied every export of each module imported). Loading the executable and
+ * the projections' chunk: median 195 -> 124 ms of CPU (10 alternated runs each, load 11).
+ */
+export const esModuleBuilds = {
+  name: "coop-ledger-es-module-builds",
+  setup(b) {
+    b.onResolve({ filter: /^(fp-ts|io-ts)(\/lib\/[A-Za-z]+(\.js)?)?$/ }, async (args) => {
+      if (args.pluginData === ES_BUILD) return undefined;
+      const [, pkg, name] = args.path.match(/^(fp-ts|io-ts)(?:\/lib\/([A-Za-z]+)(?:\.js)?)?$/);
+      const r = await b.resolve(`${pkg}/es6/${name ?? "index"}.js`, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: ES_BUILD,
+      });
+      return r.errors.length > 0 ? undefined : { path: r.path };
+    });
+  },
+};
+
 /** esbuild's options for the executable (exported for bundle.test.ts, which builds with the same). */
 export const bundleOptions = {
   absWorkingDir: cli,
@@ -53,7 +79,7 @@ export const bundleOptions = {
   target: "node20.19",
   // The optional EventStoreDB adapter stays a run-time `import()` (see above).
   external: ["@coop-ledger/store-esdb"],
-  plugins: [workspaceSources],
+  plugins: [esModuleBuilds, workspaceSources],
   // fp-ts, io-ts and commander are CommonJS: their require() of Node's modules needs a real require.
   banner: {
     js: 'import { createRequire as __coopLedgerCreateRequire } from "node:module"; const require = __coopLedgerCreateRequire(import.meta.url);',
@@ -134,6 +160,7 @@ export const bundleProgram = async (entry, outfile, plugins = []) =>
           }));
         },
       },
+      esModuleBuilds,
       workspaceSources,
     ],
     sourcemap: false,

@@ -118,4 +118,16 @@ describe("the bundled executable", () => {
       expect(withAdapter.map((f) => f.replace(/-[A-Z0-9]+\.js$/, ""))).toEqual(["esdb"]);
     },
   );
+
+  it.skipIf(!hasBin())(
+    "bundles fp-ts and io-ts from their ES module builds, none of their CommonJS modules (esModuleBuilds)",
+    () => {
+      const { inputs } = JSON.parse(readFileSync(join(CLI_DIR, "dist/bin.meta.json"), "utf8")) as {
+        inputs: ReadonlyArray<string>;
+      };
+      const fp = inputs.filter((i) => /\/node_modules\/(fp-ts|io-ts)\//.test(i));
+      expect(fp.filter((i) => /\/node_modules\/(fp-ts|io-ts)\/lib\//.test(i))).toEqual([]);
+      expect(fp.filter((i) => /\/node_modules\/io-ts\/es6\//.test(i)).length).toBeGreaterThan(0);
+    },
+  );
 });
