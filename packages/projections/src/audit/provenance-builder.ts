@@ -1,33 +1,7 @@
 import { dayOf, instantMs, type RecordedEvent } from "@coop-ledger/domain";
+import { ChunkedColumn } from "../bitemporal-index/chunked-column.js";
 import type { IndexImage } from "../bitemporal-index/index-image.js";
 import { streamProvenance } from "./stream-provenance.js";
-
-const CHUNK_BITS = 16;
-const CHUNK = 1 << CHUNK_BITS;
-
-/**
- * A growable typed column kept as fixed-size chunks: appending never copies, so a national build's
- * entry columns (~8 M entries) neither carry a doubling's unused half nor, while one doubles, the old
- * array beside the new one. {@link drop} lets go of it once it has been laid out.
- */
-class Grow<A extends Float64Array | Int32Array> {
-  length = 0;
-  private chunks: A[] = [];
-  constructor(private readonly make: (n: number) => A) {}
-  push(v: number): void {
-    const at = this.length & (CHUNK - 1);
-    if (at === 0) this.chunks.push(this.make(CHUNK));
-    (this.chunks[this.chunks.length - 1] as A)[at] = v;
-    this.length++;
-  }
-  at(i: number): number {
-    return (this.chunks[i >>> CHUNK_BITS] as A)[i & (CHUNK - 1)] as number;
-  }
-  drop(): void {
-    this.chunks = [];
-    this.length = 0;
-  }
-}
 
 const f64 = (n: number) => new Float64Array(n);
 const i32 = (n: number) => new Int32Array(n);
@@ -71,13 +45,13 @@ export class ProvenanceBuilder {
   private readonly typeCode = new Map<string, number>();
   private readonly cellIds = new Map<string, number>();
   private readonly keyIds = new Map<number, number>();
-  private readonly position = new Grow(i32);
-  private readonly key = new Grow(i32);
-  private readonly cell = new Grow(i32);
-  private readonly day = new Grow(i32);
-  private readonly rec = new Grow(f64);
-  private readonly amount = new Grow(f64);
-  private readonly streamOf = new Grow(i32);
+  private readonly position = new ChunkedColumn(i32);
+  private readonly key = new ChunkedColumn(i32);
+  private readonly cell = new ChunkedColumn(i32);
+  private readonly day = new ChunkedColumn(i32);
+  private readonly rec = new ChunkedColumn(f64);
+  private readonly amount = new ChunkedColumn(f64);
+  private readonly streamOf = new ChunkedColumn(i32);
 
   /** A builder for the ledger positions `0 … covered − 1`. */
   constructor(readonly covered: number) {
@@ -162,7 +136,7 @@ export class ProvenanceBuilder {
     const n = keyStart[keys.length] as number;
     // Column by column, each let go of once laid out: the entries exist about once, not twice, at the
     // peak (the table is taken once; the builder holds no entries afterwards).
-    const scatter = <A extends Float64Array | Int32Array>(from: Grow<A>, into: A): A => {
+    const scatter = <A extends Float64Array | Int32Array>(from: ChunkedColumn<A>, into: A): A => {
       const fill = keyStart.slice(0, keys.length);
       for (let i = 0; i < keep.length; i++) {
         if (keep[i] === 0) continue;

@@ -6,7 +6,7 @@ import { DeltaLog } from "./delta-log.js";
 describe("DeltaLog (the first build's staged deltas)", () => {
   it("visits every delta as pushed, across chunks, days kept whole (32-bit: before 1970 and far ahead)", () => {
     const log = new DeltaLog();
-    const n = 150_000; // more than two chunks of 65,536
+    const n = 150_000; // the two small chunks (65,536 each), then into a big one
     const dayOf = (i: number) => (i % 7 === 0 ? -40_000 : 20_000 + (i % 90_000));
     for (let i = 0; i < n; i++) log.push(i % 1000, dayOf(i), 1.7e12 + i, i % 3 === 0 ? -i : i);
     const seen: number[] = [];
@@ -35,8 +35,14 @@ describe("a staged log's runs (issue #12: grouped without a call per delta)", ()
           { maxLength: 300 },
         ),
         fc.boolean(),
-        (deltas, mapped) => {
-          const log = new DeltaLog();
+        fc.record({
+          smallBits: fc.integer({ min: 0, max: 3 }),
+          smallChunks: fc.integer({ min: 0, max: 3 }),
+          bigBits: fc.integer({ min: 0, max: 5 }),
+        }),
+        (deltas, mapped, plan) => {
+          // Tiny chunks, so that the deltas span many of both sizes.
+          const log = new DeltaLog(plan);
           for (const d of deltas) log.push(d.column, d.day, d.rec, d.amount);
           // A roll-up level maps the staged columns (41 of them) onto fewer (7).
           const columnOf = mapped ? Array.from({ length: 41 }, (_, c) => (c * 5) % 7) : undefined;
@@ -47,6 +53,10 @@ describe("a staged log's runs (issue #12: grouped without a call per delta)", ()
           expect(ColumnSegment.build(entries, count, 4).parts()).toEqual(
             ColumnSegment.build(oneByOne, count, 4).parts(),
           );
+          // And one by one, they are the deltas as pushed.
+          const seen: number[][] = [];
+          entries.each((c, day, rec, amount) => seen.push([c, day, rec, amount]));
+          expect(seen).toEqual(deltas.map((d) => [columnOf?.[d.column] ?? d.column, d.day, d.rec, d.amount]));
         },
       ),
       { numRuns: Number(process.env.PROJECTIONS_LAW_RUNS ?? 100) },
