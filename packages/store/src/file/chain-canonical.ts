@@ -92,22 +92,24 @@ export const makeCanonicalChecker = (): ((
     stringEsc = false;
     const dv = view; // set for this buffer by the check (wordsOf)
     let k = i + 1;
-    while (k < end) {
+    for (;;) {
       // Four bytes at a time while none is a quote, a backslash or a control character (the bit tricks
-      // "has a byte below 0x20" and "has a zero byte" on the bytes xor'ed with `"` and `\`: exact for
-      // the word as a whole; a word that may hold one is read byte by byte below).
-      if (k + 4 <= end) {
+      // "has a byte below 0x20" and "has a zero byte" on the bytes xor'ed with `"` and `\`). The lowest
+      // flagged byte of a word is exactly the first such byte (a borrow only runs upwards), so the scan
+      // goes straight to it: the word is not tested again at each byte before it.
+      while (k + 4 <= end) {
         const w = dv.getInt32(k, true);
         const q = w ^ 0x22222222;
         const b = w ^ 0x5c5c5c5c;
-        if (
-          ((((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b)) & 0x80808080) ===
-          0
-        ) {
+        const m = (((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((b - 0x01010101) & ~b)) & 0x80808080;
+        if (m === 0) {
           k += 4;
           continue;
         }
+        k += (31 - Math.clz32(m & -m)) >> 3;
+        break;
       }
+      if (k >= end) return -1;
       const c = buf[k] as number;
       if (c === 34) return k + 1;
       if (c < 0x20) return -1;
@@ -117,9 +119,10 @@ export const makeCanonicalChecker = (): ((
         if (k < 0) return -1;
         continue;
       }
+      // Reached only in the last three bytes before `end` (the byte a word flags is a quote, a backslash
+      // or a control byte, each handled above).
       k++;
     }
-    return -1;
   };
 
   /** The sign of (key a − key b) in UTF-16 code-unit order; keys given as byte ranges inside quotes. */
@@ -186,94 +189,87 @@ export const makeCanonicalChecker = (): ((
     return i + word.length;
   };
 
+  /** The byte that closes the container open at `depth`. */
+  const closer = (depth: number): number => (kind[depth] === 1 ? 125 : 93);
+
+  // One turn of the loop a member or element: its key (in an object) and its value, then the "," or
+  // the closes that follow it (rather than one turn, and one state test, a token).
   return (buf, from, end, members, spans) => {
     const dv = wordsOf(buf);
+    if (members !== undefined && members !== wordsFor) memberWords(members);
     // The content is "{" + buf[from, end): level 1 is open, a key or "}" comes first.
     let depth = 1;
     kind[1] = 1;
-    prevStart[1] = -1;
     let memberCount = 0;
     let i = from;
-    // States: 0 key or close (after "{"), 1 key (after "," in an object), 2 value or close (after "["),
-    // 3 value, 4 "," or close.
-    let state = 0;
+    // Right after an opening bracket: the container may close at once, and its first key has no
+    // predecessor to be compared with.
+    let first = true;
     let valueStart = -1;
-    while (i < end) {
-      const c = buf[i] as number;
-      if (state === 0 || state === 1) {
-        if (c === 125 && state === 0) {
-          depth--;
-          i++;
-          state = 4;
-          if (depth === 0) break;
-          continue;
+    for (;;) {
+      if (i >= end) return false;
+      let c = buf[i] as number;
+      if (first && c === closer(depth)) {
+        depth--;
+        i++;
+        if (depth === 0) return i === end && (members === undefined || memberCount === members.length);
+      } else {
+        if (kind[depth] === 1) {
+          if (depth === 1 && members !== undefined) {
+            // A member of the envelope: exactly `"<member>":` (the members are sorted, plain ASCII names,
+            // so this is the scan, the order and the name check at once), compared four bytes at a
+            // time with the member's `"<name>":` as words (made once a list).
+            const m = members[memberCount];
+            if (m === undefined || c !== 34 || i + m.length + 2 >= end) return false;
+            const words = nameWords[memberCount]!;
+            const last = words.length - 1;
+            for (let k = 0; k < last; k++) if (dv.getInt32(i + 4 * k, true) !== words[k]) return false;
+            if (dv.getInt32(i + m.length - 1, true) !== words[last]) return false;
+            memberCount++;
+            i += m.length + 3;
+            valueStart = i;
+          } else {
+            if (c !== 34) return false;
+            const j = scanString(buf, i, end);
+            if (j < 0 || buf[j] !== 58) return false;
+            const ks = i + 1;
+            const ke = j - 1;
+            const esc = stringEsc;
+            if (
+              !first &&
+              compareKeys(buf, prevStart[depth]!, prevEnd[depth]!, prevEsc[depth] === 1, ks, ke, esc) >= 0
+            )
+              return false;
+            prevStart[depth] = ks;
+            prevEnd[depth] = ke;
+            prevEsc[depth] = esc ? 1 : 0;
+            if (depth === 1) {
+              if (
+                ke - ks === 4 &&
+                buf[ks] === 104 &&
+                buf[ks + 1] === 97 &&
+                buf[ks + 2] === 115 &&
+                buf[ks + 3] === 104
+              )
+                return false; // a second "hash" member
+              memberCount++;
+              valueStart = j + 1;
+            }
+            i = j + 1;
+          }
+          if (i >= end) return false;
+          c = buf[i] as number;
         }
-        if (depth === 1 && members !== undefined) {
-          // A member of the envelope: exactly `"<member>":` (the members are sorted, plain ASCII names,
-          // so this is the scan, the order and the name check at once).
-          const m = members[memberCount];
-          if (m === undefined || c !== 34 || i + m.length + 2 >= end) return false;
-          // Compared four bytes at a time with the member's `"<name>":` as words (made once a list).
-          if (members !== wordsFor) memberWords(members);
-          const words = nameWords[memberCount]!;
-          const last = words.length - 1;
-          for (let k = 0; k < last; k++) if (dv.getInt32(i + 4 * k, true) !== words[k]) return false;
-          if (dv.getInt32(i + m.length - 1, true) !== words[last]) return false;
-          memberCount++;
-          i += m.length + 3;
-          valueStart = i;
-          state = 3;
-          continue;
-        }
-        if (c !== 34) return false;
-        const j = scanString(buf, i, end);
-        if (j < 0 || buf[j] !== 58) return false;
-        const ks = i + 1;
-        const ke = j - 1;
-        const esc = stringEsc;
-        if (prevStart[depth]! >= 0) {
-          if (compareKeys(buf, prevStart[depth]!, prevEnd[depth]!, prevEsc[depth] === 1, ks, ke, esc) >= 0)
-            return false;
-        }
-        prevStart[depth] = ks;
-        prevEnd[depth] = ke;
-        prevEsc[depth] = esc ? 1 : 0;
-        if (depth === 1) {
-          if (
-            ke - ks === 4 &&
-            buf[ks] === 104 &&
-            buf[ks + 1] === 97 &&
-            buf[ks + 2] === 115 &&
-            buf[ks + 3] === 104
-          )
-            return false; // a second "hash" member
-          memberCount++;
-          valueStart = j + 1;
-        }
-        i = j + 1;
-        state = 3;
-        continue;
-      }
-      if (state === 2 || state === 3) {
-        if (c === 93 && state === 2) {
-          depth--;
-          i++;
-          state = 4;
-          continue;
-        }
+        first = false;
         if (c === 123 || c === 91) {
           if (++depth > MAX_DEPTH) return false;
           kind[depth] = c === 123 ? 1 : 2;
-          prevStart[depth] = -1;
           i++;
-          state = c === 123 ? 0 : 2;
+          first = true;
           continue;
         }
         let j: number;
         if (c === 34) j = scanString(buf, i, end);
-        else if (c === 116) j = literal(buf, i, end, "true");
-        else if (c === 102) j = literal(buf, i, end, "false");
-        else if (c === 110) j = literal(buf, i, end, "null");
         else if (c >= 48 && c <= 57) {
           // Digits alone (most numbers): canonical at up to 15 digits without a leading zero.
           j = i + 1;
@@ -283,35 +279,35 @@ export const makeCanonicalChecker = (): ((
             while (j < end && isNumberByte(buf[j] as number)) j++;
             if (!canonicalNumber(buf, i, j)) return false;
           } else if ((j - i > 15 || (c === 48 && j - i > 1)) && !canonicalNumber(buf, i, j)) return false;
-        } else if (c === 45) {
+        } else if (c === 116) j = literal(buf, i, end, "true");
+        else if (c === 102) j = literal(buf, i, end, "false");
+        else if (c === 110) j = literal(buf, i, end, "null");
+        else if (c === 45) {
           j = i + 1;
           while (j < end && isNumberByte(buf[j] as number)) j++;
           if (!canonicalNumber(buf, i, j)) return false;
         } else return false;
         if (j < 0) return false;
         i = j;
-        state = 4;
-        continue;
       }
-      // state 4: after a value.
-      if (depth === 1 && spans !== undefined && memberCount > 0) {
-        spans[2 * (memberCount - 1)] = valueStart;
-        spans[2 * (memberCount - 1) + 1] = i;
-      }
-      if (c === 44) {
-        state = kind[depth] === 1 ? 1 : 3;
-        i++;
-        continue;
-      }
-      if (c === (kind[depth] === 1 ? 125 : 93)) {
+      // After a value (or an empty container): a "," or the close of its container, closes in a row.
+      for (;;) {
+        if (depth === 1 && spans !== undefined && memberCount > 0) {
+          spans[2 * (memberCount - 1)] = valueStart;
+          spans[2 * (memberCount - 1) + 1] = i;
+        }
+        if (i >= end) return false;
+        const d = buf[i] as number;
+        if (d === 44) {
+          i++;
+          first = false; // an empty container just closed left it set
+          break;
+        }
+        if (d !== closer(depth)) return false;
         depth--;
         i++;
-        if (depth === 0) break;
-        continue;
+        if (depth === 0) return i === end && (members === undefined || memberCount === members.length);
       }
-      return false;
     }
-    if (depth !== 0 || i !== end) return false;
-    return members === undefined || memberCount === members.length;
   };
 };
