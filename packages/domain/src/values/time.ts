@@ -11,8 +11,18 @@ export interface InstantBrand {
   readonly Instant: unique symbol;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+// Shapes only (no capture groups): `test` makes no match array, and the digits are then read by their
+// character codes. Every event's dates and instant go through these checks when a ledger is decoded:
+// with `exec`'s match arrays they were ~280 MB of garbage for 400,000 events.
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The number written by the ASCII digits of `s` from `from` (inclusive) to `to` (exclusive). */
+const digitsAt = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
@@ -21,7 +31,13 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
  * @example daysInMonth(2024, 2) // 29
  */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2
+    ? isLeap(year)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
 
 const isRealDate = (y: number, m: number, d: number): boolean =>
   y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -35,10 +51,8 @@ const isRealDate = (y: number, m: number, d: number): boolean =>
  */
 export const BusinessDate = t.brand(
   t.string,
-  (s): s is t.Branded<string, BusinessDateBrand> => {
-    const m = DATE.exec(s);
-    return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  },
+  (s): s is t.Branded<string, BusinessDateBrand> =>
+    DATE.test(s) && isRealDate(digitsAt(s, 0, 4), digitsAt(s, 5, 7), digitsAt(s, 8, 10)),
   "BusinessDate",
 );
 /** @see BusinessDate */
@@ -53,16 +67,12 @@ export type BusinessDate = t.TypeOf<typeof BusinessDate>;
  */
 export const Instant = t.brand(
   t.string,
-  (s): s is t.Branded<string, InstantBrand> => {
-    const m = INSTANT.exec(s);
-    return (
-      m !== null &&
-      isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
-      Number(m[4]) < 24 &&
-      Number(m[5]) < 60 &&
-      Number(m[6]) < 60
-    );
-  },
+  (s): s is t.Branded<string, InstantBrand> =>
+    INSTANT.test(s) &&
+    isRealDate(digitsAt(s, 0, 4), digitsAt(s, 5, 7), digitsAt(s, 8, 10)) &&
+    digitsAt(s, 11, 13) < 24 &&
+    digitsAt(s, 14, 16) < 60 &&
+    digitsAt(s, 17, 19) < 60,
   "Instant",
 );
 /** @see Instant */
