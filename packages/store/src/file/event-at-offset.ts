@@ -1,10 +1,10 @@
 import { readSync } from "node:fs";
 import type { RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
-import { frameHash } from "./chain-walker.js";
 import { parseEventLine, toRecordedEvent } from "./event-line.js";
 import { MAX_LINE_BYTES } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
+import { frameHash } from "./line-frame.js";
 
 /**
  * Reads the line that starts at `byteOffset` of an open ledger file (synchronously: the projection

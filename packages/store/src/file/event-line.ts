@@ -9,9 +9,9 @@ import {
   type RecordedEvent,
 } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
-import type { LineFields } from "./chain-walker.js";
 import { decodeEventFast, decodeMetadataFast } from "./fast-decode.js";
 import { jsonObjectOf } from "./json-object.js";
+import type { LineFields } from "./line-frame.js";
 
 /**
  * How a reader turns a stored event into a domain event:
@@ -89,10 +89,37 @@ export interface ParsedLine {
  */
 export const parseEventLine = (buf: Buffer, s: number, e: number): ParsedLine | string => {
   const text = buf.toString("utf8", s, e);
+  const record = eventRecordOf(text);
+  if (typeof record === "string") return record;
+  return { fields: record, record: record as unknown as Record<string, unknown>, text };
+};
+
+/**
+ * An event line's record: the parsed line itself, its envelope members type-checked (see
+ * {@link eventRecordOf}); `data` and `metadata` present, not yet decoded.
+ * @example
+ * const r: EventRecord | string = eventRecordOf('{"batchRemaining":0,"data":{},"eventId":"e-1","metadata":{},"position":3,"revision":0,"schemaVersion":1,"streamId":"coop-htx-1","type":"CoopSuspended"}');
+ * console.log(typeof r === "string" ? r : r.position); // 3
+ */
+export interface EventRecord extends LineFields {
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+/**
+ * Parses an event line's text (without its frame's meaning: the `hash` member is one more member) into
+ * its {@link EventRecord}, or the reason it is not one: what {@link parseEventLine} does without the
+ * wrapper object, for a reader that keeps the text and the record apart.
+ * @example
+ * const r = eventRecordOf('{"batchRemaining":0,"data":{},"eventId":"e-1","metadata":{},"position":3,"revision":0,"schemaVersion":1,"streamId":"coop-htx-1","type":"CoopSuspended"}');
+ * console.log(typeof r === "string" ? r : r.type); // "CoopSuspended"
+ * console.log(eventRecordOf("[1]")); // "it is not a JSON object"
+ */
+export const eventRecordOf = (text: string): EventRecord | string => {
   const record = jsonObjectOf(text);
   if (typeof record === "string") return record;
   const fields = envelopeFields(record);
-  return typeof fields === "string" ? fields : { fields, record, text };
+  return fields as EventRecord | string;
 };
 
 /** A non-negative safe integer: what the envelope's counters are. */
@@ -151,15 +178,31 @@ export const envelopeFields = (r: Record<string, unknown>): LineFields | string 
 export const toRecordedEvent = (
   p: ParsedLine,
   validation: Validation,
+): E.Either<EventDecodeError, RecordedEvent> =>
+  recordedEventOf(p.record as unknown as EventRecord, validation, p.text);
+
+/**
+ * {@link toRecordedEvent} of a record and its line's text held apart (see {@link eventRecordOf}).
+ * @example
+ * const text = '{"batchRemaining":0,"data":{"coopId":"htx-1","effectiveDate":"2021-03-01"},"eventId":"6f1c0a3e-8b1d-5c7e-9f2a-3b4c5d6e7f80","metadata":{"recordedAt":"2023-01-15T08:00:00.000Z"},"position":0,"revision":0,"schemaVersion":1,"streamId":"coop-htx-1","type":"CoopSuspended"}';
+ * const record = eventRecordOf(text);
+ * if (typeof record === "string") throw new Error(record);
+ * const r = recordedEventOf(record, "codec", text);
+ * console.log(r._tag === "Right" ? r.right.event.type : r.left.message); // "CoopSuspended"
+ */
+export const recordedEventOf = (
+  f: EventRecord,
+  validation: Validation,
+  text: string,
 ): E.Either<EventDecodeError, RecordedEvent> => {
-  const { fields: f, record } = p;
+  const record = f;
   let event: DomainEvent | undefined;
   let metadata: EventMetadata | undefined;
   if (
     validation === "trusted" &&
     isEventType(f.type) &&
     f.schemaVersion === CURRENT_SCHEMA_VERSION[f.type] &&
-    !p.text.includes('"__proto__"') &&
+    !text.includes('"__proto__"') &&
     typeof record.data === "object" &&
     record.data !== null &&
     typeof record.metadata === "object" &&

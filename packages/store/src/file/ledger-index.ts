@@ -1,8 +1,9 @@
 import type { open } from "node:fs/promises";
 import * as E from "fp-ts/lib/Either.js";
-import { ChainWalker, extractFields, parseHeader } from "./chain-walker.js";
+import { ChainWalker, parseHeader } from "./chain-walker.js";
 import { errnoCode } from "./ledger-io-error.js";
 import type { LedgerIssue } from "./ledger-issue.js";
+import { extractFields } from "./line-frame.js";
 import { scanLines } from "./line-scanner.js";
 import { tailIssue } from "./read-ledger.js";
 

@@ -1,5 +1,5 @@
-import { extractFields, type LineFields } from "./chain-walker.js";
 import { type ParsedLine, parseEventLine } from "./event-line.js";
+import { extractFields, type LineFields } from "./line-frame.js";
 
 /**
  * One partition of a ledger's streams, read by one of several threads that each read the whole file

@@ -2,9 +2,10 @@ import type { FileHandle } from "node:fs/promises";
 import type { RecordedEvent } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import { ChainWalker, parseHeader } from "./chain-walker.js";
-import { type ParsedLine, parseEventLine, toRecordedEvent, type Validation } from "./event-line.js";
+import { type EventRecord, eventRecordOf, recordedEventOf, type Validation } from "./event-line.js";
 import type { LedgerHeader } from "./ledger-format.js";
 import type { LedgerIssue } from "./ledger-issue.js";
+import type { LineFields } from "./line-frame.js";
 import { type ScanItem, scanLines } from "./line-scanner.js";
 import { openLedgerFile, unreadableMessage } from "./open-ledger-file.js";
 import { partitionFields, type StreamPartition } from "./partition-fields.js";
@@ -186,23 +187,27 @@ export async function* readLedgerChunks(
     let walker: ChainWalker | undefined;
     const resume = options.resume;
     if (resume !== undefined) {
-      walker = new ChainWalker(resume.prevHash, options.verifyChain ?? false);
+      walker = new ChainWalker(resume.prevHash, options.verifyChain ?? false, false);
       walker.position = resume.position;
       walker.prior = (id) => resume.revisions.get(id);
     }
-    let parsed: ParsedLine | undefined;
+    // The line read last: its record and text (no wrapper object a line).
+    let record: EventRecord | undefined;
+    let text = "";
     let lineNo = 0;
     const part = options.only === undefined ? undefined : partitionFields(options.only);
-    const fields = (buf: Buffer, s: number, e: number) => {
+    const fields = (buf: Buffer, s: number, e: number): LineFields | string => {
       if (part !== undefined) {
         const f = part.fields(buf, s, e, lineNo);
-        parsed = part.parsed;
+        record = part.parsed?.record as EventRecord | undefined;
+        text = part.parsed?.text ?? "";
         return f;
       }
-      const p = parseEventLine(buf, s, e);
-      if (typeof p === "string") return p;
-      parsed = p;
-      return p.fields;
+      text = buf.toString("utf8", s, e);
+      const r = eventRecordOf(text);
+      if (typeof r === "string") return r;
+      record = r;
+      return r;
     };
     for await (const item of scanLines(handle, {
       ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
@@ -227,7 +232,7 @@ export async function* readLedgerChunks(
               yield out;
               return;
             }
-            walker = new ChainWalker(h.right.hash, options.verifyChain ?? false);
+            walker = new ChainWalker(h.right.hash, options.verifyChain ?? false, false);
             continue;
           }
           lineNo = line;
@@ -239,7 +244,7 @@ export async function* readLedgerChunks(
             return;
           }
           if (options.only !== undefined && !options.only.owns(step.right.streamId)) continue;
-          const rec = toRecordedEvent(parsed!, validation);
+          const rec = recordedEventOf(record!, validation, text);
           out.push(
             E.isRight(rec)
               ? rec

@@ -29,6 +29,7 @@ export * from "../file/import-events.js";
 export * from "../file/ledger-format.js";
 export * from "../file/ledger-issue.js";
 export * from "../file/ledger-lock.js";
+export * from "../file/line-frame.js";
 export * from "../file/read-ledger.js";
 export * from "../file/repair-ledger.js";
 export * from "../file/verify-ledger.js";
