@@ -35,4 +35,19 @@ describe("LedgerFacts", () => {
       }),
     );
   });
+
+  it("law: the restating events are every retraction and every dissolution recorded over 30 days late", () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (xs) => {
+        const facts = new LedgerFacts();
+        xs.forEach((x, position) => {
+          facts.observe(recorded(x, position));
+        });
+        const expected = xs.flatMap((x, position) =>
+          x.type === "EventRetracted" || (x.type === "CoopDissolved" && x.lag > 30) ? [position] : [],
+        );
+        expect(facts.data().restating).toEqual(expected);
+      }),
+    );
+  });
 });

@@ -58,8 +58,12 @@ export class LedgerFacts {
     const eff = (e.event.data as { effectiveDate: BusinessDate }).effectiveDate;
     const rec = e.metadata.recordedAt;
     this.widen(eff, eff, rec, rec);
-    const late = Date.parse(rec) - Date.parse(eff) > 30 * DAY_MS;
-    if ((e.event.type === "CoopDissolved" && late) || e.event.type === "EventRetracted")
+    // Lateness only matters for a dissolution: parsed for those only, not twice for every event.
+    const type = e.event.type;
+    if (
+      type === "EventRetracted" ||
+      (type === "CoopDissolved" && Date.parse(rec) - Date.parse(eff) > 30 * DAY_MS)
+    )
       this.restating.push(e.position);
   }
 
