@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
@@ -65,10 +66,8 @@ parentPort.postMessage(lines);
 export const parallelHashFloor = async (
   path: string,
   threads: number = availableParallelism(),
-  size?: number,
 ): Promise<{ ms: number; cpuMs: number; lines: number; threads: number }> => {
-  const { statSync } = await import("node:fs");
-  const bytes = size ?? statSync(path).size;
+  const bytes = statSync(path).size;
   const c = process.cpuUsage();
   const t = performance.now();
   const counts = await Promise.all(
