@@ -38,7 +38,7 @@ export const coldCliBudgets = (r: ColdCliResult): Budget[] => {
   const duck = run("DuckDB whole process");
   const oursSame = run("ours, same question, current index, chain verified");
   const build = run("snapshot, no index");
-  const appended = run("snapshot after appending");
+  const appended = run("snapshot after appending 1,000 events");
   const q = r.queryMs ?? [];
   const out: Budget[] = [
     judge(

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, copyFileSync, openSync, readSync, statSync, truncateSync, writeFileSync } from "node:fs";
 
 /**
@@ -8,7 +9,11 @@ import { closeSync, copyFileSync, openSync, readSync, statSync, truncateSync, wr
  * // The last 1,000 events of a ledger cut off into a copy (the bench's "append" rows).
  * const cut = (ledger: string) => cutCopy(ledger, 1000, `${ledger}.cut.jsonl`);
  */
-export const cutCopy = (path: string, n: number, to: string): { tail: Buffer; events: number } => {
+export const cutCopy = (
+  path: string,
+  n: number,
+  to: string,
+): { tail: Buffer; events: number; lastHash: string } => {
   const size = statSync(path).size;
   const fd = openSync(path, "r");
   // Read the last ~n lines (events are under 4 KiB a line).
@@ -20,11 +25,14 @@ export const cutCopy = (path: string, n: number, to: string): { tail: Buffer; ev
   for (let i = buf.length - 2; i >= 0; i--) if (buf[i] === 10) lines.push(i + 1);
   // lines[k] = start of the (k+1)-th line from the end; cut where the line before ends an append.
   let cut = -1;
+  let lastHash = "";
   for (let k = n - 1; k < lines.length - 1; k++) {
     const start = lines[k] as number;
     const prevStart = lines[k + 1] as number;
     if (buf.toString("latin1", prevStart, start).includes('"batchRemaining":0,')) {
       cut = start;
+      // The kept ledger's last stored hash (its line's frame: `{"hash":"<64 hex>",`).
+      lastHash = buf.toString("latin1", prevStart + 9, prevStart + 73);
       break;
     }
   }
@@ -34,7 +42,45 @@ export const cutCopy = (path: string, n: number, to: string): { tail: Buffer; ev
   const tail = buf.subarray(cut);
   let events = 0;
   for (const c of tail) if (c === 10) events++;
-  return { tail: Buffer.from(tail), events };
+  return { tail: Buffer.from(tail), events, lastHash };
+};
+
+/**
+ * The first `n` lines of a cut-off tail (see {@link cutCopy}), re-framed as **one append of `n` events**:
+ * `batchRemaining` counts `n − 1` down to 0 and every chain link is recomputed from `prevHash`, the
+ * kept ledger's last stored hash (a link is the SHA-256 of the previous stored hash, `{`, and the line's
+ * bytes after its hash member). Nothing else in a line changes (positions and revisions continue the
+ * kept ledger's). The ledger's own appends are whole batches (2,043 events at the national ledger's
+ * end); the budget of issue #12 is stated for an append of 1,000.
+ *
+ * @example
+ * // The bench's budget row: the first 1,000 of the cut-off events, appended as one append.
+ * const thousand = (ledger: string) => {
+ *   const { tail, lastHash } = cutCopy(ledger, 1000, `${ledger}.cut.jsonl`);
+ *   return reframedHead(tail, 1000, lastHash);
+ * };
+ */
+export const reframedHead = (tail: Buffer, n: number, prevHash: string): Buffer => {
+  const out: Buffer[] = [];
+  let prev = prevHash;
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const nl = tail.indexOf(10, at);
+    if (nl < 0) throw new Error(`the tail holds ${k} whole lines, fewer than ${n}`);
+    const frame = /^\{"hash":"[0-9a-f]{64}","batchRemaining":\d+,/.exec(
+      tail.toString("latin1", at, Math.min(nl, at + 120)),
+    );
+    if (frame === null)
+      throw new Error(`line ${k + 1} of the tail does not start with its hash and batchRemaining`);
+    const rest = Buffer.concat([
+      Buffer.from(`"batchRemaining":${n - 1 - k},`),
+      tail.subarray(at + frame[0].length, nl),
+    ]);
+    prev = createHash("sha256").update(prev).update("{").update(rest).digest("hex");
+    out.push(Buffer.from(`{"hash":"${prev}",`), rest, Buffer.from("\n"));
+    at = nl + 1;
+  }
+  return Buffer.concat(out);
 };
 
 /**
