@@ -1,3 +1,5 @@
+import { groupDigits } from "./output/numbers.js";
+
 /** Where progress goes and whether it is shown. */
 export interface ProgressSink {
   readonly write: (text: string) => void;
@@ -49,9 +51,9 @@ export const makeProgress = (sink: ProgressSink, label: string, intervalMs = 100
       if (t - last < intervalMs) return;
       last = t;
       const secs = Math.max((t - started) / 1000, 0.001);
-      const of = total !== undefined ? ` / ${total.toLocaleString("en-US")}` : "";
+      const of = total !== undefined ? ` / ${groupDigits(total)}` : "";
       sink.write(
-        `\r\x1b[2K${label}: ${count.toLocaleString("en-US")}${of} (${Math.round(count / secs).toLocaleString("en-US")}/s)`,
+        `\r\x1b[2K${label}: ${groupDigits(count)}${of} (${groupDigits(Math.round(count / secs))}/s)`,
       );
       shown = true;
     },

@@ -26,7 +26,7 @@ import { eventLabel } from "../labels/event-labels.js";
 import { showFigure } from "../labels/figures.js";
 import type { CliQuery } from "../options/query.js";
 import type { CliOutput, DataTable } from "../output/data-table.js";
-import type { NumberFormat } from "../output/numbers.js";
+import { groupDigits, type NumberFormat } from "../output/numbers.js";
 import { renderTable } from "../output/table-text.js";
 import { restatementTables } from "./diff.js";
 import { restatement } from "./restatement.js";
@@ -147,7 +147,7 @@ export const runDemo = async (
   const v = await verifyLedger(path, { decodeEvents: true })();
   if (E.isLeft(v)) return E.left(fromLedgerIssue(path, v.left));
   out(
-    `OK: ${v.right.events.toLocaleString("en-US")} events in ${v.right.streams.toLocaleString("en-US")} streams, hash chain intact.\nLast hash (the anchor to keep elsewhere): ${v.right.lastHash}\n`,
+    `OK: ${groupDigits(v.right.events)} events in ${groupDigits(v.right.streams)} streams, hash chain intact.\nLast hash (the anchor to keep elsewhere): ${v.right.lastHash}\n`,
   );
 
   const loaded = await loadLedger(ctx, path);

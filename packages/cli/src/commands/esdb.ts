@@ -9,6 +9,7 @@ import { fromStoreError } from "../engine/store-error.js";
 import { type EventToWrite, writeLedger } from "../engine/write-ledger.js";
 import type { CliError } from "../errors/cli-error.js";
 import type { CliOutput } from "../output/data-table.js";
+import { groupDigits } from "../output/numbers.js";
 
 /**
  * Loads `@coop-ledger/store-esdb` (an optional dependency of the CLI) only for the commands that talk
@@ -144,8 +145,8 @@ export const runImport = async (
     json: { out: o.out, ...r.right },
     tables: [
       summary(`Imported into ${o.out}`, [
-        ["events (sự kiện)", r.right.events.toLocaleString("en-US")],
-        ["streams", r.right.streams.toLocaleString("en-US")],
+        ["events (sự kiện)", groupDigits(r.right.events)],
+        ["streams", groupDigits(r.right.streams)],
         ["last hash (anchor)", r.right.lastHash],
       ]),
     ],
@@ -214,9 +215,9 @@ export const runExport = async (
       json: { ledger: o.ledger, events, written },
       tables: [
         summary(`Exported ${o.ledger} to EventStoreDB`, [
-          ["events read", events.toLocaleString("en-US")],
-          ["events written", written.toLocaleString("en-US")],
-          ["already there (idempotent repeats)", (events - written).toLocaleString("en-US")],
+          ["events read", groupDigits(events)],
+          ["events written", groupDigits(written)],
+          ["already there (idempotent repeats)", groupDigits(events - written)],
         ]),
       ],
     }),

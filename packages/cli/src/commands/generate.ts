@@ -11,6 +11,7 @@ import type { CliContext } from "../context.js";
 import { writeLedger } from "../engine/write-ledger.js";
 import { type CliError, usage } from "../errors/cli-error.js";
 import type { CliOutput } from "../output/data-table.js";
+import { groupDigits } from "../output/numbers.js";
 
 /**
  * What `generate --preset` accepts: a scale of the realistic generator, or the id of a resolution whose
@@ -90,9 +91,9 @@ export const runGenerate = async (
           { k: "preset", v: o.preset },
           ...(scenario === undefined ? [] : [{ k: "scenario", v: scenario.title }]),
           { k: "seed", v: String(seed) },
-          { k: "events (sự kiện)", v: r.right.events.toLocaleString("en-US") },
-          { k: "streams", v: r.right.streams.toLocaleString("en-US") },
-          { k: "bytes", v: r.right.bytes.toLocaleString("en-US") },
+          { k: "events (sự kiện)", v: groupDigits(r.right.events) },
+          { k: "streams", v: groupDigits(r.right.streams) },
+          { k: "bytes", v: groupDigits(r.right.bytes) },
           { k: "last hash (anchor)", v: r.right.lastHash },
           { k: "seconds", v: secs.toFixed(1) },
         ],

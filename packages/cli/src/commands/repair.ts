@@ -5,6 +5,7 @@ import { fromStoreError } from "../engine/store-error.js";
 import type { CliError } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
 import type { CliOutput } from "../output/data-table.js";
+import { groupDigits } from "../output/numbers.js";
 
 /** Options of `coop-ledger repair`. */
 export interface RepairOptions {
@@ -30,8 +31,8 @@ const rowsOf = (o: Exclude<RepairOutcome, { _tag: "NothingToRepair" }>) => [
   { check: "crash tail (phần đuôi hỏng)", result: TAIL_TEXT[o.tail] },
   { check: "first bad line (dòng lỗi đầu tiên)", result: o.issue.line },
   { check: "cut at byte", result: o._tag === "Truncated" ? o.truncatedAt : o.truncateAt },
-  { check: "bytes removed", result: o.removedBytes.toLocaleString("en-US") },
-  { check: "events kept (sự kiện)", result: o.events.toLocaleString("en-US") },
+  { check: "bytes removed", result: groupDigits(o.removedBytes) },
+  { check: "events kept (sự kiện)", result: groupDigits(o.events) },
 ];
 
 /**
@@ -84,7 +85,7 @@ export const runRepair = async (
         {
           title: `Ledger ${o.ledger}: nothing to repair (không cần sửa)`,
           columns,
-          rows: [{ check: "events (sự kiện)", result: out.events.toLocaleString("en-US") }],
+          rows: [{ check: "events (sự kiện)", result: groupDigits(out.events) }],
         },
       ],
     });
@@ -99,7 +100,7 @@ export const runRepair = async (
         _tag: "LedgerCorrupt",
         path: o.ledger,
         line: out.issue.line,
-        message: `${o.ledger}: line ${out.issue.line}: ${TAIL_TEXT[out.tail]}; a repair would cut ${out.removedBytes.toLocaleString("en-US")} bytes at byte ${out.truncateAt} and keep ${out.events.toLocaleString("en-US")} events (nothing changed: dry run)`,
+        message: `${o.ledger}: line ${out.issue.line}: ${TAIL_TEXT[out.tail]}; a repair would cut ${groupDigits(out.removedBytes)} bytes at byte ${out.truncateAt} and keep ${groupDigits(out.events)} events (nothing changed: dry run)`,
         hint: "run again with --apply to cut it (a backup of the whole file is kept)",
       },
       exitCode: EXIT.corruptLedger,

@@ -10,7 +10,7 @@ import type { VerifySwitch } from "../options/common.js";
 import { type CliQuery, parseQuery, type RawQueryOptions, toProjectionQuery } from "../options/query.js";
 import { describeScope } from "../options/scope.js";
 import type { CliOutput, DataTable } from "../output/data-table.js";
-import type { NumberFormat } from "../output/numbers.js";
+import { groupDigits, type NumberFormat } from "../output/numbers.js";
 
 /** Options of `coop-ledger snapshot`. */
 export interface SnapshotOptions extends RawQueryOptions, VerifySwitch {
@@ -143,6 +143,6 @@ export const runSnapshot = async (
     ledger: ledger.right.identity,
     json: labelledSnapshot(s.right),
     tables: [snapshotTable(s.right, queryTitle(q.right, s.right), ctx.numberFormat)],
-    notes: [`${ledger.right.events.toLocaleString("en-US")} events read from ${o.ledger}.`, ...notes],
+    notes: [`${groupDigits(ledger.right.events)} events read from ${o.ledger}.`, ...notes],
   });
 };

@@ -8,6 +8,7 @@ import { type CliError, usage } from "../errors/cli-error.js";
 import { EXIT } from "../errors/exit-codes.js";
 import { eventLabel } from "../labels/event-labels.js";
 import type { CliOutput } from "../output/data-table.js";
+import { groupDigits } from "../output/numbers.js";
 
 /** Options of `coop-ledger verify`. */
 export interface VerifyOptions {
@@ -165,11 +166,11 @@ export const runVerify = async (
               check: "integrity (toàn vẹn)",
               result: "intact: hash chain, canonical lines, header, unique ids",
             },
-            { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
+            { check: "events (sự kiện)", result: groupDigits(v.events) },
             { check: "last hash (anchor)", result: v.lastHash },
             {
               check: "validity (hợp lệ)",
-              result: `${rules.count.toLocaleString("en-US")} event(s) break domain rules`,
+              result: `${groupDigits(rules.count)} event(s) break domain rules`,
             },
           ],
         },
@@ -210,7 +211,7 @@ export const runVerify = async (
           rows: [
             { check: "expected last hash", result: expect.hash },
             { check: "last hash", result: v.lastHash },
-            { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
+            { check: "events (sự kiện)", result: groupDigits(v.events) },
           ],
         },
       ],
@@ -228,9 +229,9 @@ export const runVerify = async (
       : [
           {
             check: "expected state (trạng thái)",
-            result: `holds it: event ${(expect.events ?? v.events).toLocaleString("en-US")} ends in ${expect.hash}${
+            result: `holds it: event ${groupDigits(expect.events ?? v.events)} ends in ${expect.hash}${
               expect.events !== undefined && v.events > expect.events
-                ? `; ${(v.events - expect.events).toLocaleString("en-US")} event(s) appended since`
+                ? `; ${groupDigits(v.events - expect.events)} event(s) appended since`
                 : ""
             }`,
           },
@@ -263,9 +264,9 @@ export const runVerify = async (
             result: `${v.header.format} v${v.header.formatVersion}, ${v.header.hashAlgorithm}, ${v.header.canonicalization}`,
           },
           { check: "created at", result: v.header.createdAt },
-          { check: "events (sự kiện)", result: v.events.toLocaleString("en-US") },
-          { check: "streams", result: v.streams.toLocaleString("en-US") },
-          { check: "bytes", result: v.bytes.toLocaleString("en-US") },
+          { check: "events (sự kiện)", result: groupDigits(v.events) },
+          { check: "streams", result: groupDigits(v.streams) },
+          { check: "bytes", result: groupDigits(v.bytes) },
           { check: "hash chain", result: "intact: every line's hash recomputed and matched" },
           {
             check: "integrity (toàn vẹn)",
@@ -286,7 +287,7 @@ export const runVerify = async (
                 },
                 {
                   check: "validity (hợp lệ)",
-                  result: `every stream replayed through the domain's rules: ${rules.events.toLocaleString("en-US")} events, 0 violations`,
+                  result: `every stream replayed through the domain's rules: ${groupDigits(rules.events)} events, 0 violations`,
                 },
               ]),
           { check: "last hash (anchor)", result: v.lastHash },

@@ -1,4 +1,5 @@
 import * as t from "io-ts";
+import { groupDigits } from "../output/numbers.js";
 
 /**
  * Which ledger state a figure came from — the shared contract of every CLI output (JSON `ledger`
@@ -41,7 +42,7 @@ export const chainStatus = (id: LedgerIdentity): "verified" | "unverified" =>
  * // "Ledger (sổ cái): l.jsonl · 2 events · last position 1 · last hash ab12 · hash chain verified"
  */
 export const identityLine = (id: LedgerIdentity): string =>
-  `Ledger (sổ cái): ${id.path} · ${id.events.toLocaleString("en-US")} events · last position ${
+  `Ledger (sổ cái): ${id.path} · ${groupDigits(id.events)} events · last position ${
     id.lastPosition ?? "–"
   } · last hash ${id.lastHash === "" ? "–" : id.lastHash} · ${
     id.verified ? "hash chain verified" : "UNVERIFIED: hash chain not checked (--no-verify)"
