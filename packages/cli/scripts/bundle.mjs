@@ -70,6 +70,42 @@ export const esModuleBuilds = {
   },
 };
 
+/** The namespace of the modules {@link lazyBuiltins} makes. */
+const LAZY = "coop-ledger-lazy-builtin";
+
+/**
+ * Node's modules that only some commands use, loaded at their first use rather than when the chunk
+ * importing them is: an ES module `import` of a Node module loads it, and all of it, when the chunk
+ * loads. `node:child_process` (commander requires it at load for executable subcommands, which
+ * coop-ledger never declares), `node:crypto` (hashing: the chain check, appends, serve's token) and
+ * `node:worker_threads` (the chain check and the first build's pools) cost ~6, ~7 and ~4 ms of CPU to
+ * load, in every command, `--version` and `snapshot --no-verify` included (issue #12). Each becomes
+ * a CommonJS module of getters, one per export of the real module, that `require` it at the first
+ * read: an `import { Worker } from "node:worker_threads"` reads `Worker` where it is used. The
+ * chain check's worker program (chain-pool.ts, source text) requires its modules itself, untouched.
+ * bundle.test.ts checks which of Node's modules a cold command loads.
+ */
+export const lazyBuiltins = {
+  name: LAZY,
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(child_process|crypto|worker_threads)$/ }, (args) =>
+      args.namespace === LAZY ? undefined : { path: args.path.replace(/^node:/, ""), namespace: LAZY },
+    );
+    b.onLoad({ filter: /.*/, namespace: LAZY }, async (args) => {
+      const names = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== "default");
+      return {
+        loader: "js",
+        contents: `let m;
+const load = () => (m ??= require("node:${args.path}"));
+module.exports = Object.defineProperties({}, Object.fromEntries(
+  ${JSON.stringify(names)}.map((k) => [k, { get: () => load()[k], enumerable: true }]),
+));
+`,
+      };
+    });
+  },
+};
+
 /** esbuild's options for the executable (exported for bundle.test.ts, which builds with the same). */
 export const bundleOptions = {
   absWorkingDir: cli,
@@ -79,7 +115,7 @@ export const bundleOptions = {
   target: "node20.19",
   // The optional EventStoreDB adapter stays a run-time `import()` (see above).
   external: ["@coop-ledger/store-esdb"],
-  plugins: [esModuleBuilds, workspaceSources],
+  plugins: [lazyBuiltins, esModuleBuilds, workspaceSources],
   // fp-ts, io-ts and commander are CommonJS: their require() of Node's modules needs a real require.
   banner: {
     js: 'import { createRequire as __coopLedgerCreateRequire } from "node:module"; const require = __coopLedgerCreateRequire(import.meta.url);',
@@ -89,6 +125,40 @@ export const bundleOptions = {
   sourcesContent: true,
   legalComments: "eof",
   logLevel: "warning",
+};
+
+/** Each non-ASCII UTF-16 unit of a text as `?` (same length: a source map's columns hold). */
+const toAscii = (text) => text.replace(/\P{ASCII}/gu, (c) => "?".repeat(c.length));
+
+/**
+ * The text of a chunk with the non-ASCII characters of its comments as `?`. esbuild's ASCII output
+ * escapes strings, templates and names but prints the comments it keeps (TSDoc's `→`, `≤`, `−∞`)
+ * and regular expressions as written; Node reads a module holding even one such character as a UTF-16
+ * string, twice the bytes to decode and to scan (the domain's chunk, 629 KB). Comments are found by
+ * the lines they begin: a line that starts with `//`, and a block comment from a line that starts with
+ * one to where it closes; code after a comment on its line, and a comment after code, are left as
+ * they are (a regular expression keeps its letters: its chunk stays UTF-16).
+ * @example asciiComments("  // a → b\nx(/đ/); // ≤") // "  // a ? b\nx(/đ/); // ≤"
+ */
+export const asciiComments = (text) => {
+  let inBlock = false;
+  return text
+    .split("\n")
+    .map((line) => {
+      let from = 0;
+      if (!inBlock) {
+        const m = /^[ \t]*(\/\/|\/\*)/.exec(line);
+        if (m === null) return line;
+        if (m[1] === "//") return toAscii(line);
+        inBlock = true;
+        from = m[0].length;
+      }
+      const end = line.indexOf("*/", from);
+      if (end === -1) return toAscii(line);
+      inBlock = false;
+      return toAscii(line.slice(0, end + 2)) + line.slice(end + 2);
+    })
+    .join("\n");
 };
 
 /**
@@ -116,7 +186,7 @@ export const bundleCli = async () => {
   const entry = (f) => !f.path.includes(`/${CHUNKS}/`);
   for (const f of [...result.outputFiles.filter((x) => !entry(x)), ...result.outputFiles.filter(entry)]) {
     const tmp = `${f.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, f.contents);
+    writeFileSync(tmp, f.path.endsWith(".js") ? asciiComments(f.text) : f.contents);
     renameSync(tmp, f.path);
   }
   const current = new Set(result.outputFiles.map((f) => basename(f.path)));

@@ -1,7 +1,7 @@
 // The bundled executable (dist/bin.js, scripts/bundle.mjs): what bundling could break and the CLI's
 // other tests would not see.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,6 +128,59 @@ describe("the bundled executable", () => {
       const fp = inputs.filter((i) => /\/node_modules\/(fp-ts|io-ts)\//.test(i));
       expect(fp.filter((i) => /\/node_modules\/(fp-ts|io-ts)\/lib\//.test(i))).toEqual([]);
       expect(fp.filter((i) => /\/node_modules\/io-ts\/es6\//.test(i)).length).toBeGreaterThan(0);
+    },
+  );
+
+  it.skipIf(!hasBin())(
+    "loads child_process, crypto and worker_threads at their first use, not with the chunks (lazyBuiltins)",
+    () => {
+      // A preloaded script lists the Node modules the process loaded after it, at exit.
+      const preload = join(work, "node-modules-loaded.cjs");
+      writeFileSync(
+        preload,
+        'const before = new Set(process.moduleLoadList); process.on("exit", () => require("node:fs").writeSync(2, "\\nLOADED " + JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m)))));',
+      );
+      const ledger = join(work, "lazy-builtins.jsonl");
+      copyFileSync(join(REPO_ROOT, "examples/sample-ledgers/province-60.jsonl"), ledger);
+      const loaded = (args: ReadonlyArray<string>): string[] => {
+        const r = spawnSync(process.execPath, ["-r", preload, BIN, ...args], { cwd: work, encoding: "utf8" });
+        expect(r.status).toBe(0);
+        return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf("\nLOADED ") + 8)) as string[];
+      };
+      const snap = ["snapshot", "--ledger", ledger, "--valid-at", "2022-12-31", "--format", "json"];
+      loaded(snap); // builds the index: the runs below open it
+      const lazy = ["NativeModule child_process", "NativeModule crypto", "NativeModule worker_threads"];
+      expect(loaded(["--version"]).filter((m) => lazy.includes(m))).toEqual([]);
+      expect(loaded([...snap, "--no-verify"]).filter((m) => lazy.includes(m))).toEqual([]);
+      // Loaded where used: the chain check hashes (crypto; on this small ledger, on the main thread).
+      const verified = loaded(snap);
+      expect(verified).toContain("NativeModule crypto");
+    },
+  );
+
+  it.skipIf(!hasBin())(
+    "writes its chunks' comment lines in ASCII, so that Node reads the chunks as one-byte text (asciiComments)",
+    async () => {
+      const { asciiComments } = (await import(join(CLI_DIR, "scripts/bundle.mjs"))) as {
+        asciiComments: (text: string) => string;
+      };
+      // A comment's characters go; a regular expression's stay, also after a block comment on its line.
+      expect(asciiComments("  // a \u2192 b\n/* \u2264\n \u2212 */ x(/\u0111/); // \u2264")).toBe(
+        "  // a ? b\n/* ?\n ? */ x(/\u0111/); // \u2264",
+      );
+      const chunks = join(CLI_DIR, "dist/bin-chunks");
+      const files = readdirSync(chunks).filter((f) => f.endsWith(".js"));
+      const comments = files.filter((f) =>
+        readFileSync(join(chunks, f), "utf8")
+          .split("\n")
+          .some((l) => /^[ \t]*(\/\/|\/\*|\*)/.test(l) && /\P{ASCII}/u.test(l)),
+      );
+      expect(comments).toEqual([]);
+      // The largest chunk (the domain's, with the gazetteer) is all ASCII.
+      const largest = files
+        .map((f) => readFileSync(join(chunks, f), "utf8"))
+        .sort((a, b) => b.length - a.length)[0];
+      expect(/\P{ASCII}/u.test(largest ?? "x")).toBe(false);
     },
   );
 });
