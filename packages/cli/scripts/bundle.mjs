@@ -16,8 +16,8 @@
 // (`fn.toString()`, store's chain-pool.ts): esbuild keeps those functions' bodies (no minification,
 // no renaming inside them), and bundle.test.ts checks the pool works from a bundle built with these
 // options.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -91,19 +91,73 @@ export const lazyBuiltins = {
     b.onResolve({ filter: /^(node:)?(child_process|crypto|worker_threads)$/ }, (args) =>
       args.namespace === LAZY ? undefined : { path: args.path.replace(/^node:/, ""), namespace: LAZY },
     );
-    b.onLoad({ filter: /.*/, namespace: LAZY }, async (args) => {
-      const names = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== "default");
-      return {
-        loader: "js",
-        contents: `let m;
-const load = () => (m ??= require("node:${args.path}"));
+    b.onLoad({ filter: /.*/, namespace: LAZY }, async (args) => ({
+      loader: "js",
+      contents: lazyModule(
+        `node:${args.path}`,
+        Object.keys(await import(`node:${args.path}`)).filter((k) => k !== "default"),
+      ),
+    }));
+  },
+};
+
+/**
+ * A CommonJS module whose exports `names` are getters that `require(specifier)` at the first read
+ * (one `require` for all) and read the real module's.
+ */
+const lazyModule = (specifier, names) => `let m;
+const load = () => (m ??= require(${JSON.stringify(specifier)}));
 module.exports = Object.defineProperties({}, Object.fromEntries(
   ${JSON.stringify(names)}.map((k) => [k, { get: () => load()[k], enumerable: true }]),
 ));
-`,
-      };
-    });
+`;
+
+/** The domain's gazetteer data, the module {@link lazyGazetteerData} loads at the first read. */
+const GAZETTEER_SOURCE = `${packages}domain/src/geography/gazetteer-data.generated.ts`;
+/** Its CommonJS build, beside the chunks (a chunk's `require` resolves from dist/bin-chunks/). */
+const GAZETTEER_DATA = "gazetteer-data.cjs";
+
+/**
+ * The domain's gazetteer data (gazetteer-data.generated.ts: the district, commune and transfer lists,
+ * 460 KB of the domain's 630 KB chunk) read at the first lookup that needs it, not with the chunk:
+ * the domain's gazetteer expands its lists on first use, but the chunk's text still had to be read and
+ * compiled by every command (~14 ms of CPU), and a command on a current index never reads them. The
+ * data is built as its own CommonJS file, dist/bin-chunks/gazetteer-data.cjs ({@link bundleCli}); the
+ * module the domain imports becomes getters that `require` it (see {@link lazyBuiltins}).
+ * bundle.test.ts checks an indexed snapshot does not load it and a first build does.
+ */
+export const lazyGazetteerData = {
+  name: "coop-ledger-lazy-gazetteer-data",
+  setup(b) {
+    const ns = "coop-ledger-lazy-gazetteer-data";
+    b.onResolve({ filter: /\/gazetteer-data\.generated\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === GAZETTEER_SOURCE
+        ? { path: relative(cli, GAZETTEER_SOURCE), namespace: ns } // relative: no build path in the bundle
+        : undefined,
+    );
+    b.onResolve({ filter: /.*/, namespace: ns }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: ns }, () => ({
+      loader: "js",
+      contents: lazyModule(
+        `./${GAZETTEER_DATA}`,
+        [...readFileSync(GAZETTEER_SOURCE, "utf8").matchAll(/^export const (\w+)/gm)].map((m) => m[1]),
+      ),
+    }));
   },
+};
+
+/** The text of dist/bin-chunks/gazetteer-data.cjs: the gazetteer's data as a CommonJS module. */
+const gazetteerData = async () => {
+  const r = await build({
+    absWorkingDir: cli,
+    entryPoints: [GAZETTEER_SOURCE],
+    format: "cjs",
+    platform: "node",
+    target: bundleOptions.target,
+    write: false,
+    logLevel: "warning",
+  });
+  return asciiComments(r.outputFiles[0].text);
 };
 
 /** esbuild's options for the executable (exported for bundle.test.ts, which builds with the same). */
@@ -162,6 +216,16 @@ export const asciiComments = (text) => {
 };
 
 /**
+ * The file of one of esbuild's inputs, relative to this package, or none: a plugin's module is named
+ * `namespace:path` (the gazetteer's data by its source file, a Node module by its name only).
+ * @example inputFile("src/main.ts") // ["src/main.ts"]
+ */
+const inputFile = (input) => {
+  const path = input.replace(/^[a-z-]+:/, "");
+  return existsSync(resolve(cli, path)) ? [path] : [];
+};
+
+/**
  * Writes dist/bin.js, its chunks (dist/bin-chunks/), their maps, and dist/bin.meta.json (esbuild's list
  * of inputs: the CLI tests rebuild the bundle when one changed after it, test-support/run-bin.ts).
  * Each file is written beside its place and renamed into it, the entry last, and chunks of earlier
@@ -171,6 +235,7 @@ export const asciiComments = (text) => {
 export const bundleCli = async () => {
   const result = await build({
     ...bundleOptions,
+    plugins: [lazyGazetteerData, ...bundleOptions.plugins],
     // The first build's feed threads run their own entry (src/engine/feed-worker.ts, parallel-feed.ts
     // finds it beside bin.js), sharing the executable's chunks.
     entryPoints: { bin: "src/executable.ts", "feed-worker": "src/engine/feed-worker.ts" },
@@ -183,22 +248,45 @@ export const bundleCli = async () => {
     write: false,
   });
   mkdirSync(`${cli}dist/${CHUNKS}`, { recursive: true });
+  const data = await writeGazetteerData(result.outputFiles);
   const entry = (f) => !f.path.includes(`/${CHUNKS}/`);
-  for (const f of [...result.outputFiles.filter((x) => !entry(x)), ...result.outputFiles.filter(entry)]) {
-    const tmp = `${f.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, f.path.endsWith(".js") ? asciiComments(f.text) : f.contents);
-    renameSync(tmp, f.path);
-  }
-  const current = new Set(result.outputFiles.map((f) => basename(f.path)));
+  for (const f of [...result.outputFiles.filter((x) => !entry(x)), ...result.outputFiles.filter(entry)])
+    writeOutput(f);
+  const current = new Set([basename(data ?? ""), ...result.outputFiles.map((f) => basename(f.path))]);
   for (const name of readdirSync(`${cli}dist/${CHUNKS}`))
     if (!current.has(name) && !name.endsWith(".tmp")) rmSync(`${cli}dist/${CHUNKS}/${name}`, { force: true });
   const meta = `${cli}dist/bin.meta.json`;
   writeFileSync(
     `${meta}.${process.pid}.tmp`,
-    JSON.stringify({ inputs: Object.keys(result.metafile.inputs) }),
+    JSON.stringify({ inputs: Object.keys(result.metafile.inputs).flatMap(inputFile) }),
   );
   renameSync(`${meta}.${process.pid}.tmp`, meta);
   return result;
+};
+
+/** Writes one of esbuild's output files beside its place and renames it into it (JavaScript: {@link asciiComments}). */
+const writeOutput = (f) => {
+  mkdirSync(dirname(f.path), { recursive: true });
+  const tmp = `${f.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, f.path.endsWith(".js") ? asciiComments(f.text) : f.contents);
+  renameSync(tmp, f.path);
+};
+
+/**
+ * Writes the gazetteer's data ({@link lazyGazetteerData}) where the bundle's `require("./gazetteer-data.cjs")`
+ * finds it, beside the output holding esbuild's `__require` (which every bundled `require` calls, with
+ * that file's own `require`); returns its path, or undefined when no output reads it.
+ */
+const writeGazetteerData = async (outputFiles) => {
+  const js = outputFiles.filter((f) => f.path.endsWith(".js"));
+  if (!js.some((f) => f.text.includes(`"./${GAZETTEER_DATA}"`))) return undefined;
+  const helper = js.find((f) => f.text.includes("var __require = "));
+  if (helper === undefined) throw new Error(`bundle: no output defines __require for ./${GAZETTEER_DATA}`);
+  const path = `${dirname(helper.path)}/${GAZETTEER_DATA}`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.${process.pid}.tmp`, await gazetteerData());
+  renameSync(`${path}.${process.pid}.tmp`, path);
+  return path;
 };
 
 /**
@@ -208,8 +296,8 @@ export const bundleCli = async () => {
  * itself, too, from its sources (`plugins` go before the resolvers of the sources). Unbundled, such a program resolves and links the same ~225 modules the
  * executable was bundled to spare (~0.3–0.4 s of CPU before its first line runs).
  */
-export const bundleProgram = async (entry, outfile, plugins = []) =>
-  build({
+export const bundleProgram = async (entry, outfile, plugins = []) => {
+  const result = await build({
     ...bundleOptions,
     absWorkingDir: packages,
     // Split at its `import()`s as the executable is: a program that starts work before it loads the
@@ -230,10 +318,18 @@ export const bundleProgram = async (entry, outfile, plugins = []) =>
           }));
         },
       },
+      // What the executable's start is spared, this program's is too.
+      lazyGazetteerData,
+      lazyBuiltins,
       esModuleBuilds,
       workspaceSources,
     ],
     sourcemap: false,
+    write: false,
   });
+  await writeGazetteerData(result.outputFiles);
+  for (const f of result.outputFiles) writeOutput(f);
+  return result;
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
