@@ -11,6 +11,7 @@
  * no verdict and no message, only when the hashing began.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkRanges, PARALLEL_MIN_BYTES } from "./chain-pool.js";
 import type { RangeResult } from "./chain-range-types.js";
@@ -48,7 +49,11 @@ export interface StartedChainCheck {
  */
 export interface ChainAheadOptions {
   readonly offsets: boolean;
-  /** Worker threads (default: one per core, as `checkRanges`). */
+  /**
+   * Worker threads (default: one per core but one, at least one). Once the check is taken, the calling
+   * thread checks ranges too whenever it waits for one (`ChainCheckOptions.callerHelps`): before that it
+   * loads the program; after, it has nothing else to do.
+   */
   readonly workers?: number;
   /** Bytes per range (default: `checkRanges`'). */
   readonly rangeBytes?: number;
@@ -86,12 +91,17 @@ export const startChainCheck = (path: string, options: ChainAheadOptions): Start
     if (nl < 75 || head.toString("latin1", 0, 9) !== '{"hash":"') return undefined;
     const headerHash = head.toString("latin1", 9, 73);
     const workers: Worker[] = [];
+    let taken = (): void => undefined;
+    const takenOnce = new Promise<void>((r) => {
+      taken = r;
+    });
     const ranges = checkRanges(fd, st.size, nl + 1, headerHash, {
       link: true,
       strict: false,
       offsets: options.offsets,
       maxLineBytes: MAX_LINE_BYTES,
-      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      workers: options.workers ?? Math.max(1, Math.min(availableParallelism(), 16) - 1),
+      callerHelps: takenOnce,
       ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
       startWorker: (source) => {
         const w = new Worker(source, { eval: true });
@@ -121,6 +131,7 @@ export const startChainCheck = (path: string, options: ChainAheadOptions): Start
       offsets: options.offsets,
       take: async function* () {
         for (const w of workers) w.ref();
+        taken();
         try {
           const r = await first;
           if (r.done === true) return;

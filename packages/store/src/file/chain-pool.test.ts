@@ -108,3 +108,66 @@ describe("the chain check's worker pool when a worker dies", () => {
     expect(m).toContain("workers: 0");
   });
 });
+
+describe("the calling thread helping the pool (callerHelps)", () => {
+  let dir: { dir: string; remove: () => Promise<void> };
+  let path: string;
+  let events: number;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const info = await writeSampleLedger(dir.dir);
+    path = info.path;
+    events = info.events;
+  });
+  afterAll(() => dir.remove());
+
+  /** Every range's result, in order, of a check with `extra` options. */
+  const results = async (strict: boolean, extra: Partial<ChainCheckOptions>) => {
+    const o = openChain(path);
+    if (E.isLeft(o)) throw new Error(o.left.message);
+    try {
+      const out = [];
+      for await (const r of checkRanges(o.right.fd, o.right.size, o.right.bodyStart, o.right.headerHash, {
+        link: true,
+        strict,
+        offsets: true,
+        maxLineBytes: MAX_LINE_BYTES,
+        idSeed: 7,
+        ...extra,
+      }))
+        out.push(r);
+      return out;
+    } finally {
+      closeSync(o.right.fd);
+    }
+  };
+  /** What a range says about the ledger, whoever checked it (the stream table's number aside). */
+  const lines = (rs: Awaited<ReturnType<typeof results>>) => ({
+    lines: rs.reduce((n, r) => n + r.lines, 0),
+    last: rs.filter((r) => r.lastHash !== undefined).at(-1)?.lastHash,
+    offsets: rs.flatMap((r) => [...(r.offsets ?? [])]),
+    revisions: rs.flatMap((r) => [...(r.revision ?? [])]),
+    failures: rs.filter((r) => r.failure !== undefined).length,
+  });
+
+  for (const strict of [false, true])
+    it(`${strict ? "strict" : "link-only"}: once asked, the calling thread checks ranges too, with the same results as one thread's check`, async () => {
+      const one = await results(strict, { workers: 0 });
+      const helped = await results(strict, { workers: 1, rangeBytes: 300, callerHelps: Promise.resolve() });
+      expect(lines(helped)).toEqual(lines(one));
+      expect(lines(helped).lines).toBe(events);
+      // The calling thread's ranges name its own stream table, after the one worker's (0).
+      expect(helped.some((r) => r.table === 1)).toBe(true);
+      expect(helped.some((r) => r.table === 0)).toBe(true);
+    });
+
+  it("never asked (a promise that does not settle), the calling thread checks no range", async () => {
+    const rs = await results(false, {
+      workers: 1,
+      rangeBytes: 300,
+      callerHelps: new Promise<void>(() => undefined),
+    });
+    expect(rs.every((r) => r.table === 0)).toBe(true);
+    expect(lines(rs).lines).toBe(events);
+  });
+});

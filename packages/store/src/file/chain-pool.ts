@@ -56,6 +56,15 @@ export interface ChainCheckOptions {
   /** Strict: hash each event id with this seed as it is read (`RangeResult.idHashes`, for an `IdSet`). */
   readonly idSeed?: number;
   /**
+   * From when the calling thread, whenever it waits for the next range's result, checks a range itself
+   * (settled: from then on; default: never). A check started before the program is loaded
+   * (`chain-ahead.ts`) settles it when the program takes the check: before, the calling thread loads
+   * the program; after, it has nothing else to do, and one worker thread fewer is started (a worker
+   * costs ~64 ms of CPU to start on this 2-vCPU machine, and the calling thread loading the program
+   * competed with two hashing workers). The calling thread counts as one more worker in the guided cut.
+   */
+  readonly callerHelps?: Promise<void>;
+  /**
    * Starts one worker thread on the checker's program (default `new Worker(source, { eval: true })`).
    * Tests pass one that crashes or runs out of memory, to check the pool then fails instead of waiting.
    */
@@ -150,6 +159,15 @@ parentPort.on("message", (m) => {
 
 let source: string | undefined;
 
+/** What a range check on the calling thread needs (a worker `require`s its own). */
+const callerDeps = (): RangeDeps => ({
+  readSync: (f, b, o, l, p) => readSync(f, b, o, l, p),
+  hash,
+  isUtf8,
+  canonical: makeCanonicalChecker(),
+  idHash,
+});
+
 /**
  * Checks every line of a ledger's body (the lines starting in [from, size)) in ranges, on worker
  * threads when the body is large enough, and yields each range's result **in file order** as soon as
@@ -207,13 +225,7 @@ export async function* checkRanges(
     Math.floor(options.workers ?? (body < PARALLEL_MIN_BYTES ? 0 : Math.min(availableParallelism(), 16))),
   );
   if (workers === 0 || body <= 0) {
-    const deps: RangeDeps = {
-      readSync: (f, b, o, l, p) => readSync(f, b, o, l, p),
-      hash,
-      isUtf8,
-      canonical: makeCanonicalChecker(),
-      idHash,
-    };
+    const deps = callerDeps();
     // Not strict: the link-only checker (same verdicts; see chain-link-range.ts).
     const check = options.strict ? checkChainRange : checkLinkRange;
     yield check(deps, job(from, size, true), Buffer.allocUnsafe(bufferBytes(options.maxLineBytes)));
@@ -229,6 +241,7 @@ export async function* checkRanges(
   // (median 6.01); the verified `snapshot` (link-only) 2.07–2.88 s before, 2.04–2.81 s guided.
   // The strict cut's smallest range: 16 MiB (national: 12 ranges), less on a body under 256 MiB (two
   // workers), down to 4 MiB, so that a small body still gives each worker a few ranges.
+  const helps = options.callerHelps !== undefined;
   const strictMin = Math.min(16 << 20, Math.max(4 << 20, Math.ceil(body / (workers * 8))));
   const cut = rangeCutter(
     from,
@@ -236,8 +249,18 @@ export async function* checkRanges(
     options.rangeBytes !== undefined
       ? { rangeBytes: options.rangeBytes }
       : options.strict
-        ? { workers, share: 2, min: options.minRangeBytes ?? strictMin, max: 256 << 20 }
-        : { workers, share: 4, min: options.minRangeBytes ?? 4 << 20, max: 64 << 20 },
+        ? {
+            workers: workers + (helps ? 1 : 0),
+            share: 2,
+            min: options.minRangeBytes ?? strictMin,
+            max: 256 << 20,
+          }
+        : {
+            workers: workers + (helps ? 1 : 0),
+            share: 4,
+            min: options.minRangeBytes ?? 4 << 20,
+            max: 64 << 20,
+          },
   );
   let cutAt = from;
   source ??= workerSource();
@@ -294,11 +317,48 @@ export async function* checkRanges(
   // which comes only after that thread's join of the range before (30-40 ms a range seen at national
   // scale, under load). Each worker still gets its ranges in file order.
   for (const [k, w] of pool.entries()) send(w, k);
+  // The calling thread's own checker (see `callerHelps`): made at its first range; its stream table is
+  // numbered after the workers'.
+  let own: ((j: RangeJob) => RangeResult) | undefined;
+  let helping = false;
+  options.callerHelps?.then(() => {
+    helping = true;
+    wake?.();
+  });
+  const helpOnce = (): void => {
+    const e = cut.next();
+    if (e === undefined) {
+      allSent = true;
+      return;
+    }
+    const id = next++;
+    const j = job(cutAt, e, cutAt === from);
+    cutAt = e;
+    if (e >= size) allSent = true;
+    if (own === undefined) {
+      const deps = callerDeps();
+      const buf = Buffer.allocUnsafe(bufferBytes(options.maxLineBytes));
+      const strict = makeRangeChecker(deps, buf);
+      own = (x) => (x.strict ? strict(x) : checkLinkRange(deps, x, buf));
+    }
+    try {
+      results[id] = { ...own(j), table: pool.length };
+    } catch (err) {
+      failed ??= err instanceof Error ? err : new Error(String(err));
+    }
+  };
   try {
     for (let k = 0; !allSent || k < next; k++) {
       while (results[k] === undefined) {
         if (allSent && k >= next) return;
         if (failed !== undefined) throw failed;
+        if (helping && !allSent) {
+          helpOnce();
+          // The workers' messages (a result, a request for the next range) are handled between the
+          // calling thread's ranges: each worker has a second range queued meanwhile.
+          await new Promise<void>((r) => setImmediate(r));
+          continue;
+        }
         await new Promise<void>((r) => {
           wake = r;
         });
