@@ -7,6 +7,7 @@ import { openChain } from "./chain-scan.js";
 import { MAX_LINE_BYTES } from "./ledger-format.js";
 import { unreadableMessage } from "./open-ledger-file.js";
 import { writeSampleLedger } from "./test-support/sample-ledger.js";
+import { useSampleLedger } from "./test-support/sample-ledger-fixture.js";
 import { tempDir } from "./test-support/temp-dir.js";
 
 /** Runs a parallel check of the sample ledger (tiny ranges: many jobs per worker) to its end. */
@@ -110,20 +111,11 @@ describe("the chain check's worker pool when a worker dies", () => {
 });
 
 describe("the calling thread helping the pool (callerHelps)", () => {
-  let dir: { dir: string; remove: () => Promise<void> };
-  let path: string;
-  let events: number;
-  beforeAll(async () => {
-    dir = await tempDir();
-    const info = await writeSampleLedger(dir.dir);
-    path = info.path;
-    events = info.events;
-  });
-  afterAll(() => dir.remove());
+  const sample = useSampleLedger();
 
   /** Every range's result, in order, of a check with `extra` options. */
   const results = async (strict: boolean, extra: Partial<ChainCheckOptions>) => {
-    const o = openChain(path);
+    const o = openChain(sample.info.path);
     if (E.isLeft(o)) throw new Error(o.left.message);
     try {
       const out = [];
@@ -155,7 +147,7 @@ describe("the calling thread helping the pool (callerHelps)", () => {
       const one = await results(strict, { workers: 0 });
       const helped = await results(strict, { workers: 1, rangeBytes: 300, callerHelps: Promise.resolve() });
       expect(lines(helped)).toEqual(lines(one));
-      expect(lines(helped).lines).toBe(events);
+      expect(lines(helped).lines).toBe(sample.info.events);
       // The calling thread's ranges name its own stream table, after the one worker's (0).
       expect(helped.some((r) => r.table === 1)).toBe(true);
       expect(helped.some((r) => r.table === 0)).toBe(true);
@@ -168,6 +160,6 @@ describe("the calling thread helping the pool (callerHelps)", () => {
       callerHelps: new Promise<void>(() => undefined),
     });
     expect(rs.every((r) => r.table === 0)).toBe(true);
-    expect(lines(rs).lines).toBe(events);
+    expect(lines(rs).lines).toBe(sample.info.events);
   });
 });
