@@ -91,6 +91,49 @@ describe("stream folds persisted in the index (issue #12)", () => {
     );
   });
 
+  it("law: the encoding is the replacer's text for any state shape (members needing a tag anywhere among others)", () => {
+    // A state of any shape: the encoding is generic over it, and copies only what holds a tag.
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.double(),
+        fc.string({ maxLength: 3 }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 2 }), tie("value"), { maxKeys: 4 }),
+        fc
+          .array(fc.tuple(fc.oneof(fc.integer(), fc.string({ maxLength: 2 })), tie("value")), {
+            maxLength: 3,
+          })
+          .map((e) => new Map(e)),
+        fc
+          .array(fc.oneof(fc.integer(), fc.string({ maxLength: 2 })), { maxLength: 3 })
+          .map((e) => new Set(e)),
+      ),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 3 }), value, { maxKeys: 6 }), value, (state, tail) => {
+        const f = {
+          state,
+          tail,
+          liveCount: 0,
+          firstType: undefined,
+          firstDay: Number.NaN,
+          firstRevision: Number.NaN,
+          lastDay: Number.NaN,
+          lastRevision: Number.NaN,
+          membersDay: Number.NEGATIVE_INFINITY,
+          reportDays: new Map([[2020, 18_000]]),
+          aspectDays: new Map(),
+          arrival: null,
+        } as unknown as StreamFold;
+        expect(encodeStreamFold(f)).toBe(referenceEncoding(f));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("decode ∘ encode is the identity on every stream's fold (maps, sets, non-finite days included)", () => {
     fc.assert(
       fc.property(historyArb, (events) => {

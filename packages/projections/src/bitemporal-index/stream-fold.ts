@@ -61,25 +61,43 @@ const plain = (value: unknown): unknown => {
     for (const v of value) members.push(plain(v));
     return { $s: members };
   }
+  // An object is copied only from its first member that needs a tag (and a class instance always, as
+  // before): a fold's state is mostly plain records of numbers and strings (annual reports, managers,
+  // loans), and copying them all was half of encoding a fold (an extension encodes every fold it fed).
   const o = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) out[k] = plain(o[k]);
-  return out;
+  const keys = Object.keys(o);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const x = o[k];
+    const y = plain(x);
+    if (out === undefined && y !== x) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = o[keys[j] as string];
+    }
+    if (out !== undefined) out[k] = y;
+  }
+  if (out !== undefined) return out;
+  const proto: unknown = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null ? o : { ...o };
 };
 
-/** An array made JSON-ready: itself when no element needs a tag (a tail's arrays: finite numbers, strings). */
+/**
+ * An array made JSON-ready: itself when no element needs a tag (a tail's arrays: finite numbers,
+ * strings; a list of plain records), else a copy from its first element that does.
+ */
 const plainArray = (a: ReadonlyArray<unknown>): ReadonlyArray<unknown> => {
-  let i = 0;
-  for (; i < a.length; i++) {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    if (typeof x === "string" || (typeof x === "number" && Number.isFinite(x))) continue;
-    if (typeof x === "boolean" || x === null) continue;
-    break;
+    const y =
+      typeof x === "string" || (typeof x === "number" && Number.isFinite(x)) || typeof x === "boolean"
+        ? x
+        : plain(x);
+    if (out === undefined && y !== x) out = a.slice(0, i);
+    if (out !== undefined) out.push(y);
   }
-  if (i === a.length) return a;
-  const out = a.slice(0, i);
-  for (; i < a.length; i++) out.push(plain(a[i]));
-  return out;
+  return out ?? a;
 };
 
 /**
