@@ -56,6 +56,7 @@ export const guardedSource = (path: string, src: IndexImageSource): IndexImageSo
   return {
     meta: src.meta,
     strings: guard(src.strings),
+    ...(src.stringsText === undefined ? {} : { stringsText: guard(src.stringsText) }),
     array: guard(src.array),
     range: guard(src.range),
     ...(src.layers === undefined ? {} : { layers: src.layers.map((l) => guardedSource(path, l)) }),

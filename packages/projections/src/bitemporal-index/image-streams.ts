@@ -1,6 +1,7 @@
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import { coldStreamEntry, type StreamEntry } from "./stream-entry.js";
 import { foldReader, packStreamFolds } from "./stream-fold.js";
+import { StreamIdIndex } from "./stream-id-index.js";
 
 /** One image's stream tables (its own: an extension lists the streams it gave events to). */
 interface Layer {
@@ -27,21 +28,28 @@ interface Layer {
  * const i = streams.indexOf("coop-htx-1"); if (i >= 0) streams.positions(i)
  */
 export class ImageStreams {
-  private readonly at = new Map<string, number>();
-
   /** The base image's positions, once read whole (by {@link readAllInto}); else read per stream. */
   private allPositions: Float64Array | Int32Array | undefined = undefined;
 
   private constructor(
-    /** The stream ids, in the image's order (the base image's, then those later images add). */
-    readonly ids: ReadonlyArray<string>,
+    /** The base image's stream ids (their places are the image's first ones). */
+    private readonly base: StreamIdIndex,
+    /** The ids later images add, in order (places from the base's count on), and their places. */
+    private readonly added: ReadonlyArray<string>,
+    private readonly addedAt: ReadonlyMap<string, number>,
     private readonly layers: ReadonlyArray<Layer>,
     /** Per stream listed by a later image: each (image, place there) listing it, in image order. */
     private readonly later: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>,
-  ) {
-    ids.forEach((id, i) => {
-      this.at.set(id, i);
-    });
+  ) {}
+
+  /** Number of streams (the base image's, then those later images add). */
+  get count(): number {
+    return this.base.length + this.added.length;
+  }
+
+  /** The stream ids, in the image's order (the base's decoded when first asked for). */
+  ids(): ReadonlyArray<string> {
+    return this.added.length === 0 ? this.base.ids() : [...this.base.ids(), ...this.added];
   }
 
   /**
@@ -51,16 +59,24 @@ export class ImageStreams {
    * (and the check of every block of it) was a tenth of its CPU.
    */
   static of(img: IndexImageSource): ImageStreams {
-    const layers = (img.layers ?? [img]).map((layer): Layer & { ids: ReadonlyArray<string> } => {
+    const all = img.layers ?? [img];
+    // The base image's ids are found without decoding them all (an extension looks up a few hundred of
+    // ~39,000 at national scale); a later image's (an extension's: a few hundred) are decoded.
+    const first = all[0];
+    const base = StreamIdIndex.of(first?.stringsText?.("streamIds"), () =>
+      first === undefined ? [] : first.strings("streamIds"),
+    );
+    const layers = all.map((layer, l): Layer & { ids: ReadonlyArray<string> } => {
       const start = layer.array("streamStart");
       const maxRecorded = layer.array("streamMaxRecorded");
       const maxRevision = layer.array("streamMaxRevision");
-      const ids = layer.strings("streamIds");
-      const total = start[ids.length];
+      const ids = l === 0 ? [] : layer.strings("streamIds");
+      const count = l === 0 ? base.length : ids.length;
+      const total = start[count];
       if (
-        start.length !== ids.length + 1 ||
-        maxRecorded.length !== ids.length ||
-        maxRevision.length !== ids.length ||
+        start.length !== count + 1 ||
+        maxRecorded.length !== count ||
+        maxRevision.length !== count ||
         total === undefined ||
         // The positions table holds exactly `total` entries: its last one is there, none after it.
         (total > 0 && layer.range("streamPositions", total - 1, total + 1).length !== 1) ||
@@ -69,35 +85,31 @@ export class ImageStreams {
         throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
       return { img: layer, ids, start, maxRecorded, maxRevision, fold: undefined };
     });
-    const base = layers[0];
-    const ids = base === undefined ? [] : [...base.ids];
+    const added: string[] = [];
+    const addedAt = new Map<string, number>();
     const later = new Map<number, Array<readonly [number, number]>>();
-    if (layers.length > 1) {
-      const at = new Map<string, number>();
-      ids.forEach((id, i) => {
-        at.set(id, i);
+    for (let l = 1; l < layers.length; l++)
+      (layers[l] as (typeof layers)[number]).ids.forEach((id, k) => {
+        let i = base.indexOf(id);
+        if (i < 0) i = addedAt.get(id) ?? -1;
+        if (i < 0) {
+          i = base.length + added.length;
+          added.push(id);
+          addedAt.set(id, i);
+        }
+        const list = later.get(i);
+        if (list === undefined) later.set(i, [[l, k]]);
+        else list.push([l, k]);
       });
-      for (let l = 1; l < layers.length; l++)
-        (layers[l] as (typeof layers)[number]).ids.forEach((id, k) => {
-          let i = at.get(id);
-          if (i === undefined) {
-            i = ids.length;
-            ids.push(id);
-            at.set(id, i);
-          }
-          const list = later.get(i);
-          if (list === undefined) later.set(i, [[l, k]]);
-          else list.push([l, k]);
-        });
-    }
-    if (ids.length !== img.meta.streams)
+    if (base.length + added.length !== img.meta.streams)
       throw new IndexImageDamaged("index image: the stream tables do not match the stream ids");
-    return new ImageStreams(ids, layers, later);
+    return new ImageStreams(base, added, addedAt, layers, later);
   }
 
   /** A stream's place in the image, or −1 when the image does not hold it. */
   indexOf(id: string): number {
-    return this.at.get(id) ?? -1;
+    const i = this.base.indexOf(id);
+    return i >= 0 ? i : (this.addedAt.get(id) ?? -1);
   }
 
   /** The last image listing the `i`-th stream and its place there. */
@@ -195,7 +207,7 @@ export class ImageStreams {
     }
     const held = new Map(streams);
     streams.clear();
-    this.ids.forEach((id, i) => {
+    this.ids().forEach((id, i) => {
       streams.set(id, held.get(id) ?? this.entry(i, true));
     });
     for (const [id, e] of held) if (!streams.has(id)) streams.set(id, e);
@@ -203,15 +215,15 @@ export class ImageStreams {
 
   /** A stream's highest revision, or undefined when the image does not hold it. */
   revisionOf(id: string): number | undefined {
-    const i = this.at.get(id);
-    if (i === undefined) return undefined;
+    const i = this.indexOf(id);
+    if (i < 0) return undefined;
     const [l, k] = this.last(i);
     return (this.layers[l] as Layer).maxRevision[k] as number;
   }
 
   /** Each stream's highest revision, in the image's order, into `out`. */
   revisionsInto(out: Map<string, number>): Map<string, number> {
-    for (const id of this.ids) out.set(id, this.revisionOf(id) as number);
+    for (const id of this.ids()) out.set(id, this.revisionOf(id) as number);
     return out;
   }
 }

@@ -116,6 +116,11 @@ export interface IndexImageSource {
   readonly meta: IndexImage["meta"];
   /** The cell keys (by cell id) or the stream ids (in image order). */
   readonly strings: (name: keyof IndexImage["strings"]) => ReadonlyArray<string>;
+  /**
+   * The JSON text (UTF-8) that `strings(name)` parses, when the source reads it from a file (checked as
+   * any piece is): what finds a few stream ids without decoding them all (`StreamIdIndex`).
+   */
+  readonly stringsText?: (name: keyof IndexImage["strings"]) => Uint8Array;
   /** A whole named array (see {@link IndexImage.arrays}); throws when it is missing. */
   readonly array: (name: string) => Float64Array | Int32Array;
   /** Elements `from … to` of a named array (only the bytes they lie in are read). */

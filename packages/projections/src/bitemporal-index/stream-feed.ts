@@ -79,9 +79,7 @@ export class StreamFeed {
 
   /** Number of streams (those of a reopened index's image included, read or not). */
   get streamCount(): number {
-    return this.pending === undefined
-      ? this.streams.size
-      : this.tableOf(this.pending).ids.length + this.added;
+    return this.pending === undefined ? this.streams.size : this.tableOf(this.pending).count + this.added;
   }
 
   /** Feeds one event (see `ProjectionIndex.add`). */

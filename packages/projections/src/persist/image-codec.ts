@@ -310,16 +310,18 @@ export const openIndexImage = (
     }
     return a;
   };
-  const strings = (k: keyof IndexImage["strings"]): ReadonlyArray<string> => {
+  const stringsText = (k: keyof IndexImage["strings"]): Uint8Array => {
     const s = section(STRING_SECTIONS[k]);
-    const parsed: unknown = JSON.parse(
-      new TextDecoder().decode(dataRange(s.offset, s.offset + s.length, s.name)),
-    );
-    if (!Array.isArray(parsed)) throw new IndexImageDamaged(`index image: ${s.name} is not a list`);
+    return dataRange(s.offset, s.offset + s.length, s.name);
+  };
+  const strings = (k: keyof IndexImage["strings"]): ReadonlyArray<string> => {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(stringsText(k)));
+    if (!Array.isArray(parsed))
+      throw new IndexImageDamaged(`index image: ${STRING_SECTIONS[k]} is not a list`);
     return parsed as string[];
   };
   return E.right({
-    source: { meta: header.meta, strings, array, range },
+    source: { meta: header.meta, strings, stringsText, array, range },
     bytes: total,
     extra: header.extra,
     arrays: header.sections.filter((s) => s.type !== "json").map((s) => s.name),
