@@ -1,6 +1,7 @@
+import type { FoldBytes } from "./fold-bytes.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import { coldStreamEntry, type StreamEntry } from "./stream-entry.js";
-import { foldReader, packStreamFolds } from "./stream-fold.js";
+import { FOLD_BYTES, FOLD_START, foldReader, packStreamFolds } from "./stream-fold.js";
 import { StreamIdIndex } from "./stream-id-index.js";
 
 /** One image's stream tables (its own: an extension lists the streams it gave events to). */
@@ -232,7 +233,8 @@ export class ImageStreams {
  * The streams' part of an image (ids, their positions, latest instants and revisions, folds), of every
  * stream (`touched` undefined) or of those that received events since a mark (their positions from
  * the count `touched` gives on, which an entry's unread positions never reach past), written into
- * `arrays`; returns the stream ids.
+ * `arrays`; returns the stream ids. `packed`: a store holding every listed stream's fold at its place
+ * in this order (a release's), whose arrays the image takes as they are, no fold encoded again.
  * @example const ids = streamImageArrays(new Map(), undefined, () => undefined, {}); ids.length // 0
  */
 export const streamImageArrays = (
@@ -240,29 +242,48 @@ export const streamImageArrays = (
   touched: ReadonlyMap<string, number> | undefined,
   packedFold: (e: StreamEntry) => string | undefined,
   arrays: Record<string, Float64Array | Int32Array>,
+  packed?: FoldBytes,
 ): string[] => {
   const streamIds: string[] = [];
-  const start: number[] = [0];
-  const maxRecorded: number[] = [];
-  const maxRevision: number[] = [];
-  const positions: number[] = [];
   const folds: string[] = [];
+  // The listed streams and their positions counted first, then written straight into the image's
+  // arrays (issue #12: lists of numbers grown by doubling, then typed copies of them, were ~40 MB of
+  // garbage at the peak of a national first build, which the heap grew for).
+  let listed = 0;
+  let total = 0;
   for (const [id, e] of streams) {
     const from = touched === undefined ? 0 : touched.get(id);
     if (from === undefined) continue;
     // An entry holds its positions from its `unread` ones on (those the image it was reopened from holds).
     if (from < e.unread) throw new Error(`streamImageArrays: stream ${id}'s positions are not read`);
-    streamIds.push(id);
-    folds.push(packedFold(e) ?? "");
-    maxRecorded.push(e.maxRecorded);
-    maxRevision.push(e.maxRevision);
-    for (let i = from - e.unread; i < e.positions.length; i++) positions.push(e.positions[i] as number);
-    start.push(positions.length);
+    listed++;
+    total += Math.max(0, e.positions.length - (from - e.unread));
   }
-  arrays.streamStart = Float64Array.from(start);
-  arrays.streamPositions = Float64Array.from(positions);
-  arrays.streamMaxRecorded = Float64Array.from(maxRecorded);
-  arrays.streamMaxRevision = Float64Array.from(maxRevision);
-  Object.assign(arrays, packStreamFolds(folds));
+  const start = new Float64Array(listed + 1);
+  const maxRecorded = new Float64Array(listed);
+  const maxRevision = new Float64Array(listed);
+  const positions = new Float64Array(total);
+  let k = 0;
+  let p = 0;
+  for (const [id, e] of streams) {
+    const from = touched === undefined ? 0 : touched.get(id);
+    if (from === undefined) continue;
+    streamIds.push(id);
+    if (packed === undefined) folds.push(packedFold(e) ?? "");
+    maxRecorded[k] = e.maxRecorded;
+    maxRevision[k] = e.maxRevision;
+    for (let i = from - e.unread; i < e.positions.length; i++) positions[p++] = e.positions[i] as number;
+    start[++k] = p;
+  }
+  arrays.streamStart = start;
+  arrays.streamPositions = positions;
+  arrays.streamMaxRecorded = maxRecorded;
+  arrays.streamMaxRevision = maxRevision;
+  if (packed === undefined) Object.assign(arrays, packStreamFolds(folds));
+  else {
+    const { start, words } = packed.imageArrays();
+    arrays[FOLD_START] = start;
+    arrays[FOLD_BYTES] = words;
+  }
   return streamIds;
 };

@@ -64,7 +64,7 @@ export class PartitionFeed {
     const maxRevision: number[] = [];
     for (const [id, e] of this.feed.streams) {
       ids.push(id);
-      folds.push(e.packed ?? "");
+      folds.push(this.feed.foldText(e) ?? "");
       for (const p of e.positions) positions.push(p);
       starts.push(positions.length);
       maxRecorded.push(e.maxRecorded);
@@ -127,6 +127,8 @@ export const adoptPartitions = (feed: StreamFeed, ends: ReadonlyArray<PartitionE
           state: initialStreamState(),
           fold: undefined,
           packed: end.folds[i] as string,
+          packedIn: undefined,
+          packedAt: -1,
           imageAt: -1,
         },
       });

@@ -6,6 +6,7 @@ import { aspectFactsOf } from "./back-dated-aspect.js";
 import { reportFactsOf } from "./back-dated-report.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
+import type { FoldBytes } from "./fold-bytes.js";
 import { arrivalFactsOf } from "./retracted-duplicate.js";
 import type { StreamFold } from "./stream-fold.js";
 import { streamHistory } from "./stream-history.js";
@@ -73,6 +74,12 @@ export interface StreamEntry {
   fold: StreamFold | undefined;
   /** A released stream's fold, encoded (decoded into `fold` when the stream next receives an event). */
   packed: string | undefined;
+  /**
+   * Where a release packed the stream's fold (a store of the folds of the streams it released, see
+   * `FoldBytes`) and its place there; decoded into `fold` when the stream next receives an event.
+   */
+  packedIn: FoldBytes | undefined;
+  packedAt: number;
   /** Where a reopened index's image holds the stream's fold (its place in the image's streams), or −1. */
   imageAt: number;
 }
@@ -117,6 +124,8 @@ export const newStreamEntry = (): StreamEntry => ({
   state: initialStreamState(),
   fold: undefined,
   packed: undefined,
+  packedIn: undefined,
+  packedAt: -1,
   imageAt: -1,
 });
 
@@ -152,6 +161,8 @@ export const coldStreamEntry = (
   state: COLD_STATE,
   fold: undefined,
   packed: undefined,
+  packedIn: undefined,
+  packedAt: -1,
   imageAt,
 });
 
@@ -184,6 +195,7 @@ export const hydrateEntry = (entry: StreamEntry, events: TimedEvent[]): void => 
   entry.hot = true;
   entry.fold = undefined;
   entry.packed = undefined;
+  entry.packedIn = undefined;
 };
 
 /**

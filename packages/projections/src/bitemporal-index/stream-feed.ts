@@ -5,6 +5,7 @@ import { sweepFrom, sweepStream } from "../model/stream-sweep.js";
 import type { DeltaSink } from "./column-layout.js";
 import { upperBound } from "./column-segment.js";
 import { emitDifference } from "./delta-difference.js";
+import { FoldBytes } from "./fold-bytes.js";
 import { foldEvent, foldWay } from "./fold-rules.js";
 import { ImageStreams, streamImageArrays } from "./image-streams.js";
 import type { IndexImageSource } from "./index-image.js";
@@ -251,17 +252,19 @@ export class StreamFeed {
   /** A cold stream's fold: decoded from its released form or read from the image, when there is one. */
   private foldOf(entry: StreamEntry): StreamFold | undefined {
     if (entry.fold !== undefined) return entry.fold;
-    const text = this.packedFold(entry);
+    const text = this.foldText(entry);
     if (text === undefined) return undefined;
     entry.fold = decodeStreamFold(text);
     entry.packed = undefined;
+    entry.packedIn = undefined;
     return entry.fold;
   }
 
   /** A stream's fold, encoded (for an image), or undefined when the index has none for it. */
-  private packedFold(entry: StreamEntry): string | undefined {
+  foldText(entry: StreamEntry): string | undefined {
     if (entry.hot) return encodeStreamFold(hotFold(entry));
     if (entry.fold !== undefined) return encodeStreamFold(entry.fold);
+    if (entry.packedIn !== undefined) return entry.packedIn.text(entry.packedAt);
     if (entry.packed !== undefined) return entry.packed;
     if (entry.imageAt < 0 || this.foldAt === undefined) return undefined;
     return this.foldAt(entry.imageAt);
@@ -284,17 +287,17 @@ export class StreamFeed {
   /** Drops every stream's decoded events, live list, state and tail (see `ProjectionIndex.release`). */
   release(source: EventSource): void {
     this.source = source;
+    // The folds kept, encoded, in one byte store in stream order (see `FoldBytes`): what the image
+    // writes as it is when nothing is fed before (`wholePacked`).
+    const store = new FoldBytes();
     for (const e of this.streams.values()) {
-      if (!e.hot) {
-        // A stream fed from its fold: keep the fold, encoded (compact; decoded when next fed).
-        if (e.fold !== undefined) {
-          e.packed = encodeStreamFold(e.fold);
-          e.fold = undefined;
-        }
-        continue;
-      }
-      // The fold is kept, encoded: a later event that continues the stream needs nothing else.
-      e.packed = encodeStreamFold(hotFold(e));
+      // A stream packed already, or whose fold is in the image it was reopened from, stays as it is.
+      if (!e.hot && e.fold === undefined) continue;
+      // A later event that continues the stream needs nothing but its fold (decoded when next fed).
+      e.packedAt = store.add(encodeStreamFold(e.hot ? hotFold(e) : (e.fold as StreamFold)));
+      e.packedIn = store;
+      e.fold = undefined;
+      if (!e.hot) continue;
       e.hot = false;
       e.events = [];
       e.live = [];
@@ -369,6 +372,23 @@ export class StreamFeed {
     arrays: Record<string, Float64Array | Int32Array>,
   ): string[] {
     if (touched === undefined) for (const e of this.streams.values()) this.positionsOf(e);
-    return streamImageArrays(this.streams, touched, (e) => this.packedFold(e), arrays);
+    const whole = touched === undefined ? this.wholePacked() : undefined;
+    return streamImageArrays(this.streams, touched, (e) => this.foldText(e), arrays, whole);
+  }
+
+  /**
+   * The store every stream's fold is packed in, each at its place in stream order (a release's, nothing
+   * fed since: the image's fold arrays as they are), or undefined.
+   */
+  private wholePacked(): FoldBytes | undefined {
+    let store: FoldBytes | undefined;
+    let i = 0;
+    for (const e of this.streams.values()) {
+      if (e.packedIn === undefined || e.packedAt !== i || (store ?? e.packedIn) !== e.packedIn)
+        return undefined;
+      store = e.packedIn;
+      i++;
+    }
+    return store?.count === i ? store : undefined;
   }
 }

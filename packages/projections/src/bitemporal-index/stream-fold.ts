@@ -2,6 +2,7 @@ import type { StreamState } from "../model/stream-state.js";
 import type { Deltas } from "../model/stream-sweep.js";
 import type { AspectFacts } from "./back-dated-aspect.js";
 import type { ReportFacts } from "./back-dated-report.js";
+import { FoldBytes } from "./fold-bytes.js";
 import { IndexImageDamaged, type IndexImageSource } from "./index-image.js";
 import type { Arrival, ArrivalFacts } from "./retracted-duplicate.js";
 
@@ -255,11 +256,7 @@ export const decodeStreamFold = (text: string): StreamFold => {
 };
 
 // The package has no DOM or Node typings (it does no I/O); the UTF-8 codecs are standard globals.
-const { TextEncoder, TextDecoder } = globalThis as unknown as {
-  TextEncoder: new () => {
-    encode: (s: string) => Uint8Array;
-    encodeInto: (s: string, into: Uint8Array) => { read: number; written: number };
-  };
+const { TextDecoder } = globalThis as unknown as {
   TextDecoder: new () => { decode: (b: Uint8Array) => string };
 };
 
@@ -286,31 +283,15 @@ export const FOLD_BYTES = "streamFoldBytes";
 export const packStreamFolds = (
   folds: ReadonlyArray<string>,
 ): { readonly [FOLD_START]: Float64Array; readonly [FOLD_BYTES]: Int32Array } => {
-  const encoder = new TextEncoder();
-  const start = new Float64Array(folds.length + 1);
-  // Encoded straight into the image array, not fold by fold and then copied (issue #12: the per-fold
-  // arrays, 27 MB at a 400k first build, were all held beside the packed copy until it was made). Sized
-  // for ASCII text (one byte a UTF-16 unit, as folds are); grown when a fold is not.
+  // Sized for ASCII text (one byte a UTF-16 unit, as folds are): encoded straight into the image array
+  // (issue #12: per-fold arrays, 27 MB at a 400k first build, were held beside the packed copy); a
+  // store that grew is cut to size, the image holding it to the end of the command.
   let units = 0;
   for (const f of folds) units += f.length;
-  let bytes = new Uint8Array(4 * Math.ceil(units / 4));
-  let n = 0;
-  folds.forEach((f, i) => {
-    start[i] = n;
-    let r = encoder.encodeInto(f, bytes.subarray(n));
-    while (r.read < f.length) {
-      const bigger = new Uint8Array(4 * Math.ceil((2 * bytes.length + 3 * f.length) / 4));
-      bigger.set(bytes.subarray(0, n));
-      bytes = bigger;
-      r = encoder.encodeInto(f, bytes.subarray(n));
-    }
-    n += r.written;
-  });
-  start[folds.length] = n;
-  // A grown array is cut to size: the image holds it to the end of the command (ASCII folds never grow it).
-  const size = 4 * Math.ceil(n / 4);
-  const exact = bytes.length === size ? bytes : bytes.slice(0, size);
-  return { [FOLD_START]: start, [FOLD_BYTES]: new Int32Array(exact.buffer, 0, size / 4) };
+  const store = new FoldBytes(units, units);
+  for (const f of folds) store.add(f);
+  const { start, words } = store.imageArrays(true);
+  return { [FOLD_START]: start, [FOLD_BYTES]: words };
 };
 
 /**
