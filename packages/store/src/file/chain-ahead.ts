@@ -11,7 +11,6 @@
  * no verdict and no message, only when the hashing began.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { checkRanges, PARALLEL_MIN_BYTES } from "./chain-pool.js";
 import type { RangeResult } from "./chain-range-types.js";
@@ -50,7 +49,8 @@ export interface StartedChainCheck {
 export interface ChainAheadOptions {
   readonly offsets: boolean;
   /**
-   * Worker threads (default: one per core but one, at least one). Once the check is taken, the calling
+   * Worker threads (default: `checkRanges`' for a calling thread that helps: one per core but one, at
+   * least one). Once the check is taken, the calling
    * thread checks ranges too whenever it waits for one (`ChainCheckOptions.callerHelps`): before that it
    * loads the program; after, it has nothing else to do.
    */
@@ -100,7 +100,7 @@ export const startChainCheck = (path: string, options: ChainAheadOptions): Start
       strict: false,
       offsets: options.offsets,
       maxLineBytes: MAX_LINE_BYTES,
-      workers: options.workers ?? Math.max(1, Math.min(availableParallelism(), 16) - 1),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
       callerHelps: takenOnce,
       ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
       startWorker: (source) => {

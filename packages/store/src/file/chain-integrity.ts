@@ -299,7 +299,9 @@ const walk = async (
     offsets: true,
     maxLineBytes: MAX_LINE_BYTES,
     idSeed: ids.seed,
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    // By default the calling thread checks ranges too whenever it waits for one (one worker fewer):
+    // national `verify`, 12 alternated pairs, quiet: CPU lower in 11, wall in 10 (medians -4 %).
+    ...(options.workers === undefined ? { callerHelps: Promise.resolve() } : { workers: options.workers }),
     ...(options.rangeBytes === undefined ? {} : { rangeBytes: options.rangeBytes }),
   })) {
     if (r.start < 0) continue;

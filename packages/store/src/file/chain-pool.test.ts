@@ -153,6 +153,17 @@ describe("the calling thread helping the pool (callerHelps)", () => {
       expect(helped.some((r) => r.table === 0)).toBe(true);
     });
 
+  it("a small body (under PARALLEL_MIN_BYTES) is checked on the calling thread alone, helping or not: no worker is started", async () => {
+    let started = 0;
+    const startWorker = (src: string) => {
+      started++;
+      return new Worker(src, { eval: true });
+    };
+    const rs = await results(true, { callerHelps: Promise.resolve(), startWorker });
+    expect(started).toBe(0);
+    expect(lines(rs)).toEqual(lines(await results(true, { workers: 0 })));
+  });
+
   it("never asked (a promise that does not settle), the calling thread checks no range", async () => {
     const rs = await results(false, {
       workers: 1,

@@ -37,8 +37,9 @@ export interface ChainCheckOptions {
   readonly strict: boolean;
   readonly offsets: boolean;
   /**
-   * Worker threads (default: one per available core, at most 16; none for a body under
-   * {@link PARALLEL_MIN_BYTES}). `0` checks on the calling thread.
+   * Worker threads (default: one per available core, at most 16, one fewer when the calling thread
+   * helps (`callerHelps`); none for a body under {@link PARALLEL_MIN_BYTES}). `0` checks on the
+   * calling thread.
    */
   readonly workers?: number;
   /**
@@ -220,9 +221,14 @@ export async function* checkRanges(
     maxLineBytes: options.maxLineBytes,
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
   });
+  // By default one a core (the calling thread's core too when it helps), none for a small body.
+  const cores = Math.min(availableParallelism(), 16);
   const workers = Math.max(
     0,
-    Math.floor(options.workers ?? (body < PARALLEL_MIN_BYTES ? 0 : Math.min(availableParallelism(), 16))),
+    Math.floor(
+      options.workers ??
+        (body < PARALLEL_MIN_BYTES ? 0 : options.callerHelps !== undefined ? Math.max(1, cores - 1) : cores),
+    ),
   );
   if (workers === 0 || body <= 0) {
     const deps = callerDeps();
