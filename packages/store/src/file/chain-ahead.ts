@@ -50,9 +50,9 @@ export interface ChainAheadOptions {
   readonly offsets: boolean;
   /**
    * Worker threads (default: `checkRanges`' for a calling thread that helps: one per core but one, at
-   * least one). Once the check is taken, the calling
-   * thread checks ranges too whenever it waits for one (`ChainCheckOptions.callerHelps`): before that it
-   * loads the program; after, it has nothing else to do.
+   * least one). Once the check is taken, the calling thread checks ranges too whenever it waits for
+   * one (`ChainCheckOptions.callerHelps`): before that it loads the program; after, it has nothing
+   * else to do.
    */
   readonly workers?: number;
   /** Bytes per range (default: `checkRanges`'). */

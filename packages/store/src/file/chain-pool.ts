@@ -327,10 +327,14 @@ export async function* checkRanges(
   // numbered after the workers'.
   let own: ((j: RangeJob) => RangeResult) | undefined;
   let helping = false;
-  options.callerHelps?.then(() => {
-    helping = true;
-    wake?.();
-  });
+  // A promise that fails only means the calling thread never helps (the workers check every range).
+  options.callerHelps?.then(
+    () => {
+      helping = true;
+      wake?.();
+    },
+    () => undefined,
+  );
   const helpOnce = (): void => {
     const e = cut.next();
     if (e === undefined) {
