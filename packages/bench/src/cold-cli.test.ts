@@ -53,7 +53,7 @@ describe("cold-CLI budgets", () => {
     const md = renderColdCli(r);
     expect(md).not.toMatch(/exit -1/);
     expect(md).not.toMatch(/\| 0 ms \|/);
-    expect(md).toMatch(/`snapshot, no index \(first build, writes it\)` \| timed out/);
+    expect(md).toMatch(/\| snapshot, no index \(first build, writes it\) \| timed out/);
     expect(md).toMatch(/\| not judged \|/);
   });
 
@@ -63,6 +63,11 @@ describe("cold-CLI budgets", () => {
       b.budget.startsWith("cold `snapshot`, current index, chain verified"),
     );
     expect(verified).toMatchObject({ met: false, figure: "250 ms = 2.50× (floor 100 ms)" });
+  });
+
+  it("a step's label is written as it is, its own code spans kept whole", () => {
+    const md = renderColdCli(result([ok("CLI start only (`--version`)", 180)]));
+    expect(md).toMatch(/^\| CLI start only \(`--version`\) \| 180 ms \|/m);
   });
 
   it("the hashing on every core is a reference row beside the one-thread floor, never a budget's floor", () => {

@@ -14,10 +14,11 @@ import type { Run } from "./timed-run.js";
 export const renderColdCli = (r: ColdCliResult): string => {
   const la = (a: number[]) => a.map((x) => x.toFixed(2)).join(" / ");
   const cpu = (ms: number | undefined) => (ms !== undefined && Number.isFinite(ms) ? fmt(ms) : "");
+  // A step's label is prose that may hold its own code spans (`--version`), so it is not wrapped in one.
   const row = (x: Run) =>
     statusOf(x) === "ok"
-      ? `| \`${x.what}\` | ${fmt(x.ms)} | ${cpu(x.cpuMs)} | ${Number.isFinite(x.rssMiB) ? `${x.rssMiB.toFixed(0)} MiB` : ""} | ${(x.ms / r.floors.hash).toFixed(2)} |`
-      : `| \`${x.what}\` | ${missing(x)} | | | |`;
+      ? `| ${x.what} | ${fmt(x.ms)} | ${cpu(x.cpuMs)} | ${Number.isFinite(x.rssMiB) ? `${x.rssMiB.toFixed(0)} MiB` : ""} | ${(x.ms / r.floors.hash).toFixed(2)} |`
+      : `| ${x.what} | ${missing(x)} | | | |`;
   const g = r.growth;
   const lines = [
     `Run ${r.started} → ${r.finished}, ${r.label}: ${r.events.toLocaleString("en-US")} events, ${(r.ledgerBytes / 2 ** 20).toFixed(0)} MiB ledger, ${(r.indexBytes / 2 ** 20).toFixed(0)} MiB index. Load average (1 / 5 / 15 min) at start ${la(r.loadAverage.start)}, at end ${la(r.loadAverage.end)} (2 cores, shared).`,
