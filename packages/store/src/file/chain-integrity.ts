@@ -2,8 +2,9 @@ import { closeSync, readSync } from "node:fs";
 import { StreamId as StreamIdCodec } from "@coop-ledger/domain";
 import * as E from "fp-ts/lib/Either.js";
 import type * as TE from "fp-ts/lib/TaskEither.js";
+import { batchReason, incompleteAppend, lineStartAt } from "./chain-issues.js";
 import { checkRanges } from "./chain-pool.js";
-import type { RangeResult } from "./chain-range-types.js";
+import type { RangeFailure, RangeResult } from "./chain-range-types.js";
 import { frameOrLinkIssue, linkIssue, openChain, rangeEndIssue } from "./chain-scan.js";
 import { IdSet, uuidOf } from "./event-id-set.js";
 import { envelopeFields } from "./event-line.js";
@@ -99,8 +100,9 @@ class FastPathDisagrees extends Error {}
  * line's content being the canonical JSON of exactly the envelope's members (checked on the bytes, no
  * `JSON.parse`); positions, per-stream revisions, append grouping; event ids unique across the ledger;
  * then the anchor if given. The file is split into byte ranges on line boundaries checked on worker
- * threads (one per core; the calling thread for a small file) and joined in file order, where the
- * checks that need the whole ledger's state (revisions, grouping, ids) run. Left: the first issue,
+ * threads (one per core; the calling thread for a small file) and joined in file order, where what
+ * needs the lines before a range is checked: its first line's position and grouping, each stream's
+ * first line in it (the range checks the rest of its revisions and grouping itself), the ids. Left: the first issue,
  * naming its 1-based line and byte offset — the same issue `verifyLedger` names first when it is told
  * to set validity aside (`{ decodeEvents: false, collectInvalid: 0 }`); the law
  * `chain-integrity.prop.test.ts` checks that on tampered ledgers. **Validity** (event types, schema
@@ -154,8 +156,8 @@ const walk = async (
   // Per stream table (a worker thread's, see `RangeResult.table`): its indices' ledger-wide streams.
   const tables: number[][] = [];
   const ids = new IdSet();
-  // Each range's ids and line offsets by the number of its first event (to name a repeated id's line).
-  const idParts: Array<{ start: number; ids: Uint8Array; offsets: Float64Array }> = [];
+  // Each range's ids and first line's offset by the number of its first event (to name a repeated id's line).
+  const idParts: Array<{ start: number; ids: Uint8Array; from: number }> = [];
   let line = 2;
   let events = 0; // the next position
   let prevHash = headerHash;
@@ -171,7 +173,7 @@ const walk = async (
     let p = idParts.length - 1;
     while (idParts[p]!.start > dup.index) p--;
     const part = idParts[p]!;
-    const at = part.offsets[dup.index - part.start]!;
+    const at = lineStartAt(fd, size, part.from, dup.index - part.start);
     const id = uuidOf(part.ids, 16 * (dup.index - part.start));
     const l = dup.index + 2;
     return {
@@ -222,6 +224,12 @@ const walk = async (
     }
   };
 
+  /**
+   * Joins a range: its first fault in line order (at one line, in the order the sequential walk checks:
+   * 1 frame, the link to the range before, 2 link, 3 content, 4 stream id form, 5 id form, 6 position,
+   * 7 revision, 8 grouping, 9 anchor) among the one the range found inside itself and those against
+   * the lines before it, checked per stream met (its first line in the range), not per line.
+   */
   const joinRange = (r: RangeResult): E.Either<LedgerIssue, void> => {
     const fl = r.failure;
     // The range's stream table (a worker's, kept across its ranges) mapped to the ledger's streams:
@@ -230,73 +238,110 @@ const walk = async (
     const local = tables[r.table ?? 0]!;
     if (local.length !== (r.streamsFrom ?? 0)) throw new Error("a stream table's ranges came out of order");
     mapStreams(r.streams ?? [], local);
-    // The range's columns read once (a result arrives by structured clone: its property loads are
-    // not free in a loop of a hundred thousand lines).
-    const offsets = r.offsets!;
-    const streams = r.stream!;
-    const positions = r.position!;
-    const revisions = r.revision!;
-    const batches = r.batch!;
-    const rangeIds = r.ids!;
     const checked = r.lines + (fl !== undefined && fl.stage >= 5 ? 1 : 0);
     // The range's ids numbered from `events` (a failing line's too: `fail` looks only before it).
-    ids.add(rangeIds, checked, r.idHashes);
-    idParts.push({ start: events, ids: rangeIds, offsets });
-    const upTo = fl === undefined ? checked : fl.stage >= 5 ? fl.j + 1 : fl.j;
-    for (let j = 0; j <= upTo && j <= checked; j++) {
-      const l = line + j;
-      const at = j < checked ? offsets[j]! : (fl?.byteOffset ?? 0);
-      const failsHere = fl !== undefined && fl.j === j;
-      if (failsHere && fl.stage === 1) return fail(frameOrLinkIssue(fl, l));
-      if (j === 0 && r.first !== undefined) {
-        const issue = linkIssue(prevHash, r.first, l, r.start);
-        if (issue !== undefined) return fail(issue);
-      }
-      if (failsHere && fl.stage === 2) return fail(frameOrLinkIssue(fl, l));
-      if (failsHere && fl.stage === 3) return content(l, fl.byteOffset);
-      if (j >= checked) break;
-      const g = local[streams[j]!]!;
+    ids.add(r.ids!, checked, r.idHashes);
+    idParts.push({ start: events, ids: r.ids!, from: r.start });
+    let fj = Number.POSITIVE_INFINITY;
+    let fs = 0;
+    let issue: ((l: number, events: number) => E.Either<LedgerIssue, never>) | undefined;
+    const found = (j: number, stage: number, make: typeof issue): void => {
+      if (j > fj || (j === fj && stage >= fs)) return;
+      fj = j;
+      fs = stage;
+      issue = make;
+    };
+    if (fl !== undefined) found(fl.j, fl.stage, (l, ev) => rangeIssue(fl, l, ev, local));
+    // (a range's own fault at its first line's frame comes before this link, its content after it)
+    if (r.first !== undefined && (fj > 0 || fs > 1.5)) {
+      const link = linkIssue(prevHash, r.first, line, r.start);
+      if (link !== undefined) found(0, 1.5, () => fail(link));
+    }
+    if (r.firstPosition >= 0 && r.firstPosition !== events)
+      found(0, 6, (l, ev) => seq(l, r.start, `position ${r.firstPosition}, expected ${ev}`));
+    if (r.firstBatch >= 0 && remaining >= 0 && r.firstBatch !== remaining)
+      found(0, 8, (l) => seq(l, r.start, batchReason(r.firstBatch, remaining)));
+    // Each stream's first line in the range against the ledger's lines before it (in line order).
+    const met = r.stream!;
+    const seen = r.seen!;
+    for (let k = 0; k < met.length && seen[4 * k]! <= fj; k++) {
+      const j = seen[4 * k]!;
+      const at = seen[4 * k + 1]!;
+      const g = local[met[k]!]!;
       const last = lastRevision[g]!;
+      const rev = seen[4 * k + 2]!;
       if (last < 0 && !streamValid[g])
-        return seq(l, at, `"${streamName[g]!.slice(0, 80)}" is not a stream id`);
-      if (failsHere && fl.stage === 5) return seq(l, at, "the event id is not a lowercase UUID");
-      const pos = positions[j]!;
-      if (pos !== events) return seq(l, at, `position ${pos}, expected ${events}`);
-      const rev = revisions[j]!;
-      if (rev !== last + 1) return seq(l, at, `revision ${rev} of ${streamName[g]}, expected ${last + 1}`);
-      const br = batches[j]!;
-      if (remaining >= 0 && br !== remaining)
-        return seq(
-          l,
-          at,
-          `batchRemaining ${br}, expected ${remaining} (an append's lines are missing or reordered)`,
-        );
-      if (remaining < 0) batchStart = { line: l, byteOffset: at, lines: 0 };
-      batchStart!.lines++;
-      remaining = br > 0 ? br - 1 : -1;
-      lastRevision[g] = rev;
-      events++;
-      if (anchor !== undefined && events === anchor.events) {
-        const found = storedHash(fd, at);
-        if (found !== anchor.lastHash)
-          return fail({
+        found(j, 4, (l) => seq(l, at, `"${streamName[g]!.slice(0, 80)}" is not a stream id`));
+      else if (rev !== last + 1)
+        found(j, 7, (l) => seq(l, at, `revision ${rev} of ${streamName[g]}, expected ${last + 1}`));
+    }
+    const aj = anchor === undefined ? -1 : anchor.events - 1 - events;
+    if (anchor !== undefined && aj >= 0 && aj < r.lines && aj < fj) {
+      const at = lineStartAt(fd, size, r.start, aj);
+      const foundHash = storedHash(fd, at);
+      if (foundHash !== anchor.lastHash)
+        found(aj, 9, (l) =>
+          fail({
             _tag: "AnchorMismatch",
             line: l,
             byteOffset: at,
             expectedHash: anchor.lastHash,
-            foundHash: found,
+            foundHash,
             message: `line ${l} (byte ${at}): event ${anchor.events} does not end with the anchored hash: the history up to it was rewritten`,
-          });
-      }
+          }),
+        );
     }
+    if (issue !== undefined) {
+      // The events before the faulty line (what `fail` looks for repeated ids in).
+      events += fj;
+      return issue(line + fj, events);
+    }
+    for (let k = 0; k < met.length; k++) lastRevision[local[met[k]!]!] = seen[4 * k + 3]!;
+    if (r.lines > 0) {
+      if (r.batchLine >= 0)
+        batchStart = { line: line + r.batchLine, byteOffset: r.batchAt, lines: r.lines - r.batchLine };
+      else if (remaining < 0) batchStart = { line, byteOffset: r.start, lines: r.lines };
+      else batchStart!.lines += r.lines;
+      remaining = r.lastBatch > 0 ? r.lastBatch - 1 : -1;
+    }
+    events += r.lines;
     return joined;
+  };
+
+  /** The issue of a fault a range found inside itself, at line `l` (`ev` events before it). */
+  const rangeIssue = (
+    fl: RangeFailure,
+    l: number,
+    ev: number,
+    local: number[],
+  ): E.Either<LedgerIssue, never> => {
+    const at = fl.byteOffset;
+    switch (fl.stage) {
+      case 1:
+      case 2:
+        return fail(frameOrLinkIssue(fl, l));
+      case 3:
+        return content(l, at);
+      case 5:
+        return seq(l, at, "the event id is not a lowercase UUID");
+      case 6:
+        return seq(l, at, `position ${fl.position}, expected ${ev}`);
+      case 7:
+        return seq(
+          l,
+          at,
+          `revision ${fl.revision} of ${streamName[local[fl.stream!]!]}, expected ${fl.expected}`,
+        );
+      case 8:
+        return seq(l, at, batchReason(fl.batch!, fl.expected!));
+    }
   };
 
   let reserved = false;
   for await (const r of checkRanges(fd, size, bodyStart, headerHash, {
     link: true,
     strict: true,
-    offsets: true,
+    offsets: false,
     maxLineBytes: MAX_LINE_BYTES,
     idSeed: ids.seed,
     // By default the calling thread checks ranges too whenever it waits for one (one worker fewer):
@@ -318,11 +363,11 @@ const walk = async (
     if (r.lines > 0) bytes = r.stop;
     if (r.end !== undefined) {
       if (r.end.tag === "TornTail" && remaining >= 0 && batchStart !== undefined)
-        return fail(incomplete(batchStart, remaining));
+        return fail(incompleteAppend(batchStart, remaining));
       return fail(rangeEndIssue(r.end, line));
     }
   }
-  if (remaining >= 0 && batchStart !== undefined) return fail(incomplete(batchStart, remaining));
+  if (remaining >= 0 && batchStart !== undefined) return fail(incompleteAppend(batchStart, remaining));
   if (anchor !== undefined && events < anchor.events)
     return fail({
       _tag: "MissingLines",
@@ -336,14 +381,3 @@ const walk = async (
   if (dup !== undefined) return E.left(dup);
   return E.right({ header, events, streams: streamName.length, lastHash: prevHash, bytes });
 };
-
-const incomplete = (
-  b: { line: number; byteOffset: number; lines: number },
-  remaining: number,
-): LedgerIssue => ({
-  _tag: "IncompleteAppend",
-  line: b.line,
-  byteOffset: b.byteOffset,
-  lines: b.lines,
-  message: `line ${b.line} (byte ${b.byteOffset}): the file ends inside an append (${b.lines} of its lines present, ${remaining + 1} missing): a crash during a write that was never acknowledged: a repair cuts it, keeping a backup (coop-ledger repair --ledger FILE --apply)`,
-});

@@ -138,7 +138,7 @@ describe("the calling thread helping the pool (callerHelps)", () => {
     lines: rs.reduce((n, r) => n + r.lines, 0),
     last: rs.filter((r) => r.lastHash !== undefined).at(-1)?.lastHash,
     offsets: rs.flatMap((r) => [...(r.offsets ?? [])]),
-    revisions: rs.flatMap((r) => [...(r.revision ?? [])]),
+    ids: rs.flatMap((r) => [...(r.ids ?? [])]),
     failures: rs.filter((r) => r.failure !== undefined).length,
   });
 

@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import { makeCanonicalChecker } from "./chain-canonical.js";
 import { checkLinkRange } from "./chain-link-range.js";
 import { checkChainRange, makeRangeChecker } from "./chain-range.js";
+import { rangeSequences } from "./chain-range-sequence.js";
 import type { RangeDeps, RangeJob, RangeResult } from "./chain-range-types.js";
 import { rangeCutter } from "./chain-schedule.js";
 import { streamInterner } from "./chain-stream-table.js";
@@ -133,6 +134,7 @@ const readWindow = (${readWindow.toString()});
 const eventMemberNames = (${eventMemberNames.toString()});
 const makeCanonicalChecker = (${makeCanonicalChecker.toString()});
 const streamInterner = (${streamInterner.toString()});
+const rangeSequences = (${rangeSequences.toString()});
 const makeRangeChecker = (${makeRangeChecker.toString()});
 const checkLinkRange = (${checkLinkRange.toString()});
 const idHash = (${idHash.toString()});
@@ -141,14 +143,14 @@ let buf;
 let strict;
 parentPort.on("message", (m) => {
   try {
-    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash, interner: streamInterner };
+    deps ??= { readSync, hash, isUtf8, canonical: makeCanonicalChecker(), window: readWindow, memberNames: eventMemberNames, idHash, interner: streamInterner, sequences: rangeSequences };
     buf ??= Buffer.allocUnsafe(m.bufferBytes);
     // One strict checker a thread: one stream table for every range it checks (each stream named once a
     // thread), and the same functions and shapes on every range (see makeRangeChecker).
     strict ??= makeRangeChecker(deps, buf);
     const r = m.job.strict ? strict(m.job) : checkLinkRange(deps, m.job, buf);
     r.table = m.table;
-    const transfer = [r.offsets, r.stream, r.revision, r.batch, r.position, r.ids, r.idHashes]
+    const transfer = [r.offsets, r.stream, r.seen, r.ids, r.idHashes]
       .filter((a) => a !== undefined && a.buffer.byteLength > 0)
       .map((a) => a.buffer);
     parentPort.postMessage({ id: m.id, result: r }, transfer);

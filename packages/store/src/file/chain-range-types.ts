@@ -1,3 +1,4 @@
+import type { rangeSequences } from "./chain-range-sequence.js";
 import type { streamInterner } from "./chain-stream-table.js";
 import type { eventMemberNames, readWindow } from "./chain-window.js";
 import type { idHash } from "./event-id-set.js";
@@ -57,6 +58,8 @@ export interface RangeDeps {
   readonly idHash?: typeof idHash;
   /** The strict checker's stream interner (`chain-stream-table.ts`), as `window`: a worker passes its copy. */
   readonly interner?: typeof streamInterner;
+  /** The strict checker's sequence summary (`chain-range-sequence.ts`), as `window`. */
+  readonly sequences?: typeof rangeSequences;
 }
 
 /**
@@ -109,16 +112,26 @@ export interface RangeJob {
 /**
  * The first failure of a range, at its `j`-th line (0-based), by the stage of the per-line checks it
  * failed: 1 frame, 2 chain link, 3 strict content or envelope members, 5 event id form, 6 position
- * (not the one after the previous line's). Stages 4 (stream id form) and 7–9 (revision, append
- * grouping, unique ids) need the whole ledger's state: the caller applies them while joining.
+ * (not the one after the previous line's), 7 revision (not the one after the stream's previous line's
+ * in the range: `stream`, `revision`, `expected`), 8 `batchRemaining` (not the previous line's less
+ * one inside an append: `batch`, `expected`). Stage 4 (stream id form) and the checks of a range's
+ * first line and of each stream's first line in it against the lines before the range (position,
+ * revision, grouping), and unique ids, need the whole ledger's state: the caller applies them while
+ * joining.
  */
 export interface RangeFailure {
   readonly j: number;
-  readonly stage: 1 | 2 | 3 | 5 | 6;
+  readonly stage: 1 | 2 | 3 | 5 | 6 | 7 | 8;
   readonly byteOffset: number;
   readonly stored?: string;
   readonly computed?: string;
   readonly position?: number;
+  /** Stage 7: the line's stream (an index into the checker's stream table). */
+  readonly stream?: number;
+  readonly revision?: number;
+  readonly batch?: number;
+  /** Stage 7 or 8: the value the line should have held. */
+  readonly expected?: number;
 }
 
 /**
@@ -170,11 +183,22 @@ export interface RangeResult {
     | { readonly tag: "TooLong"; readonly byteOffset: number }
     | undefined;
   readonly offsets: Float64Array | undefined;
-  /** Strict mode: per line, the stream (index into `streams`), revision, batchRemaining, position, id (16 bytes). */
+  /**
+   * Strict mode: the streams met, in the order the range first met them (indices into the stream
+   * table, see `streams`), each with four numbers in `seen`: the line (0-based `j`) and byte offset
+   * where the range first met it, that line's revision, and the stream's last revision in the range
+   * (`chain-range-sequence.ts`). A failing line of stage 5–8 is counted.
+   */
   readonly stream: Int32Array | undefined;
-  readonly revision: Float64Array | undefined;
-  readonly batch: Float64Array | undefined;
-  readonly position: Float64Array | undefined;
+  readonly seen: Float64Array | undefined;
+  /** Strict mode: the first line's position and `batchRemaining` (−1 when not read), the last line's `batchRemaining`. */
+  readonly firstPosition: number;
+  readonly firstBatch: number;
+  readonly lastBatch: number;
+  /** Strict mode: the last line after the first that starts an append (−1: none), and its byte offset. */
+  readonly batchLine: number;
+  readonly batchAt: number;
+  /** Strict mode: per line, the event id (16 bytes). */
   readonly ids: Uint8Array | undefined;
   /** Per line, the id's hash with `RangeJob.idSeed` (when it was given and the deps have `idHash`). */
   readonly idHashes?: Int32Array | undefined;

@@ -1,17 +1,19 @@
 /**
  * One range of a ledger file checked on its own: every line that **starts** in [from, to) is framed,
  * its chain link recomputed (SHA-256 of the previous line's stored hash, `{` and the line's bytes after
- * the hash member) and, in strict mode, its content checked against the format's strict-content rule
- * and its envelope members read. A link needs only the previous line's stored hash, so ranges are
- * independent: the one link a range cannot check alone (its first line's, whose previous line lies in
- * the range before) is handed back for the caller to check when it joins the ranges.
+ * the hash member) and, in strict mode, its content checked against the format's strict-content rule,
+ * its envelope members read, its streams' revisions and its appends' grouping checked inside the range
+ * (summarised per stream for the join: `chain-range-sequence.ts`). A link needs only the previous
+ * line's stored hash, so ranges are independent: the one link a range cannot check alone (its first
+ * line's) is handed back for the caller to check when it joins the ranges.
  *
  * `makeRangeChecker` is self-contained (only built-ins and the helpers a worker hands it in its deps:
- * the read window, member names, stream interner) because worker threads run its source text (see
- * `chain-pool.ts`). A job that is not strict goes to `checkLinkRange` (`chain-link-range.ts`) instead:
- * same verdicts, a loop small enough to be optimised soon on each cold worker.
+ * the read window, member names, stream interner, sequences) because worker threads run its source
+ * text (see `chain-pool.ts`). A job that is not strict goes to `checkLinkRange` instead: same
+ * verdicts, a loop small enough to be optimised soon on each cold worker.
  */
 
+import { rangeSequences } from "./chain-range-sequence.js";
 import type {
   Latin1Buffer,
   RangeDeps,
@@ -59,8 +61,9 @@ export const checkChainRange = (
  * `buffer`, interning streams into `table`, kept across ranges. Made once a worker thread, so that
  * its loop meets the same functions and shapes on every range: made per range, V8 threw the optimised
  * loop away at each range's end and start ("insufficient type feedback" for the code after the loop,
- * "wrong call target" for the new window's closures): ~0.1–0.2 s of a core each, several a worker. The loop is a function of its own (`scan`) with only stores
- * after it, so the code optimised mid-loop stays valid for the next ranges; every result has one shape.
+ * "wrong call target" for the new window's closures): ~0.1–0.2 s of a core each, several a worker.
+ * The loop is a function of its own (`scan`) with only stores after it, so the code optimised
+ * mid-loop stays valid for the next ranges; every result has one shape.
  * @example
  * import { closeSync, readSync } from "node:fs";
  * import { isUtf8 } from "node:buffer";
@@ -104,6 +107,8 @@ export const makeRangeChecker = (
   );
   // The streams, interned by their bytes (decoded exactly once a table, when first seen).
   const streams = (deps.interner ?? streamInterner)(table, buf);
+  // Revisions and append grouping checked inside the range, summarised per stream met.
+  const seq = (deps.sequences ?? rangeSequences)();
   const spans = new Int32Array(18);
   // Lowercase hex digit values by byte (−1: not one).
   const HEXV = new Int8Array(256).fill(-1);
@@ -139,14 +144,9 @@ export const makeRangeChecker = (
   let failure: RangeFailure | undefined;
   let end: RangeResult["end"];
   let offsets: Float64Array | undefined;
-  let stream: Int32Array | undefined;
-  let revision: Float64Array | undefined;
-  let batch: Float64Array | undefined;
-  let position: Float64Array | undefined;
   let ids: Uint8Array | undefined;
   let idHashes: Int32Array | undefined;
   let idSeed = 0;
-
   const grow = (count: number): void => {
     const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T, k: number): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -154,10 +154,6 @@ export const makeRangeChecker = (
       return b;
     };
     if (offsets !== undefined) offsets = g(offsets, 1);
-    if (stream !== undefined) stream = g(stream, 1);
-    if (revision !== undefined) revision = g(revision, 1);
-    if (batch !== undefined) batch = g(batch, 1);
-    if (position !== undefined) position = g(position, 1);
     if (ids !== undefined) ids = g(ids, 16);
     if (idHashes !== undefined) idHashes = g(idHashes, 1);
   };
@@ -172,7 +168,6 @@ export const makeRangeChecker = (
     }
     return v;
   };
-
   /**
    * The range's lines from `start` on: the hot loop, alone in its function. After the loop only
    * stores to the checker's variables (no property access, call or operation that needs type
@@ -248,7 +243,7 @@ export const makeRangeChecker = (
         };
         linkable = true;
       }
-      if (offsets !== undefined && j >= offsets.length) grow(j);
+      if (ids !== undefined ? 16 * j >= ids.length : offsets !== undefined && j >= offsets.length) grow(j);
       if (strict) {
         // Stage 3: strict content, exactly the envelope's members, and their types. UTF-8 checked on the
         // link's view when there is one (what precedes the content in it is ASCII).
@@ -271,11 +266,10 @@ export const makeRangeChecker = (
           failure = { j, stage: 3, byteOffset: at };
           break;
         }
-        stream![j] = streams.intern(spans[14]! + 1, spans[15]! - 1);
-        revision![j] = rev;
-        batch![j] = br;
-        position![j] = pos;
-        offsets![j] = at;
+        const x = streams.intern(spans[14]! + 1, spans[15]! - 1);
+        const rx = seq.stream(x, j, rev, at);
+        if (offsets !== undefined) offsets[j] = at;
+        if (j === 0) q0 = pos;
         // Stage 5: the id is a lowercase UUID (8-4-4-4-12 hex digits), packed into 16 bytes: its four
         // dashes, then its 16 digit pairs (one test a pair: a digit that is not lowercase hex is −1).
         const is = spans[4]! + 1;
@@ -299,9 +293,21 @@ export const makeRangeChecker = (
           break;
         }
         // Stage 6: positions follow each other within the range (the first is the caller's to check).
-        if (j === 0) q0 = pos;
-        else if (pos !== q0 + j) {
+        if (j > 0 && pos !== q0 + j) {
           failure = { j, stage: 6, byteOffset: at, position: pos };
+          j++;
+          break;
+        }
+        // Stages 7 and 8: the stream's revision after its previous line's in the range, and an append's
+        // lines counting down (a stream's first line here, and the first line: the caller's to check).
+        if (rx >= 0 && rev !== rx) {
+          failure = { j, stage: 7, byteOffset: at, stream: x, revision: rev, expected: rx };
+          j++;
+          break;
+        }
+        const bx = seq.batch(j, br, at);
+        if (bx >= 0 && br !== bx) {
+          failure = { j, stage: 8, byteOffset: at, batch: br, expected: bx };
           j++;
           break;
         }
@@ -325,6 +331,7 @@ export const makeRangeChecker = (
     const trim = <T extends Int32Array | Uint8Array | Float64Array>(a: T | undefined, k = 1) =>
       a === undefined ? undefined : (a.subarray(0, n * k) as T);
     const lines = failure !== undefined && failure.stage >= 5 ? n - 1 : n;
+    const met = job.strict ? seq.done() : undefined;
     return {
       lines,
       start: firstStart,
@@ -334,10 +341,13 @@ export const makeRangeChecker = (
       failure,
       end,
       offsets: trim(offsets),
-      stream: trim(stream),
-      revision: trim(revision),
-      batch: trim(batch),
-      position: trim(position),
+      stream: met?.streams,
+      seen: met?.seen,
+      firstPosition: job.strict ? p0 : -1,
+      firstBatch: job.strict ? seq.firstBatch : -1,
+      lastBatch: job.strict ? seq.lastBatch : -1,
+      batchLine: job.strict ? seq.batchLine : -1,
+      batchAt: job.strict ? seq.batchAt : -1,
       ids: trim(ids, 16),
       idHashes: trim(idHashes),
       streams: job.strict ? streams.met : undefined,
@@ -361,7 +371,7 @@ export const makeRangeChecker = (
     win.filled = 0;
     win.eof = false;
     n = 0;
-    p0 = 0;
+    p0 = -1;
     first = undefined;
     failure = undefined;
     end = undefined;
@@ -369,6 +379,7 @@ export const makeRangeChecker = (
     havePrev = job.prevHash !== undefined;
     idSeed = job.idSeed ?? 0;
     streams.reset();
+    seq.reset();
     const streamsFrom = table.count;
     start = job.from;
     if (!job.aligned) start = win.firstLineStart();
@@ -377,11 +388,7 @@ export const makeRangeChecker = (
     // Sized for the range at a short line's length (national lines average ~600 bytes): rarely grown.
     const guess = start < 0 ? 0 : Math.max(1024, Math.min(1 << 22, Math.ceil((job.to - job.from) / 320)));
     const strict = job.strict;
-    offsets = job.offsets || strict ? new Float64Array(guess) : undefined;
-    stream = strict ? new Int32Array(guess) : undefined;
-    revision = strict ? new Float64Array(guess) : undefined;
-    batch = strict ? new Float64Array(guess) : undefined;
-    position = strict ? new Float64Array(guess) : undefined;
+    offsets = job.offsets ? new Float64Array(guess) : undefined;
     ids = strict ? new Uint8Array(guess * 16) : undefined;
     idHashes = strict && job.idSeed !== undefined && deps.idHash ? new Int32Array(guess) : undefined;
     if (start < 0) return result(-1, streamsFrom);
