@@ -1,4 +1,5 @@
 import type { ProjectionIndex } from "@coop-ledger/projections";
+import { reclaimHeap } from "./heap-reclaim.js";
 import type { IndexOrigin } from "./index-feed.js";
 import { appendIndexExtension, type IndexedLedger, type IndexFile, writeIndexFile } from "./index-file.js";
 import type { LedgerFactsData } from "./ledger-facts.js";
@@ -34,7 +35,10 @@ export interface IndexWriteBack {
  * Writes a built or extended index back to its file beside the ledger (a reopened one is current:
  * nothing is written). An extension is appended to the index file (it costs the events appended); the
  * file is written whole (temp file + rename, compacted when extended) when the index was built, or
- * once the extensions have piled up (see {@link compactionPays}).
+ * once the extensions have piled up (see {@link compactionPays}). A built index (released: its streams
+ * dropped, its deltas still staged) is laid out and imaged once the heap its feed left is given back
+ * ({@link reclaimHeap}): at national scale that heap is ~400 MB of free pages kept committed beside the
+ * columns and the image otherwise (the first build's peak).
  *
  * @example
  * // After a load: the index written to `l.jsonl.idx` unless it was reopened current.
@@ -47,6 +51,7 @@ export const writeBackIndex = async (idxPath: string, w: IndexWriteBack): Promis
     w.idx !== undefined &&
     !compactionPays(w.idx) &&
     appendIndexExtension(w.idx, w.index.extensionImage(), w.state, w.facts, w.tailOffsets());
+  if (w.origin === "built") reclaimHeap();
   if (!appended)
     await writeIndexFile(
       idxPath,

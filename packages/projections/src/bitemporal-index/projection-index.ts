@@ -171,14 +171,14 @@ export class ProjectionIndex {
    * Drops every stream's decoded events, live list, fold state and tail, keeping only the columns and
    * each stream's positions: memory is then bounded by the index, not by the history. A stream that
    * later receives an event (or an audit that needs its events) reads them back from `source` and
-   * re-folds them (the same state and tail as feeding them gave: the fold is deterministic).
+   * re-folds them (the same state and tail as feeding them gave: the fold is deterministic). Staged
+   * deltas are laid out after, by the next query or image, once the streams' memory can be reclaimed.
    * @example
    * const events = asRecorded(generateLedger({ preset: "province", seed: 7, from: "2013-01-01", to: "2013-12-31" }));
    * const index = buildIndex(events).release({ eventsAt: (ps) => ps.map((p) => events[p]!) });
    * console.log(index.holdsEvents, index.streamEvents("coop-htx-60-00089").length); // false 3
    */
   release(source: EventSource): this {
-    this.prepare();
     this.feed.release(source);
     return this;
   }
