@@ -15,11 +15,35 @@ export interface ReclaimThresholds {
  */
 const DEFAULT_THRESHOLDS: ReclaimThresholds = { minHeapBytes: 512 * 2 ** 20, minSpareBytes: 256 * 2 ** 20 };
 
-/** What {@link reclaimHeap} did: nothing (`"small"`, `"dense"`) or a compacting collection. */
-export type HeapReclaim = "small" | "dense" | "compacted";
+/**
+ * What {@link reclaimHeap} did: nothing (`"small"`, `"dense"`; `"unavailable"` when this Node gives no
+ * `gc`) or a compacting collection.
+ */
+export type HeapReclaim = "small" | "dense" | "unavailable" | "compacted";
 
-/** The `gc` function V8 gives a context made after `--expose-gc` is set (at most once a process). */
-let collect: (() => void) | undefined;
+/**
+ * The `gc` function V8 gives a context made after `--expose-gc` is set, or undefined when it gives none.
+ * Node documents V8 flags set after start-up as unsupported: a Node where this stops working must cost
+ * the build its memory saving, never the build.
+ * @example
+ * typeof exposedGc() // "function" (on Node 20)
+ */
+export const exposedGc = (): (() => void) | undefined => {
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc: unknown = runInNewContext("gc");
+    return typeof gc === "function" ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The `gc` function, asked for once a process (`null`: this Node gives none). */
+let exposed: (() => void) | null | undefined;
+const onceExposedGc = (): (() => void) | undefined => {
+  if (exposed === undefined) exposed = exposedGc() ?? null;
+  return exposed ?? undefined;
+};
 
 /**
  * Gives the pages of a heap that has just lost most of its live objects back to the system, when that
@@ -31,16 +55,18 @@ let collect: (() => void) | undefined;
  * when that left at least `minSpareBytes` free, one compacting collection (V8 moves every survivor
  * off the fragmented pages and unmaps them). Nothing on a heap under `minHeapBytes` (a small ledger's:
  * the collections would only cost). National first build: ~1.7 s CPU for ~400 MB of heap given back.
+ * `gcOf` gives the collector (by default V8's, asked for once a process); without one, nothing is done.
  *
  * @example
  * reclaimHeap({ minHeapBytes: 2 ** 40, minSpareBytes: 0 }) // "small"
  */
-export const reclaimHeap = (thresholds: ReclaimThresholds = DEFAULT_THRESHOLDS): HeapReclaim => {
+export const reclaimHeap = (
+  thresholds: ReclaimThresholds = DEFAULT_THRESHOLDS,
+  gcOf: () => (() => void) | undefined = onceExposedGc,
+): HeapReclaim => {
   if (getHeapStatistics().total_heap_size < thresholds.minHeapBytes) return "small";
-  if (collect === undefined) {
-    setFlagsFromString("--expose-gc");
-    collect = runInNewContext("gc") as () => void;
-  }
+  const collect = gcOf();
+  if (collect === undefined) return "unavailable";
   collect();
   const h = getHeapStatistics();
   if (h.total_heap_size - h.used_heap_size < thresholds.minSpareBytes) return "dense";
