@@ -105,10 +105,10 @@ describe("the pool's guided cut", () => {
       closeSync(o.right.fd);
     }
   };
-  /** What the join sees of a check: every line's offset, the last hash, any failure or end. */
+  /** What the join sees of a check: every line's offset and event id, the last hash, any failure or end. */
   const joined = (rs: RangeResult[]) => ({
     offsets: rs.flatMap((r) => [...(r.offsets ?? [])]),
-    positions: rs.flatMap((r) => [...(r.position ?? [])]),
+    ids: rs.flatMap((r) => [...(r.ids ?? [])]),
     lastHash: rs.filter((r) => r.lines > 0).at(-1)?.lastHash,
     failures: rs.filter((r) => r.failure !== undefined || r.end !== undefined).length,
   });
