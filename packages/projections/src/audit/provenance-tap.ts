@@ -40,8 +40,7 @@ export class ProvenanceTap implements FeedTap {
     this.builder = new ProvenanceBuilder(covered);
   }
 
-  /** A stream's place: the order it was first told in (its entries' and events' stream number). */
-  readonly placeOf = (streamId: string): number => {
+  private placeOf(streamId: string): number {
     let o = this.ordinal.get(streamId);
     if (o === undefined) {
       o = this.streams.length;
@@ -49,7 +48,7 @@ export class ProvenanceTap implements FeedTap {
       this.streams.push(streamId);
     }
     return o;
-  };
+  }
 
   readonly event = (
     streamId: string,
@@ -58,20 +57,10 @@ export class ProvenanceTap implements FeedTap {
     day: number,
     type: string,
   ): void => {
-    this.eventAt(this.placeOf(streamId), position, recordedMs, day, type);
-  };
-
-  readonly eventAt = (
-    place: number,
-    position: number,
-    recordedMs: number,
-    day: number,
-    type: string,
-  ): void => {
-    this.stream = place;
+    this.stream = this.placeOf(streamId);
     this.position = position;
     // Once the table is taken the tap records nothing (the table is what it was when taken).
-    this.builder?.event(position, recordedMs, day, type, place);
+    this.builder?.event(position, recordedMs, day, type, this.stream);
   };
 
   readonly delta = (key: number, cell: string, day: number, amount: number, rec: number): void => {

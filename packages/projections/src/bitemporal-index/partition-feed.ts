@@ -130,7 +130,6 @@ export const adoptPartitions = (feed: StreamFeed, ends: ReadonlyArray<PartitionE
           packedIn: undefined,
           packedAt: -1,
           imageAt: -1,
-          tapPlace: -1,
         },
       });
     }

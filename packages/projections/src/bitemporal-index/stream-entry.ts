@@ -82,11 +82,6 @@ export interface StreamEntry {
   packedAt: number;
   /** Where a reopened index's image holds the stream's fold (its place in the image's streams), or −1. */
   imageAt: number;
-  /**
-   * The stream's place in the feed's tap (what its `placeOf` gave when the stream was first told), or −1:
-   * the tap is told the stream's events by that number, not by its id (one string lookup an event).
-   */
-  tapPlace: number;
 }
 
 /**
@@ -132,7 +127,6 @@ export const newStreamEntry = (): StreamEntry => ({
   packedIn: undefined,
   packedAt: -1,
   imageAt: -1,
-  tapPlace: -1,
 });
 
 /** The state of a cold stream (never read or written: a cold stream's state is in its fold). */
@@ -170,7 +164,6 @@ export const coldStreamEntry = (
   packedIn: undefined,
   packedAt: -1,
   imageAt,
-  tapPlace: -1,
 });
 
 /**
@@ -240,14 +233,6 @@ export const rederiveEntry = (entry: StreamEntry, te: TimedEvent, out: DeltaSink
  */
 export interface FeedTap {
   readonly event: (streamId: string, position: number, recordedMs: number, day: number, type: string) => void;
-  /**
-   * Optional, with {@link eventAt}: the number the tap gives a stream (the same for an id every time).
-   * The feed keeps it in the stream's entry and tells the tap the stream's later events by it, instead
-   * of by its id (a lookup by string an event, as the feed made its own already).
-   */
-  readonly placeOf?: (streamId: string) => number;
-  /** {@link event} for the stream `placeOf` numbered `place`. */
-  readonly eventAt?: (place: number, position: number, recordedMs: number, day: number, type: string) => void;
   readonly delta: (key: number, cell: string, day: number, amount: number, rec: number) => void;
   readonly restated: (
     streamId: string,
@@ -257,31 +242,6 @@ export interface FeedTap {
   ) => void;
   readonly dirty: (streamId: string) => void;
 }
-
-/**
- * Tells `tap` of an event of the stream of `entry` (id `id`): by the stream's place when the tap numbers
- * streams (`FeedTap.placeOf`, asked once a stream and kept in the entry), else by its id.
- * @example
- * const told: string[] = [];
- * const tap = { event: (id: string) => void told.push(id), delta: () => undefined, restated: () => undefined, dirty: () => undefined };
- * tellTap(tap, newStreamEntry(), "coop-htx-1", 0, 0, 18_000, "CoopFounded");
- * told // ["coop-htx-1"]
- */
-export const tellTap = (
-  tap: FeedTap,
-  entry: StreamEntry,
-  id: string,
-  position: number,
-  rec: number,
-  day: number,
-  type: string,
-): void => {
-  if (tap.eventAt === undefined || tap.placeOf === undefined) tap.event(id, position, rec, day, type);
-  else {
-    if (entry.tapPlace < 0) entry.tapPlace = tap.placeOf(id);
-    tap.eventAt(entry.tapPlace, position, rec, day, type);
-  }
-};
 
 /**
  * Whether the provenance of an event that a cold stream's fold cannot take is folded as it is fed

@@ -28,7 +28,6 @@ import {
   scratchOld,
   tailAfter,
   teeSink,
-  tellTap,
 } from "./stream-entry.js";
 import { decodeStreamFold, encodeStreamFold, type StreamFold } from "./stream-fold.js";
 
@@ -120,8 +119,6 @@ export class StreamFeed {
   holdNoEvents(source: EventSource, tap?: FeedTap): void {
     this.source = source;
     this.holdNone = true;
-    // A stream's place is the tap's own number for it: another tap numbers the streams afresh.
-    if (tap !== this.tap) for (const e of this.streams.values()) e.tapPlace = -1;
     this.tap = tap;
     if (tap !== undefined) this.out = teeSink(this.layout, tap, () => this.tapping);
   }
@@ -137,8 +134,8 @@ export class StreamFeed {
       this.touched.set(event.streamId, entry.unread + entry.positions.length);
     entry.positions.push(event.position);
     const te = timed(event);
-    if (this.tapping && this.tap !== undefined)
-      tellTap(this.tap, entry, event.streamId, event.position, te.recordedMs, te.day, event.event.type);
+    if (this.tapping)
+      this.tap?.event(event.streamId, event.position, te.recordedMs, te.day, event.event.type);
     if (te.recordedMs > this.latest) this.latest = te.recordedMs;
     if (te.recordedMs < entry.maxRecorded) {
       rederiveEntry(entry, te, this.out);
@@ -237,7 +234,7 @@ export class StreamFeed {
       // only those that leave the marginal of every event after it in valid time unchanged (the table
       // built from the events records no change for them either), and its own marginal is the deltas
       // it adds.
-      tellTap(this.tap, entry, event.streamId, event.position, te.recordedMs, te.day, type);
+      this.tap.event(event.streamId, event.position, te.recordedMs, te.day, type);
       this.tapping = true;
     }
     entry.maxRevision = event.revision;
