@@ -167,8 +167,10 @@ const walk = async (
   const anchor = options.anchor;
   // Event ids are checked for repeats only when the walk ends or fails (see IdSet): an id used again
   // before the event number the walk stopped at is the first issue, before the one that stopped it.
-  const repeated = (): LedgerIssue | undefined => {
-    const dup = ids.firstRepeat(events);
+  // `through` 1 counts the stopping line's own id too: the sequential walk checks a line's id after
+  // its link, content, position, revision and grouping but before the anchor (verify-ledger.ts).
+  const repeated = (through: 0 | 1): LedgerIssue | undefined => {
+    const dup = ids.firstRepeat(events + through);
     if (dup === undefined) return undefined;
     let p = idParts.length - 1;
     while (idParts[p]!.start > dup.index) p--;
@@ -185,7 +187,8 @@ const walk = async (
       message: `line ${l} (byte ${at}): event id ${id} is already used on line ${dup.first + 2}`,
     };
   };
-  const fail = (issue: LedgerIssue): E.Either<LedgerIssue, never> => E.left(repeated() ?? issue);
+  const fail = (issue: LedgerIssue, through: 0 | 1 = 0): E.Either<LedgerIssue, never> =>
+    E.left(repeated(through) ?? issue);
 
   const seq = (l: number, at: number, reason: string): E.Either<LedgerIssue, never> =>
     fail({
@@ -281,14 +284,17 @@ const walk = async (
       const foundHash = storedHash(fd, at);
       if (foundHash !== anchor.lastHash)
         found(aj, 9, (l) =>
-          fail({
-            _tag: "AnchorMismatch",
-            line: l,
-            byteOffset: at,
-            expectedHash: anchor.lastHash,
-            foundHash,
-            message: `line ${l} (byte ${at}): event ${anchor.events} does not end with the anchored hash: the history up to it was rewritten`,
-          }),
+          fail(
+            {
+              _tag: "AnchorMismatch",
+              line: l,
+              byteOffset: at,
+              expectedHash: anchor.lastHash,
+              foundHash,
+              message: `line ${l} (byte ${at}): event ${anchor.events} does not end with the anchored hash: the history up to it was rewritten`,
+            },
+            1,
+          ),
         );
     }
     if (issue !== undefined) {
@@ -377,7 +383,7 @@ const walk = async (
       foundEvents: events,
       message: `line ${events + 2} (byte ${bytes}): the file ends after ${events} events but the anchor records ${anchor.events}: lines were removed from the end`,
     });
-  const dup = repeated();
+  const dup = repeated(0);
   if (dup !== undefined) return E.left(dup);
   return E.right({ header, events, streams: streamName.length, lastHash: prevHash, bytes });
 };
