@@ -64,7 +64,7 @@ export class ProvenanceTap implements FeedTap {
   };
 
   readonly delta = (key: number, cell: string, day: number, amount: number, rec: number): void => {
-    this.builder?.entry(this.position, key, cell, day, amount, rec, this.stream);
+    this.builder?.entry(this.position, key, cell, day, amount, rec);
   };
 
   readonly restated = (
@@ -77,8 +77,7 @@ export class ProvenanceTap implements FeedTap {
     this.event(streamId, r.position, event.recordedMs, event.day, r.event.type);
     const b = this.builder;
     if (b === undefined) return;
-    const s = this.stream;
-    provenanceChange(before, after, event.recordedMs, (p, k, c, d, a, rec) => b.entry(p, k, c, d, a, rec, s));
+    provenanceChange(before, after, event.recordedMs, (p, k, c, d, a, rec) => b.entry(p, k, c, d, a, rec));
   };
 
   /**
@@ -86,7 +85,7 @@ export class ProvenanceTap implements FeedTap {
    * records one by one): how `FeedMerge` replays a partition's log (the entries were folded there).
    */
   readonly entry: ProvenanceSink = (position, key, cell, day, amount, rec) => {
-    this.builder?.entry(position, key, cell, day, amount, rec, this.stream);
+    this.builder?.entry(position, key, cell, day, amount, rec);
   };
 
   readonly dirty = (streamId: string): void => {
