@@ -8,6 +8,7 @@
 // The public API, by name (internals: `@coop-ledger/projections/internal`). The list is snapshotted in
 // ../exports.txt (see public-api.test.ts): a change here is a deliberate change of the API.
 export { type Diff, diff, type Restatement, type RestatingEvent } from "./audit/diff.js";
+export type { EntrySpill } from "./audit/entry-spill.js";
 export { type Contribution, type ExplainedEvent, type Explanation, explain } from "./audit/explain.js";
 export {
   explainFromProvenance,

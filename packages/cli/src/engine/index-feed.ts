@@ -4,6 +4,7 @@ import { type ResumePoint, readEventsAt, readLedgerChunks } from "@coop-ledger/s
 import * as E from "fp-ts/lib/Either.js";
 import type { CliContext } from "../context.js";
 import type { CliError } from "../errors/cli-error.js";
+import { provenanceSpill } from "./file-spill.js";
 import type { IndexFile } from "./index-file.js";
 import { LedgerFacts } from "./ledger-facts.js";
 import { fromLedgerIssue } from "./ledger-issue.js";
@@ -128,11 +129,17 @@ export const feedIndex = async (
   }
   // Built holding no decoded events (memory bounded by the streams' folds, not the history), the
   // provenance table taken from what the index emits (only streams that needed their events re-fold).
-  const tap = new ProvenanceTap(events);
+  // Its entries spilled to a temporary file as they come (removed once the table is laid out, and on
+  // every way out before that here; the file is gone from its directory from the start).
+  const spill = provenanceSpill(path, events);
+  const tap = new ProvenanceTap(events, spill);
   const index = ProjectionIndex.holdingNoEvents(source, { tap });
   const facts = new LedgerFacts();
-  const n = await feed(ctx, path, index, facts, undefined);
-  if (E.isLeft(n)) return n;
-  if (n.right !== events) return E.left(changedWhileRead(path, events, n.right));
-  return E.right({ index, facts, origin: "built", tap });
+  const n = await feed(ctx, path, index, facts, undefined).catch((e: unknown) => {
+    spill?.close();
+    throw e;
+  });
+  if (E.isRight(n) && n.right === events) return E.right({ index, facts, origin: "built", tap });
+  spill?.close();
+  return E.isLeft(n) ? n : E.left(changedWhileRead(path, events, n.right));
 };

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildIndex } from "../bitemporal-index/projection-index.js";
 import { historyArb } from "../test-support/arbitraries.js";
+import { type EntrySpill, memorySpill } from "./entry-spill.js";
 import { PROVENANCE_ARRAYS as A, ProvenanceBuilder } from "./provenance-builder.js";
 import { streamProvenance } from "./stream-provenance.js";
 
@@ -69,6 +70,29 @@ type Call =
   | { readonly kind: "event"; readonly p: number; readonly r: number; readonly stream: number }
   | { readonly kind: "entry"; readonly e: Told; readonly own: boolean };
 
+/** A spill that counts its closes (the builder closes it once its image is laid out). */
+const counted = () => {
+  const inner = memorySpill();
+  let closed = 0;
+  const spill: EntrySpill = {
+    ...inner,
+    close: () => {
+      closed++;
+      inner.close();
+    },
+  };
+  return { spill, closed: () => closed };
+};
+
+/** A builder keeping its entries in memory, and one spilling them in chunks of `chunk` entries. */
+const builders = (covered: number, chunk: number) => {
+  const c = counted();
+  return {
+    all: [new ProvenanceBuilder(covered), new ProvenanceBuilder(covered, c.spill, chunk)],
+    closed: c.closed,
+  };
+};
+
 const INSTANTS = [0, -0, 1_600_000_000_000, 1_600_000_060_000, 1_700_000_000_000];
 
 const callsArb = (covered: number): fc.Arbitrary<Call[]> =>
@@ -98,15 +122,22 @@ const callsArb = (covered: number): fc.Arbitrary<Call[]> =>
     { maxLength: 60 },
   );
 
-describe("ProvenanceBuilder keeps an entry's instant only where it is not its event's (issue #12)", () => {
-  it("law: its image is the one of a builder keeping every entry's instant and stream, for any calls and any drop", () => {
+describe("ProvenanceBuilder keeps an entry's instant only where it is not its event's, its entries in memory or spilled (issue #12)", () => {
+  it("law: its image is the one of a builder keeping every entry's instant and stream, for any calls, any drop and any spill chunk", () => {
     fc.assert(
       fc.property(
         fc
           .integer({ min: 1, max: 6 })
-          .chain((covered) => fc.tuple(fc.constant(covered), callsArb(covered), fc.func(fc.boolean()))),
-        ([covered, calls, refuse]) => {
-          const b = new ProvenanceBuilder(covered);
+          .chain((covered) =>
+            fc.tuple(
+              fc.constant(covered),
+              callsArb(covered),
+              fc.func(fc.boolean()),
+              fc.integer({ min: 1, max: 7 }),
+            ),
+          ),
+        ([covered, calls, refuse, chunk]) => {
+          const { all, closed } = builders(covered, chunk);
           const rec = new Map<number, number>();
           const stream = new Map<number, number>();
           const told: Told[] = [];
@@ -115,21 +146,24 @@ describe("ProvenanceBuilder keeps an entry's instant only where it is not its ev
               // A position told again is the same event (a redelivery): its instant and stream too.
               const r = rec.get(call.p) ?? call.r;
               const s = stream.get(call.p) ?? call.stream;
-              b.event(call.p, r, 0, "CoopFounded", s);
+              for (const b of all) b.event(call.p, r, 0, "CoopFounded", s);
               rec.set(call.p, r);
               stream.set(call.p, s);
             } else {
               const e =
                 call.own && rec.has(call.e.p) ? { ...call.e, r: rec.get(call.e.p) as number } : call.e;
-              b.entry(e.p, e.k, e.c, e.d, e.a, e.r);
+              for (const b of all) b.entry(e.p, e.k, e.c, e.d, e.a, e.r);
               told.push(e);
             }
           const drop = (i: number, s: number) => refuse(i, s);
           const want = expected(told, (p) => stream.get(p) ?? -1, drop);
-          const got = actual(b, ["s0", "s1", "s2", "s3"], drop);
-          expect(got).toEqual(want);
-          // Bit for bit: -0 is not 0 in the image's bytes.
-          expect(got.rec.map((r) => Object.is(r, -0))).toEqual(want.rec.map((r) => Object.is(r, -0)));
+          for (const b of all) {
+            const got = actual(b, ["s0", "s1", "s2", "s3"], drop);
+            expect(got).toEqual(want);
+            // Bit for bit: -0 is not 0 in the image's bytes.
+            expect(got.rec.map((r) => Object.is(r, -0))).toEqual(want.rec.map((r) => Object.is(r, -0)));
+          }
+          expect(closed()).toBe(1);
         },
       ),
       { numRuns: RUNS * 5 },
@@ -139,15 +173,15 @@ describe("ProvenanceBuilder keeps an entry's instant only where it is not its ev
   it("law: built from histories with late-recorded events and retractions, its image holds every entry's instant as folded", () => {
     let restated = 0;
     fc.assert(
-      fc.property(historyArb, (events: RecordedEvent[]) => {
+      fc.property(historyArb, fc.integer({ min: 1, max: 40 }), (events: RecordedEvent[], chunk) => {
         const index = buildIndex(events);
-        const b = new ProvenanceBuilder(events.length);
+        const { all, closed } = builders(events.length, chunk);
         const told: Told[] = [];
         const streamOf = new Map<number, number>();
         const ids = [...index.streamIds()];
         ids.forEach((id, s) => {
           const own = index.streamEvents(id);
-          b.stream(own, s);
+          for (const b of all) b.stream(own, s);
           for (const e of own) streamOf.set(e.position, s);
           streamProvenance(own, (p, k, c, d, a, r) => told.push({ p, k, c, d, a, r }));
         });
@@ -156,7 +190,8 @@ describe("ProvenanceBuilder keeps an entry's instant only where it is not its ev
         // Drop one stream's entries (as the tap drops a dirty stream's entries as fed).
         const drop = (_i: number, s: number) => s === 1;
         const want = expected(told, (p) => streamOf.get(p) ?? -1, drop);
-        expect(actual(b, ids, drop)).toEqual(want);
+        for (const b of all) expect(actual(b, ids, drop)).toEqual(want);
+        expect(closed()).toBe(1);
         // Its event columns are the events' own.
         const again = new ProvenanceBuilder(events.length);
         for (const [s, id] of ids.entries()) again.stream(index.streamEvents(id), s);

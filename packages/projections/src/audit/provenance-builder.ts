@@ -1,10 +1,14 @@
 import { dayOf, instantMs, type RecordedEvent } from "@coop-ledger/domain";
 import { ChunkedColumn } from "../bitemporal-index/chunked-column.js";
 import type { IndexImage } from "../bitemporal-index/index-image.js";
+import type { EntrySpill } from "./entry-spill.js";
+import { type EntryColumn, MemoryColumn, SpilledColumn } from "./spilled-column.js";
 import { streamProvenance } from "./stream-provenance.js";
 
 const f64 = (n: number) => new Float64Array(n);
 const i32 = (n: number) => new Int32Array(n);
+/** Entries a spilled column holds in memory (4 MiB of i32, 8 MiB of f64), the rest on the spill. */
+const SPILL_CHUNK = 1 << 20;
 
 /**
  * The array names of a provenance image (see `ProvenanceTable.toImage`).
@@ -48,11 +52,11 @@ export class ProvenanceBuilder {
   private lastCell: string | undefined = undefined;
   private lastCellId = 0;
   private readonly keyIds = new Map<number, number>();
-  private readonly position = new ChunkedColumn(i32);
-  private readonly key = new ChunkedColumn(i32);
-  private readonly cell = new ChunkedColumn(i32);
-  private readonly day = new ChunkedColumn(i32);
-  private readonly amount = new ChunkedColumn(f64);
+  private readonly position: EntryColumn;
+  private readonly key: EntryColumn;
+  private readonly cell: EntryColumn;
+  private readonly day: EntryColumn;
+  private readonly amount: EntryColumn;
   /**
    * An entry's recording instant is its event's but for the entries an event's restatement records for
    * the stream's other events (a back-dated event, a retraction: 3,777 of 7.79 M entries at national).
@@ -64,8 +68,22 @@ export class ProvenanceBuilder {
   private readonly recAt = new ChunkedColumn(i32);
   private readonly recOther = new ChunkedColumn(f64);
 
-  /** A builder for the ledger positions `0 … covered − 1`. */
-  constructor(readonly covered: number) {
+  /**
+   * A builder for the ledger positions `0 … covered − 1`; its entries' full chunks (of `spillChunk`
+   * entries) go to `spill` when given (see {@link EntrySpill}: a first build's), else stay in memory.
+   */
+  constructor(
+    readonly covered: number,
+    private readonly spill?: EntrySpill,
+    spillChunk = SPILL_CHUNK,
+  ) {
+    const column = <A extends Float64Array | Int32Array>(make: (n: number) => A): EntryColumn =>
+      spill === undefined ? new MemoryColumn(make) : new SpilledColumn(make, spill, spillChunk);
+    this.position = column(i32);
+    this.key = column(i32);
+    this.cell = column(i32);
+    this.day = column(i32);
+    this.amount = column(f64);
     this.eventRec = new Float64Array(covered).fill(Number.NaN);
     this.eventDay = new Int32Array(covered);
     this.eventType = new Int32Array(covered).fill(-1);
@@ -151,26 +169,36 @@ export class ProvenanceBuilder {
    */
   image(streams: ReadonlyArray<string>, drop?: (i: number, stream: number) => boolean): IndexImage {
     const keep = new Uint8Array(this.key.length).fill(1);
-    if (drop !== undefined)
-      for (let i = 0; i < keep.length; i++)
-        if (drop(i, this.eventStream[this.position.at(i)] ?? -1)) keep[i] = 0;
+    if (drop !== undefined) {
+      const position = this.position.cursor();
+      for (let i = 0; i < keep.length; i++) if (drop(i, this.eventStream[position.next()] ?? -1)) keep[i] = 0;
+    }
     const keys = new Float64Array(this.keyIds.size);
     for (const [k, id] of this.keyIds) keys[id] = k;
     const keyStart = new Float64Array(keys.length + 1);
-    for (let i = 0; i < keep.length; i++) if (keep[i] === 1) (keyStart[this.key.at(i) + 1] as number)++;
+    {
+      const key = this.key.cursor();
+      for (let i = 0; i < keep.length; i++) {
+        const k = key.next();
+        if (keep[i] === 1) (keyStart[k + 1] as number)++;
+      }
+    }
     for (let k = 0; k < keys.length; k++)
       keyStart[k + 1] = (keyStart[k + 1] as number) + (keyStart[k] as number);
     const n = keyStart[keys.length] as number;
     // Column by column, each let go of once laid out: the entries exist about once, not twice, at the
     // peak (the table is taken once; the builder holds no entries afterwards).
-    const scatter = <A extends Float64Array | Int32Array>(from: ChunkedColumn<A>, into: A): A => {
+    const scatter = <A extends Float64Array | Int32Array>(from: EntryColumn, into: A): A => {
       const fill = keyStart.slice(0, keys.length);
+      const key = this.key.cursor();
+      const value = from.cursor();
       for (let i = 0; i < keep.length; i++) {
+        const k = key.next();
+        const v = value.next();
         if (keep[i] === 0) continue;
-        const k = this.key.at(i);
         const j = fill[k] as number;
         fill[k] = j + 1;
-        into[j] = from.at(i);
+        into[j] = v;
       }
       from.drop();
       return into;
@@ -183,12 +211,13 @@ export class ProvenanceBuilder {
     {
       const fill = keyStart.slice(0, keys.length);
       const other = this.recAt.length;
+      const key = this.key.cursor();
       let o = 0;
       for (let i = 0; i < keep.length; i++) {
         const own = o < other && this.recAt.at(o) === i;
         if (own) o++;
+        const k = key.next();
         if (keep[i] === 0) continue;
-        const k = this.key.at(i);
         const j = fill[k] as number;
         fill[k] = j + 1;
         rec[j] = own ? this.recOther.at(o - 1) : (this.eventRec[position[j] as number] as number);
@@ -198,6 +227,7 @@ export class ProvenanceBuilder {
     this.recOther.drop();
     const out = { position, cell, day, rec, amount };
     this.key.drop();
+    this.spill?.close();
     return {
       meta: {
         events: this.covered,

@@ -2,6 +2,7 @@ import type { RecordedEvent } from "@coop-ledger/domain";
 import { imageSourceOf } from "../bitemporal-index/index-image.js";
 import type { FeedTap } from "../bitemporal-index/stream-entry.js";
 import type { TimedEvent } from "../model/live-events.js";
+import type { EntrySpill } from "./entry-spill.js";
 import { ProvenanceBuilder } from "./provenance-builder.js";
 import { ProvenanceTable } from "./provenance-table.js";
 import { type ProvenanceSink, provenanceChange } from "./stream-provenance.js";
@@ -35,9 +36,12 @@ export class ProvenanceTap implements FeedTap {
   private position = 0;
   private stream = 0;
 
-  /** A tap for the ledger positions `0 … covered − 1`. */
-  constructor(covered: number) {
-    this.builder = new ProvenanceBuilder(covered);
+  /**
+   * A tap for the ledger positions `0 … covered − 1`, its entries spilled to `spill` as they are
+   * collected when given (see {@link EntrySpill}).
+   */
+  constructor(covered: number, spill?: EntrySpill) {
+    this.builder = new ProvenanceBuilder(covered, spill);
   }
 
   private placeOf(streamId: string): number {
