@@ -51,4 +51,30 @@ describe("a provenance entry column (issue #12: spilled during a first build)", 
     for (let i = 0; i < 10; i++) c.push(i);
     expect(spilledBytes).toBe(2 * 4 * 4);
   });
+
+  it("law: a chunk the spill refuses (a full disk) stays in memory, and every value reads back in order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+        (values, chunk, refuses) => {
+          const inner = memorySpill();
+          let k = 0;
+          const spill = {
+            ...inner,
+            append: (b: Uint8Array) => {
+              if (refuses[k++ % refuses.length]) throw new Error("ENOSPC: no space left on device");
+              return inner.append(b);
+            },
+          };
+          const c = new SpilledColumn((n) => new Int32Array(n), spill, chunk);
+          for (const v of values) c.push(v);
+          const r = c.cursor();
+          expect(values.map(() => r.next())).toEqual(values);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
 });

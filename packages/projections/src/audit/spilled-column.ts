@@ -63,7 +63,9 @@ export const chunkedCursor = <A extends Float64Array | Int32Array>(c: ChunkedCol
 
 /**
  * A column whose full chunks of `chunkEntries` go to an {@link EntrySpill} as they fill: it holds one
- * chunk (reused) while written, and one while read back, whatever its length.
+ * chunk (reused) while written, and one while read back, whatever its length. A chunk the spill cannot
+ * take (its `append` throws: a full disk, a file the system closed) stays in memory instead: the spill
+ * saves memory, it is never a reason for a build to fail.
  * @example
  * import { memorySpill } from "../src/audit/entry-spill.js";
  * const c = new SpilledColumn((n) => new Float64Array(n), memorySpill(), 2);
@@ -75,7 +77,8 @@ export class SpilledColumn<A extends Float64Array | Int32Array> implements Entry
   length = 0;
   private buffer: A;
   private fill = 0;
-  private readonly spilled: number[] = [];
+  // Each full chunk: its offset on the spill, or the chunk itself where the spill refused it.
+  private readonly spilled: Array<number | A> = [];
 
   constructor(
     private readonly make: (n: number) => A,
@@ -88,7 +91,16 @@ export class SpilledColumn<A extends Float64Array | Int32Array> implements Entry
   push(v: number): void {
     if (this.fill === this.chunkEntries) {
       const b = this.buffer;
-      this.spilled.push(this.spill.append(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+      let at: number | undefined;
+      try {
+        at = this.spill.append(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+      } catch {
+        at = undefined;
+      }
+      if (at === undefined) {
+        this.spilled.push(b);
+        this.buffer = this.make(this.chunkEntries);
+      } else this.spilled.push(at);
       this.fill = 0;
     }
     this.buffer[this.fill++] = v;
@@ -100,7 +112,9 @@ export class SpilledColumn<A extends Float64Array | Int32Array> implements Entry
     const bytes = new Uint8Array(into.buffer, into.byteOffset, into.byteLength);
     return new ChunkCursor((k) => {
       if (k < this.spilled.length) {
-        this.spill.read(this.spilled[k] as number, bytes);
+        const part = this.spilled[k] as number | A;
+        if (typeof part !== "number") return part;
+        this.spill.read(part, bytes);
         return into;
       }
       return this.buffer; // the last chunk, never spilled
