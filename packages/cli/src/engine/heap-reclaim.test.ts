@@ -1,6 +1,6 @@
 import { getHeapStatistics } from "node:v8";
 import { describe, expect, it } from "vitest";
-import { exposedGc, reclaimHeap } from "./heap-reclaim.js";
+import { COLLECT_ONLY, exposedGc, reclaimHeap } from "./heap-reclaim.js";
 
 const MiB = 2 ** 20;
 
@@ -27,6 +27,18 @@ describe("reclaimHeap", () => {
   it("does nothing on a heap under its threshold, and compacts none with too little free", () => {
     expect(reclaimHeap({ minHeapBytes: 2 ** 40, minSpareBytes: 0 })).toBe("small");
     expect(reclaimHeap({ minHeapBytes: 0, minSpareBytes: 2 ** 40 })).toBe("dense");
+  });
+
+  it("COLLECT_ONLY collects once and never compacts, however much of the heap is free", () => {
+    let calls = 0;
+    const counting = () => () => {
+      calls++;
+    };
+    expect(reclaimHeap({ ...COLLECT_ONLY, minHeapBytes: 0 }, counting)).toBe("dense");
+    expect(calls).toBe(1);
+    expect(reclaimHeap(COLLECT_ONLY, counting)).toBe(
+      getHeapStatistics().total_heap_size < 512 * MiB ? "small" : "dense",
+    );
   });
 
   it("on a Node that gives no gc, does nothing and throws nothing (the build goes on)", () => {
