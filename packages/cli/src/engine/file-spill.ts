@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { EntrySpill } from "@coop-ledger/projections";
+import { readAt } from "./cache-file.js";
 
 /**
  * From this many events a first build spills its provenance entries to a file (below, they are a few
@@ -51,11 +52,8 @@ export const fileSpill = (dir: string): EntrySpill | undefined => {
       return at;
     },
     read: (offset, into) => {
-      for (let done = 0; done < into.length; ) {
-        const n = readSync(fd, into, done, into.length - done, offset + done);
-        if (n === 0) throw new Error(`provenance spill: ${into.length - done} bytes past its end`);
-        done += n;
-      }
+      const got = readAt(fd, offset, into.length, into).length;
+      if (got < into.length) throw new Error(`provenance spill: ${into.length - got} bytes past its end`);
     },
     close: () => {
       if (!open) return;
